@@ -1,0 +1,123 @@
+# svc - on-site service work, from the first request to the archived record.
+#
+#   make            build every command
+#   make check      unit tests (cmocka), CLI tests, man-page lint
+#   make check SANITIZE=1   the same under AddressSanitizer and UBSan
+#   make demo       a short demonstration on a temporary database
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make deps       install the Debian packages the build needs
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+SHAREDIR ?= $(PREFIX)/share/svc
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+WERROR ?= -Werror
+SVC_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra $(WERROR) \
+	-Wno-unused-parameter -Ilib -DSVC_SHAREDIR='"$(SHAREDIR)"'
+PKGS = sqlite3 yaml-0.1
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lyaml)
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+ifeq ($(SANITIZE),1)
+B = build/san
+SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+else
+B = build/std
+SAN =
+endif
+
+COMMANDS = svc-cal svc-db svc-staff
+LIBMODS = err buf utf8 when clock cal money yaml conf schema db event \
+	staff roster out ids cli
+UNITS = when cal money utf8 yaml conf db out ids staff event buf
+
+LIBOBJ = $(LIBMODS:%=$(B)/lib/%.o)
+BINS = $(COMMANDS:%=$(B)/bin/%)
+UNITBINS = $(UNITS:%=$(B)/tests/test_%)
+MAN1 = $(COMMANDS:%=man/man1/%.1)
+MANPAGES = $(MAN1) man/man5/svc-config.5 man/man7/svc.7
+
+all: $(BINS)
+
+$(B)/lib/%.o: lib/%.c lib/svc.h lib/cli.h
+	@mkdir -p $(@D)
+	$(CC) $(SVC_CFLAGS) $(SAN) $(CFLAGS) -c -o $@ $<
+
+$(B)/libsvc.a: $(LIBOBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIBOBJ)
+
+$(B)/bin/%: cmd/%.c $(B)/libsvc.a
+	@mkdir -p $(@D)
+	$(CC) $(SVC_CFLAGS) $(SAN) $(CFLAGS) $(LDFLAGS) -o $@ $< \
+		$(B)/libsvc.a $(LIBS)
+
+$(B)/tests/test_%: tests/unit/test_%.c tests/unit/unit.h $(B)/libsvc.a
+	@mkdir -p $(@D)
+	$(CC) $(SVC_CFLAGS) $(SAN) $(CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< \
+		$(B)/libsvc.a $(LIBS) $(CMOCKA_LIBS)
+
+# check and demo pull in the Debian packages first when one is missing.
+check:
+	@sh mk/deps.sh --if-missing
+	@$(MAKE) --no-print-directory all units
+	@sh tests/run.sh $(B) $(UNITBINS)
+
+units: $(UNITBINS)
+
+demo:
+	@sh mk/deps.sh --if-missing
+	@$(MAKE) --no-print-directory all
+	@sh share/svc/demo.sh $(B)/bin
+
+deps:
+	@sh mk/deps.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
+		$(DESTDIR)$(SHAREDIR)/holidays $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
+	install -m 644 man/man5/svc-config.5 $(DESTDIR)$(MANDIR)/man5
+	install -m 644 man/man7/svc.7 $(DESTDIR)$(MANDIR)/man7
+	install -m 644 share/svc/config.yaml share/svc/staff.yaml \
+		$(DESTDIR)$(SHAREDIR)
+	install -m 755 share/svc/demo.sh $(DESTDIR)$(SHAREDIR)
+	install -m 644 share/svc/holidays/*.yaml $(DESTDIR)$(SHAREDIR)/holidays
+	for c in $(COMMANDS); do \
+		install -m 644 completions/svc.bash \
+			$(DESTDIR)$(BASHCOMPDIR)/$$c || exit 1; \
+	done
+	install -m 644 completions/_svc $(DESTDIR)$(ZSHCOMPDIR)/_svc
+	for c in $(COMMANDS); do \
+		install -m 644 completions/svc.fish \
+			$(DESTDIR)$(FISHCOMPDIR)/$$c.fish || exit 1; \
+	done
+
+uninstall:
+	for c in $(COMMANDS); do \
+		rm -f $(DESTDIR)$(BINDIR)/$$c $(DESTDIR)$(MANDIR)/man1/$$c.1 \
+			$(DESTDIR)$(BASHCOMPDIR)/$$c \
+			$(DESTDIR)$(FISHCOMPDIR)/$$c.fish; \
+	done
+	rm -f $(DESTDIR)$(MANDIR)/man5/svc-config.5 \
+		$(DESTDIR)$(MANDIR)/man7/svc.7 $(DESTDIR)$(ZSHCOMPDIR)/_svc
+	rm -f $(DESTDIR)$(SHAREDIR)/config.yaml \
+		$(DESTDIR)$(SHAREDIR)/staff.yaml $(DESTDIR)$(SHAREDIR)/demo.sh \
+		$(DESTDIR)$(SHAREDIR)/holidays/*.yaml
+	-rmdir $(DESTDIR)$(SHAREDIR)/holidays $(DESTDIR)$(SHAREDIR)
+
+clean:
+	rm -rf build
+
+.PHONY: all check units demo deps install uninstall clean
+.SECONDARY:

@@ -1,0 +1,445 @@
+/*
+ * svc-staff - departments with their published service phone (G3), and
+ * staff with roles and work badges (A2, C2).  Nobody is deleted: a person
+ * who leaves is disabled and still shows in history.  See svc-staff(1).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+struct opts {
+	const char *name, *dept, *role, *phone, *badge, *kind;
+	int all;
+};
+
+static const struct option long_opts[] = {
+	SVC_COMMON_LONG, SVC_WRITE_LONG,
+	{ "name", required_argument, NULL, 'N' },
+	{ "dept", required_argument, NULL, 'D' },
+	{ "role", required_argument, NULL, 'R' },
+	{ "phone", required_argument, NULL, 'P' },
+	{ "badge", required_argument, NULL, 'B' },
+	{ "kind", required_argument, NULL, 'K' },
+	{ "all", no_argument, NULL, 'a' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* Each verb names the options it takes; any other is a usage error. */
+static void
+options(struct svc_cli *cli, int argc, char **argv, const char *allowed,
+    struct opts *o)
+{
+	int c;
+
+	memset(o, 0, sizeof *o);
+	while ((c = getopt_long(argc, argv, SVC_COMMON_SHORT SVC_WRITE_SHORT
+	    "a", long_opts, NULL)) != -1) {
+		if (c != '?' && strchr("NDRPBKank", c) && !strchr(allowed, c)) {
+			svc_warnx("%s: option not taken by %s", argv[optind - 1],
+			    cli->verb->name);
+			svc_cli_usage(cli);
+		}
+		switch (c) {
+		case 'N': o->name = optarg; break;
+		case 'D': o->dept = optarg; break;
+		case 'R': o->role = optarg; break;
+		case 'P': o->phone = optarg; break;
+		case 'B': o->badge = optarg; break;
+		case 'K': o->kind = optarg; break;
+		case 'a': o->all = 1; break;
+		default: svc_cli_option(cli, c, optarg);
+		}
+	}
+}
+
+static struct svc_staff
+person(const char *login, const struct opts *o)
+{
+	struct svc_staff s = {
+		login, o->name, o->dept, o->phone, o->badge, o->role
+	};
+
+	return s;
+}
+
+static int
+add_person(struct svc_cli *cli, const char *login, void *ctx,
+    struct svc_err *e)
+{
+	struct svc_staff s = person(login, ctx);
+
+	return svc_staff_add(cli->db, &s, e);
+}
+
+static int
+edit_person(struct svc_cli *cli, const char *login, void *ctx,
+    struct svc_err *e)
+{
+	struct svc_staff s = person(login, ctx);
+
+	return svc_staff_edit(cli->db, &s, e);
+}
+
+static int
+set_active(struct svc_cli *cli, const char *login, void *ctx,
+    struct svc_err *e)
+{
+	return svc_staff_set_active(cli->db, login, *(int *)ctx, e);
+}
+
+static int
+add_dept(struct svc_cli *cli, const char *code, void *ctx, struct svc_err *e)
+{
+	const struct opts *o = ctx;
+	struct svc_dept d = { code, o->name, o->kind, o->phone };
+
+	return svc_dept_add(cli->db, &d, e);
+}
+
+static int
+edit_dept(struct svc_cli *cli, const char *code, void *ctx,
+    struct svc_err *e)
+{
+	const struct opts *o = ctx;
+	struct svc_dept d = { code, o->name, o->kind, o->phone };
+
+	return svc_dept_edit(cli->db, &d, e);
+}
+
+/* A writing verb over keys from the arguments or stdin, as one batch. */
+static _Noreturn void
+batch(struct svc_cli *cli, int argc, char **argv, svc_item_fn fn, void *ctx)
+{
+	svc_cli_open(cli, SVC_DB_RW);
+	svc_batch_begin(cli);
+	svc_batch_ids(cli, argv, argc, 0, fn, ctx);
+	svc_batch_end(cli);
+}
+
+static int
+cmd_add(struct svc_cli *cli, int argc, char **argv)
+{
+	struct opts o;
+
+	options(cli, argc, argv, "NDRPBnk", &o);
+	svc_cli_need(cli, argc - optind, 1, 1);
+	if (o.name == NULL) {
+		svc_warnx("add: --name is required");
+		svc_cli_usage(cli);
+	}
+	batch(cli, argc - optind, argv + optind, add_person, &o);
+}
+
+static int
+cmd_edit(struct svc_cli *cli, int argc, char **argv)
+{
+	struct opts o;
+
+	options(cli, argc, argv, "NDRPBnk", &o);
+	if (!o.name && !o.dept && !o.role && !o.phone && !o.badge) {
+		svc_warnx("edit: nothing to change");
+		svc_cli_usage(cli);
+	}
+	batch(cli, argc - optind, argv + optind, edit_person, &o);
+}
+
+static int
+cmd_disable(struct svc_cli *cli, int argc, char **argv)
+{
+	static int active = 0;
+	struct opts o;
+
+	options(cli, argc, argv, "nk", &o);
+	batch(cli, argc - optind, argv + optind, set_active, &active);
+}
+
+static int
+cmd_enable(struct svc_cli *cli, int argc, char **argv)
+{
+	static int active = 1;
+	struct opts o;
+
+	options(cli, argc, argv, "nk", &o);
+	batch(cli, argc - optind, argv + optind, set_active, &active);
+}
+
+static int
+cmd_add_dept(struct svc_cli *cli, int argc, char **argv)
+{
+	struct opts o;
+
+	options(cli, argc, argv, "NKPnk", &o);
+	svc_cli_need(cli, argc - optind, 1, 1);
+	if (o.name == NULL || o.kind == NULL) {
+		svc_warnx("add-dept: --name and --kind are required");
+		svc_cli_usage(cli);
+	}
+	batch(cli, argc - optind, argv + optind, add_dept, &o);
+}
+
+static int
+cmd_edit_dept(struct svc_cli *cli, int argc, char **argv)
+{
+	struct opts o;
+
+	options(cli, argc, argv, "NKPnk", &o);
+	if (!o.name && !o.kind && !o.phone) {
+		svc_warnx("edit-dept: nothing to change");
+		svc_cli_usage(cli);
+	}
+	batch(cli, argc - optind, argv + optind, edit_dept, &o);
+}
+
+static const struct svc_col staff_cols[] = {
+	{ "login", SVC_COL_TEXT, 0 },
+	{ "name", SVC_COL_TEXT, 24 },
+	{ "dept", SVC_COL_TEXT, 0 },
+	{ "roles", SVC_COL_TEXT, 0 },
+	{ "phone", SVC_COL_TEXT, 0 },
+	{ "badge", SVC_COL_TEXT, 0 },
+	{ "active", SVC_COL_BOOL, 0 },
+};
+#define NSTAFF_COLS ((int)(sizeof staff_cols / sizeof staff_cols[0]))
+
+static int
+cmd_list(struct svc_cli *cli, int argc, char **argv)
+{
+	struct svc_staff_filter f = { NULL, NULL, NULL, 0 };
+	struct svc_err e = { 0 };
+	sqlite3_stmt *st;
+	struct opts o;
+
+	options(cli, argc, argv, "DRa", &o);
+	svc_cli_need(cli, argc - optind, 0, 0);
+	f.dept = o.dept;
+	f.role = o.role;
+	f.all = o.all;
+	svc_cli_open(cli, SVC_DB_RO);
+	if (svc_staff_query(cli->db, &f, &st, &e))
+		svc_cli_fail(cli, &e);
+	svc_cli_stmt_out(cli, st, staff_cols, NSTAFF_COLS);
+	svc_db_close(cli->db);
+	return 0;
+}
+
+/* The sheet a person reads on a terminal: fields, then the history. */
+static void
+sheet(struct svc_cli *cli, sqlite3_stmt *st, const char *login)
+{
+	struct svc_buf subject = { 0 };
+	struct svc_err e = { 0 };
+	sqlite3_stmt *h;
+	char when[32];
+	const char *v;
+	int i;
+
+	for (i = 0; i < NSTAFF_COLS - 1; i++)
+		printf("%-8s %s\n", staff_cols[i].name,
+		    (v = svc_col_text(st, i)) ? v : "");
+	printf("%-8s %s\n", "active", sqlite3_column_int(st, 6) ? "yes" : "no");
+	svc_buf_printf(&subject, "staff:%s", login);
+	if (svc_history_query(cli->db, subject.s, &h, &e))
+		svc_cli_fail(cli, &e);
+	printf("history\n");
+	while (sqlite3_step(h) == SQLITE_ROW) {
+		svc_time_local((time_t)sqlite3_column_int64(h, 0), when,
+		    sizeof when);
+		printf("  %s  %-10s %-14s %s\n", when, svc_col_text(h, 1),
+		    svc_col_text(h, 2), svc_col_text(h, 3));
+	}
+	sqlite3_finalize(h);
+	svc_buf_free(&subject);
+}
+
+struct show {
+	struct svc_cli *cli;
+	struct svc_out *out;	/* NULL on a terminal: the sheet instead */
+	int n;
+};
+
+static int
+show_one(const char *login, void *ctx)
+{
+	struct show *sh = ctx;
+	struct svc_staff_filter f = { login, NULL, NULL, 1 };
+	struct svc_err e = { 0 };
+	sqlite3_stmt *st;
+	int i, found;
+
+	if (svc_staff_query(sh->cli->db, &f, &st, &e))
+		svc_cli_fail(sh->cli, &e);
+	if ((found = sqlite3_step(st) == SQLITE_ROW)) {
+		if (sh->out == NULL) {
+			if (sh->n++)
+				printf("\n");
+			sheet(sh->cli, st, login);
+		} else {
+			for (i = 0; i < NSTAFF_COLS; i++)
+				svc_out_column(sh->out, st, i);
+			svc_out_row(sh->out);
+		}
+	}
+	sqlite3_finalize(st);
+	if (found)
+		return 0;
+	svc_warnx("%s: no such person on the staff", login);
+	return SVC_EX_NOINPUT;
+}
+
+static int
+cmd_show(struct svc_cli *cli, int argc, char **argv)
+{
+	struct show sh = { cli, NULL, 0 };
+	struct svc_err e = { 0 };
+	struct opts o;
+	int rc;
+
+	options(cli, argc, argv, "", &o);
+	svc_cli_open(cli, SVC_DB_RO);
+	if (cli->fmt != SVC_FMT_TABLE)
+		sh.out = svc_cli_out(cli, staff_cols, NSTAFF_COLS);
+	rc = svc_ids_each(argv + optind, argc - optind, stdin, 0, show_one,
+	    &sh, &e);
+	if (sh.out)
+		svc_cli_out_end(cli, sh.out);
+	if (e.code)
+		svc_cli_fail(cli, &e);
+	svc_db_close(cli->db);
+	return rc;
+}
+
+static int
+cmd_depts(struct svc_cli *cli, int argc, char **argv)
+{
+	static const struct svc_col cols[] = {
+		{ "code", SVC_COL_TEXT, 0 },
+		{ "name", SVC_COL_TEXT, 30 },
+		{ "kind", SVC_COL_TEXT, 0 },
+		{ "phone", SVC_COL_TEXT, 0 },
+	};
+	struct svc_err e = { 0 };
+	sqlite3_stmt *st;
+	struct opts o;
+
+	options(cli, argc, argv, "", &o);
+	svc_cli_need(cli, argc - optind, 0, 0);
+	svc_cli_open(cli, SVC_DB_RO);
+	if (svc_dept_query(cli->db, &st, &e))
+		svc_cli_fail(cli, &e);
+	svc_cli_stmt_out(cli, st, cols, 4);
+	svc_db_close(cli->db);
+	return 0;
+}
+
+/* G3: every window's service phone is published. */
+static int
+cmd_directory(struct svc_cli *cli, int argc, char **argv)
+{
+	static const struct svc_col cols[] = {
+		{ "code", SVC_COL_TEXT, 0 },
+		{ "name", SVC_COL_TEXT, 0 },
+		{ "phone", SVC_COL_TEXT, 0 },
+	};
+	struct svc_err e = { 0 };
+	sqlite3_stmt *st;
+	struct opts o;
+
+	options(cli, argc, argv, "", &o);
+	svc_cli_need(cli, argc - optind, 0, 0);
+	svc_cli_open(cli, SVC_DB_RO);
+	if (svc_db_prepare(cli->db, "SELECT code, name, phone FROM v_dept"
+	    " ORDER BY kind, code", &st, &e))
+		svc_cli_fail(cli, &e);
+	svc_cli_stmt_out(cli, st, cols, 3);
+	svc_db_close(cli->db);
+	return 0;
+}
+
+static void
+imported(const char *kind, const char *key, void *ctx)
+{
+	struct svc_cli *cli = ctx;
+
+	if (strcmp(kind, "staff") == 0) {
+		svc_buf_puts(&cli->changed, key);
+		svc_buf_putc(&cli->changed, '\n');
+	}
+	cli->nok++;
+}
+
+static int
+cmd_import(struct svc_cli *cli, int argc, char **argv)
+{
+	struct svc_err e = { 0 };
+	struct svc_ynode *root;
+	const char *file;
+	struct opts o;
+
+	options(cli, argc, argv, "n", &o);
+	svc_cli_need(cli, argc - optind, 0, 1);
+	file = optind < argc ? argv[optind] : "-";
+	if ((root = svc_yaml_load(file, &e)) == NULL)
+		svc_cli_fail(cli, &e);
+	svc_cli_open(cli, SVC_DB_RW);
+	svc_batch_begin(cli);
+	if (svc_staff_import(cli->db, root, strcmp(file, "-") ? file :
+	    "<stdin>", imported, cli, &e)) {
+		svc_db_rollback(cli->db);
+		svc_yaml_free(root);
+		svc_cli_fail(cli, &e);
+	}
+	svc_yaml_free(root);
+	if (!cli->quiet && !cli->dry_run)
+		svc_warnx("%d entries imported", cli->nok);
+	svc_batch_end(cli);
+}
+
+static const struct svc_verb verbs[] = {
+	{ "add", cmd_add, "add LOGIN --name NAME [--dept CODE] [--role ROLES] "
+	    "[--phone PHONE] [--badge NO] [-n]",
+	    "  --name NAME      the full name, as on the badge\n"
+	    "  --dept CODE      the department\n"
+	    "  --role ROLES     admin, complaints, dispatcher, finance, worker;\n"
+	    "                   comma separated\n"
+	    "  --phone PHONE    the person's phone\n"
+	    "  --badge NO       the work badge number, shown at the door (A2)\n"
+	    "  -n, --dry-run    check and print, write nothing\n" },
+	{ "edit", cmd_edit, "edit [LOGIN...] [--name NAME] [--dept CODE] "
+	    "[--role ROLES] [--phone PHONE] [--badge NO] [-n] [-k]",
+	    "Change the given fields; an empty value clears dept, phone or\n"
+	    "badge.  --role replaces the roles.  Logins from stdin without\n"
+	    "arguments.  -k applies the good ones and exits 1.\n" },
+	{ "disable", cmd_disable, "disable [LOGIN...] [-n] [-k]",
+	    "Take people off duty; they stay in every record.\n" },
+	{ "enable", cmd_enable, "enable [LOGIN...] [-n] [-k]",
+	    "Put disabled people back on duty.\n" },
+	{ "list", cmd_list, "list [--dept CODE] [--role ROLE] [--all]",
+	    "  --dept CODE      only this department\n"
+	    "  --role ROLE      only people with this role\n"
+	    "  -a, --all        disabled people too\n" },
+	{ "show", cmd_show, "show [LOGIN...]",
+	    "The whole record with its history.\n" },
+	{ "directory", cmd_directory, "directory",
+	    "The published service phone of every department (G3).\n" },
+	{ "import", cmd_import, "import [FILE] [-n]",
+	    "Add or update departments and staff from a YAML roster;\n"
+	    "all or nothing.  FILE - or none reads stdin.\n" },
+	{ "add-dept", cmd_add_dept, "add-dept CODE --name NAME --kind KIND "
+	    "[--phone PHONE] [-n]",
+	    "  --name NAME      the department's name\n"
+	    "  --kind KIND      cleaning, repair or gov\n"
+	    "  --phone PHONE    the published service phone (G3)\n" },
+	{ "edit-dept", cmd_edit_dept, "edit-dept [CODE...] [--name NAME] "
+	    "[--kind KIND] [--phone PHONE] [-n] [-k]",
+	    "Change the given fields of departments.\n" },
+	{ "depts", cmd_depts, "depts",
+	    "List the departments.\n" },
+	{ NULL, NULL, NULL, NULL }
+};
+
+int
+main(int argc, char **argv)
+{
+	return svc_cli_main(argc, argv, "svc-staff", verbs);
+}

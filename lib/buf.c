@@ -1,0 +1,173 @@
+/*
+ * buf.c - a growable string, the allocation helpers, and JSON escaping.
+ * Escaping is written once here and used by the JSON writer and the event
+ * details alike.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "svc.h"
+
+void *
+svc_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		svc_die(SVC_EX_SOFTWARE, "out of memory");
+	return p;
+}
+
+void *
+svc_xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		svc_die(SVC_EX_SOFTWARE, "out of memory");
+	return p;
+}
+
+char *
+svc_strdup(const char *s)
+{
+	size_t n;
+	char *p;
+
+	if (s == NULL)
+		return NULL;
+	n = strlen(s) + 1;
+	p = svc_xmalloc(n);
+	memcpy(p, s, n);
+	return p;
+}
+
+static void
+grow(struct svc_buf *b, size_t need)
+{
+	if (b->len + need + 1 <= b->cap)
+		return;
+	while (b->len + need + 1 > b->cap)
+		b->cap = b->cap ? b->cap * 2 : 64;
+	b->s = svc_xrealloc(b->s, b->cap);
+}
+
+void
+svc_buf_add(struct svc_buf *b, const char *s, size_t n)
+{
+	grow(b, n);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+svc_buf_puts(struct svc_buf *b, const char *s)
+{
+	svc_buf_add(b, s, strlen(s));
+}
+
+void
+svc_buf_putc(struct svc_buf *b, char c)
+{
+	svc_buf_add(b, &c, 1);
+}
+
+void
+svc_buf_printf(struct svc_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	grow(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+/* UTF-8 passes through untouched; only what JSON forbids is escaped. */
+void
+svc_buf_json_str(struct svc_buf *b, const char *s)
+{
+	const unsigned char *p;
+
+	svc_buf_putc(b, '"');
+	for (p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"':  svc_buf_puts(b, "\\\""); break;
+		case '\\': svc_buf_puts(b, "\\\\"); break;
+		case '\n': svc_buf_puts(b, "\\n"); break;
+		case '\r': svc_buf_puts(b, "\\r"); break;
+		case '\t': svc_buf_puts(b, "\\t"); break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				svc_buf_printf(b, "\\u%04x", *p);
+			else
+				svc_buf_putc(b, (char)*p);
+		}
+	}
+	svc_buf_putc(b, '"');
+}
+
+void
+svc_buf_reset(struct svc_buf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
+void
+svc_buf_free(struct svc_buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+void
+svc_json_begin(struct svc_json *j)
+{
+	memset(j, 0, sizeof *j);
+	svc_buf_putc(&j->b, '{');
+}
+
+static void
+json_key(struct svc_json *j, const char *key)
+{
+	if (j->n++)
+		svc_buf_putc(&j->b, ',');
+	svc_buf_json_str(&j->b, key);
+	svc_buf_putc(&j->b, ':');
+}
+
+void
+svc_json_str(struct svc_json *j, const char *key, const char *val)
+{
+	json_key(j, key);
+	if (val == NULL)
+		svc_buf_puts(&j->b, "null");
+	else
+		svc_buf_json_str(&j->b, val);
+}
+
+void
+svc_json_int(struct svc_json *j, const char *key, int64_t val)
+{
+	json_key(j, key);
+	svc_buf_printf(&j->b, "%lld", (long long)val);
+}
+
+/* The text stays owned by the builder: free it with svc_buf_free(&j->b). */
+const char *
+svc_json_end(struct svc_json *j)
+{
+	svc_buf_putc(&j->b, '}');
+	return j->b.s;
+}

@@ -1,0 +1,438 @@
+/*
+ * cli.c - the shared command-line layer (see cli.h).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#ifndef SVC_SHAREDIR
+#define SVC_SHAREDIR "/usr/local/share/svc"
+#endif
+
+/* sbase fshut: data lost on a full disk must not pass as success. */
+static void
+close_stdout(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+		fprintf(stderr, "%s: write error: %s\n", svc_progname,
+		    errno ? strerror(errno) : "stdout");
+		_exit(SVC_EX_IOERR);
+	}
+}
+
+static void
+print_verbs(struct svc_cli *cli, FILE *f)
+{
+	const struct svc_verb *v;
+	const char *pre = "usage:";
+
+	for (v = cli->verbs; v->name; v++) {
+		fprintf(f, "%s %s %s\n", pre, svc_progname, v->usage);
+		pre = "      ";
+	}
+}
+
+static const char common_help[] =
+    "  -d, --db FILE        the database (default $SVC_DB, the config, "
+    "$XDG_DATA_HOME/svc/svc.db)\n"
+    "  -c, --config FILE    the configuration (default $SVC_CONFIG, "
+    "$XDG_CONFIG_HOME/svc/config.yaml)\n"
+    "  -o, --format FMT     table, tsv, csv or json (default: table on a "
+    "terminal, else tsv)\n"
+    "  -H, --header         a header line in tsv too\n"
+    "  -q, --quiet          no counts or notes on stderr\n"
+    "  -h, --help           this help; --version the version\n";
+
+static _Noreturn void
+help(struct svc_cli *cli)
+{
+	const struct svc_verb *v = cli->verb;
+
+	if (v == NULL) {
+		print_verbs(cli, stdout);
+		printf("\nCommon options:\n%s\nSee %s(1).\n", common_help,
+		    svc_progname);
+	} else {
+		printf("usage: %s %s\n", svc_progname, v->usage);
+		if (v->help && *v->help)
+			printf("\n%s", v->help);
+		printf("\nCommon options:\n%s\nSee %s(1).\n", common_help,
+		    svc_progname);
+	}
+	exit(0);
+}
+
+void
+svc_cli_usage(struct svc_cli *cli)
+{
+	if (cli->verb)
+		fprintf(stderr, "usage: %s %s\n", svc_progname,
+		    cli->verb->usage);
+	else
+		print_verbs(cli, stderr);
+	exit(SVC_EX_USAGE);
+}
+
+void
+svc_cli_fail(struct svc_cli *cli, const struct svc_err *e)
+{
+	if (e->code == SVC_EX_USAGE && e->msg[0] == '\0')
+		svc_cli_usage(cli);
+	svc_warnx("%s", e->msg);
+	exit(e->code ? e->code : SVC_EX_SOFTWARE);
+}
+
+void
+svc_cli_option(struct svc_cli *cli, int c, const char *arg)
+{
+	switch (c) {
+	case 'h':
+		help(cli);
+	case SVC_OPT_VERSION:
+		printf("%s %s\n", svc_progname, SVC_VERSION);
+		exit(0);
+	case 'd':
+		cli->db_path = arg;
+		break;
+	case 'c':
+		cli->conf_path = arg;
+		break;
+	case 'o':
+		if (svc_fmt_parse(arg, &cli->fmt) != 0)
+			svc_die(SVC_EX_USAGE, "%s: unknown format (table, tsv, "
+			    "csv or json)", arg);
+		break;
+	case 'H':
+		cli->header = 1;
+		break;
+	case 'q':
+		cli->quiet = 1;
+		break;
+	case 'n':
+		cli->dry_run = 1;
+		break;
+	case 'k':
+		cli->keep_going = 1;
+		break;
+	default:
+		svc_cli_usage(cli);
+	}
+}
+
+void
+svc_cli_need(struct svc_cli *cli, int have, int lo, int hi)
+{
+	if (have < lo || (hi >= 0 && have > hi))
+		svc_cli_usage(cli);
+}
+
+static void
+warn_hook(const char *msg)
+{
+	svc_warnx("%s", msg);
+}
+
+static int
+readable(const char *path)
+{
+	return access(path, R_OK) == 0;
+}
+
+/* The first config that exists, in the order of DESIGN section 3. */
+static char *
+find_config(struct svc_cli *cli, int *must)
+{
+	struct svc_buf b = { 0 };
+	const char *s;
+
+	*must = 1;
+	if (cli->conf_path)
+		return svc_strdup(cli->conf_path);
+	if ((s = getenv("SVC_CONFIG")) != NULL && *s)
+		return svc_strdup(s);
+	*must = 0;
+	if ((s = getenv("XDG_CONFIG_HOME")) != NULL && *s)
+		svc_buf_printf(&b, "%s/svc/config.yaml", s);
+	else if ((s = getenv("HOME")) != NULL && *s)
+		svc_buf_printf(&b, "%s/.config/svc/config.yaml", s);
+	if (b.s && readable(b.s))
+		return b.s;
+	svc_buf_free(&b);
+	if (readable("/etc/svc/config.yaml"))
+		return svc_strdup("/etc/svc/config.yaml");
+	if (readable(SVC_SHAREDIR "/config.yaml"))
+		return svc_strdup(SVC_SHAREDIR "/config.yaml");
+	return NULL;
+}
+
+void
+svc_cli_config(struct svc_cli *cli)
+{
+	struct svc_err e = { 0 };
+	char *path;
+	int must;
+
+	if (cli->conf_loaded)
+		return;
+	path = find_config(cli, &must);
+	if (path && !readable(path) && must)
+		svc_die(SVC_EX_CONFIG, "%s: %s", path, strerror(errno));
+	if (path ? svc_conf_load(&cli->conf, path, &e) :
+	    svc_conf_load_string(&cli->conf, "(built-in)", "", &e))
+		svc_cli_fail(cli, &e);
+	free(path);
+	cli->conf.cal.warn = cli->quiet ? NULL : warn_hook;
+	if (svc_tz_set(cli->conf.timezone, &e) || svc_clock_init(&e))
+		svc_cli_fail(cli, &e);
+	cli->conf_loaded = 1;
+}
+
+static void
+mkdirs(const char *dir)
+{
+	char *p, *copy = svc_strdup(dir);
+
+	for (p = copy + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		mkdir(copy, 0700);
+		*p = '/';
+	}
+	mkdir(copy, 0700);
+	free(copy);
+}
+
+static char *
+find_db(struct svc_cli *cli)
+{
+	struct svc_buf b = { 0 };
+	const char *s;
+
+	if (cli->db_path)
+		return svc_strdup(cli->db_path);
+	if ((s = getenv("SVC_DB")) != NULL && *s)
+		return svc_strdup(s);
+	if (cli->conf.database) {
+		if (cli->conf.database[0] == '/' || cli->conf.dir == NULL)
+			return svc_strdup(cli->conf.database);
+		svc_buf_printf(&b, "%s/%s", cli->conf.dir, cli->conf.database);
+		return b.s;
+	}
+	if ((s = getenv("XDG_DATA_HOME")) != NULL && *s)
+		svc_buf_printf(&b, "%s/svc", s);
+	else if ((s = getenv("HOME")) != NULL && *s)
+		svc_buf_printf(&b, "%s/.local/share/svc", s);
+	else
+		svc_die(SVC_EX_CONFIG, "no database: set SVC_DB or use -d");
+	mkdirs(b.s);
+	svc_buf_puts(&b, "/svc.db");
+	return b.s;
+}
+
+void
+svc_cli_open(struct svc_cli *cli, int mode)
+{
+	struct svc_err e = { 0 };
+	char *path;
+
+	svc_cli_config(cli);
+	path = find_db(cli);
+	if (svc_db_open(path, mode, &cli->db, &e))
+		svc_cli_fail(cli, &e);
+	cli->db_path = path;	/* kept for messages; freed at exit */
+}
+
+struct svc_out *
+svc_cli_out(struct svc_cli *cli, const struct svc_col *cols, int ncols)
+{
+	return svc_out_new(stdout, cli->fmt, cols, ncols, cli->header);
+}
+
+void
+svc_cli_out_end(struct svc_cli *cli, struct svc_out *o)
+{
+	(void)cli;
+	if (svc_out_finish(o) != 0)
+		svc_die(SVC_EX_IOERR, "write error: %s", strerror(errno));
+}
+
+/* Every row of a query, each column typed by cols. */
+void
+svc_cli_stmt_out(struct svc_cli *cli, sqlite3_stmt *st,
+    const struct svc_col *cols, int ncols)
+{
+	struct svc_out *o = svc_cli_out(cli, cols, ncols);
+	struct svc_err e = { 0 };
+	int rc, i;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 0; i < ncols; i++)
+			svc_out_column(o, st, i);
+		svc_out_row(o);
+	}
+	sqlite3_finalize(st);
+	svc_cli_out_end(cli, o);
+	if (rc != SQLITE_DONE) {
+		svc_db_error(cli->db, rc, &e);
+		svc_cli_fail(cli, &e);
+	}
+}
+
+time_t
+svc_cli_time(struct svc_cli *cli, const char *arg)
+{
+	struct svc_err e = { 0 };
+	time_t t;
+
+	svc_cli_config(cli);
+	if (svc_time_parse(arg, svc_now(), &cli->conf.cal, &t, &e))
+		svc_cli_fail(cli, &e);
+	return t;
+}
+
+void
+svc_batch_begin(struct svc_cli *cli)
+{
+	struct svc_err e = { 0 };
+
+	if (svc_db_begin(cli->db, &e))
+		svc_cli_fail(cli, &e);
+}
+
+/*
+ * Each item runs under a savepoint, so that a failing item leaves no trace
+ * and the loop can go on to report every failure of the batch.
+ */
+int
+svc_batch_item(struct svc_cli *cli, const char *key, svc_item_fn fn, void *ctx)
+{
+	struct svc_err e = { 0 }, e2 = { 0 };
+
+	if (svc_db_savepoint(cli->db, "SAVEPOINT item", &e))
+		svc_cli_fail(cli, &e);
+	if (fn(cli, key, ctx, &e) != 0) {
+		if (svc_db_savepoint(cli->db, "ROLLBACK TO item", &e2) ||
+		    svc_db_savepoint(cli->db, "RELEASE item", &e2))
+			svc_cli_fail(cli, &e2);
+		svc_warnx("%s", e.msg);
+		if (cli->nfail++ == 0)
+			cli->first_code = e.code ? e.code : SVC_EX_SOFTWARE;
+		/* Busy or I/O trouble is not one item's fault: stop now. */
+		if (e.code == SVC_EX_TEMPFAIL || e.code == SVC_EX_IOERR) {
+			svc_db_rollback(cli->db);
+			exit(e.code);
+		}
+		return e.code;
+	}
+	if (svc_db_savepoint(cli->db, "RELEASE item", &e))
+		svc_cli_fail(cli, &e);
+	cli->nok++;
+	svc_buf_puts(&cli->changed, key);
+	svc_buf_putc(&cli->changed, '\n');
+	return 0;
+}
+
+struct idloop {
+	struct svc_cli *cli;
+	svc_item_fn fn;
+	void *ctx;
+};
+
+static int
+id_item(const char *id, void *p)
+{
+	struct idloop *l = p;
+
+	return svc_batch_item(l->cli, id, l->fn, l->ctx);
+}
+
+/* The ids of DESIGN section 2, each an item of the batch. */
+void
+svc_batch_ids(struct svc_cli *cli, char **argv, int argc, int numeric,
+    svc_item_fn fn, void *ctx)
+{
+	struct idloop l = { cli, fn, ctx };
+	struct svc_err e = { 0 };
+
+	if (svc_ids_each(argv, argc, stdin, numeric, id_item, &l, &e) != 0 &&
+	    e.code != 0) {
+		svc_db_rollback(cli->db);
+		svc_cli_fail(cli, &e);
+	}
+}
+
+/*
+ * All or nothing: with any failure and no -k, roll back and exit with the
+ * first failure's status.  What changed is printed only once it is
+ * committed, so the next command in a pipe never sees a phantom id.
+ */
+void
+svc_batch_end(struct svc_cli *cli)
+{
+	struct svc_err e = { 0 };
+
+	if (cli->nfail && !cli->keep_going) {
+		svc_db_rollback(cli->db);
+		if (!cli->quiet && cli->nok)
+			svc_warnx("nothing written: %d of %d failed",
+			    cli->nfail, cli->nfail + cli->nok);
+		exit(cli->first_code);
+	}
+	if (cli->dry_run) {
+		svc_db_rollback(cli->db);
+		if (!cli->quiet)
+			svc_warnx("dry run: %d would change, nothing written",
+			    cli->nok);
+	} else if (svc_db_commit(cli->db, &e)) {
+		svc_cli_fail(cli, &e);
+	}
+	if (cli->changed.len)
+		fwrite(cli->changed.s, 1, cli->changed.len, stdout);
+	svc_db_close(cli->db);
+	exit(cli->nfail ? SVC_EX_FOUND : 0);
+}
+
+static const struct svc_verb *
+find_verb(const struct svc_verb *verbs, const char *name)
+{
+	const struct svc_verb *v;
+
+	for (v = verbs; v->name; v++)
+		if (strcmp(v->name, name) == 0)
+			return v;
+	return NULL;
+}
+
+int
+svc_cli_main(int argc, char **argv, const char *prog,
+    const struct svc_verb *verbs)
+{
+	static const struct option common[] = { SVC_COMMON_LONG,
+		{ NULL, 0, NULL, 0 } };
+	static struct svc_cli cli;
+	int c;
+
+	svc_progname = prog;
+	atexit(close_stdout);
+	cli.verbs = verbs;
+	cli.fmt = isatty(STDOUT_FILENO) ? SVC_FMT_TABLE : SVC_FMT_TSV;
+	/* Common options may stand before the verb: svc-cal -o json days. */
+	while ((c = getopt_long(argc, argv, "+" SVC_COMMON_SHORT, common,
+	    NULL)) != -1)
+		svc_cli_option(&cli, c, optarg);
+	if (optind >= argc)
+		svc_cli_usage(&cli);
+	if ((cli.verb = find_verb(verbs, argv[optind])) == NULL) {
+		svc_warnx("%s: unknown verb", argv[optind]);
+		svc_cli_usage(&cli);
+	}
+	argv += optind;
+	argc -= optind;
+	optind = 0;	/* glibc: start the verb's getopt afresh */
+	return cli.verb->run(&cli, argc, argv);
+}

@@ -1,0 +1,80 @@
+/*
+ * cli.h - the thin CLI layer shared by the commands: the common options of
+ * DESIGN section 3, finding the config and database, verbs, the batch
+ * (one transaction, all or nothing, -k, -n) and the checked stdout.  Unlike
+ * the domain layer, this layer prints diagnostics and exits.
+ */
+#ifndef SVC_CLI_H
+#define SVC_CLI_H
+
+#include <getopt.h>
+
+#include "svc.h"
+
+struct svc_cli;
+
+struct svc_verb {
+	const char *name;
+	int (*run)(struct svc_cli *, int argc, char **argv);
+	const char *usage;	/* "VERB ARGS [options]", as in SYNOPSIS */
+	const char *help;	/* the verb's options, one a line */
+};
+
+struct svc_cli {
+	const struct svc_verb *verbs;
+	const struct svc_verb *verb;	/* the one running */
+	const char *db_path, *conf_path;
+	enum svc_fmt fmt;
+	int header, quiet, dry_run, keep_going;
+	struct svc_conf conf;
+	int conf_loaded;
+	sqlite3 *db;
+	/* the batch */
+	int nok, nfail, first_code;
+	struct svc_buf changed;
+};
+
+/*
+ * The long options every verb takes.  Short letters: h d c o H q, and
+ * n k for verbs that write.  --version has no short form.
+ */
+#define SVC_OPT_VERSION 0x100
+#define SVC_COMMON_SHORT "hd:c:o:Hq"
+#define SVC_COMMON_LONG \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "version", no_argument, NULL, SVC_OPT_VERSION }, \
+	{ "db", required_argument, NULL, 'd' }, \
+	{ "config", required_argument, NULL, 'c' }, \
+	{ "format", required_argument, NULL, 'o' }, \
+	{ "header", no_argument, NULL, 'H' }, \
+	{ "quiet", no_argument, NULL, 'q' }
+#define SVC_WRITE_SHORT "nk"
+#define SVC_WRITE_LONG \
+	{ "dry-run", no_argument, NULL, 'n' }, \
+	{ "keep-going", no_argument, NULL, 'k' }
+
+int svc_cli_main(int argc, char **argv, const char *prog,
+    const struct svc_verb *verbs);
+void svc_cli_option(struct svc_cli *, int c, const char *arg);
+_Noreturn void svc_cli_usage(struct svc_cli *);
+_Noreturn void svc_cli_fail(struct svc_cli *, const struct svc_err *);
+void svc_cli_config(struct svc_cli *);
+void svc_cli_open(struct svc_cli *, int mode);
+struct svc_out *svc_cli_out(struct svc_cli *, const struct svc_col *,
+    int ncols);
+void svc_cli_out_end(struct svc_cli *, struct svc_out *);
+void svc_cli_stmt_out(struct svc_cli *, sqlite3_stmt *,
+    const struct svc_col *, int ncols);
+time_t svc_cli_time(struct svc_cli *, const char *arg);
+void svc_cli_need(struct svc_cli *, int have, int want_min, int want_max);
+
+/* The batch: one transaction for the whole run (DESIGN section 2). */
+typedef int (*svc_item_fn)(struct svc_cli *, const char *key, void *ctx,
+    struct svc_err *);
+void svc_batch_begin(struct svc_cli *);
+int svc_batch_item(struct svc_cli *, const char *key, svc_item_fn, void *);
+_Noreturn void svc_batch_end(struct svc_cli *);
+void svc_batch_ids(struct svc_cli *, char **argv, int argc, int numeric,
+    svc_item_fn, void *ctx);
+
+#endif

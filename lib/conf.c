@@ -1,0 +1,707 @@
+/*
+ * conf.c - the configuration file, svc-config(5).
+ *
+ * Every key is known: an unknown or repeated key is an error at its
+ * file:line:column, because a typo in "reply_within" must not quietly fall
+ * back to a default deadline.  Rules with numbers live here per kind of
+ * service, with the seed documents' values as defaults (G5 1 working day,
+ * G9 8 hours' notice, G10 30 minutes).
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "svc.h"
+
+const char *const svc_kinds[SVC_NKINDS] = { "cleaning", "repair", "gov" };
+const char *const svc_weight_names[SVC_NWEIGHTS + 1] = {
+	"replied_on_time", "arrived_on_time", "completed", "rating",
+	"noshow", "short_notice", "complaints_upheld", NULL
+};
+
+struct cx {
+	struct svc_conf *c;
+	const char *file;
+	struct svc_err *e;
+	int depth;		/* of includes */
+};
+
+int
+svc_kind_valid(const char *k)
+{
+	int i;
+
+	for (i = 0; i < SVC_NKINDS; i++)
+		if (strcmp(svc_kinds[i], k) == 0)
+			return 1;
+	return 0;
+}
+
+void
+svc_conf_defaults(struct svc_conf *c)
+{
+	int i;
+
+	memset(c, 0, sizeof *c);
+	c->timezone = svc_strdup("Asia/Shanghai");
+	svc_cal_init(&c->cal);
+	for (i = 0; i < SVC_NKINDS; i++) {
+		struct svc_rules *r = &c->rules[i];
+
+		snprintf(r->kind, sizeof r->kind, "%s", svc_kinds[i]);
+		r->reply_within.unit = SVC_DUR_WORKDAYS;
+		r->reply_within.n = 1;
+		r->notice.secs = 8 * 3600;
+		r->noshow_after.secs = 30 * 60;
+		r->working_hours_only = strcmp(svc_kinds[i], "gov") == 0;
+	}
+}
+
+void
+svc_conf_free(struct svc_conf *c)
+{
+	int i, j;
+
+	for (i = 0; i < c->nservices; i++) {
+		struct svc_service *s = &c->services[i];
+
+		free(s->code);
+		free(s->kind);
+		free(s->name);
+		free(s->dept);
+		for (j = 0; j < s->ndocuments; j++)
+			free(s->documents[j]);
+		free(s->documents);
+	}
+	free(c->services);
+	free(c->quiet);
+	free(c->path);
+	free(c->dir);
+	free(c->timezone);
+	free(c->database);
+	svc_cal_free(&c->cal);
+	memset(c, 0, sizeof *c);
+}
+
+const struct svc_rules *
+svc_conf_rules(const struct svc_conf *c, const char *kind)
+{
+	int i;
+
+	for (i = 0; i < SVC_NKINDS; i++)
+		if (strcmp(c->rules[i].kind, kind) == 0)
+			return &c->rules[i];
+	return NULL;
+}
+
+static int
+bad(struct cx *x, const struct svc_ynode *n, const char *what)
+{
+	return svc_yerr(x->e, SVC_EX_CONFIG, x->file, n, "%s", what);
+}
+
+static int
+want(struct cx *x, const struct svc_ynode *n, enum svc_ytype t,
+    const char *key)
+{
+	static const char *const names[] = { "a value", "a list", "a mapping" };
+
+	if (n->type == t)
+		return 0;
+	return svc_yerr(x->e, SVC_EX_CONFIG, x->file, n, "%s: expected %s",
+	    key, names[t]);
+}
+
+static int
+check_keys(struct cx *x, const struct svc_ynode *n, const char *const *keys)
+{
+	if (svc_ycheck_keys(n, keys, x->file, x->e) == 0)
+		return 0;
+	return x->e->code = SVC_EX_CONFIG;
+}
+
+static int
+get_bool(struct cx *x, const struct svc_ynode *n, const char *key, int *v)
+{
+	if (want(x, n, SVC_Y_SCALAR, key))
+		return x->e->code;
+	if (strcmp(n->val, "true") == 0 || strcmp(n->val, "yes") == 0)
+		*v = 1;
+	else if (strcmp(n->val, "false") == 0 || strcmp(n->val, "no") == 0)
+		*v = 0;
+	else
+		return svc_yerr(x->e, SVC_EX_CONFIG, x->file, n,
+		    "%s: expected true or false", key);
+	return 0;
+}
+
+static int
+get_dur(struct cx *x, const struct svc_ynode *n, const char *key,
+    struct svc_dur *d)
+{
+	struct svc_err sub = { 0 };
+
+	if (want(x, n, SVC_Y_SCALAR, key))
+		return x->e->code;
+	if (svc_dur_parse(n->val, d, &sub) != 0)
+		return svc_yerr(x->e, SVC_EX_CONFIG, x->file, n, "%s: %s", key,
+		    sub.msg);
+	return 0;
+}
+
+static int
+get_str(struct cx *x, const struct svc_ynode *n, const char *key, char **v)
+{
+	if (want(x, n, SVC_Y_SCALAR, key))
+		return x->e->code;
+	if (!svc_utf8_valid(n->val))
+		return svc_yerr(x->e, SVC_EX_CONFIG, x->file, n,
+		    "%s: not valid UTF-8", key);
+	free(*v);
+	*v = svc_strdup(n->val);
+	return 0;
+}
+
+static int
+get_int(struct cx *x, const struct svc_ynode *n, const char *key, long lo,
+    long hi, long *v)
+{
+	char *end;
+
+	if (want(x, n, SVC_Y_SCALAR, key))
+		return x->e->code;
+	errno = 0;
+	*v = strtol(n->val, &end, 10);
+	if (n->val[0] == '\0' || *end != '\0' || errno || *v < lo || *v > hi)
+		return svc_yerr(x->e, SVC_EX_CONFIG, x->file, n,
+		    "%s: expected a whole number from %ld to %ld", key, lo, hi);
+	return 0;
+}
+
+/* "09:00-12:00"; wrap != 0 allows "22:00-07:00" across midnight. */
+static int
+get_window(struct cx *x, const struct svc_ynode *n, const char *key,
+    int *start, int *end, int wrap)
+{
+	char a[16], *dash;
+
+	if (want(x, n, SVC_Y_SCALAR, key))
+		return x->e->code;
+	snprintf(a, sizeof a, "%s", n->val);
+	if ((dash = strchr(a, '-')) == NULL)
+		goto bad;
+	*dash = '\0';
+	if (svc_hhmm_parse(a, start) < 0 || svc_hhmm_parse(dash + 1, end) < 0)
+		goto bad;
+	if (*start == *end || (!wrap && *start > *end))
+		goto bad;
+	return 0;
+bad:
+	return svc_yerr(x->e, SVC_EX_CONFIG, x->file, n,
+	    "%s: bad window '%s' (want HH:MM-HH:MM)", key, n->val);
+}
+
+static int
+get_day(struct cx *x, const struct svc_ynode *n, const char *key, int *day)
+{
+	struct svc_err sub = { 0 };
+	int y, m, d;
+
+	if (want(x, n, SVC_Y_SCALAR, key))
+		return x->e->code;
+	if (svc_date_parse(n->val, 0, &y, &m, &d, &sub) != 0 ||
+	    strchr(n->val, '-') == NULL)
+		return svc_yerr(x->e, SVC_EX_CONFIG, x->file, n,
+		    "%s: bad date '%s' (want YYYY-MM-DD)", key, n->val);
+	*day = svc_days_from_civil(y, m, d);
+	return 0;
+}
+
+static int
+weekdays(struct cx *x, const struct svc_ynode *n)
+{
+	static const char *const names[] = {
+		"mon", "tue", "wed", "thu", "fri", "sat", "sun"
+	};
+	int i, j;
+
+	if (want(x, n, SVC_Y_SEQ, "weekdays"))
+		return x->e->code;
+	x->c->cal.weekdays = 0;
+	for (i = 0; i < n->n; i++) {
+		if (want(x, n->kids[i], SVC_Y_SCALAR, "weekdays"))
+			return x->e->code;
+		for (j = 0; j < 7; j++)
+			if (strcmp(n->kids[i]->val, names[j]) == 0)
+				break;
+		if (j == 7)
+			return svc_yerr(x->e, SVC_EX_CONFIG, x->file, n->kids[i],
+			    "weekdays: '%s' is not one of mon tue wed thu fri "
+			    "sat sun", n->kids[i]->val);
+		x->c->cal.weekdays |= 1u << j;
+	}
+	return 0;
+}
+
+static int
+hours(struct cx *x, const struct svc_ynode *n)
+{
+	struct svc_err sub = { 0 };
+	int i, s, e;
+
+	if (want(x, n, SVC_Y_SEQ, "hours"))
+		return x->e->code;
+	if (n->n == 0)
+		return bad(x, n, "hours: at least one working window");
+	for (i = 0; i < n->n; i++) {
+		if (get_window(x, n->kids[i], "hours", &s, &e, 0))
+			return x->e->code;
+		if (svc_cal_add_window(&x->c->cal, s, e, &sub) != 0)
+			return svc_yerr(x->e, SVC_EX_CONFIG, x->file,
+			    n->kids[i], "%s", sub.msg);
+	}
+	return 0;
+}
+
+/*
+ * A list of {date, name} or {from, to, name}; year, when not 0, bounds the
+ * dates (an official file speaks for its own year only).
+ */
+static int
+special_days(struct cx *x, const struct svc_ynode *n, const char *key,
+    int working, int year)
+{
+	static const char *const keys[] = { "date", "from", "to", "name", NULL };
+	const struct svc_ynode *it, *date, *from, *to, *name;
+	int i, a, b, d, y, m, dd;
+
+	if (want(x, n, SVC_Y_SEQ, key))
+		return x->e->code;
+	for (i = 0; i < n->n; i++) {
+		it = n->kids[i];
+		if (want(x, it, SVC_Y_MAP, key) ||
+		    check_keys(x, it, keys))
+			return x->e->code;
+		date = svc_ymap_get(it, "date");
+		from = svc_ymap_get(it, "from");
+		to = svc_ymap_get(it, "to");
+		name = svc_ymap_get(it, "name");
+		if (name == NULL || want(x, name, SVC_Y_SCALAR, "name"))
+			return x->e->code ? x->e->code :
+			    bad(x, it, "each day needs a name");
+		if (date && !from && !to) {
+			if (get_day(x, date, "date", &a))
+				return x->e->code;
+			b = a;
+		} else if (!date && from && to) {
+			if (get_day(x, from, "from", &a) ||
+			    get_day(x, to, "to", &b))
+				return x->e->code;
+			if (b < a)
+				return bad(x, to, "to: before from");
+		} else {
+			return bad(x, it, "give either date, or from and to");
+		}
+		for (d = a; d <= b; d++) {
+			svc_civil_from_days(d, &y, &m, &dd);
+			if (year && y != year)
+				return svc_yerr(x->e, SVC_EX_CONFIG, x->file,
+				    it, "%04d-%02d-%02d is not in %d", y, m, dd,
+				    year);
+			svc_cal_add_special(&x->c->cal, d, working, name->val);
+		}
+	}
+	return 0;
+}
+
+static int load_file(struct cx *, const char *path, int holidays);
+
+/* Relative includes are found beside the file that names them. */
+static int
+include(struct cx *x, const struct svc_ynode *n)
+{
+	struct svc_buf path = { 0 };
+	char *copy, *dir;
+	int i, rc = 0;
+
+	if (want(x, n, SVC_Y_SEQ, "include"))
+		return x->e->code;
+	for (i = 0; i < n->n && rc == 0; i++) {
+		if (want(x, n->kids[i], SVC_Y_SCALAR, "include"))
+			return x->e->code;
+		svc_buf_reset(&path);
+		if (n->kids[i]->val[0] == '/') {
+			svc_buf_puts(&path, n->kids[i]->val);
+		} else {
+			copy = svc_strdup(x->file);
+			dir = dirname(copy);
+			svc_buf_printf(&path, "%s/%s", dir, n->kids[i]->val);
+			free(copy);
+		}
+		if (access(path.s, R_OK) != 0)
+			rc = svc_yerr(x->e, SVC_EX_CONFIG, x->file, n->kids[i],
+			    "include: %s: %s", path.s, strerror(errno));
+		else
+			rc = load_file(x, path.s, 1);
+	}
+	svc_buf_free(&path);
+	return rc;
+}
+
+static int
+calendar(struct cx *x, const struct svc_ynode *n)
+{
+	static const char *const keys[] = {
+		"weekdays", "hours", "include", "holidays", "workdays", NULL
+	};
+	const struct svc_ynode *v;
+
+	if (want(x, n, SVC_Y_MAP, "calendar") ||
+	    check_keys(x, n, keys))
+		return SVC_EX_CONFIG;
+	if ((v = svc_ymap_get(n, "weekdays")) && weekdays(x, v))
+		return x->e->code;
+	if ((v = svc_ymap_get(n, "hours")) != NULL) {
+		x->c->cal.nwin = 0;
+		if (hours(x, v))
+			return x->e->code;
+	}
+	/* Official files first, so that local days listed here override. */
+	if ((v = svc_ymap_get(n, "include")) && include(x, v))
+		return x->e->code;
+	if ((v = svc_ymap_get(n, "holidays")) &&
+	    special_days(x, v, "holidays", 0, 0))
+		return x->e->code;
+	if ((v = svc_ymap_get(n, "workdays")) &&
+	    special_days(x, v, "workdays", 1, 0))
+		return x->e->code;
+	return 0;
+}
+
+static int
+rules(struct cx *x, const struct svc_ynode *n)
+{
+	static const char *const keys[] = {
+		"reply_within", "notice", "noshow_after", "working_hours_only",
+		NULL
+	};
+	struct svc_rules *r;
+	const struct svc_ynode *k, *v;
+	int i;
+
+	if (want(x, n, SVC_Y_MAP, "rules"))
+		return x->e->code;
+	for (i = 0; i < n->n; i++) {
+		k = n->kids[i];
+		r = (struct svc_rules *)svc_conf_rules(x->c, n->keys[i]);
+		if (r == NULL)
+			return svc_seterr(x->e, SVC_EX_CONFIG, "%s:%d:%d: "
+			    "rules: unknown kind '%s' (cleaning, repair or "
+			    "gov)", x->file, n->kline[i], n->kcol[i],
+			    n->keys[i]);
+		if (want(x, k, SVC_Y_MAP, n->keys[i]) ||
+		    check_keys(x, k, keys))
+			return SVC_EX_CONFIG;
+		if ((v = svc_ymap_get(k, "reply_within")) &&
+		    get_dur(x, v, "reply_within", &r->reply_within))
+			return x->e->code;
+		if ((v = svc_ymap_get(k, "notice")) &&
+		    get_dur(x, v, "notice", &r->notice))
+			return x->e->code;
+		if ((v = svc_ymap_get(k, "noshow_after")) &&
+		    get_dur(x, v, "noshow_after", &r->noshow_after))
+			return x->e->code;
+		if ((v = svc_ymap_get(k, "working_hours_only")) &&
+		    get_bool(x, v, "working_hours_only", &r->working_hours_only))
+			return x->e->code;
+		if (r->notice.unit != SVC_DUR_CLOCK ||
+		    r->noshow_after.unit != SVC_DUR_CLOCK)
+			return bad(x, k, "notice and noshow_after are clock "
+			    "hours, not working days");
+	}
+	return 0;
+}
+
+/* Quiet hours may cross midnight: 21:00-08:00 becomes two windows. */
+static int
+quiet_hours(struct cx *x, const struct svc_ynode *n)
+{
+	struct svc_conf *c = x->c;
+	int i, s, e;
+
+	if (want(x, n, SVC_Y_SEQ, "quiet_hours"))
+		return x->e->code;
+	c->nquiet = 0;
+	c->quiet = svc_xrealloc(c->quiet, (size_t)(2 * n->n) *
+	    sizeof *c->quiet);
+	for (i = 0; i < n->n; i++) {
+		if (get_window(x, n->kids[i], "quiet_hours", &s, &e, 1))
+			return x->e->code;
+		if (s < e) {
+			c->quiet[c->nquiet++] = (struct svc_window){ s, e };
+		} else {
+			c->quiet[c->nquiet++] = (struct svc_window){ s, 24 * 60 };
+			if (e > 0)
+				c->quiet[c->nquiet++] = (struct svc_window){ 0, e };
+		}
+	}
+	return 0;
+}
+
+/* Codes of services and departments: short, plain, safe in a shell. */
+int
+svc_code_valid(const char *s)
+{
+	if (!*s || strlen(s) > 32)
+		return 0;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && !strchr("-_.", *s))
+			return 0;
+	return 1;
+}
+
+static int
+service(struct cx *x, const struct svc_ynode *n, struct svc_service *s)
+{
+	static const char *const keys[] = {
+		"code", "kind", "name", "price", "minutes", "documents",
+		"dept", NULL
+	};
+	const struct svc_ynode *v;
+	struct svc_err sub = { 0 };
+	long minutes;
+	int i;
+
+	if (want(x, n, SVC_Y_MAP, "services") ||
+	    check_keys(x, n, keys))
+		return SVC_EX_CONFIG;
+	if (!(v = svc_ymap_get(n, "code")) || get_str(x, v, "code", &s->code))
+		return x->e->code ? x->e->code :
+		    bad(x, n, "services: each service needs a code");
+	if (!svc_code_valid(s->code))
+		return bad(x, v, "code: letters, digits, '-', '_' and '.' "
+		    "only, at most 32");
+	if (!(v = svc_ymap_get(n, "kind")) || get_str(x, v, "kind", &s->kind))
+		return x->e->code ? x->e->code :
+		    bad(x, n, "services: each service needs a kind");
+	if (!svc_kind_valid(s->kind))
+		return bad(x, v, "kind: cleaning, repair or gov");
+	if (!(v = svc_ymap_get(n, "name")) || get_str(x, v, "name", &s->name))
+		return x->e->code ? x->e->code :
+		    bad(x, n, "services: each service needs a name");
+	if ((v = svc_ymap_get(n, "price")) != NULL) {
+		if (want(x, v, SVC_Y_SCALAR, "price"))
+			return x->e->code;
+		if (svc_money_parse(v->val, 0, &s->price, &sub) != 0)
+			return svc_yerr(x->e, SVC_EX_CONFIG, x->file, v,
+			    "price: %s", sub.msg);
+	}
+	s->minutes = 60;
+	if ((v = svc_ymap_get(n, "minutes")) != NULL) {
+		if (get_int(x, v, "minutes", 1, 24 * 60, &minutes))
+			return x->e->code;
+		s->minutes = (int)minutes;
+	}
+	if ((v = svc_ymap_get(n, "dept")) && get_str(x, v, "dept", &s->dept))
+		return x->e->code;
+	if ((v = svc_ymap_get(n, "documents")) != NULL) {
+		if (want(x, v, SVC_Y_SEQ, "documents"))
+			return x->e->code;
+		s->documents = svc_xmalloc((size_t)v->n * sizeof(char *));
+		for (i = 0; i < v->n; i++) {
+			s->documents[i] = NULL;
+			s->ndocuments++;
+			if (get_str(x, v->kids[i], "documents",
+			    &s->documents[i]))
+				return x->e->code;
+		}
+	}
+	return 0;
+}
+
+static int
+services(struct cx *x, const struct svc_ynode *n)
+{
+	struct svc_conf *c = x->c;
+	int i, j;
+
+	if (want(x, n, SVC_Y_SEQ, "services"))
+		return x->e->code;
+	c->services = svc_xrealloc(c->services, (size_t)n->n *
+	    sizeof *c->services);
+	for (i = 0; i < n->n; i++) {
+		memset(&c->services[i], 0, sizeof c->services[i]);
+		c->nservices++;
+		if (service(x, n->kids[i], &c->services[i]))
+			return x->e->code;
+		for (j = 0; j < i; j++)
+			if (strcmp(c->services[j].code,
+			    c->services[i].code) == 0)
+				return bad(x, n->kids[i], "services: code "
+				    "listed twice");
+	}
+	return 0;
+}
+
+static int
+evaluation(struct cx *x, const struct svc_ynode *n)
+{
+	const struct svc_ynode *v;
+	char *end;
+	int i;
+
+	if (want(x, n, SVC_Y_MAP, "evaluation") ||
+	    check_keys(x, n, svc_weight_names))
+		return SVC_EX_CONFIG;
+	for (i = 0; i < SVC_NWEIGHTS; i++) {
+		if ((v = svc_ymap_get(n, svc_weight_names[i])) == NULL)
+			continue;
+		if (want(x, v, SVC_Y_SCALAR, svc_weight_names[i]))
+			return x->e->code;
+		errno = 0;
+		x->c->weights[i] = strtod(v->val, &end);
+		if (v->val[0] == '\0' || *end != '\0' || errno)
+			return svc_yerr(x->e, SVC_EX_CONFIG, x->file, v,
+			    "%s: expected a number", svc_weight_names[i]);
+	}
+	return 0;
+}
+
+static int
+holiday_file(struct cx *x, const struct svc_ynode *root)
+{
+	static const char *const keys[] = {
+		"year", "source", "holidays", "workdays", NULL
+	};
+	const struct svc_ynode *v;
+	long year;
+
+	if (check_keys(x, root, keys))
+		return SVC_EX_CONFIG;
+	if ((v = svc_ymap_get(root, "year")) == NULL)
+		return bad(x, root, "a holiday file needs its year");
+	if (get_int(x, v, "year", 1970, 9999, &year))
+		return x->e->code;
+	if ((v = svc_ymap_get(root, "holidays")) &&
+	    special_days(x, v, "holidays", 0, (int)year))
+		return x->e->code;
+	if ((v = svc_ymap_get(root, "workdays")) &&
+	    special_days(x, v, "workdays", 1, (int)year))
+		return x->e->code;
+	svc_cal_add_year(&x->c->cal, (int)year);
+	return 0;
+}
+
+static int
+main_file(struct cx *x, const struct svc_ynode *root)
+{
+	static const char *const keys[] = {
+		"timezone", "database", "calendar", "rules", "quiet_hours",
+		"services", "evaluation", NULL
+	};
+	const struct svc_ynode *v;
+
+	if (check_keys(x, root, keys))
+		return SVC_EX_CONFIG;
+	if ((v = svc_ymap_get(root, "timezone")) &&
+	    get_str(x, v, "timezone", &x->c->timezone))
+		return x->e->code;
+	if ((v = svc_ymap_get(root, "database")) &&
+	    get_str(x, v, "database", &x->c->database))
+		return x->e->code;
+	if ((v = svc_ymap_get(root, "calendar")) && calendar(x, v))
+		return x->e->code;
+	if ((v = svc_ymap_get(root, "rules")) && rules(x, v))
+		return x->e->code;
+	if ((v = svc_ymap_get(root, "quiet_hours")) && quiet_hours(x, v))
+		return x->e->code;
+	if ((v = svc_ymap_get(root, "services")) && services(x, v))
+		return x->e->code;
+	if ((v = svc_ymap_get(root, "evaluation")) && evaluation(x, v))
+		return x->e->code;
+	return 0;
+}
+
+static int
+load_tree(struct cx *x, const struct svc_ynode *root, int holidays)
+{
+	if (root->type != SVC_Y_MAP)
+		return bad(x, root, "expected a mapping at the top");
+	return holidays ? holiday_file(x, root) : main_file(x, root);
+}
+
+static int
+load_file(struct cx *x, const char *path, int holidays)
+{
+	struct cx sub = *x;
+	struct svc_ynode *root;
+	int rc;
+
+	if (x->depth > 4)
+		return svc_seterr(x->e, SVC_EX_CONFIG, "%s: includes nested "
+		    "too deep", path);
+	sub.file = path;
+	sub.depth = x->depth + 1;
+	if ((root = svc_yaml_load(path, x->e)) == NULL) {
+		x->e->code = SVC_EX_CONFIG;
+		return SVC_EX_CONFIG;
+	}
+	rc = load_tree(&sub, root, holidays);
+	svc_yaml_free(root);
+	return rc;
+}
+
+/* Windows and holidays were added; sort them and check what needs both. */
+static int
+finish(struct svc_conf *c, const char *file, struct svc_err *e)
+{
+	struct svc_err sub = { 0 };
+
+	if (c->cal.nwin == 0) {
+		svc_cal_add_window(&c->cal, 9 * 60, 12 * 60, NULL);
+		svc_cal_add_window(&c->cal, 13 * 60 + 30, 17 * 60 + 30, NULL);
+	}
+	if (svc_cal_seal(&c->cal, &sub) != 0)
+		return svc_seterr(e, SVC_EX_CONFIG, "%s: %s", file, sub.msg);
+	return 0;
+}
+
+int
+svc_conf_load(struct svc_conf *c, const char *path, struct svc_err *e)
+{
+	struct cx x = { .c = c, .file = path, .e = e };
+	char *copy;
+	int rc;
+
+	svc_conf_defaults(c);
+	c->path = svc_strdup(path);
+	copy = svc_strdup(path);
+	c->dir = svc_strdup(dirname(copy));
+	free(copy);
+	if ((rc = load_file(&x, path, 0)) != 0)
+		return rc;
+	return finish(c, path, e);
+}
+
+int
+svc_conf_load_string(struct svc_conf *c, const char *name, const char *text,
+    struct svc_err *e)
+{
+	struct cx x = { .c = c, .file = name, .e = e };
+	struct svc_ynode *root;
+	int rc;
+
+	svc_conf_defaults(c);
+	if ((root = svc_yaml_load_string(name, text, e)) == NULL) {
+		e->code = SVC_EX_CONFIG;
+		return SVC_EX_CONFIG;
+	}
+	rc = load_tree(&x, root, 0);
+	svc_yaml_free(root);
+	if (rc != 0)
+		return rc;
+	return finish(c, name, e);
+}

@@ -1,0 +1,401 @@
+/*
+ * db.c - opening the database, transactions, migrations, check and backup
+ * (DESIGN section 4).
+ *
+ * Every write runs in BEGIN IMMEDIATE: a DEFERRED transaction that reads and
+ * then writes fails at once with SQLITE_BUSY_SNAPSHOT however long the busy
+ * timeout, which would lose a write when eight people work at once.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "svc.h"
+
+extern const char *const svc_migrations[];
+extern const int svc_nmigrations;
+
+#define BEGIN_TRIES 3
+
+int
+svc_db_schema_version(void)
+{
+	return svc_nmigrations;
+}
+
+/* Map an SQLite result to the exit statuses of DESIGN section 3. */
+int
+svc_db_error(sqlite3 *db, int rc, struct svc_err *e)
+{
+	const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+	int code;
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return svc_seterr(e, SVC_EX_TEMPFAIL,
+		    "database busy past the timeout; try again");
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+	case SQLITE_PERM:
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		code = SVC_EX_IOERR;
+		break;
+	case SQLITE_CONSTRAINT:
+		code = SVC_EX_DATA;
+		break;
+	default:
+		code = SVC_EX_SOFTWARE;
+	}
+	return svc_seterr(e, code, "database: %s", msg);
+}
+
+int
+svc_db_exec(sqlite3 *db, const char *sql, struct svc_err *e)
+{
+	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? 0 : svc_db_error(db, rc, e);
+}
+
+int
+svc_db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st,
+    struct svc_err *e)
+{
+	int rc = sqlite3_prepare_v2(db, sql, -1, st, NULL);
+
+	return rc == SQLITE_OK ? 0 : svc_db_error(db, rc, e);
+}
+
+const char *
+svc_col_text(sqlite3_stmt *st, int col)
+{
+	return (const char *)sqlite3_column_text(st, col);
+}
+
+/* Step a statement that returns no row, and finalize it. */
+int
+svc_db_run(sqlite3 *db, sqlite3_stmt *st, struct svc_err *e)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
+}
+
+int
+svc_db_version(sqlite3 *db, int *version, struct svc_err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (svc_db_prepare(db, "PRAGMA user_version", &st, e))
+		return e->code;
+	rc = sqlite3_step(st);
+	*version = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : svc_db_error(db, rc, e);
+}
+
+/*
+ * The busy timeout already waits; a begin that still finds the database
+ * busy is tried a few more times before the caller is told to retry (75).
+ */
+int
+svc_db_begin(sqlite3 *db, struct svc_err *e)
+{
+	int rc = SQLITE_BUSY, i;
+
+	for (i = 0; i < BEGIN_TRIES; i++) {
+		rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+			break;
+	}
+	return rc == SQLITE_OK ? 0 : svc_db_error(db, rc, e);
+}
+
+int
+svc_db_commit(sqlite3 *db, struct svc_err *e)
+{
+	int rc = SQLITE_BUSY, i;
+
+	for (i = 0; i < BEGIN_TRIES; i++) {
+		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+		if (rc != SQLITE_BUSY)
+			break;
+	}
+	if (rc == SQLITE_OK)
+		return 0;
+	svc_db_error(db, rc, e);
+	svc_db_rollback(db);
+	return e->code;
+}
+
+void
+svc_db_rollback(sqlite3 *db)
+{
+	if (!sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* verb: "SAVEPOINT item", "RELEASE item" or "ROLLBACK TO item". */
+int
+svc_db_savepoint(sqlite3 *db, const char *verb, struct svc_err *e)
+{
+	static const char *const ok[] = {
+		"SAVEPOINT item", "RELEASE item", "ROLLBACK TO item"
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		if (strcmp(ok[i], verb) == 0)
+			return svc_db_exec(db, verb, e);
+	return svc_seterr(e, SVC_EX_SOFTWARE, "bad savepoint verb");
+}
+
+static int
+migrate(sqlite3 *db, const char *path, struct svc_err *e)
+{
+	struct svc_buf sql = { 0 };
+	int v, rc = 0;
+
+	if (svc_db_begin(db, e))
+		return e->code;
+	/* Read again inside the lock: another process may have migrated. */
+	if (svc_db_version(db, &v, e))
+		goto fail;
+	for (; v < svc_nmigrations; v++) {
+		svc_buf_reset(&sql);
+		/* user_version takes no bound parameter; v is our own int. */
+		svc_buf_printf(&sql, "%s\nPRAGMA user_version = %d;",
+		    svc_migrations[v], v + 1);
+		if ((rc = svc_db_exec(db, sql.s, e)) != 0)
+			break;
+	}
+	svc_buf_free(&sql);
+	if (rc != 0)
+		goto fail;
+	return svc_db_commit(db, e);
+fail:
+	svc_db_rollback(db);
+	return svc_seterr(e, e->code, "%s: cannot migrate: %s", path, e->msg);
+}
+
+static int
+busy_ms(void)
+{
+	const char *s = getenv("SVC_BUSY_MS");
+	char *end;
+	long v;
+
+	if (s == NULL || *s == '\0')
+		return 5000;
+	v = strtol(s, &end, 10);
+	if (*end != '\0' || v < 0 || v > 3600000)
+		return 5000;
+	return (int)v;
+}
+
+static int
+open_raw(const char *path, int flags, sqlite3 **out, struct svc_err *e)
+{
+	sqlite3 *db = NULL;
+	int rc;
+
+	rc = sqlite3_open_v2(path, &db, flags, NULL);
+	if (rc != SQLITE_OK) {
+		svc_seterr(e, SVC_EX_IOERR, "%s: cannot open: %s", path,
+		    db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+		sqlite3_close(db);
+		return e->code;
+	}
+	sqlite3_extended_result_codes(db, 0);
+	sqlite3_busy_timeout(db, busy_ms());
+	*out = db;
+	return 0;
+}
+
+static int
+pragmas(sqlite3 *db, int mode, const char *path, struct svc_err *e)
+{
+	sqlite3_stmt *st;
+	int wal;
+
+	if (svc_db_exec(db, "PRAGMA foreign_keys = ON", e))
+		return e->code;
+	if (mode == SVC_DB_RO)
+		return 0;
+	if (svc_db_prepare(db, "PRAGMA journal_mode = WAL", &st, e))
+		return e->code;
+	wal = sqlite3_step(st) == SQLITE_ROW &&
+	    strcmp(svc_col_text(st, 0), "wal") == 0;
+	sqlite3_finalize(st);
+	if (!wal)
+		return svc_seterr(e, SVC_EX_IOERR, "%s: cannot switch to WAL "
+		    "mode", path);
+	return svc_db_exec(db, "PRAGMA synchronous = NORMAL", e);
+}
+
+/* Create or migrate with a writable handle, then let it go. */
+static int
+prepare_file(const char *path, struct svc_err *e)
+{
+	sqlite3 *db;
+	int v;
+
+	if (open_raw(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &db, e))
+		return e->code;
+	if (pragmas(db, SVC_DB_RW, path, e) == 0 &&
+	    svc_db_version(db, &v, e) == 0 && v < svc_nmigrations)
+		migrate(db, path, e);
+	sqlite3_close(db);
+	return e->code;
+}
+
+int
+svc_db_open(const char *path, int mode, sqlite3 **out, struct svc_err *e)
+{
+	struct stat st;
+	sqlite3 *db;
+	int v;
+
+	*out = NULL;
+	if (stat(path, &st) != 0) {
+		if (errno != ENOENT)
+			return svc_seterr(e, SVC_EX_IOERR, "%s: %s", path,
+			    strerror(errno));
+		if (mode & SVC_DB_EXISTING)
+			return svc_seterr(e, SVC_EX_NOINPUT, "%s: no database "
+			    "there (svc-db init creates one)", path);
+		if (prepare_file(path, e))
+			return e->code;
+	}
+	mode &= SVC_DB_RO;
+	if (open_raw(path, mode == SVC_DB_RO ? SQLITE_OPEN_READONLY :
+	    SQLITE_OPEN_READWRITE, &db, e))
+		return e->code;
+	if (pragmas(db, mode, path, e) || svc_db_version(db, &v, e))
+		goto fail;
+	if (v > svc_nmigrations) {
+		svc_seterr(e, SVC_EX_DATA, "%s: schema version %d is newer "
+		    "than this svc knows (%d); upgrade svc", path, v,
+		    svc_nmigrations);
+		goto fail;
+	}
+	if (v < svc_nmigrations) {
+		if (mode == SVC_DB_RW ? migrate(db, path, e) :
+		    prepare_file(path, e))
+			goto fail;
+	}
+	*out = db;
+	return 0;
+fail:
+	sqlite3_close(db);
+	return e->code;
+}
+
+void
+svc_db_close(sqlite3 *db)
+{
+	sqlite3_close(db);
+}
+
+static int
+report_rows(sqlite3 *db, const char *sql, const char *what, FILE *out,
+    struct svc_err *e)
+{
+	sqlite3_stmt *st;
+	int n = 0, i, rc;
+
+	if (svc_db_prepare(db, sql, &st, e))
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_count(st) == 1 &&
+		    strcmp(svc_col_text(st, 0) ? svc_col_text(st, 0) : "",
+		    "ok") == 0)
+			continue;
+		fprintf(out, "%s", what);
+		for (i = 0; i < sqlite3_column_count(st); i++)
+			fprintf(out, "\t%s", svc_col_text(st, i) ?
+			    svc_col_text(st, i) : "");
+		fputc('\n', out);
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		svc_db_error(db, rc, e);
+		return -1;
+	}
+	return n;
+}
+
+/* Returns the number of problems written to out, or -1 with e set. */
+int
+svc_db_check(sqlite3 *db, FILE *out, struct svc_err *e)
+{
+	int v, a, b;
+
+	if (svc_db_version(db, &v, e))
+		return -1;
+	if ((a = report_rows(db, "PRAGMA integrity_check", "integrity",
+	    out, e)) < 0)
+		return -1;
+	if ((b = report_rows(db, "PRAGMA foreign_key_check", "foreign_key",
+	    out, e)) < 0)
+		return -1;
+	if (v != svc_nmigrations) {
+		fprintf(out, "schema\tversion %d, expected %d\n", v,
+		    svc_nmigrations);
+		a++;
+	}
+	return a + b;
+}
+
+/*
+ * The online backup API copies a consistent snapshot while others write.
+ * It goes to a temporary file renamed into place, so a failed backup never
+ * destroys the previous one.
+ */
+int
+svc_db_backup(sqlite3 *db, const char *dest, struct svc_err *e)
+{
+	struct svc_buf tmp = { 0 };
+	sqlite3 *to = NULL;
+	sqlite3_backup *bk;
+	int rc;
+
+	svc_buf_printf(&tmp, "%s.tmp%ld", dest, (long)getpid());
+	unlink(tmp.s);
+	if (open_raw(tmp.s, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &to, e))
+		goto out;
+	if ((bk = sqlite3_backup_init(to, "main", db, "main")) == NULL) {
+		svc_db_error(to, sqlite3_errcode(to), e);
+		goto out;
+	}
+	do {
+		rc = sqlite3_backup_step(bk, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(bk);
+	if (rc != SQLITE_DONE) {
+		svc_db_error(to, rc, e);
+		goto out;
+	}
+	sqlite3_close(to);
+	to = NULL;
+	if (rename(tmp.s, dest) != 0)
+		svc_seterr(e, SVC_EX_IOERR, "%s: %s", dest, strerror(errno));
+out:
+	if (to)
+		sqlite3_close(to);
+	if (e->code)
+		unlink(tmp.s);
+	svc_buf_free(&tmp);
+	return e->code;
+}

@@ -1,0 +1,472 @@
+/*
+ * staff.c - departments with their published service phone (G3), and staff
+ * with roles, phone and work badge (A2: the badge is shown at the door; C2:
+ * a dispatcher arranges, a worker goes).
+ *
+ * Nobody is ever deleted: history refers to people, so a person who leaves
+ * is disabled and still shows in every old record.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "svc.h"
+
+const char *const svc_roles[SVC_NROLES] = {
+	"admin", "complaints", "dispatcher", "finance", "worker"
+};
+
+/* Logins are what people type in a shell: lower case, short, plain. */
+int
+svc_login_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > 32 || !islower((unsigned char)s[0]))
+		return 0;
+	for (; *s; s++)
+		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) &&
+		    !strchr("._-", *s))
+			return 0;
+	return 1;
+}
+
+static int
+phone_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > 32)
+		return 0;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s) && !strchr(" +-()", *s))
+			return 0;
+	return 1;
+}
+
+/*
+ * "worker, finance" -> "finance,worker": known roles only, each once, in
+ * the one order used everywhere (the view sorts the same way).
+ */
+int
+svc_roles_normalize(const char *in, char *out, size_t n, struct svc_err *e)
+{
+	int have[SVC_NROLES] = { 0 }, i, found;
+	const char *p = in, *q;
+	size_t len;
+
+	while (*p) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		if (*p == '\0')
+			break;
+		for (q = p; *q && *q != ',' && *q != ' '; q++)
+			;
+		len = (size_t)(q - p);
+		for (i = 0, found = 0; i < SVC_NROLES; i++)
+			if (strlen(svc_roles[i]) == len &&
+			    strncmp(svc_roles[i], p, len) == 0)
+				have[i] = found = 1;
+		if (!found)
+			return svc_seterr(e, SVC_EX_DATA, "%.*s: unknown role "
+			    "(admin, complaints, dispatcher, finance, worker)",
+			    (int)len, p);
+		p = q;
+	}
+	out[0] = '\0';
+	for (i = 0; i < SVC_NROLES; i++)
+		if (have[i]) {
+			if (out[0])
+				strncat(out, ",", n - strlen(out) - 1);
+			strncat(out, svc_roles[i], n - strlen(out) - 1);
+		}
+	return 0;
+}
+
+static int
+text_valid(const char *field, const char *s, struct svc_err *e)
+{
+	if (s == NULL)
+		return 0;
+	if (!svc_utf8_valid(s))
+		return svc_seterr(e, SVC_EX_DATA, "%s: not valid UTF-8", field);
+	if (strlen(s) > 200)
+		return svc_seterr(e, SVC_EX_DATA, "%s: longer than 200 bytes",
+		    field);
+	return 0;
+}
+
+static int
+exists(sqlite3 *db, const char *sql, const char *key, struct svc_err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (svc_db_prepare(db, sql, &st, e))
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	svc_db_error(db, rc, e);
+	return -1;
+}
+
+int
+svc_dept_exists(sqlite3 *db, const char *code, struct svc_err *e)
+{
+	return exists(db, "SELECT 1 FROM dept WHERE code = ?1", code, e);
+}
+
+int
+svc_staff_exists(sqlite3 *db, const char *login, struct svc_err *e)
+{
+	return exists(db, "SELECT 1 FROM staff WHERE login = ?1", login, e);
+}
+
+static int
+check_dept(const struct svc_dept *d, int adding, struct svc_err *e)
+{
+	if (!svc_code_valid(d->code))
+		return svc_seterr(e, SVC_EX_DATA, "%s: bad department code "
+		    "(letters, digits, '-', '_', '.'; at most 32)", d->code);
+	if (adding && (d->name == NULL || *d->name == '\0'))
+		return svc_seterr(e, SVC_EX_DATA, "%s: a department needs a "
+		    "name", d->code);
+	if (adding && d->kind == NULL)
+		return svc_seterr(e, SVC_EX_DATA, "%s: a department needs a "
+		    "kind (cleaning, repair or gov)", d->code);
+	if (d->kind && !svc_kind_valid(d->kind))
+		return svc_seterr(e, SVC_EX_DATA, "%s: unknown kind (cleaning, "
+		    "repair or gov)", d->kind);
+	if (d->phone && *d->phone && !phone_valid(d->phone))
+		return svc_seterr(e, SVC_EX_DATA, "%s: bad phone number",
+		    d->phone);
+	return text_valid("name", d->name, e);
+}
+
+static void
+dept_details(struct svc_json *j, const struct svc_dept *d)
+{
+	svc_json_begin(j);
+	svc_json_str(j, "code", d->code);
+	if (d->name)
+		svc_json_str(j, "name", d->name);
+	if (d->kind)
+		svc_json_str(j, "kind", d->kind);
+	if (d->phone)
+		svc_json_str(j, "phone", d->phone);
+}
+
+static int
+dept_event(sqlite3 *db, const struct svc_dept *d, const char *kind,
+    struct svc_err *e)
+{
+	struct svc_buf subject = { 0 };
+	struct svc_json j;
+	int rc;
+
+	svc_buf_printf(&subject, "dept:%s", d->code);
+	dept_details(&j, d);
+	rc = svc_event_add(db, 0, subject.s, kind, svc_json_end(&j), e);
+	svc_buf_free(&j.b);
+	svc_buf_free(&subject);
+	return rc;
+}
+
+int
+svc_dept_add(sqlite3 *db, const struct svc_dept *d, struct svc_err *e)
+{
+	static const char sql[] = "INSERT INTO dept (code, name, kind, phone,"
+	    " created_at) VALUES (?1, ?2, ?3, NULLIF(?4, ''), ?5)";
+	sqlite3_stmt *st;
+	int have;
+
+	if (check_dept(d, 1, e))
+		return e->code;
+	if ((have = svc_dept_exists(db, d->code, e)) != 0)
+		return have < 0 ? e->code : svc_seterr(e, SVC_EX_DATA,
+		    "%s: department already exists", d->code);
+	if (svc_db_prepare(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, d->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, d->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, d->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, d->phone, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)svc_now());
+	if (svc_db_run(db, st, e))
+		return e->code;
+	return dept_event(db, d, "dept.add", e);
+}
+
+/* NULL fields stay as they are; an empty phone clears it. */
+int
+svc_dept_edit(sqlite3 *db, const struct svc_dept *d, struct svc_err *e)
+{
+	static const char sql[] = "UPDATE dept SET"
+	    " name = coalesce(?2, name), kind = coalesce(?3, kind),"
+	    " phone = CASE WHEN ?4 IS NULL THEN phone ELSE NULLIF(?4, '') END"
+	    " WHERE code = ?1";
+	sqlite3_stmt *st;
+	int have;
+
+	if (check_dept(d, 0, e))
+		return e->code;
+	if ((have = svc_dept_exists(db, d->code, e)) != 1)
+		return have < 0 ? e->code : svc_seterr(e, SVC_EX_NOINPUT,
+		    "%s: no such department", d->code);
+	if (svc_db_prepare(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, d->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, d->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, d->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, d->phone, -1, SQLITE_STATIC);
+	if (svc_db_run(db, st, e))
+		return e->code;
+	return dept_event(db, d, "dept.edit", e);
+}
+
+static int
+check_staff(sqlite3 *db, const struct svc_staff *s, int adding, char *roles,
+    size_t nroles, struct svc_err *e)
+{
+	int have;
+
+	if (!svc_login_valid(s->login))
+		return svc_seterr(e, SVC_EX_DATA, "%s: bad login (lower-case "
+		    "letter first, then letters, digits, '.', '_', '-'; at "
+		    "most 32)", s->login);
+	if (adding && (s->name == NULL || *s->name == '\0'))
+		return svc_seterr(e, SVC_EX_DATA, "%s: a person needs a name",
+		    s->login);
+	if (text_valid("name", s->name, e) || text_valid("badge", s->badge, e))
+		return e->code;
+	if (s->phone && *s->phone && !phone_valid(s->phone))
+		return svc_seterr(e, SVC_EX_DATA, "%s: bad phone number",
+		    s->phone);
+	if (s->roles && svc_roles_normalize(s->roles, roles, nroles, e))
+		return e->code;
+	if (s->dept && *s->dept &&
+	    (have = svc_dept_exists(db, s->dept, e)) != 1)
+		return have < 0 ? e->code : svc_seterr(e, SVC_EX_NOINPUT,
+		    "%s: no such department", s->dept);
+	return 0;
+}
+
+static int
+badge_taken(sqlite3 *db, const struct svc_staff *s, struct svc_err *e)
+{
+	static const char sql[] =
+	    "SELECT login FROM staff WHERE badge = ?1 AND login <> ?2";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (s->badge == NULL || *s->badge == '\0')
+		return 0;
+	if (svc_db_prepare(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, s->badge, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, s->login, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		svc_seterr(e, SVC_EX_DATA, "%s: badge %s is already %s's",
+		    s->login, s->badge, svc_col_text(st, 0));
+	else if (rc != SQLITE_DONE)
+		svc_db_error(db, rc, e);
+	sqlite3_finalize(st);
+	return e->code;
+}
+
+static int
+set_roles(sqlite3 *db, const char *login, const char *roles,
+    struct svc_err *e)
+{
+	static const char del[] = "DELETE FROM staff_role WHERE staff_id ="
+	    " (SELECT id FROM staff WHERE login = ?1)";
+	static const char ins[] = "INSERT INTO staff_role (staff_id, role)"
+	    " SELECT id, ?2 FROM staff WHERE login = ?1";
+	sqlite3_stmt *st;
+	char role[16];
+	const char *p, *q;
+
+	if (svc_db_prepare(db, del, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	if (svc_db_run(db, st, e))
+		return e->code;
+	for (p = roles; *p; p = *q ? q + 1 : q) {
+		q = strchr(p, ',');
+		if (q == NULL)
+			q = p + strlen(p);
+		snprintf(role, sizeof role, "%.*s", (int)(q - p), p);
+		if (svc_db_prepare(db, ins, &st, e))
+			return e->code;
+		sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, role, -1, SQLITE_TRANSIENT);
+		if (svc_db_run(db, st, e))
+			return e->code;
+	}
+	return 0;
+}
+
+static int
+staff_event(sqlite3 *db, const struct svc_staff *s, const char *roles,
+    const char *kind, struct svc_err *e)
+{
+	struct svc_buf subject = { 0 };
+	struct svc_json j;
+	int rc;
+
+	svc_buf_printf(&subject, "staff:%s", s->login);
+	svc_json_begin(&j);
+	svc_json_str(&j, "login", s->login);
+	if (s->name)
+		svc_json_str(&j, "name", s->name);
+	if (s->dept)
+		svc_json_str(&j, "dept", s->dept);
+	if (roles)
+		svc_json_str(&j, "roles", roles);
+	if (s->phone)
+		svc_json_str(&j, "phone", s->phone);
+	if (s->badge)
+		svc_json_str(&j, "badge", s->badge);
+	rc = svc_event_add(db, 0, subject.s, kind, svc_json_end(&j), e);
+	svc_buf_free(&j.b);
+	svc_buf_free(&subject);
+	return rc;
+}
+
+int
+svc_staff_add(sqlite3 *db, const struct svc_staff *s, struct svc_err *e)
+{
+	static const char sql[] = "INSERT INTO staff (login, name, dept_id,"
+	    " phone, badge, created_at) VALUES (?1, ?2,"
+	    " (SELECT id FROM dept WHERE code = ?3), NULLIF(?4, ''),"
+	    " NULLIF(?5, ''), ?6)";
+	char roles[80] = "";
+	sqlite3_stmt *st;
+	int have;
+
+	if (check_staff(db, s, 1, roles, sizeof roles, e))
+		return e->code;
+	if ((have = svc_staff_exists(db, s->login, e)) != 0)
+		return have < 0 ? e->code : svc_seterr(e, SVC_EX_DATA,
+		    "%s: already on the staff", s->login);
+	if (badge_taken(db, s, e) || svc_db_prepare(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, s->login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, s->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, s->dept, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, s->phone, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, s->badge, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)svc_now());
+	if (svc_db_run(db, st, e) || set_roles(db, s->login, roles, e))
+		return e->code;
+	return staff_event(db, s, roles, "staff.add", e);
+}
+
+/* NULL fields stay; an empty dept, phone or badge clears it. */
+int
+svc_staff_edit(sqlite3 *db, const struct svc_staff *s, struct svc_err *e)
+{
+	static const char sql[] = "UPDATE staff SET"
+	    " name = coalesce(?2, name),"
+	    " dept_id = CASE WHEN ?3 IS NULL THEN dept_id"
+	    "   ELSE (SELECT id FROM dept WHERE code = ?3) END,"
+	    " phone = CASE WHEN ?4 IS NULL THEN phone ELSE NULLIF(?4, '') END,"
+	    " badge = CASE WHEN ?5 IS NULL THEN badge ELSE NULLIF(?5, '') END"
+	    " WHERE login = ?1";
+	char roles[80] = "";
+	sqlite3_stmt *st;
+	int have;
+
+	if (check_staff(db, s, 0, roles, sizeof roles, e))
+		return e->code;
+	if ((have = svc_staff_exists(db, s->login, e)) != 1)
+		return have < 0 ? e->code : svc_seterr(e, SVC_EX_NOINPUT,
+		    "%s: no such person on the staff", s->login);
+	if (badge_taken(db, s, e) || svc_db_prepare(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, s->login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, s->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, s->dept, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, s->phone, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, s->badge, -1, SQLITE_STATIC);
+	if (svc_db_run(db, st, e))
+		return e->code;
+	if (s->roles && set_roles(db, s->login, roles, e))
+		return e->code;
+	return staff_event(db, s, s->roles ? roles : NULL, "staff.edit", e);
+}
+
+/* Disabling twice is not an error: the person is in the state asked for. */
+int
+svc_staff_set_active(sqlite3 *db, const char *login, int active,
+    struct svc_err *e)
+{
+	static const char sql[] = "UPDATE staff SET active = ?2"
+	    " WHERE login = ?1 AND active <> ?2";
+	struct svc_buf subject = { 0 };
+	sqlite3_stmt *st;
+	int have, rc;
+
+	if ((have = svc_staff_exists(db, login, e)) != 1)
+		return have < 0 ? e->code : svc_seterr(e, SVC_EX_NOINPUT,
+		    "%s: no such person on the staff", login);
+	if (svc_db_prepare(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, active);
+	if (svc_db_run(db, st, e))
+		return e->code;
+	if (sqlite3_changes(db) == 0)
+		return 0;
+	svc_buf_printf(&subject, "staff:%s", login);
+	rc = svc_event_add(db, 0, subject.s, active ? "staff.enable" :
+	    "staff.disable", NULL, e);
+	svc_buf_free(&subject);
+	return rc;
+}
+
+int
+svc_staff_query(sqlite3 *db, const struct svc_staff_filter *f,
+    sqlite3_stmt **st, struct svc_err *e)
+{
+	static const char sql[] = "SELECT login, name, dept, roles, phone,"
+	    " badge, active FROM v_staff"
+	    " WHERE (?1 IS NULL OR dept = ?1)"
+	    " AND (?2 IS NULL OR ',' || roles || ',' LIKE '%,' || ?2 || ',%')"
+	    " AND (?3 OR active)"
+	    " AND (?4 IS NULL OR login = ?4)"
+	    " ORDER BY login";
+
+	if (svc_db_prepare(db, sql, st, e))
+		return e->code;
+	sqlite3_bind_text(*st, 1, f->dept, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 2, f->role, -1, SQLITE_STATIC);
+	sqlite3_bind_int(*st, 3, f->all);
+	sqlite3_bind_text(*st, 4, f->login, -1, SQLITE_STATIC);
+	return 0;
+}
+
+int
+svc_dept_query(sqlite3 *db, sqlite3_stmt **st, struct svc_err *e)
+{
+	return svc_db_prepare(db, "SELECT code, name, kind, phone FROM v_dept"
+	    " ORDER BY code", st, e);
+}
+
+int
+svc_history_query(sqlite3 *db, const char *subject, sqlite3_stmt **st,
+    struct svc_err *e)
+{
+	static const char sql[] = "SELECT at, actor, kind, details FROM event"
+	    " WHERE subject = ?1 ORDER BY at, id";
+
+	if (svc_db_prepare(db, sql, st, e))
+		return e->code;
+	sqlite3_bind_text(*st, 1, subject, -1, SQLITE_TRANSIENT);
+	return 0;
+}

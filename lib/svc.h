@@ -1,0 +1,319 @@
+/*
+ * svc.h - the one public header of libsvc, grouped by module.
+ *
+ * Two layers live behind it.  The domain layer (db, conf, when, cal, money,
+ * out, event, staff, ...) returns an exit status and fills a struct svc_err;
+ * it never exits and never prints diagnostics, so cmocka can drive it.  The
+ * CLI layer (cli.c) parses the shared options, prints diagnostics and exits.
+ * Rule ids (C1, A5, G10, ...) refer to MISSION.md.
+ */
+#ifndef SVC_H
+#define SVC_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+#define SVC_VERSION "0.1.0"
+
+/* err.c: exit statuses of DESIGN section 3 and the error carried upward. */
+enum {
+	SVC_EX_OK = 0,
+	SVC_EX_FOUND = 1,	/* a --check found something, or -k had failures */
+	SVC_EX_USAGE = 64,
+	SVC_EX_DATA = 65,	/* bad data, or a transition the rules forbid */
+	SVC_EX_NOINPUT = 66,	/* no such order, staff, receipt */
+	SVC_EX_SOFTWARE = 70,
+	SVC_EX_IOERR = 74,
+	SVC_EX_TEMPFAIL = 75,	/* database busy past the timeout */
+	SVC_EX_NOPERM = 77,	/* not allowed for this user */
+	SVC_EX_CONFIG = 78
+};
+
+struct svc_err {
+	int code;		/* one of SVC_EX_*, 0 when no error */
+	char msg[512];
+};
+
+int svc_seterr(struct svc_err *, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void svc_clearerr(struct svc_err *);
+extern const char *svc_progname;
+void svc_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void svc_vwarnx(const char *fmt, va_list);
+_Noreturn void svc_die(int code, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* buf.c: a growable string, and JSON text escaping written once. */
+struct svc_buf {
+	char *s;
+	size_t len, cap;
+};
+void svc_buf_add(struct svc_buf *, const char *s, size_t n);
+void svc_buf_puts(struct svc_buf *, const char *s);
+void svc_buf_putc(struct svc_buf *, char c);
+void svc_buf_printf(struct svc_buf *, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void svc_buf_json_str(struct svc_buf *, const char *s);	/* quoted */
+void svc_buf_reset(struct svc_buf *);
+void svc_buf_free(struct svc_buf *);
+char *svc_strdup(const char *);
+void *svc_xmalloc(size_t);
+void *svc_xrealloc(void *, size_t);
+
+/* JSON object builder for event details: {"k":"v","n":1}. */
+struct svc_json {
+	struct svc_buf b;
+	int n;
+};
+void svc_json_begin(struct svc_json *);
+void svc_json_str(struct svc_json *, const char *key, const char *val);
+void svc_json_int(struct svc_json *, const char *key, int64_t val);
+const char *svc_json_end(struct svc_json *);
+
+/* when.c: instants are Unix seconds; shown in the local (configured) zone. */
+enum { SVC_DUR_CLOCK, SVC_DUR_WORKDAYS };
+struct svc_dur {
+	int unit;		/* SVC_DUR_CLOCK: secs; SVC_DUR_WORKDAYS: n */
+	int64_t secs;
+	int n;
+};
+struct svc_cal;
+int svc_dur_parse(const char *s, struct svc_dur *, struct svc_err *);
+void svc_dur_format(const struct svc_dur *, char *buf, size_t n);
+int svc_time_parse(const char *s, time_t now, const struct svc_cal *,
+    time_t *out, struct svc_err *);
+int svc_date_parse(const char *s, time_t now, int *y, int *m, int *d,
+    struct svc_err *);
+void svc_time_local(time_t, char *buf, size_t n);	/* 2026-12-01 10:00 */
+void svc_time_iso(time_t, char *buf, size_t n);	/* ...T10:00:00+08:00 */
+time_t svc_local_mktime(int y, int m, int d, int minute_of_day);
+int svc_days_from_civil(int y, int m, int d);
+void svc_civil_from_days(int days, int *y, int *m, int *d);
+int svc_weekday(int days);	/* 0 = Monday ... 6 = Sunday */
+int svc_hhmm_parse(const char *s, int *minute_of_day);
+
+/* clock.c: one "now" for the whole program; SVC_NOW replaces it. */
+int svc_clock_init(struct svc_err *);
+time_t svc_now(void);
+void svc_clock_set(time_t);	/* tests */
+int svc_tz_set(const char *zone, struct svc_err *);
+
+/* cal.c: the working calendar of DESIGN section 5 (G5, G7). */
+enum svc_daykind {
+	SVC_DAY_WORKDAY,	/* Monday-Friday, not a holiday */
+	SVC_DAY_WEEKEND,
+	SVC_DAY_HOLIDAY,
+	SVC_DAY_MAKEUP		/* a weekend day that is worked (调休上班) */
+};
+struct svc_window {
+	int start, end;		/* minutes of the day, start < end */
+};
+struct svc_special {
+	int day;		/* days since 1970-01-01 */
+	int working;
+	char *name;
+};
+struct svc_cal {
+	unsigned weekdays;	/* bit 0 = Monday ... bit 6 = Sunday */
+	struct svc_window *win;
+	int nwin;
+	struct svc_special *sp;	/* sorted by day after svc_cal_seal() */
+	int nsp;
+	int *years;		/* years whose official data is loaded */
+	int nyears;
+	void (*warn)(const char *msg);
+};
+void svc_cal_init(struct svc_cal *);
+void svc_cal_free(struct svc_cal *);
+int svc_cal_add_window(struct svc_cal *, int start, int end, struct svc_err *);
+void svc_cal_add_special(struct svc_cal *, int day, int working,
+    const char *name);
+void svc_cal_add_year(struct svc_cal *, int year);
+int svc_cal_seal(struct svc_cal *, struct svc_err *);
+enum svc_daykind svc_cal_day(const struct svc_cal *, int day,
+    const char **why);
+int svc_cal_is_working(const struct svc_cal *, int day);
+int64_t svc_cal_day_secs(const struct svc_cal *);
+int svc_cal_next(const struct svc_cal *, time_t t, time_t *out,
+    struct svc_err *);
+int svc_cal_add(const struct svc_cal *, time_t t, int64_t work_secs,
+    time_t *out, struct svc_err *);
+int svc_cal_add_dur(const struct svc_cal *, time_t t, const struct svc_dur *,
+    time_t *out, struct svc_err *);
+const char *svc_daykind_name(enum svc_daykind);
+
+/* money.c: amounts are int64 fen, never a double. */
+int svc_money_parse(const char *s, int allow_negative, int64_t *fen,
+    struct svc_err *);
+void svc_money_format(int64_t fen, char *buf, size_t n);
+
+/* yaml.c: a small tree over libyaml, with positions, duplicate keys and
+ * aliases refused and depth bounded. */
+enum svc_ytype { SVC_Y_SCALAR, SVC_Y_SEQ, SVC_Y_MAP };
+struct svc_ynode {
+	enum svc_ytype type;
+	int line, col;		/* 1-based */
+	int quoted;		/* scalar written in quotes */
+	char *val;		/* scalar */
+	char **keys;		/* map */
+	int *kline, *kcol;	/* map: where each key stands */
+	struct svc_ynode **kids;	/* map values or sequence items */
+	int n;
+};
+#define SVC_YAML_MAXDEPTH 32
+struct svc_ynode *svc_yaml_load(const char *path, struct svc_err *);
+struct svc_ynode *svc_yaml_load_string(const char *name, const char *text,
+    struct svc_err *);
+void svc_yaml_free(struct svc_ynode *);
+struct svc_ynode *svc_ymap_get(const struct svc_ynode *, const char *key);
+int svc_yerr(struct svc_err *, int code, const char *file,
+    const struct svc_ynode *, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+int svc_ycheck_keys(const struct svc_ynode *, const char *const *allowed,
+    const char *file, struct svc_err *);
+
+/* conf.c: the YAML configuration (svc-config(5)). */
+struct svc_rules {
+	char kind[16];
+	struct svc_dur reply_within;
+	struct svc_dur notice;
+	struct svc_dur noshow_after;
+	int working_hours_only;
+};
+struct svc_service {
+	char *code, *kind, *name, *dept;
+	int64_t price;		/* fen */
+	int minutes;
+	char **documents;
+	int ndocuments;
+};
+#define SVC_NKINDS 3
+#define SVC_NWEIGHTS 7
+struct svc_conf {
+	char *path;		/* the file read, NULL for built-in defaults */
+	char *dir;		/* its directory, for relative includes */
+	char *timezone;
+	char *database;
+	struct svc_cal cal;
+	struct svc_rules rules[SVC_NKINDS];
+	struct svc_window *quiet;
+	int nquiet;
+	struct svc_service *services;
+	int nservices;
+	double weights[SVC_NWEIGHTS];
+};
+extern const char *const svc_kinds[SVC_NKINDS];
+extern const char *const svc_weight_names[SVC_NWEIGHTS + 1];
+void svc_conf_defaults(struct svc_conf *);
+int svc_conf_load(struct svc_conf *, const char *path, struct svc_err *);
+int svc_conf_load_string(struct svc_conf *, const char *name,
+    const char *text, struct svc_err *);
+void svc_conf_free(struct svc_conf *);
+const struct svc_rules *svc_conf_rules(const struct svc_conf *,
+    const char *kind);
+int svc_kind_valid(const char *);
+
+/* db.c: the database (DESIGN section 4). */
+/* Modes: read-write or read-only, and whether the file must exist. */
+enum { SVC_DB_RW = 0, SVC_DB_RO = 1, SVC_DB_EXISTING = 2 };
+int svc_db_open(const char *path, int mode, sqlite3 **, struct svc_err *);
+void svc_db_close(sqlite3 *);
+int svc_db_schema_version(void);
+int svc_db_version(sqlite3 *, int *version, struct svc_err *);
+int svc_db_begin(sqlite3 *, struct svc_err *);	/* BEGIN IMMEDIATE */
+int svc_db_commit(sqlite3 *, struct svc_err *);
+void svc_db_rollback(sqlite3 *);
+int svc_db_savepoint(sqlite3 *, const char *verb, struct svc_err *);
+int svc_db_exec(sqlite3 *, const char *sql, struct svc_err *);
+int svc_db_prepare(sqlite3 *, const char *sql, sqlite3_stmt **,
+    struct svc_err *);
+int svc_db_error(sqlite3 *, int rc, struct svc_err *);
+int svc_db_check(sqlite3 *, FILE *report, struct svc_err *);
+int svc_db_backup(sqlite3 *, const char *dest, struct svc_err *);
+const char *svc_col_text(sqlite3_stmt *, int col);
+int svc_db_run(sqlite3 *, sqlite3_stmt *, struct svc_err *);	/* finalizes */
+int svc_code_valid(const char *);
+
+/* event.c: the append-only history (G4). */
+const char *svc_actor(void);
+int svc_event_add(sqlite3 *, int64_t order_id, const char *subject,
+    const char *kind, const char *details_json, struct svc_err *);
+
+/* staff.c: departments (G3) and staff with roles and badges (A2, C2). */
+#define SVC_NROLES 5
+extern const char *const svc_roles[SVC_NROLES];
+struct svc_dept {
+	const char *code, *name, *kind, *phone;
+};
+struct svc_staff {
+	const char *login, *name, *dept, *phone, *badge;
+	const char *roles;	/* comma separated, or NULL when unchanged */
+};
+int svc_dept_add(sqlite3 *, const struct svc_dept *, struct svc_err *);
+int svc_dept_edit(sqlite3 *, const struct svc_dept *, struct svc_err *);
+int svc_staff_add(sqlite3 *, const struct svc_staff *, struct svc_err *);
+int svc_staff_edit(sqlite3 *, const struct svc_staff *, struct svc_err *);
+int svc_staff_set_active(sqlite3 *, const char *login, int active,
+    struct svc_err *);
+int svc_staff_exists(sqlite3 *, const char *login, struct svc_err *);
+int svc_dept_exists(sqlite3 *, const char *code, struct svc_err *);
+struct svc_staff_filter {
+	const char *login, *dept, *role;
+	int all;		/* disabled people too */
+};
+int svc_staff_query(sqlite3 *, const struct svc_staff_filter *,
+    sqlite3_stmt **, struct svc_err *);
+int svc_dept_query(sqlite3 *, sqlite3_stmt **, struct svc_err *);
+int svc_history_query(sqlite3 *, const char *subject, sqlite3_stmt **,
+    struct svc_err *);
+int svc_roles_normalize(const char *in, char *out, size_t n,
+    struct svc_err *);
+int svc_login_valid(const char *);
+int svc_staff_import(sqlite3 *, const struct svc_ynode *root,
+    const char *file, void (*changed)(const char *kind, const char *key,
+    void *), void *ctx,
+    struct svc_err *);
+
+/* utf8.c: display width of UTF-8 text (CJK is two columns wide). */
+int svc_utf8_width(const char *s);
+size_t svc_utf8_fit(const char *s, int maxw, int *width);
+int svc_utf8_valid(const char *s);
+
+/* out.c: one writer driven by a format table (DESIGN section 2). */
+enum svc_fmt { SVC_FMT_TABLE, SVC_FMT_TSV, SVC_FMT_CSV, SVC_FMT_JSON };
+enum svc_coltype {
+	SVC_COL_TEXT, SVC_COL_INT, SVC_COL_TIME, SVC_COL_DATE,
+	SVC_COL_MONEY, SVC_COL_BOOL
+};
+struct svc_col {
+	const char *name;
+	enum svc_coltype type;
+	int maxw;		/* table only: abbreviate past this width */
+};
+struct svc_out;
+int svc_fmt_parse(const char *, enum svc_fmt *);
+struct svc_out *svc_out_new(FILE *, enum svc_fmt, const struct svc_col *,
+    int ncols, int header);
+void svc_out_text(struct svc_out *, const char *);	/* NULL: null */
+void svc_out_int(struct svc_out *, int64_t);
+void svc_out_time(struct svc_out *, time_t);
+void svc_out_date(struct svc_out *, int days);
+void svc_out_money(struct svc_out *, int64_t fen);
+void svc_out_bool(struct svc_out *, int);
+void svc_out_null(struct svc_out *);
+void svc_out_column(struct svc_out *, sqlite3_stmt *, int i);
+void svc_out_row(struct svc_out *);
+int svc_out_finish(struct svc_out *);	/* flushes a table, frees */
+
+/* ids.c: the "ids from argv or stdin" loop of DESIGN section 2. */
+typedef int (*svc_id_fn)(const char *id, void *ctx);
+int svc_ids_each(char **argv, int argc, FILE *in, int numeric,
+    svc_id_fn, void *ctx, struct svc_err *);
+int svc_id_parse(const char *s, int64_t *id);
+
+#endif

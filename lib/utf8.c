@@ -1,0 +1,147 @@
+/*
+ * utf8.c - display width of UTF-8 text.  Chinese names and addresses are two
+ * columns wide on a terminal; tables align by this width and abbreviate only
+ * between characters.  Our own small table, so that the result does not
+ * depend on the locale a cron job happens to run under.
+ */
+#include <string.h>
+
+#include "svc.h"
+
+struct range {
+	unsigned lo, hi;
+};
+
+/* East Asian Wide and Fullwidth blocks that occur in names and addresses. */
+static const struct range wide[] = {
+	{ 0x1100, 0x115f }, { 0x231a, 0x231b }, { 0x2e80, 0x303e },
+	{ 0x3041, 0x33ff }, { 0x3400, 0x4dbf }, { 0x4e00, 0x9fff },
+	{ 0xa000, 0xa4cf }, { 0xa960, 0xa97f }, { 0xac00, 0xd7a3 },
+	{ 0xf900, 0xfaff }, { 0xfe10, 0xfe19 }, { 0xfe30, 0xfe6f },
+	{ 0xff00, 0xff60 }, { 0xffe0, 0xffe6 }, { 0x1f300, 0x1f64f },
+	{ 0x1f900, 0x1f9ff }, { 0x20000, 0x2fffd }, { 0x30000, 0x3fffd },
+};
+
+/* Combining marks and invisible format characters take no column. */
+static const struct range zero[] = {
+	{ 0x0300, 0x036f }, { 0x200b, 0x200f }, { 0x2028, 0x202e },
+	{ 0x2060, 0x2064 }, { 0xfe00, 0xfe0f }, { 0xfeff, 0xfeff },
+};
+
+static int
+in(const struct range *r, size_t n, unsigned c)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (c >= r[i].lo && c <= r[i].hi)
+			return 1;
+	return 0;
+}
+
+/*
+ * Decode one character at s; return its length in bytes (at least 1) and
+ * store the code point, or -1 for a byte that starts no valid sequence.
+ */
+static int
+decode(const unsigned char *s, long *cp)
+{
+	int len, i;
+	long c;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if ((s[0] & 0xe0) == 0xc0) {
+		len = 2;
+		c = s[0] & 0x1f;
+	} else if ((s[0] & 0xf0) == 0xe0) {
+		len = 3;
+		c = s[0] & 0x0f;
+	} else if ((s[0] & 0xf8) == 0xf0) {
+		len = 4;
+		c = s[0] & 0x07;
+	} else {
+		*cp = -1;
+		return 1;
+	}
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80) {
+			*cp = -1;
+			return 1;
+		}
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if ((len == 2 && c < 0x80) || (len == 3 && c < 0x800) ||
+	    (len == 4 && c < 0x10000) || c > 0x10ffff ||
+	    (c >= 0xd800 && c <= 0xdfff)) {
+		*cp = -1;
+		return 1;
+	}
+	*cp = c;
+	return len;
+}
+
+static int
+char_width(long c)
+{
+	if (c < 0)
+		return 1;	/* a stray byte still occupies a cell */
+	if (c < 0x20 || c == 0x7f)
+		return 0;
+	if (in(zero, sizeof zero / sizeof zero[0], (unsigned)c))
+		return 0;
+	if (in(wide, sizeof wide / sizeof wide[0], (unsigned)c))
+		return 2;
+	return 1;
+}
+
+int
+svc_utf8_width(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int w = 0;
+	long c;
+
+	while (*p) {
+		p += decode(p, &c);
+		w += char_width(c);
+	}
+	return w;
+}
+
+/* The longest prefix of s that fits in maxw columns, never half a character. */
+size_t
+svc_utf8_fit(const char *s, int maxw, int *width)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int w = 0, cw, len;
+	long c;
+
+	while (*p) {
+		len = decode(p, &c);
+		cw = char_width(c);
+		if (w + cw > maxw)
+			break;
+		w += cw;
+		p += len;
+	}
+	if (width)
+		*width = w;
+	return (size_t)(p - (const unsigned char *)s);
+}
+
+int
+svc_utf8_valid(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	long c;
+
+	while (*p) {
+		p += decode(p, &c);
+		if (c < 0)
+			return 0;
+	}
+	return 1;
+}

@@ -1,0 +1,334 @@
+/*
+ * yaml.c - a small document tree over libyaml's event parser.
+ *
+ * libyaml accepts a mapping with the same key twice and keeps both; a typo'd
+ * or repeated key in a config or an import must not pass silently, so the
+ * tree refuses duplicates.  Aliases are refused too (nothing here needs
+ * them, and they are the classic way to blow a tree up), and nesting depth
+ * is bounded.  Every node keeps its position for file:line:column errors.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "svc.h"
+
+struct ctx {
+	yaml_parser_t p;
+	const char *file;
+	struct svc_err *e;
+};
+
+static struct svc_ynode *
+new_node(enum svc_ytype t, const yaml_mark_t *m)
+{
+	struct svc_ynode *n = svc_xmalloc(sizeof *n);
+
+	memset(n, 0, sizeof *n);
+	n->type = t;
+	n->line = (int)m->line + 1;
+	n->col = (int)m->column + 1;
+	return n;
+}
+
+void
+svc_yaml_free(struct svc_ynode *n)
+{
+	int i;
+
+	if (n == NULL)
+		return;
+	for (i = 0; i < n->n; i++) {
+		svc_yaml_free(n->kids[i]);
+		if (n->keys)
+			free(n->keys[i]);
+	}
+	free(n->keys);
+	free(n->kline);
+	free(n->kcol);
+	free(n->kids);
+	free(n->val);
+	free(n);
+}
+
+static int
+parse_error(struct ctx *c)
+{
+	const yaml_mark_t *m = &c->p.problem_mark;
+
+	if (c->p.error == YAML_MEMORY_ERROR)
+		return svc_seterr(c->e, SVC_EX_SOFTWARE, "%s: out of memory",
+		    c->file);
+	if (c->p.error == YAML_READER_ERROR)
+		return svc_seterr(c->e, SVC_EX_DATA, "%s: %s at byte %zu",
+		    c->file, c->p.problem ? c->p.problem : "unreadable",
+		    c->p.problem_offset);
+	return svc_seterr(c->e, SVC_EX_DATA, "%s:%zu:%zu: %s%s%s", c->file,
+	    m->line + 1, m->column + 1, c->p.problem ? c->p.problem : "error",
+	    c->p.context ? " " : "", c->p.context ? c->p.context : "");
+}
+
+static int
+next(struct ctx *c, yaml_event_t *ev)
+{
+	if (!yaml_parser_parse(&c->p, ev))
+		return parse_error(c);
+	return 0;
+}
+
+static void
+add_kid(struct svc_ynode *n, struct svc_ynode *kid)
+{
+	n->kids = svc_xrealloc(n->kids, (size_t)(n->n + 1) * sizeof *n->kids);
+	n->kids[n->n++] = kid;
+}
+
+static struct svc_ynode *parse_node(struct ctx *, yaml_event_t *, int depth);
+
+static struct svc_ynode *
+parse_seq(struct ctx *c, const yaml_mark_t *start, int depth)
+{
+	struct svc_ynode *n = new_node(SVC_Y_SEQ, start), *kid;
+	yaml_event_t ev;
+
+	for (;;) {
+		if (next(c, &ev) != 0)
+			goto fail;
+		if (ev.type == YAML_SEQUENCE_END_EVENT) {
+			yaml_event_delete(&ev);
+			return n;
+		}
+		kid = parse_node(c, &ev, depth + 1);
+		if (kid == NULL)
+			goto fail;
+		add_kid(n, kid);
+	}
+fail:
+	svc_yaml_free(n);
+	return NULL;
+}
+
+static int
+add_key(struct ctx *c, struct svc_ynode *n, yaml_event_t *ev)
+{
+	const char *key = (const char *)ev->data.scalar.value;
+	int line = (int)ev->start_mark.line + 1;
+	int col = (int)ev->start_mark.column + 1;
+	int i;
+
+	for (i = 0; i < n->n; i++)
+		if (strcmp(n->keys[i], key) == 0)
+			return svc_seterr(c->e, SVC_EX_DATA, "%s:%d:%d: "
+			    "duplicate key '%s' (first at line %d)", c->file,
+			    line, col, key, n->kline[i]);
+	n->keys = svc_xrealloc(n->keys, (size_t)(n->n + 1) * sizeof *n->keys);
+	n->kline = svc_xrealloc(n->kline, (size_t)(n->n + 1) * sizeof(int));
+	n->kcol = svc_xrealloc(n->kcol, (size_t)(n->n + 1) * sizeof(int));
+	n->keys[n->n] = svc_strdup(key);
+	n->kline[n->n] = line;
+	n->kcol[n->n] = col;
+	return 0;
+}
+
+static struct svc_ynode *
+parse_map(struct ctx *c, const yaml_mark_t *start, int depth)
+{
+	struct svc_ynode *n = new_node(SVC_Y_MAP, start), *kid;
+	yaml_event_t ev;
+	int rc;
+
+	for (;;) {
+		if (next(c, &ev) != 0)
+			goto fail;
+		if (ev.type == YAML_MAPPING_END_EVENT) {
+			yaml_event_delete(&ev);
+			return n;
+		}
+		if (ev.type != YAML_SCALAR_EVENT) {
+			svc_seterr(c->e, SVC_EX_DATA, "%s:%zu:%zu: a key must "
+			    "be plain text", c->file, ev.start_mark.line + 1,
+			    ev.start_mark.column + 1);
+			yaml_event_delete(&ev);
+			goto fail;
+		}
+		rc = add_key(c, n, &ev);
+		yaml_event_delete(&ev);
+		if (rc != 0 || next(c, &ev) != 0)
+			goto fail;
+		/* The key is stored; a failed value must still free it. */
+		kid = parse_node(c, &ev, depth + 1);
+		if (kid == NULL) {
+			free(n->keys[n->n]);
+			goto fail;
+		}
+		add_kid(n, kid);
+	}
+fail:
+	svc_yaml_free(n);
+	return NULL;
+}
+
+/* Consumes ev. */
+static struct svc_ynode *
+parse_node(struct ctx *c, yaml_event_t *ev, int depth)
+{
+	struct svc_ynode *n = NULL;
+	yaml_mark_t m = ev->start_mark;
+
+	if (depth > SVC_YAML_MAXDEPTH) {
+		svc_seterr(c->e, SVC_EX_DATA, "%s:%zu:%zu: nested deeper than "
+		    "%d levels", c->file, m.line + 1, m.column + 1,
+		    SVC_YAML_MAXDEPTH);
+		yaml_event_delete(ev);
+		return NULL;
+	}
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		n = new_node(SVC_Y_SCALAR, &m);
+		n->val = svc_strdup((const char *)ev->data.scalar.value);
+		n->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+		yaml_event_delete(ev);
+		return n;
+	case YAML_SEQUENCE_START_EVENT:
+		yaml_event_delete(ev);
+		return parse_seq(c, &m, depth);
+	case YAML_MAPPING_START_EVENT:
+		yaml_event_delete(ev);
+		return parse_map(c, &m, depth);
+	case YAML_ALIAS_EVENT:
+		svc_seterr(c->e, SVC_EX_DATA, "%s:%zu:%zu: aliases are not "
+		    "supported", c->file, m.line + 1, m.column + 1);
+		break;
+	default:
+		svc_seterr(c->e, SVC_EX_DATA, "%s:%zu:%zu: unexpected YAML "
+		    "event", c->file, m.line + 1, m.column + 1);
+		break;
+	}
+	yaml_event_delete(ev);
+	return n;
+}
+
+/* One document; an empty one is an empty mapping. */
+static struct svc_ynode *
+parse_stream(struct ctx *c)
+{
+	struct svc_ynode *root = NULL;
+	yaml_event_t ev;
+	yaml_mark_t m;
+
+	if (next(c, &ev) != 0)
+		return NULL;
+	yaml_event_delete(&ev);	/* stream start */
+	if (next(c, &ev) != 0)
+		return NULL;
+	m = ev.start_mark;
+	if (ev.type == YAML_STREAM_END_EVENT) {
+		yaml_event_delete(&ev);
+		return new_node(SVC_Y_MAP, &m);
+	}
+	yaml_event_delete(&ev);	/* document start */
+	if (next(c, &ev) != 0 || (root = parse_node(c, &ev, 0)) == NULL)
+		return NULL;
+	if (next(c, &ev) != 0)	/* document end */
+		goto fail;
+	yaml_event_delete(&ev);
+	if (next(c, &ev) != 0)
+		goto fail;
+	if (ev.type != YAML_STREAM_END_EVENT) {
+		svc_seterr(c->e, SVC_EX_DATA, "%s:%zu:%zu: only one YAML "
+		    "document is allowed", c->file, ev.start_mark.line + 1,
+		    ev.start_mark.column + 1);
+		yaml_event_delete(&ev);
+		goto fail;
+	}
+	yaml_event_delete(&ev);
+	return root;
+fail:
+	svc_yaml_free(root);
+	return NULL;
+}
+
+struct svc_ynode *
+svc_yaml_load(const char *path, struct svc_err *e)
+{
+	struct ctx c = { .file = path, .e = e };
+	struct svc_ynode *root;
+	FILE *f;
+
+	if (strcmp(path, "-") == 0) {
+		f = stdin;
+		c.file = "<stdin>";
+	} else if ((f = fopen(path, "rb")) == NULL) {
+		svc_seterr(e, SVC_EX_NOINPUT, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	yaml_parser_initialize(&c.p);
+	yaml_parser_set_input_file(&c.p, f);
+	root = parse_stream(&c);
+	yaml_parser_delete(&c.p);
+	if (f != stdin)
+		fclose(f);
+	return root;
+}
+
+struct svc_ynode *
+svc_yaml_load_string(const char *name, const char *text, struct svc_err *e)
+{
+	struct ctx c = { .file = name, .e = e };
+	struct svc_ynode *root;
+
+	yaml_parser_initialize(&c.p);
+	yaml_parser_set_input_string(&c.p, (const unsigned char *)text,
+	    strlen(text));
+	root = parse_stream(&c);
+	yaml_parser_delete(&c.p);
+	return root;
+}
+
+struct svc_ynode *
+svc_ymap_get(const struct svc_ynode *n, const char *key)
+{
+	int i;
+
+	if (n == NULL || n->type != SVC_Y_MAP)
+		return NULL;
+	for (i = 0; i < n->n; i++)
+		if (strcmp(n->keys[i], key) == 0)
+			return n->kids[i];
+	return NULL;
+}
+
+int
+svc_yerr(struct svc_err *e, int code, const char *file,
+    const struct svc_ynode *n, const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return svc_seterr(e, code, "%s:%d:%d: %s", file, n ? n->line : 0,
+	    n ? n->col : 0, msg);
+}
+
+int
+svc_ycheck_keys(const struct svc_ynode *n, const char *const *allowed,
+    const char *file, struct svc_err *e)
+{
+	const char *const *a;
+	int i;
+
+	for (i = 0; i < n->n; i++) {
+		for (a = allowed; *a; a++)
+			if (strcmp(*a, n->keys[i]) == 0)
+				break;
+		if (*a == NULL)
+			return svc_seterr(e, SVC_EX_DATA, "%s:%d:%d: unknown "
+			    "key '%s'", file, n->kline[i], n->kcol[i],
+			    n->keys[i]);
+	}
+	return 0;
+}

@@ -1,0 +1,56 @@
+/* test_buf.c - the growable string and JSON escaping. */
+#include "unit.h"
+
+static void
+grows_and_formats(void **state)
+{
+	struct svc_buf b = { 0 };
+	int i;
+
+	(void)state;
+	for (i = 0; i < 1000; i++)
+		svc_buf_printf(&b, "%d,", i % 10);
+	assert_int_equal(b.len, 2000);
+	assert_int_equal(strlen(b.s), 2000);
+	svc_buf_reset(&b);
+	assert_string_equal(b.s, "");
+	svc_buf_free(&b);
+}
+
+static void
+json_escapes_what_json_forbids(void **state)
+{
+	struct svc_buf b = { 0 };
+
+	(void)state;
+	svc_buf_json_str(&b, "a\"b\\c\nd\te\x01 王");
+	assert_string_equal(b.s, "\"a\\\"b\\\\c\\nd\\te\\u0001 王\"");
+	svc_buf_free(&b);
+}
+
+static void
+json_object(void **state)
+{
+	struct svc_json j;
+
+	(void)state;
+	svc_json_begin(&j);
+	svc_json_str(&j, "login", "wang");
+	svc_json_int(&j, "n", -3);
+	svc_json_str(&j, "x", NULL);
+	assert_string_equal(svc_json_end(&j),
+	    "{\"login\":\"wang\",\"n\":-3,\"x\":null}");
+	svc_buf_free(&j.b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(grows_and_formats),
+		cmocka_unit_test(json_escapes_what_json_forbids),
+		cmocka_unit_test(json_object),
+	};
+
+	return cmocka_run_group_tests_name("buf", tests, NULL, NULL);
+}

@@ -1,0 +1,220 @@
+/* test_db.c - the database: schema, transactions, check, backup (G4). */
+#include <sys/stat.h>
+
+#include "unit.h"
+
+static char dir[] = "/tmp/svc-test-dbXXXXXX";
+static char path[64];
+
+static int
+setup(void **state)
+{
+	(void)state;
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	return system(cmd);
+}
+
+static int
+count(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int n = -1;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static void
+creates_schema_in_wal_mode(void **state)
+{
+	struct svc_err e = { 0 };
+	sqlite3 *db;
+	int v;
+
+	(void)state;
+	assert_int_equal(svc_db_open(path, SVC_DB_RW, &db, &e), 0);
+	assert_int_equal(svc_db_version(db, &v, &e), 0);
+	assert_int_equal(v, svc_db_schema_version());
+	assert_int_equal(count(db, "SELECT count(*) FROM pragma_journal_mode"
+	    " WHERE journal_mode = 'wal'"), 1);
+	assert_int_equal(count(db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM sqlite_master WHERE"
+	    " name IN ('v_staff', 'v_dept', 'v_event')"), 3);
+	svc_db_close(db);
+}
+
+static void
+read_only_cannot_write(void **state)
+{
+	struct svc_err e = { 0 };
+	sqlite3 *db;
+
+	(void)state;
+	assert_int_equal(svc_db_open(path, SVC_DB_RO, &db, &e), 0);
+	assert_int_equal(svc_db_begin(db, &e), 0);	/* BEGIN itself is fine */
+	assert_int_equal(svc_event_add(db, 0, "x", "test", NULL, &e),
+	    SVC_EX_IOERR);
+	svc_db_rollback(db);
+	svc_db_close(db);
+}
+
+static void
+missing_file_when_it_must_exist(void **state)
+{
+	struct svc_err e = { 0 };
+	char other[80];
+	sqlite3 *db;
+	struct stat st;
+
+	(void)state;
+	snprintf(other, sizeof other, "%s/none.db", dir);
+	assert_int_equal(svc_db_open(other, SVC_DB_RO | SVC_DB_EXISTING, &db,
+	    &e), SVC_EX_NOINPUT);
+	assert_int_equal(stat(other, &st), -1);
+}
+
+static void
+newer_schema_is_refused(void **state)
+{
+	struct svc_err e = { 0 };
+	char other[80];
+	sqlite3 *db;
+
+	(void)state;
+	snprintf(other, sizeof other, "%s/new.db", dir);
+	assert_int_equal(sqlite3_open(other, &db), SQLITE_OK);
+	sqlite3_exec(db, "PRAGMA user_version = 999", NULL, NULL, NULL);
+	sqlite3_close(db);
+	assert_int_equal(svc_db_open(other, SVC_DB_RW, &db, &e), SVC_EX_DATA);
+	assert_non_null(strstr(e.msg, "newer"));
+	assert_null(db);
+}
+
+/* G4: nothing is ever deleted from the archive. */
+static void
+events_are_append_only(void **state)
+{
+	struct svc_err e = { 0 };
+	sqlite3 *db;
+
+	(void)state;
+	setenv("SVC_USER", "zhou", 1);
+	svc_clock_set(1796090400);
+	assert_int_equal(svc_db_open(path, SVC_DB_RW, &db, &e), 0);
+	assert_int_equal(svc_db_begin(db, &e), 0);
+	assert_int_equal(svc_event_add(db, 42, NULL, "order.new",
+	    "{\"a\":1}", &e), 0);
+	assert_int_equal(svc_db_commit(db, &e), 0);
+	assert_int_equal(count(db, "SELECT count(*) FROM event WHERE"
+	    " order_id = 42 AND actor = 'zhou' AND at = 1796090400"
+	    " AND kind = 'order.new'"), 1);
+	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM event", NULL, NULL,
+	    NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "UPDATE event SET actor = 'x'",
+	    NULL, NULL, NULL), SQLITE_OK);
+	/* Bad JSON details are refused by the schema. */
+	assert_int_equal(svc_event_add(db, 42, NULL, "x", "{oops", &e),
+	    SVC_EX_DATA);
+	assert_int_equal(count(db, "SELECT count(*) FROM event"), 1);
+	svc_db_close(db);
+}
+
+static void
+rollback_leaves_nothing(void **state)
+{
+	struct svc_err e = { 0 };
+	sqlite3 *db;
+	int before;
+
+	(void)state;
+	assert_int_equal(svc_db_open(path, SVC_DB_RW, &db, &e), 0);
+	before = count(db, "SELECT count(*) FROM event");
+	assert_int_equal(svc_db_begin(db, &e), 0);
+	assert_int_equal(svc_event_add(db, 1, NULL, "x", NULL, &e), 0);
+	assert_int_equal(svc_db_savepoint(db, "SAVEPOINT item", &e), 0);
+	assert_int_equal(svc_event_add(db, 2, NULL, "x", NULL, &e), 0);
+	assert_int_equal(svc_db_savepoint(db, "ROLLBACK TO item", &e), 0);
+	assert_int_equal(svc_db_savepoint(db, "RELEASE item", &e), 0);
+	assert_int_equal(count(db, "SELECT count(*) FROM event"), before + 1);
+	svc_db_rollback(db);
+	assert_int_equal(count(db, "SELECT count(*) FROM event"), before);
+	assert_int_equal(svc_db_savepoint(db, "DROP TABLE event", &e),
+	    SVC_EX_SOFTWARE);
+	svc_db_close(db);
+}
+
+/* A second writer waits; past the timeout it is told to retry (75). */
+static void
+busy_past_timeout_is_tempfail(void **state)
+{
+	struct svc_err e = { 0 };
+	sqlite3 *a, *b;
+
+	(void)state;
+	setenv("SVC_BUSY_MS", "50", 1);
+	assert_int_equal(svc_db_open(path, SVC_DB_RW, &a, &e), 0);
+	assert_int_equal(svc_db_open(path, SVC_DB_RW, &b, &e), 0);
+	assert_int_equal(svc_db_begin(a, &e), 0);
+	assert_int_equal(svc_db_begin(b, &e), SVC_EX_TEMPFAIL);
+	svc_db_rollback(a);
+	assert_int_equal(svc_db_begin(b, &e), 0);
+	svc_db_rollback(b);
+	svc_db_close(a);
+	svc_db_close(b);
+	unsetenv("SVC_BUSY_MS");
+}
+
+static void
+check_and_backup(void **state)
+{
+	struct svc_err e = { 0 };
+	char copy[80];
+	sqlite3 *db, *db2;
+	FILE *out = tmpfile();
+
+	(void)state;
+	snprintf(copy, sizeof copy, "%s/copy.db", dir);
+	assert_int_equal(svc_db_open(path, SVC_DB_RO, &db, &e), 0);
+	assert_int_equal(svc_db_check(db, out, &e), 0);
+	assert_int_equal(ftell(out), 0);
+	assert_int_equal(svc_db_backup(db, copy, &e), 0);
+	svc_db_close(db);
+	assert_int_equal(svc_db_open(copy, SVC_DB_RO, &db2, &e), 0);
+	assert_int_equal(count(db2, "SELECT count(*) FROM event"), 1);
+	assert_int_equal(svc_db_check(db2, out, &e), 0);
+	svc_db_close(db2);
+	fclose(out);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(creates_schema_in_wal_mode),
+		cmocka_unit_test(read_only_cannot_write),
+		cmocka_unit_test(missing_file_when_it_must_exist),
+		cmocka_unit_test(newer_schema_is_refused),
+		cmocka_unit_test(events_are_append_only),
+		cmocka_unit_test(rollback_leaves_nothing),
+		cmocka_unit_test(busy_past_timeout_is_tempfail),
+		cmocka_unit_test(check_and_backup),
+	};
+
+	unit_tz();
+	return cmocka_run_group_tests_name("db", tests, setup, teardown);
+}

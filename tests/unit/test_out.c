@@ -1,0 +1,167 @@
+/* test_out.c - the writers of DESIGN section 2. */
+#include "unit.h"
+
+static const struct svc_col cols[] = {
+	{ "id", SVC_COL_INT, 0 },
+	{ "name", SVC_COL_TEXT, 8 },
+	{ "at", SVC_COL_TIME, 0 },
+	{ "amount", SVC_COL_MONEY, 0 },
+	{ "ok", SVC_COL_BOOL, 0 },
+};
+
+static char text[4096];
+
+/* Two rows through one writer, the output read back as a string. */
+static const char *
+render(enum svc_fmt fmt, int header)
+{
+	FILE *f = tmpfile();
+	struct svc_out *o = svc_out_new(f, fmt, cols, 5, header);
+	size_t n;
+
+	svc_out_int(o, 7);
+	svc_out_text(o, "王师傅");
+	svc_out_time(o, 1796090400);
+	svc_out_money(o, 18050);
+	svc_out_bool(o, 1);
+	svc_out_row(o);
+	svc_out_int(o, 12);
+	svc_out_text(o, "tab\there, \"q\"\nnl");
+	svc_out_null(o);
+	svc_out_money(o, -5);
+	svc_out_bool(o, 0);
+	svc_out_row(o);
+	assert_int_equal(svc_out_finish(o), 0);
+	rewind(f);
+	n = fread(text, 1, sizeof text - 1, f);
+	text[n] = '\0';
+	fclose(f);
+	return text;
+}
+
+static void
+tsv_one_line_per_record(void **state)
+{
+	(void)state;
+	assert_string_equal(render(SVC_FMT_TSV, 0),
+	    "7\t王师傅\t2026-12-01T10:00:00+08:00\t180.50\tyes\n"
+	    "12\ttab\\there, \"q\"\\nnl\t\t-0.05\tno\n");
+	/* -H adds the header line. */
+	assert_int_equal(strncmp(render(SVC_FMT_TSV, 1),
+	    "id\tname\tat\tamount\tok\n7\t", 23), 0);
+}
+
+static void
+csv_is_rfc4180(void **state)
+{
+	(void)state;
+	assert_string_equal(render(SVC_FMT_CSV, 0),
+	    "id,name,at,amount,ok\r\n"
+	    "7,王师傅,2026-12-01T10:00:00+08:00,180.50,yes\r\n"
+	    "12,\"tab\there, \"\"q\"\"\nnl\",,-0.05,no\r\n");
+}
+
+static void
+json_lines_with_stable_keys(void **state)
+{
+	(void)state;
+	assert_string_equal(render(SVC_FMT_JSON, 1),
+	    "{\"id\":7,\"name\":\"王师傅\",\"at\":\"2026-12-01T10:00:00+08:00\","
+	    "\"amount\":\"180.50\",\"ok\":true}\n"
+	    "{\"id\":12,\"name\":\"tab\\there, \\\"q\\\"\\nnl\",\"at\":null,"
+	    "\"amount\":\"-0.05\",\"ok\":false}\n");
+}
+
+/*
+ * Columns align by display width: 王师傅 is six columns wide.  The name
+ * column is capped at 8 and abbreviated with an ellipsis between
+ * characters.  Numbers are right-aligned.
+ */
+static void
+table_aligns_by_display_width(void **state)
+{
+	(void)state;
+	assert_string_equal(render(SVC_FMT_TABLE, 0),
+	    "id  name      at                amount  ok\n"
+	    " 7  王师傅    2026-12-01 10:00  180.50  yes\n"
+	    "12  tab her…                     -0.05  no\n");
+}
+
+static void
+table_abbreviation_keeps_characters_whole(void **state)
+{
+	static const struct svc_col c1[] = { { "addr", SVC_COL_TEXT, 7 } };
+	FILE *f = tmpfile();
+	struct svc_out *o = svc_out_new(f, SVC_FMT_TABLE, c1, 1, 0);
+	size_t n;
+
+	(void)state;
+	svc_out_text(o, "北京市朝阳区建国路");
+	svc_out_row(o);
+	svc_out_finish(o);
+	rewind(f);
+	n = fread(text, 1, sizeof text - 1, f);
+	text[n] = '\0';
+	fclose(f);
+	/* 7 columns: three wide characters (6) and the ellipsis (1). */
+	assert_string_equal(text, "addr\n北京市…\n");
+	assert_true(svc_utf8_valid(text));
+}
+
+static void
+empty_table_prints_nothing(void **state)
+{
+	FILE *f = tmpfile();
+	struct svc_out *o = svc_out_new(f, SVC_FMT_TABLE, cols, 5, 1);
+
+	(void)state;
+	assert_int_equal(svc_out_finish(o), 0);
+	assert_int_equal(ftell(f), 0);
+	fclose(f);
+}
+
+static void
+format_names(void **state)
+{
+	enum svc_fmt f;
+
+	(void)state;
+	assert_int_equal(svc_fmt_parse("json", &f), 0);
+	assert_int_equal(f, SVC_FMT_JSON);
+	assert_int_equal(svc_fmt_parse("xml", &f), -1);
+}
+
+/* A full disk is an error, not a silent truncation. */
+static void
+write_error_is_reported(void **state)
+{
+	FILE *f = fopen("/dev/full", "w");
+	struct svc_out *o;
+
+	(void)state;
+	if (f == NULL)
+		skip();
+	o = svc_out_new(f, SVC_FMT_TSV, cols, 5, 0);
+	svc_out_int(o, 1);
+	svc_out_row(o);
+	assert_int_equal(svc_out_finish(o), SVC_EX_IOERR);
+	fclose(f);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(tsv_one_line_per_record),
+		cmocka_unit_test(csv_is_rfc4180),
+		cmocka_unit_test(json_lines_with_stable_keys),
+		cmocka_unit_test(table_aligns_by_display_width),
+		cmocka_unit_test(table_abbreviation_keeps_characters_whole),
+		cmocka_unit_test(empty_table_prints_nothing),
+		cmocka_unit_test(format_names),
+		cmocka_unit_test(write_error_is_reported),
+	};
+
+	unit_tz();
+	return cmocka_run_group_tests_name("out", tests, NULL, NULL);
+}

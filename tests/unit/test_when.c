@@ -1,0 +1,170 @@
+/* test_when.c - time forms and durations of DESIGN section 3. */
+#include "unit.h"
+
+static void
+civil_round_trip(void **state)
+{
+	int d, y, m, dd;
+
+	(void)state;
+	for (d = -800000; d < 800000; d += 7) {
+		svc_civil_from_days(d, &y, &m, &dd);
+		assert_int_equal(svc_days_from_civil(y, m, dd), d);
+	}
+	assert_int_equal(svc_days_from_civil(1970, 1, 1), 0);
+	assert_int_equal(svc_days_from_civil(2026, 12, 1), 20788);
+	/* 2026-12-01 is a Tuesday: 0 = Monday. */
+	assert_int_equal(svc_weekday(20788), 1);
+	assert_int_equal(svc_weekday(0), 3);
+}
+
+static void
+parses_absolute_forms(void **state)
+{
+	struct svc_err e = { 0 };
+	time_t t;
+
+	(void)state;
+	/* 2026-12-01 10:00 in Beijing is 02:00 UTC. */
+	assert_int_equal(svc_time_parse("2026-12-01 10:00", 0, NULL, &t, &e), 0);
+	assert_int_equal(t, 1796090400);
+	assert_int_equal(svc_time_parse("2026-12-01T10:00:00+08:00", 0, NULL,
+	    &t, &e), 0);
+	assert_int_equal(t, 1796090400);
+	assert_int_equal(svc_time_parse("2026-12-01T02:00:00Z", 0, NULL, &t,
+	    &e), 0);
+	assert_int_equal(t, 1796090400);
+	assert_int_equal(svc_time_parse("2026-12-01T03:00+0100", 0, NULL, &t,
+	    &e), 0);
+	assert_int_equal(t, 1796090400);
+	assert_int_equal(svc_time_parse("@1796090400", 0, NULL, &t, &e), 0);
+	assert_int_equal(t, 1796090400);
+	assert_int_equal(svc_time_parse("2026-12-01", 0, NULL, &t, &e), 0);
+	assert_string_equal(unit_local(t), "2026-12-01 00:00");
+}
+
+static void
+parses_relative_forms(void **state)
+{
+	time_t now = unit_at("2026-11-26 19:30"), t;
+	struct svc_err e = { 0 };
+
+	(void)state;
+	assert_int_equal(svc_time_parse("now", now, NULL, &t, &e), 0);
+	assert_int_equal(t, now);
+	assert_int_equal(svc_time_parse("14:00", now, NULL, &t, &e), 0);
+	assert_string_equal(unit_local(t), "2026-11-26 14:00");
+	assert_int_equal(svc_time_parse("tomorrow 14:00", now, NULL, &t, &e), 0);
+	assert_string_equal(unit_local(t), "2026-11-27 14:00");
+	assert_int_equal(svc_time_parse("today", now, NULL, &t, &e), 0);
+	assert_string_equal(unit_local(t), "2026-11-26 00:00");
+	assert_int_equal(svc_time_parse("+30m", now, NULL, &t, &e), 0);
+	assert_int_equal(t, now + 1800);
+	assert_int_equal(svc_time_parse("+2h", now, NULL, &t, &e), 0);
+	assert_int_equal(t, now + 7200);
+	assert_int_equal(svc_time_parse("+1d", now, NULL, &t, &e), 0);
+	assert_int_equal(t, now + 86400);
+	assert_int_equal(svc_time_parse("-30m", now, NULL, &t, &e), 0);
+	assert_int_equal(t, now - 1800);
+	/* +1wd needs a calendar. */
+	assert_int_equal(svc_time_parse("+1wd", now, NULL, &t, &e), SVC_EX_DATA);
+}
+
+static void
+refuses_bad_times(void **state)
+{
+	static const char *const bad[] = {
+		"", "2026-13-01", "2026-02-29 10:00", "2026-12-01 24:00",
+		"2026-12-01 10:60", "26-12-01", "10", "25:00", "tomorrow 9",
+		"yesterday at noon", "+", "+5", "+1x", "@", "@-5", "@12ab",
+		"2026-12-01T10:00+15:00", "2026-12-01 10:00 extra", "now!",
+	};
+	struct svc_err e = { 0 };
+	time_t t;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		svc_clearerr(&e);
+		if (svc_time_parse(bad[i], 0, NULL, &t, &e) != SVC_EX_DATA)
+			fail_msg("accepted bad time '%s'", bad[i]);
+		assert_non_null(strstr(e.msg, "bad time"));
+	}
+	/* 2028 is a leap year. */
+	assert_int_equal(svc_time_parse("2028-02-29 10:00", 0, NULL, &t, &e), 0);
+}
+
+static void
+durations(void **state)
+{
+	struct svc_dur d;
+	struct svc_err e = { 0 };
+	char buf[32];
+
+	(void)state;
+	assert_int_equal(svc_dur_parse("30m", &d, &e), 0);
+	assert_int_equal(d.unit, SVC_DUR_CLOCK);
+	assert_int_equal(d.secs, 1800);
+	assert_int_equal(svc_dur_parse("1h30m", &d, &e), 0);
+	assert_int_equal(d.secs, 5400);
+	assert_int_equal(svc_dur_parse("8h", &d, &e), 0);
+	assert_int_equal(d.secs, 28800);
+	assert_int_equal(svc_dur_parse("1d", &d, &e), 0);
+	assert_int_equal(d.secs, 86400);
+	assert_int_equal(svc_dur_parse("2wd", &d, &e), 0);
+	assert_int_equal(d.unit, SVC_DUR_WORKDAYS);
+	assert_int_equal(d.n, 2);
+	svc_dur_format(&d, buf, sizeof buf);
+	assert_string_equal(buf, "2wd");
+	assert_int_equal(svc_dur_parse("1d2h5m", &d, &e), 0);
+	svc_dur_format(&d, buf, sizeof buf);
+	assert_string_equal(buf, "1d2h5m");
+	assert_int_equal(svc_dur_parse("", &d, &e), SVC_EX_DATA);
+	assert_int_equal(svc_dur_parse("30", &d, &e), SVC_EX_DATA);
+	assert_int_equal(svc_dur_parse("1h1wd", &d, &e), SVC_EX_DATA);
+	assert_int_equal(svc_dur_parse("-1h", &d, &e), SVC_EX_DATA);
+	assert_int_equal(svc_dur_parse("99999999999h", &d, &e), SVC_EX_DATA);
+}
+
+static void
+formats_local_and_iso(void **state)
+{
+	char buf[40];
+
+	(void)state;
+	svc_time_local(1796090400, buf, sizeof buf);
+	assert_string_equal(buf, "2026-12-01 10:00");
+	svc_time_iso(1796090400, buf, sizeof buf);
+	assert_string_equal(buf, "2026-12-01T10:00:00+08:00");
+}
+
+static void
+hhmm(void **state)
+{
+	int m;
+
+	(void)state;
+	assert_int_equal(svc_hhmm_parse("9:05", &m), 0);
+	assert_int_equal(m, 545);
+	assert_int_equal(svc_hhmm_parse("24:00", &m), 0);
+	assert_int_equal(m, 1440);
+	assert_int_equal(svc_hhmm_parse("24:01", &m), -1);
+	assert_int_equal(svc_hhmm_parse("12:5", &m), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(civil_round_trip),
+		cmocka_unit_test(parses_absolute_forms),
+		cmocka_unit_test(parses_relative_forms),
+		cmocka_unit_test(refuses_bad_times),
+		cmocka_unit_test(durations),
+		cmocka_unit_test(formats_local_and_iso),
+		cmocka_unit_test(hhmm),
+	};
+
+	unit_tz();
+	return cmocka_run_group_tests_name("when", tests, NULL, NULL);
+}
