@@ -67,14 +67,14 @@ $(B)/tests/test_%: tests/unit/test_%.c tests/unit/unit.h $(B)/libsvc.a
 # check and demo pull in the Debian packages first when one is missing.
 check:
 	@sh mk/deps.sh --if-missing
-	@$(MAKE) --no-print-directory all units
+	@$(MAKE) -s --no-print-directory all units
 	@sh tests/run.sh $(B) $(UNITBINS)
 
 units: $(UNITBINS)
 
 demo:
 	@sh mk/deps.sh --if-missing
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) -s --no-print-directory all
 	@sh share/svc/demo.sh $(B)/bin
 
 deps:

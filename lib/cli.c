@@ -13,10 +13,14 @@
 #define SVC_SHAREDIR "/usr/local/share/svc"
 #endif
 
+static int stdout_failed;	/* reported already: say it once */
+
 /* sbase fshut: data lost on a full disk must not pass as success. */
 static void
 close_stdout(void)
 {
+	if (stdout_failed)
+		return;
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
 		fprintf(stderr, "%s: write error: %s\n", svc_progname,
 		    errno ? strerror(errno) : "stdout");
@@ -257,8 +261,10 @@ void
 svc_cli_out_end(struct svc_cli *cli, struct svc_out *o)
 {
 	(void)cli;
-	if (svc_out_finish(o) != 0)
+	if (svc_out_finish(o) != 0) {
+		stdout_failed = 1;
 		svc_die(SVC_EX_IOERR, "write error: %s", strerror(errno));
+	}
 }
 
 /* Every row of a query, each column typed by cols. */
@@ -378,9 +384,6 @@ svc_batch_end(struct svc_cli *cli)
 
 	if (cli->nfail && !cli->keep_going) {
 		svc_db_rollback(cli->db);
-		if (!cli->quiet && cli->nok)
-			svc_warnx("nothing written: %d of %d failed",
-			    cli->nfail, cli->nfail + cli->nok);
 		exit(cli->first_code);
 	}
 	if (cli->dry_run) {

@@ -199,12 +199,22 @@ svc_date_parse(const char *s, time_t now, int *y, int *m, int *d,
 	const char *p = s;
 	const char *rest;
 
+	struct svc_dur dur;
+
 	if ((rest = relative_day(s, now, y, m, d)) != NULL && *rest == '\0')
 		return 0;
 	if (ymd(&p, y, m, d) == 0 && *p == '\0')
 		return 0;
-	return svc_seterr(e, SVC_EX_DATA,
-	    "%s: bad date (want YYYY-MM-DD, today, tomorrow or yesterday)", s);
+	/* +7d, -1d: whole days from today. */
+	if ((s[0] == '+' || s[0] == '-') && svc_dur_parse(s + 1, &dur, NULL) == 0 &&
+	    dur.unit == SVC_DUR_CLOCK && dur.secs % 86400 == 0 &&
+	    strchr(s, 'd') != NULL) {
+		local_ymd(now, y, m, d);
+		shift_days(y, m, d, (int)(dur.secs / 86400) * (s[0] == '-' ? -1 : 1));
+		return 0;
+	}
+	return svc_seterr(e, SVC_EX_DATA, "%s: bad date (want YYYY-MM-DD, "
+	    "today, tomorrow, yesterday or +7d)", s);
 }
 
 /* "T10:00[:SS][Z|+08:00|+0800]" or " 10:00[:SS]" after a date. */

@@ -139,6 +139,29 @@ formats_local_and_iso(void **state)
 }
 
 static void
+dates(void **state)
+{
+	time_t now = unit_at("2026-11-26 19:30");
+	struct svc_err e = { 0 };
+	int y, m, d;
+
+	(void)state;
+	assert_int_equal(svc_date_parse("+7d", now, &y, &m, &d, &e), 0);
+	assert_int_equal(svc_days_from_civil(y, m, d),
+	    svc_days_from_civil(2026, 12, 3));
+	assert_int_equal(svc_date_parse("-1d", now, &y, &m, &d, &e), 0);
+	assert_int_equal(d, 25);
+	assert_int_equal(svc_date_parse("tomorrow", now, &y, &m, &d, &e), 0);
+	assert_int_equal(d, 27);
+	assert_int_equal(svc_date_parse("+2h", now, &y, &m, &d, &e),
+	    SVC_EX_DATA);
+	assert_int_equal(svc_date_parse("+1wd", now, &y, &m, &d, &e),
+	    SVC_EX_DATA);
+	assert_int_equal(svc_date_parse("2026-11-31", now, &y, &m, &d, &e),
+	    SVC_EX_DATA);
+}
+
+static void
 hhmm(void **state)
 {
 	int m;
@@ -162,6 +185,7 @@ main(void)
 		cmocka_unit_test(refuses_bad_times),
 		cmocka_unit_test(durations),
 		cmocka_unit_test(formats_local_and_iso),
+		cmocka_unit_test(dates),
 		cmocka_unit_test(hhmm),
 	};
 

@@ -1,0 +1,78 @@
+# bash completion for svc-db, svc-cal, svc-staff.
+# Installed once per command name, so bash-completion finds it on demand.
+
+_svc_logins() {
+	svc-staff list --all -o tsv 2>/dev/null | cut -f1
+}
+
+_svc_depts() {
+	svc-staff depts -o tsv 2>/dev/null | cut -f1
+}
+
+_svc() {
+	local cur prev cmd verb verbs opts common
+	cur=${COMP_WORDS[COMP_CWORD]}
+	prev=${COMP_WORDS[COMP_CWORD-1]}
+	cmd=${COMP_WORDS[0]##*/}
+	common="--help --version --db --config --format --header --quiet"
+
+	case $prev in
+	-o|--format) COMPREPLY=($(compgen -W "table tsv csv json" -- "$cur")); return ;;
+	-d|--db|-c|--config) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+	--dept) COMPREPLY=($(compgen -W "$(_svc_depts)" -- "$cur")); return ;;
+	--role) COMPREPLY=($(compgen -W "admin complaints dispatcher finance worker" -- "$cur")); return ;;
+	--kind) COMPREPLY=($(compgen -W "cleaning repair gov" -- "$cur")); return ;;
+	--name|--phone|--badge) return ;;
+	esac
+
+	case $cmd in
+	svc-db) verbs="init check backup" ;;
+	svc-cal) verbs="is add days next" ;;
+	svc-staff) verbs="add edit disable enable list show directory import add-dept edit-dept depts" ;;
+	*) return ;;
+	esac
+
+	# The verb is the first word that is not an option or its argument.
+	local i w
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		w=${COMP_WORDS[i]}
+		case $w in
+		-d|--db|-c|--config|-o|--format) ((i++)) ;;
+		-*) ;;
+		*) verb=$w; break ;;
+		esac
+	done
+	if [[ -z $verb ]]; then
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W "$common" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "$verbs" -- "$cur"))
+		fi
+		return
+	fi
+
+	opts=$common
+	case $cmd:$verb in
+	svc-staff:add|svc-staff:edit) opts="$opts --name --dept --role --phone --badge --dry-run --keep-going" ;;
+	svc-staff:disable|svc-staff:enable) opts="$opts --dry-run --keep-going" ;;
+	svc-staff:list) opts="$opts --dept --role --all" ;;
+	svc-staff:import) opts="$opts --dry-run" ;;
+	svc-staff:add-dept|svc-staff:edit-dept) opts="$opts --name --kind --phone --dry-run --keep-going" ;;
+	esac
+	if [[ $cur == -* ]]; then
+		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+		return
+	fi
+	case $cmd:$verb in
+	svc-staff:edit|svc-staff:disable|svc-staff:enable|svc-staff:show)
+		COMPREPLY=($(compgen -W "$(_svc_logins)" -- "$cur")) ;;
+	svc-staff:edit-dept)
+		COMPREPLY=($(compgen -W "$(_svc_depts)" -- "$cur")) ;;
+	svc-staff:import|svc-db:backup)
+		COMPREPLY=($(compgen -f -- "$cur")) ;;
+	svc-cal:*)
+		COMPREPLY=($(compgen -W "today tomorrow now" -- "$cur")) ;;
+	esac
+}
+
+complete -F _svc svc-db svc-cal svc-staff

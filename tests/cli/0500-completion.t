@@ -1,0 +1,27 @@
+# The bash completion: verbs, options and live values (staff logins,
+# department codes) from the database.
+. "$TOP/tests/cli/lib.sh"
+
+svc-staff import "$TOP/share/svc/staff.yaml" >/dev/null 2>&1
+
+# complete WORDS... - what bash would offer for the last word.
+complete_words() {
+	bash -c '
+		. "$1/completions/svc.bash"
+		shift
+		COMP_WORDS=("$@")
+		COMP_CWORD=$(($# - 1))
+		_svc
+		printf "%s\n" "${COMPREPLY[@]}"
+	' complete "$TOP" "$@" | sort | tr '\n' ' '
+}
+
+check_same "$(complete_words svc-cal '')" "add days is next " "svc-cal verbs"
+check_same "$(complete_words svc-staff show z)" "zhao zhou " "show completes logins"
+check_same "$(complete_words svc-staff d)" "depts directory disable " "svc-staff verbs starting with d"
+check_same "$(complete_words svc-staff disable w)" "wang wu " "logins from the database"
+check_same "$(complete_words svc-staff list --dept c)" "civil clean " "department codes from the database"
+check_same "$(complete_words svc-staff -o json list --r)" "--role " "options after a common option"
+check_same "$(complete_words svc-db -o '')" "csv json table tsv " "formats"
+check_same "$(complete_words svc-staff add wang --role w)" "worker " "roles"
+done_testing

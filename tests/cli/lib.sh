@@ -1,0 +1,94 @@
+# lib.sh - the harness of the CLI tests: a temporary database, SVC_NOW,
+# a home that is not the user's, and TAP output.  Each test says which
+# rule it checks.
+#
+#   run CMD...            run, keeping stdout, stderr and the status
+#   check_rc N DESC       the last run exited N
+#   check_out TEXT DESC   its stdout was exactly TEXT
+#   check_err TEXT DESC   its stderr was one line containing TEXT
+#   check_same A B DESC   two strings are equal
+#   unchanged DESC CMD... CMD changes nothing in the database
+set -u
+T=$(mktemp -d "${TMPDIR:-/tmp}/svc-cli.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+PATH="$B/bin:$PATH"
+HOME="$T/home"
+mkdir -p "$HOME"
+unset XDG_CONFIG_HOME XDG_DATA_HOME NO_COLOR TZ
+export PATH HOME
+export SVC_CONFIG="$TOP/share/svc/config.yaml"
+export SVC_DB="$T/svc.db"
+export SVC_NOW="2026-11-26 10:00"
+export SVC_USER=zhou
+n=0
+
+ok() {
+	n=$((n + 1))
+	echo "ok $n - $1"
+}
+
+not_ok() {
+	n=$((n + 1))
+	echo "not ok $n - $1"
+	shift
+	for line in "$@"; do
+		echo "#   $line"
+	done
+}
+
+run() {
+	"$@" >"$T/out" 2>"$T/err"
+	rc=$?
+	out=$(cat "$T/out")
+	err=$(cat "$T/err")
+}
+
+check_rc() {
+	if [ "$rc" -eq "$1" ]; then ok "$2"; else
+		not_ok "$2" "exit $rc, want $1" "stderr: $err"
+	fi
+}
+
+check_out() {
+	if [ "$out" = "$1" ]; then ok "$2"; else
+		not_ok "$2" "got:  $(printf '%s' "$out" | head -c 600)" \
+		    "want: $1" "stderr: $err"
+	fi
+}
+
+check_err() {
+	lines=$(printf '%s\n' "$err" | wc -l)
+	case "$err" in
+	*"$1"*)
+		if [ "$lines" -eq 1 ]; then ok "$2"; else
+			not_ok "$2" "stderr is $lines lines: $err"
+		fi ;;
+	*) not_ok "$2" "stderr: $err" "want: $1" ;;
+	esac
+}
+
+check_same() {
+	if [ "$1" = "$2" ]; then ok "$3"; else
+		not_ok "$3" "got:  $1" "want: $2"
+	fi
+}
+
+dump() {
+	sqlite3 "$SVC_DB" .dump 2>/dev/null
+}
+
+# The command fails and the database is byte for byte as it was.
+unchanged() {
+	desc=$1
+	shift
+	before=$(dump)
+	run "$@"
+	after=$(dump)
+	if [ "$before" = "$after" ]; then ok "$desc: nothing written"; else
+		not_ok "$desc: nothing written" "the dump changed"
+	fi
+}
+
+done_testing() {
+	echo "1..$n"
+}
