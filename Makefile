@@ -46,7 +46,15 @@ MANPAGES = $(MAN1) man/man5/svc-config.5 man/man7/svc.7
 
 all: $(BINS)
 
-$(B)/lib/%.o: lib/%.c lib/svc.h lib/cli.h
+# The flags, PREFIX among them (SVC_SHAREDIR is compiled in), are kept in
+# a file that changes only when they do, so `make install PREFIX=...`
+# rebuilds what depends on them.
+FLAGS = $(SVC_CFLAGS) $(SAN) $(CFLAGS) $(LDFLAGS)
+$(B)/flags: FORCE
+	@mkdir -p $(@D)
+	@echo '$(FLAGS)' | cmp -s - $@ || echo '$(FLAGS)' >$@
+
+$(B)/lib/%.o: lib/%.c lib/svc.h lib/cli.h $(B)/flags
 	@mkdir -p $(@D)
 	$(CC) $(SVC_CFLAGS) $(SAN) $(CFLAGS) -c -o $@ $<
 
@@ -54,7 +62,7 @@ $(B)/libsvc.a: $(LIBOBJ)
 	rm -f $@
 	$(AR) rcs $@ $(LIBOBJ)
 
-$(B)/bin/%: cmd/%.c $(B)/libsvc.a
+$(B)/bin/%: cmd/%.c $(B)/libsvc.a $(B)/flags
 	@mkdir -p $(@D)
 	$(CC) $(SVC_CFLAGS) $(SAN) $(CFLAGS) $(LDFLAGS) -o $@ $< \
 		$(B)/libsvc.a $(LIBS)
@@ -119,5 +127,5 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all check units demo deps install uninstall clean
+.PHONY: all check units demo deps install uninstall clean FORCE
 .SECONDARY:
