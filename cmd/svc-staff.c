@@ -144,22 +144,14 @@ cmd_edit(struct svc_cli *cli, int argc, char **argv)
 	batch(cli, argc - optind, argv + optind, edit_person, &o);
 }
 
+/* disable and enable: the verb says which. */
 static int
-cmd_disable(struct svc_cli *cli, int argc, char **argv)
+cmd_active(struct svc_cli *cli, int argc, char **argv)
 {
-	static int active = 0;
+	static int active;
 	struct opts o;
 
-	options(cli, argc, argv, "nk", &o);
-	batch(cli, argc - optind, argv + optind, set_active, &active);
-}
-
-static int
-cmd_enable(struct svc_cli *cli, int argc, char **argv)
-{
-	static int active = 1;
-	struct opts o;
-
+	active = strcmp(cli->verb->name, "enable") == 0;
 	options(cli, argc, argv, "nk", &o);
 	batch(cli, argc - optind, argv + optind, set_active, &active);
 }
@@ -309,6 +301,26 @@ cmd_show(struct svc_cli *cli, int argc, char **argv)
 	return rc;
 }
 
+/* A listing with no options of its own: one query, every row. */
+static int
+listing(struct svc_cli *cli, int argc, char **argv,
+    int (*query)(sqlite3 *, sqlite3_stmt **, struct svc_err *),
+    const struct svc_col *cols, int ncols)
+{
+	struct svc_err e = { 0 };
+	sqlite3_stmt *st;
+	struct opts o;
+
+	options(cli, argc, argv, "", &o);
+	svc_cli_need(cli, argc - optind, 0, 0);
+	svc_cli_open(cli, SVC_DB_RO);
+	if (query(cli->db, &st, &e))
+		svc_cli_fail(cli, &e);
+	svc_cli_stmt_out(cli, st, cols, ncols);
+	svc_db_close(cli->db);
+	return 0;
+}
+
 static int
 cmd_depts(struct svc_cli *cli, int argc, char **argv)
 {
@@ -318,18 +330,8 @@ cmd_depts(struct svc_cli *cli, int argc, char **argv)
 		{ "kind", SVC_COL_TEXT, 0 },
 		{ "phone", SVC_COL_TEXT, 0 },
 	};
-	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
-	struct opts o;
 
-	options(cli, argc, argv, "", &o);
-	svc_cli_need(cli, argc - optind, 0, 0);
-	svc_cli_open(cli, SVC_DB_RO);
-	if (svc_dept_query(cli->db, &st, &e))
-		svc_cli_fail(cli, &e);
-	svc_cli_stmt_out(cli, st, cols, 4);
-	svc_db_close(cli->db);
-	return 0;
+	return listing(cli, argc, argv, svc_dept_query, cols, 4);
 }
 
 /* G3: every window's service phone is published. */
@@ -341,19 +343,8 @@ cmd_directory(struct svc_cli *cli, int argc, char **argv)
 		{ "name", SVC_COL_TEXT, 0 },
 		{ "phone", SVC_COL_TEXT, 0 },
 	};
-	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
-	struct opts o;
 
-	options(cli, argc, argv, "", &o);
-	svc_cli_need(cli, argc - optind, 0, 0);
-	svc_cli_open(cli, SVC_DB_RO);
-	if (svc_db_prepare(cli->db, "SELECT code, name, phone FROM v_dept"
-	    " ORDER BY kind, code", &st, &e))
-		svc_cli_fail(cli, &e);
-	svc_cli_stmt_out(cli, st, cols, 3);
-	svc_db_close(cli->db);
-	return 0;
+	return listing(cli, argc, argv, svc_directory_query, cols, 3);
 }
 
 static void
@@ -410,9 +401,9 @@ static const struct svc_verb verbs[] = {
 	    "Change the given fields; an empty value clears dept, phone or\n"
 	    "badge.  --role replaces the roles.  Logins from stdin without\n"
 	    "arguments.  -k applies the good ones and exits 1.\n" },
-	{ "disable", cmd_disable, "disable [LOGIN...] [-n] [-k]",
+	{ "disable", cmd_active, "disable [LOGIN...] [-n] [-k]",
 	    "Take people off duty; they stay in every record.\n" },
-	{ "enable", cmd_enable, "enable [LOGIN...] [-n] [-k]",
+	{ "enable", cmd_active, "enable [LOGIN...] [-n] [-k]",
 	    "Put disabled people back on duty.\n" },
 	{ "list", cmd_list, "list [--dept CODE] [--role ROLE] [--all]",
 	    "  --dept CODE      only this department\n"

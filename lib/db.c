@@ -17,7 +17,7 @@
 extern const char *const svc_migrations[];
 extern const int svc_nmigrations;
 
-#define BEGIN_TRIES 3
+#define BUSY_TRIES 3
 
 int
 svc_db_schema_version(void)
@@ -103,32 +103,34 @@ svc_db_version(sqlite3 *db, int *version, struct svc_err *e)
 }
 
 /*
- * The busy timeout already waits; a begin that still finds the database
- * busy is tried a few more times before the caller is told to retry (75).
+ * The busy timeout already waits; a statement that still finds the
+ * database busy is tried a few more times before the caller is told to
+ * retry later (75).
  */
-int
-svc_db_begin(sqlite3 *db, struct svc_err *e)
+static int
+exec_retrying(sqlite3 *db, const char *sql)
 {
 	int rc = SQLITE_BUSY, i;
 
-	for (i = 0; i < BEGIN_TRIES; i++) {
-		rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-		if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
-			break;
-	}
+	for (i = 0; i < BUSY_TRIES && (rc == SQLITE_BUSY ||
+	    rc == SQLITE_LOCKED); i++)
+		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	return rc;
+}
+
+int
+svc_db_begin(sqlite3 *db, struct svc_err *e)
+{
+	int rc = exec_retrying(db, "BEGIN IMMEDIATE");
+
 	return rc == SQLITE_OK ? 0 : svc_db_error(db, rc, e);
 }
 
 int
 svc_db_commit(sqlite3 *db, struct svc_err *e)
 {
-	int rc = SQLITE_BUSY, i;
+	int rc = exec_retrying(db, "COMMIT");
 
-	for (i = 0; i < BEGIN_TRIES; i++) {
-		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-		if (rc != SQLITE_BUSY)
-			break;
-	}
 	if (rc == SQLITE_OK)
 		return 0;
 	svc_db_error(db, rc, e);

@@ -176,6 +176,15 @@ dept_event(sqlite3 *db, const struct svc_dept *d, const char *kind,
 	return rc;
 }
 
+static void
+bind_dept(sqlite3_stmt *st, const struct svc_dept *d)
+{
+	sqlite3_bind_text(st, 1, d->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, d->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, d->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, d->phone, -1, SQLITE_STATIC);
+}
+
 int
 svc_dept_add(sqlite3 *db, const struct svc_dept *d, struct svc_err *e)
 {
@@ -191,10 +200,7 @@ svc_dept_add(sqlite3 *db, const struct svc_dept *d, struct svc_err *e)
 		    "%s: department already exists", d->code);
 	if (svc_db_prepare(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, d->code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, d->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, d->kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, d->phone, -1, SQLITE_STATIC);
+	bind_dept(st, d);
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)svc_now());
 	if (svc_db_run(db, st, e))
 		return e->code;
@@ -219,10 +225,7 @@ svc_dept_edit(sqlite3 *db, const struct svc_dept *d, struct svc_err *e)
 		    "%s: no such department", d->code);
 	if (svc_db_prepare(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, d->code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, d->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, d->kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, d->phone, -1, SQLITE_STATIC);
+	bind_dept(st, d);
 	if (svc_db_run(db, st, e))
 		return e->code;
 	return dept_event(db, d, "dept.edit", e);
@@ -338,6 +341,17 @@ staff_event(sqlite3 *db, const struct svc_staff *s, const char *roles,
 	return rc;
 }
 
+/* Parameters ?1 to ?5 of the insert and the update alike. */
+static void
+bind_person(sqlite3_stmt *st, const struct svc_staff *s)
+{
+	sqlite3_bind_text(st, 1, s->login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, s->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, s->dept, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, s->phone, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, s->badge, -1, SQLITE_STATIC);
+}
+
 int
 svc_staff_add(sqlite3 *db, const struct svc_staff *s, struct svc_err *e)
 {
@@ -356,11 +370,7 @@ svc_staff_add(sqlite3 *db, const struct svc_staff *s, struct svc_err *e)
 		    "%s: already on the staff", s->login);
 	if (badge_taken(db, s, e) || svc_db_prepare(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, s->login, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, s->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, s->dept, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, s->phone, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, s->badge, -1, SQLITE_STATIC);
+	bind_person(st, s);
 	sqlite3_bind_int64(st, 6, (sqlite3_int64)svc_now());
 	if (svc_db_run(db, st, e) || set_roles(db, s->login, roles, e))
 		return e->code;
@@ -389,11 +399,7 @@ svc_staff_edit(sqlite3 *db, const struct svc_staff *s, struct svc_err *e)
 		    "%s: no such person on the staff", s->login);
 	if (badge_taken(db, s, e) || svc_db_prepare(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, s->login, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, s->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, s->dept, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, s->phone, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, s->badge, -1, SQLITE_STATIC);
+	bind_person(st, s);
 	if (svc_db_run(db, st, e))
 		return e->code;
 	if (s->roles && set_roles(db, s->login, roles, e))
@@ -456,6 +462,14 @@ svc_dept_query(sqlite3 *db, sqlite3_stmt **st, struct svc_err *e)
 {
 	return svc_db_prepare(db, "SELECT code, name, kind, phone FROM v_dept"
 	    " ORDER BY code", st, e);
+}
+
+/* G3: the published phones, grouped by kind of service. */
+int
+svc_directory_query(sqlite3 *db, sqlite3_stmt **st, struct svc_err *e)
+{
+	return svc_db_prepare(db, "SELECT code, name, phone FROM v_dept"
+	    " ORDER BY kind, code", st, e);
 }
 
 int

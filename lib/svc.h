@@ -269,6 +269,7 @@ struct svc_staff_filter {
 int svc_staff_query(sqlite3 *, const struct svc_staff_filter *,
     sqlite3_stmt **, struct svc_err *);
 int svc_dept_query(sqlite3 *, sqlite3_stmt **, struct svc_err *);
+int svc_directory_query(sqlite3 *, sqlite3_stmt **, struct svc_err *);
 int svc_history_query(sqlite3 *, const char *subject, sqlite3_stmt **,
     struct svc_err *);
 int svc_roles_normalize(const char *in, char *out, size_t n,
