@@ -33,9 +33,9 @@ B = build/std
 SAN =
 endif
 
-COMMANDS = svc-cal svc-db svc-staff
+COMMANDS = svc-cal svc-db svc-order svc-staff
 LIBMODS = err buf utf8 when clock cal money yaml conf schema db event \
-	staff roster out ids cli
+	staff roster order reply order_view order_import out ids cli
 UNITS = when cal money utf8 yaml conf db out ids staff event buf
 
 LIBOBJ = $(LIBMODS:%=$(B)/lib/%.o)

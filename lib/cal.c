@@ -279,3 +279,50 @@ svc_cal_add_dur(const struct svc_cal *c, time_t t, const struct svc_dur *d,
 	}
 	return svc_cal_add(c, t, (int64_t)d->n * svc_cal_day_secs(c), out, e);
 }
+
+/* Minutes since local midnight, and the local day. */
+static int
+local_minute(time_t t, int *day)
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	*day = svc_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1,
+	    tm.tm_mday);
+	return tm.tm_hour * 60 + tm.tm_min;
+}
+
+/*
+ * G7: does [from, to) fall inside one working window of a working day?
+ * A visit that runs over lunch is not in working hours.
+ */
+int
+svc_cal_in_hours(const struct svc_cal *c, time_t from, time_t to)
+{
+	int d1, d2, m1 = local_minute(from, &d1), m2, i;
+
+	m2 = to > from ? local_minute(to - 1, &d2) + 1 : m1;
+	if (to > from && d2 != d1)
+		return 0;
+	if (!svc_cal_is_working(c, d1))
+		return 0;
+	for (i = 0; i < c->nwin; i++)
+		if (m1 >= c->win[i].start && m2 <= c->win[i].end)
+			return 1;
+	return 0;
+}
+
+/* A9: does [from, to) touch any of the windows (quiet hours)? */
+int
+svc_windows_touch(const struct svc_window *w, int n, time_t from, time_t to)
+{
+	int d1, d2, m1 = local_minute(from, &d1), m2, i;
+
+	m2 = to > from ? local_minute(to - 1, &d2) + 1 : m1 + 1;
+	if (to > from && d2 != d1)
+		m2 = 24 * 60;	/* over midnight: the rest of the day at least */
+	for (i = 0; i < n; i++)
+		if (m1 < w[i].end && w[i].start < m2)
+			return 1;
+	return 0;
+}

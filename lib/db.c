@@ -301,9 +301,66 @@ fail:
 	return e->code;
 }
 
+/*
+ * Statements run once per item of a batch are prepared once per run: an
+ * import of 100,000 requests must not parse the same SQL 100,000 times.
+ * The cache is keyed by the address of the constant SQL text.
+ */
+#define STMT_CACHE 48
+
+static struct cached {
+	sqlite3 *db;
+	const char *sql;
+	sqlite3_stmt *st;
+} cache[STMT_CACHE];
+
+int
+svc_db_cached(sqlite3 *db, const char *sql, sqlite3_stmt **st,
+    struct svc_err *e)
+{
+	int i, rc;
+
+	for (i = 0; i < STMT_CACHE && cache[i].sql; i++)
+		if (cache[i].sql == sql && cache[i].db == db) {
+			sqlite3_reset(cache[i].st);
+			sqlite3_clear_bindings(cache[i].st);
+			*st = cache[i].st;
+			return 0;
+		}
+	rc = sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, st,
+	    NULL);
+	if (rc != SQLITE_OK)
+		return svc_db_error(db, rc, e);
+	if (i < STMT_CACHE)
+		cache[i] = (struct cached){ db, sql, *st };
+	else
+		return svc_seterr(e, SVC_EX_SOFTWARE, "statement cache full");
+	return 0;
+}
+
+/* Step a cached statement that returns no row, and reset it. */
+int
+svc_db_done(sqlite3 *db, sqlite3_stmt *st, struct svc_err *e)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
+}
+
 void
 svc_db_close(sqlite3 *db)
 {
+	int i, j;
+
+	for (i = j = 0; i < STMT_CACHE && cache[i].sql; i++) {
+		if (cache[i].db == db)
+			sqlite3_finalize(cache[i].st);
+		else
+			cache[j++] = cache[i];
+	}
+	for (; j < i; j++)
+		cache[j] = (struct cached){ NULL, NULL, NULL };
 	sqlite3_close(db);
 }
 

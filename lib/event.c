@@ -36,7 +36,7 @@ svc_event_add(sqlite3 *db, int64_t order_id, const char *subject,
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	sqlite3_stmt *st;
 
-	if (svc_db_prepare(db, sql, &st, e))
+	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
 	if (order_id > 0)
 		sqlite3_bind_int64(st, 1, order_id);
@@ -45,5 +45,5 @@ svc_event_add(sqlite3 *db, int64_t order_id, const char *subject,
 	sqlite3_bind_text(st, 4, svc_actor(), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, details ? details : "{}", -1, SQLITE_STATIC);
-	return svc_db_run(db, st, e);
+	return svc_db_done(db, st, e);
 }

@@ -30,8 +30,9 @@ svc_login_valid(const char *s)
 	return 1;
 }
 
-static int
-phone_valid(const char *s)
+/* Phones as people write them: digits, blanks, + - ( ). */
+int
+svc_phone_valid(const char *s)
 {
 	size_t n = strlen(s);
 
@@ -141,7 +142,7 @@ check_dept(const struct svc_dept *d, int adding, struct svc_err *e)
 	if (d->kind && !svc_kind_valid(d->kind))
 		return svc_seterr(e, SVC_EX_DATA, "%s: unknown kind (cleaning, "
 		    "repair or gov)", d->kind);
-	if (d->phone && *d->phone && !phone_valid(d->phone))
+	if (d->phone && *d->phone && !svc_phone_valid(d->phone))
 		return svc_seterr(e, SVC_EX_DATA, "%s: bad phone number",
 		    d->phone);
 	return text_valid("name", d->name, e);
@@ -246,7 +247,7 @@ check_staff(sqlite3 *db, const struct svc_staff *s, int adding, char *roles,
 		    s->login);
 	if (text_valid("name", s->name, e) || text_valid("badge", s->badge, e))
 		return e->code;
-	if (s->phone && *s->phone && !phone_valid(s->phone))
+	if (s->phone && *s->phone && !svc_phone_valid(s->phone))
 		return svc_seterr(e, SVC_EX_DATA, "%s: bad phone number",
 		    s->phone);
 	if (s->roles && svc_roles_normalize(s->roles, roles, nroles, e))

@@ -146,6 +146,9 @@ int svc_cal_add(const struct svc_cal *, time_t t, int64_t work_secs,
 int svc_cal_add_dur(const struct svc_cal *, time_t t, const struct svc_dur *,
     time_t *out, struct svc_err *);
 const char *svc_daykind_name(enum svc_daykind);
+int svc_cal_in_hours(const struct svc_cal *, time_t from, time_t to);
+int svc_windows_touch(const struct svc_window *, int n, time_t from,
+    time_t to);
 
 /* money.c: amounts are int64 fen, never a double. */
 int svc_money_parse(const char *s, int allow_negative, int64_t *fen,
@@ -170,6 +173,9 @@ struct svc_ynode *svc_yaml_load(const char *path, struct svc_err *);
 struct svc_ynode *svc_yaml_load_string(const char *name, const char *text,
     struct svc_err *);
 void svc_yaml_free(struct svc_ynode *);
+typedef int (*svc_yitem_fn)(const struct svc_ynode *item, void *arg);
+int svc_yaml_each(const char *path, svc_yitem_fn, void *arg,
+    struct svc_err *);
 struct svc_ynode *svc_ymap_get(const struct svc_ynode *, const char *key);
 int svc_yerr(struct svc_err *, int code, const char *file,
     const struct svc_ynode *, const char *fmt, ...)
@@ -237,6 +243,9 @@ int svc_db_check(sqlite3 *, FILE *report, struct svc_err *);
 int svc_db_backup(sqlite3 *, const char *dest, struct svc_err *);
 const char *svc_col_text(sqlite3_stmt *, int col);
 int svc_db_run(sqlite3 *, sqlite3_stmt *, struct svc_err *);	/* finalizes */
+int svc_db_cached(sqlite3 *, const char *sql, sqlite3_stmt **,
+    struct svc_err *);	/* prepared once per run; do not finalize */
+int svc_db_done(sqlite3 *, sqlite3_stmt *, struct svc_err *);	/* resets */
 int svc_code_valid(const char *);
 
 /* event.c: the append-only history (G4). */
@@ -275,9 +284,57 @@ int svc_history_query(sqlite3 *, const char *subject, sqlite3_stmt **,
 int svc_roles_normalize(const char *in, char *out, size_t n,
     struct svc_err *);
 int svc_login_valid(const char *);
+int svc_phone_valid(const char *);
 int svc_staff_import(sqlite3 *, const struct svc_ynode *root,
     const char *file, void (*changed)(const char *kind, const char *key,
     void *), void *ctx,
+    struct svc_err *);
+
+/* order.c: registering requests and replying to them (C1, G1-G6). */
+#define SVC_NGROUPS 5
+#define SVC_NCHANNELS 4
+extern const char *const svc_groups[SVC_NGROUPS + 1];
+extern const char *const svc_channels[SVC_NCHANNELS + 1];
+struct svc_line {
+	char code[40];
+	int qty;
+};
+struct svc_order_in {
+	const char *kind, *customer, *phone, *address, *channel, *group;
+	const char *dept, *product, *fault, *note;
+	time_t want_at;		/* 0: none */
+	time_t registered;	/* 0: now; set by imports of old records */
+	struct svc_line *lines;
+	int nlines;
+};
+struct svc_reply {
+	time_t at, until;	/* accept: the agreed time; until 0: derived */
+	const char *documents;	/* accept: extra documents, "A;B" */
+	const char *reason;	/* refuse, cancel */
+	const char *note;
+	int force;		/* accept outside the rules, recorded */
+	int late, quiet;	/* out: replied after the deadline; A9 */
+};
+#define SVC_NSTATUSES 4
+extern const char *const svc_statuses[SVC_NSTATUSES + 1];
+int svc_line_parse(const char *s, struct svc_line *, struct svc_err *);
+const struct svc_service *svc_conf_service(const struct svc_conf *,
+    const char *code);
+int svc_transition_ok(const char *from, const char *to);
+int svc_order_status(sqlite3 *, int64_t id, char *status, size_t n,
+    struct svc_err *);
+int svc_order_new(sqlite3 *, const struct svc_conf *,
+    const struct svc_order_in *, int64_t *id, struct svc_err *);
+int svc_order_edit(sqlite3 *, const struct svc_conf *, int64_t id,
+    const struct svc_order_in *, struct svc_err *);
+int svc_order_accept(sqlite3 *, const struct svc_conf *, int64_t id,
+    struct svc_reply *, struct svc_err *);
+int svc_order_refuse(sqlite3 *, int64_t id, struct svc_reply *,
+    struct svc_err *);
+int svc_order_cancel(sqlite3 *, int64_t id, struct svc_reply *,
+    struct svc_err *);
+int svc_order_import(sqlite3 *, const struct svc_conf *, const char *path,
+    void (*created)(int64_t id, void *), void *arg, int *nbad,
     struct svc_err *);
 
 /* utf8.c: display width of UTF-8 text (CJK is two columns wide). */
@@ -310,6 +367,26 @@ void svc_out_null(struct svc_out *);
 void svc_out_column(struct svc_out *, sqlite3_stmt *, int i);
 void svc_out_row(struct svc_out *);
 int svc_out_finish(struct svc_out *);	/* flushes a table, frees */
+
+/* order_view.c: reading orders - list, the record, the notice (G4, G6). */
+struct svc_order_filter {
+	const char *statuses;	/* "new,accepted" */
+	const char *kind, *dept, *customer;
+	time_t since, until;	/* registration; 0: open */
+	time_t on_from, on_to;	/* appointment day; 0: any */
+	int overdue;		/* no reply and past the deadline now */
+	int64_t limit;		/* 0: no limit */
+	int64_t id;		/* 0: any */
+};
+#define SVC_ORDER_NCOLS 11
+extern const struct svc_col svc_order_cols[SVC_ORDER_NCOLS];
+int svc_order_query(sqlite3 *, const struct svc_order_filter *,
+    sqlite3_stmt **, struct svc_err *);
+int svc_order_json(sqlite3 *, int64_t id, struct svc_buf *,
+    struct svc_err *);
+int svc_order_sheet(sqlite3 *, int64_t id, FILE *, struct svc_err *);
+int svc_order_notice(sqlite3 *, int64_t id, struct svc_buf *,
+    struct svc_err *);
 
 /* ids.c: the "ids from argv or stdin" loop of DESIGN section 2. */
 typedef int (*svc_id_fn)(const char *id, void *ctx);

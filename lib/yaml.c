@@ -332,3 +332,146 @@ svc_ycheck_keys(const struct svc_ynode *n, const char *const *allowed,
 	}
 	return 0;
 }
+
+/*
+ * A long list, one item at a time: an import of 100,000 records keeps one
+ * record's tree in memory, not the whole file's.  fn returns non-zero to
+ * stop.  An empty document is an empty list.
+ */
+static int
+each_in_seq(struct ctx *c, svc_yitem_fn fn, void *arg)
+{
+	struct svc_ynode *item;
+	yaml_event_t ev;
+	int rc;
+
+	for (;;) {
+		if (next(c, &ev) != 0)
+			return c->e->code;
+		if (ev.type == YAML_SEQUENCE_END_EVENT) {
+			yaml_event_delete(&ev);
+			return 0;
+		}
+		if ((item = parse_node(c, &ev, 1)) == NULL)
+			return c->e->code;
+		rc = fn(item, arg);
+		svc_yaml_free(item);
+		if (rc != 0)
+			return rc;
+	}
+}
+
+static int
+each_stream(struct ctx *c, svc_yitem_fn fn, void *arg)
+{
+	yaml_event_t ev;
+	int rc;
+
+	if (next(c, &ev) != 0)
+		return c->e->code;
+	yaml_event_delete(&ev);	/* stream start */
+	if (next(c, &ev) != 0)
+		return c->e->code;
+	if (ev.type == YAML_STREAM_END_EVENT) {
+		yaml_event_delete(&ev);
+		return 0;
+	}
+	yaml_event_delete(&ev);	/* document start */
+	if (next(c, &ev) != 0)
+		return c->e->code;
+	if (ev.type != YAML_SEQUENCE_START_EVENT) {
+		svc_seterr(c->e, SVC_EX_DATA, "%s:%zu:%zu: expected a list of "
+		    "records", c->file, ev.start_mark.line + 1,
+		    ev.start_mark.column + 1);
+		yaml_event_delete(&ev);
+		return c->e->code;
+	}
+	yaml_event_delete(&ev);
+	if ((rc = each_in_seq(c, fn, arg)) != 0)
+		return rc;
+	if (next(c, &ev) != 0)	/* document end */
+		return c->e->code;
+	yaml_event_delete(&ev);
+	if (next(c, &ev) != 0)
+		return c->e->code;
+	if (ev.type != YAML_STREAM_END_EVENT)
+		svc_seterr(c->e, SVC_EX_DATA, "%s:%zu:%zu: only one YAML "
+		    "document is allowed", c->file, ev.start_mark.line + 1,
+		    ev.start_mark.column + 1);
+	yaml_event_delete(&ev);
+	return c->e->code;
+}
+
+static void
+shift_lines(struct svc_ynode *n, int by)
+{
+	int i;
+
+	n->line += by;
+	for (i = 0; i < n->n; i++) {
+		if (n->kline)
+			n->kline[i] += by;
+		shift_lines(n->kids[i], by);
+	}
+}
+
+/* JSON Lines, as svc-order export writes them: each line a flow mapping. */
+static int
+each_json_line(FILE *f, const char *file, svc_yitem_fn fn, void *arg,
+    struct svc_err *e)
+{
+	struct svc_ynode *item;
+	char *buf = NULL;
+	size_t cap = 0;
+	long lineno = 0;
+	int rc = 0;
+
+	while (rc == 0 && getline(&buf, &cap, f) != -1) {
+		lineno++;
+		if (buf[strspn(buf, " \t\r\n")] == '\0')
+			continue;
+		if ((item = svc_yaml_load_string(file, buf, e)) == NULL) {
+			rc = e->code;
+			break;
+		}
+		shift_lines(item, (int)lineno - 1);
+		rc = fn(item, arg);
+		svc_yaml_free(item);
+	}
+	free(buf);
+	if (rc == 0 && ferror(f))
+		rc = svc_seterr(e, SVC_EX_IOERR, "%s: %s", file,
+		    strerror(errno));
+	return rc;
+}
+
+int
+svc_yaml_each(const char *path, svc_yitem_fn fn, void *arg,
+    struct svc_err *e)
+{
+	struct ctx c = { .file = path, .e = e };
+	FILE *f;
+	int ch, rc;
+
+	if (strcmp(path, "-") == 0) {
+		f = stdin;
+		c.file = "<stdin>";
+	} else if ((f = fopen(path, "rb")) == NULL) {
+		return svc_seterr(e, SVC_EX_NOINPUT, "%s: %s", path,
+		    strerror(errno));
+	}
+	/* Only a peek: skipping anything would shift libyaml's line numbers. */
+	if ((ch = getc(f)) != EOF)
+		ungetc(ch, f);
+	if (ch == '{') {
+		rc = each_json_line(f, c.file, fn, arg, e);
+	} else {
+		yaml_parser_initialize(&c.p);
+		yaml_parser_set_input_file(&c.p, f);
+		rc = each_stream(&c, fn, arg);
+		yaml_parser_delete(&c.p);
+	}
+	if (f != stdin)
+		fclose(f);
+	return rc;
+}

@@ -3,12 +3,12 @@
 
 run svc-db init
 check_rc 0 "init creates the database"
-check_out "$SVC_DB	1" "init prints path and schema version (tsv)"
+check_out "$SVC_DB	$SCHEMA" "init prints path and schema version (tsv)"
 run sqlite3 "$SVC_DB" "PRAGMA journal_mode"
 check_out "wal" "the database is in WAL mode"
 
 run svc-db init -o json
-check_out "{\"path\":\"$SVC_DB\",\"schema\":1}" "init again is a no-op; json"
+check_out "{\"path\":\"$SVC_DB\",\"schema\":$SCHEMA}" "init again is a no-op; json"
 
 run svc-db check
 check_rc 0 "check on a fresh database"

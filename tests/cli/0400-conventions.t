@@ -62,11 +62,11 @@ esac
 
 # The database location: -d, else SVC_DB, else XDG_DATA_HOME.
 run svc-db init -d "$T/other.db"
-check_out "$T/other.db	1" "-d wins over SVC_DB"
+check_out "$T/other.db	$SCHEMA" "-d wins over SVC_DB"
 env -u SVC_DB XDG_DATA_HOME="$T/xdg" svc-db init >"$T/out" 2>&1
-check_same "$(cat "$T/out")" "$T/xdg/svc/svc.db	1" "XDG_DATA_HOME/svc/svc.db by default"
+check_same "$(cat "$T/out")" "$T/xdg/svc/svc.db	$SCHEMA" "XDG_DATA_HOME/svc/svc.db by default"
 env -u SVC_DB svc-db init >"$T/out" 2>&1
-check_same "$(cat "$T/out")" "$HOME/.local/share/svc/svc.db	1" \
+check_same "$(cat "$T/out")" "$HOME/.local/share/svc/svc.db	$SCHEMA" \
     "else ~/.local/share/svc/svc.db (here a temporary HOME)"
 
 # A database the user cannot write: a clear message, exit 74.

@@ -58,6 +58,34 @@ creates_schema_in_wal_mode(void **state)
 	svc_db_close(db);
 }
 
+/* A database made by an older svc is migrated, one step at a time. */
+static void
+migrates_an_older_database(void **state)
+{
+	extern const char *const svc_migrations[];
+	struct svc_err e = { 0 };
+	char old[80];
+	sqlite3 *db;
+	int v;
+
+	(void)state;
+	snprintf(old, sizeof old, "%s/old.db", dir);
+	assert_int_equal(sqlite3_open(old, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, svc_migrations[0], NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_exec(db, "PRAGMA user_version = 1;"
+	    " INSERT INTO dept (code, name, kind, created_at)"
+	    " VALUES ('civil', 'x', 'gov', 0)", NULL, NULL, NULL);
+	sqlite3_close(db);
+	assert_int_equal(svc_db_open(old, SVC_DB_RW, &db, &e), 0);
+	assert_int_equal(svc_db_version(db, &v, &e), 0);
+	assert_int_equal(v, svc_db_schema_version());
+	assert_true(v >= 2);
+	assert_int_equal(count(db, "SELECT count(*) FROM dept"), 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM orders"), 0);
+	svc_db_close(db);
+}
+
 static void
 read_only_cannot_write(void **state)
 {
@@ -206,6 +234,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(creates_schema_in_wal_mode),
+		cmocka_unit_test(migrates_an_older_database),
 		cmocka_unit_test(read_only_cannot_write),
 		cmocka_unit_test(missing_file_when_it_must_exist),
 		cmocka_unit_test(newer_schema_is_refused),

@@ -1,0 +1,569 @@
+/*
+ * svc-order - register every request, reply within the working-day
+ * deadline, keep the registration archive (C1, G1, G2, G4, G5, G6).
+ * See svc-order(1).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+enum {
+	O_KIND = 0x200, O_SERVICE, O_CUSTOMER, O_PHONE, O_ADDRESS, O_CHANNEL,
+	O_GROUP, O_WANT, O_DEPT, O_PRODUCT, O_FAULT, O_NOTE, O_AT, O_UNTIL,
+	O_DOCUMENTS, O_FORCE, O_REASON, O_STATUS, O_SINCE, O_ON, O_OVERDUE,
+	O_LIMIT, O_YAML
+};
+
+static const struct option long_opts[] = {
+	SVC_COMMON_LONG, SVC_WRITE_LONG,
+	{ "kind", required_argument, NULL, O_KIND },
+	{ "service", required_argument, NULL, O_SERVICE },
+	{ "customer", required_argument, NULL, O_CUSTOMER },
+	{ "phone", required_argument, NULL, O_PHONE },
+	{ "address", required_argument, NULL, O_ADDRESS },
+	{ "channel", required_argument, NULL, O_CHANNEL },
+	{ "group", required_argument, NULL, O_GROUP },
+	{ "want", required_argument, NULL, O_WANT },
+	{ "dept", required_argument, NULL, O_DEPT },
+	{ "product", required_argument, NULL, O_PRODUCT },
+	{ "fault", required_argument, NULL, O_FAULT },
+	{ "note", required_argument, NULL, O_NOTE },
+	{ "at", required_argument, NULL, O_AT },
+	{ "until", required_argument, NULL, O_UNTIL },
+	{ "documents", required_argument, NULL, O_DOCUMENTS },
+	{ "force", no_argument, NULL, O_FORCE },
+	{ "reason", required_argument, NULL, O_REASON },
+	{ "status", required_argument, NULL, O_STATUS },
+	{ "since", required_argument, NULL, O_SINCE },
+	{ "on", required_argument, NULL, O_ON },
+	{ "overdue", no_argument, NULL, O_OVERDUE },
+	{ "limit", required_argument, NULL, O_LIMIT },
+	{ "yaml", no_argument, NULL, O_YAML },
+	{ NULL, 0, NULL, 0 }
+};
+
+#define MAX_LINES 64
+
+/* Everything any verb may be given; each verb takes some of it. */
+struct opts {
+	struct svc_order_in in;
+	struct svc_line lines[MAX_LINES];
+	struct svc_reply reply;
+	struct svc_order_filter filter;
+	const char *want, *at, *until, *since, *on;
+	int yaml;
+};
+
+static const int person_opts[] = {
+	O_KIND, O_SERVICE, O_CUSTOMER, O_PHONE, O_ADDRESS, O_CHANNEL, O_GROUP,
+	O_WANT, O_DEPT, O_PRODUCT, O_FAULT, O_NOTE, 'n', 'k', 0
+};
+static const int accept_opts[] = {
+	O_AT, O_UNTIL, O_DOCUMENTS, O_NOTE, O_FORCE, 'n', 'k', 0
+};
+static const int close_opts[] = { O_REASON, O_NOTE, 'n', 'k', 0 };
+static const int list_opts[] = {
+	O_STATUS, O_KIND, O_DEPT, O_CUSTOMER, O_SINCE, O_UNTIL, O_ON,
+	O_OVERDUE, O_LIMIT, 0
+};
+static const int export_opts[] = {
+	O_STATUS, O_KIND, O_DEPT, O_CUSTOMER, O_SINCE, O_UNTIL, O_ON,
+	O_OVERDUE, O_LIMIT, O_YAML, 0
+};
+static const int import_opts[] = { 'n', 0 };
+static const int no_opts[] = { 0 };
+
+static int
+taken(const int *allowed, int c)
+{
+	for (; *allowed; allowed++)
+		if (*allowed == c)
+			return 1;
+	return 0;
+}
+
+static int64_t
+number(struct svc_cli *cli, const char *s)
+{
+	int64_t v;
+
+	if (svc_id_parse(s, &v) != 0) {
+		svc_warnx("%s: not a positive number", s);
+		svc_cli_usage(cli);
+	}
+	return v;
+}
+
+static void
+option(struct svc_cli *cli, struct opts *o, int c, char *arg)
+{
+	struct svc_err e = { 0 };
+
+	switch (c) {
+	case O_KIND: o->in.kind = o->filter.kind = arg; break;
+	case O_SERVICE:
+		if (o->in.nlines == MAX_LINES)
+			svc_die(SVC_EX_USAGE, "at most %d services", MAX_LINES);
+		if (svc_line_parse(arg, &o->lines[o->in.nlines], &e))
+			svc_cli_fail(cli, &e);
+		o->in.nlines++;
+		break;
+	case O_CUSTOMER: o->in.customer = o->filter.customer = arg; break;
+	case O_PHONE: o->in.phone = arg; break;
+	case O_ADDRESS: o->in.address = arg; break;
+	case O_CHANNEL: o->in.channel = arg; break;
+	case O_GROUP: o->in.group = arg; break;
+	case O_WANT: o->want = arg; break;
+	case O_DEPT: o->in.dept = o->filter.dept = arg; break;
+	case O_PRODUCT: o->in.product = arg; break;
+	case O_FAULT: o->in.fault = arg; break;
+	case O_NOTE: o->in.note = o->reply.note = arg; break;
+	case O_AT: o->at = arg; break;
+	case O_UNTIL: o->until = arg; break;
+	case O_DOCUMENTS: o->reply.documents = arg; break;
+	case O_FORCE: o->reply.force = 1; break;
+	case O_REASON: o->reply.reason = arg; break;
+	case O_STATUS: o->filter.statuses = arg; break;
+	case O_SINCE: o->since = arg; break;
+	case O_ON: o->on = arg; break;
+	case O_OVERDUE: o->filter.overdue = 1; break;
+	case O_LIMIT: o->filter.limit = number(cli, arg); break;
+	case O_YAML: o->yaml = 1; break;
+	default: svc_cli_option(cli, c, arg);
+	}
+}
+
+static void
+options(struct svc_cli *cli, int argc, char **argv, const int *allowed,
+    struct opts *o)
+{
+	int c;
+
+	memset(o, 0, sizeof *o);
+	o->in.lines = o->lines;
+	while ((c = getopt_long(argc, argv, SVC_COMMON_SHORT SVC_WRITE_SHORT,
+	    long_opts, NULL)) != -1) {
+		if ((c >= O_KIND || c == 'n' || c == 'k') && !taken(allowed, c)) {
+			svc_warnx("%s: option not taken by %s", argv[optind - 1],
+			    cli->verb->name);
+			svc_cli_usage(cli);
+		}
+		option(cli, o, c, optarg);
+	}
+}
+
+static int64_t
+id_of(const char *key)
+{
+	int64_t id = 0;
+
+	svc_id_parse(key, &id);
+	return id;
+}
+
+/* One batch over ids from the arguments or stdin (DESIGN section 2). */
+static _Noreturn void
+batch(struct svc_cli *cli, int argc, char **argv, svc_item_fn fn, void *ctx)
+{
+	svc_cli_open(cli, SVC_DB_RW);
+	svc_batch_begin(cli);
+	svc_batch_ids(cli, argv, argc, 1, fn, ctx);
+	svc_batch_end(cli);
+}
+
+static int
+cmd_new(struct svc_cli *cli, int argc, char **argv)
+{
+	struct svc_err e = { 0 };
+	struct opts o;
+	int64_t id;
+	char key[24];
+
+	options(cli, argc, argv, person_opts, &o);
+	svc_cli_need(cli, argc - optind, 0, 0);
+	if (o.want)
+		o.in.want_at = svc_cli_time(cli, o.want);
+	svc_cli_open(cli, SVC_DB_RW);
+	svc_batch_begin(cli);
+	if (svc_order_new(cli->db, &cli->conf, &o.in, &id, &e) != 0) {
+		svc_db_rollback(cli->db);
+		svc_cli_fail(cli, &e);
+	}
+	snprintf(key, sizeof key, "%lld", (long long)id);
+	svc_buf_printf(&cli->changed, "%s\n", key);
+	cli->nok++;
+	svc_batch_end(cli);
+}
+
+static int
+edit_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
+{
+	struct opts *o = ctx;
+
+	return svc_order_edit(cli->db, &cli->conf, id_of(key), &o->in, e);
+}
+
+static int
+cmd_edit(struct svc_cli *cli, int argc, char **argv)
+{
+	struct opts o;
+
+	options(cli, argc, argv, person_opts, &o);
+	if (o.want)
+		o.in.want_at = svc_cli_time(cli, o.want);
+	batch(cli, argc - optind, argv + optind, edit_one, &o);
+}
+
+static int
+accept_one(struct svc_cli *cli, const char *key, void *ctx,
+    struct svc_err *e)
+{
+	struct opts *o = ctx;
+	struct svc_reply r = o->reply;
+	char at[32];
+
+	if (svc_order_accept(cli->db, &cli->conf, id_of(key), &r, e))
+		return e->code;
+	if (r.late && !cli->quiet)
+		svc_warnx("%s: replied after the deadline (G5): recorded as "
+		    "late", key);
+	if (r.quiet && !cli->quiet) {
+		svc_time_local(r.at, at, sizeof at);
+		svc_warnx("%s: %s is in the customer's quiet hours (A9)", key,
+		    at);
+	}
+	return 0;
+}
+
+static int
+cmd_accept(struct svc_cli *cli, int argc, char **argv)
+{
+	struct opts o;
+
+	options(cli, argc, argv, accept_opts, &o);
+	if (o.at == NULL) {
+		svc_warnx("accept: --at is required");
+		svc_cli_usage(cli);
+	}
+	o.reply.at = svc_cli_time(cli, o.at);
+	if (o.until)
+		o.reply.until = svc_cli_time(cli, o.until);
+	batch(cli, argc - optind, argv + optind, accept_one, &o);
+}
+
+static int
+close_one(struct svc_cli *cli, const char *key, void *ctx,
+    struct svc_err *e)
+{
+	struct opts *o = ctx;
+	struct svc_reply r = o->reply;
+	int rc = strcmp(cli->verb->name, "refuse") == 0 ?
+	    svc_order_refuse(cli->db, id_of(key), &r, e) :
+	    svc_order_cancel(cli->db, id_of(key), &r, e);
+
+	if (rc == 0 && r.late && !cli->quiet)
+		svc_warnx("%s: replied after the deadline (G5): recorded as "
+		    "late", key);
+	return rc;
+}
+
+/* refuse (G5: the reason is required) and cancel (the applicant's). */
+static int
+cmd_close(struct svc_cli *cli, int argc, char **argv)
+{
+	struct opts o;
+
+	options(cli, argc, argv, close_opts, &o);
+	if (o.reply.reason == NULL || *o.reply.reason == '\0') {
+		svc_warnx("%s: --reason is required", cli->verb->name);
+		svc_cli_usage(cli);
+	}
+	batch(cli, argc - optind, argv + optind, close_one, &o);
+}
+
+static void
+filter_times(struct svc_cli *cli, struct opts *o)
+{
+	struct svc_err e = { 0 };
+	int y, m, d;
+
+	if (o->since)
+		o->filter.since = svc_cli_time(cli, o->since);
+	if (o->until)
+		o->filter.until = svc_cli_time(cli, o->until);
+	if (o->on) {
+		svc_cli_config(cli);
+		if (svc_date_parse(o->on, svc_now(), &y, &m, &d, &e))
+			svc_cli_fail(cli, &e);
+		o->filter.on_from = svc_local_mktime(y, m, d, 0);
+		o->filter.on_to = svc_local_mktime(y, m, d, 24 * 60);
+	}
+}
+
+static int
+cmd_list(struct svc_cli *cli, int argc, char **argv)
+{
+	struct svc_err e = { 0 };
+	sqlite3_stmt *st;
+	struct opts o;
+
+	options(cli, argc, argv, list_opts, &o);
+	svc_cli_need(cli, argc - optind, 0, 0);
+	filter_times(cli, &o);
+	svc_cli_open(cli, SVC_DB_RO);
+	if (svc_order_query(cli->db, &o.filter, &st, &e))
+		svc_cli_fail(cli, &e);
+	svc_cli_stmt_out(cli, st, svc_order_cols, SVC_ORDER_NCOLS);
+	svc_db_close(cli->db);
+	return 0;
+}
+
+struct show {
+	struct svc_cli *cli;
+	struct svc_out *out;	/* tsv, csv: the list's columns */
+	int n;
+};
+
+static int
+show_one(const char *key, void *arg)
+{
+	struct show *sh = arg;
+	struct svc_cli *cli = sh->cli;
+	struct svc_order_filter f = { 0 };
+	struct svc_buf b = { 0 };
+	struct svc_err e = { 0 };
+	sqlite3_stmt *st;
+	int i, rc = 0;
+
+	if (cli->fmt == SVC_FMT_TABLE) {
+		if (sh->n++)
+			putchar('\n');
+		rc = svc_order_sheet(cli->db, id_of(key), stdout, &e);
+	} else if (cli->fmt == SVC_FMT_JSON) {
+		if ((rc = svc_order_json(cli->db, id_of(key), &b, &e)) == 0)
+			printf("%s\n", b.s);
+	} else {
+		f.id = id_of(key);
+		if ((rc = svc_order_query(cli->db, &f, &st, &e)) == 0) {
+			if (sqlite3_step(st) == SQLITE_ROW) {
+				for (i = 0; i < SVC_ORDER_NCOLS; i++)
+					svc_out_column(sh->out, st, i);
+				svc_out_row(sh->out);
+			} else {
+				rc = svc_seterr(&e, SVC_EX_NOINPUT,
+				    "%s: no such order", key);
+			}
+			sqlite3_finalize(st);
+		}
+	}
+	svc_buf_free(&b);
+	if (rc)
+		svc_warnx("%s", e.msg);
+	return rc;
+}
+
+/* Read-only verbs over ids: show, notice. */
+static int
+each_id(struct svc_cli *cli, int argc, char **argv, svc_id_fn fn,
+    struct show *sh)
+{
+	struct svc_err e = { 0 };
+	int rc;
+
+	svc_cli_open(cli, SVC_DB_RO);
+	rc = svc_ids_each(argv, argc, stdin, 1, fn, sh, &e);
+	if (sh->out)
+		svc_cli_out_end(cli, sh->out);
+	if (e.code)
+		svc_cli_fail(cli, &e);
+	svc_db_close(cli->db);
+	return rc;
+}
+
+static int
+cmd_show(struct svc_cli *cli, int argc, char **argv)
+{
+	struct show sh = { cli, NULL, 0 };
+	struct opts o;
+
+	options(cli, argc, argv, no_opts, &o);
+	if (cli->fmt == SVC_FMT_TSV || cli->fmt == SVC_FMT_CSV)
+		sh.out = svc_cli_out(cli, svc_order_cols, SVC_ORDER_NCOLS);
+	return each_id(cli, argc - optind, argv + optind, show_one, &sh);
+}
+
+static int
+notice_one(const char *key, void *arg)
+{
+	struct show *sh = arg;
+	struct svc_buf b = { 0 };
+	struct svc_err e = { 0 };
+	int rc;
+
+	if ((rc = svc_order_notice(sh->cli->db, id_of(key), &b, &e)) == 0)
+		printf("%s%s", sh->n++ ? "\n" : "", b.s);
+	else
+		svc_warnx("%s", e.msg);
+	svc_buf_free(&b);
+	return rc;
+}
+
+static int
+cmd_notice(struct svc_cli *cli, int argc, char **argv)
+{
+	struct show sh = { cli, NULL, 0 };
+	struct opts o;
+
+	options(cli, argc, argv, no_opts, &o);
+	return each_id(cli, argc - optind, argv + optind, notice_one, &sh);
+}
+
+/* Full records for the archive: JSON Lines, or a YAML list (--yaml). */
+static int
+cmd_export(struct svc_cli *cli, int argc, char **argv)
+{
+	struct svc_err e = { 0 };
+	struct svc_buf b = { 0 };
+	sqlite3_stmt *st;
+	struct opts o;
+	int rc;
+
+	options(cli, argc, argv, export_opts, &o);
+	svc_cli_need(cli, argc - optind, 0, 0);
+	filter_times(cli, &o);
+	svc_cli_open(cli, SVC_DB_RO);
+	if (svc_order_query(cli->db, &o.filter, &st, &e))
+		svc_cli_fail(cli, &e);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		svc_buf_reset(&b);
+		if (svc_order_json(cli->db, sqlite3_column_int64(st, 0), &b, &e))
+			svc_cli_fail(cli, &e);
+		printf("%s%s\n", o.yaml ? "- " : "", b.s);
+	}
+	sqlite3_finalize(st);
+	svc_buf_free(&b);
+	if (rc != SQLITE_DONE) {
+		svc_db_error(cli->db, rc, &e);
+		svc_cli_fail(cli, &e);
+	}
+	svc_db_close(cli->db);
+	return 0;
+}
+
+static void
+imported(int64_t id, void *arg)
+{
+	struct svc_cli *cli = arg;
+
+	svc_buf_printf(&cli->changed, "%lld\n", (long long)id);
+	cli->nok++;
+}
+
+static int
+cmd_import(struct svc_cli *cli, int argc, char **argv)
+{
+	struct svc_err e = { 0 };
+	struct opts o;
+	int nbad;
+
+	options(cli, argc, argv, import_opts, &o);
+	svc_cli_need(cli, argc - optind, 0, 1);
+	svc_cli_open(cli, SVC_DB_RW);
+	svc_batch_begin(cli);
+	if (svc_order_import(cli->db, &cli->conf, optind < argc ?
+	    argv[optind] : "-", imported, cli, &nbad, &e) != 0) {
+		svc_db_rollback(cli->db);
+		/* Bad records were reported one by one; say the outcome. */
+		if (nbad)
+			svc_die(e.code, "nothing imported: %d bad record%s",
+			    nbad, nbad == 1 ? "" : "s");
+		svc_cli_fail(cli, &e);
+	}
+	if (!cli->quiet && !cli->dry_run)
+		svc_warnx("%d orders imported", cli->nok);
+	svc_batch_end(cli);
+}
+
+#define PERSON_HELP \
+	"  --kind KIND          cleaning, repair or gov (or implied by the services)\n" \
+	"  --service CODE[:QTY] a service from the catalogue; repeat for more\n" \
+	"  --customer NAME      the applicant\n" \
+	"  --phone PHONE        the applicant's phone (customers are kept by phone)\n" \
+	"  --address TEXT       where the visit is\n" \
+	"  --channel CH         window, phone, office or online (default phone)\n" \
+	"  --group GROUP        elderly, frail, sick, disabled or key-project (G2)\n" \
+	"  --want TIME          the time the applicant asked for\n" \
+	"  --dept CODE          the department (default the services')\n" \
+	"  --product BARCODE    the product, for repairs\n" \
+	"  --fault TEXT         the fault as the customer reports it (A3)\n" \
+	"  --note TEXT          anything else\n" \
+	"  -n, --dry-run        check and print, write nothing\n"
+
+#define FILTER_HELP \
+	"  --status S[,S...]    new, accepted, refused, cancelled\n" \
+	"  --kind KIND          cleaning, repair or gov\n" \
+	"  --dept CODE          one department\n" \
+	"  --customer TEXT      part of the name or phone\n" \
+	"  --since TIME         registered at or after\n" \
+	"  --until TIME         registered before\n" \
+	"  --on DAY             with an appointment that day\n" \
+	"  --overdue            no reply yet and past the deadline (G5)\n" \
+	"  --limit N            at most N orders\n"
+
+static const struct svc_verb verbs[] = {
+	{ "new", cmd_new, "new --customer NAME --phone PHONE --address TEXT "
+	    "[--kind KIND] [--service CODE[:QTY]]... [--channel CH] "
+	    "[--group GROUP] [--want TIME] [--dept CODE] [--product BARCODE] "
+	    "[--fault TEXT] [--note TEXT] [-n]",
+	    "Register one request and print its id.  The reply is due\n"
+	    "reply_within after now, on the working calendar (G5).\n\n"
+	    PERSON_HELP },
+	{ "import", cmd_import, "import [FILE] [-n]",
+	    "Register many requests from YAML (a list of mappings with the\n"
+	    "fields of new) or from the JSON Lines of export; one transaction.\n" },
+	{ "list", cmd_list, "list [--status S[,S...]] [--kind KIND] "
+	    "[--dept CODE] [--customer TEXT] [--since TIME] [--until TIME] "
+	    "[--on DAY] [--overdue] [--limit N]",
+	    FILTER_HELP },
+	{ "show", cmd_show, "show [ID...]",
+	    "The whole record with its history (G4): a sheet on a terminal,\n"
+	    "one JSON object per order with -o json.\n" },
+	{ "accept", cmd_accept, "accept [ID...] --at TIME [--until TIME] "
+	    "[--documents \"A;B\"] [--note TEXT] [--force] [-n] [-k]",
+	    "  --at TIME            the agreed time\n"
+	    "  --until TIME         its end (default: the services' minutes)\n"
+	    "  --documents \"A;B\"    documents beyond the catalogue's (G6)\n"
+	    "  --force              outside working hours (G7), in the past or\n"
+	    "                       without an eligible group (G2); needs --note\n"
+	    "  -n, --dry-run        check and print, write nothing\n"
+	    "  -k, --keep-going     apply the good ones, exit 1\n" },
+	{ "refuse", cmd_close, "refuse [ID...] --reason TEXT [--note TEXT] "
+	    "[-n] [-k]",
+	    "The reply \"no\"; the reason is required (G5).\n" },
+	{ "cancel", cmd_close, "cancel [ID...] --reason TEXT [--note TEXT] "
+	    "[-n] [-k]",
+	    "The applicant withdraws.\n" },
+	{ "notice", cmd_notice, "notice [ID...]",
+	    "The text for the applicant: time, address, every document and\n"
+	    "the department's phone (G3, G6); or the reason of a refusal.\n" },
+	{ "edit", cmd_edit, "edit [ID...] [--customer NAME] [--phone PHONE] "
+	    "[--address TEXT] [--service CODE[:QTY]]... [--channel CH] "
+	    "[--group GROUP] [--want TIME] [--dept CODE] [--product BARCODE] "
+	    "[--fault TEXT] [--note TEXT] [-n] [-k]",
+	    "Correct an order before any visit; --service replaces the\n"
+	    "services; an empty value clears group, dept, product, fault, note.\n"
+	    "Each edit is an event with the old and new values.\n" },
+	{ "export", cmd_export, "export [--yaml] [--status S[,S...]] "
+	    "[--kind KIND] [--dept CODE] [--customer TEXT] [--since TIME] "
+	    "[--until TIME] [--on DAY] [--overdue] [--limit N]",
+	    "Full records with services and history as JSON Lines, or a YAML\n"
+	    "list with --yaml; import reads either back.\n\n" FILTER_HELP },
+	{ NULL, NULL, NULL, NULL }
+};
+
+int
+main(int argc, char **argv)
+{
+	return svc_cli_main(argc, argv, "svc-order", verbs);
+}

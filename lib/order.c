@@ -1,0 +1,602 @@
+/*
+ * order.c - the order: a request for an on-site service, registered (C1,
+ * G1, G4) and replied to (G5, G6).  The transition table lives here, in one
+ * place; later parts of svc add their states to it.
+ *
+ * Deadlines are computed when the triggering event is written: the reply
+ * due time is stored at registration, so the nightly overdue check is an
+ * index lookup.  A rule broken by a person (a late reply) is recorded,
+ * never refused; a change that makes no sense (accepting a refused order)
+ * is refused with exit 65.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "svc.h"
+
+const char *const svc_groups[SVC_NGROUPS + 1] = {
+	"elderly", "frail", "sick", "disabled", "key-project", NULL
+};
+const char *const svc_channels[SVC_NCHANNELS + 1] = {
+	"window", "phone", "office", "online", NULL
+};
+
+const char *const svc_statuses[SVC_NSTATUSES + 1] = {
+	"new", "accepted", "refused", "cancelled", NULL
+};
+
+static const struct {
+	const char *from, *to;
+} transitions[] = {
+	{ "new", "accepted" },
+	{ "new", "refused" },
+	{ "new", "cancelled" },
+	{ "accepted", "cancelled" },
+};
+
+int
+svc_transition_ok(const char *from, const char *to)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof transitions / sizeof transitions[0]; i++)
+		if (strcmp(transitions[i].from, from) == 0 &&
+		    strcmp(transitions[i].to, to) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+one_of(const char *const *list, const char *s)
+{
+	for (; *list; list++)
+		if (strcmp(*list, s) == 0)
+			return 1;
+	return 0;
+}
+
+const struct svc_service *
+svc_conf_service(const struct svc_conf *c, const char *code)
+{
+	int i;
+
+	for (i = 0; i < c->nservices; i++)
+		if (strcmp(c->services[i].code, code) == 0)
+			return &c->services[i];
+	return NULL;
+}
+
+/* CODE or CODE:QTY. */
+int
+svc_line_parse(const char *s, struct svc_line *l, struct svc_err *e)
+{
+	const char *colon = strchr(s, ':');
+	size_t n = colon ? (size_t)(colon - s) : strlen(s);
+	int64_t qty = 1;
+
+	if (n == 0 || n >= sizeof l->code)
+		return svc_seterr(e, SVC_EX_DATA, "%s: bad service (want "
+		    "CODE or CODE:QTY)", s);
+	if (colon && (svc_id_parse(colon + 1, &qty) != 0 || qty > 9999))
+		return svc_seterr(e, SVC_EX_DATA, "%s: bad quantity (1 to "
+		    "9999)", s);
+	memcpy(l->code, s, n);
+	l->code[n] = '\0';
+	l->qty = (int)qty;
+	return 0;
+}
+
+int
+svc_order_status(sqlite3 *db, int64_t id, char *status, size_t n,
+    struct svc_err *e)
+{
+	static const char sql[] = "SELECT status FROM orders WHERE id = ?1";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(status, n, "%s", svc_col_text(st, 0));
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return svc_seterr(e, SVC_EX_NOINPUT, "%lld: no such order",
+		    (long long)id);
+	return svc_db_error(db, rc, e);
+}
+
+static int
+text_ok(const char *what, const char *s, int required, struct svc_err *e)
+{
+	if (s == NULL || *s == '\0')
+		return required ? svc_seterr(e, SVC_EX_DATA, "%s is required",
+		    what) : 0;
+	if (!svc_utf8_valid(s))
+		return svc_seterr(e, SVC_EX_DATA, "%s: not valid UTF-8", what);
+	if (strlen(s) > 1000)
+		return svc_seterr(e, SVC_EX_DATA, "%s: longer than 1000 bytes",
+		    what);
+	return 0;
+}
+
+/*
+ * The kind is given, or implied by the services; every service must be of
+ * that kind.  The department is given, or the services' own when they
+ * agree.
+ */
+static int
+check_lines(const struct svc_conf *c, const struct svc_order_in *in,
+    const char **kind, const char **dept, struct svc_err *e)
+{
+	const struct svc_service *s;
+	int i;
+
+	*kind = in->kind;
+	*dept = in->dept;
+	if (*kind && !svc_kind_valid(*kind))
+		return svc_seterr(e, SVC_EX_DATA, "%s: unknown kind (cleaning, "
+		    "repair or gov)", *kind);
+	for (i = 0; i < in->nlines; i++) {
+		if ((s = svc_conf_service(c, in->lines[i].code)) == NULL)
+			return svc_seterr(e, SVC_EX_DATA, "%s: no such service "
+			    "in the catalogue", in->lines[i].code);
+		if (*kind == NULL)
+			*kind = s->kind;
+		else if (strcmp(*kind, s->kind) != 0)
+			return svc_seterr(e, SVC_EX_DATA, "%s: a %s service on "
+			    "a %s order", s->code, s->kind, *kind);
+		if (in->dept == NULL && i == 0)
+			*dept = s->dept;
+		else if (in->dept == NULL && *dept && (!s->dept ||
+		    strcmp(*dept, s->dept) != 0))
+			*dept = NULL;
+	}
+	if (*kind == NULL)
+		return svc_seterr(e, SVC_EX_DATA, "give --kind or at least one "
+		    "--service");
+	return 0;
+}
+
+static int
+check_new(const struct svc_order_in *in, struct svc_err *e)
+{
+	if (text_ok("the customer's name", in->customer, 1, e) ||
+	    text_ok("the address", in->address, 1, e) ||
+	    text_ok("the product", in->product, 0, e) ||
+	    text_ok("the fault", in->fault, 0, e) ||
+	    text_ok("the note", in->note, 0, e))
+		return e->code;
+	if (in->phone == NULL || !svc_phone_valid(in->phone))
+		return svc_seterr(e, SVC_EX_DATA, "%s: a phone number is "
+		    "required (digits, blanks, + - ( ))", in->phone ? in->phone :
+		    "(none)");
+	if (in->channel && !one_of(svc_channels, in->channel))
+		return svc_seterr(e, SVC_EX_DATA, "%s: unknown channel (window, "
+		    "phone, office or online)", in->channel);
+	if (in->group && !one_of(svc_groups, in->group))
+		return svc_seterr(e, SVC_EX_DATA, "%s: unknown group (elderly, "
+		    "frail, sick, disabled or key-project)", in->group);
+	return 0;
+}
+
+/* Customers are kept once per phone number; the latest name wins. */
+static int
+customer_id(sqlite3 *db, const char *name, const char *phone, time_t now,
+    int64_t *id, struct svc_err *e)
+{
+	static const char sql[] = "INSERT INTO customer (phone, name,"
+	    " created_at) VALUES (?1, ?2, ?3) ON CONFLICT (phone) DO UPDATE"
+	    " SET name = excluded.name WHERE name <> excluded.name"
+	    " RETURNING id";
+	static const char find[] = "SELECT id FROM customer WHERE phone = ?1";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, phone, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)now);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return svc_db_error(db, rc, e);
+	/* Known phone, same name: the upsert changed nothing, so look. */
+	if (svc_db_cached(db, find, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, phone, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : svc_db_error(db, rc, e);
+}
+
+static void
+json_strings(struct svc_buf *b, char *const *v, int n)
+{
+	int i;
+
+	svc_buf_putc(b, '[');
+	for (i = 0; i < n; i++) {
+		if (i)
+			svc_buf_putc(b, ',');
+		svc_buf_json_str(b, v[i]);
+	}
+	svc_buf_putc(b, ']');
+}
+
+/* Unit prices are copied now, so a later price change never alters it. */
+static int
+insert_lines(sqlite3 *db, const struct svc_conf *c, int64_t id,
+    const struct svc_order_in *in, struct svc_err *e)
+{
+	static const char sql[] = "INSERT INTO order_service (order_id, line,"
+	    " code, name, qty, unit_price, minutes, documents)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	const struct svc_service *s;
+	struct svc_buf docs = { 0 };
+	sqlite3_stmt *st;
+	int i;
+
+	for (i = 0; i < in->nlines; i++) {
+		s = svc_conf_service(c, in->lines[i].code);
+		svc_buf_reset(&docs);
+		json_strings(&docs, s->documents, s->ndocuments);
+		if (svc_db_cached(db, sql, &st, e))
+			break;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int(st, 2, i + 1);
+		sqlite3_bind_text(st, 3, s->code, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, s->name, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 5, in->lines[i].qty);
+		sqlite3_bind_int64(st, 6, s->price);
+		sqlite3_bind_int(st, 7, s->minutes);
+		sqlite3_bind_text(st, 8, docs.s, -1, SQLITE_STATIC);
+		if (svc_db_done(db, st, e))
+			break;
+	}
+	svc_buf_free(&docs);
+	return e->code;
+}
+
+static void
+lines_json(struct svc_json *j, const char *key, const struct svc_order_in *in)
+{
+	int i;
+
+	if (in->nlines == 0)
+		return;
+	if (j->n++)
+		svc_buf_putc(&j->b, ',');
+	svc_buf_json_str(&j->b, key);
+	svc_buf_puts(&j->b, ":[");
+	for (i = 0; i < in->nlines; i++)
+		svc_buf_printf(&j->b, "%s\"%s:%d\"", i ? "," : "",
+		    in->lines[i].code, in->lines[i].qty);
+	svc_buf_putc(&j->b, ']');
+}
+
+/* The registration fields, as the event of G4 records them. */
+static void
+registration_json(struct svc_json *j, const struct svc_order_in *in,
+    const char *kind, const char *dept)
+{
+	char when[40];
+
+	svc_json_begin(j);
+	svc_json_str(j, "kind", kind);
+	svc_json_str(j, "customer", in->customer);
+	svc_json_str(j, "phone", in->phone);
+	svc_json_str(j, "address", in->address);
+	svc_json_str(j, "channel", in->channel ? in->channel : "phone");
+	if (in->group)
+		svc_json_str(j, "group", in->group);
+	if (dept)
+		svc_json_str(j, "dept", dept);
+	if (in->want_at) {
+		svc_time_iso(in->want_at, when, sizeof when);
+		svc_json_str(j, "want", when);
+	}
+	if (in->product)
+		svc_json_str(j, "product", in->product);
+	if (in->fault)
+		svc_json_str(j, "fault", in->fault);
+	if (in->note)
+		svc_json_str(j, "note", in->note);
+	lines_json(j, "services", in);
+}
+
+static int
+dept_known(sqlite3 *db, const char *dept, int given, struct svc_err *e)
+{
+	int have;
+
+	if (dept == NULL)
+		return 0;
+	if ((have = svc_dept_exists(db, dept, e)) < 0)
+		return -1;
+	if (!have && given) {
+		svc_seterr(e, SVC_EX_NOINPUT, "%s: no such department", dept);
+		return -1;
+	}
+	return have;
+}
+
+int
+svc_order_new(sqlite3 *db, const struct svc_conf *c,
+    const struct svc_order_in *in, int64_t *id, struct svc_err *e)
+{
+	static const char sql[] = "INSERT INTO orders (kind, customer_id,"
+	    " address, channel, grp, dept_id, product, fault, note, want_at,"
+	    " created_at, reply_due) VALUES (?1, ?2, ?3, ?4, ?5,"
+	    " (SELECT id FROM dept WHERE code = ?6), ?7, ?8, ?9, ?10, ?11, ?12)";
+	const struct svc_rules *r;
+	const char *kind, *dept;
+	time_t at = in->registered ? in->registered : svc_now(), due;
+	int64_t cust;
+	sqlite3_stmt *st;
+	struct svc_json j;
+	int have, rc;
+
+	if (check_new(in, e) || check_lines(c, in, &kind, &dept, e))
+		return e->code;
+	if ((have = dept_known(db, dept, in->dept != NULL, e)) < 0)
+		return e->code;
+	if (!have)
+		dept = NULL;	/* the catalogue names one not set up yet */
+	r = svc_conf_rules(c, kind);
+	/* G5: the reply is due reply_within after the request, now. */
+	if (svc_cal_add_dur(&c->cal, at, &r->reply_within, &due, e) ||
+	    customer_id(db, in->customer, in->phone, at, &cust, e) ||
+	    svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, cust);
+	sqlite3_bind_text(st, 3, in->address, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, in->channel ? in->channel : "phone", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, in->group, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, dept, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, in->product, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, in->fault, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, in->note, -1, SQLITE_STATIC);
+	if (in->want_at)
+		sqlite3_bind_int64(st, 10, (sqlite3_int64)in->want_at);
+	sqlite3_bind_int64(st, 11, (sqlite3_int64)at);
+	sqlite3_bind_int64(st, 12, (sqlite3_int64)due);
+	if (svc_db_done(db, st, e))
+		return e->code;
+	*id = sqlite3_last_insert_rowid(db);
+	if (insert_lines(db, c, *id, in, e))
+		return e->code;
+	registration_json(&j, in, kind, dept);
+	rc = svc_event_add(db, *id, NULL, "order.new", svc_json_end(&j), e);
+	svc_buf_free(&j.b);
+	return rc;
+}
+
+/* The fields of an order as they stand, for an edit to compare with. */
+struct current {
+	char *customer, *phone, *address, *channel, *group, *dept;
+	char *product, *fault, *note, *services, *kind;
+	char status[16];
+};
+
+static void
+current_free(struct current *c)
+{
+	free(c->customer);
+	free(c->phone);
+	free(c->address);
+	free(c->channel);
+	free(c->group);
+	free(c->dept);
+	free(c->product);
+	free(c->fault);
+	free(c->note);
+	free(c->services);
+	free(c->kind);
+}
+
+static int
+current(sqlite3 *db, int64_t id, struct current *cur, struct svc_err *e)
+{
+	static const char sql[] = "SELECT customer, phone, address, channel,"
+	    " \"group\", dept, product, fault, note, kind, status,"
+	    " (SELECT group_concat(code || ':' || qty, ',') FROM"
+	    "   (SELECT code, qty FROM order_service WHERE order_id = ?1"
+	    "    ORDER BY line))"
+	    " FROM v_order WHERE id = ?1";
+	char **f[] = { &cur->customer, &cur->phone, &cur->address,
+		&cur->channel, &cur->group, &cur->dept, &cur->product,
+		&cur->fault, &cur->note, &cur->kind };
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	memset(cur, 0, sizeof *cur);
+	if (svc_db_prepare(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 0; i < sizeof f / sizeof f[0]; i++)
+			*f[i] = svc_strdup(svc_col_text(st, (int)i));
+		snprintf(cur->status, sizeof cur->status, "%s",
+		    svc_col_text(st, 10));
+		cur->services = svc_strdup(svc_col_text(st, 11));
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return svc_seterr(e, SVC_EX_NOINPUT, "%lld: no such order",
+		    (long long)id);
+	return svc_db_error(db, rc, e);
+}
+
+/* Record "field": {"old": ..., "new": ...} when the value changes. */
+static void
+diff(struct svc_json *j, const char *key, const char *old, const char *new)
+{
+	if (new == NULL)
+		return;
+	if (*new == '\0')
+		new = NULL;	/* an empty value clears the field */
+	if ((old == NULL && new == NULL) ||
+	    (old && new && strcmp(old, new) == 0))
+		return;
+	if (j->n++)
+		svc_buf_putc(&j->b, ',');
+	svc_buf_json_str(&j->b, key);
+	svc_buf_puts(&j->b, ":{\"old\":");
+	if (old)
+		svc_buf_json_str(&j->b, old);
+	else
+		svc_buf_puts(&j->b, "null");
+	svc_buf_puts(&j->b, ",\"new\":");
+	if (new)
+		svc_buf_json_str(&j->b, new);
+	else
+		svc_buf_puts(&j->b, "null");
+	svc_buf_putc(&j->b, '}');
+}
+
+static void
+lines_text(struct svc_buf *b, const struct svc_order_in *in)
+{
+	int i;
+
+	for (i = 0; i < in->nlines; i++)
+		svc_buf_printf(b, "%s%s:%d", i ? "," : "", in->lines[i].code,
+		    in->lines[i].qty);
+}
+
+static int
+update_fields(sqlite3 *db, int64_t id, int64_t cust,
+    const struct svc_order_in *in, struct svc_err *e)
+{
+	static const char sql[] = "UPDATE orders SET customer_id = ?2,"
+	    " address = coalesce(?3, address),"
+	    " channel = coalesce(?4, channel),"
+	    " grp = CASE WHEN ?5 IS NULL THEN grp ELSE NULLIF(?5, '') END,"
+	    " dept_id = CASE WHEN ?6 IS NULL THEN dept_id"
+	    "   ELSE (SELECT id FROM dept WHERE code = ?6) END,"
+	    " product = CASE WHEN ?7 IS NULL THEN product"
+	    "   ELSE NULLIF(?7, '') END,"
+	    " fault = CASE WHEN ?8 IS NULL THEN fault ELSE NULLIF(?8, '') END,"
+	    " note = CASE WHEN ?9 IS NULL THEN note ELSE NULLIF(?9, '') END,"
+	    " want_at = CASE WHEN ?10 IS NULL THEN want_at ELSE ?10 END"
+	    " WHERE id = ?1";
+	sqlite3_stmt *st;
+
+	if (svc_db_prepare(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, cust);
+	sqlite3_bind_text(st, 3, in->address, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, in->channel, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, in->group, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, in->dept, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, in->product, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, in->fault, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, in->note, -1, SQLITE_STATIC);
+	if (in->want_at)
+		sqlite3_bind_int64(st, 10, (sqlite3_int64)in->want_at);
+	return svc_db_run(db, st, e);
+}
+
+static int
+replace_lines(sqlite3 *db, const struct svc_conf *c, int64_t id,
+    const struct svc_order_in *in, const char *kind, struct svc_err *e)
+{
+	struct svc_order_in probe = *in;
+	const char *k, *d;
+	sqlite3_stmt *st;
+
+	probe.kind = kind;
+	probe.dept = "";	/* keep the order's department */
+	if (check_lines(c, &probe, &k, &d, e) ||
+	    svc_db_prepare(db, "DELETE FROM order_service WHERE order_id = ?1",
+	    &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if (svc_db_run(db, st, e))
+		return e->code;
+	return insert_lines(db, c, id, in, e);
+}
+
+/*
+ * Correct contact details, address and services before any visit; every
+ * edit is an event with the old and new values (G4).
+ */
+int
+svc_order_edit(sqlite3 *db, const struct svc_conf *c, int64_t id,
+    const struct svc_order_in *in, struct svc_err *e)
+{
+	struct svc_buf lines = { 0 };
+	struct current cur;
+	struct svc_json j;
+	char want[40];
+	int64_t cust;
+
+	if (current(db, id, &cur, e))
+		return e->code;
+	if (strcmp(cur.status, "new") && strcmp(cur.status, "accepted")) {
+		svc_seterr(e, SVC_EX_DATA, "%lld: cannot edit: the order is %s",
+		    (long long)id, cur.status);
+		goto out;
+	}
+	if ((in->customer && text_ok("the customer's name", in->customer, 1,
+	    e)) || (in->address && text_ok("the address", in->address, 1, e)) ||
+	    text_ok("the product", in->product, 0, e) ||
+	    text_ok("the fault", in->fault, 0, e) ||
+	    text_ok("the note", in->note, 0, e))
+		goto out;
+	if ((in->phone && !svc_phone_valid(in->phone)) ||
+	    (in->channel && !one_of(svc_channels, in->channel)) ||
+	    (in->group && *in->group && !one_of(svc_groups, in->group))) {
+		svc_seterr(e, SVC_EX_DATA, "%lld: bad phone, channel or group",
+		    (long long)id);
+		goto out;
+	}
+	if (in->dept && *in->dept && dept_known(db, in->dept, 1, e) < 0)
+		goto out;
+	svc_json_begin(&j);
+	diff(&j, "customer", cur.customer, in->customer);
+	diff(&j, "phone", cur.phone, in->phone);
+	diff(&j, "address", cur.address, in->address);
+	diff(&j, "channel", cur.channel, in->channel);
+	diff(&j, "group", cur.group, in->group);
+	diff(&j, "dept", cur.dept, in->dept);
+	diff(&j, "product", cur.product, in->product);
+	diff(&j, "fault", cur.fault, in->fault);
+	diff(&j, "note", cur.note, in->note);
+	if (in->want_at) {
+		svc_time_iso(in->want_at, want, sizeof want);
+		diff(&j, "want", NULL, want);
+	}
+	if (in->nlines) {
+		lines_text(&lines, in);
+		diff(&j, "services", cur.services, lines.s);
+	}
+	if (customer_id(db, in->customer ? in->customer : cur.customer,
+	    in->phone ? in->phone : cur.phone, svc_now(), &cust, e) == 0 &&
+	    update_fields(db, id, cust, in, e) == 0 &&
+	    (in->nlines == 0 || replace_lines(db, c, id, in, cur.kind, e) == 0) &&
+	    j.n > 0)
+		svc_event_add(db, id, NULL, "order.edit", svc_json_end(&j), e);
+	svc_buf_free(&j.b);
+out:
+	svc_buf_free(&lines);
+	current_free(&cur);
+	return e->code;
+}

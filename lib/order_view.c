@@ -1,0 +1,479 @@
+/*
+ * order_view.c - reading orders: the list of DESIGN section 2 (a stream,
+ * id first), the whole record as JSON, the registration sheet a person
+ * reads (G4), and the notice sent to the applicant (G3, G6).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "svc.h"
+
+/* The tsv columns of svc-order list: a contract for scripts. */
+const struct svc_col svc_order_cols[SVC_ORDER_NCOLS] = {
+	{ "id", SVC_COL_INT, 0 },
+	{ "status", SVC_COL_TEXT, 0 },
+	{ "kind", SVC_COL_TEXT, 0 },
+	{ "dept", SVC_COL_TEXT, 0 },
+	{ "customer", SVC_COL_TEXT, 12 },
+	{ "phone", SVC_COL_TEXT, 0 },
+	{ "address", SVC_COL_TEXT, 24 },
+	{ "registered", SVC_COL_TIME, 0 },
+	{ "reply_due", SVC_COL_TIME, 0 },
+	{ "appointment", SVC_COL_TIME, 0 },
+	{ "services", SVC_COL_TEXT, 30 },
+};
+
+static int
+statuses_json(const char *list, struct svc_buf *b, struct svc_err *e)
+{
+	const char *p, *q;
+	char one[16];
+	int i, n = 0;
+
+	svc_buf_putc(b, '[');
+	for (p = list; *p; p = *q ? q + 1 : q) {
+		q = p + strcspn(p, ",");
+		snprintf(one, sizeof one, "%.*s", (int)(q - p), p);
+		for (i = 0; svc_statuses[i]; i++)
+			if (strcmp(svc_statuses[i], one) == 0)
+				break;
+		if (svc_statuses[i] == NULL)
+			return svc_seterr(e, SVC_EX_USAGE, "%s: unknown status "
+			    "(new, accepted, refused, cancelled)", one);
+		svc_buf_printf(b, "%s\"%s\"", n++ ? "," : "", one);
+	}
+	svc_buf_putc(b, ']');
+	return 0;
+}
+
+int
+svc_order_query(sqlite3 *db, const struct svc_order_filter *f,
+    sqlite3_stmt **st, struct svc_err *e)
+{
+	static const char sql[] =
+	    "SELECT o.id, o.status, o.kind, d.code, c.name, c.phone, o.address,"
+	    " o.created_at, o.reply_due, o.appt_at,"
+	    " (SELECT group_concat(code || ':' || qty, ',') FROM"
+	    "   (SELECT code, qty FROM order_service s WHERE s.order_id = o.id"
+	    "    ORDER BY line))"
+	    " FROM orders o JOIN customer c ON c.id = o.customer_id"
+	    " LEFT JOIN dept d ON d.id = o.dept_id"
+	    " WHERE (?1 IS NULL OR o.status IN (SELECT value FROM json_each(?1)))"
+	    " AND (?2 IS NULL OR o.kind = ?2)"
+	    " AND (?3 IS NULL OR d.code = ?3)"
+	    " AND (?4 IS NULL OR instr(c.name, ?4) OR instr(c.phone, ?4))"
+	    " AND (?5 IS NULL OR o.created_at >= ?5)"
+	    " AND (?6 IS NULL OR o.created_at < ?6)"
+	    " AND (?7 IS NULL OR (o.appt_at >= ?7 AND o.appt_at < ?8))"
+	    " AND (NOT ?9 OR (o.replied_at IS NULL AND o.status = 'new'"
+	    "   AND o.reply_due < ?10))"
+	    " AND (?12 IS NULL OR o.id = ?12)"
+	    " ORDER BY o.id LIMIT ?11";
+	struct svc_buf sts = { 0 };
+
+	if (f->statuses && statuses_json(f->statuses, &sts, e)) {
+		svc_buf_free(&sts);
+		return e->code;
+	}
+	if (svc_db_prepare(db, sql, st, e)) {
+		svc_buf_free(&sts);
+		return e->code;
+	}
+	if (f->statuses)
+		sqlite3_bind_text(*st, 1, sts.s, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(*st, 2, f->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 3, f->dept, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 4, f->customer, -1, SQLITE_STATIC);
+	if (f->since)
+		sqlite3_bind_int64(*st, 5, (sqlite3_int64)f->since);
+	if (f->until)
+		sqlite3_bind_int64(*st, 6, (sqlite3_int64)f->until);
+	if (f->on_from) {
+		sqlite3_bind_int64(*st, 7, (sqlite3_int64)f->on_from);
+		sqlite3_bind_int64(*st, 8, (sqlite3_int64)f->on_to);
+	}
+	sqlite3_bind_int(*st, 9, f->overdue);
+	sqlite3_bind_int64(*st, 10, (sqlite3_int64)svc_now());
+	sqlite3_bind_int64(*st, 11, f->limit > 0 ? f->limit : -1);
+	if (f->id)
+		sqlite3_bind_int64(*st, 12, f->id);
+	svc_buf_free(&sts);
+	return 0;
+}
+
+/* How each column of the record turns into JSON. */
+enum jt { J_TEXT, J_INT, J_TIME, J_MONEY, J_BOOL, J_RAW };
+
+static void
+json_value(struct svc_buf *b, sqlite3_stmt *st, int i, enum jt t)
+{
+	char buf[40];
+
+	if (sqlite3_column_type(st, i) == SQLITE_NULL) {
+		svc_buf_puts(b, "null");
+		return;
+	}
+	switch (t) {
+	case J_INT:
+		svc_buf_printf(b, "%lld", sqlite3_column_int64(st, i));
+		break;
+	case J_TIME:
+		svc_time_iso((time_t)sqlite3_column_int64(st, i), buf,
+		    sizeof buf);
+		svc_buf_json_str(b, buf);
+		break;
+	case J_MONEY:
+		svc_money_format(sqlite3_column_int64(st, i), buf, sizeof buf);
+		svc_buf_json_str(b, buf);
+		break;
+	case J_BOOL:
+		svc_buf_puts(b, sqlite3_column_int(st, i) ? "true" : "false");
+		break;
+	case J_RAW:
+		svc_buf_puts(b, svc_col_text(st, i));
+		break;
+	default:
+		svc_buf_json_str(b, svc_col_text(st, i));
+	}
+}
+
+struct jcol {
+	const char *key;
+	enum jt type;
+};
+
+/* One row as an object, its keys in the order given (stable keys). */
+static void
+json_row(struct svc_buf *b, sqlite3_stmt *st, const struct jcol *cols,
+    int n)
+{
+	int i;
+
+	svc_buf_putc(b, '{');
+	for (i = 0; i < n; i++) {
+		if (i)
+			svc_buf_putc(b, ',');
+		svc_buf_json_str(b, cols[i].key);
+		svc_buf_putc(b, ':');
+		json_value(b, st, i, cols[i].type);
+	}
+}
+
+static int
+json_list(sqlite3 *db, int64_t id, const char *sql, const struct jcol *cols,
+    int n, struct svc_buf *b, struct svc_err *e)
+{
+	sqlite3_stmt *st;
+	int rc, k = 0;
+
+	if (svc_db_prepare(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	svc_buf_putc(b, '[');
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (k++)
+			svc_buf_putc(b, ',');
+		json_row(b, st, cols, n);
+		svc_buf_putc(b, '}');
+	}
+	svc_buf_putc(b, ']');
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
+}
+
+static const char record_sql[] =
+    "SELECT id, status, kind, dept, customer, phone, address, channel,"
+    " \"group\", product, fault, note, want_at, created_at, reply_due,"
+    " replied_at, reply_late, appt_at, appt_until, documents, reason, forced"
+    " FROM v_order WHERE id = ?1";
+
+static const struct jcol record_cols[] = {
+	{ "id", J_INT }, { "status", J_TEXT }, { "kind", J_TEXT },
+	{ "dept", J_TEXT }, { "customer", J_TEXT }, { "phone", J_TEXT },
+	{ "address", J_TEXT }, { "channel", J_TEXT }, { "group", J_TEXT },
+	{ "product", J_TEXT }, { "fault", J_TEXT }, { "note", J_TEXT },
+	{ "want", J_TIME }, { "registered", J_TIME }, { "reply_due", J_TIME },
+	{ "replied_at", J_TIME }, { "reply_late", J_BOOL },
+	{ "appointment", J_TIME }, { "until", J_TIME },
+	{ "documents", J_RAW }, { "reason", J_TEXT }, { "forced", J_BOOL },
+};
+
+static const char services_sql[] =
+    "SELECT line, code, name, qty, unit_price, minutes, documents"
+    " FROM order_service WHERE order_id = ?1 ORDER BY line";
+
+static const struct jcol services_cols[] = {
+	{ "line", J_INT }, { "code", J_TEXT }, { "name", J_TEXT },
+	{ "qty", J_INT }, { "unit_price", J_MONEY }, { "minutes", J_INT },
+	{ "documents", J_RAW },
+};
+
+static const char events_sql[] =
+    "SELECT at, actor, kind, details FROM event WHERE order_id = ?1"
+    " ORDER BY at, id";
+
+static const struct jcol events_cols[] = {
+	{ "at", J_TIME }, { "actor", J_TEXT }, { "kind", J_TEXT },
+	{ "details", J_RAW },
+};
+
+#define NCOLS(a) ((int)(sizeof a / sizeof a[0]))
+
+/* The whole record: the order, its services and its history (G4). */
+int
+svc_order_json(sqlite3 *db, int64_t id, struct svc_buf *b,
+    struct svc_err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (svc_db_prepare(db, record_sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		json_row(b, st, record_cols, NCOLS(record_cols));
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return svc_seterr(e, SVC_EX_NOINPUT, "%lld: no such order",
+		    (long long)id);
+	if (rc != SQLITE_ROW)
+		return svc_db_error(db, rc, e);
+	svc_buf_puts(b, ",\"services\":");
+	if (json_list(db, id, services_sql, services_cols,
+	    NCOLS(services_cols), b, e))
+		return e->code;
+	svc_buf_puts(b, ",\"events\":");
+	if (json_list(db, id, events_sql, events_cols, NCOLS(events_cols), b,
+	    e))
+		return e->code;
+	svc_buf_putc(b, '}');
+	return 0;
+}
+
+static const char *
+col(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL :
+	    svc_col_text(st, i);
+}
+
+/* "label" padded to the width of the longest label, then the value. */
+static void
+line(FILE *f, const char *label, const char *value)
+{
+	if (value)
+		fprintf(f, "%-12s %s\n", label, value);
+}
+
+static void
+line_time(FILE *f, const char *label, sqlite3_stmt *st, int i)
+{
+	char buf[32];
+
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return;
+	svc_time_local((time_t)sqlite3_column_int64(st, i), buf, sizeof buf);
+	line(f, label, buf);
+}
+
+/* A JSON array of strings, one numbered line each. */
+static void
+numbered(sqlite3 *db, FILE *f, const char *indent, const char *json)
+{
+	sqlite3_stmt *st;
+	int n = 0;
+
+	if (json == NULL || sqlite3_prepare_v2(db, "SELECT value FROM"
+	    " json_each(?1) ORDER BY key", -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		fprintf(f, "%s%d. %s\n", n ? indent : "", n + 1,
+		    svc_col_text(st, 0));
+		n++;
+	}
+	sqlite3_finalize(st);
+}
+
+static void
+sheet_head(sqlite3 *db, sqlite3_stmt *st, FILE *f)
+{
+	struct svc_buf b = { 0 };
+	char at[32], until[32];
+
+	svc_buf_printf(&b, "%s (%s, %s%s%s)", col(st, 0), col(st, 1),
+	    col(st, 2), col(st, 3) ? ", " : "", col(st, 3) ? col(st, 3) : "");
+	line(f, "order", b.s);
+	svc_buf_reset(&b);
+	svc_buf_printf(&b, "%s, %s", col(st, 4), col(st, 5));
+	line(f, "customer", b.s);
+	line(f, "address", col(st, 6));
+	line(f, "channel", col(st, 7));
+	line(f, "group", col(st, 8));
+	line(f, "product", col(st, 9));
+	line(f, "fault", col(st, 10));
+	line(f, "note", col(st, 11));
+	line_time(f, "wanted", st, 12);
+	line_time(f, "registered", st, 13);
+	line_time(f, "reply due", st, 14);
+	if (col(st, 15)) {
+		svc_time_local((time_t)sqlite3_column_int64(st, 15), at,
+		    sizeof at);
+		svc_buf_reset(&b);
+		svc_buf_printf(&b, "%s, %s", at, sqlite3_column_int(st, 16) ?
+		    "late (G5)" : "on time");
+		line(f, "replied", b.s);
+	}
+	if (col(st, 17)) {
+		svc_time_local((time_t)sqlite3_column_int64(st, 17), at,
+		    sizeof at);
+		svc_time_local((time_t)sqlite3_column_int64(st, 18), until,
+		    sizeof until);
+		svc_buf_reset(&b);
+		svc_buf_printf(&b, "%s - %s%s", at, until + 11,
+		    sqlite3_column_int(st, 21) ? " (forced)" : "");
+		line(f, "appointment", b.s);
+	}
+	if (col(st, 19) && strcmp(col(st, 19), "[]") != 0) {
+		fprintf(f, "%-12s ", "documents");
+		numbered(db, f, "             ", col(st, 19));
+	}
+	line(f, "reason", col(st, 20));
+	svc_buf_free(&b);
+}
+
+static int
+sheet_lists(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
+{
+	sqlite3_stmt *st;
+	char price[32], when[32];
+
+	if (svc_db_prepare(db, services_sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	fprintf(f, "services\n");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		svc_money_format(sqlite3_column_int64(st, 4), price,
+		    sizeof price);
+		fprintf(f, "  %d  %s  %s  %d x %s  %d min\n",
+		    sqlite3_column_int(st, 0), col(st, 1), col(st, 2),
+		    sqlite3_column_int(st, 3), price, sqlite3_column_int(st, 5));
+	}
+	sqlite3_finalize(st);
+	if (svc_db_prepare(db, events_sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	fprintf(f, "history\n");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		svc_time_local((time_t)sqlite3_column_int64(st, 0), when,
+		    sizeof when);
+		fprintf(f, "  %s  %-10s %-14s %s\n", when, col(st, 1),
+		    col(st, 2), col(st, 3));
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* The registration form of G4, for a person to read. */
+int
+svc_order_sheet(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (svc_db_prepare(db, record_sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		sheet_head(db, st, f);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return svc_seterr(e, SVC_EX_NOINPUT, "%lld: no such order",
+		    (long long)id);
+	if (rc != SQLITE_ROW)
+		return svc_db_error(db, rc, e);
+	return sheet_lists(db, id, f, e);
+}
+
+static void
+chinese_time(time_t t, char *buf, size_t n)
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(buf, n, "%Y年%m月%d日 %H:%M", &tm);
+}
+
+static void
+notice_documents(sqlite3 *db, const char *json, struct svc_buf *b)
+{
+	sqlite3_stmt *st;
+	int n = 0;
+
+	if (json == NULL || strcmp(json, "[]") == 0 ||
+	    sqlite3_prepare_v2(db, "SELECT value FROM json_each(?1)"
+	    " ORDER BY key", -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
+	svc_buf_puts(b, "请提前准备以下材料（一次性告知）：\n");
+	while (sqlite3_step(st) == SQLITE_ROW)
+		svc_buf_printf(b, "%d. %s\n", ++n, svc_col_text(st, 0));
+	sqlite3_finalize(st);
+}
+
+/*
+ * The text for the applicant, ready for an SMS or a letter: for an
+ * accepted order the time, the address, every document at once (G6) and
+ * the department's published phone (G3); for a refused one the reason (G5).
+ */
+int
+svc_order_notice(sqlite3 *db, int64_t id, struct svc_buf *b,
+    struct svc_err *e)
+{
+	static const char sql[] = "SELECT o.status, c.name, o.address,"
+	    " o.appt_at, o.appt_until, o.documents, o.reason, d.name, d.phone,"
+	    " (SELECT group_concat(name, '、') FROM (SELECT name FROM"
+	    "   order_service WHERE order_id = o.id ORDER BY line))"
+	    " FROM orders o JOIN customer c ON c.id = o.customer_id"
+	    " LEFT JOIN dept d ON d.id = o.dept_id WHERE o.id = ?1";
+	sqlite3_stmt *st;
+	char at[40], until[40];
+	const char *status;
+	int rc;
+
+	if (svc_db_prepare(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return rc == SQLITE_DONE ? svc_seterr(e, SVC_EX_NOINPUT,
+		    "%lld: no such order", (long long)id) :
+		    svc_db_error(db, rc, e);
+	}
+	status = col(st, 0);
+	if (strcmp(status, "accepted") && strcmp(status, "refused")) {
+		svc_seterr(e, SVC_EX_DATA, "%lld: no reply to tell: the order "
+		    "is %s", (long long)id, status);
+		sqlite3_finalize(st);
+		return e->code;
+	}
+	svc_buf_printf(b, "【%s】%s，您好！\n", col(st, 7) ? col(st, 7) :
+	    "上门服务", col(st, 1));
+	if (strcmp(status, "accepted") == 0) {
+		chinese_time((time_t)sqlite3_column_int64(st, 3), at, sizeof at);
+		chinese_time((time_t)sqlite3_column_int64(st, 4), until,
+		    sizeof until);
+		svc_buf_printf(b, "您申请的上门服务（%s）已受理。\n"
+		    "上门时间：%s—%s\n上门地址：%s\n", col(st, 9) ? col(st, 9) :
+		    "上门服务", at, until + strlen(until) - 5, col(st, 2));
+		notice_documents(db, col(st, 5), b);
+	} else {
+		svc_buf_printf(b, "很抱歉，您申请的上门服务（%s）未能受理。\n"
+		    "原因：%s\n", col(st, 9) ? col(st, 9) : "上门服务",
+		    col(st, 6));
+	}
+	if (col(st, 8))
+		svc_buf_printf(b, "如有疑问，请致电 %s。\n", col(st, 8));
+	sqlite3_finalize(st);
+	return 0;
+}

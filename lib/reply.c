@@ -1,0 +1,262 @@
+/*
+ * reply.c - the window's reply to a request (G5): accept with an agreed
+ * time and the complete list of documents (G6), or refuse with a reason;
+ * and the applicant's withdrawal.  A reply after the deadline is recorded
+ * as late, never refused: the work goes on and the reports show it.
+ */
+#include <string.h>
+
+#include "svc.h"
+
+/* Facts about an order that a reply needs. */
+struct facts {
+	char status[16], kind[16], group[16];
+	time_t reply_due;
+	int minutes;
+};
+
+static int
+facts(sqlite3 *db, int64_t id, struct facts *f, struct svc_err *e)
+{
+	static const char sql[] = "SELECT status, kind, coalesce(grp, ''),"
+	    " reply_due, (SELECT coalesce(sum(minutes * qty), 0)"
+	    "   FROM order_service WHERE order_id = o.id)"
+	    " FROM orders o WHERE id = ?1";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		snprintf(f->status, sizeof f->status, "%s", svc_col_text(st, 0));
+		snprintf(f->kind, sizeof f->kind, "%s", svc_col_text(st, 1));
+		snprintf(f->group, sizeof f->group, "%s", svc_col_text(st, 2));
+		f->reply_due = (time_t)sqlite3_column_int64(st, 3);
+		f->minutes = sqlite3_column_int(st, 4);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return svc_seterr(e, SVC_EX_NOINPUT, "%lld: no such order",
+		    (long long)id);
+	return svc_db_error(db, rc, e);
+}
+
+static int
+allowed(int64_t id, const struct facts *f, const char *to, const char *verb,
+    struct svc_err *e)
+{
+	if (svc_transition_ok(f->status, to))
+		return 0;
+	return svc_seterr(e, SVC_EX_DATA, "%lld: cannot %s: the order is %s",
+	    (long long)id, verb, f->status);
+}
+
+/*
+ * Add a document to the JSON array in b unless it is there already; seen
+ * holds "\nNAME\n" for each, so a lookup is one strstr.
+ */
+static void
+add_document(struct svc_buf *b, struct svc_buf *seen, const char *s,
+    size_t n)
+{
+	struct svc_buf key = { 0 };
+
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n == 0)
+		return;
+	if (seen->len == 0)
+		svc_buf_putc(seen, '\n');
+	svc_buf_putc(&key, '\n');
+	svc_buf_add(&key, s, n);
+	svc_buf_putc(&key, '\n');
+	if (strstr(seen->s, key.s) == NULL) {
+		svc_buf_add(seen, key.s + 1, key.len - 1);
+		if (b->len > 1)
+			svc_buf_putc(b, ',');
+		key.s[key.len - 1] = '\0';
+		svc_buf_json_str(b, key.s + 1);
+	}
+	svc_buf_free(&key);
+}
+
+/*
+ * G6, one-time notification: every document the order's services require,
+ * in catalogue order, then the extra ones given ("A;B", also with the
+ * full-width ；), each once.
+ */
+static int
+documents(sqlite3 *db, int64_t id, const char *extra, struct svc_buf *b,
+    struct svc_err *e)
+{
+	static const char sql[] = "SELECT j.value FROM order_service s,"
+	    " json_each(s.documents) j WHERE s.order_id = ?1"
+	    " ORDER BY s.line, j.key";
+	struct svc_buf seen = { 0 };
+	sqlite3_stmt *st;
+	const char *p, *q;
+	int rc;
+
+	svc_buf_putc(b, '[');
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		add_document(b, &seen, svc_col_text(st, 0),
+		    strlen(svc_col_text(st, 0)));
+	sqlite3_reset(st);
+	for (p = extra; p && *p; p = *q ? q + (*q == ';' ? 1 : 3) : q) {
+		for (q = p; *q && *q != ';' && strncmp(q, "；", 3) != 0; q++)
+			;
+		add_document(b, &seen, p, (size_t)(q - p));
+	}
+	svc_buf_putc(b, ']');
+	svc_buf_free(&seen);
+	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
+}
+
+/* G7 working hours, a time already past, and G2 eligibility. */
+static int
+check_accept(const struct svc_conf *c, int64_t id, const struct facts *f,
+    struct svc_reply *r, struct svc_err *e)
+{
+	const struct svc_rules *rules = svc_conf_rules(c, f->kind);
+
+	if (r->until <= r->at)
+		return svc_seterr(e, SVC_EX_DATA, "%lld: the appointment must "
+		    "end after it starts", (long long)id);
+	if (r->force)
+		return 0;
+	if (r->at < svc_now())
+		return svc_seterr(e, SVC_EX_DATA, "%lld: the appointment is "
+		    "in the past (--force to record it anyway)", (long long)id);
+	if (rules->working_hours_only &&
+	    !svc_cal_in_hours(&c->cal, r->at, r->until))
+		return svc_seterr(e, SVC_EX_DATA, "%lld: a %s visit must be in "
+		    "working hours (G7; --force to override)", (long long)id,
+		    f->kind);
+	if (strcmp(f->kind, "gov") == 0 && f->group[0] == '\0')
+		return svc_seterr(e, SVC_EX_DATA, "%lld: the applicant is in no "
+		    "eligible group (G2; --force with --note to override)",
+		    (long long)id);
+	return 0;
+}
+
+int
+svc_order_accept(sqlite3 *db, const struct svc_conf *c, int64_t id,
+    struct svc_reply *r, struct svc_err *e)
+{
+	static const char sql[] = "UPDATE orders SET status = 'accepted',"
+	    " replied_at = ?2, reply_late = ?3, appt_at = ?4, appt_until = ?5,"
+	    " documents = ?6, forced = ?7 WHERE id = ?1";
+	struct svc_buf docs = { 0 };
+	time_t now = svc_now();
+	struct svc_json j;
+	sqlite3_stmt *st;
+	struct facts f;
+	char when[40];
+
+	if (facts(db, id, &f, e) || allowed(id, &f, "accepted", "accept", e))
+		return e->code;
+	if (r->until == 0)
+		r->until = r->at + 60 * (f.minutes > 0 ? f.minutes : 60);
+	if (r->force && (r->note == NULL || *r->note == '\0'))
+		return svc_seterr(e, SVC_EX_USAGE, "--force needs a --note "
+		    "saying why");
+	if (check_accept(c, id, &f, r, e))
+		return e->code;
+	r->late = now > f.reply_due;
+	r->quiet = svc_windows_touch(c->quiet, c->nquiet, r->at, r->until);
+	if (documents(db, id, r->documents, &docs, e) ||
+	    svc_db_cached(db, sql, &st, e))
+		goto out;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)now);
+	sqlite3_bind_int(st, 3, r->late);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)r->at);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)r->until);
+	sqlite3_bind_text(st, 6, docs.s, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 7, r->force);
+	if (svc_db_done(db, st, e))
+		goto out;
+	svc_json_begin(&j);
+	svc_time_iso(r->at, when, sizeof when);
+	svc_json_str(&j, "at", when);
+	svc_time_iso(r->until, when, sizeof when);
+	svc_json_str(&j, "until", when);
+	svc_buf_puts(&j.b, ",\"documents\":");
+	svc_buf_puts(&j.b, docs.s);
+	svc_json_int(&j, "late", r->late);
+	if (r->force)
+		svc_json_int(&j, "forced", 1);
+	if (r->note)
+		svc_json_str(&j, "note", r->note);
+	svc_event_add(db, id, NULL, "order.accept", svc_json_end(&j), e);
+	svc_buf_free(&j.b);
+out:
+	svc_buf_free(&docs);
+	return e->code;
+}
+
+/* refuse and cancel: a reason is required, and kept. */
+static int
+close_order(sqlite3 *db, int64_t id, struct svc_reply *r, const char *to,
+    const char *verb, struct svc_err *e)
+{
+	static const char sql[] = "UPDATE orders SET status = ?2, reason = ?3,"
+	    " replied_at = CASE WHEN ?4 THEN ?5 ELSE replied_at END,"
+	    " reply_late = CASE WHEN ?4 THEN ?6 ELSE reply_late END"
+	    " WHERE id = ?1";
+	int is_reply = strcmp(to, "refused") == 0;
+	char kind[24];
+	struct svc_json j;
+	sqlite3_stmt *st;
+	struct facts f;
+
+	if (r->reason == NULL || *r->reason == '\0')
+		return svc_seterr(e, SVC_EX_USAGE, "a --reason is required");
+	if (!svc_utf8_valid(r->reason))
+		return svc_seterr(e, SVC_EX_DATA, "the reason is not valid "
+		    "UTF-8");
+	if (facts(db, id, &f, e) || allowed(id, &f, to, verb, e) ||
+	    svc_db_cached(db, sql, &st, e))
+		return e->code;
+	r->late = is_reply && svc_now() > f.reply_due;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, r->reason, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, is_reply);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)svc_now());
+	sqlite3_bind_int(st, 6, r->late);
+	if (svc_db_done(db, st, e))
+		return e->code;
+	svc_json_begin(&j);
+	svc_json_str(&j, "reason", r->reason);
+	if (is_reply)
+		svc_json_int(&j, "late", r->late);
+	if (r->note)
+		svc_json_str(&j, "note", r->note);
+	snprintf(kind, sizeof kind, "order.%s", verb);
+	svc_event_add(db, id, NULL, kind, svc_json_end(&j), e);
+	svc_buf_free(&j.b);
+	return e->code;
+}
+
+int
+svc_order_refuse(sqlite3 *db, int64_t id, struct svc_reply *r,
+    struct svc_err *e)
+{
+	return close_order(db, id, r, "refused", "refuse", e);
+}
+
+int
+svc_order_cancel(sqlite3 *db, int64_t id, struct svc_reply *r,
+    struct svc_err *e)
+{
+	return close_order(db, id, r, "cancelled", "cancel", e);
+}
