@@ -451,6 +451,51 @@ cmd_export(struct svc_cli *cli, int argc, char **argv)
 	return 0;
 }
 
+/* The service catalogue of the configuration (C3, G6). */
+static int
+cmd_catalogue(struct svc_cli *cli, int argc, char **argv)
+{
+	static const struct svc_col cols[] = {
+		{ "code", SVC_COL_TEXT, 0 },
+		{ "kind", SVC_COL_TEXT, 0 },
+		{ "name", SVC_COL_TEXT, 20 },
+		{ "price", SVC_COL_MONEY, 0 },
+		{ "minutes", SVC_COL_INT, 0 },
+		{ "dept", SVC_COL_TEXT, 0 },
+		{ "documents", SVC_COL_TEXT, 40 },
+	};
+	const struct svc_service *sv;
+	struct svc_buf docs = { 0 };
+	struct svc_out *out;
+	struct opts o;
+	int i, j;
+
+	options(cli, argc, argv, (const int[]){ O_KIND, 0 }, &o);
+	svc_cli_need(cli, argc - optind, 0, 0);
+	svc_cli_config(cli);
+	out = svc_cli_out(cli, cols, 7);
+	for (i = 0; i < cli->conf.nservices; i++) {
+		sv = &cli->conf.services[i];
+		if (o.in.kind && strcmp(o.in.kind, sv->kind) != 0)
+			continue;
+		svc_buf_reset(&docs);
+		for (j = 0; j < sv->ndocuments; j++)
+			svc_buf_printf(&docs, "%s%s", j ? ";" : "",
+			    sv->documents[j]);
+		svc_out_text(out, sv->code);
+		svc_out_text(out, sv->kind);
+		svc_out_text(out, sv->name);
+		svc_out_money(out, sv->price);
+		svc_out_int(out, sv->minutes);
+		svc_out_text(out, sv->dept);
+		svc_out_text(out, docs.s ? docs.s : "");
+		svc_out_row(out);
+	}
+	svc_buf_free(&docs);
+	svc_cli_out_end(cli, out);
+	return 0;
+}
+
 static void
 imported(int64_t id, void *arg)
 {
@@ -559,6 +604,9 @@ static const struct svc_verb verbs[] = {
 	    "[--until TIME] [--on DAY] [--overdue] [--limit N]",
 	    "Full records with services and history as JSON Lines, or a YAML\n"
 	    "list with --yaml; import reads either back.\n\n" FILTER_HELP },
+	{ "catalogue", cmd_catalogue, "catalogue [--kind KIND]",
+	    "The services of the configuration: code, kind, name, price,\n"
+	    "minutes, department and the documents each requires (G6).\n" },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -1,4 +1,4 @@
-# bash completion for svc-db, svc-cal, svc-staff.
+# bash completion for svc-db, svc-cal, svc-order, svc-staff.
 # Installed once per command name, so bash-completion finds it on demand.
 
 _svc_logins() {
@@ -7,6 +7,15 @@ _svc_logins() {
 
 _svc_depts() {
 	svc-staff depts -o tsv 2>/dev/null | cut -f1
+}
+
+# Open orders first: those are the ones a verb acts on.
+_svc_orders() {
+	svc-order list --status new,accepted -o tsv 2>/dev/null | cut -f1
+}
+
+_svc_services() {
+	svc-order catalogue -o tsv 2>/dev/null | cut -f1
 }
 
 _svc() {
@@ -22,12 +31,18 @@ _svc() {
 	--dept) COMPREPLY=($(compgen -W "$(_svc_depts)" -- "$cur")); return ;;
 	--role) COMPREPLY=($(compgen -W "admin complaints dispatcher finance worker" -- "$cur")); return ;;
 	--kind) COMPREPLY=($(compgen -W "cleaning repair gov" -- "$cur")); return ;;
-	--name|--phone|--badge) return ;;
+	--service) COMPREPLY=($(compgen -W "$(_svc_services)" -- "$cur")); return ;;
+	--channel) COMPREPLY=($(compgen -W "window phone office online" -- "$cur")); return ;;
+	--group) COMPREPLY=($(compgen -W "elderly frail sick disabled key-project" -- "$cur")); return ;;
+	--status) COMPREPLY=($(compgen -W "new accepted refused cancelled" -- "$cur")); return ;;
+	--at|--until|--want|--since|--on) COMPREPLY=($(compgen -W "today tomorrow now" -- "$cur")); return ;;
+	--name|--phone|--badge|--customer|--address|--product|--fault|--note|--reason|--documents|--limit) return ;;
 	esac
 
 	case $cmd in
 	svc-db) verbs="init check backup" ;;
 	svc-cal) verbs="is add days next" ;;
+	svc-order) verbs="new import list show accept refuse cancel notice edit export catalogue" ;;
 	svc-staff) verbs="add edit disable enable list show directory import add-dept edit-dept depts" ;;
 	*) return ;;
 	esac
@@ -52,7 +67,17 @@ _svc() {
 	fi
 
 	opts=$common
+	local person="--kind --service --customer --phone --address --channel --group --want --dept --product --fault --note --dry-run"
+	local filters="--status --kind --dept --customer --since --until --on --overdue --limit"
 	case $cmd:$verb in
+	svc-order:new) opts="$opts $person" ;;
+	svc-order:edit) opts="$opts $person --keep-going" ;;
+	svc-order:accept) opts="$opts --at --until --documents --note --force --dry-run --keep-going" ;;
+	svc-order:refuse|svc-order:cancel) opts="$opts --reason --note --dry-run --keep-going" ;;
+	svc-order:list) opts="$opts $filters" ;;
+	svc-order:export) opts="$opts $filters --yaml" ;;
+	svc-order:import) opts="$opts --dry-run" ;;
+	svc-order:catalogue) opts="$opts --kind" ;;
 	svc-staff:add|svc-staff:edit) opts="$opts --name --dept --role --phone --badge --dry-run --keep-going" ;;
 	svc-staff:disable|svc-staff:enable) opts="$opts --dry-run --keep-going" ;;
 	svc-staff:list) opts="$opts --dept --role --all" ;;
@@ -64,6 +89,10 @@ _svc() {
 		return
 	fi
 	case $cmd:$verb in
+	svc-order:show|svc-order:accept|svc-order:refuse|svc-order:cancel|svc-order:notice|svc-order:edit)
+		COMPREPLY=($(compgen -W "$(_svc_orders)" -- "$cur")) ;;
+	svc-order:import)
+		COMPREPLY=($(compgen -f -- "$cur")) ;;
 	svc-staff:edit|svc-staff:disable|svc-staff:enable|svc-staff:show)
 		COMPREPLY=($(compgen -W "$(_svc_logins)" -- "$cur")) ;;
 	svc-staff:edit-dept)
@@ -75,4 +104,4 @@ _svc() {
 	esac
 }
 
-complete -F _svc svc-db svc-cal svc-staff
+complete -F _svc svc-db svc-cal svc-order svc-staff

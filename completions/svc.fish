@@ -1,4 +1,4 @@
-# fish completion for svc-db, svc-cal, svc-staff.
+# fish completion for svc-db, svc-cal, svc-order, svc-staff.
 # Installed once per command name in vendor_completions.d.
 
 function __svc_logins
@@ -9,7 +9,16 @@ function __svc_depts
     svc-staff depts -o tsv 2>/dev/null | cut -f1,2
 end
 
-for c in svc-db svc-cal svc-staff
+# Open orders, described by their state and customer.
+function __svc_orders
+    svc-order list --status new,accepted -o tsv 2>/dev/null | awk -F '\t' '{ print $1 "\t" $2 " " $5 }'
+end
+
+function __svc_services
+    svc-order catalogue -o tsv 2>/dev/null | cut -f1,3
+end
+
+for c in svc-db svc-cal svc-order svc-staff
     complete -c $c -s h -l help -d 'show usage'
     complete -c $c -l version -d 'show the version'
     complete -c $c -s d -l db -r -F -d 'database file'
@@ -54,3 +63,42 @@ complete -c svc-staff -l kind -x -a 'cleaning repair gov' -d 'kind of service'
 complete -c svc-staff -s a -l all -d 'disabled people too'
 complete -c svc-staff -s n -l dry-run -d 'check, write nothing'
 complete -c svc-staff -s k -l keep-going -d 'apply the good items'
+
+set -l ov new import list show accept refuse cancel notice edit export catalogue
+complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a new -d 'register a request'
+complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a import -d 'register many from YAML'
+complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a list -d 'list orders'
+complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a show -d 'the whole record'
+complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a accept -d 'reply yes (G5)'
+complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a refuse -d 'reply no'
+complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a cancel -d 'the applicant withdraws'
+complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a notice -d 'text for the applicant'
+complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a edit -d 'correct an order'
+complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a export -d 'full records'
+complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a catalogue -d 'the services'
+complete -c svc-order -f -n "__fish_seen_subcommand_from show accept refuse cancel notice edit" -a '(__svc_orders)'
+complete -c svc-order -l kind -x -a 'cleaning repair gov' -d 'kind of service'
+complete -c svc-order -l service -x -a '(__svc_services)' -d 'service CODE[:QTY]'
+complete -c svc-order -l customer -x -d 'applicant'
+complete -c svc-order -l phone -x -d 'phone'
+complete -c svc-order -l address -x -d 'address'
+complete -c svc-order -l channel -x -a 'window phone office online' -d 'channel'
+complete -c svc-order -l group -x -a 'elderly frail sick disabled key-project' -d 'group (G2)'
+complete -c svc-order -l want -x -d 'wanted time'
+complete -c svc-order -l dept -x -a '(__svc_depts)' -d 'department'
+complete -c svc-order -l product -x -d 'product barcode'
+complete -c svc-order -l fault -x -d 'reported fault'
+complete -c svc-order -l note -x -d 'note'
+complete -c svc-order -l at -x -d 'agreed time'
+complete -c svc-order -l until -x -d 'end time'
+complete -c svc-order -l documents -x -d 'extra documents A;B'
+complete -c svc-order -l force -d 'override G7, G2, the past'
+complete -c svc-order -l reason -x -d 'reason'
+complete -c svc-order -l status -x -a 'new accepted refused cancelled' -d 'states'
+complete -c svc-order -l since -x -d 'registered at or after'
+complete -c svc-order -l on -x -d 'appointment day'
+complete -c svc-order -l overdue -d 'reply overdue (G5)'
+complete -c svc-order -l limit -x -d 'at most N'
+complete -c svc-order -l yaml -d 'a YAML list'
+complete -c svc-order -s n -l dry-run -d 'check, write nothing'
+complete -c svc-order -s k -l keep-going -d 'apply the good items'

@@ -2,6 +2,9 @@
  * cli.c - the shared command-line layer (see cli.h).
  */
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -422,6 +425,14 @@ svc_cli_main(int argc, char **argv, const char *prog,
 
 	svc_progname = prog;
 	atexit(close_stdout);
+#ifdef M_TRIM_THRESHOLD
+	/*
+	 * SQLite frees a statement journal after every statement of a batch;
+	 * giving that memory back to the kernel each time and faulting it in
+	 * again cost a third of an import's time.  Keep up to 64 MiB.
+	 */
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
 	cli.verbs = verbs;
 	cli.fmt = isatty(STDOUT_FILENO) ? SVC_FMT_TABLE : SVC_FMT_TSV;
 	/* Common options may stand before the verb: svc-cal -o json days. */

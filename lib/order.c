@@ -188,36 +188,38 @@ static int
 customer_id(sqlite3 *db, const char *name, const char *phone, time_t now,
     int64_t *id, struct svc_err *e)
 {
-	static const char sql[] = "INSERT INTO customer (phone, name,"
-	    " created_at) VALUES (?1, ?2, ?3) ON CONFLICT (phone) DO UPDATE"
-	    " SET name = excluded.name WHERE name <> excluded.name"
-	    " RETURNING id";
-	static const char find[] = "SELECT id FROM customer WHERE phone = ?1";
+	static const char find[] = "SELECT id, name = ?2 FROM customer"
+	    " WHERE phone = ?1";
+	static const char add[] = "INSERT INTO customer (phone, name,"
+	    " created_at) VALUES (?1, ?2, ?3)";
+	static const char rename[] = "UPDATE customer SET name = ?2"
+	    " WHERE phone = ?1";
 	sqlite3_stmt *st;
-	int rc;
+	int rc, same = 1;
 
-	if (svc_db_cached(db, sql, &st, e))
+	if (svc_db_cached(db, find, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, phone, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		same = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return svc_db_error(db, rc, e);
+	if (rc == SQLITE_ROW && same)
+		return 0;
+	if (svc_db_cached(db, rc == SQLITE_ROW ? rename : add, &st, e))
 		return e->code;
 	sqlite3_bind_text(st, 1, phone, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)now);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return svc_db_error(db, rc, e);
-	/* Known phone, same name: the upsert changed nothing, so look. */
-	if (svc_db_cached(db, find, &st, e))
+	if (svc_db_done(db, st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, phone, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : svc_db_error(db, rc, e);
+	if (rc == SQLITE_DONE)
+		*id = sqlite3_last_insert_rowid(db);
+	return 0;
 }
 
 static void
@@ -347,6 +349,7 @@ svc_order_new(sqlite3 *db, const struct svc_conf *c,
 	struct svc_json j;
 	int have, rc;
 
+	svc_clearerr(e);
 	if (check_new(in, e) || check_lines(c, in, &kind, &dept, e))
 		return e->code;
 	if ((have = dept_known(db, dept, in->dept != NULL, e)) < 0)
@@ -548,6 +551,7 @@ svc_order_edit(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	char want[40];
 	int64_t cust;
 
+	svc_clearerr(e);	/* the result below is read from e */
 	if (current(db, id, &cur, e))
 		return e->code;
 	if (strcmp(cur.status, "new") && strcmp(cur.status, "accepted")) {

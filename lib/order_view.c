@@ -166,7 +166,7 @@ json_list(sqlite3 *db, int64_t id, const char *sql, const struct jcol *cols,
 	sqlite3_stmt *st;
 	int rc, k = 0;
 
-	if (svc_db_prepare(db, sql, &st, e))
+	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
 	svc_buf_putc(b, '[');
@@ -177,7 +177,7 @@ json_list(sqlite3 *db, int64_t id, const char *sql, const struct jcol *cols,
 		svc_buf_putc(b, '}');
 	}
 	svc_buf_putc(b, ']');
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
 }
 
@@ -227,12 +227,12 @@ svc_order_json(sqlite3 *db, int64_t id, struct svc_buf *b,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (svc_db_prepare(db, record_sql, &st, e))
+	if (svc_db_cached(db, record_sql, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		json_row(b, st, record_cols, NCOLS(record_cols));
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
 		return svc_seterr(e, SVC_EX_NOINPUT, "%lld: no such order",
 		    (long long)id);

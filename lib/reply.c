@@ -161,6 +161,7 @@ svc_order_accept(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	struct facts f;
 	char when[40];
 
+	svc_clearerr(e);	/* the result below is read from e */
 	if (facts(db, id, &f, e) || allowed(id, &f, "accepted", "accept", e))
 		return e->code;
 	if (r->until == 0)
@@ -218,6 +219,7 @@ close_order(sqlite3 *db, int64_t id, struct svc_reply *r, const char *to,
 	sqlite3_stmt *st;
 	struct facts f;
 
+	svc_clearerr(e);	/* the result below is read from e */
 	if (r->reason == NULL || *r->reason == '\0')
 		return svc_seterr(e, SVC_EX_USAGE, "a --reason is required");
 	if (!svc_utf8_valid(r->reason))

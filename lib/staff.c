@@ -102,11 +102,11 @@ exists(sqlite3 *db, const char *sql, const char *key, struct svc_err *e)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (svc_db_prepare(db, sql, &st, e))
+	if (svc_db_cached(db, sql, &st, e))
 		return -1;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc == SQLITE_ROW)
 		return 1;
 	if (rc == SQLITE_DONE)
@@ -118,13 +118,17 @@ exists(sqlite3 *db, const char *sql, const char *key, struct svc_err *e)
 int
 svc_dept_exists(sqlite3 *db, const char *code, struct svc_err *e)
 {
-	return exists(db, "SELECT 1 FROM dept WHERE code = ?1", code, e);
+	static const char sql[] = "SELECT 1 FROM dept WHERE code = ?1";
+
+	return exists(db, sql, code, e);
 }
 
 int
 svc_staff_exists(sqlite3 *db, const char *login, struct svc_err *e)
 {
-	return exists(db, "SELECT 1 FROM staff WHERE login = ?1", login, e);
+	static const char sql[] = "SELECT 1 FROM staff WHERE login = ?1";
+
+	return exists(db, sql, login, e);
 }
 
 static int

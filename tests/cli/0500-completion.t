@@ -24,4 +24,11 @@ check_same "$(complete_words svc-staff list --dept c)" "civil clean " "departmen
 check_same "$(complete_words svc-staff -o json list --r)" "--role " "options after a common option"
 check_same "$(complete_words svc-db -o '')" "csv json table tsv " "formats"
 check_same "$(complete_words svc-staff add wang --role w)" "worker " "roles"
+svc-order new --customer 甲 --phone 1 --address 某地 --service clean-daily >/dev/null 2>&1
+svc-order new --customer 乙 --phone 2 --address 某地 --service clean-daily >/dev/null 2>&1
+svc-order refuse 2 --reason x >/dev/null 2>&1
+check_same "$(complete_words svc-order accept '')" "1 " "open order ids from the database"
+check_same "$(complete_words svc-order new --service clean-g)" "clean-glass " "service codes from the catalogue"
+check_same "$(complete_words svc-order list --status ac)" "accepted " "states"
+check_same "$(complete_words svc-order re)" "refuse " "svc-order verbs"
 done_testing
