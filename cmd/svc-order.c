@@ -167,7 +167,6 @@ static _Noreturn void
 batch(struct svc_cli *cli, int argc, char **argv, svc_item_fn fn, void *ctx)
 {
 	svc_cli_open(cli, SVC_DB_RW);
-	svc_batch_begin(cli);
 	svc_batch_ids(cli, argv, argc, 1, fn, ctx);
 	svc_batch_end(cli);
 }

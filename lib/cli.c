@@ -346,33 +346,35 @@ svc_batch_item(struct svc_cli *cli, const char *key, svc_item_fn fn, void *ctx)
 	return 0;
 }
 
-struct idloop {
-	struct svc_cli *cli;
-	svc_item_fn fn;
-	void *ctx;
-};
-
 static int
-id_item(const char *id, void *p)
+collect(const char *key, void *arg)
 {
-	struct idloop *l = p;
+	struct svc_buf *keys = arg;
 
-	return svc_batch_item(l->cli, id, l->fn, l->ctx);
+	svc_buf_add(keys, key, strlen(key) + 1);
+	return 0;
 }
 
-/* The ids of DESIGN section 2, each an item of the batch. */
+/*
+ * The ids of DESIGN section 2, each an item of one transaction.  All of
+ * stdin is read before the transaction begins: in "svc-order new |
+ * svc-order accept" the first command must be able to commit while the
+ * second waits for its output.
+ */
 void
 svc_batch_ids(struct svc_cli *cli, char **argv, int argc, int numeric,
     svc_item_fn fn, void *ctx)
 {
-	struct idloop l = { cli, fn, ctx };
+	struct svc_buf keys = { 0 };
 	struct svc_err e = { 0 };
+	size_t at;
 
-	if (svc_ids_each(argv, argc, stdin, numeric, id_item, &l, &e) != 0 &&
-	    e.code != 0) {
-		svc_db_rollback(cli->db);
+	if (svc_ids_each(argv, argc, stdin, numeric, collect, &keys, &e) != 0)
 		svc_cli_fail(cli, &e);
-	}
+	svc_batch_begin(cli);
+	for (at = 0; at < keys.len; at += strlen(keys.s + at) + 1)
+		svc_batch_item(cli, keys.s + at, fn, ctx);
+	svc_buf_free(&keys);
 }
 
 /*

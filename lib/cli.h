@@ -75,6 +75,6 @@ void svc_batch_begin(struct svc_cli *);
 int svc_batch_item(struct svc_cli *, const char *key, svc_item_fn, void *);
 _Noreturn void svc_batch_end(struct svc_cli *);
 void svc_batch_ids(struct svc_cli *, char **argv, int argc, int numeric,
-    svc_item_fn, void *ctx);
+    svc_item_fn, void *ctx);	/* begins the transaction itself */
 
 #endif

@@ -84,6 +84,10 @@ esac
 # Pipelines and batches.
 run sh -c 'svc-order new --customer 钱 --phone 13900000004 --address 东城区 --service clean-kitchen | svc-order accept --at "tomorrow 15:00"'
 check_out 4 "new | accept"
+# The reader of a pipe must not lock the database before its input is
+# there, or the writer before it could never commit.
+run sh -c 'SVC_BUSY_MS=1000; export SVC_BUSY_MS; (sleep 1; svc-order new --customer 孙 --phone 13900000005 --address 东城区 --service clean-kitchen) | svc-order cancel --reason 测试'
+check_out 5 "a slow writer | a batch: the batch waits for its ids, then works"
 unchanged "a batch with an unknown id" svc-order refuse 2 999 --reason 不在服务范围
 check_rc 66 "an unknown id in a batch: exit 66"
 check_err "999: no such order" "named"
@@ -112,7 +116,7 @@ check_out 4 "the applicant withdraws an accepted order"
 
 # Filters.
 run svc-order list --status refused,cancelled
-check_same "$(printf '%s\n' "$out" | cut -f1,2 | tr '\t\n' ': ')" "2:refused 4:cancelled " "--status with two states"
+check_same "$(printf '%s\n' "$out" | cut -f1,2 | tr '\t\n' ': ')" "2:refused 4:cancelled 5:cancelled " "--status with two states"
 run svc-order list --kind gov --dept civil
 check_same "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "1 " "--kind and --dept"
 run svc-order list --on 2026-12-01 -H
@@ -137,7 +141,7 @@ check_rc 65 "a refused order cannot be edited"
 # Export and import: what export writes, import reads back.
 svc-order export >"$T/all.jsonl"
 svc-order export --yaml >"$T/all.yaml"
-check_same "$(wc -l <"$T/all.jsonl")" 4 "export writes one line per order"
+check_same "$(wc -l <"$T/all.jsonl")" 5 "export writes one line per order"
 SVC_DB="$T/copy.db" svc-staff import "$TOP/share/svc/staff.yaml" >/dev/null 2>&1
 SVC_DB="$T/copy.db" run svc-order import "$T/all.jsonl"
 check_rc 0 "import reads the JSON Lines of export"
@@ -154,7 +158,7 @@ fields() {
 	    FROM json_each('[' || replace(rtrim(CAST(readfile('$1') AS TEXT),
 	    char(10)), char(10), ',') || ']') j"
 }
-SVC_DB="$T/copy.db" svc-order export --limit 4 >"$T/copy.jsonl"
+SVC_DB="$T/copy.db" svc-order export --limit 5 >"$T/copy.jsonl"
 check_same "$(fields "$T/copy.jsonl")" "$(fields "$T/all.jsonl")" \
     "the registration fields survive the round trip, Chinese intact"
 case "$(fields "$T/copy.jsonl")" in
@@ -176,5 +180,5 @@ case "$err" in
 esac
 printf -- '- {customer: 丁, phone: "4", address: 某地, kind: repair, fault: 不制冷}\n' >"$T/one.yaml"
 run sh -c "svc-order import <'$T/one.yaml'"
-check_out 5 "import from stdin prints the new id"
+check_out 6 "import from stdin prints the new id"
 done_testing
