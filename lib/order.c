@@ -86,21 +86,13 @@ svc_line_parse(const char *s, struct svc_line *l, struct svc_err *e)
 	return 0;
 }
 
+/*
+ * After the step that looks an order up: 0 when it was found, 66 when
+ * there is no such order, the database's error otherwise.
+ */
 int
-svc_order_status(sqlite3 *db, int64_t id, char *status, size_t n,
-    struct svc_err *e)
+svc_order_found(sqlite3 *db, int rc, int64_t id, struct svc_err *e)
 {
-	static const char sql[] = "SELECT status FROM orders WHERE id = ?1";
-	sqlite3_stmt *st;
-	int rc;
-
-	if (svc_db_cached(db, sql, &st, e))
-		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		snprintf(status, n, "%s", svc_col_text(st, 0));
-	sqlite3_reset(st);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
@@ -438,12 +430,7 @@ current(sqlite3 *db, int64_t id, struct current *cur, struct svc_err *e)
 		cur->services = svc_strdup(svc_col_text(st, 11));
 	}
 	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return svc_seterr(e, SVC_EX_NOINPUT, "%lld: no such order",
-		    (long long)id);
-	return svc_db_error(db, rc, e);
+	return svc_order_found(db, rc, id, e);
 }
 
 /* Record "field": {"old": ..., "new": ...} when the value changes. */

@@ -233,11 +233,8 @@ svc_order_json(sqlite3 *db, int64_t id, struct svc_buf *b,
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		json_row(b, st, record_cols, NCOLS(record_cols));
 	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return svc_seterr(e, SVC_EX_NOINPUT, "%lld: no such order",
-		    (long long)id);
-	if (rc != SQLITE_ROW)
-		return svc_db_error(db, rc, e);
+	if (svc_order_found(db, rc, id, e))
+		return e->code;
 	svc_buf_puts(b, ",\"services\":");
 	if (json_list(db, id, services_sql, services_cols,
 	    NCOLS(services_cols), b, e))
@@ -387,11 +384,8 @@ svc_order_sheet(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		sheet_head(db, st, f);
 	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		return svc_seterr(e, SVC_EX_NOINPUT, "%lld: no such order",
-		    (long long)id);
-	if (rc != SQLITE_ROW)
-		return svc_db_error(db, rc, e);
+	if (svc_order_found(db, rc, id, e))
+		return e->code;
 	return sheet_lists(db, id, f, e);
 }
 
@@ -446,9 +440,7 @@ svc_order_notice(sqlite3 *db, int64_t id, struct svc_buf *b,
 	sqlite3_bind_int64(st, 1, id);
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
 		sqlite3_finalize(st);
-		return rc == SQLITE_DONE ? svc_seterr(e, SVC_EX_NOINPUT,
-		    "%lld: no such order", (long long)id) :
-		    svc_db_error(db, rc, e);
+		return svc_order_found(db, rc, id, e);
 	}
 	status = col(st, 0);
 	if (strcmp(status, "accepted") && strcmp(status, "refused")) {

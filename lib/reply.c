@@ -36,12 +36,7 @@ facts(sqlite3 *db, int64_t id, struct facts *f, struct svc_err *e)
 		f->minutes = sqlite3_column_int(st, 4);
 	}
 	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return svc_seterr(e, SVC_EX_NOINPUT, "%lld: no such order",
-		    (long long)id);
-	return svc_db_error(db, rc, e);
+	return svc_order_found(db, rc, id, e);
 }
 
 static int

@@ -321,8 +321,7 @@ int svc_line_parse(const char *s, struct svc_line *, struct svc_err *);
 const struct svc_service *svc_conf_service(const struct svc_conf *,
     const char *code);
 int svc_transition_ok(const char *from, const char *to);
-int svc_order_status(sqlite3 *, int64_t id, char *status, size_t n,
-    struct svc_err *);
+int svc_order_found(sqlite3 *, int rc, int64_t id, struct svc_err *);
 int svc_order_new(sqlite3 *, const struct svc_conf *,
     const struct svc_order_in *, int64_t *id, struct svc_err *);
 int svc_order_edit(sqlite3 *, const struct svc_conf *, int64_t id,
