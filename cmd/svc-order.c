@@ -214,6 +214,15 @@ cmd_edit(struct svc_cli *cli, int argc, char **argv)
 	batch(cli, argc - optind, argv + optind, edit_one, &o);
 }
 
+/* A rule broken by a person is recorded, and said (DESIGN section 6). */
+static void
+warn_late(struct svc_cli *cli, const char *key, const struct svc_reply *r)
+{
+	if (r->late && !cli->quiet)
+		svc_warnx("%s: replied after the deadline (G5): recorded as "
+		    "late", key);
+}
+
 static int
 accept_one(struct svc_cli *cli, const char *key, void *ctx,
     struct svc_err *e)
@@ -224,9 +233,7 @@ accept_one(struct svc_cli *cli, const char *key, void *ctx,
 
 	if (svc_order_accept(cli->db, &cli->conf, id_of(key), &r, e))
 		return e->code;
-	if (r.late && !cli->quiet)
-		svc_warnx("%s: replied after the deadline (G5): recorded as "
-		    "late", key);
+	warn_late(cli, key, &r);
 	if (r.quiet && !cli->quiet) {
 		svc_time_local(r.at, at, sizeof at);
 		svc_warnx("%s: %s is in the customer's quiet hours (A9)", key,
@@ -261,9 +268,8 @@ close_one(struct svc_cli *cli, const char *key, void *ctx,
 	    svc_order_refuse(cli->db, id_of(key), &r, e) :
 	    svc_order_cancel(cli->db, id_of(key), &r, e);
 
-	if (rc == 0 && r.late && !cli->quiet)
-		svc_warnx("%s: replied after the deadline (G5): recorded as "
-		    "late", key);
+	if (rc == 0)
+		warn_late(cli, key, &r);
 	return rc;
 }
 
