@@ -1,4 +1,4 @@
-# bash completion for svc-db, svc-cal, svc-order, svc-staff.
+# bash completion for svc-assign, svc-db, svc-cal, svc-order, svc-staff.
 # Installed once per command name, so bash-completion finds it on demand.
 
 _svc_logins() {
@@ -12,6 +12,10 @@ _svc_depts() {
 # Open orders first: those are the ones a verb acts on.
 _svc_orders() {
 	svc-order list --status new,accepted -o tsv 2>/dev/null | cut -f1
+}
+
+_svc_workers() {
+	svc-staff list --role worker -o tsv 2>/dev/null | cut -f1
 }
 
 _svc_services() {
@@ -29,18 +33,21 @@ _svc() {
 	-o|--format) COMPREPLY=($(compgen -W "table tsv csv json" -- "$cur")); return ;;
 	-d|--db|-c|--config) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	--dept) COMPREPLY=($(compgen -W "$(_svc_depts)" -- "$cur")); return ;;
+	--helper) COMPREPLY=($(compgen -W "$(_svc_workers)" -- "$cur")); return ;;
+	--by) COMPREPLY=($(compgen -W "provider applicant" -- "$cur")); return ;;
 	--role) COMPREPLY=($(compgen -W "admin complaints dispatcher finance worker" -- "$cur")); return ;;
 	--kind) COMPREPLY=($(compgen -W "cleaning repair gov" -- "$cur")); return ;;
 	--service) COMPREPLY=($(compgen -W "$(_svc_services)" -- "$cur")); return ;;
 	--channel) COMPREPLY=($(compgen -W "window phone office online" -- "$cur")); return ;;
 	--group) COMPREPLY=($(compgen -W "elderly frail sick disabled key-project" -- "$cur")); return ;;
-	--status) COMPREPLY=($(compgen -W "new accepted refused cancelled" -- "$cur")); return ;;
-	--at|--until|--want|--since|--on) COMPREPLY=($(compgen -W "today tomorrow now" -- "$cur")); return ;;
+	--status) COMPREPLY=($(compgen -W "new accepted assigned refused cancelled" -- "$cur")); return ;;
+	--at|--until|--want|--since|--on|--notified) COMPREPLY=($(compgen -W "today tomorrow now" -- "$cur")); return ;;
 	--name|--phone|--badge|--customer|--address|--product|--fault|--note|--reason|--documents|--limit) return ;;
 	esac
 
 	case $cmd in
 	svc-db) verbs="init check backup" ;;
+	svc-assign) verbs="to drop move agenda auto" ;;
 	svc-cal) verbs="is add days next" ;;
 	svc-order) verbs="new import list show accept refuse cancel notice edit export catalogue" ;;
 	svc-staff) verbs="add edit disable enable list show directory import add-dept edit-dept depts" ;;
@@ -70,6 +77,11 @@ _svc() {
 	local person="--kind --service --customer --phone --address --channel --group --want --dept --product --fault --note --dry-run"
 	local filters="--status --kind --dept --customer --since --until --on --overdue --limit"
 	case $cmd:$verb in
+	svc-assign:to) opts="$opts --helper --force --dry-run --keep-going" ;;
+	svc-assign:drop) opts="$opts --reason --dry-run --keep-going" ;;
+	svc-assign:move) opts="$opts --at --reason --by --notified --force --dry-run --keep-going" ;;
+	svc-assign:agenda) opts="$opts --on" ;;
+	svc-assign:auto) opts="$opts --dept --on --dry-run" ;;
 	svc-order:new) opts="$opts $person" ;;
 	svc-order:edit) opts="$opts $person --keep-going" ;;
 	svc-order:accept) opts="$opts --at --until --documents --note --force --dry-run --keep-going" ;;
@@ -89,7 +101,16 @@ _svc() {
 		return
 	fi
 	case $cmd:$verb in
-	svc-order:show|svc-order:accept|svc-order:refuse|svc-order:cancel|svc-order:notice|svc-order:edit)
+	svc-assign:to)
+		# The login first, then orders.
+		if [[ $COMP_CWORD -eq $((i + 1)) ]]; then
+			COMPREPLY=($(compgen -W "$(_svc_workers)" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "$(_svc_orders)" -- "$cur"))
+		fi ;;
+	svc-assign:agenda)
+		COMPREPLY=($(compgen -W "$(_svc_workers)" -- "$cur")) ;;
+	svc-assign:drop|svc-assign:move|svc-assign:auto|svc-order:show|svc-order:accept|svc-order:refuse|svc-order:cancel|svc-order:notice|svc-order:edit)
 		COMPREPLY=($(compgen -W "$(_svc_orders)" -- "$cur")) ;;
 	svc-order:import)
 		COMPREPLY=($(compgen -f -- "$cur")) ;;
@@ -104,4 +125,4 @@ _svc() {
 	esac
 }
 
-complete -F _svc svc-db svc-cal svc-order svc-staff
+complete -F _svc svc-assign svc-db svc-cal svc-order svc-staff

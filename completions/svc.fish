@@ -1,4 +1,4 @@
-# fish completion for svc-db, svc-cal, svc-order, svc-staff.
+# fish completion for svc-assign, svc-db, svc-cal, svc-order, svc-staff.
 # Installed once per command name in vendor_completions.d.
 
 function __svc_logins
@@ -18,7 +18,11 @@ function __svc_services
     svc-order catalogue -o tsv 2>/dev/null | cut -f1,3
 end
 
-for c in svc-db svc-cal svc-order svc-staff
+function __svc_workers
+    svc-staff list --role worker -o tsv 2>/dev/null | cut -f1,2
+end
+
+for c in svc-assign svc-db svc-cal svc-order svc-staff
     complete -c $c -s h -l help -d 'show usage'
     complete -c $c -l version -d 'show the version'
     complete -c $c -s d -l db -r -F -d 'database file'
@@ -94,7 +98,7 @@ complete -c svc-order -l until -x -d 'end time'
 complete -c svc-order -l documents -x -d 'extra documents A;B'
 complete -c svc-order -l force -d 'override G7, G2, the past'
 complete -c svc-order -l reason -x -d 'reason'
-complete -c svc-order -l status -x -a 'new accepted refused cancelled' -d 'states'
+complete -c svc-order -l status -x -a 'new accepted assigned refused cancelled' -d 'states'
 complete -c svc-order -l since -x -d 'registered at or after'
 complete -c svc-order -l on -x -d 'appointment day'
 complete -c svc-order -l overdue -d 'reply overdue (G5)'
@@ -102,3 +106,22 @@ complete -c svc-order -l limit -x -d 'at most N'
 complete -c svc-order -l yaml -d 'a YAML list'
 complete -c svc-order -s n -l dry-run -d 'check, write nothing'
 complete -c svc-order -s k -l keep-going -d 'apply the good items'
+
+set -l av to drop move agenda auto
+complete -c svc-assign -f -n "not __fish_seen_subcommand_from $av" -a to -d 'send a worker (C2)'
+complete -c svc-assign -f -n "not __fish_seen_subcommand_from $av" -a drop -d 'take the worker off'
+complete -c svc-assign -f -n "not __fish_seen_subcommand_from $av" -a move -d 'change an appointment (G9)'
+complete -c svc-assign -f -n "not __fish_seen_subcommand_from $av" -a agenda -d "a worker's day"
+complete -c svc-assign -f -n "not __fish_seen_subcommand_from $av" -a auto -d 'place accepted orders'
+complete -c svc-assign -f -n "__fish_seen_subcommand_from to agenda" -a '(__svc_workers)'
+complete -c svc-assign -f -n "__fish_seen_subcommand_from to drop move auto" -a '(__svc_orders)'
+complete -c svc-assign -l helper -x -a '(__svc_workers)' -d 'second person'
+complete -c svc-assign -l force -d 'another dept, double-book, outside hours'
+complete -c svc-assign -l at -x -d 'new time'
+complete -c svc-assign -l reason -x -d 'why'
+complete -c svc-assign -l by -x -a 'provider applicant' -d 'who asked'
+complete -c svc-assign -l notified -x -d 'when the applicant was told'
+complete -c svc-assign -l on -x -d 'day'
+complete -c svc-assign -l dept -x -a '(__svc_depts)' -d 'department'
+complete -c svc-assign -s n -l dry-run -d 'check, write nothing'
+complete -c svc-assign -s k -l keep-going -d 'apply the good items'

@@ -322,6 +322,7 @@ svc_batch_item(struct svc_cli *cli, const char *key, svc_item_fn fn, void *ctx)
 {
 	struct svc_err e = { 0 }, e2 = { 0 };
 
+	cli->detail[0] = '\0';
 	if (svc_db_savepoint(cli->db, "SAVEPOINT item", &e))
 		svc_cli_fail(cli, &e);
 	if (fn(cli, key, ctx, &e) != 0) {
@@ -342,7 +343,10 @@ svc_batch_item(struct svc_cli *cli, const char *key, svc_item_fn fn, void *ctx)
 		svc_cli_fail(cli, &e);
 	cli->nok++;
 	svc_buf_puts(&cli->changed, key);
+	if (cli->detail[0])
+		svc_buf_printf(&cli->changed, "\t%s", cli->detail);
 	svc_buf_putc(&cli->changed, '\n');
+	cli->detail[0] = '\0';
 	return 0;
 }
 
@@ -367,14 +371,23 @@ svc_batch_ids(struct svc_cli *cli, char **argv, int argc, int numeric,
 {
 	struct svc_buf keys = { 0 };
 	struct svc_err e = { 0 };
-	size_t at;
 
 	if (svc_ids_each(argv, argc, stdin, numeric, collect, &keys, &e) != 0)
 		svc_cli_fail(cli, &e);
-	svc_batch_begin(cli);
-	for (at = 0; at < keys.len; at += strlen(keys.s + at) + 1)
-		svc_batch_item(cli, keys.s + at, fn, ctx);
+	svc_batch_run(cli, &keys, fn, ctx);
 	svc_buf_free(&keys);
+}
+
+/* keys: NUL-terminated keys one after another, each an item. */
+void
+svc_batch_run(struct svc_cli *cli, const struct svc_buf *keys,
+    svc_item_fn fn, void *ctx)
+{
+	size_t at;
+
+	svc_batch_begin(cli);
+	for (at = 0; at < keys->len; at += strlen(keys->s + at) + 1)
+		svc_batch_item(cli, keys->s + at, fn, ctx);
 }
 
 /*

@@ -32,6 +32,7 @@ struct svc_cli {
 	/* the batch */
 	int nok, nfail, first_code;
 	struct svc_buf changed;
+	char detail[80];	/* an item may add "\tDETAIL" to its line */
 };
 
 /*
@@ -76,5 +77,7 @@ int svc_batch_item(struct svc_cli *, const char *key, svc_item_fn, void *);
 _Noreturn void svc_batch_end(struct svc_cli *);
 void svc_batch_ids(struct svc_cli *, char **argv, int argc, int numeric,
     svc_item_fn, void *ctx);	/* begins the transaction itself */
+void svc_batch_run(struct svc_cli *, const struct svc_buf *keys,
+    svc_item_fn, void *ctx);
 
 #endif

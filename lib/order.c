@@ -22,7 +22,7 @@ const char *const svc_channels[SVC_NCHANNELS + 1] = {
 };
 
 const char *const svc_statuses[SVC_NSTATUSES + 1] = {
-	"new", "accepted", "refused", "cancelled", NULL
+	"new", "accepted", "refused", "cancelled", "assigned", NULL
 };
 
 static const struct {
@@ -32,6 +32,10 @@ static const struct {
 	{ "new", "refused" },
 	{ "new", "cancelled" },
 	{ "accepted", "cancelled" },
+	{ "accepted", "assigned" },	/* C2: the supervisor dispatches */
+	{ "assigned", "assigned" },	/* to another worker */
+	{ "assigned", "accepted" },	/* the worker is taken off */
+	{ "assigned", "cancelled" },
 };
 
 int

@@ -115,31 +115,43 @@ documents(sqlite3 *db, int64_t id, const char *extra, struct svc_buf *b,
 	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
 }
 
-/* G7 working hours, a time already past, and G2 eligibility. */
-static int
-check_accept(const struct svc_conf *c, int64_t id, const struct facts *f,
-    struct svc_reply *r, struct svc_err *e)
+/*
+ * Whether a visit may be booked for [at, until): it ends after it starts;
+ * unless forced, it is not in the past and, for kinds with
+ * working_hours_only (G7), lies in one working period of a working day.
+ * Sets *quiet when it touches the customers' quiet hours (A9).
+ */
+int
+svc_slot_check(const struct svc_conf *c, const char *kind, int64_t id,
+    time_t at, time_t until, int force, int *quiet, struct svc_err *e)
 {
-	const struct svc_rules *rules = svc_conf_rules(c, f->kind);
+	const struct svc_rules *rules = svc_conf_rules(c, kind);
 
-	if (r->until <= r->at)
+	*quiet = svc_windows_touch(c->quiet, c->nquiet, at, until);
+	if (until <= at)
 		return svc_seterr(e, SVC_EX_DATA, "%lld: the appointment must "
 		    "end after it starts", (long long)id);
-	if (r->force)
+	if (force)
 		return 0;
-	if (r->at < svc_now())
+	if (at < svc_now())
 		return svc_seterr(e, SVC_EX_DATA, "%lld: the appointment is "
 		    "in the past (--force to record it anyway)", (long long)id);
-	if (rules->working_hours_only &&
-	    !svc_cal_in_hours(&c->cal, r->at, r->until))
+	if (rules->working_hours_only && !svc_cal_in_hours(&c->cal, at, until))
 		return svc_seterr(e, SVC_EX_DATA, "%lld: a %s visit must be in "
 		    "working hours (G7; --force to override)", (long long)id,
-		    f->kind);
-	if (strcmp(f->kind, "gov") == 0 && f->group[0] == '\0')
-		return svc_seterr(e, SVC_EX_DATA, "%lld: the applicant is in no "
-		    "eligible group (G2; --force with --note to override)",
-		    (long long)id);
+		    kind);
 	return 0;
+}
+
+/* G2: a gov home visit is for the eligible groups only. */
+static int
+check_group(int64_t id, const struct facts *f, int force, struct svc_err *e)
+{
+	if (force || strcmp(f->kind, "gov") != 0 || f->group[0] != '\0')
+		return 0;
+	return svc_seterr(e, SVC_EX_DATA, "%lld: the applicant is in no "
+	    "eligible group (G2; --force with --note to override)",
+	    (long long)id);
 }
 
 int
@@ -164,10 +176,10 @@ svc_order_accept(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	if (r->force && (r->note == NULL || *r->note == '\0'))
 		return svc_seterr(e, SVC_EX_USAGE, "--force needs a --note "
 		    "saying why");
-	if (check_accept(c, id, &f, r, e))
+	if (svc_slot_check(c, f.kind, id, r->at, r->until, r->force, &r->quiet,
+	    e) || check_group(id, &f, r->force, e))
 		return e->code;
 	r->late = now > f.reply_due;
-	r->quiet = svc_windows_touch(c->quiet, c->nquiet, r->at, r->until);
 	if (documents(db, id, r->documents, &docs, e) ||
 	    svc_db_cached(db, sql, &st, e))
 		goto out;

@@ -137,6 +137,49 @@ const char *const svc_migrations[] = {
 	"CREATE VIEW v_order_service AS\n"
 	"  SELECT order_id, line, code, name, qty, unit_price, minutes,\n"
 	"    documents FROM order_service;\n",
+
+	/*
+	 * 3: dispatch (C2): the worker and helper of an order, and every move
+	 * of an appointment with the notice given (G9).  Views are recreated
+	 * with the new columns at the end, so scripts that read the old ones
+	 * keep working.
+	 */
+	"ALTER TABLE orders ADD COLUMN worker_id INTEGER REFERENCES staff(id);\n"
+	"ALTER TABLE orders ADD COLUMN helper_id INTEGER REFERENCES staff(id);\n"
+	"CREATE INDEX orders_worker ON orders(worker_id, appt_at)"
+	" WHERE worker_id IS NOT NULL;\n"
+	"CREATE INDEX orders_helper ON orders(helper_id, appt_at)"
+	" WHERE helper_id IS NOT NULL;\n"
+	"CREATE TABLE move (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  order_id INTEGER NOT NULL REFERENCES orders(id),\n"
+	"  at INTEGER NOT NULL,\n"
+	"  old_at INTEGER NOT NULL,\n"
+	"  new_at INTEGER NOT NULL,\n"
+	"  by TEXT NOT NULL CHECK (by IN ('provider', 'applicant')),\n"
+	"  notified_at INTEGER NOT NULL,\n"
+	"  notice INTEGER NOT NULL,\n"
+	"  short INTEGER NOT NULL CHECK (short IN (0, 1)),\n"
+	"  reason TEXT NOT NULL,\n"
+	"  actor TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX move_order ON move(order_id);\n"
+	"CREATE INDEX move_short ON move(at) WHERE short = 1;\n"
+	"DROP VIEW v_order;\n"
+	"CREATE VIEW v_order AS\n"
+	"  SELECT o.id, o.status, o.kind, d.code AS dept, c.name AS customer,\n"
+	"    c.phone, o.address, o.channel, o.grp AS \"group\", o.product,\n"
+	"    o.fault, o.note, o.want_at, o.created_at, o.reply_due,\n"
+	"    o.replied_at, o.reply_late, o.appt_at, o.appt_until,\n"
+	"    o.documents, o.reason, o.forced,\n"
+	"    w.login AS worker, h.login AS helper\n"
+	"  FROM orders o JOIN customer c ON c.id = o.customer_id\n"
+	"  LEFT JOIN dept d ON d.id = o.dept_id\n"
+	"  LEFT JOIN staff w ON w.id = o.worker_id\n"
+	"  LEFT JOIN staff h ON h.id = o.helper_id;\n"
+	"CREATE VIEW v_move AS\n"
+	"  SELECT id, order_id, at, old_at, new_at, by, notified_at, notice,\n"
+	"    short, reason, actor FROM move;\n",
 };
 
 const int svc_nmigrations = sizeof svc_migrations / sizeof svc_migrations[0];

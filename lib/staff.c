@@ -489,3 +489,23 @@ svc_history_query(sqlite3 *db, const char *subject, sqlite3_stmt **st,
 	sqlite3_bind_text(*st, 1, subject, -1, SQLITE_TRANSIENT);
 	return 0;
 }
+
+/* The row id of a person, active or not; 66 when there is none. */
+int
+svc_staff_id(sqlite3 *db, const char *login, int64_t *id, struct svc_err *e)
+{
+	static const char sql[] = "SELECT id FROM staff WHERE login = ?1";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return svc_seterr(e, SVC_EX_NOINPUT, "%s: no such person on the "
+		    "staff", login);
+	return rc == SQLITE_ROW ? 0 : svc_db_error(db, rc, e);
+}

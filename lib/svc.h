@@ -271,6 +271,8 @@ int svc_staff_set_active(sqlite3 *, const char *login, int active,
     struct svc_err *);
 int svc_staff_exists(sqlite3 *, const char *login, struct svc_err *);
 int svc_dept_exists(sqlite3 *, const char *code, struct svc_err *);
+int svc_staff_id(sqlite3 *, const char *login, int64_t *id,
+    struct svc_err *);
 struct svc_staff_filter {
 	const char *login, *dept, *role;
 	int all;		/* disabled people too */
@@ -315,7 +317,7 @@ struct svc_reply {
 	int force;		/* accept outside the rules, recorded */
 	int late, quiet;	/* out: replied after the deadline; A9 */
 };
-#define SVC_NSTATUSES 4
+#define SVC_NSTATUSES 5
 extern const char *const svc_statuses[SVC_NSTATUSES + 1];
 int svc_line_parse(const char *s, struct svc_line *, struct svc_err *);
 const struct svc_service *svc_conf_service(const struct svc_conf *,
@@ -332,6 +334,8 @@ int svc_order_refuse(sqlite3 *, int64_t id, struct svc_reply *,
     struct svc_err *);
 int svc_order_cancel(sqlite3 *, int64_t id, struct svc_reply *,
     struct svc_err *);
+int svc_slot_check(const struct svc_conf *, const char *kind, int64_t id,
+    time_t at, time_t until, int force, int *quiet, struct svc_err *);
 int svc_order_import(sqlite3 *, const struct svc_conf *, const char *path,
     void (*created)(int64_t id, void *), void *arg, int *nbad,
     struct svc_err *);
@@ -366,6 +370,36 @@ void svc_out_null(struct svc_out *);
 void svc_out_column(struct svc_out *, sqlite3_stmt *, int i);
 void svc_out_row(struct svc_out *);
 int svc_out_finish(struct svc_out *);	/* flushes a table, frees */
+
+/* assign.c: dispatch (C2), moves and the notice rule (G9). */
+struct svc_worker {
+	int64_t id;
+	char login[40], dept[40];
+};
+struct svc_move {
+	time_t at;		/* the new time */
+	time_t notified;	/* when the applicant was told */
+	const char *reason;
+	int applicant;		/* asked for by the applicant */
+	int force;
+	time_t notice;		/* out: old time - notified */
+	time_t rule;		/* out: the kind's notice */
+	int short_notice, quiet;	/* out: G9, A9 */
+};
+int svc_worker(sqlite3 *, const char *login, struct svc_worker *,
+    struct svc_err *);
+int64_t svc_clash(sqlite3 *, int64_t person, int64_t id, time_t at,
+    time_t until, time_t *cat, time_t *cuntil, struct svc_err *);
+int svc_assign(sqlite3 *, int64_t id, const struct svc_worker *,
+    const struct svc_worker *helper, int force, struct svc_err *);
+int svc_unassign(sqlite3 *, int64_t id, const char *reason,
+    struct svc_err *);
+int svc_move(sqlite3 *, const struct svc_conf *, int64_t id,
+    struct svc_move *, struct svc_err *);
+int svc_agenda_query(sqlite3 *, int64_t person, time_t from, time_t to,
+    sqlite3_stmt **, struct svc_err *);
+int svc_auto_assign(sqlite3 *, int64_t id, struct svc_worker *chosen,
+    struct svc_err *);
 
 /* order_view.c: reading orders - list, the record, the notice (G4, G6). */
 struct svc_order_filter {

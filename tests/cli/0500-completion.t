@@ -31,4 +31,7 @@ check_same "$(complete_words svc-order accept '')" "1 " "open order ids from the
 check_same "$(complete_words svc-order new --service clean-g)" "clean-glass " "service codes from the catalogue"
 check_same "$(complete_words svc-order list --status ac)" "accepted " "states"
 check_same "$(complete_words svc-order re)" "refuse " "svc-order verbs"
+check_same "$(complete_words svc-assign to z)" "zhao " "svc-assign to: worker logins first"
+check_same "$(complete_words svc-assign to zhao '')" "1 " "then open orders"
+check_same "$(complete_words svc-assign move 1 --by '')" "applicant provider " "--by"
 done_testing

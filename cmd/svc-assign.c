@@ -1,0 +1,326 @@
+/*
+ * svc-assign - dispatch: who goes, when (C2); moving an appointment with
+ * the notice rule (G9); a worker's agenda; automatic dispatch.
+ * See svc-assign(1).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+enum {
+	O_HELPER = 0x200, O_FORCE, O_AT, O_REASON, O_BY, O_NOTIFIED, O_ON,
+	O_DEPT
+};
+
+static const struct option long_opts[] = {
+	SVC_COMMON_LONG, SVC_WRITE_LONG,
+	{ "helper", required_argument, NULL, O_HELPER },
+	{ "force", no_argument, NULL, O_FORCE },
+	{ "at", required_argument, NULL, O_AT },
+	{ "reason", required_argument, NULL, O_REASON },
+	{ "by", required_argument, NULL, O_BY },
+	{ "notified", required_argument, NULL, O_NOTIFIED },
+	{ "on", required_argument, NULL, O_ON },
+	{ "dept", required_argument, NULL, O_DEPT },
+	{ NULL, 0, NULL, 0 }
+};
+
+struct opts {
+	const char *helper, *at, *reason, *by, *notified, *on, *dept;
+	int force;
+	struct svc_worker worker, helper_w;
+	struct svc_move move;
+};
+
+static const int to_opts[] = { O_HELPER, O_FORCE, 'n', 'k', 0 };
+static const int drop_opts[] = { O_REASON, 'n', 'k', 0 };
+static const int move_opts[] = {
+	O_AT, O_REASON, O_BY, O_NOTIFIED, O_FORCE, 'n', 'k', 0
+};
+static const int agenda_opts[] = { O_ON, 0 };
+static const int auto_opts[] = { O_DEPT, O_ON, 'n', 0 };
+
+static int
+taken(const int *allowed, int c)
+{
+	for (; *allowed; allowed++)
+		if (*allowed == c)
+			return 1;
+	return 0;
+}
+
+static void
+options(struct svc_cli *cli, int argc, char **argv, const int *allowed,
+    struct opts *o)
+{
+	int c;
+
+	memset(o, 0, sizeof *o);
+	while ((c = getopt_long(argc, argv, SVC_COMMON_SHORT SVC_WRITE_SHORT,
+	    long_opts, NULL)) != -1) {
+		if ((c >= O_HELPER || c == 'n' || c == 'k') &&
+		    !taken(allowed, c)) {
+			svc_warnx("%s: option not taken by %s", argv[optind - 1],
+			    cli->verb->name);
+			svc_cli_usage(cli);
+		}
+		switch (c) {
+		case O_HELPER: o->helper = optarg; break;
+		case O_FORCE: o->force = 1; break;
+		case O_AT: o->at = optarg; break;
+		case O_REASON: o->reason = optarg; break;
+		case O_BY: o->by = optarg; break;
+		case O_NOTIFIED: o->notified = optarg; break;
+		case O_ON: o->on = optarg; break;
+		case O_DEPT: o->dept = optarg; break;
+		default: svc_cli_option(cli, c, optarg);
+		}
+	}
+}
+
+static int64_t
+id_of(const char *key)
+{
+	int64_t id = 0;
+
+	svc_id_parse(key, &id);
+	return id;
+}
+
+static int
+assign_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
+{
+	struct opts *o = ctx;
+
+	return svc_assign(cli->db, id_of(key), &o->worker,
+	    o->helper ? &o->helper_w : NULL, o->force, e);
+}
+
+/* C2: the supervisor arranges who goes. */
+static int
+cmd_to(struct svc_cli *cli, int argc, char **argv)
+{
+	struct svc_err e = { 0 };
+	struct opts o;
+
+	options(cli, argc, argv, to_opts, &o);
+	svc_cli_need(cli, argc - optind, 1, -1);
+	svc_cli_open(cli, SVC_DB_RW);
+	if (svc_worker(cli->db, argv[optind], &o.worker, &e) ||
+	    (o.helper && svc_worker(cli->db, o.helper, &o.helper_w, &e)))
+		svc_cli_fail(cli, &e);
+	svc_batch_ids(cli, argv + optind + 1, argc - optind - 1, 1, assign_one,
+	    &o);
+	svc_batch_end(cli);
+}
+
+static int
+drop_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
+{
+	struct opts *o = ctx;
+
+	return svc_unassign(cli->db, id_of(key), o->reason, e);
+}
+
+static int
+cmd_drop(struct svc_cli *cli, int argc, char **argv)
+{
+	struct opts o;
+
+	options(cli, argc, argv, drop_opts, &o);
+	svc_cli_open(cli, SVC_DB_RW);
+	svc_batch_ids(cli, argv + optind, argc - optind, 1, drop_one, &o);
+	svc_batch_end(cli);
+}
+
+static int
+move_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
+{
+	struct opts *o = ctx;
+	struct svc_move m = o->move;
+	struct svc_dur told = { SVC_DUR_CLOCK, 0, 0 };
+	struct svc_dur rule = { SVC_DUR_CLOCK, 0, 0 };
+	char a[32], b[32], at[32];
+
+	if (svc_move(cli->db, &cli->conf, id_of(key), &m, e))
+		return e->code;
+	if (m.short_notice && !cli->quiet) {
+		told.secs = m.notice > 0 ? m.notice : 0;
+		rule.secs = m.rule;
+		svc_dur_format(&told, a, sizeof a);
+		svc_dur_format(&rule, b, sizeof b);
+		svc_warnx("%s: short notice: told %s before, the rule is %s "
+		    "(G9): recorded", key, a, b);
+	}
+	if (m.quiet && !cli->quiet) {
+		svc_time_local(m.at, at, sizeof at);
+		svc_warnx("%s: %s is in the customer's quiet hours (A9)", key,
+		    at);
+	}
+	return 0;
+}
+
+/* G9: a change of appointment, with the notice the applicant was given. */
+static int
+cmd_move(struct svc_cli *cli, int argc, char **argv)
+{
+	struct opts o;
+
+	options(cli, argc, argv, move_opts, &o);
+	if (o.at == NULL || o.reason == NULL || *o.reason == '\0') {
+		svc_warnx("move: --at and --reason are required");
+		svc_cli_usage(cli);
+	}
+	if (o.by && strcmp(o.by, "provider") && strcmp(o.by, "applicant")) {
+		svc_warnx("%s: --by is provider or applicant", o.by);
+		svc_cli_usage(cli);
+	}
+	o.move.at = svc_cli_time(cli, o.at);
+	o.move.notified = o.notified ? svc_cli_time(cli, o.notified) :
+	    svc_now();
+	o.move.reason = o.reason;
+	o.move.applicant = o.by && strcmp(o.by, "applicant") == 0;
+	o.move.force = o.force;
+	svc_cli_open(cli, SVC_DB_RW);
+	svc_batch_ids(cli, argv + optind, argc - optind, 1, move_one, &o);
+	svc_batch_end(cli);
+}
+
+static void
+day(struct svc_cli *cli, const char *s, time_t *from, time_t *to)
+{
+	struct svc_err e = { 0 };
+	int y, m, d;
+
+	svc_cli_config(cli);
+	if (svc_date_parse(s ? s : "today", svc_now(), &y, &m, &d, &e))
+		svc_cli_fail(cli, &e);
+	*from = svc_local_mktime(y, m, d, 0);
+	*to = svc_local_mktime(y, m, d, 24 * 60);
+}
+
+static int
+cmd_agenda(struct svc_cli *cli, int argc, char **argv)
+{
+	static const struct svc_col cols[] = {
+		{ "id", SVC_COL_INT, 0 },
+		{ "at", SVC_COL_TIME, 0 },
+		{ "until", SVC_COL_TIME, 0 },
+		{ "customer", SVC_COL_TEXT, 12 },
+		{ "address", SVC_COL_TEXT, 28 },
+		{ "phone", SVC_COL_TEXT, 0 },
+		{ "services", SVC_COL_TEXT, 24 },
+		{ "documents", SVC_COL_TEXT, 30 },
+		{ "status", SVC_COL_TEXT, 0 },
+		{ "role", SVC_COL_TEXT, 0 },
+	};
+	struct svc_err e = { 0 };
+	const char *login;
+	sqlite3_stmt *st;
+	time_t from, to;
+	struct opts o;
+	int64_t person;
+
+	options(cli, argc, argv, agenda_opts, &o);
+	svc_cli_need(cli, argc - optind, 0, 1);
+	login = optind < argc ? argv[optind] : svc_actor();
+	day(cli, o.on, &from, &to);
+	svc_cli_open(cli, SVC_DB_RO);
+	if (svc_staff_id(cli->db, login, &person, &e) ||
+	    svc_agenda_query(cli->db, person, from, to, &st, &e))
+		svc_cli_fail(cli, &e);
+	svc_cli_stmt_out(cli, st, cols, 10);
+	svc_db_close(cli->db);
+	return 0;
+}
+
+static int
+auto_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
+{
+	struct svc_worker w;
+
+	(void)ctx;
+	if (svc_auto_assign(cli->db, id_of(key), &w, e))
+		return e->code;
+	snprintf(cli->detail, sizeof cli->detail, "%s", w.login);
+	return 0;
+}
+
+/* With --dept or --on and no ids: every accepted order they select. */
+static void
+select_orders(struct svc_cli *cli, struct opts *o, struct svc_buf *ids)
+{
+	struct svc_order_filter f = { 0 };
+	struct svc_err e = { 0 };
+	sqlite3_stmt *st;
+	int rc;
+
+	f.statuses = "accepted";
+	f.dept = o->dept;
+	if (o->on)
+		day(cli, o->on, &f.on_from, &f.on_to);
+	if (svc_order_query(cli->db, &f, &st, &e))
+		svc_cli_fail(cli, &e);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		svc_buf_printf(ids, "%lld", sqlite3_column_int64(st, 0));
+		svc_buf_add(ids, "", 1);	/* keys are NUL-separated */
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		svc_db_error(cli->db, rc, &e);
+		svc_cli_fail(cli, &e);
+	}
+}
+
+static int
+cmd_auto(struct svc_cli *cli, int argc, char **argv)
+{
+	struct svc_buf ids = { 0 };
+	struct opts o;
+
+	options(cli, argc, argv, auto_opts, &o);
+	/* An order nobody can take is reported; the others still go. */
+	cli->keep_going = 1;
+	svc_cli_open(cli, SVC_DB_RW);
+	if (optind == argc && (o.dept || o.on)) {
+		select_orders(cli, &o, &ids);
+		svc_batch_run(cli, &ids, auto_one, NULL);
+	} else {
+		svc_batch_ids(cli, argv + optind, argc - optind, 1, auto_one,
+		    NULL);
+	}
+	svc_buf_free(&ids);
+	svc_batch_end(cli);
+}
+
+static const struct svc_verb verbs[] = {
+	{ "to", cmd_to, "to LOGIN [ID...] [--helper LOGIN] [--force] [-n] [-k]",
+	    "Send LOGIN, an active worker, to each order (C2).  A worker of\n"
+	    "another department, or one already booked then, needs --force.\n"
+	    "  --helper LOGIN   a second person for the visit\n" },
+	{ "drop", cmd_drop, "drop [ID...] [--reason TEXT] [-n] [-k]",
+	    "Take the worker off; the order is accepted again.\n" },
+	{ "move", cmd_move, "move [ID...] --at TIME --reason TEXT "
+	    "[--by provider|applicant] [--notified TIME] [--force] [-n] [-k]",
+	    "Change an appointment.  A provider's move told less than the\n"
+	    "kind's notice before the old time (G9: 8h) is recorded as short.\n"
+	    "  --by WHO         provider (default) or applicant\n"
+	    "  --notified TIME  when the applicant was told (default now)\n"
+	    "  --force          outside working hours (G7), in the past, or\n"
+	    "                   double-booking the worker\n" },
+	{ "agenda", cmd_agenda, "agenda [LOGIN] [--on DAY]",
+	    "A worker's visits of a day (default: yours, today) in time order.\n" },
+	{ "auto", cmd_auto, "auto [ID...] [--dept CODE] [--on DAY] [-n]",
+	    "Give each accepted order to the least-loaded free worker of its\n"
+	    "department; print id and login.  With --dept or --on and no ids,\n"
+	    "every accepted order they select.  Orders nobody can take are\n"
+	    "reported and the exit status is 1.\n" },
+	{ NULL, NULL, NULL, NULL }
+};
+
+int
+main(int argc, char **argv)
+{
+	return svc_cli_main(argc, argv, "svc-assign", verbs);
+}

@@ -1,0 +1,419 @@
+/*
+ * assign.c - dispatch (C2): who goes, and when.  A worker is never booked
+ * for two visits at once; a move of an appointment records the notice
+ * given, and a provider's move with less than the kind's notice (G9: 8
+ * hours) is recorded as short, never refused.  Working hours (G7) and
+ * quiet hours (A9) apply as when the reply was given.
+ */
+#include <string.h>
+
+#include "svc.h"
+
+/* The states in which an order holds a place in its worker's day. */
+#define BOOKED "('assigned', 'arrived', 'started', 'suspended')"
+
+struct booking {
+	char status[16], kind[16], dept[40];
+	time_t at, until;
+	int64_t worker, helper;
+};
+
+static int
+booking(sqlite3 *db, int64_t id, struct booking *b, struct svc_err *e)
+{
+	static const char sql[] = "SELECT o.status, o.kind, coalesce(d.code,"
+	    " ''), coalesce(o.appt_at, 0), coalesce(o.appt_until, 0),"
+	    " coalesce(o.worker_id, 0), coalesce(o.helper_id, 0)"
+	    " FROM orders o LEFT JOIN dept d ON d.id = o.dept_id"
+	    " WHERE o.id = ?1";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		snprintf(b->status, sizeof b->status, "%s", svc_col_text(st, 0));
+		snprintf(b->kind, sizeof b->kind, "%s", svc_col_text(st, 1));
+		snprintf(b->dept, sizeof b->dept, "%s", svc_col_text(st, 2));
+		b->at = (time_t)sqlite3_column_int64(st, 3);
+		b->until = (time_t)sqlite3_column_int64(st, 4);
+		b->worker = sqlite3_column_int64(st, 5);
+		b->helper = sqlite3_column_int64(st, 6);
+	}
+	sqlite3_reset(st);
+	return svc_order_found(db, rc, id, e);
+}
+
+/* An active person with the worker role; 66 when there is no such login. */
+int
+svc_worker(sqlite3 *db, const char *login, struct svc_worker *w,
+    struct svc_err *e)
+{
+	static const char sql[] = "SELECT s.id, s.active, coalesce(d.code, ''),"
+	    " EXISTS (SELECT 1 FROM staff_role r WHERE r.staff_id = s.id"
+	    "   AND r.role = 'worker')"
+	    " FROM staff s LEFT JOIN dept d ON d.id = s.dept_id"
+	    " WHERE s.login = ?1";
+	sqlite3_stmt *st;
+	int rc, active = 0, worker = 0;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		w->id = sqlite3_column_int64(st, 0);
+		active = sqlite3_column_int(st, 1);
+		snprintf(w->dept, sizeof w->dept, "%s", svc_col_text(st, 2));
+		worker = sqlite3_column_int(st, 3);
+		snprintf(w->login, sizeof w->login, "%s", login);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return svc_seterr(e, SVC_EX_NOINPUT, "%s: no such person on the "
+		    "staff", login);
+	if (rc != SQLITE_ROW)
+		return svc_db_error(db, rc, e);
+	if (!active)
+		return svc_seterr(e, SVC_EX_DATA, "%s: disabled", login);
+	if (!worker)
+		return svc_seterr(e, SVC_EX_DATA, "%s: not a worker", login);
+	return 0;
+}
+
+/*
+ * The first booking of person that overlaps [at, until), other than the
+ * order itself; 0 when there is none.  Back-to-back visits do not clash.
+ */
+int64_t
+svc_clash(sqlite3 *db, int64_t person, int64_t id, time_t at, time_t until,
+    time_t *cat, time_t *cuntil, struct svc_err *e)
+{
+	static const char sql[] = "SELECT id, appt_at, appt_until FROM orders"
+	    " WHERE (worker_id = ?1 OR helper_id = ?1) AND id <> ?2"
+	    " AND status IN " BOOKED " AND appt_at < ?4 AND appt_until > ?3"
+	    " ORDER BY appt_at LIMIT 1";
+	sqlite3_stmt *st;
+	int64_t other = 0;
+	int rc;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return -1;
+	sqlite3_bind_int64(st, 1, person);
+	sqlite3_bind_int64(st, 2, id);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)at);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)until);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		other = sqlite3_column_int64(st, 0);
+		*cat = (time_t)sqlite3_column_int64(st, 1);
+		*cuntil = (time_t)sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		svc_db_error(db, rc, e);
+		return -1;
+	}
+	return other;
+}
+
+static int
+free_at(sqlite3 *db, const struct svc_worker *w, int64_t id, time_t at,
+    time_t until, struct svc_err *e)
+{
+	time_t cat, cuntil;
+	char a[32], b[32];
+	int64_t other;
+
+	if (w->id == 0)
+		return 0;
+	if ((other = svc_clash(db, w->id, id, at, until, &cat, &cuntil, e)) < 0)
+		return e->code;
+	if (other == 0)
+		return 0;
+	svc_time_local(cat, a, sizeof a);
+	svc_time_local(cuntil, b, sizeof b);
+	return svc_seterr(e, SVC_EX_DATA, "%lld: %s is booked %s-%s for order "
+	    "%lld (--force to double-book)", (long long)id, w->login, a, b + 11,
+	    (long long)other);
+}
+
+int
+svc_assign(sqlite3 *db, int64_t id, const struct svc_worker *w,
+    const struct svc_worker *helper, int force, struct svc_err *e)
+{
+	static const char sql[] = "UPDATE orders SET status = 'assigned',"
+	    " worker_id = ?2, helper_id = NULLIF(?3, 0),"
+	    " forced = forced OR ?4 WHERE id = ?1";
+	struct svc_json j;
+	struct booking b;
+	sqlite3_stmt *st;
+	int rc;
+
+	svc_clearerr(e);
+	if (booking(db, id, &b, e))
+		return e->code;
+	if (!svc_transition_ok(b.status, "assigned"))
+		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot assign: the "
+		    "order is %s", (long long)id, b.status);
+	if (helper && helper->id == w->id)
+		return svc_seterr(e, SVC_EX_DATA, "%lld: %s cannot be their own "
+		    "helper", (long long)id, w->login);
+	if (!force && b.dept[0] && strcmp(b.dept, w->dept) != 0)
+		return svc_seterr(e, SVC_EX_DATA, "%lld: %s works in %s, the "
+		    "order is for %s (--force to send them)", (long long)id,
+		    w->login, w->dept[0] ? w->dept : "no department", b.dept);
+	if (!force && (free_at(db, w, id, b.at, b.until, e) ||
+	    (helper && free_at(db, helper, id, b.at, b.until, e))))
+		return e->code;
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, w->id);
+	sqlite3_bind_int64(st, 3, helper ? helper->id : 0);
+	sqlite3_bind_int(st, 4, force);
+	if (svc_db_done(db, st, e))
+		return e->code;
+	svc_json_begin(&j);
+	svc_json_str(&j, "worker", w->login);
+	if (helper)
+		svc_json_str(&j, "helper", helper->login);
+	if (force)
+		svc_json_int(&j, "forced", 1);
+	rc = svc_event_add(db, id, NULL, strcmp(b.status, "assigned") == 0 ?
+	    "order.reassign" : "order.assign", svc_json_end(&j), e);
+	svc_buf_free(&j.b);
+	return rc;
+}
+
+int
+svc_unassign(sqlite3 *db, int64_t id, const char *reason, struct svc_err *e)
+{
+	static const char sql[] = "UPDATE orders SET status = 'accepted',"
+	    " worker_id = NULL, helper_id = NULL WHERE id = ?1";
+	struct svc_json j;
+	struct booking b;
+	sqlite3_stmt *st;
+	int rc;
+
+	svc_clearerr(e);
+	if (booking(db, id, &b, e))
+		return e->code;
+	if (strcmp(b.status, "assigned") != 0)
+		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot drop: the order "
+		    "is %s", (long long)id, b.status);
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if (svc_db_done(db, st, e))
+		return e->code;
+	svc_json_begin(&j);
+	if (reason)
+		svc_json_str(&j, "reason", reason);
+	rc = svc_event_add(db, id, NULL, "order.drop", svc_json_end(&j), e);
+	svc_buf_free(&j.b);
+	return rc;
+}
+
+static int
+record_move(sqlite3 *db, int64_t id, const struct booking *b,
+    const struct svc_move *m, struct svc_err *e)
+{
+	static const char sql[] = "INSERT INTO move (order_id, at, old_at,"
+	    " new_at, by, notified_at, notice, short, reason, actor)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+	sqlite3_stmt *st;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)svc_now());
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)b->at);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)m->at);
+	sqlite3_bind_text(st, 5, m->applicant ? "applicant" : "provider", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)m->notified);
+	sqlite3_bind_int64(st, 7, (sqlite3_int64)(b->at - m->notified));
+	sqlite3_bind_int(st, 8, m->short_notice);
+	sqlite3_bind_text(st, 9, m->reason, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, svc_actor(), -1, SQLITE_STATIC);
+	return svc_db_done(db, st, e);
+}
+
+static int
+move_event(sqlite3 *db, int64_t id, const struct booking *b,
+    const struct svc_move *m, struct svc_err *e)
+{
+	struct svc_json j;
+	char t[40];
+	int rc;
+
+	svc_json_begin(&j);
+	svc_time_iso(b->at, t, sizeof t);
+	svc_json_str(&j, "from", t);
+	svc_time_iso(m->at, t, sizeof t);
+	svc_json_str(&j, "to", t);
+	svc_json_str(&j, "by", m->applicant ? "applicant" : "provider");
+	svc_json_int(&j, "notice", (int64_t)(b->at - m->notified));
+	svc_json_int(&j, "short", m->short_notice);
+	svc_json_str(&j, "reason", m->reason);
+	if (m->force)
+		svc_json_int(&j, "forced", 1);
+	rc = svc_event_add(db, id, NULL, "order.move", svc_json_end(&j), e);
+	svc_buf_free(&j.b);
+	return rc;
+}
+
+/*
+ * G9: when the provider cannot come as agreed, the applicant is told at
+ * least the kind's notice before the old appointment.  Notified exactly
+ * 8:00 before is in time; 7:59 is short.  A short notice is recorded, not
+ * refused; a move the applicant asked for never counts against anyone.
+ */
+int
+svc_move(sqlite3 *db, const struct svc_conf *c, int64_t id,
+    struct svc_move *m, struct svc_err *e)
+{
+	static const char sql[] = "UPDATE orders SET appt_at = ?2,"
+	    " appt_until = ?3, forced = forced OR ?4 WHERE id = ?1";
+	const struct svc_rules *rules;
+	struct svc_worker w = { 0 }, h = { 0 };
+	struct booking b;
+	sqlite3_stmt *st;
+	time_t until;
+
+	svc_clearerr(e);
+	if (m->reason == NULL || *m->reason == '\0')
+		return svc_seterr(e, SVC_EX_USAGE, "a --reason is required");
+	if (booking(db, id, &b, e))
+		return e->code;
+	if (strcmp(b.status, "accepted") && strcmp(b.status, "assigned"))
+		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot move: the order "
+		    "is %s", (long long)id, b.status);
+	rules = svc_conf_rules(c, b.kind);
+	until = m->at + (b.until - b.at);
+	if (svc_slot_check(c, b.kind, id, m->at, until, m->force, &m->quiet, e))
+		return e->code;
+	w.id = b.worker;
+	h.id = b.helper;
+	snprintf(w.login, sizeof w.login, "the worker");
+	snprintf(h.login, sizeof h.login, "the helper");
+	if (!m->force && (free_at(db, &w, id, m->at, until, e) ||
+	    free_at(db, &h, id, m->at, until, e)))
+		return e->code;
+	m->notice = b.at - m->notified;
+	m->rule = (time_t)rules->notice.secs;
+	m->short_notice = !m->applicant && m->notice < rules->notice.secs;
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)m->at);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)until);
+	sqlite3_bind_int(st, 4, m->force);
+	if (svc_db_done(db, st, e) || record_move(db, id, &b, m, e))
+		return e->code;
+	return move_event(db, id, &b, m, e);
+}
+
+/* A worker's day (or any span), in time order, as worker or as helper. */
+int
+svc_agenda_query(sqlite3 *db, int64_t person, time_t from, time_t to,
+    sqlite3_stmt **st, struct svc_err *e)
+{
+	static const char sql[] = "SELECT o.id, o.appt_at, o.appt_until,"
+	    " c.name, o.address, c.phone,"
+	    " (SELECT group_concat(name || CASE WHEN qty > 1"
+	    "   THEN ' x' || qty ELSE '' END, '、') FROM (SELECT name, qty"
+	    "   FROM order_service WHERE order_id = o.id ORDER BY line)),"
+	    " (SELECT group_concat(value, ';') FROM json_each(o.documents)),"
+	    " o.status, CASE WHEN o.helper_id = ?1 THEN 'helper'"
+	    "   ELSE 'worker' END"
+	    " FROM orders o JOIN customer c ON c.id = o.customer_id"
+	    " WHERE (o.worker_id = ?1 OR o.helper_id = ?1)"
+	    " AND o.status IN " BOOKED
+	    " AND o.appt_at >= ?2 AND o.appt_at < ?3"
+	    " ORDER BY o.appt_at, o.id";
+
+	if (svc_db_prepare(db, sql, st, e))
+		return e->code;
+	sqlite3_bind_int64(*st, 1, person);
+	sqlite3_bind_int64(*st, 2, (sqlite3_int64)from);
+	sqlite3_bind_int64(*st, 3, (sqlite3_int64)to);
+	return 0;
+}
+
+static void
+day_bounds(time_t t, time_t *from, time_t *to)
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	*from = svc_local_mktime(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+	    0);
+	*to = svc_local_mktime(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+	    24 * 60);
+}
+
+/*
+ * Give an accepted order to the least-loaded active worker of its
+ * department who is free then; load is the time already booked that day,
+ * ties broken by login, so the same database gives the same plan.  Each
+ * assignment is written before the next order is placed, so one run never
+ * double-books a worker.
+ */
+int
+svc_auto_assign(sqlite3 *db, int64_t id, struct svc_worker *chosen,
+    struct svc_err *e)
+{
+	static const char sql[] = "SELECT s.id, s.login, coalesce(d.code, ''),"
+	    " (SELECT coalesce(sum(o.appt_until - o.appt_at), 0) FROM orders o"
+	    "   WHERE (o.worker_id = s.id OR o.helper_id = s.id)"
+	    "   AND o.status IN " BOOKED
+	    "   AND o.appt_at >= ?2 AND o.appt_at < ?3) AS load"
+	    " FROM staff s LEFT JOIN dept d ON d.id = s.dept_id"
+	    " WHERE s.active AND EXISTS (SELECT 1 FROM staff_role r"
+	    "   WHERE r.staff_id = s.id AND r.role = 'worker')"
+	    " AND (?1 = '' OR d.code = ?1)"
+	    " ORDER BY load, s.login";
+	struct svc_worker w;
+	struct booking b;
+	sqlite3_stmt *st;
+	time_t from, to, cat, cuntil;
+	char at[32], until[32];
+	int64_t other = 0;
+	int rc, found = 0;
+
+	svc_clearerr(e);
+	if (booking(db, id, &b, e))
+		return e->code;
+	if (strcmp(b.status, "accepted") != 0)
+		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot assign: the "
+		    "order is %s", (long long)id, b.status);
+	day_bounds(b.at, &from, &to);
+	if (svc_db_prepare(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, b.dept, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)from);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)to);
+	while (!found && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&w, 0, sizeof w);
+		w.id = sqlite3_column_int64(st, 0);
+		snprintf(w.login, sizeof w.login, "%s", svc_col_text(st, 1));
+		snprintf(w.dept, sizeof w.dept, "%s", svc_col_text(st, 2));
+		other = svc_clash(db, w.id, id, b.at, b.until, &cat, &cuntil, e);
+		if (other < 0)
+			break;
+		found = other == 0;
+	}
+	sqlite3_finalize(st);
+	if (e->code)
+		return e->code;
+	if (!found) {
+		svc_time_local(b.at, at, sizeof at);
+		svc_time_local(b.until, until, sizeof until);
+		return svc_seterr(e, SVC_EX_DATA, "%lld: nobody%s%s is free "
+		    "%s-%s", (long long)id, b.dept[0] ? " in " : "", b.dept, at,
+		    until + 11);
+	}
+	*chosen = w;
+	return svc_assign(db, id, &w, NULL, 0, e);
+}

@@ -1,0 +1,257 @@
+/* test_assign.c - dispatch (C2), clashes, the 8-hour notice (G9), auto. */
+#include "unit.h"
+
+static struct svc_conf conf;
+static sqlite3 *db;
+
+static void
+person(const char *login, const char *dept, const char *roles)
+{
+	struct svc_staff s = { login, login, dept, NULL, NULL, roles };
+	struct svc_err e = { 0 };
+
+	if (svc_staff_add(db, &s, &e))
+		fail_msg("%s", e.msg);
+}
+
+static int
+setup(void **state)
+{
+	struct svc_err e = { 0 };
+	struct svc_dept civil = { "civil", "民政窗口", "gov", NULL };
+	struct svc_dept social = { "social", "社保窗口", "gov", NULL };
+
+	(void)state;
+	unit_tz();
+	setenv("SVC_USER", "zhou", 1);
+	svc_clock_set(unit_at("2026-11-26 09:00"));
+	if (svc_conf_load(&conf, "share/svc/config.yaml", &e) != 0)
+		fail_msg("%s", e.msg);
+	db = unit_db();
+	if (svc_dept_add(db, &civil, &e) || svc_dept_add(db, &social, &e))
+		fail_msg("%s", e.msg);
+	person("li", "civil", "worker");
+	person("wang", "civil", "worker");
+	person("zhao", "social", "worker");
+	person("zhou", "civil", "dispatcher");
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	svc_db_close(db);
+	svc_conf_free(&conf);
+	return 0;
+}
+
+/* An accepted gov order at the local time given, 45 minutes long. */
+static int64_t
+accepted_at(const char *at)
+{
+	struct svc_line line = { "gov-pension", 1 };
+	struct svc_order_in in = { 0 };
+	struct svc_reply r = { 0 };
+	struct svc_err e = { 0 };
+	int64_t id;
+
+	in.customer = "李大爷";
+	in.phone = "13900000001";
+	in.address = "朝阳区";
+	in.group = "elderly";
+	in.lines = &line;
+	in.nlines = 1;
+	svc_clock_set(unit_at("2026-11-26 09:00"));
+	r.at = unit_at(at);
+	if (svc_order_new(db, &conf, &in, &id, &e) ||
+	    svc_order_accept(db, &conf, id, &r, &e))
+		fail_msg("%s", e.msg);
+	return id;
+}
+
+static struct svc_worker
+worker(const char *login)
+{
+	struct svc_worker w;
+	struct svc_err e = { 0 };
+
+	if (svc_worker(db, login, &w, &e))
+		fail_msg("%s", e.msg);
+	return w;
+}
+
+static void
+only_active_workers(void **state)
+{
+	struct svc_worker w;
+	struct svc_err e = { 0 };
+
+	(void)state;
+	assert_int_equal(svc_worker(db, "zhou", &w, &e), SVC_EX_DATA);
+	assert_non_null(strstr(e.msg, "not a worker"));
+	assert_int_equal(svc_worker(db, "nobody", &w, &e), SVC_EX_NOINPUT);
+	person("gone", "civil", "worker");
+	svc_staff_set_active(db, "gone", 0, &e);
+	assert_int_equal(svc_worker(db, "gone", &w, &e), SVC_EX_DATA);
+	assert_non_null(strstr(e.msg, "disabled"));
+}
+
+/* Overlapping visits clash; back-to-back ones do not. */
+static void
+clash_overlap_not_back_to_back(void **state)
+{
+	struct svc_worker li = worker("li");
+	struct svc_err e = { 0 };
+	int64_t a = accepted_at("2026-11-30 09:00");	/* 09:00-09:45 */
+	int64_t b = accepted_at("2026-11-30 09:45");	/* back to back */
+	int64_t c = accepted_at("2026-11-30 09:30");	/* overlaps both */
+
+	(void)state;
+	assert_int_equal(svc_assign(db, a, &li, NULL, 0, &e), 0);
+	assert_int_equal(svc_assign(db, b, &li, NULL, 0, &e), 0);
+	assert_int_equal(svc_assign(db, c, &li, NULL, 0, &e), SVC_EX_DATA);
+	assert_non_null(strstr(e.msg, "li is booked 2026-11-30 09:00-09:45"));
+	/* --force double-books, and says so in the record. */
+	assert_int_equal(svc_assign(db, c, &li, NULL, 1, &e), 0);
+	/* Dropped, the place is free again. */
+	assert_int_equal(svc_unassign(db, c, NULL, &e), 0);
+	assert_int_equal(svc_unassign(db, c, NULL, &e), SVC_EX_DATA);
+}
+
+static void
+department_and_helper(void **state)
+{
+	struct svc_worker zhao = worker("zhao"), wang = worker("wang");
+	struct svc_err e = { 0 };
+	int64_t id = accepted_at("2026-12-01 14:00");
+
+	(void)state;
+	assert_int_equal(svc_assign(db, id, &zhao, NULL, 0, &e), SVC_EX_DATA);
+	assert_non_null(strstr(e.msg, "zhao works in social"));
+	assert_int_equal(svc_assign(db, id, &wang, &wang, 0, &e), SVC_EX_DATA);
+	assert_int_equal(svc_assign(db, id, &wang, &zhao, 0, &e), 0);
+	/* The helper is booked too. */
+	id = accepted_at("2026-12-01 14:30");
+	assert_int_equal(svc_assign(db, id, &zhao, NULL, 1, &e), 0);
+	assert_int_equal(svc_assign(db, accepted_at("2026-12-01 14:15"), &zhao,
+	    NULL, 0, &e), SVC_EX_DATA);
+}
+
+static struct svc_move
+moved(int64_t id, const char *to, const char *told, int applicant, int *rc)
+{
+	struct svc_move m = { 0 };
+	struct svc_err e = { 0 };
+
+	m.at = unit_at(to);
+	m.notified = unit_at(told);
+	m.reason = "车辆故障";
+	m.applicant = applicant;
+	svc_clock_set(unit_at("2026-11-26 09:00"));
+	*rc = svc_move(db, &conf, id, &m, &e);
+	return m;
+}
+
+/* G9: exactly 8:00 before is in time; 7:59 before is short. */
+static void
+gov_notice_boundary_is_exact(void **state)
+{
+	int64_t a = accepted_at("2026-12-02 10:00");
+	int64_t b = accepted_at("2026-12-02 11:00");
+	int64_t c = accepted_at("2026-12-02 15:00");
+	struct svc_move m;
+	int rc;
+
+	(void)state;
+	m = moved(a, "2026-12-03 10:00", "2026-12-02 02:00", 0, &rc);
+	assert_int_equal(rc, 0);
+	assert_false(m.short_notice);
+	assert_int_equal(m.notice, 8 * 3600);
+	m = moved(b, "2026-12-03 11:00", "2026-12-02 03:01", 0, &rc);
+	assert_int_equal(rc, 0);
+	assert_true(m.short_notice);
+	assert_int_equal(m.notice, 7 * 3600 + 59 * 60);
+	/* The applicant's own move never counts against the provider. */
+	m = moved(c, "2026-12-03 15:00", "2026-12-02 14:59", 1, &rc);
+	assert_int_equal(rc, 0);
+	assert_false(m.short_notice);
+}
+
+static void
+move_is_recorded_and_checked(void **state)
+{
+	sqlite3_stmt *st;
+	int64_t id = accepted_at("2026-12-04 10:00");
+	int rc;
+
+	(void)state;
+	moved(id, "2026-12-05 10:00", "2026-12-04 09:00", 0, &rc);
+	assert_int_equal(rc, SVC_EX_DATA);	/* a Saturday: G7 */
+	moved(id, "2026-12-07 16:00", "2026-12-04 09:00", 0, &rc);
+	assert_int_equal(rc, 0);
+	sqlite3_prepare_v2(db, "SELECT short, by, new_at - old_at, notice,"
+	    " (SELECT appt_until - appt_at FROM orders WHERE id = ?1)"
+	    " FROM move WHERE order_id = ?1", -1, &st, NULL);
+	sqlite3_bind_int64(st, 1, id);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 1);
+	assert_string_equal(sqlite3_column_text(st, 1), "provider");
+	assert_int_equal(sqlite3_column_int(st, 2), 3 * 86400 + 6 * 3600);
+	assert_int_equal(sqlite3_column_int(st, 3), 3600);
+	assert_int_equal(sqlite3_column_int(st, 4), 45 * 60);	/* kept */
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+}
+
+/* auto never double-books, also within one run; ties go by login. */
+static void
+auto_never_double_books(void **state)
+{
+	int64_t a = accepted_at("2026-12-08 10:00");
+	int64_t b = accepted_at("2026-12-08 10:00");
+	int64_t c = accepted_at("2026-12-08 10:15");
+	struct svc_worker w;
+	struct svc_err e = { 0 };
+
+	(void)state;
+	assert_int_equal(svc_auto_assign(db, a, &w, &e), 0);
+	assert_string_equal(w.login, "li");
+	assert_int_equal(svc_auto_assign(db, b, &w, &e), 0);
+	assert_string_equal(w.login, "wang");
+	assert_int_equal(svc_auto_assign(db, c, &w, &e), SVC_EX_DATA);
+	assert_non_null(strstr(e.msg, "nobody in civil is free"));
+	/* Already assigned: auto leaves it alone. */
+	assert_int_equal(svc_auto_assign(db, a, &w, &e), SVC_EX_DATA);
+}
+
+/* Least loaded first: wang has nothing else that day. */
+static void
+auto_prefers_the_least_loaded(void **state)
+{
+	struct svc_worker li = worker("li"), w;
+	struct svc_err e = { 0 };
+	int64_t busy = accepted_at("2026-12-09 09:00");
+	int64_t id = accepted_at("2026-12-09 14:00");
+
+	(void)state;
+	assert_int_equal(svc_assign(db, busy, &li, NULL, 0, &e), 0);
+	assert_int_equal(svc_auto_assign(db, id, &w, &e), 0);
+	assert_string_equal(w.login, "wang");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(only_active_workers),
+		cmocka_unit_test(clash_overlap_not_back_to_back),
+		cmocka_unit_test(department_and_helper),
+		cmocka_unit_test(gov_notice_boundary_is_exact),
+		cmocka_unit_test(move_is_recorded_and_checked),
+		cmocka_unit_test(auto_never_double_books),
+		cmocka_unit_test(auto_prefers_the_least_loaded),
+	};
+
+	return cmocka_run_group_tests_name("assign", tests, setup, teardown);
+}
