@@ -273,8 +273,10 @@ int
 svc_move(sqlite3 *db, const struct svc_conf *c, int64_t id,
     struct svc_move *m, struct svc_err *e)
 {
+	/* A product back from the workshop needs a new visit (A8). */
 	static const char sql[] = "UPDATE orders SET appt_at = ?2,"
-	    " appt_until = ?3, forced = forced OR ?4 WHERE id = ?1";
+	    " appt_until = ?3, forced = forced OR ?4, status = CASE status"
+	    " WHEN 'taken_back' THEN 'assigned' ELSE status END WHERE id = ?1";
 	const struct svc_rules *rules;
 	struct svc_worker w = { 0 }, h = { 0 };
 	struct booking b;
@@ -286,7 +288,8 @@ svc_move(sqlite3 *db, const struct svc_conf *c, int64_t id,
 		return svc_seterr(e, SVC_EX_USAGE, "a --reason is required");
 	if (booking(db, id, &b, e))
 		return e->code;
-	if (strcmp(b.status, "accepted") && strcmp(b.status, "assigned"))
+	if (strcmp(b.status, "accepted") && strcmp(b.status, "assigned") &&
+	    strcmp(b.status, "taken_back"))
 		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot move: the order "
 		    "is %s", (long long)id, b.status);
 	rules = svc_conf_rules(c, b.kind);

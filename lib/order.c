@@ -22,7 +22,8 @@ const char *const svc_channels[SVC_NCHANNELS + 1] = {
 };
 
 const char *const svc_statuses[SVC_NSTATUSES + 1] = {
-	"new", "accepted", "refused", "cancelled", "assigned", NULL
+	"new", "accepted", "refused", "cancelled", "assigned", "arrived",
+	"started", "suspended", "taken_back", "done", "abandoned", NULL
 };
 
 static const struct {
@@ -36,6 +37,14 @@ static const struct {
 	{ "assigned", "assigned" },	/* to another worker */
 	{ "assigned", "accepted" },	/* the worker is taken off */
 	{ "assigned", "cancelled" },
+	{ "assigned", "arrived" },	/* the worker is at the door (G8) */
+	{ "arrived", "started" },	/* the applicant agrees (A4) */
+	{ "arrived", "abandoned" },	/* absent, unreachable (G10) */
+	{ "started", "suspended" },	/* rest or meal time (A9) */
+	{ "suspended", "started" },
+	{ "started", "taken_back" },	/* to the workshop (A8) */
+	{ "taken_back", "assigned" },	/* a new appointment brings it back */
+	{ "started", "done" },		/* signed by the customer (A10, C5) */
 };
 
 int

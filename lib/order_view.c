@@ -39,7 +39,9 @@ statuses_json(const char *list, struct svc_buf *b, struct svc_err *e)
 				break;
 		if (svc_statuses[i] == NULL)
 			return svc_seterr(e, SVC_EX_USAGE, "%s: unknown status "
-			    "(new, accepted, assigned, refused, cancelled)", one);
+			    "(new, accepted, assigned, arrived, started, "
+			    "suspended, taken_back, done, abandoned, refused, "
+			    "cancelled)", one);
 		svc_buf_printf(b, "%s\"%s\"", n++ ? "," : "", one);
 	}
 	svc_buf_putc(b, ']');

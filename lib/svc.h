@@ -317,7 +317,7 @@ struct svc_reply {
 	int force;		/* accept outside the rules, recorded */
 	int late, quiet;	/* out: replied after the deadline; A9 */
 };
-#define SVC_NSTATUSES 5
+#define SVC_NSTATUSES 11
 extern const char *const svc_statuses[SVC_NSTATUSES + 1];
 int svc_line_parse(const char *s, struct svc_line *, struct svc_err *);
 const struct svc_service *svc_conf_service(const struct svc_conf *,
@@ -400,6 +400,68 @@ int svc_agenda_query(sqlite3 *, int64_t person, time_t from, time_t to,
     sqlite3_stmt **, struct svc_err *);
 int svc_auto_assign(sqlite3 *, int64_t id, struct svc_worker *chosen,
     struct svc_err *);
+
+/* product.c: the product registry, warranty by barcode (A5). */
+struct svc_product {
+	const char *barcode, *model, *name, *sold_on;
+	int warranty_months;
+};
+struct svc_warranty {
+	char model[80], name[160];
+	int sold, months, until;	/* days since 1970; until is covered */
+	int covered;
+};
+int svc_add_months(int day, int months);
+int svc_covered_until(int sold, int months);
+int svc_product_add(sqlite3 *, const struct svc_product *,
+    struct svc_err *);
+int svc_warranty(sqlite3 *, const char *barcode, int day,
+    struct svc_warranty *, struct svc_err *);
+int svc_product_import(sqlite3 *, const char *path, int *n,
+    struct svc_err *);
+int svc_product_query(sqlite3 *, sqlite3_stmt **, struct svc_err *);
+
+/* visit.c: the visit at the door (A1-A12, C3, C5, G8, G10). */
+struct svc_check {
+	int voucher;		/* 1 shown, 0 not found, -1 not asked */
+	const char *barcode, *parts_missing, *damage, *not_ours;
+	const char *signed_by;
+	int covered, chargeable;	/* out */
+	char covered_until[16];		/* out, when the barcode decided */
+};
+struct svc_done {
+	const char *signed_by, *comment;
+	int rating;		/* 0: none */
+	const char *signature;	/* the image, or NULL */
+	size_t signature_len;
+};
+int svc_visit_late(sqlite3 *, int64_t id, time_t eta, const char *reason,
+    struct svc_err *);
+int svc_visit_arrive(sqlite3 *, int64_t id, int *late_minutes,
+    struct svc_err *);
+int svc_visit_start(sqlite3 *, int64_t id, struct svc_err *);
+int svc_visit_resume(sqlite3 *, int64_t id, struct svc_err *);
+int svc_visit_contact(sqlite3 *, int64_t id, int reached, const char *note,
+    struct svc_err *);
+int svc_visit_check(sqlite3 *, int64_t id, struct svc_check *,
+    struct svc_err *);
+int svc_visit_suspend(sqlite3 *, const struct svc_conf *, int64_t id,
+    const char *reason, time_t resume_at, int *quiet, struct svc_err *);
+int svc_visit_takeback(sqlite3 *, int64_t id, const char *reason,
+    const char *return_by, struct svc_err *);
+int svc_visit_done(sqlite3 *, int64_t id, const struct svc_done *,
+    struct svc_err *);
+int svc_visit_attach(sqlite3 *, int64_t id, const char *kind,
+    const char *name, const void *data, size_t len, struct svc_err *);
+int svc_visit_signature(sqlite3 *, int64_t id, struct svc_buf *,
+    struct svc_err *);
+int svc_visit_brief(sqlite3 *, int64_t id, struct svc_buf *,
+    struct svc_err *);
+int svc_visit_form(sqlite3 *, int64_t id, int width, struct svc_buf *,
+    struct svc_err *);
+int svc_noshow(sqlite3 *, const struct svc_conf *, int apply,
+    void (*found)(int64_t id, time_t at, int call_first, void *), void *arg,
+    int *nflagged, struct svc_err *);
 
 /* order_view.c: reading orders - list, the record, the notice (G4, G6). */
 struct svc_order_filter {

@@ -1,0 +1,557 @@
+/*
+ * svc-visit - the visit at the door: brief, late, arrive, start, contact,
+ * checks, suspend and resume, take back, done with signature and feedback,
+ * the service form, and the 30-minute no-show sweep (A1-A12, C3, C5, G8,
+ * G10).  See svc-visit(1).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+enum {
+	O_ETA = 0x200, O_REASON, O_REACHED, O_UNREACHABLE, O_NOTE, O_VOUCHER,
+	O_NO_VOUCHER, O_BARCODE, O_PARTS_OK, O_PARTS_MISSING, O_DAMAGE,
+	O_NOT_OURS, O_SIGNED_BY, O_RESUME_AT, O_RETURN_BY, O_RATING,
+	O_COMMENT, O_SIGNATURE, O_KIND, O_WIDTH, O_APPLY, O_CHECK
+};
+
+static const struct option long_opts[] = {
+	SVC_COMMON_LONG, SVC_WRITE_LONG,
+	{ "eta", required_argument, NULL, O_ETA },
+	{ "reason", required_argument, NULL, O_REASON },
+	{ "reached", no_argument, NULL, O_REACHED },
+	{ "unreachable", no_argument, NULL, O_UNREACHABLE },
+	{ "note", required_argument, NULL, O_NOTE },
+	{ "voucher", no_argument, NULL, O_VOUCHER },
+	{ "no-voucher", no_argument, NULL, O_NO_VOUCHER },
+	{ "barcode", required_argument, NULL, O_BARCODE },
+	{ "parts-ok", no_argument, NULL, O_PARTS_OK },
+	{ "parts-missing", required_argument, NULL, O_PARTS_MISSING },
+	{ "damage", required_argument, NULL, O_DAMAGE },
+	{ "not-ours", required_argument, NULL, O_NOT_OURS },
+	{ "signed-by", required_argument, NULL, O_SIGNED_BY },
+	{ "resume-at", required_argument, NULL, O_RESUME_AT },
+	{ "return-by", required_argument, NULL, O_RETURN_BY },
+	{ "rating", required_argument, NULL, O_RATING },
+	{ "comment", required_argument, NULL, O_COMMENT },
+	{ "signature", required_argument, NULL, O_SIGNATURE },
+	{ "kind", required_argument, NULL, O_KIND },
+	{ "width", required_argument, NULL, O_WIDTH },
+	{ "apply", no_argument, NULL, O_APPLY },
+	{ "check", no_argument, NULL, O_CHECK },
+	{ NULL, 0, NULL, 0 }
+};
+
+struct opts {
+	const char *eta, *reason, *note, *resume_at, *return_by, *comment;
+	const char *signature_file, *kind;
+	int contact, apply, check, width, rating;
+	struct svc_check chk;
+	struct svc_done done;
+	struct svc_buf sig;
+	time_t when;
+};
+
+static int
+taken(const int *allowed, int c)
+{
+	for (; *allowed; allowed++)
+		if (*allowed == c)
+			return 1;
+	return 0;
+}
+
+static int
+number(struct svc_cli *cli, const char *s, int lo, int hi)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (*s == '\0' || *end != '\0' || v < lo || v > hi) {
+		svc_warnx("%s: want a number from %d to %d", s, lo, hi);
+		svc_cli_usage(cli);
+	}
+	return (int)v;
+}
+
+static void
+option(struct svc_cli *cli, struct opts *o, int c, char *arg)
+{
+	switch (c) {
+	case O_ETA: o->eta = arg; break;
+	case O_REASON: o->reason = arg; break;
+	case O_REACHED: o->contact = 1; break;
+	case O_UNREACHABLE: o->contact = 2; break;
+	case O_NOTE: o->note = arg; break;
+	case O_VOUCHER: o->chk.voucher = 1; break;
+	case O_NO_VOUCHER: o->chk.voucher = 0; break;
+	case O_BARCODE: o->chk.barcode = arg; break;
+	case O_PARTS_OK: o->chk.parts_missing = NULL; break;
+	case O_PARTS_MISSING: o->chk.parts_missing = arg; break;
+	case O_DAMAGE: o->chk.damage = arg; break;
+	case O_NOT_OURS: o->chk.not_ours = arg; break;
+	case O_SIGNED_BY: o->chk.signed_by = o->done.signed_by = arg; break;
+	case O_RESUME_AT: o->resume_at = arg; break;
+	case O_RETURN_BY: o->return_by = arg; break;
+	case O_RATING: o->done.rating = number(cli, arg, 1, 5); break;
+	case O_COMMENT: o->done.comment = arg; break;
+	case O_SIGNATURE: o->signature_file = arg; break;
+	case O_KIND: o->kind = arg; break;
+	case O_WIDTH: o->width = number(cli, arg, 32, 80); break;
+	case O_APPLY: o->apply = 1; break;
+	case O_CHECK: o->check = 1; break;
+	default: svc_cli_option(cli, c, arg);
+	}
+}
+
+static void
+options(struct svc_cli *cli, int argc, char **argv, const int *allowed,
+    struct opts *o)
+{
+	int c;
+
+	memset(o, 0, sizeof *o);
+	o->chk.voucher = -1;
+	o->width = 48;
+	while ((c = getopt_long(argc, argv, SVC_COMMON_SHORT SVC_WRITE_SHORT,
+	    long_opts, NULL)) != -1) {
+		if ((c >= O_ETA || c == 'n' || c == 'k') && !taken(allowed, c)) {
+			svc_warnx("%s: option not taken by %s", argv[optind - 1],
+			    cli->verb->name);
+			svc_cli_usage(cli);
+		}
+		option(cli, o, c, optarg);
+	}
+}
+
+static int64_t
+id_of(const char *key)
+{
+	int64_t id = 0;
+
+	svc_id_parse(key, &id);
+	return id;
+}
+
+static _Noreturn void
+batch(struct svc_cli *cli, int argc, char **argv, svc_item_fn fn, void *ctx)
+{
+	svc_cli_open(cli, SVC_DB_RW);
+	svc_batch_ids(cli, argv, argc, 1, fn, ctx);
+	svc_batch_end(cli);
+}
+
+static void
+need(struct svc_cli *cli, const char *what, const void *have)
+{
+	if (have == NULL) {
+		svc_warnx("%s: %s is required", cli->verb->name, what);
+		svc_cli_usage(cli);
+	}
+}
+
+static int
+late_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
+{
+	struct opts *o = ctx;
+
+	return svc_visit_late(cli->db, id_of(key), o->when, o->reason, e);
+}
+
+static int
+cmd_late(struct svc_cli *cli, int argc, char **argv)
+{
+	static const int ok[] = { O_ETA, O_REASON, 'n', 'k', 0 };
+	struct opts o;
+
+	options(cli, argc, argv, ok, &o);
+	need(cli, "--eta", o.eta);
+	o.when = svc_cli_time(cli, o.eta);
+	batch(cli, argc - optind, argv + optind, late_one, &o);
+}
+
+static int
+arrive_one(struct svc_cli *cli, const char *key, void *ctx,
+    struct svc_err *e)
+{
+	int late;
+
+	(void)ctx;
+	if (svc_visit_arrive(cli->db, id_of(key), &late, e))
+		return e->code;
+	if (late && !cli->quiet)
+		svc_warnx("%s: arrived %d minute%s after the appointed time "
+		    "(G8): recorded", key, late, late == 1 ? "" : "s");
+	return 0;
+}
+
+static int
+start_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
+{
+	(void)ctx;
+	return strcmp(cli->verb->name, "start") == 0 ?
+	    svc_visit_start(cli->db, id_of(key), e) :
+	    svc_visit_resume(cli->db, id_of(key), e);
+}
+
+static int
+cmd_arrive(struct svc_cli *cli, int argc, char **argv)
+{
+	static const int ok[] = { 'n', 'k', 0 };
+	struct opts o;
+
+	options(cli, argc, argv, ok, &o);
+	batch(cli, argc - optind, argv + optind,
+	    strcmp(cli->verb->name, "arrive") == 0 ? arrive_one : start_one,
+	    &o);
+}
+
+static int
+contact_one(struct svc_cli *cli, const char *key, void *ctx,
+    struct svc_err *e)
+{
+	struct opts *o = ctx;
+
+	return svc_visit_contact(cli->db, id_of(key), o->contact == 1, o->note,
+	    e);
+}
+
+static int
+cmd_contact(struct svc_cli *cli, int argc, char **argv)
+{
+	static const int ok[] = { O_REACHED, O_UNREACHABLE, O_NOTE, 'n', 'k',
+		0 };
+	struct opts o;
+
+	options(cli, argc, argv, ok, &o);
+	if (o.contact == 0) {
+		svc_warnx("contact: --reached or --unreachable is required");
+		svc_cli_usage(cli);
+	}
+	batch(cli, argc - optind, argv + optind, contact_one, &o);
+}
+
+static int
+check_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
+{
+	struct opts *o = ctx;
+	struct svc_check c = o->chk;
+
+	if (svc_visit_check(cli->db, id_of(key), &c, e))
+		return e->code;
+	if (!cli->quiet && c.chargeable)
+		svc_warnx("%s: chargeable (A7): %s", key, c.not_ours ?
+		    "the fault is not the company's" : "not covered");
+	return 0;
+}
+
+static int
+cmd_check(struct svc_cli *cli, int argc, char **argv)
+{
+	static const int ok[] = { O_VOUCHER, O_NO_VOUCHER, O_BARCODE,
+		O_PARTS_OK, O_PARTS_MISSING, O_DAMAGE, O_NOT_OURS, O_SIGNED_BY,
+		'n', 'k', 0 };
+	struct opts o;
+
+	options(cli, argc, argv, ok, &o);
+	batch(cli, argc - optind, argv + optind, check_one, &o);
+}
+
+static int
+suspend_one(struct svc_cli *cli, const char *key, void *ctx,
+    struct svc_err *e)
+{
+	struct opts *o = ctx;
+	char at[32];
+	int quiet;
+
+	if (svc_visit_suspend(cli->db, &cli->conf, id_of(key), o->reason,
+	    o->when, &quiet, e))
+		return e->code;
+	if (quiet && !cli->quiet) {
+		svc_time_local(o->when, at, sizeof at);
+		svc_warnx("%s: %s is in the customer's quiet hours (A9)", key,
+		    at);
+	}
+	return 0;
+}
+
+static int
+cmd_suspend(struct svc_cli *cli, int argc, char **argv)
+{
+	static const int ok[] = { O_REASON, O_RESUME_AT, 'n', 'k', 0 };
+	struct opts o;
+
+	options(cli, argc, argv, ok, &o);
+	need(cli, "--reason", o.reason);
+	need(cli, "--resume-at", o.resume_at);
+	o.when = svc_cli_time(cli, o.resume_at);
+	batch(cli, argc - optind, argv + optind, suspend_one, &o);
+}
+
+static int
+takeback_one(struct svc_cli *cli, const char *key, void *ctx,
+    struct svc_err *e)
+{
+	struct opts *o = ctx;
+
+	return svc_visit_takeback(cli->db, id_of(key), o->reason, o->return_by,
+	    e);
+}
+
+static int
+cmd_takeback(struct svc_cli *cli, int argc, char **argv)
+{
+	static const int ok[] = { O_REASON, O_RETURN_BY, 'n', 'k', 0 };
+	struct svc_err e = { 0 };
+	struct opts o;
+	int y, m, d;
+
+	options(cli, argc, argv, ok, &o);
+	need(cli, "--reason", o.reason);
+	if (o.return_by) {
+		svc_cli_config(cli);
+		if (svc_date_parse(o.return_by, svc_now(), &y, &m, &d, &e))
+			svc_cli_fail(cli, &e);
+	}
+	batch(cli, argc - optind, argv + optind, takeback_one, &o);
+}
+
+static int
+done_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
+{
+	struct opts *o = ctx;
+
+	return svc_visit_done(cli->db, id_of(key), &o->done, e);
+}
+
+/* Read a whole file: signatures and photos are kept in the database. */
+static void
+slurp(struct svc_cli *cli, const char *path, struct svc_buf *b)
+{
+	char chunk[65536];
+	size_t n;
+	FILE *f;
+
+	if ((f = strcmp(path, "-") ? fopen(path, "rb") : stdin) == NULL)
+		svc_die(SVC_EX_NOINPUT, "%s: %s", path, strerror(errno));
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		svc_buf_add(b, chunk, n);
+		if (b->len > 16 << 20)
+			svc_die(SVC_EX_DATA, "%s: larger than 16 MiB", path);
+	}
+	if (ferror(f))
+		svc_die(SVC_EX_IOERR, "%s: %s", path, strerror(errno));
+	if (f != stdin)
+		fclose(f);
+	(void)cli;
+}
+
+static int
+cmd_done(struct svc_cli *cli, int argc, char **argv)
+{
+	static const int ok[] = { O_SIGNED_BY, O_RATING, O_COMMENT,
+		O_SIGNATURE, 'n', 'k', 0 };
+	struct opts o;
+
+	options(cli, argc, argv, ok, &o);
+	need(cli, "--signed-by", o.done.signed_by);
+	if (o.signature_file) {
+		slurp(cli, o.signature_file, &o.sig);
+		o.done.signature = o.sig.s ? o.sig.s : "";
+		o.done.signature_len = o.sig.len;
+	}
+	batch(cli, argc - optind, argv + optind, done_one, &o);
+}
+
+static int
+attach_one(struct svc_cli *cli, const char *key, void *ctx,
+    struct svc_err *e)
+{
+	struct opts *o = ctx;
+	const char *name = strrchr(o->note, '/');
+
+	return svc_visit_attach(cli->db, id_of(key), o->kind ? o->kind :
+	    "other", name ? name + 1 : o->note, o->sig.s ? o->sig.s : "",
+	    o->sig.len, e);
+}
+
+static int
+cmd_attach(struct svc_cli *cli, int argc, char **argv)
+{
+	static const int ok[] = { O_KIND, 'n', 0 };
+	struct opts o;
+
+	options(cli, argc, argv, ok, &o);
+	svc_cli_need(cli, argc - optind, 2, 2);
+	if (o.kind && strcmp(o.kind, "photo-before") &&
+	    strcmp(o.kind, "photo-after") && strcmp(o.kind, "other")) {
+		svc_warnx("%s: the kind is photo-before, photo-after or other",
+		    o.kind);
+		svc_cli_usage(cli);
+	}
+	o.note = argv[optind + 1];	/* the file's name */
+	slurp(cli, o.note, &o.sig);
+	batch(cli, 1, argv + optind, attach_one, &o);
+}
+
+/* Read-only texts over ids: brief, form, signature. */
+struct text {
+	struct svc_cli *cli;
+	struct opts *o;
+	int n;
+};
+
+static int
+text_one(const char *key, void *arg)
+{
+	struct text *t = arg;
+	struct svc_buf b = { 0 };
+	struct svc_err e = { 0 };
+	const char *verb = t->cli->verb->name;
+	int rc;
+
+	if (strcmp(verb, "brief") == 0)
+		rc = svc_visit_brief(t->cli->db, id_of(key), &b, &e);
+	else if (strcmp(verb, "form") == 0)
+		rc = svc_visit_form(t->cli->db, id_of(key), t->o->width, &b, &e);
+	else
+		rc = svc_visit_signature(t->cli->db, id_of(key), &b, &e);
+	if (rc == 0) {
+		if (t->n++ && strcmp(verb, "signature") != 0)
+			putchar('\n');
+		fwrite(b.s ? b.s : "", 1, b.len, stdout);
+	} else {
+		svc_warnx("%s", e.msg);
+	}
+	svc_buf_free(&b);
+	return rc;
+}
+
+static int
+cmd_text(struct svc_cli *cli, int argc, char **argv)
+{
+	static const int brief_ok[] = { 0 }, form_ok[] = { O_WIDTH, 0 };
+	struct svc_err e = { 0 };
+	struct opts o;
+	struct text t = { cli, &o, 0 };
+	int rc;
+
+	options(cli, argc, argv, strcmp(cli->verb->name, "form") ? brief_ok :
+	    form_ok, &o);
+	if (o.width != 32 && o.width != 48 && o.width != 80) {
+		svc_warnx("%d: the width is 32, 48 or 80", o.width);
+		svc_cli_usage(cli);
+	}
+	if (strcmp(cli->verb->name, "signature") == 0)
+		svc_cli_need(cli, argc - optind, 1, 1);
+	svc_cli_open(cli, SVC_DB_RO);
+	rc = svc_ids_each(argv + optind, argc - optind, stdin, 1, text_one, &t,
+	    &e);
+	if (e.code)
+		svc_cli_fail(cli, &e);
+	svc_db_close(cli->db);
+	return rc;
+}
+
+static void
+swept(int64_t id, time_t at, int call_first, void *arg)
+{
+	struct svc_cli *cli = arg;
+	char when[32];
+
+	if (call_first) {
+		if (!cli->quiet) {
+			svc_time_local(at, when, sizeof when);
+			svc_warnx("%lld: waiting since %s: call the applicant "
+			    "first (G10 needs 'cannot be reached')",
+			    (long long)id, when);
+		}
+		return;
+	}
+	svc_buf_printf(&cli->changed, "%lld\n", (long long)id);
+}
+
+/*
+ * G10, the sweep cron runs every few minutes.  Without --apply it lists;
+ * with it, it marks them abandoned in one transaction.
+ */
+static int
+cmd_noshow(struct svc_cli *cli, int argc, char **argv)
+{
+	static const int ok[] = { O_APPLY, O_CHECK, 'n', 0 };
+	struct svc_err e = { 0 };
+	struct opts o;
+	int n;
+
+	options(cli, argc, argv, ok, &o);
+	svc_cli_need(cli, argc - optind, 0, 0);
+	svc_cli_open(cli, o.apply ? SVC_DB_RW : SVC_DB_RO);
+	if (o.apply)
+		svc_batch_begin(cli);
+	if (svc_noshow(cli->db, &cli->conf, o.apply && !cli->dry_run, swept,
+	    cli, &n, &e)) {
+		svc_db_rollback(cli->db);
+		svc_cli_fail(cli, &e);
+	}
+	if (o.apply && svc_db_commit(cli->db, &e))
+		svc_cli_fail(cli, &e);
+	if (cli->changed.len)
+		fwrite(cli->changed.s, 1, cli->changed.len, stdout);
+	svc_db_close(cli->db);
+	return o.check && n ? SVC_EX_FOUND : 0;
+}
+
+static const struct svc_verb verbs[] = {
+	{ "brief", cmd_text, "brief [ID...]",
+	    "What to know before going (A3): the customer and their earlier\n"
+	    "orders, the fault, the product and its warranty, the documents.\n" },
+	{ "late", cmd_late, "late [ID...] --eta TIME [--reason TEXT] [-n] [-k]",
+	    "The worker told the customer about a delay in advance (A1).\n" },
+	{ "arrive", cmd_arrive, "arrive [ID...] [-n] [-k]",
+	    "The worker is at the door; after the appointed time is late (G8).\n" },
+	{ "start", cmd_arrive, "start [ID...] [-n] [-k]",
+	    "The applicant is there and agrees; the work begins (A4).\n" },
+	{ "contact", cmd_contact, "contact [ID...] --reached|--unreachable "
+	    "[--note TEXT] [-n] [-k]",
+	    "A call or other attempt to reach the applicant (G10).\n" },
+	{ "check", cmd_check, "check [ID...] [--voucher|--no-voucher] "
+	    "[--barcode CODE] [--parts-ok|--parts-missing TEXT] "
+	    "[--damage TEXT] [--not-ours TEXT] [--signed-by NAME] [-n] [-k]",
+	    "The checks before working (A4-A7).  Without a voucher the barcode\n"
+	    "decides the warranty (A5).  Missing parts, damage and a fault not\n"
+	    "ours need the customer's --signed-by at once (A6, A7).\n" },
+	{ "suspend", cmd_suspend, "suspend [ID...] --reason TEXT "
+	    "--resume-at TIME [-n] [-k]",
+	    "Interrupt the work for the customer's rest or meal (A9); the\n"
+	    "resume time is the new appointment.\n" },
+	{ "resume", cmd_arrive, "resume [ID...] [-n] [-k]",
+	    "Continue suspended work.\n" },
+	{ "takeback", cmd_takeback, "takeback [ID...] --reason TEXT "
+	    "[--return-by DATE] [-n] [-k]",
+	    "The product goes to the workshop by agreement (A8).\n" },
+	{ "done", cmd_done, "done [ID...] --signed-by NAME [--rating 1-5] "
+	    "[--comment TEXT] [--signature FILE] [-n] [-k]",
+	    "The service record is complete and signed (A10, C5).\n" },
+	{ "signature", cmd_text, "signature ID",
+	    "Write the stored signature image to stdout.\n" },
+	{ "attach", cmd_attach, "attach ID FILE [--kind photo-before|"
+	    "photo-after|other] [-n]",
+	    "Keep a photo or other file with the order.\n" },
+	{ "form", cmd_text, "form [ID...] [--width 32|48|80]",
+	    "The service form, customer's copy (A10, A12); 32 and 48 fit 58 mm\n"
+	    "and 80 mm receipt printers.\n" },
+	{ "noshow", cmd_noshow, "noshow [--apply] [--check] [-n]",
+	    "The no-show sweep (G10): list, or with --apply mark abandoned,\n"
+	    "the orders whose applicant is absent and unreachable 30 minutes\n"
+	    "after the appointed time.  --check exits 1 when there is any.\n" },
+	{ NULL, NULL, NULL, NULL }
+};
+
+int
+main(int argc, char **argv)
+{
+	return svc_cli_main(argc, argv, "svc-visit", verbs);
+}

@@ -1,0 +1,296 @@
+/*
+ * product.c - the product registry behind A5: when the customer cannot
+ * find the warranty card, the barcode of the product's part says whether
+ * it is covered and until when.  A product sold on 2025-03-15 with 12
+ * months is covered to 2026-03-14 inclusive; a date that does not exist
+ * in the end month is clamped to its last day.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "svc.h"
+
+int
+svc_add_months(int day, int months)
+{
+	static const int mdays[] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+	int y, m, d, last;
+
+	svc_civil_from_days(day, &y, &m, &d);
+	m += months;
+	y += (m - 1) / 12;
+	m = (m - 1) % 12 + 1;
+	last = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) ||
+	    y % 400 == 0));
+	return svc_days_from_civil(y, m, d > last ? last : d);
+}
+
+/* The last covered day of a product sold on sold with months' warranty. */
+int
+svc_covered_until(int sold, int months)
+{
+	return svc_add_months(sold, months) - 1;
+}
+
+int
+svc_product_add(sqlite3 *db, const struct svc_product *p, struct svc_err *e)
+{
+	static const char sql[] = "INSERT INTO product (barcode, model, name,"
+	    " sold_on, warranty_months, created_at) VALUES (?1, ?2, ?3, ?4, ?5,"
+	    " ?6) ON CONFLICT (barcode) DO UPDATE SET model = excluded.model,"
+	    " name = excluded.name, sold_on = excluded.sold_on,"
+	    " warranty_months = excluded.warranty_months";
+	struct svc_err sub = { 0 };
+	sqlite3_stmt *st;
+	int y, m, d;
+	char date[16];
+
+	if (p->barcode == NULL || *p->barcode == '\0' ||
+	    strlen(p->barcode) > 64)
+		return svc_seterr(e, SVC_EX_DATA, "a barcode is required (at "
+		    "most 64 characters)");
+	if (p->model == NULL || p->name == NULL || !svc_utf8_valid(p->model) ||
+	    !svc_utf8_valid(p->name))
+		return svc_seterr(e, SVC_EX_DATA, "%s: model and name are "
+		    "required", p->barcode);
+	if (p->sold_on == NULL || svc_date_parse(p->sold_on, 0, &y, &m, &d,
+	    &sub) || strchr(p->sold_on, '-') == NULL)
+		return svc_seterr(e, SVC_EX_DATA, "%s: bad sold date '%s' (want "
+		    "YYYY-MM-DD)", p->barcode, p->sold_on ? p->sold_on : "");
+	if (p->warranty_months < 0 || p->warranty_months > 600)
+		return svc_seterr(e, SVC_EX_DATA, "%s: warranty months from 0 "
+		    "to 600", p->barcode);
+	snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, d);
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, p->barcode, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, p->model, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, p->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, date, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 5, p->warranty_months);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)svc_now());
+	return svc_db_done(db, st, e);
+}
+
+/*
+ * A5: is the product covered on day?  0 and the facts, or 66 for a barcode
+ * the registry does not know.
+ */
+int
+svc_warranty(sqlite3 *db, const char *barcode, int day, struct svc_warranty *w,
+    struct svc_err *e)
+{
+	static const char sql[] = "SELECT model, name, sold_on, warranty_months"
+	    " FROM product WHERE barcode = ?1";
+	sqlite3_stmt *st;
+	int rc, y, m, d;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, barcode, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		snprintf(w->model, sizeof w->model, "%s", svc_col_text(st, 0));
+		snprintf(w->name, sizeof w->name, "%s", svc_col_text(st, 1));
+		sscanf(svc_col_text(st, 2), "%d-%d-%d", &y, &m, &d);
+		w->sold = svc_days_from_civil(y, m, d);
+		w->months = sqlite3_column_int(st, 3);
+		w->until = svc_covered_until(w->sold, w->months);
+		w->covered = day <= w->until;
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return svc_seterr(e, SVC_EX_NOINPUT, "%s: no such product",
+		    barcode);
+	return rc == SQLITE_ROW ? 0 : svc_db_error(db, rc, e);
+}
+
+/* One CSV field (RFC 4180); returns the position after it, or NULL. */
+static const char *
+csv_field(const char *p, struct svc_buf *out)
+{
+	svc_buf_reset(out);
+	svc_buf_puts(out, "");
+	if (*p != '"') {
+		while (*p && *p != ',' && *p != '\n' && *p != '\r')
+			svc_buf_putc(out, *p++);
+		return p;
+	}
+	for (p++;; p++) {
+		if (*p == '\0')
+			return NULL;
+		if (*p == '"' && p[1] == '"')
+			svc_buf_putc(out, *p++);
+		else if (*p == '"')
+			return p + 1;
+		else
+			svc_buf_putc(out, *p);
+	}
+}
+
+static const char *const csv_columns[] = {
+	"barcode", "model", "name", "sold_on", "warranty_months", NULL
+};
+
+/* Map the header's columns to ours: made_on stands for sold_on too. */
+static int
+csv_header(const char *line, int *map, const char *file, struct svc_err *e)
+{
+	struct svc_buf f = { 0 };
+	const char *p = line;
+	int n = 0, i, seen = 0;
+
+	while (p && *p && *p != '\n' && *p != '\r') {
+		p = csv_field(p, &f);
+		for (i = 0; csv_columns[i]; i++)
+			if (strcmp(f.s, csv_columns[i]) == 0 ||
+			    (i == 3 && strcmp(f.s, "made_on") == 0))
+				break;
+		map[n++] = csv_columns[i] ? i : -1;
+		if (csv_columns[i])
+			seen |= 1 << i;
+		if (p && *p == ',')
+			p++;
+		if (n == 16)
+			break;
+	}
+	svc_buf_free(&f);
+	if (seen != 0x1f)
+		return svc_seterr(e, SVC_EX_DATA, "%s:1: the header needs "
+		    "barcode, model, name, sold_on (or made_on) and "
+		    "warranty_months", file);
+	return n;
+}
+
+static int
+csv_row(sqlite3 *db, const char *line, const int *map, int ncols,
+    const char *file, long lineno, struct svc_err *e)
+{
+	struct svc_buf f[5] = { { 0 } }, skip = { 0 };
+	struct svc_product prod;
+	const char *p = line;
+	char *end;
+	int i, rc;
+
+	for (i = 0; i < ncols && p; i++) {
+		p = csv_field(p, map[i] >= 0 ? &f[map[i]] : &skip);
+		if (p && *p == ',')
+			p++;
+	}
+	prod.barcode = f[0].s;
+	prod.model = f[1].s;
+	prod.name = f[2].s;
+	prod.sold_on = f[3].s;
+	prod.warranty_months = f[4].s ? (int)strtol(f[4].s, &end, 10) : -1;
+	if (p == NULL || f[4].s == NULL || *f[4].s == '\0' || *end != '\0')
+		rc = svc_seterr(e, SVC_EX_DATA, "%s:%ld: bad row (want %d "
+		    "fields, warranty_months a number)", file, lineno, ncols);
+	else if ((rc = svc_product_add(db, &prod, e)) != 0)
+		rc = svc_seterr(e, rc, "%s:%ld: %.400s", file, lineno, e->msg);
+	for (i = 0; i < 5; i++)
+		svc_buf_free(&f[i]);
+	svc_buf_free(&skip);
+	return rc;
+}
+
+static int
+import_csv(sqlite3 *db, FILE *in, const char *file, int *n,
+    struct svc_err *e)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	long lineno = 0;
+	int map[16], ncols = 0, rc = 0;
+
+	while (rc == 0 && getline(&line, &cap, in) != -1) {
+		if (++lineno == 1) {
+			if ((ncols = csv_header(line, map, file, e)) < 0 ||
+			    e->code)
+				rc = e->code;
+			continue;
+		}
+		if (line[strspn(line, " \t\r\n")] == '\0')
+			continue;
+		if ((rc = csv_row(db, line, map, ncols, file, lineno, e)) == 0)
+			(*n)++;
+	}
+	free(line);
+	return rc;
+}
+
+struct yx {
+	sqlite3 *db;
+	const char *file;
+	int *n;
+	struct svc_err *e;
+};
+
+static int
+yaml_product(const struct svc_ynode *item, void *arg)
+{
+	static const char *const keys[] = {
+		"barcode", "model", "name", "sold_on", "made_on",
+		"warranty_months", NULL
+	};
+	struct yx *x = arg;
+	const struct svc_ynode *v;
+	struct svc_product p = { 0 };
+	const char **f[] = { &p.barcode, &p.model, &p.name, &p.sold_on,
+		&p.sold_on };
+	char *end;
+	int i;
+
+	if (item->type != SVC_Y_MAP)
+		return svc_yerr(x->e, SVC_EX_DATA, x->file, item,
+		    "each product is a mapping");
+	if (svc_ycheck_keys(item, keys, x->file, x->e))
+		return x->e->code;
+	for (i = 0; i < 5; i++)
+		if ((v = svc_ymap_get(item, keys[i])) && v->type == SVC_Y_SCALAR)
+			*f[i] = v->val;
+	p.warranty_months = -1;
+	if ((v = svc_ymap_get(item, "warranty_months")) &&
+	    v->type == SVC_Y_SCALAR) {
+		p.warranty_months = (int)strtol(v->val, &end, 10);
+		if (*end || !*v->val)
+			p.warranty_months = -1;
+	}
+	if (svc_product_add(x->db, &p, x->e))
+		return svc_yerr(x->e, x->e->code, x->file, item, "%.400s",
+		    x->e->msg);
+	(*x->n)++;
+	return 0;
+}
+
+/* CSV with a header, or a YAML list; the caller holds the transaction. */
+int
+svc_product_import(sqlite3 *db, const char *path, int *n, struct svc_err *e)
+{
+	struct yx x = { db, strcmp(path, "-") ? path : "<stdin>", n, e };
+	const char *dot = strrchr(path, '.');
+	FILE *in;
+	int rc;
+
+	*n = 0;
+	if (dot && (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0))
+		return svc_yaml_each(path, yaml_product, &x, e);
+	if (strcmp(path, "-") == 0)
+		in = stdin;
+	else if ((in = fopen(path, "r")) == NULL)
+		return svc_seterr(e, SVC_EX_NOINPUT, "%s: %s", path,
+		    strerror(errno));
+	rc = import_csv(db, in, x.file, n, e);
+	if (in != stdin)
+		fclose(in);
+	return rc;
+}
+
+int
+svc_product_query(sqlite3 *db, sqlite3_stmt **st, struct svc_err *e)
+{
+	return svc_db_prepare(db, "SELECT barcode, model, name, sold_on,"
+	    " warranty_months FROM v_product ORDER BY barcode", st, e);
+}

@@ -1,0 +1,337 @@
+/*
+ * sheet.c - texts a person reads: the brief before going (A3), and the
+ * service form printed for the customer's copy (A10, A12), which must fit
+ * a 58 mm (32 columns) or 80 mm (48 columns) receipt printer.  Widths are
+ * display widths: a Chinese character takes two columns, and a line is
+ * broken between characters, never inside one.
+ */
+#include <string.h>
+
+#include "svc.h"
+
+static const char *
+col(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL :
+	    svc_col_text(st, i);
+}
+
+/* "label: value", the value wrapped at width under itself. */
+static void
+field(struct svc_buf *b, int width, const char *label, const char *value)
+{
+	int lw, w, room;
+	size_t n;
+
+	if (value == NULL || *value == '\0')
+		return;
+	lw = svc_utf8_width(label);
+	svc_buf_puts(b, label);
+	room = width - lw;
+	if (room < 8) {		/* a narrow form: the value on its own lines */
+		svc_buf_putc(b, '\n');
+		lw = 0;
+		room = width;
+	}
+	for (;;) {
+		n = svc_utf8_fit(value, room, &w);
+		if (n == 0 && *value)
+			n = strlen(value);	/* never loop on a wide glyph */
+		svc_buf_add(b, value, n);
+		svc_buf_putc(b, '\n');
+		value += n;
+		if (*value == '\0')
+			break;
+		for (w = 0; w < lw; w++)
+			svc_buf_putc(b, ' ');
+	}
+}
+
+static void
+rule(struct svc_buf *b, int width, char c)
+{
+	int i;
+
+	for (i = 0; i < width; i++)
+		svc_buf_putc(b, c);
+	svc_buf_putc(b, '\n');
+}
+
+static void
+centred(struct svc_buf *b, int width, const char *s)
+{
+	int pad = (width - svc_utf8_width(s)) / 2;
+
+	for (; pad > 0; pad--)
+		svc_buf_putc(b, ' ');
+	svc_buf_puts(b, s);
+	svc_buf_putc(b, '\n');
+}
+
+static const char *
+when(sqlite3_stmt *st, int i, char *buf, size_t n)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return NULL;
+	svc_time_local((time_t)sqlite3_column_int64(st, i), buf, n);
+	return buf;
+}
+
+static void
+documents(sqlite3 *db, struct svc_buf *b, int width, const char *json)
+{
+	struct svc_buf one = { 0 };
+	sqlite3_stmt *st;
+	int n = 0;
+
+	if (json == NULL || sqlite3_prepare_v2(db, "SELECT value FROM"
+	    " json_each(?1) ORDER BY key", -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		svc_buf_reset(&one);
+		svc_buf_printf(&one, "%d. %s", ++n, svc_col_text(st, 0));
+		field(b, width, n == 1 ? "documents    " : "             ",
+		    one.s);
+	}
+	sqlite3_finalize(st);
+	svc_buf_free(&one);
+}
+
+static const char order_sql[] =
+    "SELECT o.id, o.status, o.kind, d.code, c.name, c.phone, o.address,"
+    " o.fault, o.product, o.note, o.appt_at, o.appt_until, o.documents,"
+    " o.customer_id, d.name, d.phone, w.name, w.badge, w.phone,"
+    " v.voucher, v.barcode, v.covered, v.covered_until, v.parts_missing,"
+    " v.damage, v.not_ours, v.checks_signed_by, v.chargeable,"
+    " v.arrived_at, v.late_minutes, v.done_at, v.signed_by, v.rating,"
+    " v.comment, v.return_by"
+    " FROM orders o JOIN customer c ON c.id = o.customer_id"
+    " LEFT JOIN dept d ON d.id = o.dept_id"
+    " LEFT JOIN staff w ON w.id = o.worker_id"
+    " LEFT JOIN visit v ON v.order_id = o.id WHERE o.id = ?1";
+
+static int
+open_order(sqlite3 *db, int64_t id, sqlite3_stmt **st, struct svc_err *e)
+{
+	int rc;
+
+	if (svc_db_prepare(db, order_sql, st, e))
+		return e->code;
+	sqlite3_bind_int64(*st, 1, id);
+	if ((rc = sqlite3_step(*st)) != SQLITE_ROW) {
+		sqlite3_finalize(*st);
+		return svc_order_found(db, rc, id, e);
+	}
+	return 0;
+}
+
+static void
+warranty_line(sqlite3 *db, struct svc_buf *b, int width, const char *code)
+{
+	struct svc_warranty w;
+	struct svc_err e = { 0 };
+	struct svc_buf t = { 0 };
+	int y, m, d;
+	time_t now = svc_now();
+	struct tm tm;
+
+	if (code == NULL)
+		return;
+	localtime_r(&now, &tm);
+	if (svc_warranty(db, code, svc_days_from_civil(tm.tm_year + 1900,
+	    tm.tm_mon + 1, tm.tm_mday), &w, &e) != 0) {
+		svc_buf_printf(&t, "%s (not in the registry: ask for the "
+		    "warranty card)", code);
+	} else {
+		svc_civil_from_days(w.until, &y, &m, &d);
+		svc_buf_printf(&t, "%s %s %s, %s %04d-%02d-%02d", code, w.model,
+		    w.name, w.covered ? "covered until" : "NOT covered: warranty ended",
+		    y, m, d);
+	}
+	field(b, width, "product      ", t.s);
+	svc_buf_free(&t);
+}
+
+static void
+history(sqlite3 *db, struct svc_buf *b, int64_t customer, int64_t id)
+{
+	static const char sql[] = "SELECT o.id, o.created_at, o.status, o.kind,"
+	    " (SELECT group_concat(name, '、') FROM order_service s"
+	    "   WHERE s.order_id = o.id), v.rating"
+	    " FROM orders o LEFT JOIN visit v ON v.order_id = o.id"
+	    " WHERE o.customer_id = ?1 AND o.id <> ?2"
+	    " ORDER BY o.created_at DESC LIMIT 10";
+	sqlite3_stmt *st;
+	char day[32];
+	int n = 0;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_int64(st, 1, customer);
+	sqlite3_bind_int64(st, 2, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n++ == 0)
+			svc_buf_puts(b, "earlier orders of this customer\n");
+		svc_time_local((time_t)sqlite3_column_int64(st, 1), day,
+		    sizeof day);
+		svc_buf_printf(b, "  %lld  %.10s  %-10s %-8s %s", (long long)
+		    sqlite3_column_int64(st, 0), day, col(st, 2), col(st, 3),
+		    col(st, 4) ? col(st, 4) : "");
+		if (col(st, 5))
+			svc_buf_printf(b, "  rating %s", col(st, 5));
+		svc_buf_putc(b, '\n');
+	}
+	if (n == 0)
+		svc_buf_puts(b, "earlier orders of this customer: none\n");
+	sqlite3_finalize(st);
+}
+
+/* A3: know the customer and the fault before going. */
+int
+svc_visit_brief(sqlite3 *db, int64_t id, struct svc_buf *b,
+    struct svc_err *e)
+{
+	sqlite3_stmt *st;
+	char at[32], until[32];
+	struct svc_buf t = { 0 };
+
+	if (open_order(db, id, &st, e))
+		return e->code;
+	svc_buf_printf(&t, "%lld (%s, %s%s%s)", (long long)id, col(st, 1),
+	    col(st, 2), col(st, 3) ? ", " : "", col(st, 3) ? col(st, 3) : "");
+	field(b, 80, "order        ", t.s);
+	if (when(st, 10, at, sizeof at)) {
+		when(st, 11, until, sizeof until);
+		svc_buf_reset(&t);
+		svc_buf_printf(&t, "%s - %s", at, until + 11);
+		field(b, 80, "appointment  ", t.s);
+	}
+	svc_buf_reset(&t);
+	svc_buf_printf(&t, "%s, %s", col(st, 4), col(st, 5));
+	field(b, 80, "customer     ", t.s);
+	field(b, 80, "address      ", col(st, 6));
+	field(b, 80, "fault        ", col(st, 7));
+	warranty_line(db, b, 80, col(st, 8));
+	documents(db, b, 80, col(st, 12));
+	field(b, 80, "note         ", col(st, 9));
+	history(db, b, sqlite3_column_int64(st, 13), id);
+	sqlite3_finalize(st);
+	svc_buf_free(&t);
+	return 0;
+}
+
+static void
+form_head(struct svc_buf *b, int width, sqlite3_stmt *st)
+{
+	struct svc_buf t = { 0 };
+	char at[32];
+
+	centred(b, width, col(st, 14) ? col(st, 14) : "上门服务");
+	centred(b, width, "上门服务单（客户联）");
+	rule(b, width, '=');
+	svc_buf_printf(&t, "%lld", sqlite3_column_int64(st, 0));
+	field(b, width, "单号：", t.s);
+	field(b, width, "上门：", when(st, 28, at, sizeof at));
+	field(b, width, "客户：", col(st, 4));
+	field(b, width, "电话：", col(st, 5));
+	field(b, width, "地址：", col(st, 6));
+	field(b, width, "故障：", col(st, 7));
+	field(b, width, "产品：", col(st, 8));
+	svc_buf_free(&t);
+}
+
+static void
+form_checks(struct svc_buf *b, int width, sqlite3_stmt *st)
+{
+	if (sqlite3_column_type(st, 19) == SQLITE_NULL &&
+	    sqlite3_column_type(st, 21) == SQLITE_NULL)
+		return;
+	rule(b, width, '-');
+	if (sqlite3_column_type(st, 19) != SQLITE_NULL)
+		field(b, width, "保修卡：", sqlite3_column_int(st, 19) ? "有" :
+		    "无");
+	field(b, width, "保修：", sqlite3_column_int(st, 21) ? "保修期内" :
+	    "不在保修范围");
+	field(b, width, "保修至：", col(st, 22));
+	field(b, width, "缺少部件：", col(st, 23));
+	field(b, width, "人为损坏：", col(st, 24));
+	field(b, width, "非本公司原因：", col(st, 25));
+	field(b, width, "客户确认：", col(st, 26));
+	field(b, width, "收费：", sqlite3_column_int(st, 27) ? "是" : "否");
+}
+
+static void
+form_work(sqlite3 *db, struct svc_buf *b, int width, int64_t id)
+{
+	static const char sql[] = "SELECT name, qty, unit_price FROM"
+	    " order_service WHERE order_id = ?1 ORDER BY line";
+	struct svc_buf t = { 0 };
+	sqlite3_stmt *st;
+	char price[32], sum[32];
+	int64_t total = 0, line;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return;
+	rule(b, width, '-');
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		line = sqlite3_column_int64(st, 1) * sqlite3_column_int64(st, 2);
+		total += line;
+		svc_money_format(sqlite3_column_int64(st, 2), price,
+		    sizeof price);
+		svc_money_format(line, sum, sizeof sum);
+		svc_buf_reset(&t);
+		svc_buf_printf(&t, "%s x%d %s = %s", svc_col_text(st, 0),
+		    sqlite3_column_int(st, 1), price, sum);
+		field(b, width, "", t.s);
+	}
+	sqlite3_finalize(st);
+	svc_money_format(total, sum, sizeof sum);
+	field(b, width, "合计：", sum);
+	svc_buf_free(&t);
+}
+
+static void
+form_tail(struct svc_buf *b, int width, sqlite3_stmt *st)
+{
+	struct svc_buf t = { 0 };
+
+	rule(b, width, '-');
+	field(b, width, "评价：", col(st, 32));
+	field(b, width, "意见：", col(st, 33));
+	field(b, width, "客户签字：", col(st, 31) ? col(st, 31) :
+	    "________");
+	field(b, width, "返修送回：", col(st, 34));
+	rule(b, width, '=');
+	/* A12: a card with the contact for later problems. */
+	if (col(st, 16)) {
+		svc_buf_printf(&t, "%s", col(st, 16));
+		if (col(st, 17))
+			svc_buf_printf(&t, "（工号 %s）", col(st, 17));
+		field(b, width, "服务人员：", t.s);
+		field(b, width, "人员电话：", col(st, 18));
+	}
+	field(b, width, "服务电话：", col(st, 15));
+	svc_buf_free(&t);
+}
+
+/* A10, A12: the customer's copy of the service form. */
+int
+svc_visit_form(sqlite3 *db, int64_t id, int width, struct svc_buf *b,
+    struct svc_err *e)
+{
+	sqlite3_stmt *st;
+
+	if (width != 32 && width != 48 && width != 80)
+		return svc_seterr(e, SVC_EX_USAGE, "%d: the width is 32, 48 or "
+		    "80", width);
+	if (open_order(db, id, &st, e))
+		return e->code;
+	form_head(b, width, st);
+	form_checks(b, width, st);
+	form_work(db, b, width, id);
+	form_tail(b, width, st);
+	sqlite3_finalize(st);
+	return 0;
+}
