@@ -36,7 +36,7 @@ endif
 COMMANDS = svc-assign svc-cal svc-db svc-order svc-product svc-staff svc-visit
 LIBMODS = err buf utf8 when clock cal money yaml conf schema db event \
 	staff roster order reply order_view order_import assign product visit sheet out ids cli
-UNITS = when cal money utf8 yaml conf db out ids staff event buf order assign
+UNITS = when cal money utf8 yaml conf db out ids staff event buf order assign product visit
 
 LIBOBJ = $(LIBMODS:%=$(B)/lib/%.o)
 BINS = $(COMMANDS:%=$(B)/bin/%)

@@ -165,6 +165,16 @@ csv_header(const char *line, int *map, const char *file, struct svc_err *e)
 	return n;
 }
 
+/* Put file:line in front of the message already in e. */
+static int
+at_line(struct svc_err *e, const char *file, long lineno)
+{
+	char msg[sizeof e->msg];
+
+	snprintf(msg, sizeof msg, "%s", e->msg);
+	return svc_seterr(e, e->code, "%s:%ld: %.400s", file, lineno, msg);
+}
+
 static int
 csv_row(sqlite3 *db, const char *line, const int *map, int ncols,
     const char *file, long lineno, struct svc_err *e)
@@ -189,7 +199,7 @@ csv_row(sqlite3 *db, const char *line, const int *map, int ncols,
 		rc = svc_seterr(e, SVC_EX_DATA, "%s:%ld: bad row (want %d "
 		    "fields, warranty_months a number)", file, lineno, ncols);
 	else if ((rc = svc_product_add(db, &prod, e)) != 0)
-		rc = svc_seterr(e, rc, "%s:%ld: %.400s", file, lineno, e->msg);
+		rc = at_line(e, file, lineno);
 	for (i = 0; i < 5; i++)
 		svc_buf_free(&f[i]);
 	svc_buf_free(&skip);
@@ -259,8 +269,7 @@ yaml_product(const struct svc_ynode *item, void *arg)
 			p.warranty_months = -1;
 	}
 	if (svc_product_add(x->db, &p, x->e))
-		return svc_yerr(x->e, x->e->code, x->file, item, "%.400s",
-		    x->e->msg);
+		return at_line(x->e, x->file, item->line);
 	(*x->n)++;
 	return 0;
 }

@@ -1,0 +1,245 @@
+/* test_visit.c - the visit at the door (A1-A12, G8, G10). */
+#include "unit.h"
+
+static struct svc_conf conf;
+static sqlite3 *db;
+
+static int
+setup(void **state)
+{
+	struct svc_err e = { 0 };
+	struct svc_dept civil = { "civil", "民政窗口", "gov", NULL };
+	struct svc_staff li = { "li", "李娜", "civil", NULL, "G-017", "worker" };
+	struct svc_product p = { "690", "BCD-216", "冰箱", "2025-11-27", 12 };
+
+	(void)state;
+	unit_tz();
+	setenv("SVC_USER", "li", 1);
+	svc_clock_set(unit_at("2026-11-26 09:00"));
+	if (svc_conf_load(&conf, "share/svc/config.yaml", &e) != 0)
+		fail_msg("%s", e.msg);
+	db = unit_db();
+	if (svc_dept_add(db, &civil, &e) || svc_staff_add(db, &li, &e) ||
+	    svc_product_add(db, &p, &e))
+		fail_msg("%s", e.msg);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	svc_db_close(db);
+	svc_conf_free(&conf);
+	return 0;
+}
+
+/* An order assigned to li at the local time given (clashes allowed). */
+static int64_t
+visit_at(const char *at)
+{
+	struct svc_line line = { "gov-pension", 1 };
+	struct svc_order_in in = { 0 };
+	struct svc_reply r = { 0 };
+	struct svc_err e = { 0 };
+	struct svc_worker w;
+	int64_t id;
+
+	in.customer = "李大爷";
+	in.phone = "13900000001";
+	in.address = "朝阳区";
+	in.group = "elderly";
+	in.lines = &line;
+	in.nlines = 1;
+	svc_clock_set(unit_at("2026-11-26 09:00"));
+	r.at = unit_at(at);
+	if (svc_order_new(db, &conf, &in, &id, &e) ||
+	    svc_order_accept(db, &conf, id, &r, &e) ||
+	    svc_worker(db, "li", &w, &e) || svc_assign(db, id, &w, NULL, 1, &e))
+		fail_msg("%s", e.msg);
+	return id;
+}
+
+static void
+now(const char *at)
+{
+	svc_clock_set(unit_at(at));
+}
+
+static const char *
+status(int64_t id)
+{
+	static char s[16];
+	sqlite3_stmt *st;
+
+	sqlite3_prepare_v2(db, "SELECT status FROM orders WHERE id = ?1", -1,
+	    &st, NULL);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_step(st);
+	snprintf(s, sizeof s, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return s;
+}
+
+/* Invalid steps are refused with 65 and change nothing. */
+static void
+steps_in_order_only(void **state)
+{
+	struct svc_done d = { "李大爷", NULL, 5, NULL, 0 };
+	struct svc_err e = { 0 };
+	int64_t id = visit_at("2026-11-30 10:00");
+	int late;
+
+	(void)state;
+	now("2026-11-30 09:50");
+	assert_int_equal(svc_visit_start(db, id, &e), SVC_EX_DATA);
+	assert_non_null(strstr(e.msg, "nobody has arrived yet"));
+	assert_int_equal(svc_visit_done(db, id, &d, &e), SVC_EX_DATA);
+	assert_string_equal(status(id), "assigned");
+	assert_int_equal(svc_visit_arrive(db, id, &late, &e), 0);
+	assert_int_equal(late, 0);	/* before the time: G8 kept */
+	assert_int_equal(svc_visit_done(db, id, &d, &e), SVC_EX_DATA);
+	assert_int_equal(svc_visit_start(db, id, &e), 0);
+	assert_int_equal(svc_visit_arrive(db, id, &late, &e), SVC_EX_DATA);
+	assert_int_equal(svc_visit_done(db, id, &d, &e), 0);
+	assert_string_equal(status(id), "done");
+}
+
+/* G8: after the appointed time is late, in whole minutes. */
+static void
+late_arrival_minutes(void **state)
+{
+	struct svc_err e = { 0 };
+	int64_t id = visit_at("2026-11-30 14:00");
+	int late;
+
+	(void)state;
+	now("2026-11-30 13:00");
+	assert_int_equal(svc_visit_late(db, id, unit_at("2026-11-30 14:20"),
+	    "堵车", &e), 0);
+	now("2026-11-30 14:17");
+	assert_int_equal(svc_visit_arrive(db, id, &late, &e), 0);
+	assert_int_equal(late, 17);
+}
+
+/* A6, A7: what the customer must sign, and what makes a visit paid. */
+static void
+checks_need_signatures(void **state)
+{
+	struct svc_check c = { -1, "690", NULL, "门封条破损", NULL, NULL, 0, 0,
+		"" };
+	struct svc_err e = { 0 };
+	int64_t id = visit_at("2026-11-30 15:00");
+	int late;
+
+	(void)state;
+	now("2026-11-30 15:00");
+	assert_int_equal(svc_visit_arrive(db, id, &late, &e), 0);
+	assert_int_equal(svc_visit_check(db, id, &c, &e), SVC_EX_DATA);
+	assert_non_null(strstr(e.msg, "signed by the customer at once"));
+	c.signed_by = "李大爷";
+	c.voucher = 0;
+	/* Sold 2025-11-27 with 12 months: covered to 2026-11-26. */
+	assert_int_equal(svc_visit_check(db, id, &c, &e), 0);
+	assert_false(c.covered);
+	assert_true(c.chargeable);
+	assert_string_equal(c.covered_until, "2026-11-26");
+	/* With the warranty card: covered, unless the fault is not ours. */
+	c.voucher = 1;
+	c.barcode = NULL;
+	assert_int_equal(svc_visit_check(db, id, &c, &e), 0);
+	assert_false(c.chargeable);
+	c.not_ours = "用户自行拆修";
+	assert_int_equal(svc_visit_check(db, id, &c, &e), 0);
+	assert_true(c.chargeable);
+}
+
+static int flagged[16], nflagged, calls[16], ncalls;
+
+static void
+found(int64_t id, time_t at, int call_first, void *arg)
+{
+	(void)at;
+	(void)arg;
+	if (call_first)
+		calls[ncalls++] = (int)id;
+	else
+		flagged[nflagged++] = (int)id;
+}
+
+static int
+called(int64_t id)
+{
+	int i;
+
+	for (i = 0; i < ncalls; i++)
+		if (calls[i] == id)
+			return 1;
+	return 0;
+}
+
+static int
+sweep(const char *at, int apply)
+{
+	struct svc_err e = { 0 };
+	int n;
+
+	now(at);
+	nflagged = ncalls = 0;
+	if (svc_noshow(db, &conf, apply, found, NULL, &n, &e))
+		fail_msg("%s", e.msg);
+	return n;
+}
+
+/*
+ * G10: at appointment + 29:59 nothing is flagged, at + 30:00 it is; a
+ * reached contact prevents it; a worker who never arrived is never the
+ * applicant's no-show; nobody has called yet: call first.
+ */
+static void
+gov_noshow_boundary_is_exact(void **state)
+{
+	struct svc_err e = { 0 };
+	int64_t a = visit_at("2026-12-01 09:00");
+	int64_t b = visit_at("2026-12-01 09:00");
+	int64_t c = visit_at("2026-12-01 09:00");
+	int64_t never = visit_at("2026-12-01 09:00");
+	int late;
+
+	(void)state;
+	now("2026-12-01 08:55");
+	svc_visit_arrive(db, a, &late, &e);
+	svc_visit_arrive(db, b, &late, &e);
+	svc_visit_arrive(db, c, &late, &e);
+	now("2026-12-01 09:05");
+	svc_visit_contact(db, a, 0, "无人接听", &e);
+	svc_visit_contact(db, b, 0, "无人接听", &e);
+	now("2026-12-01 09:10");
+	svc_visit_contact(db, b, 1, "马上回来", &e);
+	assert_int_equal(sweep("2026-12-01 09:29:59", 0), 0);
+	assert_false(called(c));
+	assert_int_equal(sweep("2026-12-01 09:30:00", 0), 1);
+	assert_int_equal(flagged[0], a);
+	assert_true(called(c));		/* waiting, nobody called yet */
+	assert_false(called(b));	/* reached: no no-show */
+	assert_false(called(never));	/* the worker never came */
+	assert_string_equal(status(a), "arrived");	/* only listed */
+	assert_int_equal(sweep("2026-12-01 09:31", 1), 1);
+	assert_string_equal(status(a), "abandoned");
+	assert_string_equal(status(never), "assigned");
+	/* Twice: nothing flagged twice. */
+	assert_int_equal(sweep("2026-12-01 09:32", 1), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(steps_in_order_only),
+		cmocka_unit_test(late_arrival_minutes),
+		cmocka_unit_test(checks_need_signatures),
+		cmocka_unit_test(gov_noshow_boundary_is_exact),
+	};
+
+	return cmocka_run_group_tests_name("visit", tests, setup, teardown);
+}
