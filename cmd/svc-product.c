@@ -71,16 +71,18 @@ cmd_show(struct svc_cli *cli, int argc, char **argv)
 	if (svc_warranty(cli->db, argv[optind], svc_days_from_civil(
 	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), &w, &e))
 		svc_cli_fail(cli, &e);
-	o = svc_cli_out(cli, show_cols, 7);
-	svc_out_text(o, argv[optind]);
-	svc_out_text(o, w.model);
-	svc_out_text(o, w.name);
-	svc_out_date(o, w.sold);
-	svc_out_int(o, w.months);
-	svc_out_date(o, w.until);
-	svc_out_bool(o, w.covered);
-	svc_out_row(o);
-	svc_cli_out_end(cli, o);
+	if (!cli->quiet) {	/* like test(1): -q answers by the status */
+		o = svc_cli_out(cli, show_cols, 7);
+		svc_out_text(o, argv[optind]);
+		svc_out_text(o, w.model);
+		svc_out_text(o, w.name);
+		svc_out_date(o, w.sold);
+		svc_out_int(o, w.months);
+		svc_out_date(o, w.until);
+		svc_out_bool(o, w.covered);
+		svc_out_row(o);
+		svc_cli_out_end(cli, o);
+	}
 	svc_db_close(cli->db);
 	return w.covered ? 0 : SVC_EX_FOUND;
 }

@@ -1,4 +1,5 @@
-# bash completion for svc-assign, svc-db, svc-cal, svc-order, svc-staff.
+# bash completion for the svc commands: svc-assign, svc-cal, svc-db,
+# svc-order, svc-product, svc-staff, svc-visit.
 # Installed once per command name, so bash-completion finds it on demand.
 
 _svc_logins() {
@@ -18,6 +19,15 @@ _svc_workers() {
 	svc-staff list --role worker -o tsv 2>/dev/null | cut -f1
 }
 
+# Orders at the door: assigned or further along.
+_svc_visits() {
+	svc-order list --status assigned,arrived,started,suspended,taken_back,done -o tsv 2>/dev/null | cut -f1
+}
+
+_svc_products() {
+	svc-product list -o tsv 2>/dev/null | cut -f1
+}
+
 _svc_services() {
 	svc-order catalogue -o tsv 2>/dev/null | cut -f1
 }
@@ -34,13 +44,25 @@ _svc() {
 	-d|--db|-c|--config) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	--dept) COMPREPLY=($(compgen -W "$(_svc_depts)" -- "$cur")); return ;;
 	--helper) COMPREPLY=($(compgen -W "$(_svc_workers)" -- "$cur")); return ;;
+	--barcode) COMPREPLY=($(compgen -W "$(_svc_products)" -- "$cur")); return ;;
+	--width) COMPREPLY=($(compgen -W "32 48 80" -- "$cur")); return ;;
+	--rating) COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")); return ;;
+	--signature) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+	--eta|--resume-at|--return-by) COMPREPLY=($(compgen -W "today tomorrow now" -- "$cur")); return ;;
+	--parts-missing|--damage|--not-ours|--signed-by|--comment) return ;;
 	--by) COMPREPLY=($(compgen -W "provider applicant" -- "$cur")); return ;;
 	--role) COMPREPLY=($(compgen -W "admin complaints dispatcher finance worker" -- "$cur")); return ;;
-	--kind) COMPREPLY=($(compgen -W "cleaning repair gov" -- "$cur")); return ;;
+	--kind)
+		if [[ $cmd == svc-visit ]]; then
+			COMPREPLY=($(compgen -W "photo-before photo-after other" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "cleaning repair gov" -- "$cur"))
+		fi
+		return ;;
 	--service) COMPREPLY=($(compgen -W "$(_svc_services)" -- "$cur")); return ;;
 	--channel) COMPREPLY=($(compgen -W "window phone office online" -- "$cur")); return ;;
 	--group) COMPREPLY=($(compgen -W "elderly frail sick disabled key-project" -- "$cur")); return ;;
-	--status) COMPREPLY=($(compgen -W "new accepted assigned refused cancelled" -- "$cur")); return ;;
+	--status) COMPREPLY=($(compgen -W "new accepted assigned arrived started suspended taken_back done abandoned refused cancelled" -- "$cur")); return ;;
 	--at|--until|--want|--since|--on|--notified) COMPREPLY=($(compgen -W "today tomorrow now" -- "$cur")); return ;;
 	--name|--phone|--badge|--customer|--address|--product|--fault|--note|--reason|--documents|--limit) return ;;
 	esac
@@ -48,6 +70,8 @@ _svc() {
 	case $cmd in
 	svc-db) verbs="init check backup" ;;
 	svc-assign) verbs="to drop move agenda auto" ;;
+	svc-visit) verbs="brief late arrive start contact check suspend resume takeback done signature attach form noshow" ;;
+	svc-product) verbs="import show list" ;;
 	svc-cal) verbs="is add days next" ;;
 	svc-order) verbs="new import list show accept refuse cancel notice edit export catalogue" ;;
 	svc-staff) verbs="add edit disable enable list show directory import add-dept edit-dept depts" ;;
@@ -77,6 +101,17 @@ _svc() {
 	local person="--kind --service --customer --phone --address --channel --group --want --dept --product --fault --note --dry-run"
 	local filters="--status --kind --dept --customer --since --until --on --overdue --limit"
 	case $cmd:$verb in
+	svc-visit:late) opts="$opts --eta --reason --dry-run --keep-going" ;;
+	svc-visit:arrive|svc-visit:start|svc-visit:resume) opts="$opts --dry-run --keep-going" ;;
+	svc-visit:contact) opts="$opts --reached --unreachable --note --dry-run --keep-going" ;;
+	svc-visit:check) opts="$opts --voucher --no-voucher --barcode --parts-ok --parts-missing --damage --not-ours --signed-by --dry-run --keep-going" ;;
+	svc-visit:suspend) opts="$opts --reason --resume-at --dry-run --keep-going" ;;
+	svc-visit:takeback) opts="$opts --reason --return-by --dry-run --keep-going" ;;
+	svc-visit:done) opts="$opts --signed-by --rating --comment --signature --dry-run --keep-going" ;;
+	svc-visit:attach) opts="$opts --kind --dry-run" ;;
+	svc-visit:form) opts="$opts --width" ;;
+	svc-visit:noshow) opts="$opts --apply --check --dry-run" ;;
+	svc-product:import) opts="$opts --dry-run" ;;
 	svc-assign:to) opts="$opts --helper --force --dry-run --keep-going" ;;
 	svc-assign:drop) opts="$opts --reason --dry-run --keep-going" ;;
 	svc-assign:move) opts="$opts --at --reason --by --notified --force --dry-run --keep-going" ;;
@@ -110,6 +145,19 @@ _svc() {
 		fi ;;
 	svc-assign:agenda)
 		COMPREPLY=($(compgen -W "$(_svc_workers)" -- "$cur")) ;;
+	svc-visit:attach)
+		if [[ $COMP_CWORD -eq $((i + 1)) ]]; then
+			COMPREPLY=($(compgen -W "$(_svc_visits)" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -f -- "$cur"))
+		fi ;;
+	svc-visit:noshow) ;;
+	svc-visit:*)
+		COMPREPLY=($(compgen -W "$(_svc_visits)" -- "$cur")) ;;
+	svc-product:show)
+		COMPREPLY=($(compgen -W "$(_svc_products)" -- "$cur")) ;;
+	svc-product:import)
+		COMPREPLY=($(compgen -f -- "$cur")) ;;
 	svc-assign:drop|svc-assign:move|svc-assign:auto|svc-order:show|svc-order:accept|svc-order:refuse|svc-order:cancel|svc-order:notice|svc-order:edit)
 		COMPREPLY=($(compgen -W "$(_svc_orders)" -- "$cur")) ;;
 	svc-order:import)
@@ -125,4 +173,4 @@ _svc() {
 	esac
 }
 
-complete -F _svc svc-assign svc-db svc-cal svc-order svc-staff
+complete -F _svc svc-assign svc-cal svc-db svc-order svc-product svc-staff svc-visit

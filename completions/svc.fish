@@ -1,4 +1,4 @@
-# fish completion for svc-assign, svc-db, svc-cal, svc-order, svc-staff.
+# fish completion for the svc commands.
 # Installed once per command name in vendor_completions.d.
 
 function __svc_logins
@@ -22,7 +22,15 @@ function __svc_workers
     svc-staff list --role worker -o tsv 2>/dev/null | cut -f1,2
 end
 
-for c in svc-assign svc-db svc-cal svc-order svc-staff
+function __svc_visits
+    svc-order list --status assigned,arrived,started,suspended,taken_back,done -o tsv 2>/dev/null | awk -F '\t' '{ print $1 "\t" $2 " " $5 }'
+end
+
+function __svc_products
+    svc-product list -o tsv 2>/dev/null | cut -f1,3
+end
+
+for c in svc-assign svc-cal svc-db svc-order svc-product svc-staff svc-visit
     complete -c $c -s h -l help -d 'show usage'
     complete -c $c -l version -d 'show the version'
     complete -c $c -s d -l db -r -F -d 'database file'
@@ -98,7 +106,7 @@ complete -c svc-order -l until -x -d 'end time'
 complete -c svc-order -l documents -x -d 'extra documents A;B'
 complete -c svc-order -l force -d 'override G7, G2, the past'
 complete -c svc-order -l reason -x -d 'reason'
-complete -c svc-order -l status -x -a 'new accepted assigned refused cancelled' -d 'states'
+complete -c svc-order -l status -x -a 'new accepted assigned arrived started suspended taken_back done abandoned refused cancelled' -d 'states'
 complete -c svc-order -l since -x -d 'registered at or after'
 complete -c svc-order -l on -x -d 'appointment day'
 complete -c svc-order -l overdue -d 'reply overdue (G5)'
@@ -125,3 +133,51 @@ complete -c svc-assign -l on -x -d 'day'
 complete -c svc-assign -l dept -x -a '(__svc_depts)' -d 'department'
 complete -c svc-assign -s n -l dry-run -d 'check, write nothing'
 complete -c svc-assign -s k -l keep-going -d 'apply the good items'
+
+set -l vv brief late arrive start contact check suspend resume takeback done signature attach form noshow
+complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a brief -d 'before going (A3)'
+complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a late -d 'a delay told in advance (A1)'
+complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a arrive -d 'at the door (G8)'
+complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a start -d 'the work begins (A4)'
+complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a contact -d 'reach the applicant'
+complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a check -d 'checks (A4-A7)'
+complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a suspend -d 'interrupt (A9)'
+complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a resume -d 'continue'
+complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a takeback -d 'to the workshop (A8)'
+complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a done -d 'signed and rated (A10)'
+complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a signature -d 'the signature image'
+complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a attach -d 'keep a file'
+complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a form -d 'the service form (A12)'
+complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a noshow -d 'the sweep (G10)'
+complete -c svc-visit -f -n "__fish_seen_subcommand_from brief late arrive start contact check suspend resume takeback done signature attach form" -a '(__svc_visits)'
+complete -c svc-visit -l eta -x -d 'new arrival time'
+complete -c svc-visit -l reason -x -d 'why'
+complete -c svc-visit -l reached -d 'reached'
+complete -c svc-visit -l unreachable -d 'not reached'
+complete -c svc-visit -l note -x -d 'note'
+complete -c svc-visit -l voucher -d 'voucher shown'
+complete -c svc-visit -l no-voucher -d 'voucher not found'
+complete -c svc-visit -l barcode -x -a '(__svc_products)' -d 'part barcode'
+complete -c svc-visit -l parts-ok -d 'parts complete'
+complete -c svc-visit -l parts-missing -x -d 'what is missing'
+complete -c svc-visit -l damage -x -d 'man-made damage'
+complete -c svc-visit -l not-ours -x -d 'fault not ours'
+complete -c svc-visit -l signed-by -x -d 'who signed'
+complete -c svc-visit -l resume-at -x -d 'when to continue'
+complete -c svc-visit -l return-by -x -d 'return date'
+complete -c svc-visit -l rating -x -a '1 2 3 4 5' -d 'rating'
+complete -c svc-visit -l comment -x -d 'comments'
+complete -c svc-visit -l signature -r -F -d 'signature image'
+complete -c svc-visit -l kind -x -a 'photo-before photo-after other' -d 'attachment kind'
+complete -c svc-visit -l width -x -a '32 48 80' -d 'form width'
+complete -c svc-visit -l apply -d 'mark abandoned'
+complete -c svc-visit -l check -d 'exit 1 when any'
+complete -c svc-visit -s n -l dry-run -d 'check, write nothing'
+complete -c svc-visit -s k -l keep-going -d 'apply the good items'
+
+set -l pv import show list
+complete -c svc-product -f -n "not __fish_seen_subcommand_from $pv" -a import -d 'from CSV or YAML'
+complete -c svc-product -f -n "not __fish_seen_subcommand_from $pv" -a show -d 'warranty (A5)'
+complete -c svc-product -f -n "not __fish_seen_subcommand_from $pv" -a list -d 'every product'
+complete -c svc-product -f -n "__fish_seen_subcommand_from show" -a '(__svc_products)'
+complete -c svc-product -s n -l dry-run -d 'check, write nothing'

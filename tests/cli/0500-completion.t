@@ -34,4 +34,8 @@ check_same "$(complete_words svc-order re)" "refuse " "svc-order verbs"
 check_same "$(complete_words svc-assign to z)" "zhao " "svc-assign to: worker logins first"
 check_same "$(complete_words svc-assign to zhao '')" "1 " "then open orders"
 check_same "$(complete_words svc-assign move 1 --by '')" "applicant provider " "--by"
+check_same "$(complete_words svc-visit no)" "noshow " "svc-visit verbs"
+check_same "$(complete_words svc-visit form --width '')" "32 48 80 " "form widths"
+check_same "$(complete_words svc-visit attach 1 --kind photo-a)" "photo-after " "attachment kinds"
+check_same "$(complete_words svc-product s)" "show " "svc-product verbs"
 done_testing
