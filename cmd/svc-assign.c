@@ -41,51 +41,30 @@ static const int move_opts[] = {
 static const int agenda_opts[] = { O_ON, 0 };
 static const int auto_opts[] = { O_DEPT, O_ON, 'n', 0 };
 
-static int
-taken(const int *allowed, int c)
+static void
+option(struct svc_cli *cli, int c, char *arg, void *ctx)
 {
-	for (; *allowed; allowed++)
-		if (*allowed == c)
-			return 1;
-	return 0;
+	struct opts *o = ctx;
+
+	(void)cli;
+	switch (c) {
+	case O_HELPER: o->helper = arg; break;
+	case O_FORCE: o->force = 1; break;
+	case O_AT: o->at = arg; break;
+	case O_REASON: o->reason = arg; break;
+	case O_BY: o->by = arg; break;
+	case O_NOTIFIED: o->notified = arg; break;
+	case O_ON: o->on = arg; break;
+	case O_DEPT: o->dept = arg; break;
+	}
 }
 
 static void
 options(struct svc_cli *cli, int argc, char **argv, const int *allowed,
     struct opts *o)
 {
-	int c;
-
 	memset(o, 0, sizeof *o);
-	while ((c = getopt_long(argc, argv, SVC_COMMON_SHORT SVC_WRITE_SHORT,
-	    long_opts, NULL)) != -1) {
-		if ((c >= O_HELPER || c == 'n' || c == 'k') &&
-		    !taken(allowed, c)) {
-			svc_warnx("%s: option not taken by %s", argv[optind - 1],
-			    cli->verb->name);
-			svc_cli_usage(cli);
-		}
-		switch (c) {
-		case O_HELPER: o->helper = optarg; break;
-		case O_FORCE: o->force = 1; break;
-		case O_AT: o->at = optarg; break;
-		case O_REASON: o->reason = optarg; break;
-		case O_BY: o->by = optarg; break;
-		case O_NOTIFIED: o->notified = optarg; break;
-		case O_ON: o->on = optarg; break;
-		case O_DEPT: o->dept = optarg; break;
-		default: svc_cli_option(cli, c, optarg);
-		}
-	}
-}
-
-static int64_t
-id_of(const char *key)
-{
-	int64_t id = 0;
-
-	svc_id_parse(key, &id);
-	return id;
+	svc_cli_options(cli, argc, argv, long_opts, NULL, allowed, option, o);
 }
 
 static int
@@ -93,7 +72,7 @@ assign_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
 {
 	struct opts *o = ctx;
 
-	return svc_assign(cli->db, id_of(key), &o->worker,
+	return svc_assign(cli->db, svc_cli_id(key), &o->worker,
 	    o->helper ? &o->helper_w : NULL, o->force, e);
 }
 
@@ -120,7 +99,7 @@ drop_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
 {
 	struct opts *o = ctx;
 
-	return svc_unassign(cli->db, id_of(key), o->reason, e);
+	return svc_unassign(cli->db, svc_cli_id(key), o->reason, e);
 }
 
 static int
@@ -129,9 +108,7 @@ cmd_drop(struct svc_cli *cli, int argc, char **argv)
 	struct opts o;
 
 	options(cli, argc, argv, drop_opts, &o);
-	svc_cli_open(cli, SVC_DB_RW);
-	svc_batch_ids(cli, argv + optind, argc - optind, 1, drop_one, &o);
-	svc_batch_end(cli);
+	svc_cli_batch(cli, argc - optind, argv + optind, 1, drop_one, &o);
 }
 
 static int
@@ -143,7 +120,7 @@ move_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
 	struct svc_dur rule = { SVC_DUR_CLOCK, 0, 0 };
 	char a[32], b[32], at[32];
 
-	if (svc_move(cli->db, &cli->conf, id_of(key), &m, e))
+	if (svc_move(cli->db, &cli->conf, svc_cli_id(key), &m, e))
 		return e->code;
 	if (m.short_notice && !cli->quiet) {
 		told.secs = m.notice > 0 ? m.notice : 0;
@@ -182,9 +159,7 @@ cmd_move(struct svc_cli *cli, int argc, char **argv)
 	o.move.reason = o.reason;
 	o.move.applicant = o.by && strcmp(o.by, "applicant") == 0;
 	o.move.force = o.force;
-	svc_cli_open(cli, SVC_DB_RW);
-	svc_batch_ids(cli, argv + optind, argc - optind, 1, move_one, &o);
-	svc_batch_end(cli);
+	svc_cli_batch(cli, argc - optind, argv + optind, 1, move_one, &o);
 }
 
 static void
@@ -241,7 +216,7 @@ auto_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
 	struct svc_worker w;
 
 	(void)ctx;
-	if (svc_auto_assign(cli->db, id_of(key), &w, e))
+	if (svc_auto_assign(cli->db, svc_cli_id(key), &w, e))
 		return e->code;
 	snprintf(cli->detail, sizeof cli->detail, "%s", w.login);
 	return 0;

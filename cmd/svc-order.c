@@ -74,15 +74,6 @@ static const int export_opts[] = {
 static const int import_opts[] = { 'n', 0 };
 static const int no_opts[] = { 0 };
 
-static int
-taken(const int *allowed, int c)
-{
-	for (; *allowed; allowed++)
-		if (*allowed == c)
-			return 1;
-	return 0;
-}
-
 static int64_t
 number(struct svc_cli *cli, const char *s)
 {
@@ -96,9 +87,10 @@ number(struct svc_cli *cli, const char *s)
 }
 
 static void
-option(struct svc_cli *cli, struct opts *o, int c, char *arg)
+option(struct svc_cli *cli, int c, char *arg, void *ctx)
 {
 	struct svc_err e = { 0 };
+	struct opts *o = ctx;
 
 	switch (c) {
 	case O_KIND: o->in.kind = o->filter.kind = arg; break;
@@ -130,7 +122,6 @@ option(struct svc_cli *cli, struct opts *o, int c, char *arg)
 	case O_OVERDUE: o->filter.overdue = 1; break;
 	case O_LIMIT: o->filter.limit = number(cli, arg); break;
 	case O_YAML: o->yaml = 1; break;
-	default: svc_cli_option(cli, c, arg);
 	}
 }
 
@@ -138,39 +129,12 @@ static void
 options(struct svc_cli *cli, int argc, char **argv, const int *allowed,
     struct opts *o)
 {
-	int c;
-
 	memset(o, 0, sizeof *o);
 	o->in.lines = o->lines;
-	while ((c = getopt_long(argc, argv, SVC_COMMON_SHORT SVC_WRITE_SHORT,
-	    long_opts, NULL)) != -1) {
-		if ((c >= O_KIND || c == 'n' || c == 'k') && !taken(allowed, c)) {
-			svc_warnx("%s: option not taken by %s", argv[optind - 1],
-			    cli->verb->name);
-			svc_cli_usage(cli);
-		}
-		option(cli, o, c, optarg);
-	}
-}
-
-static int64_t
-id_of(const char *key)
-{
-	int64_t id = 0;
-
-	svc_id_parse(key, &id);
-	return id;
+	svc_cli_options(cli, argc, argv, long_opts, NULL, allowed, option, o);
 }
 
 /* One batch over ids from the arguments or stdin (DESIGN section 2). */
-static _Noreturn void
-batch(struct svc_cli *cli, int argc, char **argv, svc_item_fn fn, void *ctx)
-{
-	svc_cli_open(cli, SVC_DB_RW);
-	svc_batch_ids(cli, argv, argc, 1, fn, ctx);
-	svc_batch_end(cli);
-}
-
 static int
 cmd_new(struct svc_cli *cli, int argc, char **argv)
 {
@@ -200,7 +164,7 @@ edit_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
 {
 	struct opts *o = ctx;
 
-	return svc_order_edit(cli->db, &cli->conf, id_of(key), &o->in, e);
+	return svc_order_edit(cli->db, &cli->conf, svc_cli_id(key), &o->in, e);
 }
 
 static int
@@ -211,7 +175,7 @@ cmd_edit(struct svc_cli *cli, int argc, char **argv)
 	options(cli, argc, argv, person_opts, &o);
 	if (o.want)
 		o.in.want_at = svc_cli_time(cli, o.want);
-	batch(cli, argc - optind, argv + optind, edit_one, &o);
+	svc_cli_batch(cli, argc - optind, argv + optind, 1, edit_one, &o);
 }
 
 /* A rule broken by a person is recorded, and said (DESIGN section 6). */
@@ -231,7 +195,7 @@ accept_one(struct svc_cli *cli, const char *key, void *ctx,
 	struct svc_reply r = o->reply;
 	char at[32];
 
-	if (svc_order_accept(cli->db, &cli->conf, id_of(key), &r, e))
+	if (svc_order_accept(cli->db, &cli->conf, svc_cli_id(key), &r, e))
 		return e->code;
 	warn_late(cli, key, &r);
 	if (r.quiet && !cli->quiet) {
@@ -255,7 +219,7 @@ cmd_accept(struct svc_cli *cli, int argc, char **argv)
 	o.reply.at = svc_cli_time(cli, o.at);
 	if (o.until)
 		o.reply.until = svc_cli_time(cli, o.until);
-	batch(cli, argc - optind, argv + optind, accept_one, &o);
+	svc_cli_batch(cli, argc - optind, argv + optind, 1, accept_one, &o);
 }
 
 static int
@@ -265,8 +229,8 @@ close_one(struct svc_cli *cli, const char *key, void *ctx,
 	struct opts *o = ctx;
 	struct svc_reply r = o->reply;
 	int rc = strcmp(cli->verb->name, "refuse") == 0 ?
-	    svc_order_refuse(cli->db, id_of(key), &r, e) :
-	    svc_order_cancel(cli->db, id_of(key), &r, e);
+	    svc_order_refuse(cli->db, svc_cli_id(key), &r, e) :
+	    svc_order_cancel(cli->db, svc_cli_id(key), &r, e);
 
 	if (rc == 0)
 		warn_late(cli, key, &r);
@@ -284,7 +248,7 @@ cmd_close(struct svc_cli *cli, int argc, char **argv)
 		svc_warnx("%s: --reason is required", cli->verb->name);
 		svc_cli_usage(cli);
 	}
-	batch(cli, argc - optind, argv + optind, close_one, &o);
+	svc_cli_batch(cli, argc - optind, argv + optind, 1, close_one, &o);
 }
 
 static void
@@ -344,12 +308,12 @@ show_one(const char *key, void *arg)
 	if (cli->fmt == SVC_FMT_TABLE) {
 		if (sh->n++)
 			putchar('\n');
-		rc = svc_order_sheet(cli->db, id_of(key), stdout, &e);
+		rc = svc_order_sheet(cli->db, svc_cli_id(key), stdout, &e);
 	} else if (cli->fmt == SVC_FMT_JSON) {
-		if ((rc = svc_order_json(cli->db, id_of(key), &b, &e)) == 0)
+		if ((rc = svc_order_json(cli->db, svc_cli_id(key), &b, &e)) == 0)
 			printf("%s\n", b.s);
 	} else {
-		f.id = id_of(key);
+		f.id = svc_cli_id(key);
 		if ((rc = svc_order_query(cli->db, &f, &st, &e)) == 0) {
 			if (sqlite3_step(st) == SQLITE_ROW) {
 				for (i = 0; i < SVC_ORDER_NCOLS; i++)
@@ -406,7 +370,7 @@ notice_one(const char *key, void *arg)
 	struct svc_err e = { 0 };
 	int rc;
 
-	if ((rc = svc_order_notice(sh->cli->db, id_of(key), &b, &e)) == 0)
+	if ((rc = svc_order_notice(sh->cli->db, svc_cli_id(key), &b, &e)) == 0)
 		printf("%s%s", sh->n++ ? "\n" : "", b.s);
 	else
 		svc_warnx("%s", e.msg);

@@ -13,44 +13,52 @@ struct opts {
 	int all;
 };
 
+enum { O_NAME = 0x200, O_DEPT, O_ROLE, O_PHONE, O_BADGE, O_KIND, O_ALL };
+
 static const struct option long_opts[] = {
 	SVC_COMMON_LONG, SVC_WRITE_LONG,
-	{ "name", required_argument, NULL, 'N' },
-	{ "dept", required_argument, NULL, 'D' },
-	{ "role", required_argument, NULL, 'R' },
-	{ "phone", required_argument, NULL, 'P' },
-	{ "badge", required_argument, NULL, 'B' },
-	{ "kind", required_argument, NULL, 'K' },
-	{ "all", no_argument, NULL, 'a' },
+	{ "name", required_argument, NULL, O_NAME },
+	{ "dept", required_argument, NULL, O_DEPT },
+	{ "role", required_argument, NULL, O_ROLE },
+	{ "phone", required_argument, NULL, O_PHONE },
+	{ "badge", required_argument, NULL, O_BADGE },
+	{ "kind", required_argument, NULL, O_KIND },
+	{ "all", no_argument, NULL, O_ALL },
 	{ NULL, 0, NULL, 0 }
 };
 
-/* Each verb names the options it takes; any other is a usage error. */
+static const int person_opts[] = {
+	O_NAME, O_DEPT, O_ROLE, O_PHONE, O_BADGE, 'n', 'k', 0
+};
+static const int dept_opts[] = { O_NAME, O_KIND, O_PHONE, 'n', 'k', 0 };
+static const int batch_opts[] = { 'n', 'k', 0 };
+static const int list_opts[] = { O_DEPT, O_ROLE, O_ALL, 'a', 0 };
+static const int import_opts[] = { 'n', 0 };
+static const int no_opts[] = { 0 };
+
 static void
-options(struct svc_cli *cli, int argc, char **argv, const char *allowed,
+option(struct svc_cli *cli, int c, char *arg, void *ctx)
+{
+	struct opts *o = ctx;
+
+	(void)cli;
+	switch (c) {
+	case O_NAME: o->name = arg; break;
+	case O_DEPT: o->dept = arg; break;
+	case O_ROLE: o->role = arg; break;
+	case O_PHONE: o->phone = arg; break;
+	case O_BADGE: o->badge = arg; break;
+	case O_KIND: o->kind = arg; break;
+	case O_ALL: case 'a': o->all = 1; break;
+	}
+}
+
+static void
+options(struct svc_cli *cli, int argc, char **argv, const int *allowed,
     struct opts *o)
 {
-	int c;
-
 	memset(o, 0, sizeof *o);
-	while ((c = getopt_long(argc, argv, SVC_COMMON_SHORT SVC_WRITE_SHORT
-	    "a", long_opts, NULL)) != -1) {
-		if (c != '?' && strchr("NDRPBKank", c) && !strchr(allowed, c)) {
-			svc_warnx("%s: option not taken by %s", argv[optind - 1],
-			    cli->verb->name);
-			svc_cli_usage(cli);
-		}
-		switch (c) {
-		case 'N': o->name = optarg; break;
-		case 'D': o->dept = optarg; break;
-		case 'R': o->role = optarg; break;
-		case 'P': o->phone = optarg; break;
-		case 'B': o->badge = optarg; break;
-		case 'K': o->kind = optarg; break;
-		case 'a': o->all = 1; break;
-		default: svc_cli_option(cli, c, optarg);
-		}
-	}
+	svc_cli_options(cli, argc, argv, long_opts, "a", allowed, option, o);
 }
 
 static struct svc_staff
@@ -107,27 +115,18 @@ edit_dept(struct svc_cli *cli, const char *code, void *ctx,
 	return svc_dept_edit(cli->db, &d, e);
 }
 
-/* A writing verb over keys from the arguments or stdin, as one batch. */
-static _Noreturn void
-batch(struct svc_cli *cli, int argc, char **argv, svc_item_fn fn, void *ctx)
-{
-	svc_cli_open(cli, SVC_DB_RW);
-	svc_batch_ids(cli, argv, argc, 0, fn, ctx);
-	svc_batch_end(cli);
-}
-
 static int
 cmd_add(struct svc_cli *cli, int argc, char **argv)
 {
 	struct opts o;
 
-	options(cli, argc, argv, "NDRPBnk", &o);
+	options(cli, argc, argv, person_opts, &o);
 	svc_cli_need(cli, argc - optind, 1, 1);
 	if (o.name == NULL) {
 		svc_warnx("add: --name is required");
 		svc_cli_usage(cli);
 	}
-	batch(cli, argc - optind, argv + optind, add_person, &o);
+	svc_cli_batch(cli, argc - optind, argv + optind, 0, add_person, &o);
 }
 
 static int
@@ -135,12 +134,12 @@ cmd_edit(struct svc_cli *cli, int argc, char **argv)
 {
 	struct opts o;
 
-	options(cli, argc, argv, "NDRPBnk", &o);
+	options(cli, argc, argv, person_opts, &o);
 	if (!o.name && !o.dept && !o.role && !o.phone && !o.badge) {
 		svc_warnx("edit: nothing to change");
 		svc_cli_usage(cli);
 	}
-	batch(cli, argc - optind, argv + optind, edit_person, &o);
+	svc_cli_batch(cli, argc - optind, argv + optind, 0, edit_person, &o);
 }
 
 /* disable and enable: the verb says which. */
@@ -151,8 +150,8 @@ cmd_active(struct svc_cli *cli, int argc, char **argv)
 	struct opts o;
 
 	active = strcmp(cli->verb->name, "enable") == 0;
-	options(cli, argc, argv, "nk", &o);
-	batch(cli, argc - optind, argv + optind, set_active, &active);
+	options(cli, argc, argv, batch_opts, &o);
+	svc_cli_batch(cli, argc - optind, argv + optind, 0, set_active, &active);
 }
 
 static int
@@ -160,13 +159,13 @@ cmd_add_dept(struct svc_cli *cli, int argc, char **argv)
 {
 	struct opts o;
 
-	options(cli, argc, argv, "NKPnk", &o);
+	options(cli, argc, argv, dept_opts, &o);
 	svc_cli_need(cli, argc - optind, 1, 1);
 	if (o.name == NULL || o.kind == NULL) {
 		svc_warnx("add-dept: --name and --kind are required");
 		svc_cli_usage(cli);
 	}
-	batch(cli, argc - optind, argv + optind, add_dept, &o);
+	svc_cli_batch(cli, argc - optind, argv + optind, 0, add_dept, &o);
 }
 
 static int
@@ -174,12 +173,12 @@ cmd_edit_dept(struct svc_cli *cli, int argc, char **argv)
 {
 	struct opts o;
 
-	options(cli, argc, argv, "NKPnk", &o);
+	options(cli, argc, argv, dept_opts, &o);
 	if (!o.name && !o.kind && !o.phone) {
 		svc_warnx("edit-dept: nothing to change");
 		svc_cli_usage(cli);
 	}
-	batch(cli, argc - optind, argv + optind, edit_dept, &o);
+	svc_cli_batch(cli, argc - optind, argv + optind, 0, edit_dept, &o);
 }
 
 static const struct svc_col staff_cols[] = {
@@ -201,7 +200,7 @@ cmd_list(struct svc_cli *cli, int argc, char **argv)
 	sqlite3_stmt *st;
 	struct opts o;
 
-	options(cli, argc, argv, "DRa", &o);
+	options(cli, argc, argv, list_opts, &o);
 	svc_cli_need(cli, argc - optind, 0, 0);
 	f.dept = o.dept;
 	f.role = o.role;
@@ -286,7 +285,7 @@ cmd_show(struct svc_cli *cli, int argc, char **argv)
 	struct opts o;
 	int rc;
 
-	options(cli, argc, argv, "", &o);
+	options(cli, argc, argv, no_opts, &o);
 	svc_cli_open(cli, SVC_DB_RO);
 	if (cli->fmt != SVC_FMT_TABLE)
 		sh.out = svc_cli_out(cli, staff_cols, NSTAFF_COLS);
@@ -310,7 +309,7 @@ listing(struct svc_cli *cli, int argc, char **argv,
 	sqlite3_stmt *st;
 	struct opts o;
 
-	options(cli, argc, argv, "", &o);
+	options(cli, argc, argv, no_opts, &o);
 	svc_cli_need(cli, argc - optind, 0, 0);
 	svc_cli_open(cli, SVC_DB_RO);
 	if (query(cli->db, &st, &e))
@@ -366,7 +365,7 @@ cmd_import(struct svc_cli *cli, int argc, char **argv)
 	const char *file;
 	struct opts o;
 
-	options(cli, argc, argv, "n", &o);
+	options(cli, argc, argv, import_opts, &o);
 	svc_cli_need(cli, argc - optind, 0, 1);
 	file = optind < argc ? argv[optind] : "-";
 	if ((root = svc_yaml_load(file, &e)) == NULL)

@@ -55,15 +55,6 @@ struct opts {
 };
 
 static int
-taken(const int *allowed, int c)
-{
-	for (; *allowed; allowed++)
-		if (*allowed == c)
-			return 1;
-	return 0;
-}
-
-static int
 number(struct svc_cli *cli, const char *s, int lo, int hi)
 {
 	char *end;
@@ -77,8 +68,10 @@ number(struct svc_cli *cli, const char *s, int lo, int hi)
 }
 
 static void
-option(struct svc_cli *cli, struct opts *o, int c, char *arg)
+option(struct svc_cli *cli, int c, char *arg, void *ctx)
 {
+	struct opts *o = ctx;
+
 	switch (c) {
 	case O_ETA: o->eta = arg; break;
 	case O_REASON: o->reason = arg; break;
@@ -102,7 +95,6 @@ option(struct svc_cli *cli, struct opts *o, int c, char *arg)
 	case O_WIDTH: o->width = number(cli, arg, 32, 80); break;
 	case O_APPLY: o->apply = 1; break;
 	case O_CHECK: o->check = 1; break;
-	default: svc_cli_option(cli, c, arg);
 	}
 }
 
@@ -110,37 +102,10 @@ static void
 options(struct svc_cli *cli, int argc, char **argv, const int *allowed,
     struct opts *o)
 {
-	int c;
-
 	memset(o, 0, sizeof *o);
 	o->chk.voucher = -1;
 	o->width = 48;
-	while ((c = getopt_long(argc, argv, SVC_COMMON_SHORT SVC_WRITE_SHORT,
-	    long_opts, NULL)) != -1) {
-		if ((c >= O_ETA || c == 'n' || c == 'k') && !taken(allowed, c)) {
-			svc_warnx("%s: option not taken by %s", argv[optind - 1],
-			    cli->verb->name);
-			svc_cli_usage(cli);
-		}
-		option(cli, o, c, optarg);
-	}
-}
-
-static int64_t
-id_of(const char *key)
-{
-	int64_t id = 0;
-
-	svc_id_parse(key, &id);
-	return id;
-}
-
-static _Noreturn void
-batch(struct svc_cli *cli, int argc, char **argv, svc_item_fn fn, void *ctx)
-{
-	svc_cli_open(cli, SVC_DB_RW);
-	svc_batch_ids(cli, argv, argc, 1, fn, ctx);
-	svc_batch_end(cli);
+	svc_cli_options(cli, argc, argv, long_opts, NULL, allowed, option, o);
 }
 
 static void
@@ -157,7 +122,7 @@ late_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
 {
 	struct opts *o = ctx;
 
-	return svc_visit_late(cli->db, id_of(key), o->when, o->reason, e);
+	return svc_visit_late(cli->db, svc_cli_id(key), o->when, o->reason, e);
 }
 
 static int
@@ -169,7 +134,7 @@ cmd_late(struct svc_cli *cli, int argc, char **argv)
 	options(cli, argc, argv, ok, &o);
 	need(cli, "--eta", o.eta);
 	o.when = svc_cli_time(cli, o.eta);
-	batch(cli, argc - optind, argv + optind, late_one, &o);
+	svc_cli_batch(cli, argc - optind, argv + optind, 1, late_one, &o);
 }
 
 static int
@@ -179,7 +144,7 @@ arrive_one(struct svc_cli *cli, const char *key, void *ctx,
 	int late;
 
 	(void)ctx;
-	if (svc_visit_arrive(cli->db, id_of(key), &late, e))
+	if (svc_visit_arrive(cli->db, svc_cli_id(key), &late, e))
 		return e->code;
 	if (late && !cli->quiet)
 		svc_warnx("%s: arrived %d minute%s after the appointed time "
@@ -192,8 +157,8 @@ start_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
 {
 	(void)ctx;
 	return strcmp(cli->verb->name, "start") == 0 ?
-	    svc_visit_start(cli->db, id_of(key), e) :
-	    svc_visit_resume(cli->db, id_of(key), e);
+	    svc_visit_start(cli->db, svc_cli_id(key), e) :
+	    svc_visit_resume(cli->db, svc_cli_id(key), e);
 }
 
 static int
@@ -203,7 +168,7 @@ cmd_arrive(struct svc_cli *cli, int argc, char **argv)
 	struct opts o;
 
 	options(cli, argc, argv, ok, &o);
-	batch(cli, argc - optind, argv + optind,
+	svc_cli_batch(cli, argc - optind, argv + optind, 1,
 	    strcmp(cli->verb->name, "arrive") == 0 ? arrive_one : start_one,
 	    &o);
 }
@@ -214,7 +179,7 @@ contact_one(struct svc_cli *cli, const char *key, void *ctx,
 {
 	struct opts *o = ctx;
 
-	return svc_visit_contact(cli->db, id_of(key), o->contact == 1, o->note,
+	return svc_visit_contact(cli->db, svc_cli_id(key), o->contact == 1, o->note,
 	    e);
 }
 
@@ -230,7 +195,7 @@ cmd_contact(struct svc_cli *cli, int argc, char **argv)
 		svc_warnx("contact: --reached or --unreachable is required");
 		svc_cli_usage(cli);
 	}
-	batch(cli, argc - optind, argv + optind, contact_one, &o);
+	svc_cli_batch(cli, argc - optind, argv + optind, 1, contact_one, &o);
 }
 
 static int
@@ -239,7 +204,7 @@ check_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
 	struct opts *o = ctx;
 	struct svc_check c = o->chk;
 
-	if (svc_visit_check(cli->db, id_of(key), &c, e))
+	if (svc_visit_check(cli->db, svc_cli_id(key), &c, e))
 		return e->code;
 	if (!cli->quiet && c.chargeable)
 		svc_warnx("%s: chargeable (A7): %s", key, c.not_ours ?
@@ -256,7 +221,7 @@ cmd_check(struct svc_cli *cli, int argc, char **argv)
 	struct opts o;
 
 	options(cli, argc, argv, ok, &o);
-	batch(cli, argc - optind, argv + optind, check_one, &o);
+	svc_cli_batch(cli, argc - optind, argv + optind, 1, check_one, &o);
 }
 
 static int
@@ -267,7 +232,7 @@ suspend_one(struct svc_cli *cli, const char *key, void *ctx,
 	char at[32];
 	int quiet;
 
-	if (svc_visit_suspend(cli->db, &cli->conf, id_of(key), o->reason,
+	if (svc_visit_suspend(cli->db, &cli->conf, svc_cli_id(key), o->reason,
 	    o->when, &quiet, e))
 		return e->code;
 	if (quiet && !cli->quiet) {
@@ -288,7 +253,7 @@ cmd_suspend(struct svc_cli *cli, int argc, char **argv)
 	need(cli, "--reason", o.reason);
 	need(cli, "--resume-at", o.resume_at);
 	o.when = svc_cli_time(cli, o.resume_at);
-	batch(cli, argc - optind, argv + optind, suspend_one, &o);
+	svc_cli_batch(cli, argc - optind, argv + optind, 1, suspend_one, &o);
 }
 
 static int
@@ -297,7 +262,7 @@ takeback_one(struct svc_cli *cli, const char *key, void *ctx,
 {
 	struct opts *o = ctx;
 
-	return svc_visit_takeback(cli->db, id_of(key), o->reason, o->return_by,
+	return svc_visit_takeback(cli->db, svc_cli_id(key), o->reason, o->return_by,
 	    e);
 }
 
@@ -316,7 +281,7 @@ cmd_takeback(struct svc_cli *cli, int argc, char **argv)
 		if (svc_date_parse(o.return_by, svc_now(), &y, &m, &d, &e))
 			svc_cli_fail(cli, &e);
 	}
-	batch(cli, argc - optind, argv + optind, takeback_one, &o);
+	svc_cli_batch(cli, argc - optind, argv + optind, 1, takeback_one, &o);
 }
 
 static int
@@ -324,7 +289,7 @@ done_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
 {
 	struct opts *o = ctx;
 
-	return svc_visit_done(cli->db, id_of(key), &o->done, e);
+	return svc_visit_done(cli->db, svc_cli_id(key), &o->done, e);
 }
 
 /* Read a whole file: signatures and photos are kept in the database. */
@@ -363,7 +328,7 @@ cmd_done(struct svc_cli *cli, int argc, char **argv)
 		o.done.signature = o.sig.s ? o.sig.s : "";
 		o.done.signature_len = o.sig.len;
 	}
-	batch(cli, argc - optind, argv + optind, done_one, &o);
+	svc_cli_batch(cli, argc - optind, argv + optind, 1, done_one, &o);
 }
 
 static int
@@ -373,7 +338,7 @@ attach_one(struct svc_cli *cli, const char *key, void *ctx,
 	struct opts *o = ctx;
 	const char *name = strrchr(o->note, '/');
 
-	return svc_visit_attach(cli->db, id_of(key), o->kind ? o->kind :
+	return svc_visit_attach(cli->db, svc_cli_id(key), o->kind ? o->kind :
 	    "other", name ? name + 1 : o->note, o->sig.s ? o->sig.s : "",
 	    o->sig.len, e);
 }
@@ -394,7 +359,7 @@ cmd_attach(struct svc_cli *cli, int argc, char **argv)
 	}
 	o.note = argv[optind + 1];	/* the file's name */
 	slurp(cli, o.note, &o.sig);
-	batch(cli, 1, argv + optind, attach_one, &o);
+	svc_cli_batch(cli, 1, argv + optind, 1, attach_one, &o);
 }
 
 /* Read-only texts over ids: brief, form, signature. */
@@ -414,11 +379,11 @@ text_one(const char *key, void *arg)
 	int rc;
 
 	if (strcmp(verb, "brief") == 0)
-		rc = svc_visit_brief(t->cli->db, id_of(key), &b, &e);
+		rc = svc_visit_brief(t->cli->db, svc_cli_id(key), &b, &e);
 	else if (strcmp(verb, "form") == 0)
-		rc = svc_visit_form(t->cli->db, id_of(key), t->o->width, &b, &e);
+		rc = svc_visit_form(t->cli->db, svc_cli_id(key), t->o->width, &b, &e);
 	else
-		rc = svc_visit_signature(t->cli->db, id_of(key), &b, &e);
+		rc = svc_visit_signature(t->cli->db, svc_cli_id(key), &b, &e);
 	if (rc == 0) {
 		if (t->n++ && strcmp(verb, "signature") != 0)
 			putchar('\n');

@@ -12,39 +12,6 @@
 /* The states in which an order holds a place in its worker's day. */
 #define BOOKED "('assigned', 'arrived', 'started', 'suspended')"
 
-struct booking {
-	char status[16], kind[16], dept[40];
-	time_t at, until;
-	int64_t worker, helper;
-};
-
-static int
-booking(sqlite3 *db, int64_t id, struct booking *b, struct svc_err *e)
-{
-	static const char sql[] = "SELECT o.status, o.kind, coalesce(d.code,"
-	    " ''), coalesce(o.appt_at, 0), coalesce(o.appt_until, 0),"
-	    " coalesce(o.worker_id, 0), coalesce(o.helper_id, 0)"
-	    " FROM orders o LEFT JOIN dept d ON d.id = o.dept_id"
-	    " WHERE o.id = ?1";
-	sqlite3_stmt *st;
-	int rc;
-
-	if (svc_db_cached(db, sql, &st, e))
-		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		snprintf(b->status, sizeof b->status, "%s", svc_col_text(st, 0));
-		snprintf(b->kind, sizeof b->kind, "%s", svc_col_text(st, 1));
-		snprintf(b->dept, sizeof b->dept, "%s", svc_col_text(st, 2));
-		b->at = (time_t)sqlite3_column_int64(st, 3);
-		b->until = (time_t)sqlite3_column_int64(st, 4);
-		b->worker = sqlite3_column_int64(st, 5);
-		b->helper = sqlite3_column_int64(st, 6);
-	}
-	sqlite3_reset(st);
-	return svc_order_found(db, rc, id, e);
-}
-
 /* An active person with the worker role; 66 when there is no such login. */
 int
 svc_worker(sqlite3 *db, const char *login, struct svc_worker *w,
@@ -145,12 +112,12 @@ svc_assign(sqlite3 *db, int64_t id, const struct svc_worker *w,
 	    " worker_id = ?2, helper_id = NULLIF(?3, 0),"
 	    " forced = forced OR ?4 WHERE id = ?1";
 	struct svc_json j;
-	struct booking b;
+	struct svc_facts b;
 	sqlite3_stmt *st;
 	int rc;
 
 	svc_clearerr(e);
-	if (booking(db, id, &b, e))
+	if (svc_order_facts(db, id, &b, e))
 		return e->code;
 	if (!svc_transition_ok(b.status, "assigned"))
 		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot assign: the "
@@ -191,12 +158,12 @@ svc_unassign(sqlite3 *db, int64_t id, const char *reason, struct svc_err *e)
 	static const char sql[] = "UPDATE orders SET status = 'accepted',"
 	    " worker_id = NULL, helper_id = NULL WHERE id = ?1";
 	struct svc_json j;
-	struct booking b;
+	struct svc_facts b;
 	sqlite3_stmt *st;
 	int rc;
 
 	svc_clearerr(e);
-	if (booking(db, id, &b, e))
+	if (svc_order_facts(db, id, &b, e))
 		return e->code;
 	if (strcmp(b.status, "assigned") != 0)
 		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot drop: the order "
@@ -215,7 +182,7 @@ svc_unassign(sqlite3 *db, int64_t id, const char *reason, struct svc_err *e)
 }
 
 static int
-record_move(sqlite3 *db, int64_t id, const struct booking *b,
+record_move(sqlite3 *db, int64_t id, const struct svc_facts *b,
     const struct svc_move *m, struct svc_err *e)
 {
 	static const char sql[] = "INSERT INTO move (order_id, at, old_at,"
@@ -240,7 +207,7 @@ record_move(sqlite3 *db, int64_t id, const struct booking *b,
 }
 
 static int
-move_event(sqlite3 *db, int64_t id, const struct booking *b,
+move_event(sqlite3 *db, int64_t id, const struct svc_facts *b,
     const struct svc_move *m, struct svc_err *e)
 {
 	struct svc_json j;
@@ -279,14 +246,14 @@ svc_move(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	    " WHEN 'taken_back' THEN 'assigned' ELSE status END WHERE id = ?1";
 	const struct svc_rules *rules;
 	struct svc_worker w = { 0 }, h = { 0 };
-	struct booking b;
+	struct svc_facts b;
 	sqlite3_stmt *st;
 	time_t until;
 
 	svc_clearerr(e);
 	if (m->reason == NULL || *m->reason == '\0')
 		return svc_seterr(e, SVC_EX_USAGE, "a --reason is required");
-	if (booking(db, id, &b, e))
+	if (svc_order_facts(db, id, &b, e))
 		return e->code;
 	if (strcmp(b.status, "accepted") && strcmp(b.status, "assigned") &&
 	    strcmp(b.status, "taken_back"))
@@ -378,7 +345,7 @@ svc_auto_assign(sqlite3 *db, int64_t id, struct svc_worker *chosen,
 	    " AND (?1 = '' OR d.code = ?1)"
 	    " ORDER BY load, s.login";
 	struct svc_worker w;
-	struct booking b;
+	struct svc_facts b;
 	sqlite3_stmt *st;
 	time_t from, to, cat, cuntil;
 	char at[32], until[32];
@@ -386,7 +353,7 @@ svc_auto_assign(sqlite3 *db, int64_t id, struct svc_worker *chosen,
 	int rc, found = 0;
 
 	svc_clearerr(e);
-	if (booking(db, id, &b, e))
+	if (svc_order_facts(db, id, &b, e))
 		return e->code;
 	if (strcmp(b.status, "accepted") != 0)
 		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot assign: the "

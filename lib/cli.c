@@ -130,6 +130,70 @@ svc_cli_option(struct svc_cli *cli, int c, const char *arg)
 	}
 }
 
+static int
+is_common(int c, const char *letters)
+{
+	return c == SVC_OPT_VERSION || (c > 0 && c < 128 &&
+	    strchr(letters, c) != NULL);
+}
+
+static int
+taken(const int *allowed, int c)
+{
+	for (; *allowed; allowed++)
+		if (*allowed == c)
+			return 1;
+	return 0;
+}
+
+/*
+ * The options of a verb: the common ones are handled here, the verb's own
+ * go to fn.  Each verb names the options it takes (its own, and n and k
+ * when it writes); any other is a usage error, not silently ignored.
+ */
+void
+svc_cli_options(struct svc_cli *cli, int argc, char **argv,
+    const struct option *longopts, const char *shortopts, const int *allowed,
+    svc_opt_fn fn, void *ctx)
+{
+	struct svc_buf opts = { 0 };
+	int c;
+
+	svc_buf_puts(&opts, SVC_COMMON_SHORT SVC_WRITE_SHORT);
+	svc_buf_puts(&opts, shortopts ? shortopts : "");
+	while ((c = getopt_long(argc, argv, opts.s, longopts, NULL)) != -1) {
+		if (!is_common(c, "hdcoHq?") && !taken(allowed, c)) {
+			svc_warnx("%s: option not taken by %s", argv[optind - 1],
+			    cli->verb->name);
+			svc_cli_usage(cli);
+		}
+		if (is_common(c, "hdcoHqnk?"))
+			svc_cli_option(cli, c, optarg);
+		else
+			fn(cli, c, optarg, ctx);
+	}
+	svc_buf_free(&opts);
+}
+
+int64_t
+svc_cli_id(const char *key)
+{
+	int64_t id = 0;
+
+	svc_id_parse(key, &id);
+	return id;
+}
+
+/* A writing verb over keys from the arguments or stdin, as one batch. */
+_Noreturn void
+svc_cli_batch(struct svc_cli *cli, int argc, char **argv, int numeric,
+    svc_item_fn fn, void *ctx)
+{
+	svc_cli_open(cli, SVC_DB_RW);
+	svc_batch_ids(cli, argv, argc, numeric, fn, ctx);
+	svc_batch_end(cli);
+}
+
 void
 svc_cli_need(struct svc_cli *cli, int have, int lo, int hi)
 {

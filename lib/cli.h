@@ -56,6 +56,11 @@ struct svc_cli {
 
 int svc_cli_main(int argc, char **argv, const char *prog,
     const struct svc_verb *verbs);
+typedef void (*svc_opt_fn)(struct svc_cli *, int c, char *arg, void *ctx);
+void svc_cli_options(struct svc_cli *, int argc, char **argv,
+    const struct option *longopts, const char *shortopts, const int *allowed,
+    svc_opt_fn, void *ctx);
+int64_t svc_cli_id(const char *key);
 void svc_cli_option(struct svc_cli *, int c, const char *arg);
 _Noreturn void svc_cli_usage(struct svc_cli *);
 _Noreturn void svc_cli_fail(struct svc_cli *, const struct svc_err *);
@@ -75,6 +80,8 @@ typedef int (*svc_item_fn)(struct svc_cli *, const char *key, void *ctx,
 void svc_batch_begin(struct svc_cli *);
 int svc_batch_item(struct svc_cli *, const char *key, svc_item_fn, void *);
 _Noreturn void svc_batch_end(struct svc_cli *);
+_Noreturn void svc_cli_batch(struct svc_cli *, int argc, char **argv,
+    int numeric, svc_item_fn, void *ctx);	/* open, run, end */
 void svc_batch_ids(struct svc_cli *, char **argv, int argc, int numeric,
     svc_item_fn, void *ctx);	/* begins the transaction itself */
 void svc_batch_run(struct svc_cli *, const struct svc_buf *keys,

@@ -114,6 +114,67 @@ svc_order_found(sqlite3 *db, int rc, int64_t id, struct svc_err *e)
 	return svc_db_error(db, rc, e);
 }
 
+/* What the steps of an order need to know about it: one query. */
+int
+svc_order_facts(sqlite3 *db, int64_t id, struct svc_facts *f,
+    struct svc_err *e)
+{
+	static const char sql[] = "SELECT o.status, o.kind, coalesce(o.grp, ''),"
+	    " coalesce(d.code, ''), o.reply_due, coalesce(o.appt_at, 0),"
+	    " coalesce(o.appt_until, 0), coalesce(o.worker_id, 0),"
+	    " coalesce(o.helper_id, 0),"
+	    " (SELECT coalesce(sum(minutes * qty), 0) FROM order_service"
+	    "   WHERE order_id = o.id)"
+	    " FROM orders o LEFT JOIN dept d ON d.id = o.dept_id"
+	    " WHERE o.id = ?1";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		snprintf(f->status, sizeof f->status, "%s", svc_col_text(st, 0));
+		snprintf(f->kind, sizeof f->kind, "%s", svc_col_text(st, 1));
+		snprintf(f->group, sizeof f->group, "%s", svc_col_text(st, 2));
+		snprintf(f->dept, sizeof f->dept, "%s", svc_col_text(st, 3));
+		f->reply_due = (time_t)sqlite3_column_int64(st, 4);
+		f->at = (time_t)sqlite3_column_int64(st, 5);
+		f->until = (time_t)sqlite3_column_int64(st, 6);
+		f->worker = sqlite3_column_int64(st, 7);
+		f->helper = sqlite3_column_int64(st, 8);
+		f->minutes = sqlite3_column_int(st, 9);
+	}
+	sqlite3_reset(st);
+	return svc_order_found(db, rc, id, e);
+}
+
+/*
+ * The one check every state change passes: exit 65, saying why, when the
+ * order's state does not allow the step.
+ */
+int
+svc_order_may(int64_t id, const struct svc_facts *f, const char *to,
+    const char *verb, struct svc_err *e)
+{
+	static const char *const why[][2] = {
+		{ "started", "nobody has arrived yet" },
+		{ "done", "the work has not started" },
+		{ "abandoned", "nobody has arrived yet" },
+	};
+	size_t i;
+
+	if (svc_transition_ok(f->status, to))
+		return 0;
+	for (i = 0; i < sizeof why / sizeof why[0]; i++)
+		if (strcmp(to, why[i][0]) == 0 &&
+		    strcmp(f->status, "assigned") == 0)
+			return svc_seterr(e, SVC_EX_DATA, "%lld: cannot %s: %s",
+			    (long long)id, verb, why[i][1]);
+	return svc_seterr(e, SVC_EX_DATA, "%lld: cannot %s: the order is %s",
+	    (long long)id, verb, f->status);
+}
+
 static int
 text_ok(const char *what, const char *s, int required, struct svc_err *e)
 {

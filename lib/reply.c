@@ -8,47 +8,6 @@
 
 #include "svc.h"
 
-/* Facts about an order that a reply needs. */
-struct facts {
-	char status[16], kind[16], group[16];
-	time_t reply_due;
-	int minutes;
-};
-
-static int
-facts(sqlite3 *db, int64_t id, struct facts *f, struct svc_err *e)
-{
-	static const char sql[] = "SELECT status, kind, coalesce(grp, ''),"
-	    " reply_due, (SELECT coalesce(sum(minutes * qty), 0)"
-	    "   FROM order_service WHERE order_id = o.id)"
-	    " FROM orders o WHERE id = ?1";
-	sqlite3_stmt *st;
-	int rc;
-
-	if (svc_db_cached(db, sql, &st, e))
-		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		snprintf(f->status, sizeof f->status, "%s", svc_col_text(st, 0));
-		snprintf(f->kind, sizeof f->kind, "%s", svc_col_text(st, 1));
-		snprintf(f->group, sizeof f->group, "%s", svc_col_text(st, 2));
-		f->reply_due = (time_t)sqlite3_column_int64(st, 3);
-		f->minutes = sqlite3_column_int(st, 4);
-	}
-	sqlite3_reset(st);
-	return svc_order_found(db, rc, id, e);
-}
-
-static int
-allowed(int64_t id, const struct facts *f, const char *to, const char *verb,
-    struct svc_err *e)
-{
-	if (svc_transition_ok(f->status, to))
-		return 0;
-	return svc_seterr(e, SVC_EX_DATA, "%lld: cannot %s: the order is %s",
-	    (long long)id, verb, f->status);
-}
-
 /*
  * Add a document to the JSON array in b unless it is there already; seen
  * holds "\nNAME\n" for each, so a lookup is one strstr.
@@ -145,7 +104,7 @@ svc_slot_check(const struct svc_conf *c, const char *kind, int64_t id,
 
 /* G2: a gov home visit is for the eligible groups only. */
 static int
-check_group(int64_t id, const struct facts *f, int force, struct svc_err *e)
+check_group(int64_t id, const struct svc_facts *f, int force, struct svc_err *e)
 {
 	if (force || strcmp(f->kind, "gov") != 0 || f->group[0] != '\0')
 		return 0;
@@ -165,11 +124,11 @@ svc_order_accept(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	time_t now = svc_now();
 	struct svc_json j;
 	sqlite3_stmt *st;
-	struct facts f;
+	struct svc_facts f;
 	char when[40];
 
 	svc_clearerr(e);	/* the result below is read from e */
-	if (facts(db, id, &f, e) || allowed(id, &f, "accepted", "accept", e))
+	if (svc_order_facts(db, id, &f, e) || svc_order_may(id, &f, "accepted", "accept", e))
 		return e->code;
 	if (r->until == 0)
 		r->until = r->at + 60 * (f.minutes > 0 ? f.minutes : 60);
@@ -224,7 +183,7 @@ close_order(sqlite3 *db, int64_t id, struct svc_reply *r, const char *to,
 	char kind[24];
 	struct svc_json j;
 	sqlite3_stmt *st;
-	struct facts f;
+	struct svc_facts f;
 
 	svc_clearerr(e);	/* the result below is read from e */
 	if (r->reason == NULL || *r->reason == '\0')
@@ -232,7 +191,7 @@ close_order(sqlite3 *db, int64_t id, struct svc_reply *r, const char *to,
 	if (!svc_utf8_valid(r->reason))
 		return svc_seterr(e, SVC_EX_DATA, "the reason is not valid "
 		    "UTF-8");
-	if (facts(db, id, &f, e) || allowed(id, &f, to, verb, e) ||
+	if (svc_order_facts(db, id, &f, e) || svc_order_may(id, &f, to, verb, e) ||
 	    svc_db_cached(db, sql, &st, e))
 		return e->code;
 	r->late = is_reply && svc_now() > f.reply_due;

@@ -324,6 +324,16 @@ const struct svc_service *svc_conf_service(const struct svc_conf *,
     const char *code);
 int svc_transition_ok(const char *from, const char *to);
 int svc_order_found(sqlite3 *, int rc, int64_t id, struct svc_err *);
+struct svc_facts {
+	char status[16], kind[16], group[16], dept[40];
+	time_t reply_due, at, until;	/* at, until: 0 before a reply */
+	int64_t worker, helper;		/* 0: none */
+	int minutes;			/* of all its services */
+};
+int svc_order_facts(sqlite3 *, int64_t id, struct svc_facts *,
+    struct svc_err *);
+int svc_order_may(int64_t id, const struct svc_facts *, const char *to,
+    const char *verb, struct svc_err *);
 int svc_order_new(sqlite3 *, const struct svc_conf *,
     const struct svc_order_in *, int64_t *id, struct svc_err *);
 int svc_order_edit(sqlite3 *, const struct svc_conf *, int64_t id,

@@ -10,32 +10,6 @@
 
 #include "svc.h"
 
-struct state {
-	char status[16], kind[16];
-	time_t at, until;
-};
-
-static int
-state(sqlite3 *db, int64_t id, struct state *s, struct svc_err *e)
-{
-	static const char sql[] = "SELECT status, kind, coalesce(appt_at, 0),"
-	    " coalesce(appt_until, 0) FROM orders WHERE id = ?1";
-	sqlite3_stmt *st;
-	int rc;
-
-	if (svc_db_cached(db, sql, &st, e))
-		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		snprintf(s->status, sizeof s->status, "%s", svc_col_text(st, 0));
-		snprintf(s->kind, sizeof s->kind, "%s", svc_col_text(st, 1));
-		s->at = (time_t)sqlite3_column_int64(st, 2);
-		s->until = (time_t)sqlite3_column_int64(st, 3);
-	}
-	sqlite3_reset(st);
-	return svc_order_found(db, rc, id, e);
-}
-
 /* The visit row exists from the first step at the door on. */
 static int
 visit_row(sqlite3 *db, int64_t id, struct svc_err *e)
@@ -48,29 +22,6 @@ visit_row(sqlite3 *db, int64_t id, struct svc_err *e)
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
 	return svc_db_done(db, st, e);
-}
-
-/* Refuse, with exit 65, a step the order's state does not allow. */
-static int
-step_ok(int64_t id, const struct state *s, const char *to, const char *verb,
-    struct svc_err *e)
-{
-	static const char *const why[][2] = {
-		{ "started", "nobody has arrived yet" },
-		{ "done", "the work has not started" },
-		{ "abandoned", "nobody has arrived yet" },
-	};
-	size_t i;
-
-	if (svc_transition_ok(s->status, to))
-		return 0;
-	for (i = 0; i < sizeof why / sizeof why[0]; i++)
-		if (strcmp(to, why[i][0]) == 0 &&
-		    strcmp(s->status, "assigned") == 0)
-			return svc_seterr(e, SVC_EX_DATA, "%lld: cannot %s: %s",
-			    (long long)id, verb, why[i][1]);
-	return svc_seterr(e, SVC_EX_DATA, "%lld: cannot %s: the order is %s",
-	    (long long)id, verb, s->status);
 }
 
 static int
@@ -160,10 +111,10 @@ svc_visit_late(sqlite3 *db, int64_t id, time_t eta, const char *reason,
 	    " announced_at = ?4 WHERE order_id = ?1";
 	struct val v[3];
 	struct svc_json j;
-	struct state s;
+	struct svc_facts s;
 
 	svc_clearerr(e);
-	if (state(db, id, &s, e))
+	if (svc_order_facts(db, id, &s, e))
 		return e->code;
 	if (strcmp(s.status, "assigned") != 0)
 		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot announce a delay:"
@@ -194,10 +145,10 @@ svc_visit_arrive(sqlite3 *db, int64_t id, int *late_minutes,
 	time_t now = svc_now();
 	struct val v[2];
 	struct svc_json j;
-	struct state s;
+	struct svc_facts s;
 
 	svc_clearerr(e);
-	if (state(db, id, &s, e) || step_ok(id, &s, "arrived", "arrive", e))
+	if (svc_order_facts(db, id, &s, e) || svc_order_may(id, &s, "arrived", "arrive", e))
 		return e->code;
 	*late_minutes = now > s.at ? (int)((now - s.at + 59) / 60) : 0;
 	v[0] = vint(now);
@@ -216,10 +167,10 @@ simple(sqlite3 *db, int64_t id, const char *to, const char *verb,
 {
 	struct val v[1];
 	struct svc_json j;
-	struct state s;
+	struct svc_facts s;
 
 	svc_clearerr(e);
-	if (state(db, id, &s, e) || step_ok(id, &s, to, verb, e))
+	if (svc_order_facts(db, id, &s, e) || svc_order_may(id, &s, to, verb, e))
 		return e->code;
 	v[0] = vint(svc_now());
 	if ((sql && visit_set(db, sql, id, v, 1, e)) ||
@@ -260,11 +211,11 @@ svc_visit_contact(sqlite3 *db, int64_t id, int reached, const char *note,
 	};
 	struct svc_json j;
 	sqlite3_stmt *st;
-	struct state s;
+	struct svc_facts s;
 	int i;
 
 	svc_clearerr(e);
-	if (state(db, id, &s, e))
+	if (svc_order_facts(db, id, &s, e))
 		return e->code;
 	for (i = 0; open[i] && strcmp(open[i], s.status); i++)
 		;
@@ -316,11 +267,11 @@ svc_visit_check(sqlite3 *db, int64_t id, struct svc_check *c,
 	char until[16] = "";
 	struct svc_json j;
 	struct val v[9];
-	struct state s;
+	struct svc_facts s;
 	int y, m, d;
 
 	svc_clearerr(e);
-	if (state(db, id, &s, e))
+	if (svc_order_facts(db, id, &s, e))
 		return e->code;
 	if (strcmp(s.status, "arrived") && strcmp(s.status, "started"))
 		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot check: the order "
@@ -383,12 +334,12 @@ svc_visit_suspend(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	    " appt_at = ?2, appt_until = ?3 WHERE id = ?1";
 	struct svc_json j;
 	sqlite3_stmt *st;
-	struct state s;
+	struct svc_facts s;
 
 	svc_clearerr(e);
 	if (reason == NULL || *reason == '\0')
 		return svc_seterr(e, SVC_EX_USAGE, "a --reason is required");
-	if (state(db, id, &s, e) || step_ok(id, &s, "suspended", "suspend", e))
+	if (svc_order_facts(db, id, &s, e) || svc_order_may(id, &s, "suspended", "suspend", e))
 		return e->code;
 	if (resume_at <= svc_now())
 		return svc_seterr(e, SVC_EX_DATA, "%lld: the work resumes later, "
@@ -417,13 +368,13 @@ svc_visit_takeback(sqlite3 *db, int64_t id, const char *reason,
 	    " WHERE order_id = ?1";
 	struct svc_json j;
 	struct val v[1];
-	struct state s;
+	struct svc_facts s;
 
 	svc_clearerr(e);
 	if (reason == NULL || *reason == '\0')
 		return svc_seterr(e, SVC_EX_USAGE, "a --reason is required");
-	if (state(db, id, &s, e) ||
-	    step_ok(id, &s, "taken_back", "take back", e))
+	if (svc_order_facts(db, id, &s, e) ||
+	    svc_order_may(id, &s, "taken_back", "take back", e))
 		return e->code;
 	v[0] = vtext(return_by);
 	if (visit_set(db, sql, id, v, 1, e) ||
@@ -449,7 +400,7 @@ svc_visit_done(sqlite3 *db, int64_t id, const struct svc_done *d,
 	    " WHERE order_id = ?1";
 	struct svc_json j;
 	struct val v[5];
-	struct state s;
+	struct svc_facts s;
 
 	svc_clearerr(e);
 	if (d->signed_by == NULL || *d->signed_by == '\0')
@@ -458,7 +409,7 @@ svc_visit_done(sqlite3 *db, int64_t id, const struct svc_done *d,
 	if (d->rating && (d->rating < 1 || d->rating > 5))
 		return svc_seterr(e, SVC_EX_DATA, "%d: a rating is 1 to 5",
 		    d->rating);
-	if (state(db, id, &s, e) || step_ok(id, &s, "done", "finish", e))
+	if (svc_order_facts(db, id, &s, e) || svc_order_may(id, &s, "done", "finish", e))
 		return e->code;
 	v[0] = vint(svc_now());
 	v[1] = vtext(d->signed_by);
@@ -487,10 +438,10 @@ svc_visit_attach(sqlite3 *db, int64_t id, const char *kind, const char *name,
 	    " name, data, at, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	struct svc_json j;
 	sqlite3_stmt *st;
-	struct state s;
+	struct svc_facts s;
 
 	svc_clearerr(e);
-	if (state(db, id, &s, e) || svc_db_cached(db, sql, &st, e))
+	if (svc_order_facts(db, id, &s, e) || svc_db_cached(db, sql, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
