@@ -22,12 +22,8 @@ setup(void **state)
 	struct svc_dept social = { "social", "社保窗口", "gov", NULL };
 
 	(void)state;
-	unit_tz();
 	setenv("SVC_USER", "zhou", 1);
-	svc_clock_set(unit_at("2026-11-26 09:00"));
-	if (svc_conf_load(&conf, "share/svc/config.yaml", &e) != 0)
-		fail_msg("%s", e.msg);
-	db = unit_db();
+	unit_fixture(&conf, &db);
 	if (svc_dept_add(db, &civil, &e) || svc_dept_add(db, &social, &e))
 		fail_msg("%s", e.msg);
 	person("li", "civil", "worker");
@@ -50,24 +46,7 @@ teardown(void **state)
 static int64_t
 accepted_at(const char *at)
 {
-	struct svc_line line = { "gov-pension", 1 };
-	struct svc_order_in in = { 0 };
-	struct svc_reply r = { 0 };
-	struct svc_err e = { 0 };
-	int64_t id;
-
-	in.customer = "李大爷";
-	in.phone = "13900000001";
-	in.address = "朝阳区";
-	in.group = "elderly";
-	in.lines = &line;
-	in.nlines = 1;
-	svc_clock_set(unit_at("2026-11-26 09:00"));
-	r.at = unit_at(at);
-	if (svc_order_new(db, &conf, &in, &id, &e) ||
-	    svc_order_accept(db, &conf, id, &r, &e))
-		fail_msg("%s", e.msg);
-	return id;
+	return unit_gov_order(db, &conf, at);
 }
 
 static struct svc_worker

@@ -15,11 +15,8 @@ setup(void **state)
 	struct svc_dept clean = { "clean", "物业保洁部", "cleaning", NULL };
 
 	(void)state;
-	unit_tz();
 	setenv("SVC_USER", "zhou", 1);
-	if (svc_conf_load(&conf, "share/svc/config.yaml", &e) != 0)
-		fail_msg("%s", e.msg);
-	db = unit_db();
+	unit_fixture(&conf, &db);
 	if (svc_dept_add(db, &civil, &e) || svc_dept_add(db, &clean, &e))
 		fail_msg("%s", e.msg);
 	return 0;

@@ -13,12 +13,8 @@ setup(void **state)
 	struct svc_product p = { "690", "BCD-216", "冰箱", "2025-11-27", 12 };
 
 	(void)state;
-	unit_tz();
 	setenv("SVC_USER", "li", 1);
-	svc_clock_set(unit_at("2026-11-26 09:00"));
-	if (svc_conf_load(&conf, "share/svc/config.yaml", &e) != 0)
-		fail_msg("%s", e.msg);
-	db = unit_db();
+	unit_fixture(&conf, &db);
 	if (svc_dept_add(db, &civil, &e) || svc_staff_add(db, &li, &e) ||
 	    svc_product_add(db, &p, &e))
 		fail_msg("%s", e.msg);
@@ -38,24 +34,11 @@ teardown(void **state)
 static int64_t
 visit_at(const char *at)
 {
-	struct svc_line line = { "gov-pension", 1 };
-	struct svc_order_in in = { 0 };
-	struct svc_reply r = { 0 };
+	int64_t id = unit_gov_order(db, &conf, at);
 	struct svc_err e = { 0 };
 	struct svc_worker w;
-	int64_t id;
 
-	in.customer = "李大爷";
-	in.phone = "13900000001";
-	in.address = "朝阳区";
-	in.group = "elderly";
-	in.lines = &line;
-	in.nlines = 1;
-	svc_clock_set(unit_at("2026-11-26 09:00"));
-	r.at = unit_at(at);
-	if (svc_order_new(db, &conf, &in, &id, &e) ||
-	    svc_order_accept(db, &conf, id, &r, &e) ||
-	    svc_worker(db, "li", &w, &e) || svc_assign(db, id, &w, NULL, 1, &e))
+	if (svc_worker(db, "li", &w, &e) || svc_assign(db, id, &w, NULL, 1, &e))
 		fail_msg("%s", e.msg);
 	return id;
 }

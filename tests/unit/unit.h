@@ -75,4 +75,45 @@ unit_db(void)
 	return db;
 }
 
+/*
+ * A gov home visit for an elderly applicant, registered at 2026-11-26
+ * 09:00 and, when at is given, accepted for that local time (45 minutes).
+ */
+static inline int64_t
+unit_gov_order(sqlite3 *db, const struct svc_conf *conf, const char *at)
+{
+	struct svc_line line = { "gov-pension", 1 };
+	struct svc_order_in in = { 0 };
+	struct svc_reply r = { 0 };
+	struct svc_err e = { 0 };
+	int64_t id;
+
+	in.customer = "李大爷";
+	in.phone = "13900000001";
+	in.address = "朝阳区建国路88号3单元501";
+	in.channel = "window";
+	in.group = "elderly";
+	in.lines = &line;
+	in.nlines = 1;
+	svc_clock_set(unit_at("2026-11-26 09:00"));
+	if (svc_order_new(db, conf, &in, &id, &e) != 0)
+		fail_msg("%s", e.msg);
+	r.at = at ? unit_at(at) : 0;
+	if (at && svc_order_accept(db, conf, id, &r, &e) != 0)
+		fail_msg("%s", e.msg);
+	return id;
+}
+
+/* The common fixture: the shipped config and a fresh database. */
+static inline void
+unit_fixture(struct svc_conf *conf, sqlite3 **db)
+{
+	struct svc_err e = { 0 };
+
+	unit_tz();
+	if (svc_conf_load(conf, "share/svc/config.yaml", &e) != 0)
+		fail_msg("%s", e.msg);
+	*db = unit_db();
+}
+
 #endif
