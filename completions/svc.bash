@@ -1,5 +1,5 @@
 # bash completion for the svc commands: svc-assign, svc-cal, svc-db,
-# svc-order, svc-product, svc-staff, svc-visit.
+# svc-order, svc-pay, svc-product, svc-staff, svc-visit.
 # Installed once per command name, so bash-completion finds it on demand.
 
 _svc_logins() {
@@ -44,13 +44,22 @@ _svc() {
 	-d|--db|-c|--config) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	--dept) COMPREPLY=($(compgen -W "$(_svc_depts)" -- "$cur")); return ;;
 	--helper) COMPREPLY=($(compgen -W "$(_svc_workers)" -- "$cur")); return ;;
+	--method) COMPREPLY=($(compgen -W "cash card transfer wechat alipay" -- "$cur")); return ;;
+	--item) COMPREPLY=($(compgen -W "$(_svc_services)" -- "$cur")); return ;;
+	--amount|--what|--counted) return ;;
 	--barcode) COMPREPLY=($(compgen -W "$(_svc_products)" -- "$cur")); return ;;
 	--width) COMPREPLY=($(compgen -W "32 48 80" -- "$cur")); return ;;
 	--rating) COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")); return ;;
 	--signature) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	--eta|--resume-at|--return-by) COMPREPLY=($(compgen -W "today tomorrow now" -- "$cur")); return ;;
 	--parts-missing|--damage|--not-ours|--signed-by|--comment) return ;;
-	--by) COMPREPLY=($(compgen -W "provider applicant" -- "$cur")); return ;;
+	--by)
+		if [[ $cmd == svc-pay ]]; then
+			COMPREPLY=($(compgen -W "$(_svc_workers)" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "provider applicant" -- "$cur"))
+		fi
+		return ;;
 	--role) COMPREPLY=($(compgen -W "admin complaints dispatcher finance worker" -- "$cur")); return ;;
 	--kind)
 		if [[ $cmd == svc-visit ]]; then
@@ -72,6 +81,7 @@ _svc() {
 	svc-assign) verbs="to drop move agenda auto" ;;
 	svc-visit) verbs="brief late arrive start contact check suspend resume takeback done signature attach form noshow" ;;
 	svc-product) verbs="import show list" ;;
+	svc-pay) verbs="bill charge collect receive receipt void refund handover held due" ;;
 	svc-cal) verbs="is add days next" ;;
 	svc-order) verbs="new import list show accept refuse cancel notice edit export catalogue" ;;
 	svc-staff) verbs="add edit disable enable list show directory import add-dept edit-dept depts" ;;
@@ -112,6 +122,13 @@ _svc() {
 	svc-visit:form) opts="$opts --width" ;;
 	svc-visit:noshow) opts="$opts --apply --check --dry-run" ;;
 	svc-product:import) opts="$opts --dry-run" ;;
+	svc-pay:charge) opts="$opts --item --amount --what --dry-run --keep-going" ;;
+	svc-pay:collect) opts="$opts --amount --method --by --dry-run" ;;
+	svc-pay:receive) opts="$opts --amount --method --dry-run" ;;
+	svc-pay:refund) opts="$opts --amount --method --reason --dry-run" ;;
+	svc-pay:void) opts="$opts --reason --dry-run --keep-going" ;;
+	svc-pay:handover) opts="$opts --counted --dry-run" ;;
+	svc-pay:receipt) opts="$opts --width" ;;
 	svc-assign:to) opts="$opts --helper --force --dry-run --keep-going" ;;
 	svc-assign:drop) opts="$opts --reason --dry-run --keep-going" ;;
 	svc-assign:move) opts="$opts --at --reason --by --notified --force --dry-run --keep-going" ;;
@@ -154,6 +171,10 @@ _svc() {
 	svc-visit:noshow) ;;
 	svc-visit:*)
 		COMPREPLY=($(compgen -W "$(_svc_visits)" -- "$cur")) ;;
+	svc-pay:bill|svc-pay:charge|svc-pay:collect|svc-pay:receive|svc-pay:refund|svc-pay:receipt)
+		COMPREPLY=($(compgen -W "$(_svc_visits)" -- "$cur")) ;;
+	svc-pay:handover|svc-pay:held)
+		COMPREPLY=($(compgen -W "$(_svc_workers)" -- "$cur")) ;;
 	svc-product:show)
 		COMPREPLY=($(compgen -W "$(_svc_products)" -- "$cur")) ;;
 	svc-product:import)
@@ -173,4 +194,4 @@ _svc() {
 	esac
 }
 
-complete -F _svc svc-assign svc-cal svc-db svc-order svc-product svc-staff svc-visit
+complete -F _svc svc-assign svc-cal svc-db svc-order svc-pay svc-product svc-staff svc-visit

@@ -30,7 +30,7 @@ function __svc_products
     svc-product list -o tsv 2>/dev/null | cut -f1,3
 end
 
-for c in svc-assign svc-cal svc-db svc-order svc-product svc-staff svc-visit
+for c in svc-assign svc-cal svc-db svc-order svc-pay svc-product svc-staff svc-visit
     complete -c $c -s h -l help -d 'show usage'
     complete -c $c -l version -d 'show the version'
     complete -c $c -s d -l db -r -F -d 'database file'
@@ -181,3 +181,27 @@ complete -c svc-product -f -n "not __fish_seen_subcommand_from $pv" -a show -d '
 complete -c svc-product -f -n "not __fish_seen_subcommand_from $pv" -a list -d 'every product'
 complete -c svc-product -f -n "__fish_seen_subcommand_from show" -a '(__svc_products)'
 complete -c svc-product -s n -l dry-run -d 'check, write nothing'
+
+set -l payv bill charge collect receive receipt void refund handover held due
+complete -c svc-pay -f -n "not __fish_seen_subcommand_from $payv" -a bill -d 'what an order owes'
+complete -c svc-pay -f -n "not __fish_seen_subcommand_from $payv" -a charge -d 'add lines'
+complete -c svc-pay -f -n "not __fish_seen_subcommand_from $payv" -a collect -d 'collected on site (C4)'
+complete -c svc-pay -f -n "not __fish_seen_subcommand_from $payv" -a receive -d 'paid at finance (C4)'
+complete -c svc-pay -f -n "not __fish_seen_subcommand_from $payv" -a receipt -d 'print receipts (A11)'
+complete -c svc-pay -f -n "not __fish_seen_subcommand_from $payv" -a void -d 'void a receipt'
+complete -c svc-pay -f -n "not __fish_seen_subcommand_from $payv" -a refund -d 'pay back'
+complete -c svc-pay -f -n "not __fish_seen_subcommand_from $payv" -a handover -d 'cash to finance (C4)'
+complete -c svc-pay -f -n "not __fish_seen_subcommand_from $payv" -a held -d 'cash not handed over'
+complete -c svc-pay -f -n "not __fish_seen_subcommand_from $payv" -a due -d 'done and owing'
+complete -c svc-pay -f -n "__fish_seen_subcommand_from bill charge collect receive refund receipt" -a '(__svc_visits)'
+complete -c svc-pay -f -n "__fish_seen_subcommand_from handover held" -a '(__svc_workers)'
+complete -c svc-pay -l item -x -a '(__svc_services)' -d 'catalogue item'
+complete -c svc-pay -l amount -x -d 'yuan'
+complete -c svc-pay -l what -x -d 'what for'
+complete -c svc-pay -l method -x -a 'cash card transfer wechat alipay' -d 'method'
+complete -c svc-pay -l by -x -a '(__svc_workers)' -d 'collector'
+complete -c svc-pay -l reason -x -d 'why'
+complete -c svc-pay -l counted -x -d 'cash counted'
+complete -c svc-pay -l width -x -a '32 48 80' -d 'receipt width'
+complete -c svc-pay -s n -l dry-run -d 'check, write nothing'
+complete -c svc-pay -s k -l keep-going -d 'apply the good items'

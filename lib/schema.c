@@ -250,6 +250,71 @@ const char *const svc_migrations[] = {
 	"  SELECT id, order_id, at, reached, note, actor FROM contact;\n"
 	"CREATE VIEW v_product AS\n"
 	"  SELECT barcode, model, name, sold_on, warranty_months FROM product;\n",
+
+	/*
+	 * 5: money (C3, C4, A7, A11), in fen.  Extra lines on an order;
+	 * payments and refunds, each with a receipt whose number is per year
+	 * and gap-free (a counter row updated in the writer's transaction);
+	 * cash handovers from workers to finance.  A voided receipt keeps
+	 * its number and stops counting.
+	 */
+	"CREATE TABLE charge (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  order_id INTEGER NOT NULL REFERENCES orders(id),\n"
+	"  code TEXT,\n"
+	"  what TEXT NOT NULL,\n"
+	"  qty INTEGER NOT NULL CHECK (qty > 0),\n"
+	"  unit_price INTEGER NOT NULL CHECK (unit_price >= 0),\n"
+	"  at INTEGER NOT NULL,\n"
+	"  actor TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX charge_order ON charge(order_id);\n"
+	"CREATE TABLE handover (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  worker TEXT NOT NULL,\n"
+	"  at INTEGER NOT NULL,\n"
+	"  expected INTEGER NOT NULL,\n"
+	"  counted INTEGER NOT NULL,\n"
+	"  difference INTEGER NOT NULL,\n"
+	"  actor TEXT NOT NULL\n"
+	");\n"
+	"CREATE TABLE payment (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  order_id INTEGER NOT NULL REFERENCES orders(id),\n"
+	"  kind TEXT NOT NULL CHECK (kind IN ('payment', 'refund')),\n"
+	"  amount INTEGER NOT NULL CHECK (amount > 0),\n"
+	"  method TEXT NOT NULL CHECK (method IN\n"
+	"    ('cash', 'card', 'transfer', 'wechat', 'alipay')),\n"
+	"  place TEXT NOT NULL CHECK (place IN ('site', 'finance')),\n"
+	"  collector TEXT NOT NULL,\n"
+	"  at INTEGER NOT NULL,\n"
+	"  receipt_no TEXT NOT NULL UNIQUE,\n"
+	"  reason TEXT,\n"
+	"  void INTEGER NOT NULL DEFAULT 0 CHECK (void IN (0, 1)),\n"
+	"  void_reason TEXT,\n"
+	"  voided_at INTEGER,\n"
+	"  handover_id INTEGER REFERENCES handover(id)\n"
+	");\n"
+	"CREATE INDEX payment_order ON payment(order_id);\n"
+	/* Cash a worker holds: an index range, not a scan (C4). */
+	"CREATE INDEX payment_held ON payment(collector, at)"
+	" WHERE method = 'cash' AND place = 'site' AND handover_id IS NULL;\n"
+	"CREATE TABLE receipt_seq (\n"
+	"  year INTEGER PRIMARY KEY,\n"
+	"  last INTEGER NOT NULL\n"
+	");\n"
+	"CREATE TRIGGER payment_no_delete BEFORE DELETE ON payment\n"
+	"  BEGIN SELECT RAISE(ABORT, 'receipts are voided, never deleted'); END;\n"
+	"CREATE VIEW v_payment AS\n"
+	"  SELECT id, order_id, kind, amount, method, place, collector, at,\n"
+	"    receipt_no, reason, void, void_reason, voided_at, handover_id\n"
+	"  FROM payment;\n"
+	"CREATE VIEW v_charge AS\n"
+	"  SELECT id, order_id, code, what, qty, unit_price, at, actor\n"
+	"  FROM charge;\n"
+	"CREATE VIEW v_handover AS\n"
+	"  SELECT id, worker, at, expected, counted, difference, actor\n"
+	"  FROM handover;\n",
 };
 
 const int svc_nmigrations = sizeof svc_migrations / sizeof svc_migrations[0];

@@ -335,3 +335,102 @@ svc_visit_form(sqlite3 *db, int64_t id, int width, struct svc_buf *b,
 	sqlite3_finalize(st);
 	return 0;
 }
+
+static const char *const method_names[][2] = {
+	{ "cash", "现金" }, { "card", "银行卡" }, { "transfer", "转账" },
+	{ "wechat", "微信" }, { "alipay", "支付宝" },
+};
+
+static const char *
+method_name(const char *m)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof method_names / sizeof method_names[0]; i++)
+		if (strcmp(method_names[i][0], m) == 0)
+			return method_names[i][1];
+	return m;
+}
+
+static void
+receipt_lines(sqlite3 *db, struct svc_buf *b, int width, int64_t id)
+{
+	static const char sql[] = "SELECT name, qty, unit_price FROM"
+	    " order_service WHERE order_id = ?1 UNION ALL SELECT what, qty,"
+	    " unit_price FROM charge WHERE order_id = ?1";
+	struct svc_buf t = { 0 };
+	sqlite3_stmt *st;
+	char sum[32];
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		svc_money_format(sqlite3_column_int64(st, 1) *
+		    sqlite3_column_int64(st, 2), sum, sizeof sum);
+		svc_buf_reset(&t);
+		svc_buf_printf(&t, "%s x%d %s", svc_col_text(st, 0),
+		    sqlite3_column_int(st, 1), sum);
+		field(b, width, "", t.s);
+	}
+	sqlite3_finalize(st);
+	svc_buf_free(&t);
+}
+
+/* A11: the receipt (收费凭证), for the customer; 32 or 48 for a printer. */
+int
+svc_receipt_text(sqlite3 *db, const char *receipt, int width,
+    struct svc_buf *b, struct svc_err *e)
+{
+	static const char sql[] = "SELECT p.order_id, p.kind, p.amount,"
+	    " p.method, p.place, p.at, p.void, p.void_reason, p.reason,"
+	    " c.name, d.name, d.phone, coalesce(s.name, p.collector)"
+	    " FROM payment p JOIN orders o ON o.id = p.order_id"
+	    " JOIN customer c ON c.id = o.customer_id"
+	    " LEFT JOIN dept d ON d.id = o.dept_id"
+	    " LEFT JOIN staff s ON s.login = p.collector"
+	    " WHERE p.receipt_no = ?1";
+	sqlite3_stmt *st;
+	char at[32], amount[32], id[24];
+	int rc, refund;
+
+	if (width != 32 && width != 48 && width != 80)
+		return svc_seterr(e, SVC_EX_USAGE, "%d: the width is 32, 48 or "
+		    "80", width);
+	if (svc_db_prepare(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, receipt, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return rc == SQLITE_DONE ? svc_seterr(e, SVC_EX_NOINPUT,
+		    "%s: no such receipt", receipt) : svc_db_error(db, rc, e);
+	}
+	refund = strcmp(col(st, 1), "refund") == 0;
+	centred(b, width, col(st, 10) ? col(st, 10) : "上门服务");
+	centred(b, width, refund ? "退 款 凭 证" : "收 费 凭 证");
+	rule(b, width, '=');
+	field(b, width, "凭证号：", receipt);
+	if (sqlite3_column_int(st, 6)) {
+		field(b, width, "状态：", "已作废");
+		field(b, width, "作废原因：", col(st, 7));
+	}
+	snprintf(id, sizeof id, "%lld", sqlite3_column_int64(st, 0));
+	field(b, width, "单号：", id);
+	field(b, width, "日期：", when(st, 5, at, sizeof at));
+	field(b, width, "客户：", col(st, 9));
+	if (!refund) {
+		rule(b, width, '-');
+		receipt_lines(db, b, width, sqlite3_column_int64(st, 0));
+	}
+	rule(b, width, '-');
+	svc_money_format(sqlite3_column_int64(st, 2), amount, sizeof amount);
+	field(b, width, refund ? "退款金额：" : "实收金额：", amount);
+	field(b, width, "方式：", method_name(col(st, 3)));
+	field(b, width, "原因：", col(st, 8));
+	field(b, width, strcmp(col(st, 4), "site") == 0 ? "收款人：" :
+	    "经办：", col(st, 12));
+	field(b, width, "服务电话：", col(st, 11));
+	rule(b, width, '=');
+	sqlite3_finalize(st);
+	return 0;
+}

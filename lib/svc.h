@@ -473,6 +473,38 @@ int svc_noshow(sqlite3 *, const struct svc_conf *, int apply,
     void (*found)(int64_t id, time_t at, int call_first, void *), void *arg,
     int *nflagged, struct svc_err *);
 
+/* pay.c: bills, receipts, cash handovers (C3, C4, A7, A11); fen. */
+extern const char *const svc_methods[];
+struct svc_bill {
+	int64_t services, extras, total, covered, paid, refunded, balance;
+	char status[16];
+};
+struct svc_take {
+	int64_t amount;
+	const char *method, *by, *reason;
+	int at_finance;		/* received at finance, not collected on site */
+	char receipt[24];	/* out */
+};
+struct svc_handover {
+	int64_t id, expected, counted, difference;
+};
+int svc_method_valid(const char *);
+int svc_bill(sqlite3 *, int64_t id, struct svc_bill *, struct svc_err *);
+int svc_charge(sqlite3 *, int64_t id, const char *code, const char *what,
+    int qty, int64_t unit_price, struct svc_err *);
+int svc_take(sqlite3 *, int64_t id, struct svc_take *, struct svc_err *);
+int svc_refund(sqlite3 *, int64_t id, struct svc_take *, struct svc_err *);
+int svc_void(sqlite3 *, const char *receipt, const char *reason,
+    struct svc_err *);
+int svc_handover(sqlite3 *, const char *worker, int64_t counted,
+    struct svc_handover *, struct svc_err *);
+int svc_finance_ok(sqlite3 *, struct svc_err *);
+int svc_held_query(sqlite3 *, const char *worker, sqlite3_stmt **,
+    struct svc_err *);
+int svc_due_query(sqlite3 *, sqlite3_stmt **, struct svc_err *);
+int svc_receipt_text(sqlite3 *, const char *receipt, int width,
+    struct svc_buf *, struct svc_err *);
+
 /* order_view.c: reading orders - list, the record, the notice (G4, G6). */
 struct svc_order_filter {
 	const char *statuses;	/* "new,accepted" */

@@ -38,4 +38,6 @@ check_same "$(complete_words svc-visit no)" "noshow " "svc-visit verbs"
 check_same "$(complete_words svc-visit form --width '')" "32 48 80 " "form widths"
 check_same "$(complete_words svc-visit attach 1 --kind photo-a)" "photo-after " "attachment kinds"
 check_same "$(complete_words svc-product s)" "show " "svc-product verbs"
+check_same "$(complete_words svc-pay h)" "handover held " "svc-pay verbs"
+check_same "$(complete_words svc-pay collect 1 --method w)" "wechat " "payment methods"
 done_testing

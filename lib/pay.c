@@ -1,0 +1,413 @@
+/*
+ * pay.c - the money of an order (C3, C4, A7, A11), in fen end to end.
+ *
+ * A bill is the order's service lines (prices as copied at registration)
+ * and its extra lines; a repair found covered and not caused by the
+ * customer costs nothing (A7).  Every payment and refund has a receipt
+ * (A11) numbered per year without gaps: the counter is a row updated in
+ * the writer's BEGIN IMMEDIATE transaction, so two people taking money at
+ * the same moment get consecutive numbers and a rolled-back payment takes
+ * none.  Cash a worker collects is theirs to hand over to finance (C4).
+ */
+#include <string.h>
+
+#include "svc.h"
+
+const char *const svc_methods[] = {
+	"cash", "card", "transfer", "wechat", "alipay", NULL
+};
+
+int
+svc_method_valid(const char *m)
+{
+	int i;
+
+	for (i = 0; svc_methods[i]; i++)
+		if (strcmp(svc_methods[i], m) == 0)
+			return 1;
+	return 0;
+}
+
+int
+svc_bill(sqlite3 *db, int64_t id, struct svc_bill *b, struct svc_err *e)
+{
+	static const char sql[] = "SELECT"
+	    " (SELECT coalesce(sum(qty * unit_price), 0) FROM order_service"
+	    "   WHERE order_id = o.id),"
+	    " (SELECT coalesce(sum(qty * unit_price), 0) FROM charge"
+	    "   WHERE order_id = o.id),"
+	    " coalesce((SELECT covered AND NOT chargeable FROM visit"
+	    "   WHERE order_id = o.id), 0),"
+	    " (SELECT coalesce(sum(amount), 0) FROM payment WHERE order_id = o.id"
+	    "   AND kind = 'payment' AND NOT void),"
+	    " (SELECT coalesce(sum(amount), 0) FROM payment WHERE order_id = o.id"
+	    "   AND kind = 'refund' AND NOT void),"
+	    " o.status"
+	    " FROM orders o WHERE o.id = ?1";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		b->services = sqlite3_column_int64(st, 0);
+		b->extras = sqlite3_column_int64(st, 1);
+		b->total = b->services + b->extras;
+		/* A7: covered, and the fault the company's: nothing to pay. */
+		b->covered = sqlite3_column_int(st, 2) ? b->total : 0;
+		b->paid = sqlite3_column_int64(st, 3);
+		b->refunded = sqlite3_column_int64(st, 4);
+		b->balance = b->total - b->covered - b->paid + b->refunded;
+		snprintf(b->status, sizeof b->status, "%s", svc_col_text(st, 5));
+	}
+	sqlite3_reset(st);
+	return svc_order_found(db, rc, id, e);
+}
+
+/* An extra line: parts, materials, extra work. */
+int
+svc_charge(sqlite3 *db, int64_t id, const char *code, const char *what,
+    int qty, int64_t unit_price, struct svc_err *e)
+{
+	static const char sql[] = "INSERT INTO charge (order_id, code, what,"
+	    " qty, unit_price, at, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	struct svc_bill b;
+	struct svc_json j;
+	sqlite3_stmt *st;
+	char price[32];
+	int rc;
+
+	svc_clearerr(e);
+	if (svc_bill(db, id, &b, e))
+		return e->code;
+	if (!strcmp(b.status, "cancelled") || !strcmp(b.status, "refused"))
+		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot charge: the "
+		    "order is %s", (long long)id, b.status);
+	if (what == NULL || *what == '\0' || !svc_utf8_valid(what))
+		return svc_seterr(e, SVC_EX_DATA, "%lld: say what the charge "
+		    "is for", (long long)id);
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, what, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, qty);
+	sqlite3_bind_int64(st, 5, unit_price);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)svc_now());
+	sqlite3_bind_text(st, 7, svc_actor(), -1, SQLITE_STATIC);
+	if (svc_db_done(db, st, e))
+		return e->code;
+	svc_json_begin(&j);
+	if (code)
+		svc_json_str(&j, "code", code);
+	svc_json_str(&j, "what", what);
+	svc_json_int(&j, "qty", qty);
+	svc_money_format(unit_price, price, sizeof price);
+	svc_json_str(&j, "unit_price", price);
+	rc = svc_event_add(db, id, NULL, "pay.charge", svc_json_end(&j), e);
+	svc_buf_free(&j.b);
+	return rc;
+}
+
+/* The next receipt number of this year: gap-free inside the transaction. */
+static int
+next_receipt(sqlite3 *db, char *no, size_t n, struct svc_err *e)
+{
+	static const char sql[] = "INSERT INTO receipt_seq (year, last)"
+	    " VALUES (?1, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1"
+	    " RETURNING last";
+	time_t now = svc_now();
+	sqlite3_stmt *st;
+	struct tm tm;
+	int rc, last = 0;
+
+	localtime_r(&now, &tm);
+	if (svc_db_prepare(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int(st, 1, tm.tm_year + 1900);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		last = sqlite3_column_int(st, 0);
+	while (rc == SQLITE_ROW)
+		rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return svc_db_error(db, rc, e);
+	snprintf(no, n, "R%04d-%06d", tm.tm_year + 1900, last);
+	return 0;
+}
+
+static int
+insert_payment(sqlite3 *db, int64_t id, const struct svc_take *t,
+    const char *kind, const char *place, struct svc_err *e)
+{
+	static const char sql[] = "INSERT INTO payment (order_id, kind, amount,"
+	    " method, place, collector, at, receipt_no, reason)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	sqlite3_stmt *st;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, t->amount);
+	sqlite3_bind_text(st, 4, t->method, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, place, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, t->by, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 7, (sqlite3_int64)svc_now());
+	sqlite3_bind_text(st, 8, t->receipt, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, t->reason, -1, SQLITE_STATIC);
+	return svc_db_done(db, st, e);
+}
+
+static int
+money_event(sqlite3 *db, int64_t id, const char *kind,
+    const struct svc_take *t, const char *place, struct svc_err *e)
+{
+	struct svc_json j;
+	char amount[32];
+	int rc;
+
+	svc_json_begin(&j);
+	svc_json_str(&j, "receipt", t->receipt);
+	svc_money_format(t->amount, amount, sizeof amount);
+	svc_json_str(&j, "amount", amount);
+	svc_json_str(&j, "method", t->method);
+	svc_json_str(&j, "place", place);
+	svc_json_str(&j, "by", t->by);
+	if (t->reason)
+		svc_json_str(&j, "reason", t->reason);
+	rc = svc_event_add(db, id, NULL, kind, svc_json_end(&j), e);
+	svc_buf_free(&j.b);
+	return rc;
+}
+
+/*
+ * C4: the worker collects on site, or the customer pays at finance; a
+ * receipt is issued either way (A11).  Overpaying is refused, and so is
+ * taking money for a service that will not happen.
+ */
+int
+svc_take(sqlite3 *db, int64_t id, struct svc_take *t, struct svc_err *e)
+{
+	static const char *const closed[] = {
+		"cancelled", "refused", "abandoned", NULL
+	};
+	const char *place = t->at_finance ? "finance" : "site";
+	struct svc_bill b;
+	char left[32];
+	int i;
+
+	svc_clearerr(e);
+	if (t->amount <= 0)
+		return svc_seterr(e, SVC_EX_DATA, "%lld: the amount must be more "
+		    "than 0", (long long)id);
+	if (!svc_method_valid(t->method))
+		return svc_seterr(e, SVC_EX_DATA, "%s: unknown method (cash, "
+		    "card, transfer, wechat, alipay)", t->method);
+	if (svc_bill(db, id, &b, e))
+		return e->code;
+	for (i = 0; closed[i]; i++)
+		if (strcmp(b.status, closed[i]) == 0)
+			return svc_seterr(e, SVC_EX_DATA, "%lld: cannot take money:"
+			    " the order is %s", (long long)id, b.status);
+	if (t->amount > b.balance) {
+		svc_money_format(b.balance, left, sizeof left);
+		return svc_seterr(e, SVC_EX_DATA, "%lld: that overpays: %s is "
+		    "owed", (long long)id, left);
+	}
+	if (next_receipt(db, t->receipt, sizeof t->receipt, e) ||
+	    insert_payment(db, id, t, "payment", place, e))
+		return e->code;
+	return money_event(db, id, t->at_finance ? "pay.receive" :
+	    "pay.collect", t, place, e);
+}
+
+/* Money paid back, with its own receipt; never more than was paid. */
+int
+svc_refund(sqlite3 *db, int64_t id, struct svc_take *t, struct svc_err *e)
+{
+	struct svc_bill b;
+	char paid[32];
+
+	svc_clearerr(e);
+	if (t->reason == NULL || *t->reason == '\0')
+		return svc_seterr(e, SVC_EX_USAGE, "a --reason is required");
+	if (t->amount <= 0 || !svc_method_valid(t->method))
+		return svc_seterr(e, SVC_EX_DATA, "%lld: a refund needs an amount"
+		    " and a method", (long long)id);
+	if (svc_bill(db, id, &b, e))
+		return e->code;
+	if (t->amount > b.paid - b.refunded) {
+		svc_money_format(b.paid - b.refunded, paid, sizeof paid);
+		return svc_seterr(e, SVC_EX_DATA, "%lld: only %s was paid",
+		    (long long)id, paid);
+	}
+	if (next_receipt(db, t->receipt, sizeof t->receipt, e) ||
+	    insert_payment(db, id, t, "refund", "finance", e))
+		return e->code;
+	return money_event(db, id, "pay.refund", t, "finance", e);
+}
+
+/* The number stays, marked void; the money stops counting. */
+int
+svc_void(sqlite3 *db, const char *receipt, const char *reason,
+    struct svc_err *e)
+{
+	static const char find[] = "SELECT order_id, void FROM payment"
+	    " WHERE receipt_no = ?1";
+	static const char sql[] = "UPDATE payment SET void = 1,"
+	    " void_reason = ?2, voided_at = ?3 WHERE receipt_no = ?1";
+	struct svc_json j;
+	sqlite3_stmt *st;
+	int64_t id = 0;
+	int rc, was = 0;
+
+	svc_clearerr(e);
+	if (reason == NULL || *reason == '\0')
+		return svc_seterr(e, SVC_EX_USAGE, "a --reason is required");
+	if (svc_db_cached(db, find, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, receipt, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		was = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return svc_seterr(e, SVC_EX_NOINPUT, "%s: no such receipt",
+		    receipt);
+	if (rc != SQLITE_ROW)
+		return svc_db_error(db, rc, e);
+	if (was)
+		return svc_seterr(e, SVC_EX_DATA, "%s: already void", receipt);
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, receipt, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, reason, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)svc_now());
+	if (svc_db_done(db, st, e))
+		return e->code;
+	svc_json_begin(&j);
+	svc_json_str(&j, "receipt", receipt);
+	svc_json_str(&j, "reason", reason);
+	rc = svc_event_add(db, id, NULL, "pay.void", svc_json_end(&j), e);
+	svc_buf_free(&j.b);
+	return rc;
+}
+
+/*
+ * C4: the worker hands the cash they collected to finance: every cash
+ * collection of theirs not handed over yet.  The expected total, the
+ * counted amount and the difference are kept.
+ */
+int
+svc_handover(sqlite3 *db, const char *worker, int64_t counted,
+    struct svc_handover *h, struct svc_err *e)
+{
+	static const char sum[] = "SELECT coalesce(sum(amount), 0), count(*)"
+	    " FROM payment WHERE collector = ?1 AND method = 'cash'"
+	    " AND place = 'site' AND handover_id IS NULL AND NOT void"
+	    " AND kind = 'payment'";
+	static const char add[] = "INSERT INTO handover (worker, at, expected,"
+	    " counted, difference, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	static const char mark[] = "UPDATE payment SET handover_id = ?2"
+	    " WHERE collector = ?1 AND method = 'cash' AND place = 'site'"
+	    " AND handover_id IS NULL";
+	sqlite3_stmt *st;
+	int rc, n = 0;
+
+	svc_clearerr(e);
+	if (svc_db_cached(db, sum, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, worker, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		h->expected = sqlite3_column_int64(st, 0);
+		n = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return svc_db_error(db, rc, e);
+	if (n == 0)
+		return svc_seterr(e, SVC_EX_DATA, "%s: no cash held to hand "
+		    "over", worker);
+	h->counted = counted < 0 ? h->expected : counted;
+	h->difference = h->counted - h->expected;
+	if (svc_db_cached(db, add, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, worker, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)svc_now());
+	sqlite3_bind_int64(st, 3, h->expected);
+	sqlite3_bind_int64(st, 4, h->counted);
+	sqlite3_bind_int64(st, 5, h->difference);
+	sqlite3_bind_text(st, 6, svc_actor(), -1, SQLITE_STATIC);
+	if (svc_db_done(db, st, e))
+		return e->code;
+	h->id = sqlite3_last_insert_rowid(db);
+	if (svc_db_cached(db, mark, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, worker, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, h->id);
+	return svc_db_done(db, st, e);
+}
+
+/* handover, void and refund are finance's (77 for anyone else). */
+int
+svc_finance_ok(sqlite3 *db, struct svc_err *e)
+{
+	static const char sql[] = "SELECT 1 FROM staff s JOIN staff_role r"
+	    " ON r.staff_id = s.id WHERE s.login = ?1 AND s.active"
+	    " AND r.role = 'finance'";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, svc_actor(), -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return svc_db_error(db, rc, e);
+	return svc_seterr(e, SVC_EX_NOPERM, "%s: not allowed: finance only "
+	    "(an active person with the finance role)", svc_actor());
+}
+
+int
+svc_held_query(sqlite3 *db, const char *worker, sqlite3_stmt **st,
+    struct svc_err *e)
+{
+	static const char sql[] = "SELECT collector, sum(amount), count(*),"
+	    " min(at) FROM payment WHERE method = 'cash' AND place = 'site'"
+	    " AND handover_id IS NULL AND NOT void AND kind = 'payment'"
+	    " AND (?1 IS NULL OR collector = ?1)"
+	    " GROUP BY collector ORDER BY min(at)";
+
+	if (svc_db_prepare(db, sql, st, e))
+		return e->code;
+	sqlite3_bind_text(*st, 1, worker, -1, SQLITE_STATIC);
+	return 0;
+}
+
+/* Done and still owing: the whole bill less what was paid. */
+int
+svc_due_query(sqlite3 *db, sqlite3_stmt **st, struct svc_err *e)
+{
+	static const char sql[] = "SELECT id, customer, phone, total, paid,"
+	    " total - paid AS balance FROM (SELECT o.id, c.name AS customer,"
+	    "  c.phone,"
+	    "  CASE WHEN coalesce(v.covered AND NOT v.chargeable, 0) THEN 0"
+	    "   ELSE (SELECT coalesce(sum(qty * unit_price), 0)"
+	    "     FROM order_service WHERE order_id = o.id)"
+	    "   + (SELECT coalesce(sum(qty * unit_price), 0) FROM charge"
+	    "     WHERE order_id = o.id) END AS total,"
+	    "  (SELECT coalesce(sum(CASE kind WHEN 'payment' THEN amount"
+	    "     ELSE -amount END), 0) FROM payment WHERE order_id = o.id"
+	    "     AND NOT void) AS paid"
+	    " FROM orders o JOIN customer c ON c.id = o.customer_id"
+	    " LEFT JOIN visit v ON v.order_id = o.id WHERE o.status = 'done')"
+	    " WHERE total > paid ORDER BY id";
+
+	return svc_db_prepare(db, sql, st, e);
+}
