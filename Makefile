@@ -33,9 +33,9 @@ B = build/std
 SAN =
 endif
 
-COMMANDS = svc-assign svc-cal svc-db svc-order svc-pay svc-product svc-staff svc-visit
+COMMANDS = svc-assign svc-cal svc-complaint svc-db svc-order svc-pay svc-product svc-report svc-staff svc-visit
 LIBMODS = err buf utf8 when clock cal money yaml conf schema db event \
-	staff roster order reply order_view order_import assign product visit sheet pay out ids cli
+	staff roster order reply order_view order_import assign product visit sheet pay complaint report out ids cli
 UNITS = when cal money utf8 yaml conf db out ids staff event buf order assign product visit pay
 
 LIBOBJ = $(LIBMODS:%=$(B)/lib/%.o)

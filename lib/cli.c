@@ -334,19 +334,20 @@ svc_cli_out_end(struct svc_cli *cli, struct svc_out *o)
 	}
 }
 
-/* Every row of a query, each column typed by cols. */
-void
+/* Every row of a query, each column typed by cols; returns the count. */
+int
 svc_cli_stmt_out(struct svc_cli *cli, sqlite3_stmt *st,
     const struct svc_col *cols, int ncols)
 {
 	struct svc_out *o = svc_cli_out(cli, cols, ncols);
 	struct svc_err e = { 0 };
-	int rc, i;
+	int rc, i, n = 0;
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < ncols; i++)
 			svc_out_column(o, st, i);
 		svc_out_row(o);
+		n++;
 	}
 	sqlite3_finalize(st);
 	svc_cli_out_end(cli, o);
@@ -354,6 +355,7 @@ svc_cli_stmt_out(struct svc_cli *cli, sqlite3_stmt *st,
 		svc_db_error(cli->db, rc, &e);
 		svc_cli_fail(cli, &e);
 	}
+	return n;
 }
 
 time_t

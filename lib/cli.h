@@ -69,7 +69,7 @@ void svc_cli_open(struct svc_cli *, int mode);
 struct svc_out *svc_cli_out(struct svc_cli *, const struct svc_col *,
     int ncols);
 void svc_cli_out_end(struct svc_cli *, struct svc_out *);
-void svc_cli_stmt_out(struct svc_cli *, sqlite3_stmt *,
+int svc_cli_stmt_out(struct svc_cli *, sqlite3_stmt *,
     const struct svc_col *, int ncols);
 time_t svc_cli_time(struct svc_cli *, const char *arg);
 void svc_cli_need(struct svc_cli *, int have, int want_min, int want_max);

@@ -315,6 +315,30 @@ const char *const svc_migrations[] = {
 	"CREATE VIEW v_handover AS\n"
 	"  SELECT id, worker, at, expected, counted, difference, actor\n"
 	"  FROM handover;\n",
+
+	/* 6: the complaints office (G11); upheld ones count in G12. */
+	"CREATE TABLE complaint (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  order_id INTEGER REFERENCES orders(id),\n"
+	"  customer_id INTEGER REFERENCES customer(id),\n"
+	"  dept_id INTEGER REFERENCES dept(id),\n"
+	"  text TEXT NOT NULL,\n"
+	"  at INTEGER NOT NULL,\n"
+	"  assigned_to TEXT,\n"
+	"  status TEXT NOT NULL DEFAULT 'open'\n"
+	"    CHECK (status IN ('open', 'resolved')),\n"
+	"  resolution TEXT,\n"
+	"  upheld INTEGER CHECK (upheld IN (0, 1)),\n"
+	"  resolved_at INTEGER\n"
+	");\n"
+	"CREATE INDEX complaint_open ON complaint(at) WHERE status = 'open';\n"
+	"CREATE INDEX complaint_dept ON complaint(dept_id, at);\n"
+	"CREATE VIEW v_complaint AS\n"
+	"  SELECT k.id, k.order_id, c.name AS customer, c.phone, d.code AS dept,\n"
+	"    k.text, k.at, k.assigned_to, k.status, k.resolution, k.upheld,\n"
+	"    k.resolved_at\n"
+	"  FROM complaint k LEFT JOIN customer c ON c.id = k.customer_id\n"
+	"  LEFT JOIN dept d ON d.id = k.dept_id;\n",
 };
 
 const int svc_nmigrations = sizeof svc_migrations / sizeof svc_migrations[0];

@@ -505,6 +505,16 @@ int svc_due_query(sqlite3 *, sqlite3_stmt **, struct svc_err *);
 int svc_receipt_text(sqlite3 *, const char *receipt, int width,
     struct svc_buf *, struct svc_err *);
 
+/* complaint.c: the complaints office (G11). */
+int svc_complaint_new(sqlite3 *, int64_t order, const char *customer,
+    const char *phone, const char *text, int64_t *id, struct svc_err *);
+int svc_complaint_assign(sqlite3 *, int64_t id, const char *login,
+    struct svc_err *);
+int svc_complaint_resolve(sqlite3 *, int64_t id, const char *resolution,
+    int upheld, struct svc_err *);
+int svc_complaint_query(sqlite3 *, int open_only, int64_t id,
+    sqlite3_stmt **, struct svc_err *);
+
 /* order_view.c: reading orders - list, the record, the notice (G4, G6). */
 struct svc_order_filter {
 	const char *statuses;	/* "new,accepted" */
@@ -523,6 +533,36 @@ int svc_order_json(sqlite3 *, int64_t id, struct svc_buf *,
     struct svc_err *);
 int svc_order_sheet(sqlite3 *, int64_t id, FILE *, struct svc_err *);
 int svc_order_notice(sqlite3 *, int64_t id, struct svc_buf *,
+    struct svc_err *);
+
+/* report.c: the checks and summaries (G5, G8-G12, C4). */
+struct svc_report {
+	const char *name, *sql;
+	const struct svc_col *cols;
+	int ncols;
+	int bar;		/* summaries: the column a bar is drawn for */
+};
+struct svc_report_filter {
+	time_t since, until;
+	const char *dept, *kind, *by;
+	int64_t secs;		/* --soon, --older */
+};
+extern const struct svc_report svc_checks[];
+extern const struct svc_report svc_summaries[];
+const struct svc_report *svc_report_find(const struct svc_report *,
+    const char *name);
+int svc_report_prepare(sqlite3 *, const struct svc_report *,
+    const struct svc_report_filter *, sqlite3_stmt **, struct svc_err *);
+struct svc_evaluation {
+	char dept[40];
+	int64_t requests, replied, replied_on_time, appointments, arrivals;
+	int64_t arrived_on_time, completed, noshows, short_notice, upheld;
+	double rating, score, part[SVC_NWEIGHTS];
+};
+int svc_evaluate(sqlite3 *, const struct svc_conf *, int year,
+    int (*fn)(const struct svc_evaluation *, void *), void *arg,
+    struct svc_err *);
+int svc_query_readonly(sqlite3 *, const char *sql, sqlite3_stmt **,
     struct svc_err *);
 
 /* ids.c: the "ids from argv or stdin" loop of DESIGN section 2. */

@@ -1,0 +1,158 @@
+/*
+ * complaint.c - the complaints office (G11): an applicant who is not
+ * satisfied complains; the office assigns and resolves it, upheld or
+ * rejected.  Upheld complaints count in the year-end evaluation (G12).
+ */
+#include <string.h>
+
+#include "svc.h"
+
+static int
+complaint_event(sqlite3 *db, int64_t id, int64_t order, const char *kind,
+    struct svc_json *j, struct svc_err *e)
+{
+	char subject[32];
+	int rc;
+
+	snprintf(subject, sizeof subject, "complaint:%lld", (long long)id);
+	rc = svc_event_add(db, order, subject, kind, svc_json_end(j), e);
+	svc_buf_free(&j->b);
+	return rc;
+}
+
+int
+svc_complaint_new(sqlite3 *db, int64_t order, const char *customer,
+    const char *phone, const char *text, int64_t *id, struct svc_err *e)
+{
+	static const char by_order[] = "INSERT INTO complaint (order_id,"
+	    " customer_id, dept_id, text, at) SELECT id, customer_id, dept_id,"
+	    " ?2, ?3 FROM orders WHERE id = ?1";
+	static const char by_phone[] = "INSERT INTO complaint (customer_id,"
+	    " text, at) VALUES ((SELECT id FROM customer WHERE phone = ?1), ?2,"
+	    " ?3)";
+	struct svc_json j;
+	sqlite3_stmt *st;
+
+	svc_clearerr(e);
+	if (text == NULL || *text == '\0' || !svc_utf8_valid(text))
+		return svc_seterr(e, SVC_EX_USAGE, "the complaint's --text is "
+		    "required");
+	if (order == 0 && (phone == NULL || !svc_phone_valid(phone)))
+		return svc_seterr(e, SVC_EX_USAGE, "give --order, or the "
+		    "customer's --phone");
+	if (svc_db_prepare(db, order ? by_order : by_phone, &st, e))
+		return e->code;
+	if (order)
+		sqlite3_bind_int64(st, 1, order);
+	else
+		sqlite3_bind_text(st, 1, phone, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)svc_now());
+	if (svc_db_run(db, st, e))
+		return e->code;
+	if (sqlite3_changes(db) == 0)
+		return svc_seterr(e, SVC_EX_NOINPUT, "%lld: no such order",
+		    (long long)order);
+	*id = sqlite3_last_insert_rowid(db);
+	svc_json_begin(&j);
+	svc_json_str(&j, "text", text);
+	if (customer)
+		svc_json_str(&j, "customer", customer);
+	if (phone)
+		svc_json_str(&j, "phone", phone);
+	return complaint_event(db, *id, order, "complaint.new", &j, e);
+}
+
+static int
+open_complaint(sqlite3 *db, int64_t id, int64_t *order, struct svc_err *e)
+{
+	static const char sql[] = "SELECT status, coalesce(order_id, 0)"
+	    " FROM complaint WHERE id = ?1";
+	sqlite3_stmt *st;
+	int rc, open = 0;
+
+	if (svc_db_prepare(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		open = strcmp(svc_col_text(st, 0), "open") == 0;
+		*order = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return svc_seterr(e, SVC_EX_NOINPUT, "%lld: no such complaint",
+		    (long long)id);
+	if (rc != SQLITE_ROW)
+		return svc_db_error(db, rc, e);
+	if (!open)
+		return svc_seterr(e, SVC_EX_DATA, "%lld: already resolved",
+		    (long long)id);
+	return 0;
+}
+
+int
+svc_complaint_assign(sqlite3 *db, int64_t id, const char *login,
+    struct svc_err *e)
+{
+	struct svc_json j;
+	sqlite3_stmt *st;
+	int64_t order, staff;
+
+	svc_clearerr(e);
+	if (open_complaint(db, id, &order, e) ||
+	    svc_staff_id(db, login, &staff, e) ||
+	    svc_db_prepare(db, "UPDATE complaint SET assigned_to = ?2"
+	    " WHERE id = ?1", &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, login, -1, SQLITE_STATIC);
+	if (svc_db_run(db, st, e))
+		return e->code;
+	svc_json_begin(&j);
+	svc_json_str(&j, "to", login);
+	return complaint_event(db, id, order, "complaint.assign", &j, e);
+}
+
+int
+svc_complaint_resolve(sqlite3 *db, int64_t id, const char *resolution,
+    int upheld, struct svc_err *e)
+{
+	struct svc_json j;
+	sqlite3_stmt *st;
+	int64_t order;
+
+	svc_clearerr(e);
+	if (resolution == NULL || *resolution == '\0')
+		return svc_seterr(e, SVC_EX_USAGE, "a --resolution is required");
+	if (open_complaint(db, id, &order, e) ||
+	    svc_db_prepare(db, "UPDATE complaint SET status = 'resolved',"
+	    " resolution = ?2, upheld = ?3, resolved_at = ?4 WHERE id = ?1",
+	    &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, resolution, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, upheld);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)svc_now());
+	if (svc_db_run(db, st, e))
+		return e->code;
+	svc_json_begin(&j);
+	svc_json_str(&j, "resolution", resolution);
+	svc_json_int(&j, "upheld", upheld);
+	return complaint_event(db, id, order, "complaint.resolve", &j, e);
+}
+
+int
+svc_complaint_query(sqlite3 *db, int open_only, int64_t id,
+    sqlite3_stmt **st, struct svc_err *e)
+{
+	static const char sql[] = "SELECT id, status, order_id, customer,"
+	    " phone, dept, at, assigned_to, text, upheld, resolution"
+	    " FROM v_complaint WHERE (NOT ?1 OR status = 'open')"
+	    " AND (?2 = 0 OR id = ?2) ORDER BY at, id";
+
+	if (svc_db_prepare(db, sql, st, e))
+		return e->code;
+	sqlite3_bind_int(*st, 1, open_only);
+	sqlite3_bind_int64(*st, 2, id);
+	return 0;
+}

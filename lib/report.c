@@ -1,0 +1,397 @@
+/*
+ * report.c - the checks that hold an organisation to its own rules, and
+ * the summaries it reads (G5, G8, G9, G10, G11, G12, C4, C5).
+ *
+ * Every report is one constant SQL statement over the same numbered
+ * parameters, described by a table: the command binds the filters once
+ * and prints the rows.  Reports open the database read-only.
+ *
+ *   ?1 since, ?2 until (the report's own time; NULL: open)
+ *   ?3 dept, ?4 kind (NULL: all), ?5 now, ?6 a duration in seconds
+ *   ?7 the --by key of a summary
+ */
+#include <string.h>
+
+#include "svc.h"
+
+#define FILTERS(t, d, k) \
+	" AND (?1 IS NULL OR " t " >= ?1) AND (?2 IS NULL OR " t " < ?2)" \
+	" AND (?3 IS NULL OR " d " = ?3) AND (?4 IS NULL OR " k " = ?4)"
+
+#define ORDER_JOINS \
+	" FROM orders o JOIN customer c ON c.id = o.customer_id" \
+	" LEFT JOIN dept d ON d.id = o.dept_id"
+
+static const struct svc_col overdue_cols[] = {
+	{ "id", SVC_COL_INT, 0 }, { "reply_due", SVC_COL_TIME, 0 },
+	{ "overdue_minutes", SVC_COL_INT, 0 }, { "dept", SVC_COL_TEXT, 0 },
+	{ "kind", SVC_COL_TEXT, 0 }, { "customer", SVC_COL_TEXT, 12 },
+};
+static const struct svc_col late_cols[] = {
+	{ "id", SVC_COL_INT, 0 }, { "appointment", SVC_COL_TIME, 0 },
+	{ "arrived", SVC_COL_TIME, 0 }, { "late_minutes", SVC_COL_INT, 0 },
+	{ "told_in_advance", SVC_COL_BOOL, 0 }, { "worker", SVC_COL_TEXT, 0 },
+	{ "dept", SVC_COL_TEXT, 0 },
+};
+static const struct svc_col notice_cols[] = {
+	{ "id", SVC_COL_INT, 0 }, { "old", SVC_COL_TIME, 0 },
+	{ "new", SVC_COL_TIME, 0 }, { "notified", SVC_COL_TIME, 0 },
+	{ "notice_minutes", SVC_COL_INT, 0 }, { "reason", SVC_COL_TEXT, 20 },
+	{ "dept", SVC_COL_TEXT, 0 }, { "kind", SVC_COL_TEXT, 0 },
+};
+static const struct svc_col noshow_cols[] = {
+	{ "id", SVC_COL_INT, 0 }, { "appointment", SVC_COL_TIME, 0 },
+	{ "dept", SVC_COL_TEXT, 0 }, { "kind", SVC_COL_TEXT, 0 },
+	{ "customer", SVC_COL_TEXT, 12 }, { "attempts", SVC_COL_INT, 0 },
+};
+static const struct svc_col held_cols[] = {
+	{ "worker", SVC_COL_TEXT, 0 }, { "amount", SVC_COL_MONEY, 0 },
+	{ "collections", SVC_COL_INT, 0 }, { "oldest", SVC_COL_TIME, 0 },
+	{ "hours", SVC_COL_INT, 0 },
+};
+static const struct svc_col unpaid_cols[] = {
+	{ "id", SVC_COL_INT, 0 }, { "done", SVC_COL_TIME, 0 },
+	{ "customer", SVC_COL_TEXT, 12 }, { "phone", SVC_COL_TEXT, 0 },
+	{ "balance", SVC_COL_MONEY, 0 }, { "dept", SVC_COL_TEXT, 0 },
+};
+static const struct svc_col complaint_cols[] = {
+	{ "complaint", SVC_COL_INT, 0 }, { "at", SVC_COL_TIME, 0 },
+	{ "order", SVC_COL_INT, 0 }, { "dept", SVC_COL_TEXT, 0 },
+	{ "customer", SVC_COL_TEXT, 12 }, { "assigned_to", SVC_COL_TEXT, 0 },
+	{ "text", SVC_COL_TEXT, 30 },
+};
+
+#define N(a) ((int)(sizeof a / sizeof a[0]))
+
+/* The balance of an order, as svc-pay bill computes it. */
+#define BALANCE \
+	" (CASE WHEN coalesce(v.covered AND NOT v.chargeable, 0) THEN 0" \
+	"  ELSE (SELECT coalesce(sum(qty * unit_price), 0) FROM order_service" \
+	"   WHERE order_id = o.id) + (SELECT coalesce(sum(qty * unit_price), 0)" \
+	"   FROM charge WHERE order_id = o.id) END" \
+	" - (SELECT coalesce(sum(CASE kind WHEN 'payment' THEN amount" \
+	"   ELSE -amount END), 0) FROM payment WHERE order_id = o.id" \
+	"   AND NOT void))"
+
+const struct svc_report svc_checks[] = {
+	/* G5: no reply past the deadline; with ?6, due within ?6 too. */
+	{ "overdue", "SELECT o.id, o.reply_due, (?5 - o.reply_due) / 60,"
+	    " d.code, o.kind, c.name" ORDER_JOINS
+	    " WHERE o.replied_at IS NULL AND o.status = 'new'"
+	    " AND o.reply_due < ?5 + ?6"
+	    FILTERS("o.created_at", "d.code", "o.kind")
+	    " ORDER BY o.reply_due, o.id", overdue_cols, N(overdue_cols), 0 },
+	/* G8, A1: arrived after the start; or begun and nobody there. */
+	{ "late", "SELECT o.id, o.appt_at, v.arrived_at,"
+	    " coalesce(v.late_minutes, (?5 - o.appt_at + 59) / 60),"
+	    " coalesce(v.announced_at <= o.appt_at, 0), w.login, d.code"
+	    ORDER_JOINS " LEFT JOIN visit v ON v.order_id = o.id"
+	    " LEFT JOIN staff w ON w.id = o.worker_id"
+	    " WHERE o.appt_at IS NOT NULL AND (v.late_minutes > 0"
+	    "  OR (o.status = 'assigned' AND o.appt_at < ?5))"
+	    FILTERS("o.appt_at", "d.code", "o.kind")
+	    " ORDER BY o.appt_at, o.id", late_cols, N(late_cols), 0 },
+	/* G9: moved by the provider with less than the kind's notice. */
+	{ "notice", "SELECT m.order_id, m.old_at, m.new_at, m.notified_at,"
+	    " m.notice / 60, m.reason, d.code, o.kind"
+	    " FROM move m JOIN orders o ON o.id = m.order_id"
+	    " LEFT JOIN dept d ON d.id = o.dept_id WHERE m.short"
+	    FILTERS("m.at", "d.code", "o.kind")
+	    " ORDER BY m.at, m.id", notice_cols, N(notice_cols), 0 },
+	/* G10: abandoned by the applicant. */
+	{ "noshow", "SELECT o.id, o.appt_at, d.code, o.kind, c.name,"
+	    " (SELECT count(*) FROM contact t WHERE t.order_id = o.id)"
+	    ORDER_JOINS " WHERE o.status = 'abandoned'"
+	    FILTERS("o.appt_at", "d.code", "o.kind")
+	    " ORDER BY o.appt_at, o.id", noshow_cols, N(noshow_cols), 0 },
+	/* C4: cash held longer than ?6 seconds. */
+	{ "held", "SELECT p.collector, sum(p.amount), count(*), min(p.at),"
+	    " (?5 - min(p.at)) / 3600 FROM payment p"
+	    " JOIN orders o ON o.id = p.order_id"
+	    " LEFT JOIN dept d ON d.id = o.dept_id"
+	    " WHERE p.method = 'cash' AND p.place = 'site' AND NOT p.void"
+	    " AND p.kind = 'payment' AND p.handover_id IS NULL"
+	    " AND p.at < ?5 - ?6"
+	    FILTERS("p.at", "d.code", "o.kind")
+	    " GROUP BY p.collector ORDER BY min(p.at)",
+	    held_cols, N(held_cols), 0 },
+	/* C3, C5: done and still owing. */
+	{ "unpaid", "SELECT * FROM (SELECT o.id, v.done_at, c.name, c.phone,"
+	    BALANCE " AS balance, d.code" ORDER_JOINS
+	    " LEFT JOIN visit v ON v.order_id = o.id WHERE o.status = 'done'"
+	    FILTERS("v.done_at", "d.code", "o.kind")
+	    ") WHERE balance > 0 ORDER BY id", unpaid_cols, N(unpaid_cols), 0 },
+	/* G11: open complaints, oldest first. */
+	{ "complaints", "SELECT k.id, k.at, k.order_id, d.code, c.name,"
+	    " k.assigned_to, k.text FROM complaint k"
+	    " LEFT JOIN customer c ON c.id = k.customer_id"
+	    " LEFT JOIN dept d ON d.id = k.dept_id"
+	    " LEFT JOIN orders o ON o.id = k.order_id"
+	    " WHERE k.status = 'open'"
+	    FILTERS("k.at", "d.code", "o.kind")
+	    " ORDER BY k.at, k.id", complaint_cols, N(complaint_cols), 0 },
+	{ NULL, NULL, NULL, 0, 0 }
+};
+
+/* A --by key, chosen by ?7 inside one constant statement. */
+#define KEY(t) \
+	" CASE ?7 WHEN 'day' THEN date(" t ", 'unixepoch', 'localtime')" \
+	"  WHEN 'week' THEN strftime('%Y-W%W', " t ", 'unixepoch', 'localtime')" \
+	"  WHEN 'month' THEN strftime('%Y-%m', " t ", 'unixepoch', 'localtime')" \
+	"  WHEN 'dept' THEN coalesce(d.code, '-')" \
+	"  WHEN 'kind' THEN o.kind" \
+	"  WHEN 'worker' THEN coalesce(w.login, '-')" \
+	"  WHEN 'method' THEN p.method END"
+
+static const struct svc_col summary_cols[] = {
+	{ "key", SVC_COL_TEXT, 0 }, { "total", SVC_COL_INT, 0 },
+	{ "new", SVC_COL_INT, 0 }, { "replied", SVC_COL_INT, 0 },
+	{ "visiting", SVC_COL_INT, 0 }, { "done", SVC_COL_INT, 0 },
+	{ "abandoned", SVC_COL_INT, 0 }, { "refused", SVC_COL_INT, 0 },
+	{ "cancelled", SVC_COL_INT, 0 },
+};
+static const struct svc_col workload_cols[] = {
+	{ "worker", SVC_COL_TEXT, 0 }, { "visits", SVC_COL_INT, 0 },
+	{ "done", SVC_COL_INT, 0 }, { "minutes_on_site", SVC_COL_INT, 0 },
+	{ "late_arrivals", SVC_COL_INT, 0 },
+};
+static const struct svc_col revenue_cols[] = {
+	{ "key", SVC_COL_TEXT, 0 }, { "collected", SVC_COL_MONEY, 0 },
+	{ "refunded", SVC_COL_MONEY, 0 }, { "net", SVC_COL_MONEY, 0 },
+	{ "receipts", SVC_COL_INT, 0 },
+};
+static const struct svc_col rating_cols[] = {
+	{ "worker", SVC_COL_TEXT, 0 }, { "dept", SVC_COL_TEXT, 0 },
+	{ "ratings", SVC_COL_INT, 0 }, { "average", SVC_COL_TEXT, 0 },
+	{ "lowest", SVC_COL_INT, 0 }, { "highest", SVC_COL_INT, 0 },
+};
+
+/* bar: the column a terminal draws a bar for. */
+const struct svc_report svc_summaries[] = {
+	{ "summary", "SELECT" KEY("o.created_at") " AS k, count(*),"
+	    " sum(o.status = 'new'),"
+	    " sum(o.status IN ('accepted', 'assigned')),"
+	    " sum(o.status IN ('arrived', 'started', 'suspended',"
+	    "  'taken_back')), sum(o.status = 'done'),"
+	    " sum(o.status = 'abandoned'), sum(o.status = 'refused'),"
+	    " sum(o.status = 'cancelled')"
+	    ORDER_JOINS " LEFT JOIN staff w ON w.id = o.worker_id"
+	    " LEFT JOIN payment p ON 0"
+	    " WHERE 1" FILTERS("o.created_at", "d.code", "o.kind")
+	    " GROUP BY k ORDER BY k", summary_cols, N(summary_cols), 1 },
+	{ "workload", "SELECT w.login, count(*), sum(o.status = 'done'),"
+	    " coalesce(sum(CASE WHEN v.done_at THEN v.done_at - v.arrived_at"
+	    "  END), 0) / 60, sum(v.late_minutes > 0)"
+	    ORDER_JOINS " JOIN visit v ON v.order_id = o.id"
+	    " JOIN staff w ON w.id = o.worker_id"
+	    " WHERE v.arrived_at IS NOT NULL"
+	    FILTERS("v.arrived_at", "d.code", "o.kind")
+	    " GROUP BY w.login ORDER BY w.login",
+	    workload_cols, N(workload_cols), 1 },
+	{ "revenue", "SELECT" KEY("p.at") " AS k,"
+	    " sum(CASE p.kind WHEN 'payment' THEN p.amount ELSE 0 END),"
+	    " sum(CASE p.kind WHEN 'refund' THEN p.amount ELSE 0 END),"
+	    " sum(CASE p.kind WHEN 'payment' THEN p.amount ELSE -p.amount END),"
+	    " count(*) FROM payment p JOIN orders o ON o.id = p.order_id"
+	    " LEFT JOIN dept d ON d.id = o.dept_id"
+	    " LEFT JOIN staff w ON w.login = p.collector"
+	    " WHERE NOT p.void" FILTERS("p.at", "d.code", "o.kind")
+	    " GROUP BY k ORDER BY k", revenue_cols, N(revenue_cols), 3 },
+	{ "rating", "SELECT coalesce(w.login, '-'), coalesce(d.code, '-'),"
+	    " count(*), printf('%.2f', avg(v.rating)), min(v.rating),"
+	    " max(v.rating)"
+	    ORDER_JOINS " JOIN visit v ON v.order_id = o.id"
+	    " LEFT JOIN staff w ON w.id = o.worker_id"
+	    " WHERE v.rating IS NOT NULL"
+	    FILTERS("v.done_at", "d.code", "o.kind")
+	    " GROUP BY 1, 2 ORDER BY 1, 2", rating_cols, N(rating_cols), 2 },
+	{ NULL, NULL, NULL, 0, 0 }
+};
+
+const struct svc_report *
+svc_report_find(const struct svc_report *list, const char *name)
+{
+	for (; list->name; list++)
+		if (strcmp(list->name, name) == 0)
+			return list;
+	return NULL;
+}
+
+int
+svc_report_prepare(sqlite3 *db, const struct svc_report *r,
+    const struct svc_report_filter *f, sqlite3_stmt **st, struct svc_err *e)
+{
+	if (svc_db_prepare(db, r->sql, st, e))
+		return e->code;
+	if (f->since)
+		sqlite3_bind_int64(*st, 1, (sqlite3_int64)f->since);
+	if (f->until)
+		sqlite3_bind_int64(*st, 2, (sqlite3_int64)f->until);
+	sqlite3_bind_text(*st, 3, f->dept, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 4, f->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(*st, 5, (sqlite3_int64)svc_now());
+	sqlite3_bind_int64(*st, 6, f->secs);
+	if (sqlite3_bind_parameter_count(*st) >= 7)
+		sqlite3_bind_text(*st, 7, f->by ? f->by : "dept", -1,
+		    SQLITE_STATIC);
+	return 0;
+}
+
+#define IN_YEAR(t) " AND " t " >= ?1 AND " t " < ?2"
+#define OF_DEPT " FROM orders o WHERE o.dept_id = d.id" IN_YEAR("o.created_at")
+#define OF_VISIT " FROM orders o JOIN visit v ON v.order_id = o.id" \
+	" WHERE o.dept_id = d.id" IN_YEAR("o.created_at")
+
+static const char evaluation_sql[] = "SELECT d.code,"
+    " (SELECT count(*)" OF_DEPT "),"
+    " (SELECT count(*)" OF_DEPT " AND o.replied_at IS NOT NULL),"
+    " (SELECT count(*)" OF_DEPT " AND o.replied_at IS NOT NULL"
+    "   AND NOT o.reply_late),"
+    " (SELECT count(*)" OF_DEPT " AND o.appt_at IS NOT NULL),"
+    " (SELECT count(*)" OF_VISIT " AND v.arrived_at IS NOT NULL),"
+    " (SELECT count(*)" OF_VISIT " AND v.arrived_at IS NOT NULL"
+    "   AND v.late_minutes = 0),"
+    " (SELECT count(*)" OF_DEPT " AND o.status = 'done'),"
+    " (SELECT count(*)" OF_DEPT " AND o.status = 'abandoned'),"
+    " (SELECT count(*) FROM move m JOIN orders o ON o.id = m.order_id"
+    "   WHERE o.dept_id = d.id AND m.short" IN_YEAR("m.at") "),"
+    " (SELECT count(*) FROM complaint k WHERE k.dept_id = d.id"
+    "   AND k.upheld" IN_YEAR("k.at") "),"
+    " (SELECT coalesce(avg(v.rating), 0)" OF_VISIT
+    "   AND v.rating IS NOT NULL)"
+    " FROM dept d ORDER BY d.code";
+
+static double
+rate(int64_t part, int64_t whole)
+{
+	return whole ? (double)part / (double)whole : 0.0;
+}
+
+/*
+ * G12: each department's year.  The score is the sum of the config's
+ * evaluation weights times these rates: replies on time per reply,
+ * arrivals on time per arrival, completed per appointment, the average
+ * rating over 5, no-shows per arrival, short-notice moves per
+ * appointment, complaints upheld per request.  Counts are of the orders
+ * registered in the year; moves and complaints by their own date.
+ */
+int
+svc_evaluate(sqlite3 *db, const struct svc_conf *c, int year,
+    int (*fn)(const struct svc_evaluation *, void *), void *arg,
+    struct svc_err *e)
+{
+	struct svc_evaluation v;
+	sqlite3_stmt *st;
+	int rc, i;
+
+	if (svc_db_prepare(db, evaluation_sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)svc_local_mktime(year, 1, 1,
+	    0));
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)svc_local_mktime(year + 1, 1,
+	    1, 0));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&v, 0, sizeof v);
+		snprintf(v.dept, sizeof v.dept, "%s", svc_col_text(st, 0));
+		v.requests = sqlite3_column_int64(st, 1);
+		v.replied = sqlite3_column_int64(st, 2);
+		v.replied_on_time = sqlite3_column_int64(st, 3);
+		v.appointments = sqlite3_column_int64(st, 4);
+		v.arrivals = sqlite3_column_int64(st, 5);
+		v.arrived_on_time = sqlite3_column_int64(st, 6);
+		v.completed = sqlite3_column_int64(st, 7);
+		v.noshows = sqlite3_column_int64(st, 8);
+		v.short_notice = sqlite3_column_int64(st, 9);
+		v.upheld = sqlite3_column_int64(st, 10);
+		v.rating = sqlite3_column_double(st, 11);
+		v.part[0] = rate(v.replied_on_time, v.replied);
+		v.part[1] = rate(v.arrived_on_time, v.arrivals);
+		v.part[2] = rate(v.completed, v.appointments);
+		v.part[3] = v.rating / 5.0;
+		v.part[4] = rate(v.noshows, v.arrivals);
+		v.part[5] = rate(v.short_notice, v.appointments);
+		v.part[6] = rate(v.upheld, v.requests);
+		for (i = 0; i < SVC_NWEIGHTS; i++)
+			v.score += c->weights[i] * v.part[i];
+		if (fn(&v, arg))
+			break;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	    svc_db_error(db, rc, e);
+}
+
+/* Reading pragmas that change nothing. */
+static int
+pragma_reads(const char *name, const char *arg)
+{
+	static const char *const ok[] = {
+		"table_info", "table_xinfo", "index_list", "index_info",
+		"foreign_key_list", "database_list", NULL
+	};
+	int i;
+
+	if (strcmp(name, "user_version") == 0)
+		return arg == NULL;
+	for (i = 0; ok[i]; i++)
+		if (strcmp(ok[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+/* Only reading is authorised: no write, ATTACH, or state-changing PRAGMA. */
+static int
+read_only(void *arg, int action, const char *a, const char *b, const char *db,
+    const char *trigger)
+{
+	(void)arg;
+	(void)db;
+	(void)trigger;
+	switch (action) {
+	case SQLITE_SELECT:
+	case SQLITE_READ:
+	case SQLITE_FUNCTION:
+	case SQLITE_RECURSIVE:
+		return SQLITE_OK;
+	case SQLITE_PRAGMA:
+		return pragma_reads(a, b) ? SQLITE_OK : SQLITE_DENY;
+	default:
+		return SQLITE_DENY;
+	}
+}
+
+/*
+ * svc-report query: one statement, prepared under an authorizer that
+ * allows reading only, on a connection the caller opened read-only.
+ */
+int
+svc_query_readonly(sqlite3 *db, const char *sql, sqlite3_stmt **st,
+    struct svc_err *e)
+{
+	const char *tail;
+	int rc;
+
+	sqlite3_set_authorizer(db, read_only, NULL);
+	rc = sqlite3_prepare_v2(db, sql, -1, st, &tail);
+	sqlite3_set_authorizer(db, NULL, NULL);
+	if (rc == SQLITE_AUTH)
+		return svc_seterr(e, SVC_EX_DATA, "not allowed: queries only "
+		    "read (%s)", sqlite3_errmsg(db));
+	if (rc != SQLITE_OK)
+		return svc_seterr(e, SVC_EX_DATA, "query: %s",
+		    sqlite3_errmsg(db));
+	if (*st == NULL)
+		return svc_seterr(e, SVC_EX_DATA, "query: no statement");
+	if (tail[strspn(tail, " \t\r\n;")] != '\0') {
+		sqlite3_finalize(*st);
+		*st = NULL;
+		return svc_seterr(e, SVC_EX_DATA, "query: one statement only");
+	}
+	if (!sqlite3_stmt_readonly(*st)) {
+		sqlite3_finalize(*st);
+		*st = NULL;
+		return svc_seterr(e, SVC_EX_DATA, "not allowed: queries only "
+		    "read");
+	}
+	return 0;
+}
