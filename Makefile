@@ -36,7 +36,7 @@ endif
 COMMANDS = svc-assign svc-cal svc-complaint svc-db svc-order svc-pay svc-product svc-report svc-staff svc-visit
 LIBMODS = err buf utf8 when clock cal money yaml conf schema db event \
 	staff roster order reply order_view order_import assign product visit sheet pay complaint report out ids cli
-UNITS = when cal money utf8 yaml conf db out ids staff event buf order assign product visit pay
+UNITS = when cal money utf8 yaml conf db out ids staff event buf order assign product visit pay report
 
 LIBOBJ = $(LIBMODS:%=$(B)/lib/%.o)
 BINS = $(COMMANDS:%=$(B)/bin/%)
@@ -98,6 +98,7 @@ install: all
 	install -m 644 man/man5/svc-config.5 $(DESTDIR)$(MANDIR)/man5
 	install -m 644 man/man7/svc.7 $(DESTDIR)$(MANDIR)/man7
 	install -m 644 share/svc/config.yaml share/svc/staff.yaml \
+		share/svc/crontab.example \
 		$(DESTDIR)$(SHAREDIR)
 	install -m 755 share/svc/demo.sh $(DESTDIR)$(SHAREDIR)
 	install -m 644 share/svc/holidays/*.yaml $(DESTDIR)$(SHAREDIR)/holidays
@@ -121,6 +122,7 @@ uninstall:
 		$(DESTDIR)$(MANDIR)/man7/svc.7 $(DESTDIR)$(ZSHCOMPDIR)/_svc
 	rm -f $(DESTDIR)$(SHAREDIR)/config.yaml \
 		$(DESTDIR)$(SHAREDIR)/staff.yaml $(DESTDIR)$(SHAREDIR)/demo.sh \
+		$(DESTDIR)$(SHAREDIR)/crontab.example \
 		$(DESTDIR)$(SHAREDIR)/holidays/*.yaml
 	-rmdir $(DESTDIR)$(SHAREDIR)/holidays $(DESTDIR)$(SHAREDIR)
 

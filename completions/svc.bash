@@ -1,5 +1,6 @@
 # bash completion for the svc commands: svc-assign, svc-cal, svc-db,
-# svc-order, svc-pay, svc-product, svc-staff, svc-visit.
+# svc-complaint, svc-order, svc-pay, svc-product, svc-report, svc-staff,
+# svc-visit.
 # Installed once per command name, so bash-completion finds it on demand.
 
 _svc_logins() {
@@ -44,6 +45,16 @@ _svc() {
 	-d|--db|-c|--config) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	--dept) COMPREPLY=($(compgen -W "$(_svc_depts)" -- "$cur")); return ;;
 	--helper) COMPREPLY=($(compgen -W "$(_svc_workers)" -- "$cur")); return ;;
+	--by)
+		case $cmd in
+		svc-report) COMPREPLY=($(compgen -W "day week month dept kind worker method" -- "$cur")) ;;
+		svc-pay) COMPREPLY=($(compgen -W "$(_svc_workers)" -- "$cur")) ;;
+		*) COMPREPLY=($(compgen -W "provider applicant" -- "$cur")) ;;
+		esac
+		return ;;
+	--to) COMPREPLY=($(compgen -W "$(svc-staff list --role complaints -o tsv 2>/dev/null | cut -f1)" -- "$cur")); return ;;
+	--order) COMPREPLY=($(compgen -W "$(_svc_visits)" -- "$cur")); return ;;
+	--soon|--older|--year|--text|--resolution) return ;;
 	--method) COMPREPLY=($(compgen -W "cash card transfer wechat alipay" -- "$cur")); return ;;
 	--item) COMPREPLY=($(compgen -W "$(_svc_services)" -- "$cur")); return ;;
 	--amount|--what|--counted) return ;;
@@ -53,13 +64,6 @@ _svc() {
 	--signature) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	--eta|--resume-at|--return-by) COMPREPLY=($(compgen -W "today tomorrow now" -- "$cur")); return ;;
 	--parts-missing|--damage|--not-ours|--signed-by|--comment) return ;;
-	--by)
-		if [[ $cmd == svc-pay ]]; then
-			COMPREPLY=($(compgen -W "$(_svc_workers)" -- "$cur"))
-		else
-			COMPREPLY=($(compgen -W "provider applicant" -- "$cur"))
-		fi
-		return ;;
 	--role) COMPREPLY=($(compgen -W "admin complaints dispatcher finance worker" -- "$cur")); return ;;
 	--kind)
 		if [[ $cmd == svc-visit ]]; then
@@ -81,6 +85,8 @@ _svc() {
 	svc-assign) verbs="to drop move agenda auto" ;;
 	svc-visit) verbs="brief late arrive start contact check suspend resume takeback done signature attach form noshow" ;;
 	svc-product) verbs="import show list" ;;
+	svc-report) verbs="overdue late notice noshow held unpaid complaints summary workload revenue rating evaluation query" ;;
+	svc-complaint) verbs="new list show assign resolve" ;;
 	svc-pay) verbs="bill charge collect receive receipt void refund handover held due" ;;
 	svc-cal) verbs="is add days next" ;;
 	svc-order) verbs="new import list show accept refuse cancel notice edit export catalogue" ;;
@@ -122,6 +128,17 @@ _svc() {
 	svc-visit:form) opts="$opts --width" ;;
 	svc-visit:noshow) opts="$opts --apply --check --dry-run" ;;
 	svc-product:import) opts="$opts --dry-run" ;;
+	svc-report:overdue) opts="$opts --since --until --dept --kind --check --soon" ;;
+	svc-report:held) opts="$opts --since --until --dept --kind --check --older" ;;
+	svc-report:late|svc-report:notice|svc-report:noshow|svc-report:unpaid|svc-report:complaints)
+		opts="$opts --since --until --dept --kind --check" ;;
+	svc-report:summary|svc-report:revenue) opts="$opts --by --since --until --dept --kind" ;;
+	svc-report:workload|svc-report:rating) opts="$opts --since --until --dept --kind" ;;
+	svc-report:evaluation) opts="$opts --year --explain" ;;
+	svc-complaint:new) opts="$opts --order --customer --phone --text --dry-run" ;;
+	svc-complaint:list) opts="$opts --open" ;;
+	svc-complaint:assign) opts="$opts --to --dry-run --keep-going" ;;
+	svc-complaint:resolve) opts="$opts --resolution --upheld --rejected --dry-run --keep-going" ;;
 	svc-pay:charge) opts="$opts --item --amount --what --dry-run --keep-going" ;;
 	svc-pay:collect) opts="$opts --amount --method --by --dry-run" ;;
 	svc-pay:receive) opts="$opts --amount --method --dry-run" ;;
@@ -173,6 +190,8 @@ _svc() {
 		COMPREPLY=($(compgen -W "$(_svc_visits)" -- "$cur")) ;;
 	svc-pay:bill|svc-pay:charge|svc-pay:collect|svc-pay:receive|svc-pay:refund|svc-pay:receipt)
 		COMPREPLY=($(compgen -W "$(_svc_visits)" -- "$cur")) ;;
+	svc-complaint:show|svc-complaint:assign|svc-complaint:resolve)
+		COMPREPLY=($(compgen -W "$(svc-complaint list --open -o tsv 2>/dev/null | cut -f1)" -- "$cur")) ;;
 	svc-pay:handover|svc-pay:held)
 		COMPREPLY=($(compgen -W "$(_svc_workers)" -- "$cur")) ;;
 	svc-product:show)
@@ -194,4 +213,4 @@ _svc() {
 	esac
 }
 
-complete -F _svc svc-assign svc-cal svc-db svc-order svc-pay svc-product svc-staff svc-visit
+complete -F _svc svc-assign svc-cal svc-complaint svc-db svc-order svc-pay svc-product svc-report svc-staff svc-visit

@@ -30,7 +30,7 @@ function __svc_products
     svc-product list -o tsv 2>/dev/null | cut -f1,3
 end
 
-for c in svc-assign svc-cal svc-db svc-order svc-pay svc-product svc-staff svc-visit
+for c in svc-assign svc-cal svc-complaint svc-db svc-order svc-pay svc-product svc-report svc-staff svc-visit
     complete -c $c -s h -l help -d 'show usage'
     complete -c $c -l version -d 'show the version'
     complete -c $c -s d -l db -r -F -d 'database file'
@@ -205,3 +205,35 @@ complete -c svc-pay -l counted -x -d 'cash counted'
 complete -c svc-pay -l width -x -a '32 48 80' -d 'receipt width'
 complete -c svc-pay -s n -l dry-run -d 'check, write nothing'
 complete -c svc-pay -s k -l keep-going -d 'apply the good items'
+
+set -l rv overdue late notice noshow held unpaid complaints summary workload revenue rating evaluation query
+for v in overdue late notice noshow held unpaid complaints summary workload revenue rating evaluation query
+    complete -c svc-report -f -n "not __fish_seen_subcommand_from $rv" -a $v
+end
+complete -c svc-report -l since -x -d 'from'
+complete -c svc-report -l until -x -d 'to'
+complete -c svc-report -l dept -x -a '(__svc_depts)' -d 'department'
+complete -c svc-report -l kind -x -a 'cleaning repair gov' -d 'kind'
+complete -c svc-report -l check -d 'exit 1 when any'
+complete -c svc-report -l soon -x -d 'due within'
+complete -c svc-report -l older -x -d 'held longer than'
+complete -c svc-report -l by -x -a 'day week month dept kind worker method' -d 'group by'
+complete -c svc-report -l year -x -d 'year'
+complete -c svc-report -l explain -d 'the formula'
+
+set -l cv new list show assign resolve
+complete -c svc-complaint -f -n "not __fish_seen_subcommand_from $cv" -a new -d 'register (G11)'
+complete -c svc-complaint -f -n "not __fish_seen_subcommand_from $cv" -a list -d 'complaints'
+complete -c svc-complaint -f -n "not __fish_seen_subcommand_from $cv" -a show -d 'one complaint'
+complete -c svc-complaint -f -n "not __fish_seen_subcommand_from $cv" -a assign -d 'give to a person'
+complete -c svc-complaint -f -n "not __fish_seen_subcommand_from $cv" -a resolve -d 'close it'
+complete -c svc-complaint -l order -x -a '(__svc_visits)' -d 'order'
+complete -c svc-complaint -l customer -x -d 'name'
+complete -c svc-complaint -l phone -x -d 'phone'
+complete -c svc-complaint -l text -x -d 'complaint'
+complete -c svc-complaint -l open -d 'open only'
+complete -c svc-complaint -l to -x -d 'person'
+complete -c svc-complaint -l resolution -x -d 'what was done'
+complete -c svc-complaint -l upheld -d 'upheld'
+complete -c svc-complaint -l rejected -d 'rejected'
+complete -c svc-complaint -s n -l dry-run -d 'check, write nothing'

@@ -40,4 +40,7 @@ check_same "$(complete_words svc-visit attach 1 --kind photo-a)" "photo-after " 
 check_same "$(complete_words svc-product s)" "show " "svc-product verbs"
 check_same "$(complete_words svc-pay h)" "handover held " "svc-pay verbs"
 check_same "$(complete_words svc-pay collect 1 --method w)" "wechat " "payment methods"
+check_same "$(complete_words svc-report ov)" "overdue " "svc-report verbs"
+check_same "$(complete_words svc-report summary --by mo)" "month " "--by keys"
+check_same "$(complete_words svc-complaint re)" "resolve " "svc-complaint verbs"
 done_testing

@@ -1,0 +1,102 @@
+/* test_report.c - read-only queries and the evaluation's arithmetic (G12). */
+#include "unit.h"
+
+static struct svc_conf conf;
+static sqlite3 *db;
+
+static void
+query_reads_only(void **state)
+{
+	static const char *const refused[] = {
+		"DELETE FROM orders", "UPDATE orders SET status = 'done'",
+		"INSERT INTO dept (code, name, kind, created_at)"
+		" VALUES ('x', 'x', 'gov', 0)",
+		"DROP TABLE orders", "CREATE TABLE x (a)",
+		"ATTACH '/tmp/x.db' AS x", "PRAGMA journal_mode = DELETE",
+		"PRAGMA user_version = 7", "SELECT 1; DELETE FROM orders",
+		"WITH x AS (SELECT 1) DELETE FROM event",
+	};
+	struct svc_err e = { 0 };
+	sqlite3_stmt *st;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		st = NULL;
+		if (svc_query_readonly(db, refused[i], &st, &e) != SVC_EX_DATA)
+			fail_msg("allowed: %s", refused[i]);
+		assert_null(st);
+	}
+	assert_int_equal(svc_query_readonly(db, "SELECT count(*) FROM v_order",
+	    &st, &e), 0);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	sqlite3_finalize(st);
+	assert_int_equal(svc_query_readonly(db, "PRAGMA table_info(v_order)",
+	    &st, &e), 0);
+	sqlite3_finalize(st);
+}
+
+static struct svc_evaluation got;
+
+static int
+keep(const struct svc_evaluation *v, void *arg)
+{
+	(void)arg;
+	if (strcmp(v->dept, "civil") == 0)
+		got = *v;
+	return 0;
+}
+
+/* Two requests, one replied late; one visit, on time, done, rated 4. */
+static void
+gov_evaluation_adds_up(void **state)
+{
+	struct svc_reply r = { 0 };
+	struct svc_done d = { "李大爷", NULL, 4, NULL, 0 };
+	struct svc_err e = { 0 };
+	struct svc_worker w;
+	int64_t a, b;
+	int late;
+
+	(void)state;
+	a = unit_gov_order(db, &conf, "2026-11-30 10:00");
+	b = unit_gov_order(db, &conf, NULL);
+	svc_clock_set(unit_at("2026-11-28 09:00"));	/* after b's deadline */
+	r.at = unit_at("2026-12-01 10:00");
+	assert_int_equal(svc_order_accept(db, &conf, b, &r, &e), 0);
+	assert_int_equal(svc_worker(db, "li", &w, &e), 0);
+	assert_int_equal(svc_assign(db, a, &w, NULL, 0, &e), 0);
+	svc_clock_set(unit_at("2026-11-30 09:55"));
+	assert_int_equal(svc_visit_arrive(db, a, &late, &e), 0);
+	assert_int_equal(svc_visit_start(db, a, &e), 0);
+	assert_int_equal(svc_visit_done(db, a, &d, &e), 0);
+	assert_int_equal(svc_evaluate(db, &conf, 2026, keep, NULL, &e), 0);
+	assert_int_equal(got.requests, 2);
+	assert_int_equal(got.replied, 2);
+	assert_int_equal(got.replied_on_time, 1);
+	assert_int_equal(got.arrivals, 1);
+	assert_int_equal(got.arrived_on_time, 1);
+	assert_int_equal(got.completed, 1);
+	/* 20 x 1/2 + 20 x 1/1 + 20 x 1/2 + 20 x 4/5 = 56 */
+	assert_true(got.score > 55.999 && got.score < 56.001);
+	assert_int_equal(svc_evaluate(db, &conf, 2025, keep, NULL, &e), 0);
+	assert_int_equal(got.requests, 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(query_reads_only),
+		cmocka_unit_test(gov_evaluation_adds_up),
+	};
+	struct svc_dept civil = { "civil", "民政窗口", "gov", NULL };
+	struct svc_staff li = { "li", "李娜", "civil", NULL, NULL, "worker" };
+	struct svc_err e = { 0 };
+
+	setenv("SVC_USER", "zhou", 1);
+	unit_fixture(&conf, &db);
+	if (svc_dept_add(db, &civil, &e) || svc_staff_add(db, &li, &e))
+		fail_msg("%s", e.msg);
+	return cmocka_run_group_tests_name("report", tests, NULL, NULL);
+}
