@@ -5,6 +5,7 @@
 #   make check SANITIZE=1   the same under AddressSanitizer and UBSan
 #   make demo       a short demonstration on a temporary database
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make installcheck   install into a temporary PREFIX, try, uninstall
 #   make deps       install the Debian packages the build needs
 
 PREFIX ?= /usr/local
@@ -80,6 +81,10 @@ check:
 
 units: $(UNITBINS)
 
+installcheck:
+	@sh mk/deps.sh --if-missing
+	@sh tests/install.sh
+
 demo:
 	@sh mk/deps.sh --if-missing
 	@$(MAKE) -s --no-print-directory all
@@ -129,5 +134,5 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all check units demo deps install uninstall clean FORCE
+.PHONY: all check units installcheck demo deps install uninstall clean FORCE
 .SECONDARY:

@@ -1,7 +1,8 @@
 #!/bin/sh
-# demo.sh [BINDIR] - a short demonstration of svc on a temporary database:
-# the staff directory, the working calendar, requests and replies.  Later
-# parts of svc add the day's dispatch, visits and money to it.
+# demo.sh [BINDIR] - one working day of svc, told as a short story, on a
+# temporary database: a district service center's home visits, a property
+# company's paid cleaning and an after-sales repair team.  The commands
+# are shown as they run; the clock is SVC_NOW, moved as the day goes on.
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
 [ -n "${1:-}" ] && PATH="$(cd "$1" && pwd):$PATH"
@@ -9,7 +10,6 @@ export PATH
 demo=$(mktemp -d "${TMPDIR:-/tmp}/svc-demo.XXXXXX")
 export SVC_DB="$demo/svc.db"
 export SVC_CONFIG="${SVC_CONFIG:-$here/config.yaml}"
-export SVC_NOW="${SVC_NOW:-2026-09-30 16:00}"
 export SVC_USER=zhou
 
 # The story in bold on a terminal; plain in a pipe or under NO_COLOR.
@@ -27,63 +27,141 @@ say() {
 	done
 }
 
+# at TIME: the clock of the story.
+at() {
+	SVC_NOW="2026-12-01 $1"
+	export SVC_NOW
+	printf '\n%s--- %s ---%s\n' "$bold" "$1" "$plain"
+}
+
+# show CMD...: print the command, then run it.
 show() {
 	printf '$ %s\n' "$*"
 	"$@"
 }
 
-say "It is $SVC_NOW, a Wednesday, the day before the National Day week." \
-    "A district service center opens its database and loads its roster."
-show svc-db init -o table
+# as LOGIN CMD...: the same, acting as LOGIN.
+as() {
+	who=$1
+	shift
+	printf '$ SVC_USER=%s %s\n' "$who" "$*"
+	SVC_USER=$who "$@"
+}
+
+at 07:30
+say "Tuesday 1 December 2026.  The district service center, the property" \
+    "company and the after-sales team share one svc database."
 printf '$ svc-staff import staff.yaml\n'
 svc-staff import "$here/staff.yaml" -q | tr '\n' ' '
 echo
 show svc-staff directory -o table
+printf '6901234567890,BCD-216,"海尔冰箱, 双门",2026-03-02,12\n' |
+    { echo barcode,model,name,sold_on,warranty_months; cat; } >"$demo/products.csv"
+show svc-product import "$demo/products.csv" -q
 
-say "Rule G3: every window's service phone is published.  Who goes to the door?"
-show svc-staff list --role worker -o table
-
-say "A request for a home visit arrives now.  The window must reply within" \
-    "one working day (G5).  When is that?"
-show svc-cal add now 1wd -o table
-
-say "Not tomorrow: 1 to 7 October are holidays, and Saturday the 10th is worked."
-show svc-cal days 2026-09-30 2026-10-11 -o table
-
-say "Is tomorrow a working day?  Scripts ask with the exit status:"
-printf '$ svc-cal is tomorrow -q && echo yes || echo no\n'
-svc-cal is tomorrow -q && echo yes || echo no
-
-say "Three requests arrive: an elderly man by phone, a cleaning by the property" \
-    "office, a repair at the window.  Each is registered with its reply deadline."
+at 08:10
+say "Requests arrive: by phone for an elderly man's pension check (G1, G2)," \
+    "at the property office for a cleaning (C1), at the window for a repair."
 show svc-order new --customer 李大爷 --phone 13900000001 \
-    --address 朝阳区建国路88号3单元501 --service gov-pension --group elderly
-show svc-order new --customer 张阿姨 --phone 13900000002 --address 海淀区学院路5号 \
-    --service clean-daily --service clean-glass:12 --channel office
-show svc-order new --customer 赵先生 --phone 13900000003 --address 西城区阜成门 \
-    --service repair-visit --fault 冰箱不制冷 --channel window
-show svc-order list -o table
+    --address 朝阳区建国路88号3单元501 --service gov-pension --group elderly \
+    --channel phone
+show svc-order new --customer 张阿姨 --phone 13900000002 \
+    --address 海淀区学院路5号 --service clean-daily --service clean-glass:6 \
+    --channel office
+show svc-order new --customer 赵先生 --phone 13900000003 \
+    --address 西城区阜成门外大街2号 --service repair-visit --product 6901234567890 \
+    --fault 冰箱不制冷 --channel window
+show svc-order new --customer 孙奶奶 --phone 13900000004 \
+    --address 东城区北新桥1号 --service gov-senior-card --group elderly \
+    --channel window
+say "A request left from last Friday is still waiting.  The nightly check" \
+    "would have caught it:"
+SVC_NOW="2026-11-27 16:00" svc-order new --customer 吴先生 --phone 13900000005 \
+    --address 丰台区 --service gov-medical --group disabled --channel phone -q >/dev/null
+show svc-report overdue -o table
 
-say "The window accepts the home visit for after the holiday and sends the notice:" \
-    "the time, the address and every document at once (G6)."
-show svc-order accept 1 --at "2026-10-09 10:00"
+at 08:40
+say "The windows reply.  Each accepted visit gets its time and every document" \
+    "at once (G6); the late reply is recorded as late, never refused (G5)."
+show svc-order accept 1 --at 10:00
+show svc-order accept 2 --at 13:30
+show svc-order accept 3 --at 09:30
+show svc-order accept 4 --at 15:00
+show svc-order accept 5 --at 14:00
 show svc-order notice 1
 
-say "The cleaning cannot be done before the holiday; the office says so, with a reason."
-show svc-order refuse 2 --reason "节前保洁已排满，请节后再约"
+at 08:50
+say "The dispatcher's morning (C2): the plan first, then the real thing."
+show svc-assign auto --on today -n
+show svc-assign auto --on today
+show svc-assign agenda li -o table
 
-say "Wang leaves the cleaning team.  Nobody is deleted: history refers to people."
-show svc-staff disable wang
-show svc-staff show wang -o table
+at 09:00
+say "The car for the 14:00 visit will be in the garage: the applicant is" \
+    "phoned now, 5 hours ahead, less than the 8 hours G9 asks.  The move" \
+    "is made and recorded as short notice."
+show svc-assign move 5 --at 16:30 --reason 车辆故障
+
+at 09:25
+say "The repairman is at the door early (G8), checks the fridge: no" \
+    "warranty card, but the barcode says it is covered (A5)."
+as chen svc-visit arrive 3
+as chen svc-visit start 3
+as chen svc-visit check 3 --no-voucher --barcode 6901234567890 --parts-ok
+say "It cannot be fixed here: the compressor goes to the workshop (A8)."
+as chen svc-visit takeback 3 --reason 压缩机需返厂维修 --return-by 2026-12-08
+
+at 09:55
+say "The pension visit: on time, done, signed (A10)."
+as li svc-visit arrive 1
+as li svc-visit start 1
+as li svc-visit done 1 --signed-by 李大爷 --rating 5 --comment 服务周到
+
+at 13:25
+say "The cleaner starts, and at the customer's request stops for her" \
+    "afternoon rest (A9), back at 15:30."
+as wang svc-visit arrive 2
+as wang svc-visit start 2
+as wang svc-visit suspend 2 --reason 客户午休 --resume-at 15:30
+
+at 15:00
+say "At 15:00 the worker for the senior card stands at a closed door."
+as li svc-visit arrive 4
+as li svc-visit contact 4 --unreachable --note 电话无人接听
+
+at 15:30
+as wang svc-visit resume 2
+as wang svc-visit done 2 --signed-by 张阿姨 --rating 4
+say "The cleaning is paid on site, in cash, with a receipt (C4, A11)."
+as wang svc-pay bill 2 -o table
+as wang svc-pay collect 2 --amount 168
+as wang svc-pay receipt R2026-000001 --width 32
+
+at 15:35
+say "The no-show sweep runs every five minutes from cron (G10).  At 15:30" \
+    "the senior-card applicant was absent and unreachable 30 minutes."
+show svc-visit noshow --apply
+
+at 17:40
+say "Evening.  Finance takes the cash over (C4); the complaints office" \
+    "hears from Mr Zhao, whose fridge is gone for a week (G11)."
+as qian svc-pay handover wang --counted 168
+as wu svc-complaint new --order 3 --text 冰箱要返厂一周，希望提供临时冰箱
+
+say "The checks the admins script, and the day in numbers."
+show svc-report notice -o table
+show svc-report noshow -o table
+show svc-report complaints -o table
+show svc-report summary --by kind -o table
+show svc-report revenue --by method -o table
 
 cat <<MSG
 
-The demo database is $SVC_DB.  Try:
+That was one day.  The demo database is $SVC_DB.  Try:
 
   export PATH=$(dirname "$(command -v svc-db)"):\$PATH
-  export SVC_DB=$SVC_DB SVC_CONFIG=$SVC_CONFIG
-  svc-order list -o table
-  svc-order show 1
-  svc-cal days today +14d -o table
-  sqlite3 -readonly \$SVC_DB 'SELECT * FROM v_event'
+  export SVC_DB=$SVC_DB SVC_CONFIG=$SVC_CONFIG SVC_NOW='2026-12-01 18:00'
+  svc-order show 3
+  svc-assign agenda li --on 2026-12-01 -o table
+  svc-report query "SELECT at, actor, kind FROM v_event WHERE order_id = 5" -o table
 MSG
