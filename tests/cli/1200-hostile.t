@@ -1,0 +1,117 @@
+# Hostile input across the commands: each is refused with its documented
+# status, and the database is byte for byte as it was (DESIGN section 3).
+. "$TOP/tests/cli/lib.sh"
+
+svc-staff import "$TOP/share/svc/staff.yaml" >/dev/null 2>&1
+export SVC_NOW="2026-11-26 09:00"
+svc-order new --customer 李大爷 --phone 13900000001 --address 朝阳区 \
+    --service gov-pension --group elderly >/dev/null
+svc-order new --customer 张阿姨 --phone 13900000002 --address 海淀区 \
+    --service clean-daily | svc-order refuse --reason 满了 >/dev/null
+
+big=$(head -c 3000 /dev/zero | tr '\0' x)
+printf 'a: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n' >"$T/deep.yaml"
+printf -- '- {customer: 甲, phone: "1", address: x, kind: gov, note: a, note: b}\n' >"$T/dupkey.yaml"
+printf -- '- {customer: 甲, phone: "1", address: x, kind: gov\n' >"$T/broken.yaml"
+printf -- '- {customer: "\377\376", phone: "1", address: x, kind: gov}\n' >"$T/badutf8.yaml"
+printf -- '- {customer: 甲, phone: "1", address: x, kind: gov}\0- x\n' >"$T/nul.yaml"
+printf -- '- &a {customer: 甲, phone: "1", address: x, kind: gov}\n- *a\n' >"$T/alias.yaml"
+printf 'staff: [{login: "Robert\x27); DROP TABLE staff;--", name: x}]\n' >"$T/sqlstaff.yaml"
+
+# expect STATUS COMMAND...: refused with STATUS, nothing written.
+expect() {
+	want=$1
+	shift
+	before=$(dump)
+	"$@" >/dev/null 2>"$T/err"
+	rc=$?
+	after=$(dump)
+	lines=$(wc -l <"$T/err")
+	if [ "$rc" -eq "$want" ] && [ "$before" = "$after" ] && [ "$lines" -ge 1 ]; then
+		ok "exit $want, unchanged: $*"
+	else
+		not_ok "exit $want, unchanged: $*" "exit $rc" "$(head -c 300 "$T/err")"
+	fi
+}
+
+# Times and dates.
+expect 65 svc-order new --customer 甲 --phone 1 --address x --kind gov --want "2026-02-30 10:00"
+expect 65 svc-order new --customer 甲 --phone 1 --address x --kind gov --want "25:00"
+expect 65 svc-order new --customer 甲 --phone 1 --address x --kind gov --want "2026-13-01"
+expect 65 svc-order new --customer 甲 --phone 1 --address x --kind gov --want "tomorrow 9"
+expect 65 svc-order new --customer 甲 --phone 1 --address x --kind gov --want "@-1"
+expect 65 svc-order new --customer 甲 --phone 1 --address x --kind gov --want "2026-12-01T10:00+15:00"
+expect 65 svc-order accept 1 --at "2026-11-31 10:00"
+expect 65 svc-order accept 1 --at "yesterday 10:00"
+expect 65 svc-assign move 1 --at "+5x" --reason x
+expect 65 svc-cal add "2026-12-01 10:00" 30
+expect 65 svc-cal add now 1h1wd
+expect 65 svc-order list --on "not a day" --status new
+expect 65 svc-visit late 1 --eta 24:01
+# Money.
+expect 65 svc-pay charge 1 --amount 1.005 --what x
+expect 65 svc-pay charge 1 --amount -1 --what x
+expect 65 svc-pay charge 1 --amount +1 --what x
+expect 65 svc-pay charge 1 --amount 1,000 --what x
+expect 65 svc-pay charge 1 --amount 99999999999999999999 --what x
+expect 65 svc-pay charge 1 --amount 1e3 --what x
+expect 65 svc-pay charge 1 --amount "" --what x
+expect 65 svc-pay collect 1 --amount .5
+expect 65 svc-pay collect 1 --amount 5.
+expect 65 svc-pay collect 2 --amount 1
+# Ids and transitions.
+expect 66 svc-order accept 999 --at "2026-11-30 10:00"
+expect 66 svc-order show 999
+expect 64 svc-order accept abc --at "2026-11-30 10:00"
+expect 64 svc-order accept 0 --at "2026-11-30 10:00"
+expect 64 svc-order accept -- -1 --at "2026-11-30 10:00"
+expect 64 svc-order accept 99999999999999999999 --at "2026-11-30 10:00"
+expect 65 sh -c 'printf "1\n2x\n" | svc-order cancel --reason x'
+expect 65 svc-order accept 2 --at "2026-11-30 10:00"
+expect 65 svc-order refuse 2 --reason again
+expect 65 svc-visit start 1
+expect 65 svc-visit arrive 1
+expect 65 svc-visit done 1 --signed-by x
+expect 65 svc-assign drop 1
+expect 65 svc-order edit 2 --address y
+SVC_USER=qian expect 66 svc-pay void R2026-000999 --reason x
+expect 77 svc-pay void R2026-000999 --reason x
+expect 66 svc-complaint resolve 5 --resolution x --upheld
+expect 66 svc-product show 000
+expect 66 svc-staff show nobody
+expect 66 svc-staff edit nobody --phone 1
+# Input files.
+expect 65 svc-order import "$T/deep.yaml"
+expect 65 svc-order import "$T/dupkey.yaml"
+expect 65 svc-order import "$T/broken.yaml"
+expect 65 svc-order import "$T/badutf8.yaml"
+expect 65 svc-order import "$T/nul.yaml"
+expect 65 svc-order import "$T/alias.yaml"
+expect 66 svc-order import "$T/none.yaml"
+expect 65 svc-staff import "$T/sqlstaff.yaml"
+expect 65 svc-staff import "$T/deep.yaml"
+# Fields.
+expect 65 svc-order new --customer "$(printf '\377')" --phone 1 --address x --kind gov
+expect 65 svc-order new --customer 甲 --phone 1 --address "$big" --kind gov
+expect 65 svc-order new --customer 甲 --phone "1; DROP TABLE orders" --address x --kind gov
+expect 65 svc-order new --customer "'; DROP TABLE orders;--" --phone 1 --address x --kind plumbing
+expect 65 svc-staff add "x'); DROP TABLE staff;--" --name x
+expect 65 svc-staff add ma --name 马 --role "worker'--"
+expect 65 svc-staff add-dept "a b" --name x --kind gov
+expect 65 svc-order new --customer 甲 --phone 1 --address x --service "gov-pension:0"
+expect 65 svc-order new --customer 甲 --phone 1 --address x --service "nope"
+expect 65 svc-order new --customer 甲 --phone 1 --address x --channel fax --kind gov
+expect 65 svc-order new --customer 甲 --phone 1 --address x --group vip --kind gov
+expect 65 svc-report query "DELETE FROM event"
+expect 65 svc-report query "SELECT 1; DROP TABLE orders"
+expect 64 svc-report summary --by nothing
+expect 64 svc-visit form 1 --width 40
+expect 64 svc-visit done 1 --signed-by x --rating 6
+# The config.
+printf 'calendar:\n  hours: ["09:00-12:00", "11:00-13:00"]\n' >"$T/overlap.yaml"
+SVC_CONFIG="$T/overlap.yaml" expect 78 svc-order new --customer 甲 --phone 1 --address x --kind gov
+printf 'rules: {gov: {notice: 8}}\n' >"$T/badrule.yaml"
+SVC_CONFIG="$T/badrule.yaml" expect 78 svc-order new --customer 甲 --phone 1 --address x --kind gov
+SVC_CONFIG="$T/deep.yaml" expect 78 svc-order new --customer 甲 --phone 1 --address x --kind gov
+check_same "$(svc-staff list --all | wc -l)" 8 "the staff table is still there and whole"
+done_testing
