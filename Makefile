@@ -4,6 +4,7 @@
 #   make check      unit tests (cmocka), CLI tests, man-page lint
 #   make check SANITIZE=1   the same under AddressSanitizer and UBSan
 #   make demo       a short demonstration on a temporary database
+#   make bench      speed and memory against the sqlite3 shell (N=1000000)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make installcheck   install into a temporary PREFIX, try, uninstall
 #   make deps       install the Debian packages the build needs
@@ -81,6 +82,15 @@ check:
 
 units: $(UNITBINS)
 
+$(B)/gen: bench/gen.c $(B)/libsvc.a
+	$(CC) $(SVC_CFLAGS) $(SAN) $(CFLAGS) $(LDFLAGS) -o $@ bench/gen.c \
+		$(B)/libsvc.a $(LIBS)
+
+# make bench [N=1000000]: figures against the sqlite3 shell; not a test.
+N ?= 1000000
+bench: all $(B)/gen
+	@sh bench/run.sh $(B) $(N)
+
 installcheck:
 	@sh mk/deps.sh --if-missing
 	@sh tests/install.sh
@@ -134,5 +144,5 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all check units installcheck demo deps install uninstall clean FORCE
+.PHONY: all check units bench installcheck demo deps install uninstall clean FORCE
 .SECONDARY:

@@ -11,6 +11,8 @@
 
 /* The states in which an order holds a place in its worker's day. */
 #define BOOKED "('assigned', 'arrived', 'started', 'suspended')"
+/* No visit lasts two days: the bound that keeps clash checks indexed. */
+#define LONGEST "172800"
 
 /* An active person with the worker role; 66 when there is no such login. */
 int
@@ -56,10 +58,20 @@ int64_t
 svc_clash(sqlite3 *db, int64_t person, int64_t id, time_t at, time_t until,
     time_t *cat, time_t *cuntil, struct svc_err *e)
 {
+	/*
+	 * Two index ranges, as worker and as helper; an OR would scan every
+	 * order.  A visit is taken to last less than LONGEST, which bounds
+	 * the range from below.
+	 */
 	static const char sql[] = "SELECT id, appt_at, appt_until FROM orders"
-	    " WHERE (worker_id = ?1 OR helper_id = ?1) AND id <> ?2"
-	    " AND status IN " BOOKED " AND appt_at < ?4 AND appt_until > ?3"
-	    " ORDER BY appt_at LIMIT 1";
+	    " WHERE worker_id = ?1 AND id <> ?2 AND status IN " BOOKED
+	    " AND appt_at < ?4 AND appt_at > ?3 - " LONGEST
+	    " AND appt_until > ?3"
+	    " UNION ALL SELECT id, appt_at, appt_until FROM orders"
+	    " WHERE helper_id = ?1 AND id <> ?2 AND status IN " BOOKED
+	    " AND appt_at < ?4 AND appt_at > ?3 - " LONGEST
+	    " AND appt_until > ?3"
+	    " ORDER BY 2 LIMIT 1";
 	sqlite3_stmt *st;
 	int64_t other = 0;
 	int rc;
@@ -298,9 +310,11 @@ svc_agenda_query(sqlite3 *db, int64_t person, time_t from, time_t to,
 	    " o.status, CASE WHEN o.helper_id = ?1 THEN 'helper'"
 	    "   ELSE 'worker' END"
 	    " FROM orders o JOIN customer c ON c.id = o.customer_id"
-	    " WHERE (o.worker_id = ?1 OR o.helper_id = ?1)"
+	    " WHERE o.id IN (SELECT id FROM orders WHERE worker_id = ?1"
+	    "   AND appt_at >= ?2 AND appt_at < ?3"
+	    "   UNION ALL SELECT id FROM orders WHERE helper_id = ?1"
+	    "   AND appt_at >= ?2 AND appt_at < ?3)"
 	    " AND o.status IN " BOOKED
-	    " AND o.appt_at >= ?2 AND o.appt_at < ?3"
 	    " ORDER BY o.appt_at, o.id";
 
 	if (svc_db_prepare(db, sql, st, e))
@@ -336,8 +350,10 @@ svc_auto_assign(sqlite3 *db, int64_t id, struct svc_worker *chosen,
 {
 	static const char sql[] = "SELECT s.id, s.login, coalesce(d.code, ''),"
 	    " (SELECT coalesce(sum(o.appt_until - o.appt_at), 0) FROM orders o"
-	    "   WHERE (o.worker_id = s.id OR o.helper_id = s.id)"
-	    "   AND o.status IN " BOOKED
+	    "   WHERE o.worker_id = s.id AND o.status IN " BOOKED
+	    "   AND o.appt_at >= ?2 AND o.appt_at < ?3)"
+	    " + (SELECT coalesce(sum(o.appt_until - o.appt_at), 0) FROM orders o"
+	    "   WHERE o.helper_id = s.id AND o.status IN " BOOKED
 	    "   AND o.appt_at >= ?2 AND o.appt_at < ?3) AS load"
 	    " FROM staff s LEFT JOIN dept d ON d.id = s.dept_id"
 	    " WHERE s.active AND EXISTS (SELECT 1 FROM staff_role r"

@@ -1,0 +1,194 @@
+/*
+ * gen.c - a realistic database for the benchmarks, made through libsvc
+ * (never by formatting SQL): N orders over three years across the three
+ * kinds, their replies, dispatch, visits, payments and complaints.
+ *
+ *   gen DB N
+ *
+ * Deterministic: the same N gives the same database.
+ */
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "svc.h"
+
+static unsigned long long rng = 88172645463325252ULL;
+
+static unsigned
+next(unsigned n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned)(rng % n);
+}
+
+static void
+die(const struct svc_err *e)
+{
+	fprintf(stderr, "gen: %s\n", e->msg);
+	exit(1);
+}
+
+static const char *const codes[] = {
+	"clean-daily", "clean-kitchen", "repair-visit", "gov-pension",
+	"gov-medical", "gov-senior-card",
+};
+
+static void
+roster(sqlite3 *db, struct svc_err *e)
+{
+	static const struct svc_dept depts[] = {
+		{ "civil", "民政窗口", "gov", "010-6512 3401" },
+		{ "social", "社保窗口", "gov", "010-6512 3402" },
+		{ "clean", "物业保洁部", "cleaning", "010-8456 7700" },
+		{ "aftersales", "售后服务部", "repair", "400-820 1234" },
+	};
+	char login[16], name[32];
+	struct svc_staff s = { 0 };
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		if (svc_dept_add(db, &depts[i], e))
+			die(e);
+	for (i = 0; i < 40; i++) {
+		snprintf(login, sizeof login, "w%02zu", i);
+		snprintf(name, sizeof name, "工人%02zu", i);
+		s.login = login;
+		s.name = name;
+		s.dept = depts[i % 4].code;
+		s.roles = "worker";
+		if (svc_staff_add(db, &s, e))
+			die(e);
+	}
+	s.login = "fin";
+	s.name = "财务";
+	s.dept = "clean";
+	s.roles = "finance";
+	if (svc_staff_add(db, &s, e))
+		die(e);
+}
+
+/* One order, taken as far along its life as the dice say. */
+static void
+order(sqlite3 *db, const struct svc_conf *c, time_t t0, long i,
+    struct svc_err *e)
+{
+	struct svc_line line;
+	struct svc_order_in in = { 0 };
+	struct svc_reply r = { 0 };
+	struct svc_done d = { "客户", NULL, 0, NULL, 0 };
+	struct svc_take pay = { 0 };
+	struct svc_worker w;
+	struct svc_bill b;
+	char cust[32], phone[24], addr[64], login[8];
+	time_t at = t0 + (time_t)i * (3 * 365 * 86400L / 1000000L) +
+	    next(3600);
+	int64_t id;
+	int late, fate = (int)next(100);
+
+	snprintf(line.code, sizeof line.code, "%s", codes[next(6)]);
+	line.qty = 1;
+	snprintf(cust, sizeof cust, "客户%ld", i % 50000);
+	snprintf(phone, sizeof phone, "139%08ld", i % 50000);
+	snprintf(addr, sizeof addr, "朝阳区建国路%ld号", i % 997);
+	in.customer = cust;
+	in.phone = phone;
+	in.address = addr;
+	in.group = "elderly";
+	in.lines = &line;
+	in.nlines = 1;
+	in.registered = at;
+	svc_clock_set(at);
+	if (svc_order_new(db, c, &in, &id, e))
+		die(e);
+	if (fate < 5)		/* still new: some of them overdue */
+		return;
+	svc_clock_set(at + 3600 + (fate < 8 ? 3 * 86400 : 0));
+	if (fate < 10) {
+		r.reason = "不在服务范围";
+		if (svc_order_refuse(db, id, &r, e))
+			die(e);
+		return;
+	}
+	r.at = at + 2 * 86400;
+	r.force = 1;
+	r.note = "bench";
+	if (svc_order_accept(db, c, id, &r, e))
+		die(e);
+	if (fate < 20)
+		return;
+	if (svc_auto_assign(db, id, &w, e)) {
+		svc_clearerr(e);
+		snprintf(login, sizeof login, "w%02u", next(40));
+		if (svc_worker(db, login, &w, e) ||
+		    svc_assign(db, id, &w, NULL, 1, e))
+			die(e);
+	}
+	if (fate < 30)
+		return;
+	svc_clock_set(r.at + (time_t)next(900) - 300);
+	if (svc_visit_arrive(db, id, &late, e))
+		die(e);
+	if (fate < 32) {
+		svc_clock_set(r.at + 600);
+		svc_visit_contact(db, id, 0, "无人接听", e);
+		return;
+	}
+	if (svc_visit_start(db, id, e))
+		die(e);
+	svc_clock_set(r.at + 3600);
+	d.rating = 1 + (int)next(5);
+	if (svc_visit_done(db, id, &d, e) || svc_bill(db, id, &b, e))
+		die(e);
+	if (b.balance > 0 && fate < 90) {
+		pay.amount = b.balance;
+		pay.method = fate < 60 ? "cash" : "wechat";
+		pay.by = w.login;
+		if (svc_take(db, id, &pay, e))
+			die(e);
+	}
+	if (fate == 99 && svc_complaint_new(db, id, NULL, NULL, "态度不好",
+	    &id, e))
+		die(e);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct svc_conf conf;
+	struct svc_err e = { 0 };
+	sqlite3 *db;
+	time_t t0, start;
+	long n, i;
+
+	if (argc != 3 || (n = atol(argv[2])) <= 0) {
+		fprintf(stderr, "usage: gen DB N\n");
+		return 64;
+	}
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);	/* as the commands do */
+	setenv("SVC_USER", "gen", 1);
+	if (svc_conf_load(&conf, "share/svc/config.yaml", &e) ||
+	    svc_tz_set(conf.timezone, &e) || svc_db_open(argv[1], SVC_DB_RW,
+	    &db, &e) || svc_db_begin(db, &e))
+		die(&e);
+	conf.cal.warn = NULL;
+	t0 = svc_local_mktime(2024, 1, 1, 9 * 60);
+	start = time(NULL);
+	roster(db, &e);
+	for (i = 0; i < n; i++) {
+		order(db, &conf, t0, i * (1000000L / n), &e);
+		if (i % 20000 == 0 && i && svc_db_commit(db, &e) == 0)
+			svc_db_begin(db, &e);
+	}
+	if (svc_db_commit(db, &e))
+		die(&e);
+	fprintf(stderr, "gen: %ld orders in %lds (%.0f/s)\n", n,
+	    (long)(time(NULL) - start), (double)n /
+	    (double)(time(NULL) - start + (time(NULL) == start)));
+	svc_db_close(db);
+	svc_conf_free(&conf);
+	return 0;
+}

@@ -1,0 +1,81 @@
+#!/bin/sh
+# bench/run.sh BUILDDIR N - speed and memory of svc against the sqlite3
+# shell running the same query on the same file.  Prints, for each
+# operation, the median of 5 runs, the shell's median, the ratio and svc's
+# peak memory.  Figures, not a test: nothing here fails on a number.
+set -eu
+B=$1
+N=$2
+top=$(pwd)
+db="$top/build/bench-$N.db"
+export SVC_DB="$db" SVC_CONFIG="$top/share/svc/config.yaml" SVC_USER=fin
+export PATH="$top/$B/bin:$PATH"
+export SVC_NOW="2026-12-31 12:00"
+
+if [ ! -s "$db" ]; then
+	echo "generating $N orders into $db"
+	rm -f "$db" "$db-wal" "$db-shm"
+	"$top/$B/gen" "$db" "$N"
+fi
+
+ms() {	# ms CMD...: milliseconds of one run, output discarded
+	s=$(date +%s%N)
+	"$@" >/dev/null 2>&1 || true
+	e=$(date +%s%N)
+	echo $(((e - s) / 1000000))
+}
+
+median() {	# median CMD...: of 5 runs
+	for i in 1 2 3 4 5; do ms "$@"; done | sort -n | sed -n 3p
+}
+
+peak() {	# peak CMD...: maximum resident set, KiB
+	/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1
+}
+
+row() {	# row NAME SQL CMD...
+	name=$1 sql=$2
+	shift 2
+	a=$(median "$@")
+	b=$(median sqlite3 -readonly "$db" "$sql")
+	m=$(peak "$@")
+	r=$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", b ? a / b : 0 }')
+	printf '%-34s %8s ms %8s ms %7sx %8s KiB\n' "$name" "$a" "$b" "$r" "$m"
+}
+
+id=$((N / 2))
+set -- $(sqlite3 -separator ' ' "$db" "SELECT w.login, date(o.appt_at, 'unixepoch', 'localtime') FROM orders o JOIN staff w ON w.id = o.worker_id WHERE o.id >= $id AND o.worker_id IS NOT NULL LIMIT 1")
+worker=$1 day=$2
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ { print int($2 / 1048576) " GiB" }' /proc/meminfo), $(sqlite3 --version | cut -d' ' -f1)"
+echo "database: $N orders, $(du -h "$db" | cut -f1)"
+printf '%-34s %11s %11s %8s %12s\n' operation svc sqlite3 ratio "svc peak"
+row "svc-order show ID (json)" "SELECT * FROM v_order WHERE id = $id" \
+    svc-order show $id -o json
+row "svc-order list --status new" "SELECT o.id, o.status, o.kind, d.code, c.name, c.phone, o.address, o.created_at, o.reply_due, o.appt_at, (SELECT group_concat(code || ':' || qty, ',') FROM (SELECT code, qty FROM order_service s WHERE s.order_id = o.id ORDER BY line)) FROM orders o JOIN customer c ON c.id = o.customer_id LEFT JOIN dept d ON d.id = o.dept_id WHERE o.status = 'new' ORDER BY o.id" \
+    svc-order list --status new
+row "svc-order list (every order)" "SELECT o.id, o.status, o.kind, d.code, c.name, c.phone, o.address, o.created_at, o.reply_due, o.appt_at, (SELECT group_concat(code || ':' || qty, ',') FROM (SELECT code, qty FROM order_service s WHERE s.order_id = o.id ORDER BY line)) FROM orders o JOIN customer c ON c.id = o.customer_id LEFT JOIN dept d ON d.id = o.dept_id ORDER BY o.id" \
+    svc-order list
+row "svc-report overdue" "SELECT o.id, o.reply_due, (strftime('%s', 'now') - o.reply_due) / 60, d.code, o.kind, c.name FROM orders o JOIN customer c ON c.id = o.customer_id LEFT JOIN dept d ON d.id = o.dept_id WHERE o.replied_at IS NULL AND o.status = 'new' AND o.reply_due < strftime('%s', 'now') ORDER BY o.reply_due, o.id" \
+    svc-report overdue
+row "svc-visit noshow" "SELECT o.id, o.kind, o.appt_at, (SELECT count(*) FROM contact t WHERE t.order_id = o.id AND t.at >= o.appt_at AND NOT t.reached) FROM orders o WHERE o.status = 'arrived' AND o.appt_at <= strftime('%s', 'now') ORDER BY o.appt_at" svc-visit noshow
+row "svc-assign agenda $worker --on $day" "SELECT * FROM orders WHERE worker_id = (SELECT id FROM staff WHERE login = '$worker') AND appt_at >= strftime('%s', '$day') - 28800 AND appt_at < strftime('%s', '$day') + 57600" \
+    svc-assign agenda "$worker" --on "$day"
+row "svc-report evaluation --year 2025" "SELECT d.code, (SELECT count(*) FROM orders o WHERE o.dept_id = d.id AND o.created_at >= 1735660800 AND o.created_at < 1767196800), (SELECT count(*) FROM orders o WHERE o.dept_id = d.id AND o.created_at >= 1735660800 AND o.created_at < 1767196800 AND o.replied_at IS NOT NULL AND NOT o.reply_late), (SELECT count(*) FROM orders o JOIN visit v ON v.order_id = o.id WHERE o.dept_id = d.id AND o.created_at >= 1735660800 AND o.created_at < 1767196800 AND v.late_minutes = 0) FROM dept d" \
+    svc-report evaluation --year 2025
+
+# Import 100,000 requests, and 10,000 ids through svc-assign to.
+tmp=$(mktemp -d)
+awk 'BEGIN { for (i = 0; i < 100000; i++)
+    printf "- {customer: 客%d, phone: \"15%09d\", address: 某地, services: [clean-daily]}\n", i, i }' >"$tmp/import.yaml"
+cp "$db" "$tmp/copy.db"
+s=$(date +%s%N)
+SVC_DB="$tmp/copy.db" svc-order import "$tmp/import.yaml" -q >"$tmp/ids"
+e=$(date +%s%N)
+echo "svc-order import of 100,000: $(((e - s) / 1000000)) ms, $((100000 * 1000000000 / (e - s))) orders/s"
+SVC_DB="$tmp/copy.db" SVC_NOW="2026-12-31 09:00" svc-order list --status new --limit 10000 | cut -f1 >"$tmp/new"
+SVC_DB="$tmp/copy.db" SVC_NOW="2026-12-31 09:00" svc-order accept --at "2027-01-04 09:00" --force --note bench <"$tmp/new" >"$tmp/acc" 2>/dev/null || true
+s=$(date +%s%N)
+SVC_DB="$tmp/copy.db" svc-assign to w00 --force <"$tmp/acc" >/dev/null 2>&1 || true
+e=$(date +%s%N)
+echo "$(wc -l <"$tmp/acc") ids piped through svc-assign to: $(((e - s) / 1000000)) ms"
+rm -rf "$tmp"
