@@ -261,15 +261,21 @@ form_checks(struct svc_buf *b, int width, sqlite3_stmt *st)
 	field(b, width, "收费：", sqlite3_column_int(st, 27) ? "是" : "否");
 }
 
+/* The work and its money: services, extra lines, receipts (A11). */
 static void
 form_work(sqlite3 *db, struct svc_buf *b, int width, int64_t id)
 {
 	static const char sql[] = "SELECT name, qty, unit_price FROM"
-	    " order_service WHERE order_id = ?1 ORDER BY line";
+	    " order_service WHERE order_id = ?1 UNION ALL SELECT what, qty,"
+	    " unit_price FROM charge WHERE order_id = ?1";
+	static const char paid[] = "SELECT receipt_no, kind, amount FROM payment"
+	    " WHERE order_id = ?1 AND NOT void ORDER BY id";
 	struct svc_buf t = { 0 };
+	struct svc_bill bill;
+	struct svc_err e = { 0 };
 	sqlite3_stmt *st;
 	char price[32], sum[32];
-	int64_t total = 0, line;
+	int64_t line;
 
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
 		return;
@@ -277,7 +283,6 @@ form_work(sqlite3 *db, struct svc_buf *b, int width, int64_t id)
 	sqlite3_bind_int64(st, 1, id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		line = sqlite3_column_int64(st, 1) * sqlite3_column_int64(st, 2);
-		total += line;
 		svc_money_format(sqlite3_column_int64(st, 2), price,
 		    sizeof price);
 		svc_money_format(line, sum, sizeof sum);
@@ -287,8 +292,27 @@ form_work(sqlite3 *db, struct svc_buf *b, int width, int64_t id)
 		field(b, width, "", t.s);
 	}
 	sqlite3_finalize(st);
-	svc_money_format(total, sum, sizeof sum);
-	field(b, width, "合计：", sum);
+	if (svc_bill(db, id, &bill, &e) == 0) {
+		svc_money_format(bill.total, sum, sizeof sum);
+		field(b, width, "合计：", sum);
+		if (bill.covered) {
+			svc_money_format(bill.covered, sum, sizeof sum);
+			field(b, width, "保修减免：", sum);
+		}
+		svc_money_format(bill.balance, sum, sizeof sum);
+		field(b, width, "未付：", sum);
+	}
+	if (sqlite3_prepare_v2(db, paid, -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		svc_money_format(sqlite3_column_int64(st, 2), sum, sizeof sum);
+		svc_buf_reset(&t);
+		svc_buf_printf(&t, "%s %s%s", svc_col_text(st, 0),
+		    strcmp(svc_col_text(st, 1), "refund") ? "" : "-", sum);
+		field(b, width, "收费凭证：", t.s);
+	}
+	sqlite3_finalize(st);
 	svc_buf_free(&t);
 }
 
