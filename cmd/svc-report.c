@@ -148,7 +148,7 @@ cmd_summary(struct svc_cli *cli, int argc, char **argv)
 		"day", "week", "month", "dept", "kind", "worker", NULL
 	};
 	static const char *const money_keys[] = {
-		"day", "month", "dept", "method", "worker", NULL
+		"day", "month", "dept", "method", "worker", "service", NULL
 	};
 	const char *const *by;
 	const struct svc_report *r = svc_report_find(svc_summaries,
@@ -176,6 +176,8 @@ cmd_summary(struct svc_cli *cli, int argc, char **argv)
 		svc_warnx("%s: not a --by of %s", o.f.by, r->name);
 		svc_cli_usage(cli);
 	}
+	if (o.f.by && strcmp(o.f.by, "service") == 0)
+		r = svc_report_find(svc_summaries, "revenue-service");
 	svc_cli_open(cli, SVC_DB_RO);
 	if (svc_report_prepare(cli->db, r, &o.f, &st, &e))
 		svc_cli_fail(cli, &e);
@@ -360,7 +362,8 @@ static const struct svc_verb verbs[] = {
 	    "Orders by state, registered in the period.\n" },
 	{ "workload", cmd_summary, "workload " SUMMARY_USAGE,
 	    "Per worker: visits, done, minutes on site, late arrivals.\n" },
-	{ "revenue", cmd_summary, "revenue [--by day|month|dept|method|worker] "
+	{ "revenue", cmd_summary, "revenue [--by day|month|dept|method|worker|"
+	    "service] "
 	    SUMMARY_USAGE,
 	    "Collected, refunded and net.\n" },
 	{ "rating", cmd_summary, "rating " SUMMARY_USAGE,

@@ -47,7 +47,7 @@ _svc() {
 	--helper) COMPREPLY=($(compgen -W "$(_svc_workers)" -- "$cur")); return ;;
 	--by)
 		case $cmd in
-		svc-report) COMPREPLY=($(compgen -W "day week month dept kind worker method" -- "$cur")) ;;
+		svc-report) COMPREPLY=($(compgen -W "day week month dept kind worker method service" -- "$cur")) ;;
 		svc-pay) COMPREPLY=($(compgen -W "$(_svc_workers)" -- "$cur")) ;;
 		*) COMPREPLY=($(compgen -W "provider applicant" -- "$cur")) ;;
 		esac

@@ -217,7 +217,7 @@ complete -c svc-report -l kind -x -a 'cleaning repair gov' -d 'kind'
 complete -c svc-report -l check -d 'exit 1 when any'
 complete -c svc-report -l soon -x -d 'due within'
 complete -c svc-report -l older -x -d 'held longer than'
-complete -c svc-report -l by -x -a 'day week month dept kind worker method' -d 'group by'
+complete -c svc-report -l by -x -a 'day week month dept kind worker method service' -d 'group by'
 complete -c svc-report -l year -x -d 'year'
 complete -c svc-report -l explain -d 'the formula'
 

@@ -197,6 +197,31 @@ const struct svc_report svc_summaries[] = {
 	    " LEFT JOIN staff w ON w.login = p.collector"
 	    " WHERE NOT p.void" FILTERS("p.at", "d.code", "o.kind")
 	    " GROUP BY k ORDER BY k", revenue_cols, N(revenue_cols), 3 },
+	/*
+	 * Revenue by service: each payment is shared among its order's lines
+	 * in proportion to their amounts.  The shares are rounded down to
+	 * the fen, so the lines may add up to a few fen less than the total.
+	 */
+	{ "revenue-service", "SELECT l.code AS k,"
+	    " sum(CASE p.kind WHEN 'payment' THEN p.amount * l.amount / t.total"
+	    "  ELSE 0 END),"
+	    " sum(CASE p.kind WHEN 'refund' THEN p.amount * l.amount / t.total"
+	    "  ELSE 0 END),"
+	    " sum(CASE p.kind WHEN 'payment' THEN 1 ELSE -1 END"
+	    "  * p.amount * l.amount / t.total),"
+	    " count(DISTINCT p.id)"
+	    " FROM payment p JOIN orders o ON o.id = p.order_id"
+	    " LEFT JOIN dept d ON d.id = o.dept_id"
+	    " JOIN (SELECT order_id, code, qty * unit_price AS amount"
+	    "   FROM order_service UNION ALL SELECT order_id,"
+	    "   coalesce(code, 'extra'), qty * unit_price FROM charge) l"
+	    "  ON l.order_id = p.order_id"
+	    " JOIN (SELECT order_id, sum(amount) AS total FROM"
+	    "   (SELECT order_id, qty * unit_price AS amount FROM order_service"
+	    "    UNION ALL SELECT order_id, qty * unit_price FROM charge)"
+	    "   GROUP BY order_id) t ON t.order_id = p.order_id AND t.total > 0"
+	    " WHERE NOT p.void" FILTERS("p.at", "d.code", "o.kind")
+	    " GROUP BY k ORDER BY k", revenue_cols, N(revenue_cols), 3 },
 	{ "rating", "SELECT coalesce(w.login, '-'), coalesce(d.code, '-'),"
 	    " count(*), printf('%.2f', avg(v.rating)), min(v.rating),"
 	    " max(v.rating)"

@@ -82,6 +82,8 @@ run svc-report revenue --by worker -o csv
 out=$(printf '%s\n' "$out" | tr -d '\r')
 check_out "key,collected,refunded,net,receipts
 wang,120.00,0.00,120.00,1" "revenue by worker, csv"
+run svc-report revenue --by service
+check_out "clean-daily	120.00	0.00	120.00	1" "revenue by service"
 run svc-report summary --by method
 check_rc 64 "summary has no --by method"
 
