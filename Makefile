@@ -5,6 +5,7 @@
 #   make check SANITIZE=1   the same under AddressSanitizer and UBSan
 #   make demo       a short demonstration on a temporary database
 #   make bench      speed and memory against the sqlite3 shell (N=1000000)
+#   make fuzz       libFuzzer on the parsers (clang), FUZZ_SECONDS each
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make installcheck   install into a temporary PREFIX, try, uninstall
 #   make deps       install the Debian packages the build needs
@@ -77,7 +78,7 @@ $(B)/tests/test_%: tests/unit/test_%.c tests/unit/unit.h $(B)/libsvc.a
 # check and demo pull in the Debian packages first when one is missing.
 check:
 	@sh mk/deps.sh --if-missing
-	@$(MAKE) -s --no-print-directory all units
+	@$(MAKE) -s --no-print-directory all units $(FUZZREPLAY)
 	@sh tests/run.sh $(B) $(UNITBINS)
 
 units: $(UNITBINS)
@@ -90,6 +91,30 @@ $(B)/gen: bench/gen.c $(B)/libsvc.a
 N ?= 1000000
 bench: all $(B)/gen
 	@sh bench/run.sh $(B) $(N)
+
+# Fuzz targets: libFuzzer under clang for `make fuzz`; a plain replay of
+# the corpus under the normal compiler for `make check`.
+FUZZ = when money conf import ids
+FUZZREPLAY = $(FUZZ:%=$(B)/tests/replay_%)
+FUZZ_SECONDS ?= 30
+LIBSRC = $(LIBMODS:%=lib/%.c)
+
+$(B)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(B)/libsvc.a
+	@mkdir -p $(@D)
+	$(CC) $(SVC_CFLAGS) $(SAN) $(CFLAGS) $(LDFLAGS) -Itests/fuzz -o $@ \
+		tests/fuzz/fuzz_$*.c tests/fuzz/replay.c $(B)/libsvc.a $(LIBS)
+
+fuzz:
+	@command -v clang >/dev/null || { echo "fuzz: needs clang (apt-get install clang)"; exit 1; }
+	@mkdir -p build/fuzz
+	@for t in $(FUZZ); do \
+		clang -std=c11 -D_GNU_SOURCE -g -O1 -Ilib -Itests/fuzz \
+			-fsanitize=fuzzer,address,undefined -o build/fuzz/$$t \
+			tests/fuzz/fuzz_$$t.c $(LIBSRC) $(LIBS) || exit 1; \
+		mkdir -p build/fuzz/corpus-$$t; \
+		build/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+			build/fuzz/corpus-$$t tests/fuzz/corpus/$$t || exit 1; \
+	done
 
 installcheck:
 	@sh mk/deps.sh --if-missing
@@ -144,5 +169,5 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all check units bench installcheck demo deps install uninstall clean FORCE
+.PHONY: all check units bench fuzz installcheck demo deps install uninstall clean FORCE
 .SECONDARY:

@@ -155,11 +155,11 @@ parse_map(struct ctx *c, const yaml_mark_t *start, int depth)
 		}
 		rc = add_key(c, n, &ev);
 		yaml_event_delete(&ev);
-		if (rc != 0 || next(c, &ev) != 0)
+		if (rc != 0)
 			goto fail;
-		/* The key is stored; a failed value must still free it. */
-		kid = parse_node(c, &ev, depth + 1);
-		if (kid == NULL) {
+		/* The key is stored but not counted: a failed value frees it. */
+		if (next(c, &ev) != 0 ||
+		    (kid = parse_node(c, &ev, depth + 1)) == NULL) {
 			free(n->keys[n->n]);
 			goto fail;
 		}

@@ -28,6 +28,13 @@ for t in "$@"; do
 	count "$p" "$f" "unit $(basename "$t")"
 done
 
+for f in tests/fuzz/corpus/*; do
+	t=$(basename "$f")
+	"$B/tests/replay_$t" "$f"/* >"$log" 2>&1 </dev/null
+	if [ $? -eq 0 ]; then count "$(ls "$f" | wc -l)" 0 "fuzz corpus $t"
+	else cat "$log"; count 0 1 "fuzz corpus $t"; fi
+done
+
 for t in tests/cli/*.t; do
 	B="$top/$B" TOP="$top" sh "$t" >"$log" 2>&1 </dev/null
 	rc=$?
