@@ -309,12 +309,14 @@ svc_agenda_query(sqlite3 *db, int64_t person, time_t from, time_t to,
 	    " (SELECT group_concat(value, ';') FROM json_each(o.documents)),"
 	    " o.status, CASE WHEN o.helper_id = ?1 THEN 'helper'"
 	    "   ELSE 'worker' END"
-	    " FROM orders o JOIN customer c ON c.id = o.customer_id"
-	    " WHERE o.id IN (SELECT id FROM orders WHERE worker_id = ?1"
+	    /* Driven by the person's two index ranges, not by status. */
+	    " FROM (SELECT id FROM orders WHERE worker_id = ?1"
 	    "   AND appt_at >= ?2 AND appt_at < ?3"
 	    "   UNION ALL SELECT id FROM orders WHERE helper_id = ?1"
-	    "   AND appt_at >= ?2 AND appt_at < ?3)"
-	    " AND o.status IN " BOOKED
+	    "   AND appt_at >= ?2 AND appt_at < ?3) AS mine"
+	    " CROSS JOIN orders o ON o.id = mine.id"
+	    " JOIN customer c ON c.id = o.customer_id"
+	    " WHERE o.status IN " BOOKED
 	    " ORDER BY o.appt_at, o.id";
 
 	if (svc_db_prepare(db, sql, st, e))
