@@ -137,10 +137,24 @@ as wang svc-pay bill 2 -o table
 as wang svc-pay collect 2 --amount 168
 as wang svc-pay receipt R2026-000001 --width 32
 
+at 15:32
+say "A kitchen cleaning comes in by phone for the late afternoon; it is done" \
+    "at 17:30, and the customer will pay at the finance office tomorrow."
+show svc-order new --customer 钱女士 --phone 13900000006 \
+    --address 海淀区中关村南大街3号 --service clean-kitchen --channel phone
+show svc-order accept 6 --at 16:00
+as sun svc-assign to wang 6
+
 at 15:35
 say "The no-show sweep runs every five minutes from cron (G10).  At 15:30" \
     "the senior-card applicant was absent and unreachable 30 minutes."
 show svc-visit noshow --apply
+
+at 16:00
+as wang svc-visit arrive 6
+as wang svc-visit start 6
+at 17:30
+as wang svc-visit done 6 --signed-by 钱女士 --rating 5
 
 at 17:40
 say "Evening.  Finance takes the cash over (C4); the complaints office" \
@@ -154,6 +168,7 @@ show svc-report noshow -o table
 show svc-report complaints -o table
 show svc-report summary --by kind -o table
 show svc-report revenue --by method -o table
+show svc-pay due -o table
 
 cat <<MSG
 
