@@ -37,4 +37,14 @@ for ex in "$T"/ex/[0-9]*; do
 		not_ok "$from: $first" "exit $rc" "$(head -c 400 "$T/err")"
 	fi
 done
+# The configuration example of svc-config(5) loads, with its include
+# pointed at this tree's holiday file.
+awk '/^\.Sh EXAMPLES/ { ex = 1 } ex && /^\.Bd -literal/ { lit = 1; next }
+    ex && /^\.Ed/ { exit } lit' "$TOP/man/man5/svc-config.5" |
+    sed "s|/usr/local/share/svc/holidays|$TOP/share/svc/holidays|" >"$T/example.yaml"
+run svc-cal -c "$T/example.yaml" is 2026-12-24
+check_rc 1 "the svc-config(5) example loads: 2026-12-24 is its local closure"
+check_same "$(printf '%s\n' "$out" | cut -f4)" "中心停电检修" "named as the example names it"
+run svc-cal -c "$T/example.yaml" is 2026-12-26
+check_rc 0 "and its Saturdays are worked"
 done_testing
