@@ -78,8 +78,13 @@ if [ "$(id -u)" != 0 ]; then
 fi
 
 # Busy past the timeout: exit 75, retry later; nothing written.
-(printf 'BEGIN IMMEDIATE;\n'; sleep 2; printf 'ROLLBACK;\n') | sqlite3 "$SVC_DB" &
-sleep 0.5
+(printf 'BEGIN IMMEDIATE;\n'; sleep 4; printf 'ROLLBACK;\n') | sqlite3 "$SVC_DB" &
+# Wait until the other writer really holds the lock (a loaded machine is slow).
+i=0
+while [ $i -lt 50 ] && sqlite3 -cmd ".timeout 0" "$SVC_DB" "BEGIN IMMEDIATE; ROLLBACK;" 2>/dev/null; do
+	sleep 0.1
+	i=$((i + 1))
+done
 SVC_BUSY_MS=100 run svc-staff add ma --name 马
 check_rc 75 "another writer holds the database: exit 75"
 check_err "busy" "and says to retry"
