@@ -7,6 +7,7 @@
  * timeout, which would lose a write when eight people work at once.
  */
 #include <errno.h>
+#include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -267,6 +268,54 @@ prepare_file(const char *path, struct svc_err *e)
 	return e->code;
 }
 
+/*
+ * A writer needs the file and its directory: WAL keeps PATH-wal and
+ * PATH-shm beside it.  Say so plainly rather than SQLite's "unable to open
+ * database file".
+ */
+static int
+writable(const char *path, struct svc_err *e)
+{
+	char *copy = svc_strdup(path), *dir = dirname(copy);
+	int rc = 0;
+
+	if (access(path, W_OK) != 0 && errno != ENOENT)
+		rc = svc_seterr(e, SVC_EX_IOERR, "%s: cannot write: %s", path,
+		    strerror(errno));
+	else if (access(dir, W_OK) != 0)
+		rc = svc_seterr(e, SVC_EX_IOERR, "%s: cannot write in %s (the "
+		    "database keeps its -wal and -shm files there): %s", path,
+		    dir, strerror(errno));
+	free(copy);
+	return rc;
+}
+
+/*
+ * A reader in a directory it cannot write (a read-only mount, a backup
+ * on a CD) cannot create the WAL index; nobody can be writing there, so
+ * the file is opened as immutable.
+ */
+static int
+open_immutable(const char *path, sqlite3 **db, struct svc_err *e)
+{
+	struct svc_buf uri = { 0 };
+	const char *p;
+	int rc;
+
+	svc_buf_puts(&uri, "file:");
+	for (p = path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			svc_buf_printf(&uri, "%%%02X", (unsigned char)*p);
+		else
+			svc_buf_putc(&uri, *p);
+	}
+	svc_buf_puts(&uri, "?immutable=1");
+	svc_clearerr(e);
+	rc = open_raw(uri.s, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, db, e);
+	svc_buf_free(&uri);
+	return rc;
+}
+
 int
 svc_db_open(const char *path, int mode, sqlite3 **out, struct svc_err *e)
 {
@@ -275,6 +324,8 @@ svc_db_open(const char *path, int mode, sqlite3 **out, struct svc_err *e)
 	int v;
 
 	*out = NULL;
+	if (!(mode & SVC_DB_RO) && writable(path, e))
+		return e->code;
 	if (stat(path, &st) != 0) {
 		if (errno != ENOENT)
 			return svc_seterr(e, SVC_EX_IOERR, "%s: %s", path,
@@ -282,6 +333,8 @@ svc_db_open(const char *path, int mode, sqlite3 **out, struct svc_err *e)
 		if (mode & SVC_DB_EXISTING)
 			return svc_seterr(e, SVC_EX_NOINPUT, "%s: no database "
 			    "there (svc-db init creates one)", path);
+		if (writable(path, e))	/* created on first use */
+			return e->code;
 		if (prepare_file(path, e))
 			return e->code;
 	}
@@ -289,8 +342,14 @@ svc_db_open(const char *path, int mode, sqlite3 **out, struct svc_err *e)
 	if (open_raw(path, mode == SVC_DB_RO ? SQLITE_OPEN_READONLY :
 	    SQLITE_OPEN_READWRITE, &db, e))
 		return e->code;
-	if (pragmas(db, mode, path, e) || svc_db_version(db, &v, e))
-		goto fail;
+	if (pragmas(db, mode, path, e) || svc_db_version(db, &v, e)) {
+		if (mode != SVC_DB_RO || access(path, R_OK) != 0)
+			goto fail;
+		sqlite3_close(db);
+		if (open_immutable(path, &db, e) ||
+		    pragmas(db, mode, path, e) || svc_db_version(db, &v, e))
+			goto fail;
+	}
 	if (v > svc_nmigrations) {
 		svc_seterr(e, SVC_EX_DATA, "%s: schema version %d is newer "
 		    "than this svc knows (%d); upgrade svc", path, v,

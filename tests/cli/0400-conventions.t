@@ -77,6 +77,31 @@ if [ "$(id -u)" != 0 ]; then
 	chmod 644 "$SVC_DB"
 fi
 
+# A read-only file system (a mount namespace with a read-only bind
+# mount, where unshare is allowed; root ignores file modes otherwise):
+# writes fail with 74 and say why, reads still work.
+mkdir -p "$T/ro"
+SVC_DB="$T/ro/svc.db" svc-staff import "$TOP/share/svc/staff.yaml" >/dev/null 2>&1
+if unshare -m true 2>/dev/null; then
+	unshare -m sh -c '
+		mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" || exit 9
+		SVC_DB="$1/svc.db" svc-staff add ma --name 马 2>"$1.err1"; echo $? >"$1.rc1"
+		SVC_DB="$1/svc.db" svc-staff list >"$1.out2" 2>&1; echo $? >"$1.rc2"
+		SVC_DB="$1/new.db" svc-staff list 2>"$1.err3"; echo $? >"$1.rc3"
+	' sh "$T/ro"
+	check_same "$(cat "$T/ro.rc1")" 74 "a read-only file system: a write exits 74"
+	case "$(cat "$T/ro.err1")" in *"svc.db: cannot write: Read-only file system"*) ok "and says why";;
+	*) not_ok "and says why" "$(cat "$T/ro.err1")";; esac
+	check_same "$(cat "$T/ro.rc2") $(wc -l <"$T/ro.out2")" "0 8" "reads still work there"
+	check_same "$(cat "$T/ro.rc3")" 74 "a database cannot be created in a read-only directory"
+	case "$(cat "$T/ro.err3")" in *"cannot write in"*"Read-only file system"*) ok "and says where";;
+	*) not_ok "and says where" "$(cat "$T/ro.err3")";; esac
+else
+	for d in "write exits 74" "says why" "reads work" "no creation" "says where"; do
+		ok "read-only file system: $d # SKIP no mount namespace here"
+	done
+fi
+
 # Busy past the timeout: exit 75, retry later; nothing written.
 (printf 'BEGIN IMMEDIATE;\n'; sleep 4; printf 'ROLLBACK;\n') | sqlite3 "$SVC_DB" &
 # Wait until the other writer really holds the lock (a loaded machine is slow).
