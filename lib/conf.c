@@ -16,6 +16,10 @@
 
 #include "svc.h"
 
+#ifndef SVC_SHAREDIR
+#define SVC_SHAREDIR "/usr/local/share/svc"
+#endif
+
 const char *const svc_kinds[SVC_NKINDS] = { "cleaning", "repair", "gov" };
 const char *const svc_weight_names[SVC_NWEIGHTS + 1] = {
 	"replied_on_time", "arrived_on_time", "completed", "rating",
@@ -341,9 +345,19 @@ include(struct cx *x, const struct svc_ynode *n)
 			svc_buf_printf(&path, "%s/%s", dir, n->kids[i]->val);
 			free(copy);
 		}
+		/*
+		 * A config copied from the installed one still finds the
+		 * official calendars: a relative include not beside the file
+		 * is looked for in the installed share directory.
+		 */
+		if (access(path.s, R_OK) != 0 && n->kids[i]->val[0] != '/') {
+			svc_buf_reset(&path);
+			svc_buf_printf(&path, "%s/%s", SVC_SHAREDIR,
+			    n->kids[i]->val);
+		}
 		if (access(path.s, R_OK) != 0)
 			rc = svc_yerr(x->e, SVC_EX_CONFIG, x->file, n->kids[i],
-			    "include: %s: %s", path.s, strerror(errno));
+			    "include: %s: %s", n->kids[i]->val, strerror(errno));
 		else
 			rc = load_file(x, path.s, 1);
 	}

@@ -22,6 +22,11 @@ mkdir -p "$HOME"
 # The installed commands find the installed config and holiday files.
 check "installed svc-cal knows 2026-10-01 is a holiday" \
     sh -c '! svc-cal is 2026-10-01 -q && svc-cal is 2026-10-01 2>&1 | grep -q 国庆节'
+mkdir -p "$HOME/.config/svc"
+cp "$t/usr/share/svc/config.yaml" "$HOME/.config/svc/config.yaml"
+check "a config copied to ~/.config still finds the holiday files" \
+    sh -c 'svc-cal is 2026-10-01 2>&1 | grep -q 国庆节'
+rm -r "$HOME/.config/svc"
 check "installed svc-order reads the catalogue" \
     sh -c 'svc-order catalogue | grep -q gov-pension'
 if command -v man >/dev/null 2>&1; then
