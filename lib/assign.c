@@ -126,14 +126,11 @@ svc_assign(sqlite3 *db, int64_t id, const struct svc_worker *w,
 	struct svc_json j;
 	struct svc_facts b;
 	sqlite3_stmt *st;
-	int rc;
 
 	svc_clearerr(e);
-	if (svc_order_facts(db, id, &b, e))
+	if (svc_order_facts(db, id, &b, e) ||
+	    svc_order_may(id, &b, "assigned", "assign", e))
 		return e->code;
-	if (!svc_transition_ok(b.status, "assigned"))
-		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot assign: the "
-		    "order is %s", (long long)id, b.status);
 	if (helper && helper->id == w->id)
 		return svc_seterr(e, SVC_EX_DATA, "%lld: %s cannot be their own "
 		    "helper", (long long)id, w->login);
@@ -158,10 +155,8 @@ svc_assign(sqlite3 *db, int64_t id, const struct svc_worker *w,
 		svc_json_str(&j, "helper", helper->login);
 	if (force)
 		svc_json_int(&j, "forced", 1);
-	rc = svc_event_add(db, id, NULL, strcmp(b.status, "assigned") == 0 ?
-	    "order.reassign" : "order.assign", svc_json_end(&j), e);
-	svc_buf_free(&j.b);
-	return rc;
+	return svc_event_json(db, id, NULL, strcmp(b.status, "assigned") == 0 ?
+	    "order.reassign" : "order.assign", &j, e);
 }
 
 int
@@ -172,7 +167,6 @@ svc_unassign(sqlite3 *db, int64_t id, const char *reason, struct svc_err *e)
 	struct svc_json j;
 	struct svc_facts b;
 	sqlite3_stmt *st;
-	int rc;
 
 	svc_clearerr(e);
 	if (svc_order_facts(db, id, &b, e))
@@ -188,9 +182,7 @@ svc_unassign(sqlite3 *db, int64_t id, const char *reason, struct svc_err *e)
 	svc_json_begin(&j);
 	if (reason)
 		svc_json_str(&j, "reason", reason);
-	rc = svc_event_add(db, id, NULL, "order.drop", svc_json_end(&j), e);
-	svc_buf_free(&j.b);
-	return rc;
+	return svc_event_json(db, id, NULL, "order.drop", &j, e);
 }
 
 static int
@@ -224,7 +216,6 @@ move_event(sqlite3 *db, int64_t id, const struct svc_facts *b,
 {
 	struct svc_json j;
 	char t[40];
-	int rc;
 
 	svc_json_begin(&j);
 	svc_time_iso(b->at, t, sizeof t);
@@ -237,9 +228,7 @@ move_event(sqlite3 *db, int64_t id, const struct svc_facts *b,
 	svc_json_str(&j, "reason", m->reason);
 	if (m->force)
 		svc_json_int(&j, "forced", 1);
-	rc = svc_event_add(db, id, NULL, "order.move", svc_json_end(&j), e);
-	svc_buf_free(&j.b);
-	return rc;
+	return svc_event_json(db, id, NULL, "order.move", &j, e);
 }
 
 /*

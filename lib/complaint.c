@@ -12,12 +12,9 @@ complaint_event(sqlite3 *db, int64_t id, int64_t order, const char *kind,
     struct svc_json *j, struct svc_err *e)
 {
 	char subject[32];
-	int rc;
 
 	snprintf(subject, sizeof subject, "complaint:%lld", (long long)id);
-	rc = svc_event_add(db, order, subject, kind, svc_json_end(j), e);
-	svc_buf_free(&j->b);
-	return rc;
+	return svc_event_json(db, order, subject, kind, j, e);
 }
 
 int

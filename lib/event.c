@@ -47,3 +47,14 @@ svc_event_add(sqlite3 *db, int64_t order_id, const char *subject,
 	sqlite3_bind_text(st, 6, details ? details : "{}", -1, SQLITE_STATIC);
 	return svc_db_done(db, st, e);
 }
+
+/* Append the event whose details j holds, and let j go. */
+int
+svc_event_json(sqlite3 *db, int64_t order_id, const char *subject,
+    const char *kind, struct svc_json *j, struct svc_err *e)
+{
+	int rc = svc_event_add(db, order_id, subject, kind, svc_json_end(j), e);
+
+	svc_buf_free(&j->b);
+	return rc;
+}

@@ -413,7 +413,7 @@ svc_order_new(sqlite3 *db, const struct svc_conf *c,
 	int64_t cust;
 	sqlite3_stmt *st;
 	struct svc_json j;
-	int have, rc;
+	int have;
 
 	svc_clearerr(e);
 	if (check_new(in, e) || check_lines(c, in, &kind, &dept, e))
@@ -448,9 +448,7 @@ svc_order_new(sqlite3 *db, const struct svc_conf *c,
 	if (insert_lines(db, c, *id, in, e))
 		return e->code;
 	registration_json(&j, in, kind, dept);
-	rc = svc_event_add(db, *id, NULL, "order.new", svc_json_end(&j), e);
-	svc_buf_free(&j.b);
-	return rc;
+	return svc_event_json(db, *id, NULL, "order.new", &j, e);
 }
 
 /* The fields of an order as they stand, for an edit to compare with. */
@@ -658,8 +656,7 @@ svc_order_edit(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	    update_fields(db, id, cust, in, e) == 0 &&
 	    (in->nlines == 0 || replace_lines(db, c, id, in, cur.kind, e) == 0) &&
 	    j.n > 0)
-		svc_event_add(db, id, NULL, "order.edit", svc_json_end(&j), e);
-	svc_buf_free(&j.b);
+		svc_event_json(db, id, NULL, "order.edit", &j, e);
 out:
 	svc_buf_free(&lines);
 	current_free(&cur);

@@ -76,7 +76,6 @@ svc_charge(sqlite3 *db, int64_t id, const char *code, const char *what,
 	struct svc_json j;
 	sqlite3_stmt *st;
 	char price[32];
-	int rc;
 
 	svc_clearerr(e);
 	if (svc_bill(db, id, &b, e))
@@ -105,9 +104,7 @@ svc_charge(sqlite3 *db, int64_t id, const char *code, const char *what,
 	svc_json_int(&j, "qty", qty);
 	svc_money_format(unit_price, price, sizeof price);
 	svc_json_str(&j, "unit_price", price);
-	rc = svc_event_add(db, id, NULL, "pay.charge", svc_json_end(&j), e);
-	svc_buf_free(&j.b);
-	return rc;
+	return svc_event_json(db, id, NULL, "pay.charge", &j, e);
 }
 
 /* The next receipt number of this year: gap-free inside the transaction. */
@@ -166,7 +163,6 @@ money_event(sqlite3 *db, int64_t id, const char *kind,
 {
 	struct svc_json j;
 	char amount[32];
-	int rc;
 
 	svc_json_begin(&j);
 	svc_json_str(&j, "receipt", t->receipt);
@@ -177,9 +173,7 @@ money_event(sqlite3 *db, int64_t id, const char *kind,
 	svc_json_str(&j, "by", t->by);
 	if (t->reason)
 		svc_json_str(&j, "reason", t->reason);
-	rc = svc_event_add(db, id, NULL, kind, svc_json_end(&j), e);
-	svc_buf_free(&j.b);
-	return rc;
+	return svc_event_json(db, id, NULL, kind, &j, e);
 }
 
 /*
@@ -291,9 +285,7 @@ svc_void(sqlite3 *db, const char *receipt, const char *reason,
 	svc_json_begin(&j);
 	svc_json_str(&j, "receipt", receipt);
 	svc_json_str(&j, "reason", reason);
-	rc = svc_event_add(db, id, NULL, "pay.void", svc_json_end(&j), e);
-	svc_buf_free(&j.b);
-	return rc;
+	return svc_event_json(db, id, NULL, "pay.void", &j, e);
 }
 
 /*

@@ -163,8 +163,7 @@ svc_order_accept(sqlite3 *db, const struct svc_conf *c, int64_t id,
 		svc_json_int(&j, "forced", 1);
 	if (r->note)
 		svc_json_str(&j, "note", r->note);
-	svc_event_add(db, id, NULL, "order.accept", svc_json_end(&j), e);
-	svc_buf_free(&j.b);
+	svc_event_json(db, id, NULL, "order.accept", &j, e);
 out:
 	svc_buf_free(&docs);
 	return e->code;
@@ -210,8 +209,7 @@ close_order(sqlite3 *db, int64_t id, struct svc_reply *r, const char *to,
 	if (r->note)
 		svc_json_str(&j, "note", r->note);
 	snprintf(kind, sizeof kind, "order.%s", verb);
-	svc_event_add(db, id, NULL, kind, svc_json_end(&j), e);
-	svc_buf_free(&j.b);
+	svc_event_json(db, id, NULL, kind, &j, e);
 	return e->code;
 }
 

@@ -175,8 +175,7 @@ dept_event(sqlite3 *db, const struct svc_dept *d, const char *kind,
 
 	svc_buf_printf(&subject, "dept:%s", d->code);
 	dept_details(&j, d);
-	rc = svc_event_add(db, 0, subject.s, kind, svc_json_end(&j), e);
-	svc_buf_free(&j.b);
+	rc = svc_event_json(db, 0, subject.s, kind, &j, e);
 	svc_buf_free(&subject);
 	return rc;
 }
@@ -340,8 +339,7 @@ staff_event(sqlite3 *db, const struct svc_staff *s, const char *roles,
 		svc_json_str(&j, "phone", s->phone);
 	if (s->badge)
 		svc_json_str(&j, "badge", s->badge);
-	rc = svc_event_add(db, 0, subject.s, kind, svc_json_end(&j), e);
-	svc_buf_free(&j.b);
+	rc = svc_event_json(db, 0, subject.s, kind, &j, e);
 	svc_buf_free(&subject);
 	return rc;
 }

@@ -252,6 +252,8 @@ int svc_code_valid(const char *);
 const char *svc_actor(void);
 int svc_event_add(sqlite3 *, int64_t order_id, const char *subject,
     const char *kind, const char *details_json, struct svc_err *);
+int svc_event_json(sqlite3 *, int64_t order_id, const char *subject,
+    const char *kind, struct svc_json *, struct svc_err *);
 
 /* staff.c: departments (G3) and staff with roles and badges (A2, C2). */
 #define SVC_NROLES 5

@@ -83,16 +83,6 @@ vtext(const char *s)
 	return v;
 }
 
-static int
-event(sqlite3 *db, int64_t id, const char *kind, struct svc_json *j,
-    struct svc_err *e)
-{
-	int rc = svc_event_add(db, id, NULL, kind, svc_json_end(j), e);
-
-	svc_buf_free(&j->b);
-	return rc;
-}
-
 static void
 json_time(struct svc_json *j, const char *key, time_t t)
 {
@@ -132,7 +122,7 @@ svc_visit_late(sqlite3 *db, int64_t id, time_t eta, const char *reason,
 	svc_json_int(&j, "in_advance", svc_now() <= s.at);
 	if (reason)
 		svc_json_str(&j, "reason", reason);
-	return event(db, id, "visit.late", &j, e);
+	return svc_event_json(db, id, NULL, "visit.late", &j, e);
 }
 
 /* G8: staff arrive before the appointed time; later is late, in minutes. */
@@ -157,7 +147,7 @@ svc_visit_arrive(sqlite3 *db, int64_t id, int *late_minutes,
 		return e->code;
 	svc_json_begin(&j);
 	svc_json_int(&j, "late_minutes", *late_minutes);
-	return event(db, id, "visit.arrive", &j, e);
+	return svc_event_json(db, id, NULL, "visit.arrive", &j, e);
 }
 
 /* A simple step: the transition, a time stamp, an event. */
@@ -179,7 +169,7 @@ simple(sqlite3 *db, int64_t id, const char *to, const char *verb,
 	svc_json_begin(&j);
 	if (reason)
 		svc_json_str(&j, "reason", reason);
-	return event(db, id, kind, &j, e);
+	return svc_event_json(db, id, NULL, kind, &j, e);
 }
 
 /* A4: the applicant is there and agrees; the work begins. */
@@ -235,7 +225,7 @@ svc_visit_contact(sqlite3 *db, int64_t id, int reached, const char *note,
 	svc_json_int(&j, "reached", reached);
 	if (note)
 		svc_json_str(&j, "note", note);
-	return event(db, id, "visit.contact", &j, e);
+	return svc_event_json(db, id, NULL, "visit.contact", &j, e);
 }
 
 static int
@@ -319,7 +309,7 @@ svc_visit_check(sqlite3 *db, int64_t id, struct svc_check *c,
 	if (c->signed_by)
 		svc_json_str(&j, "signed_by", c->signed_by);
 	svc_json_int(&j, "chargeable", c->chargeable);
-	return event(db, id, "visit.check", &j, e);
+	return svc_event_json(db, id, NULL, "visit.check", &j, e);
 }
 
 /*
@@ -356,7 +346,7 @@ svc_visit_suspend(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	svc_json_begin(&j);
 	svc_json_str(&j, "reason", reason);
 	json_time(&j, "resume_at", resume_at);
-	return event(db, id, "visit.suspend", &j, e);
+	return svc_event_json(db, id, NULL, "visit.suspend", &j, e);
 }
 
 /* A8: it cannot be fixed here; the product goes to the workshop. */
@@ -384,7 +374,7 @@ svc_visit_takeback(sqlite3 *db, int64_t id, const char *reason,
 	svc_json_str(&j, "reason", reason);
 	if (return_by)
 		svc_json_str(&j, "return_by", return_by);
-	return event(db, id, "visit.takeback", &j, e);
+	return svc_event_json(db, id, NULL, "visit.takeback", &j, e);
 }
 
 /*
@@ -427,7 +417,7 @@ svc_visit_done(sqlite3 *db, int64_t id, const struct svc_done *d,
 		svc_json_str(&j, "comment", d->comment);
 	if (d->signature)
 		svc_json_int(&j, "signature_bytes", (int64_t)d->signature_len);
-	return event(db, id, "visit.done", &j, e);
+	return svc_event_json(db, id, NULL, "visit.done", &j, e);
 }
 
 int
@@ -455,7 +445,7 @@ svc_visit_attach(sqlite3 *db, int64_t id, const char *kind, const char *name,
 	svc_json_str(&j, "kind", kind);
 	svc_json_str(&j, "name", name);
 	svc_json_int(&j, "bytes", (int64_t)len);
-	return event(db, id, "visit.attach", &j, e);
+	return svc_event_json(db, id, NULL, "visit.attach", &j, e);
 }
 
 /* The stored signature image; 66 when there is none. */
@@ -539,7 +529,7 @@ svc_noshow(sqlite3 *db, const struct svc_conf *c, int apply,
 			break;
 		svc_json_begin(&j);
 		json_time(&j, "swept_at", now);
-		if (event(db, id, "order.noshow", &j, e))
+		if (svc_event_json(db, id, NULL, "order.noshow", &j, e))
 			break;
 	}
 	svc_buf_free(&flagged);
