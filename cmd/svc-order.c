@@ -474,6 +474,19 @@ imported(int64_t id, void *arg)
 	cli->nok++;
 }
 
+/* Every bad record is a line on stderr, up to a score: the first ones tell. */
+#define MAX_REPORTED 20
+
+static void
+rejected(const char *msg, void *arg)
+{
+	static int n;
+
+	(void)arg;
+	if (n++ < MAX_REPORTED)
+		svc_warnx("%s", msg);
+}
+
 static int
 cmd_import(struct svc_cli *cli, int argc, char **argv)
 {
@@ -486,12 +499,13 @@ cmd_import(struct svc_cli *cli, int argc, char **argv)
 	svc_cli_open(cli, SVC_DB_RW);
 	svc_batch_begin(cli);
 	if (svc_order_import(cli->db, &cli->conf, optind < argc ?
-	    argv[optind] : "-", imported, cli, &nbad, &e) != 0) {
+	    argv[optind] : "-", imported, rejected, cli, &nbad, &e) != 0) {
 		svc_db_rollback(cli->db);
 		/* Bad records were reported one by one; say the outcome. */
 		if (nbad)
-			svc_die(e.code, "nothing imported: %d bad record%s",
-			    nbad, nbad == 1 ? "" : "s");
+			svc_die(e.code, "nothing imported: %d bad record%s%s",
+			    nbad, nbad == 1 ? "" : "s", nbad > MAX_REPORTED ?
+			    " (the first ones shown)" : "");
 		svc_cli_fail(cli, &e);
 	}
 	if (!cli->quiet && !cli->dry_run)

@@ -345,18 +345,13 @@ cmd_held(struct svc_cli *cli, int argc, char **argv)
 	return 0;
 }
 
+/* The same list as svc-report unpaid: one definition of "owing". */
 static int
 cmd_due(struct svc_cli *cli, int argc, char **argv)
 {
 	static const int ok[] = { 0 };
-	static const struct svc_col cols[] = {
-		{ "id", SVC_COL_INT, 0 },
-		{ "customer", SVC_COL_TEXT, 12 },
-		{ "phone", SVC_COL_TEXT, 0 },
-		{ "total", SVC_COL_MONEY, 0 },
-		{ "paid", SVC_COL_MONEY, 0 },
-		{ "balance", SVC_COL_MONEY, 0 },
-	};
+	const struct svc_report *r = svc_report_find(svc_checks, "unpaid");
+	struct svc_report_filter f = { 0 };
 	struct svc_err e = { 0 };
 	sqlite3_stmt *st;
 	struct opts o;
@@ -364,9 +359,9 @@ cmd_due(struct svc_cli *cli, int argc, char **argv)
 	options(cli, argc, argv, ok, &o);
 	svc_cli_need(cli, argc - optind, 0, 0);
 	svc_cli_open(cli, SVC_DB_RO);
-	if (svc_due_query(cli->db, &st, &e))
+	if (svc_report_prepare(cli->db, r, &f, &st, &e))
 		svc_cli_fail(cli, &e);
-	svc_cli_stmt_out(cli, st, cols, 6);
+	svc_cli_stmt_out(cli, st, r->cols, r->ncols);
 	svc_db_close(cli->db);
 	return 0;
 }

@@ -10,9 +10,6 @@
 
 #include "svc.h"
 
-/* Stop reporting after this many bad records: the first ones tell. */
-#define MAX_REPORTED 20
-
 static const char *const keys[] = {
 	"kind", "services", "customer", "phone", "address", "channel", "group",
 	"want", "dept", "product", "fault", "note", "registered",
@@ -26,6 +23,7 @@ struct ix {
 	const struct svc_conf *conf;
 	const char *file;
 	void (*created)(int64_t id, void *);
+	void (*bad)(const char *msg, void *);
 	void *arg;
 	struct svc_err *e;
 	int nbad;
@@ -38,10 +36,9 @@ report(struct ix *x, const struct svc_ynode *at, const char *msg)
 {
 	struct svc_err one = { 0 };
 
-	if (x->nbad++ < MAX_REPORTED) {
-		svc_yerr(&one, SVC_EX_DATA, x->file, at, "%s", msg);
-		svc_warnx("%s", one.msg);
-	}
+	x->nbad++;
+	svc_yerr(&one, SVC_EX_DATA, x->file, at, "%s", msg);
+	x->bad(one.msg, x->arg);
 	if (x->e->code == 0)
 		svc_yerr(x->e, SVC_EX_DATA, x->file, at, "%s", msg);
 }
@@ -162,8 +159,8 @@ record(const struct svc_ynode *item, void *arg)
 	}
 	if (svc_ycheck_keys(item, keys, x->file, &sub) != 0) {
 		/* the message has the key's position already */
-		if (x->nbad++ < MAX_REPORTED)
-			svc_warnx("%s", sub.msg);
+		x->nbad++;
+		x->bad(sub.msg, x->arg);
 		if (x->e->code == 0)
 			*x->e = sub;
 		return 0;
@@ -200,21 +197,19 @@ record(const struct svc_ynode *item, void *arg)
 
 /*
  * Returns 0 when every record was registered; otherwise the first error's
- * status, with each bad record already reported on stderr.
+ * status, each bad record having been handed to bad() as it was found.
  */
 int
 svc_order_import(sqlite3 *db, const struct svc_conf *c, const char *path,
-    void (*created)(int64_t, void *), void *arg, int *nbad,
-    struct svc_err *e)
+    void (*created)(int64_t, void *), void (*bad)(const char *, void *),
+    void *arg, int *nbad, struct svc_err *e)
 {
 	struct ix x = { db, c, strcmp(path, "-") ? path : "<stdin>", created,
-		arg, e, 0, NULL, 0 };
+		bad, arg, e, 0, NULL, 0 };
 	int rc;
 
 	rc = svc_yaml_each(path, record, &x, e);
 	free(x.lines);
 	*nbad = x.nbad;
-	if (rc == 0 && x.nbad > MAX_REPORTED)
-		svc_warnx("%d bad records in all", x.nbad);
 	return rc ? rc : e->code;
 }

@@ -381,25 +381,3 @@ svc_held_query(sqlite3 *db, const char *worker, sqlite3_stmt **st,
 	sqlite3_bind_text(*st, 1, worker, -1, SQLITE_STATIC);
 	return 0;
 }
-
-/* Done and still owing: the whole bill less what was paid. */
-int
-svc_due_query(sqlite3 *db, sqlite3_stmt **st, struct svc_err *e)
-{
-	static const char sql[] = "SELECT id, customer, phone, total, paid,"
-	    " total - paid AS balance FROM (SELECT o.id, c.name AS customer,"
-	    "  c.phone,"
-	    "  CASE WHEN coalesce(v.covered AND NOT v.chargeable, 0) THEN 0"
-	    "   ELSE (SELECT coalesce(sum(qty * unit_price), 0)"
-	    "     FROM order_service WHERE order_id = o.id)"
-	    "   + (SELECT coalesce(sum(qty * unit_price), 0) FROM charge"
-	    "     WHERE order_id = o.id) END AS total,"
-	    "  (SELECT coalesce(sum(CASE kind WHEN 'payment' THEN amount"
-	    "     ELSE -amount END), 0) FROM payment WHERE order_id = o.id"
-	    "     AND NOT void) AS paid"
-	    " FROM orders o JOIN customer c ON c.id = o.customer_id"
-	    " LEFT JOIN visit v ON v.order_id = o.id WHERE o.status = 'done')"
-	    " WHERE total > paid ORDER BY id";
-
-	return svc_db_prepare(db, sql, st, e);
-}

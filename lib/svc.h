@@ -349,8 +349,8 @@ int svc_order_cancel(sqlite3 *, int64_t id, struct svc_reply *,
 int svc_slot_check(const struct svc_conf *, const char *kind, int64_t id,
     time_t at, time_t until, int force, int *quiet, struct svc_err *);
 int svc_order_import(sqlite3 *, const struct svc_conf *, const char *path,
-    void (*created)(int64_t id, void *), void *arg, int *nbad,
-    struct svc_err *);
+    void (*created)(int64_t id, void *), void (*bad)(const char *msg, void *),
+    void *arg, int *nbad, struct svc_err *);
 
 /* utf8.c: display width of UTF-8 text (CJK is two columns wide). */
 int svc_utf8_width(const char *s);
@@ -503,7 +503,6 @@ int svc_handover(sqlite3 *, const char *worker, int64_t counted,
 int svc_finance_ok(sqlite3 *, struct svc_err *);
 int svc_held_query(sqlite3 *, const char *worker, sqlite3_stmt **,
     struct svc_err *);
-int svc_due_query(sqlite3 *, sqlite3_stmt **, struct svc_err *);
 int svc_receipt_text(sqlite3 *, const char *receipt, int width,
     struct svc_buf *, struct svc_err *);
 
