@@ -283,23 +283,41 @@ line_time(FILE *f, const char *label, sqlite3_stmt *st, int i)
 	line(f, label, buf);
 }
 
-/* A JSON array of strings, one numbered line each. */
-static void
-numbered(sqlite3 *db, FILE *f, const char *indent, const char *json)
+/*
+ * A JSON array of strings as numbered lines, "1. A\n2. B\n", appended to
+ * out; returns how many.  The document lists of G6 are told this way.
+ */
+int
+svc_json_numbered(sqlite3 *db, const char *json, struct svc_buf *out)
 {
 	sqlite3_stmt *st;
 	int n = 0;
 
 	if (json == NULL || sqlite3_prepare_v2(db, "SELECT value FROM"
 	    " json_each(?1) ORDER BY key", -1, &st, NULL) != SQLITE_OK)
-		return;
+		return 0;
 	sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		fprintf(f, "%s%d. %s\n", n ? indent : "", n + 1,
-		    svc_col_text(st, 0));
-		n++;
-	}
+	while (sqlite3_step(st) == SQLITE_ROW)
+		svc_buf_printf(out, "%d. %s\n", ++n, svc_col_text(st, 0));
 	sqlite3_finalize(st);
+	return n;
+}
+
+/* The numbered lines after a label, the later ones under the first. */
+static void
+numbered(sqlite3 *db, FILE *f, const char *label, const char *json)
+{
+	struct svc_buf b = { 0 };
+	const char *p, *nl;
+
+	if (svc_json_numbered(db, json, &b) == 0)
+		return;
+	for (p = b.s; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		fprintf(f, "%-12s %.*s\n", p == b.s ? label : "", (int)(nl - p),
+		    p);
+	}
+	svc_buf_free(&b);
 }
 
 static void
@@ -341,10 +359,7 @@ sheet_head(sqlite3 *db, sqlite3_stmt *st, FILE *f)
 		    sqlite3_column_int(st, 21) ? " (forced)" : "");
 		line(f, "appointment", b.s);
 	}
-	if (col(st, 19) && strcmp(col(st, 19), "[]") != 0) {
-		fprintf(f, "%-12s ", "documents");
-		numbered(db, f, "             ", col(st, 19));
-	}
+	numbered(db, f, "documents", col(st, 19));
 	line(f, "reason", col(st, 20));
 	svc_buf_free(&b);
 }
@@ -411,18 +426,13 @@ chinese_time(time_t t, char *buf, size_t n)
 static void
 notice_documents(sqlite3 *db, const char *json, struct svc_buf *b)
 {
-	sqlite3_stmt *st;
-	int n = 0;
+	struct svc_buf list = { 0 };
 
-	if (json == NULL || strcmp(json, "[]") == 0 ||
-	    sqlite3_prepare_v2(db, "SELECT value FROM json_each(?1)"
-	    " ORDER BY key", -1, &st, NULL) != SQLITE_OK)
-		return;
-	sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
-	svc_buf_puts(b, "请提前准备以下材料（一次性告知）：\n");
-	while (sqlite3_step(st) == SQLITE_ROW)
-		svc_buf_printf(b, "%d. %s\n", ++n, svc_col_text(st, 0));
-	sqlite3_finalize(st);
+	if (svc_json_numbered(db, json, &list) > 0) {
+		svc_buf_puts(b, "请提前准备以下材料（一次性告知）：\n");
+		svc_buf_puts(b, list.s);
+	}
+	svc_buf_free(&list);
 }
 
 /*

@@ -80,22 +80,17 @@ when(sqlite3_stmt *st, int i, char *buf, size_t n)
 static void
 documents(sqlite3 *db, struct svc_buf *b, int width, const char *json)
 {
-	struct svc_buf one = { 0 };
-	sqlite3_stmt *st;
-	int n = 0;
+	struct svc_buf list = { 0 };
+	char *p, *nl;
 
-	if (json == NULL || sqlite3_prepare_v2(db, "SELECT value FROM"
-	    " json_each(?1) ORDER BY key", -1, &st, NULL) != SQLITE_OK)
-		return;
-	sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		svc_buf_reset(&one);
-		svc_buf_printf(&one, "%d. %s", ++n, svc_col_text(st, 0));
-		field(b, width, n == 1 ? "documents    " : "             ",
-		    one.s);
+	svc_json_numbered(db, json, &list);
+	for (p = list.s; p && *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		*nl = '\0';
+		field(b, width, p == list.s ? "documents    " : "             ",
+		    p);
 	}
-	sqlite3_finalize(st);
-	svc_buf_free(&one);
+	svc_buf_free(&list);
 }
 
 static const char order_sql[] =

@@ -535,6 +535,7 @@ int svc_order_json(sqlite3 *, int64_t id, struct svc_buf *,
 int svc_order_sheet(sqlite3 *, int64_t id, FILE *, struct svc_err *);
 int svc_order_notice(sqlite3 *, int64_t id, struct svc_buf *,
     struct svc_err *);
+int svc_json_numbered(sqlite3 *, const char *json, struct svc_buf *);
 
 /* report.c: the checks and summaries (G5, G8-G12, C4). */
 struct svc_report {
