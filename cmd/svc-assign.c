@@ -118,7 +118,7 @@ move_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
 	struct svc_move m = o->move;
 	struct svc_dur told = { SVC_DUR_CLOCK, 0, 0 };
 	struct svc_dur rule = { SVC_DUR_CLOCK, 0, 0 };
-	char a[32], b[32], at[32];
+	char a[32], b[32];
 
 	if (svc_move(cli->db, &cli->conf, svc_cli_id(key), &m, e))
 		return e->code;
@@ -130,11 +130,7 @@ move_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
 		svc_warnx("%s: short notice: told %s before, the rule is %s "
 		    "(G9): recorded", key, a, b);
 	}
-	if (m.quiet && !cli->quiet) {
-		svc_time_local(m.at, at, sizeof at);
-		svc_warnx("%s: %s is in the customer's quiet hours (A9)", key,
-		    at);
-	}
+	svc_cli_warn_quiet(cli, key, m.quiet, m.at);
 	return 0;
 }
 

@@ -193,16 +193,11 @@ accept_one(struct svc_cli *cli, const char *key, void *ctx,
 {
 	struct opts *o = ctx;
 	struct svc_reply r = o->reply;
-	char at[32];
 
 	if (svc_order_accept(cli->db, &cli->conf, svc_cli_id(key), &r, e))
 		return e->code;
 	warn_late(cli, key, &r);
-	if (r.quiet && !cli->quiet) {
-		svc_time_local(r.at, at, sizeof at);
-		svc_warnx("%s: %s is in the customer's quiet hours (A9)", key,
-		    at);
-	}
+	svc_cli_warn_quiet(cli, key, r.quiet, r.at);
 	return 0;
 }
 

@@ -229,17 +229,12 @@ suspend_one(struct svc_cli *cli, const char *key, void *ctx,
     struct svc_err *e)
 {
 	struct opts *o = ctx;
-	char at[32];
 	int quiet;
 
 	if (svc_visit_suspend(cli->db, &cli->conf, svc_cli_id(key), o->reason,
 	    o->when, &quiet, e))
 		return e->code;
-	if (quiet && !cli->quiet) {
-		svc_time_local(o->when, at, sizeof at);
-		svc_warnx("%s: %s is in the customer's quiet hours (A9)", key,
-		    at);
-	}
+	svc_cli_warn_quiet(cli, key, quiet, o->when);
 	return 0;
 }
 

@@ -194,6 +194,18 @@ svc_cli_batch(struct svc_cli *cli, int argc, char **argv, int numeric,
 	svc_batch_end(cli);
 }
 
+/* A9: a visit set in the customer's rest or meal time is worth a word. */
+void
+svc_cli_warn_quiet(struct svc_cli *cli, const char *key, int quiet, time_t at)
+{
+	char when[32];
+
+	if (!quiet || cli->quiet)
+		return;
+	svc_time_local(at, when, sizeof when);
+	svc_warnx("%s: %s is in the customer's quiet hours (A9)", key, when);
+}
+
 void
 svc_cli_need(struct svc_cli *cli, int have, int lo, int hi)
 {

@@ -73,6 +73,8 @@ int svc_cli_stmt_out(struct svc_cli *, sqlite3_stmt *,
     const struct svc_col *, int ncols);
 time_t svc_cli_time(struct svc_cli *, const char *arg);
 void svc_cli_need(struct svc_cli *, int have, int want_min, int want_max);
+void svc_cli_warn_quiet(struct svc_cli *, const char *key, int quiet,
+    time_t at);
 
 /* The batch: one transaction for the whole run (DESIGN section 2). */
 typedef int (*svc_item_fn)(struct svc_cli *, const char *key, void *ctx,
