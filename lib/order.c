@@ -657,6 +657,7 @@ svc_order_edit(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	    (in->nlines == 0 || replace_lines(db, c, id, in, cur.kind, e) == 0) &&
 	    j.n > 0)
 		svc_event_json(db, id, NULL, "order.edit", &j, e);
+	svc_buf_free(&j.b);	/* no event when nothing changed */
 out:
 	svc_buf_free(&lines);
 	current_free(&cur);
