@@ -210,7 +210,13 @@ open_raw(const char *path, int flags, sqlite3 **out, struct svc_err *e)
 	sqlite3 *db = NULL;
 	int rc;
 
-	/* One thread per process: SQLite's own mutexes are pure cost here. */
+	/*
+	 * One thread per process: SQLite's own mutexes are pure cost here,
+	 * and so is its count of memory in use, which takes a global mutex
+	 * on every malloc and free.  The setting must precede SQLite's
+	 * initialisation; later calls are refused harmlessly.
+	 */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		svc_seterr(e, SVC_EX_IOERR, "%s: cannot open: %s", path,
@@ -357,9 +363,15 @@ svc_db_open(const char *path, int mode, sqlite3 **out, struct svc_err *e)
 		goto fail;
 	}
 	if (v < svc_nmigrations) {
-		if (mode == SVC_DB_RW ? migrate(db, path, e) :
-		    prepare_file(path, e))
-			goto fail;
+		/*
+		 * Migrate with a handle of its own and start again: this one
+		 * has read the old schema, and a constraint rewritten in
+		 * place (migration 8) reaches only handles opened after it.
+		 */
+		sqlite3_close(db);
+		if (prepare_file(path, e))
+			return e->code;
+		return svc_db_open(path, mode, out, e);
 	}
 	*out = db;
 	return 0;

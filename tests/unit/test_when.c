@@ -175,6 +175,28 @@ hhmm(void **state)
 	assert_int_equal(svc_hhmm_parse("12:5", &m), -1);
 }
 
+/* Local times are remembered, but never across a change of zone. */
+static void
+local_mktime_follows_the_zone(void **state)
+{
+	time_t cn, utc, again;
+
+	(void)state;
+	cn = svc_local_mktime(2026, 10, 8, 16 * 60);
+	assert_int_equal(svc_local_mktime(2026, 10, 8, 16 * 60), cn);
+	assert_int_equal(cn, unit_at("2026-10-08 16:00"));
+	setenv("TZ", "UTC", 1);
+	tzset();
+	utc = svc_local_mktime(2026, 10, 8, 16 * 60);
+	unit_tz();
+	again = svc_local_mktime(2026, 10, 8, 16 * 60);
+	assert_int_equal(utc - cn, 8 * 3600);
+	assert_int_equal(again, cn);
+	/* a slot shared by two keys gives each its own answer */
+	assert_int_equal(svc_local_mktime(2026, 10, 9, 16 * 60) - cn, 86400);
+	assert_int_equal(svc_local_mktime(2026, 10, 8, 16 * 60), cn);
+}
+
 int
 main(void)
 {
@@ -187,6 +209,7 @@ main(void)
 		cmocka_unit_test(formats_local_and_iso),
 		cmocka_unit_test(dates),
 		cmocka_unit_test(hhmm),
+		cmocka_unit_test(local_mktime_follows_the_zone),
 	};
 
 	unit_tz();
