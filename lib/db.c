@@ -363,15 +363,9 @@ svc_db_open(const char *path, int mode, sqlite3 **out, struct svc_err *e)
 		goto fail;
 	}
 	if (v < svc_nmigrations) {
-		/*
-		 * Migrate with a handle of its own and start again: this one
-		 * has read the old schema, and a constraint rewritten in
-		 * place (migration 8) reaches only handles opened after it.
-		 */
-		sqlite3_close(db);
-		if (prepare_file(path, e))
-			return e->code;
-		return svc_db_open(path, mode, out, e);
+		if (mode == SVC_DB_RW ? migrate(db, path, e) :
+		    prepare_file(path, e))
+			goto fail;
 	}
 	*out = db;
 	return 0;

@@ -42,8 +42,8 @@ svc_bill(sqlite3 *db, int64_t id, struct svc_bill *b, struct svc_err *e)
 	    "   AND kind = 'payment' AND NOT void),"
 	    " (SELECT coalesce(sum(amount), 0) FROM payment WHERE order_id = o.id"
 	    "   AND kind = 'refund' AND NOT void),"
-	    " o.status"
-	    " FROM orders o WHERE o.id = ?1";
+	    " o.status, b.balance"
+	    " FROM orders o JOIN v_balance b ON b.id = o.id WHERE o.id = ?1";
 	sqlite3_stmt *st;
 	int rc;
 
@@ -58,7 +58,8 @@ svc_bill(sqlite3 *db, int64_t id, struct svc_bill *b, struct svc_err *e)
 		b->covered = sqlite3_column_int(st, 2) ? b->total : 0;
 		b->paid = sqlite3_column_int64(st, 3);
 		b->refunded = sqlite3_column_int64(st, 4);
-		b->balance = b->total - b->covered - b->paid + b->refunded;
+		/* v_balance is the one definition; the parts above add up to it */
+		b->balance = sqlite3_column_int64(st, 6);
 		snprintf(b->status, sizeof b->status, "%s", svc_col_text(st, 5));
 	}
 	sqlite3_reset(st);

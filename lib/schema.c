@@ -9,6 +9,14 @@
  */
 #include "svc.h"
 
+/*
+ * Migration 9: refresh the kept balance of order ID, if it is done.  Part
+ * of a released migration: never edit, write a new one.
+ */
+#define BALANCE_OF(id) \
+	" UPDATE orders SET balance = (SELECT balance FROM v_balance" \
+	" WHERE id = " id ") WHERE id = " id " AND status = 'done'; "
+
 const char *const svc_migrations[] = {
 	/* 1: departments (G3), staff (A2, C2), the event archive (G4). */
 	"CREATE TABLE dept (\n"
@@ -351,7 +359,9 @@ const char *const svc_migrations[] = {
 	 * import's time.  The constraint text is edited in place, as SQLite's
 	 * ALTER TABLE page describes for a constraint change that leaves the
 	 * stored rows as they are: every row that passed the old text passes
-	 * the new, so a connection still holding the old one stays correct.
+	 * the new, so a connection still holding the old one stays correct;
+	 * RESET makes this one read the schema again, for the migrations
+	 * that follow in the same transaction.
 	 */
 	"PRAGMA writable_schema = ON;\n"
 	"UPDATE sqlite_schema SET sql = replace(replace(replace(sql,\n"
@@ -365,7 +375,45 @@ const char *const svc_migrations[] = {
 	"  'grp = ''elderly'' OR grp = ''frail'' OR grp = ''sick''\n"
 	"      OR grp = ''disabled'' OR grp = ''key-project''')\n"
 	" WHERE type = 'table' AND name = 'orders';\n"
-	"PRAGMA writable_schema = OFF;\n",
+	"PRAGMA writable_schema = RESET;\n",
+
+	/*
+	 * 9: what a done order still owes, kept by the database (C3, C5).
+	 * v_balance is the one definition: services and extra lines, nothing
+	 * when a covered repair was the company's fault (A7), less payments,
+	 * plus refunds, voided receipts not counting.  Each done order keeps
+	 * its balance, set when it is done and again by every change of money
+	 * that follows, so "done and owing" is an index range and the unpaid
+	 * check does not grow with the years of history behind it.
+	 */
+	"CREATE VIEW v_balance AS\n"
+	"  SELECT o.id,\n"
+	"    CASE WHEN coalesce((SELECT covered AND NOT chargeable FROM visit\n"
+	"      WHERE order_id = o.id), 0) THEN 0\n"
+	"    ELSE (SELECT coalesce(sum(qty * unit_price), 0) FROM order_service\n"
+	"      WHERE order_id = o.id)\n"
+	"      + (SELECT coalesce(sum(qty * unit_price), 0) FROM charge\n"
+	"      WHERE order_id = o.id) END\n"
+	"    - (SELECT coalesce(sum(CASE kind WHEN 'payment' THEN amount\n"
+	"      ELSE -amount END), 0) FROM payment\n"
+	"      WHERE order_id = o.id AND NOT void) AS balance\n"
+	"  FROM orders o;\n"
+	"ALTER TABLE orders ADD COLUMN balance INTEGER;\n"
+	"UPDATE orders SET balance = (SELECT balance FROM v_balance b\n"
+	"  WHERE b.id = orders.id) WHERE status = 'done';\n"
+	"CREATE INDEX orders_owing ON orders(id)\n"
+	"  WHERE status = 'done' AND balance > 0;\n"
+	"CREATE TRIGGER balance_done AFTER UPDATE OF status ON orders\n"
+	"  WHEN NEW.status = 'done' BEGIN" BALANCE_OF("NEW.id") "END;\n"
+	"CREATE TRIGGER balance_payment AFTER INSERT ON payment\n"
+	"  BEGIN" BALANCE_OF("NEW.order_id") "END;\n"
+	"CREATE TRIGGER balance_void AFTER UPDATE OF void ON payment\n"
+	"  BEGIN" BALANCE_OF("NEW.order_id") "END;\n"
+	"CREATE TRIGGER balance_charge AFTER INSERT ON charge\n"
+	"  BEGIN" BALANCE_OF("NEW.order_id") "END;\n"
+	"CREATE TRIGGER balance_cover AFTER UPDATE OF covered, chargeable"
+	" ON visit\n"
+	"  BEGIN" BALANCE_OF("NEW.order_id") "END;\n",
 };
 
 const int svc_nmigrations = sizeof svc_migrations / sizeof svc_migrations[0];

@@ -19,6 +19,24 @@ for src in "$TOP"/cmd/svc-*.c; do
 	check_same "$missing" "" "$c: every option of --help is in the man page"
 done
 
+# The views are a contract (svc(7), svc-report(1)): each is listed with
+# its columns in order, as the database has them.
+svc-db init -q >/dev/null 2>&1
+for page in "$TOP/man/man7/svc.7" "$TOP/man/man1/svc-report.1"; do
+	bad=
+	for v in $(sqlite3 "$SVC_DB" "SELECT name FROM sqlite_schema WHERE type = 'view' ORDER BY name"); do
+		cols=$(sqlite3 "$SVC_DB" "SELECT group_concat(name, ', ') FROM pragma_table_info('$v')")
+		doc=$(awk -v v="$v" '$0 ~ "^\\.It Sy " { on = 0 } $0 == ".It Sy " v { on = 1; next } on && /^\./ { on = 0 } on' "$page" | tr '\n' ' ' | sed 's/ (JSON)//g; s/  */ /g; s/ $//')
+		case $doc in
+		"") # svc-report(1) may send a reader on to svc(7)
+			grep -q "^\.It Sy .*$v" "$page" || bad="$bad $v" ;;
+		"$cols") ;;
+		*) bad="$bad $v($doc != $cols)" ;;
+		esac
+	done
+	check_same "$bad" "" "$(basename "$page"): every view with its columns"
+done
+
 run sh "$TOP/share/svc/demo.sh" "$B/bin"
 check_rc 0 "the demo day runs to the end"
 case "$out" in

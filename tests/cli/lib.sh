@@ -22,7 +22,7 @@ export SVC_NOW="2026-11-26 10:00"
 export SVC_USER=zhou
 n=0
 # The schema version this build creates: bumped by each new migration.
-SCHEMA=8
+SCHEMA=9
 
 ok() {
 	n=$((n + 1))

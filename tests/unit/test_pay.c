@@ -193,6 +193,77 @@ covered_repair_costs_nothing(void **state)
 	assert_int_equal(b.balance, 0);
 }
 
+/* The balance a done order keeps (migration 9); -1 for none. */
+static int64_t
+kept(int64_t id)
+{
+	sqlite3_stmt *st;
+	int64_t v = -1;
+
+	sqlite3_prepare_v2(db, "SELECT balance FROM orders WHERE id = ?1", -1,
+	    &st, NULL);
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) != SQLITE_NULL)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* The bill's parts add up to its balance, and the kept one agrees. */
+static int64_t
+agreed(int64_t id)
+{
+	struct svc_bill b;
+	struct svc_err e = { 0 };
+
+	if (svc_bill(db, id, &b, &e))
+		fail_msg("%s", e.msg);
+	assert_int_equal(b.balance, b.total - b.covered - b.paid + b.refunded);
+	assert_int_equal(kept(id), b.balance);
+	return b.balance;
+}
+
+/*
+ * C3, C5: the balance a done order keeps follows every change of money
+ * after it: an extra line, a payment, a void, a refund, a finding that
+ * the repair is covered (A7).  Before done nothing is kept.
+ */
+static void
+kept_balance_follows_the_money(void **state)
+{
+	struct svc_take t = { 0 };
+	struct svc_err e = { 0 };
+	char r[24];
+	int64_t id = cleaning();
+
+	(void)state;
+	assert_int_equal(take(id, "16", "wang", NULL), 0);
+	assert_int_equal(kept(id), -1);
+	assert_int_equal(sqlite3_exec(db, "CREATE TEMP TABLE one AS SELECT"
+	    " max(id) AS id FROM orders; UPDATE orders SET status = 'done'"
+	    " WHERE id = (SELECT id FROM one)", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(agreed(id), 20000);
+	assert_int_equal(svc_charge(db, id, NULL, "配件", 2, 250, &e), 0);
+	assert_int_equal(agreed(id), 20500);
+	assert_int_equal(take(id, "205", "wang", r), 0);
+	assert_int_equal(agreed(id), 0);
+	assert_int_equal(svc_void(db, r, "收错了", &e), 0);
+	assert_int_equal(agreed(id), 20500);
+	assert_int_equal(take(id, "205", "wang", NULL), 0);
+	t.method = "cash";
+	t.by = "qian";
+	t.reason = "少做一项";
+	t.amount = 500;
+	assert_int_equal(svc_refund(db, id, &t, &e), 0);
+	assert_int_equal(agreed(id), 500);
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO visit (order_id)"
+	    " SELECT id FROM one; UPDATE visit SET covered = 1 WHERE"
+	    " order_id = (SELECT id FROM one); DROP TABLE one", NULL, NULL,
+	    NULL), SQLITE_OK);
+	assert_int_equal(agreed(id), -21600);	/* 221 paid, 5 back */
+}
+
 int
 main(void)
 {
@@ -203,6 +274,7 @@ main(void)
 		cmocka_unit_test(handover_with_difference),
 		cmocka_unit_test(finance_only),
 		cmocka_unit_test(covered_repair_costs_nothing),
+		cmocka_unit_test(kept_balance_follows_the_money),
 	};
 
 	return cmocka_run_group_tests_name("pay", tests, setup, teardown);
