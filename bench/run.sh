@@ -54,6 +54,8 @@ NOSHOW="SELECT o.id, o.kind, o.appt_at, (SELECT count(*) FROM contact t WHERE t.
 UNPAID="SELECT o.id, v.done_at, c.name, c.phone, o.balance, d.code FROM orders o INDEXED BY orders_owing JOIN customer c ON c.id = o.customer_id LEFT JOIN dept d ON d.id = o.dept_id LEFT JOIN visit v ON v.order_id = o.id WHERE o.status = 'done' AND o.balance > 0 ORDER BY o.id"
 HELD="SELECT p.collector, sum(p.amount), count(*), min(p.at), ($now - min(p.at)) / 3600 FROM payment p JOIN orders o ON o.id = p.order_id LEFT JOIN dept d ON d.id = o.dept_id WHERE p.method = 'cash' AND p.place = 'site' AND NOT p.void AND p.kind = 'payment' AND p.handover_id IS NULL AND p.at < $now - 86400 GROUP BY p.collector ORDER BY min(p.at)"
 AGENDA="SELECT * FROM orders WHERE worker_id = (SELECT id FROM staff WHERE login = '$worker') AND appt_at >= strftime('%s', '$day') - 28800 AND appt_at < strftime('%s', '$day') + 57600"
+Y="AND %s >= 1735660800 AND %s < 1767196800"	# 2025, local time
+EVAL="SELECT d.code, count(o.id), count(o.replied_at), count(CASE WHEN o.replied_at IS NOT NULL AND NOT o.reply_late THEN 1 END), count(o.appt_at), count(v.arrived_at), count(CASE WHEN v.arrived_at IS NOT NULL AND v.late_minutes = 0 THEN 1 END), count(CASE WHEN o.status = 'done' THEN 1 END), count(CASE WHEN o.status = 'abandoned' THEN 1 END), (SELECT count(*) FROM move m JOIN orders mo ON mo.id = m.order_id WHERE mo.dept_id = d.id AND m.short $(printf "$Y" m.at m.at)), (SELECT count(*) FROM complaint k WHERE k.dept_id = d.id AND k.upheld $(printf "$Y" k.at k.at)), coalesce(avg(v.rating), 0) FROM dept d LEFT JOIN orders o ON o.dept_id = d.id $(printf "$Y" o.created_at o.created_at) LEFT JOIN visit v ON v.order_id = o.id GROUP BY d.id ORDER BY d.code"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { print int($2 / 1048576) " GiB" }' /proc/meminfo), $(sqlite3 --version | cut -d' ' -f1)"
 echo "database: $N orders, $(du -h "$db" | cut -f1)"
 printf '%-34s %11s %11s %8s %12s\n' operation svc sqlite3 ratio "svc peak"
@@ -68,13 +70,13 @@ row "svc-report unpaid" "$UNPAID" svc-report unpaid
 row "svc-report held" "$HELD" svc-report held
 row "svc-assign agenda $worker --on $day" "$AGENDA" \
     svc-assign agenda "$worker" --on "$day"
-row "svc-report evaluation --year 2025" "SELECT d.code, (SELECT count(*) FROM orders o WHERE o.dept_id = d.id AND o.created_at >= 1735660800 AND o.created_at < 1767196800), (SELECT count(*) FROM orders o WHERE o.dept_id = d.id AND o.created_at >= 1735660800 AND o.created_at < 1767196800 AND o.replied_at IS NOT NULL AND NOT o.reply_late), (SELECT count(*) FROM orders o JOIN visit v ON v.order_id = o.id WHERE o.dept_id = d.id AND o.created_at >= 1735660800 AND o.created_at < 1767196800 AND v.late_minutes = 0) FROM dept d" \
+row "svc-report evaluation --year 2025" "$EVAL" \
     svc-report evaluation --year 2025
 
 # The answers' sizes, and the plans that find them: the checks start from
 # an index over the open cases, so their time follows the answer.
 echo "rows: overdue $(svc-report overdue -q | wc -l), noshow $(svc-visit noshow -q | wc -l), unpaid $(svc-report unpaid -q | wc -l), held $(svc-report held -q | wc -l), agenda $(svc-assign agenda "$worker" --on "$day" -q | wc -l)"
-for q in OVERDUE NOSHOW UNPAID HELD AGENDA; do
+for q in OVERDUE NOSHOW UNPAID HELD AGENDA EVAL; do
 	eval "sql=\$$q"
 	echo "plan of $q:"
 	sqlite3 -readonly "$db" "EXPLAIN QUERY PLAN $sql" | sed -n 's/^[|`-]*/  /p'

@@ -47,16 +47,21 @@ static void
 enc_tsv(struct svc_buf *b, const struct cell *c)
 {
 	const char *p;
+	size_t n;
 
 	if (c->kind == CELL_NULL)
 		return;
+	/* Copy the runs between escapes whole: most fields have none. */
 	for (p = c->s; *p; p++) {
+		n = strcspn(p, "\t\n\r\\");
+		svc_buf_add(b, p, n);
+		p += n;
 		switch (*p) {
+		case '\0': return;
 		case '\t': svc_buf_puts(b, "\\t"); break;
 		case '\n': svc_buf_puts(b, "\\n"); break;
 		case '\r': svc_buf_puts(b, "\\r"); break;
 		case '\\': svc_buf_puts(b, "\\\\"); break;
-		default: svc_buf_putc(b, *p);
 		}
 	}
 }

@@ -51,6 +51,28 @@ tsv_one_line_per_record(void **state)
 	    "id\tname\tat\tamount\tok\n7\t", 23), 0);
 }
 
+/* Escapes anywhere: first, last, side by side, around UTF-8. */
+static void
+tsv_escapes_every_place(void **state)
+{
+	static const struct svc_col one[] = { { "v", SVC_COL_TEXT, 0 } };
+	FILE *f = tmpfile();
+	struct svc_out *o = svc_out_new(f, SVC_FMT_TSV, one, 1, 0);
+	size_t n;
+
+	(void)state;
+	svc_out_text(o, "\\路\r\n\t号\\");
+	svc_out_row(o);
+	svc_out_text(o, "plain");
+	svc_out_row(o);
+	assert_int_equal(svc_out_finish(o), 0);
+	rewind(f);
+	n = fread(text, 1, sizeof text - 1, f);
+	text[n] = '\0';
+	fclose(f);
+	assert_string_equal(text, "\\\\路\\r\\n\\t号\\\\\nplain\n");
+}
+
 static void
 csv_is_rfc4180(void **state)
 {
@@ -153,6 +175,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(tsv_one_line_per_record),
+		cmocka_unit_test(tsv_escapes_every_place),
 		cmocka_unit_test(csv_is_rfc4180),
 		cmocka_unit_test(json_lines_with_stable_keys),
 		cmocka_unit_test(table_aligns_by_display_width),
