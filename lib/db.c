@@ -330,6 +330,10 @@ svc_db_open(const char *path, int mode, sqlite3 **out, struct svc_err *e)
 	int v;
 
 	*out = NULL;
+	/* Migration 8 relies on PRAGMA writable_schema=RESET. */
+	if (sqlite3_libversion_number() < 3035000)
+		return svc_seterr(e, SVC_EX_SOFTWARE, "SQLite %s is too old: "
+		    "svc needs 3.35 or later", sqlite3_libversion());
 	if (!(mode & SVC_DB_RO) && writable(path, e))
 		return e->code;
 	if (stat(path, &st) != 0) {
