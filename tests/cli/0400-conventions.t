@@ -103,7 +103,8 @@ else
 fi
 
 # Busy past the timeout: exit 75, retry later; nothing written.
-(printf 'BEGIN IMMEDIATE;\n'; sleep 4; printf 'ROLLBACK;\n') | sqlite3 "$SVC_DB" &
+# The holder waits for the lock itself: a probe below may hold it a moment.
+(printf '.timeout 5000\nBEGIN IMMEDIATE;\n'; sleep 4; printf 'ROLLBACK;\n') | sqlite3 "$SVC_DB" &
 # Wait until the other writer really holds the lock (a loaded machine is slow).
 i=0
 while [ $i -lt 50 ] && sqlite3 -cmd ".timeout 0" "$SVC_DB" "BEGIN IMMEDIATE; ROLLBACK;" 2>/dev/null; do

@@ -6,11 +6,13 @@ svc-staff import "$TOP/share/svc/staff.yaml" >/dev/null 2>&1
 export SVC_NOW="2026-11-26 09:00" SVC_BUSY_MS=20000
 svc-db init >/dev/null
 
-# writer N: 15 rounds of register, reply, assign, arrive, collect.
+# writer N: 40 rounds of register, reply, assign, arrive, collect; that
+# is 200 writes each, 1,600 in all, eight at a time.
+ROUNDS=40
 writer() {
 	i=0
-	while [ $i -lt 15 ]; do
-		id=$(svc-order new --customer "客$1" --phone "1390000$1$i" --address x \
+	while [ $i -lt $ROUNDS ]; do
+		id=$(svc-order new --customer "客$1" --phone "139000$1$((100 + i))" --address x \
 		    --service clean-daily -q) || return 1
 		svc-order accept "$id" --at "2026-11-27 09:00" -q >/dev/null || return 1
 		svc-assign to wang "$id" --force -q >/dev/null || return 1
@@ -31,19 +33,22 @@ for p in $pids; do
 done
 check_same "$failed" 0 "eight writers at once: every command succeeded"
 check_same "$(cat "$T"/w* | head -3)" "" "none lost to 'database is locked'"
+total=$((8 * ROUNDS))
 run sqlite3 "$SVC_DB" "SELECT count(*), sum(status = 'arrived') FROM orders"
-check_out "120|120" "the counts are exact: 8 x 15 orders, all arrived"
+check_out "$total|$total" "the counts are exact: 8 x $ROUNDS orders, all arrived"
 run sqlite3 "$SVC_DB" "SELECT count(*), count(DISTINCT receipt_no), max(receipt_no) FROM payment"
-check_out "120|120|R2026-000120" "receipts 1 to 120, none twice, no gap"
+check_out "$total|$total|R2026-000$total" "receipts 1 to $total, none twice, no gap"
 run sqlite3 "$SVC_DB" "SELECT count(*) FROM event WHERE kind LIKE 'order.%' OR kind LIKE 'visit.%' OR kind LIKE 'pay.%'"
-check_out 600 "an event for every change"
+check_out $((5 * total)) "an event for every change"
 run svc-db check
 check_rc 0 "svc-db check is clean"
 
-# kill -9 in the middle of a large import: all or nothing.
-awk 'BEGIN { for (i = 0; i < 30000; i++)
+# kill -9 in the middle of a large import: all or nothing.  100,000
+# records take about two seconds here, so the kills land inside it.
+awk 'BEGIN { for (i = 0; i < 100000; i++)
     printf "- {customer: 客%d, phone: \"15%09d\", address: 某地, services: [clean-daily]}\n", i, i }' >"$T/big.yaml"
 before=$(sqlite3 "$SVC_DB" "SELECT count(*) FROM orders")
+inside=0
 for delay in 0.2 0.6 1.2; do
 	svc-order import "$T/big.yaml" -q >/dev/null 2>&1 &
 	p=$!
@@ -51,7 +56,8 @@ for delay in 0.2 0.6 1.2; do
 	kill -9 $p 2>/dev/null
 	wait $p 2>/dev/null
 	now=$(sqlite3 "$SVC_DB" "SELECT count(*) FROM orders")
-	if [ "$now" -eq "$before" ] || [ "$now" -eq $((before + 30000)) ]; then
+	[ "$now" -eq "$before" ] && inside=$((inside + 1))
+	if [ "$now" -eq "$before" ] || [ "$now" -eq $((before + 100000)) ]; then
 		ok "killed after ${delay}s: all or nothing ($((now - before)) new)"
 	else
 		not_ok "killed after ${delay}s: all or nothing" "$((now - before)) new"
@@ -60,4 +66,6 @@ for delay in 0.2 0.6 1.2; do
 	run svc-db check
 	check_rc 0 "and the database is intact"
 done
+[ $inside -gt 0 ] && ok "$inside of 3 kills landed inside the import" ||
+    not_ok "a kill landed inside the import" "every import had finished"
 done_testing
