@@ -43,4 +43,37 @@ check_same "$(complete_words svc-pay collect 1 --method w)" "wechat " "payment m
 check_same "$(complete_words svc-report ov)" "overdue " "svc-report verbs"
 check_same "$(complete_words svc-report summary --by mo)" "month " "--by keys"
 check_same "$(complete_words svc-complaint re)" "resolve " "svc-complaint verbs"
+
+# The fish completion, asked the way fish asks it (complete -C), on the
+# same database; its descriptions are dropped.
+fish_words() {
+	fish -c 'source $argv[1]/completions/svc.fish; complete -C $argv[2]' \
+	    "$TOP" "$*" | cut -f1 | sort | tr '\n' ' '
+}
+if command -v fish >/dev/null 2>&1; then
+	check_same "$(fish_words svc-cal '')" "add days is next " "fish: svc-cal verbs"
+	check_same "$(fish_words svc-staff disable w)" "wang wu " "fish: logins from the database"
+	check_same "$(fish_words svc-staff list --dept c)" "civil clean " "fish: department codes"
+	check_same "$(fish_words svc-db -o '')" "csv json table tsv " "fish: formats"
+	check_same "$(fish_words svc-order accept '')" "1 " "fish: open order ids"
+	check_same "$(fish_words svc-order new --service clean-g)" "clean-glass " "fish: service codes"
+	check_same "$(fish_words svc-pay collect 1 --method w)" "wechat " "fish: payment methods"
+else
+	for d in verbs logins depts formats ids services methods; do
+		ok "fish: $d # SKIP fish is not installed"
+	done
+fi
+
+# zsh: the completion file loads in a real compinit and binds every command.
+if command -v zsh >/dev/null 2>&1; then
+	run zsh -fc 'fpath=("$1/completions" $fpath); autoload -U compinit
+	    compinit -u -d "$2/zcompdump"
+	    for c in "${@:3}"; do print -r -- "$c=${_comps[$c]}"; done' \
+	    zsh "$TOP" "$T" $(cd "$TOP/cmd" && ls svc-*.c | sed 's/\.c$//')
+	check_rc 0 "zsh: compinit loads _svc"
+	check_same "$(printf '%s\n' "$out" | grep -vc '=_svc$')" 0 "zsh: every command completes with _svc"
+else
+	ok "zsh: compinit # SKIP zsh is not installed"
+	ok "zsh: every command # SKIP zsh is not installed"
+fi
 done_testing
