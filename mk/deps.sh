@@ -4,8 +4,9 @@
 #   mk/deps.sh --if-missing  the same, silent when nothing is missing
 # As root it runs apt-get; otherwise sudo when there is one; otherwise it
 # prints the exact command and fails.
+# DEPS_EXTRA adds packages: CI adds the shells whose completions it tests.
 PKGS="gcc make libc6-dev pkg-config libsqlite3-dev libyaml-dev libcmocka-dev
-sqlite3 mandoc tzdata"
+sqlite3 mandoc tzdata ${DEPS_EXTRA:-}"
 
 missing=
 for p in $PKGS; do
