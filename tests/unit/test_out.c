@@ -11,13 +11,40 @@ static const struct svc_col cols[] = {
 
 static char text[4096];
 
+/* What a writer wrote to f, as a string. */
+static const char *
+read_back(FILE *f)
+{
+	size_t n;
+
+	rewind(f);
+	n = fread(text, 1, sizeof text - 1, f);
+	text[n] = '\0';
+	fclose(f);
+	return text;
+}
+
+/* One text column, a row for each value up to NULL. */
+static const char *
+column(enum svc_fmt fmt, const struct svc_col *col, const char *const *v)
+{
+	FILE *f = tmpfile();
+	struct svc_out *o = svc_out_new(f, fmt, col, 1, 0);
+
+	for (; *v; v++) {
+		svc_out_text(o, *v);
+		svc_out_row(o);
+	}
+	assert_int_equal(svc_out_finish(o), 0);
+	return read_back(f);
+}
+
 /* Two rows through one writer, the output read back as a string. */
 static const char *
 render(enum svc_fmt fmt, int header)
 {
 	FILE *f = tmpfile();
 	struct svc_out *o = svc_out_new(f, fmt, cols, 5, header);
-	size_t n;
 
 	svc_out_int(o, 7);
 	svc_out_text(o, "王师傅");
@@ -32,11 +59,7 @@ render(enum svc_fmt fmt, int header)
 	svc_out_bool(o, 0);
 	svc_out_row(o);
 	assert_int_equal(svc_out_finish(o), 0);
-	rewind(f);
-	n = fread(text, 1, sizeof text - 1, f);
-	text[n] = '\0';
-	fclose(f);
-	return text;
+	return read_back(f);
 }
 
 static void
@@ -56,21 +79,11 @@ static void
 tsv_escapes_every_place(void **state)
 {
 	static const struct svc_col one[] = { { "v", SVC_COL_TEXT, 0 } };
-	FILE *f = tmpfile();
-	struct svc_out *o = svc_out_new(f, SVC_FMT_TSV, one, 1, 0);
-	size_t n;
+	static const char *const v[] = { "\\路\r\n\t号\\", "plain", NULL };
 
 	(void)state;
-	svc_out_text(o, "\\路\r\n\t号\\");
-	svc_out_row(o);
-	svc_out_text(o, "plain");
-	svc_out_row(o);
-	assert_int_equal(svc_out_finish(o), 0);
-	rewind(f);
-	n = fread(text, 1, sizeof text - 1, f);
-	text[n] = '\0';
-	fclose(f);
-	assert_string_equal(text, "\\\\路\\r\\n\\t号\\\\\nplain\n");
+	assert_string_equal(column(SVC_FMT_TSV, one, v),
+	    "\\\\路\\r\\n\\t号\\\\\nplain\n");
 }
 
 static void
@@ -113,20 +126,11 @@ static void
 table_abbreviation_keeps_characters_whole(void **state)
 {
 	static const struct svc_col c1[] = { { "addr", SVC_COL_TEXT, 7 } };
-	FILE *f = tmpfile();
-	struct svc_out *o = svc_out_new(f, SVC_FMT_TABLE, c1, 1, 0);
-	size_t n;
+	static const char *const v[] = { "北京市朝阳区建国路", NULL };
 
 	(void)state;
-	svc_out_text(o, "北京市朝阳区建国路");
-	svc_out_row(o);
-	svc_out_finish(o);
-	rewind(f);
-	n = fread(text, 1, sizeof text - 1, f);
-	text[n] = '\0';
-	fclose(f);
 	/* 7 columns: three wide characters (6) and the ellipsis (1). */
-	assert_string_equal(text, "addr\n北京市…\n");
+	assert_string_equal(column(SVC_FMT_TABLE, c1, v), "addr\n北京市…\n");
 	assert_true(svc_utf8_valid(text));
 }
 
