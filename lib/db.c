@@ -165,6 +165,7 @@ static int
 migrate(sqlite3 *db, const char *path, struct svc_err *e)
 {
 	struct svc_buf sql = { 0 };
+	char why[sizeof e->msg];
 	int v, rc = 0;
 
 	if (svc_db_begin(db, e))
@@ -186,7 +187,10 @@ migrate(sqlite3 *db, const char *path, struct svc_err *e)
 	return svc_db_commit(db, e);
 fail:
 	svc_db_rollback(db);
-	return svc_seterr(e, e->code, "%s: cannot migrate: %s", path, e->msg);
+	/* the message is formatted into e->msg: read it from a copy */
+	snprintf(why, sizeof why, "%s", e->msg);
+	return svc_seterr(e, e->code, "%s: cannot migrate to schema %d: %.400s",
+	    path, v + 1, why);
 }
 
 static int

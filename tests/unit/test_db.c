@@ -104,6 +104,33 @@ ephemerals(sqlite3 *db, const char *sql)
 	return n;
 }
 
+/* A migration that cannot run says which, and why, once; nothing changes. */
+static void
+failed_migration_says_why(void **state)
+{
+	struct svc_err e = { 0 };
+	char bad[80];
+	const char *p;
+	sqlite3 *db;
+
+	(void)state;
+	snprintf(bad, sizeof bad, "%s/bad.db", dir);
+	assert_int_equal(svc_db_open(bad, SVC_DB_RW, &db, &e), 0);
+	svc_db_close(db);
+	assert_int_equal(sqlite3_open(bad, &db), SQLITE_OK);
+	sqlite3_exec(db, "PRAGMA user_version = 8", NULL, NULL, NULL);
+	sqlite3_close(db);
+	assert_int_not_equal(svc_db_open(bad, SVC_DB_RW, &db, &e), 0);
+	p = strstr(e.msg, "bad.db: cannot migrate to schema 9: ");
+	if (p == NULL || strstr(p + 8, "cannot migrate") != p + 8 ||
+	    strstr(p + 9, "cannot migrate") != NULL ||
+	    strstr(e.msg, "v_balance already exists") == NULL)
+		fail_msg("%s", e.msg);
+	assert_int_equal(sqlite3_open(bad, &db), SQLITE_OK);
+	assert_int_equal(count(db, "PRAGMA user_version"), 8);
+	sqlite3_close(db);
+}
+
 static int
 fails(sqlite3 *db, const char *sql)
 {
@@ -301,6 +328,7 @@ main(void)
 		cmocka_unit_test(creates_schema_in_wal_mode),
 		cmocka_unit_test(migrates_an_older_database),
 		cmocka_unit_test(orders_checks_are_comparisons),
+		cmocka_unit_test(failed_migration_says_why),
 		cmocka_unit_test(read_only_cannot_write),
 		cmocka_unit_test(missing_file_when_it_must_exist),
 		cmocka_unit_test(newer_schema_is_refused),
