@@ -383,14 +383,19 @@ registration_json(struct svc_json *j, const struct svc_order_in *in,
 	lines_json(j, "services", in);
 }
 
+/*
+ * 1 and its id when department dept is set up; 0 when it is not, or none
+ * is named; -1 when it was named by the user (given) and is not there.
+ */
 static int
-dept_known(sqlite3 *db, const char *dept, int given, struct svc_err *e)
+dept_known(sqlite3 *db, const char *dept, int given, int64_t *id,
+    struct svc_err *e)
 {
 	int have;
 
 	if (dept == NULL)
 		return 0;
-	if ((have = svc_dept_exists(db, dept, e)) < 0)
+	if ((have = svc_dept_id(db, dept, id, e)) < 0)
 		return -1;
 	if (!have && given) {
 		svc_seterr(e, SVC_EX_NOINPUT, "%s: no such department", dept);
@@ -405,12 +410,12 @@ svc_order_new(sqlite3 *db, const struct svc_conf *c,
 {
 	static const char sql[] = "INSERT INTO orders (kind, customer_id,"
 	    " address, channel, grp, dept_id, product, fault, note, want_at,"
-	    " created_at, reply_due) VALUES (?1, ?2, ?3, ?4, ?5,"
-	    " (SELECT id FROM dept WHERE code = ?6), ?7, ?8, ?9, ?10, ?11, ?12)";
+	    " created_at, reply_due) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+	    " ?9, ?10, ?11, ?12)";
 	const struct svc_rules *r;
 	const char *kind, *dept;
 	time_t at = in->registered ? in->registered : svc_now(), due;
-	int64_t cust;
+	int64_t cust, dept_id = 0;
 	sqlite3_stmt *st;
 	struct svc_json j;
 	int have;
@@ -418,7 +423,7 @@ svc_order_new(sqlite3 *db, const struct svc_conf *c,
 	svc_clearerr(e);
 	if (check_new(in, e) || check_lines(c, in, &kind, &dept, e))
 		return e->code;
-	if ((have = dept_known(db, dept, in->dept != NULL, e)) < 0)
+	if ((have = dept_known(db, dept, in->dept != NULL, &dept_id, e)) < 0)
 		return e->code;
 	if (!have)
 		dept = NULL;	/* the catalogue names one not set up yet */
@@ -434,7 +439,8 @@ svc_order_new(sqlite3 *db, const struct svc_conf *c,
 	sqlite3_bind_text(st, 4, in->channel ? in->channel : "phone", -1,
 	    SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, in->group, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, dept, -1, SQLITE_STATIC);
+	if (have)
+		sqlite3_bind_int64(st, 6, dept_id);
 	sqlite3_bind_text(st, 7, in->product, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, in->fault, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 9, in->note, -1, SQLITE_STATIC);
@@ -608,7 +614,7 @@ svc_order_edit(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	struct current cur;
 	struct svc_json j;
 	char want[40];
-	int64_t cust;
+	int64_t cust, dept_id;	/* the edit's UPDATE looks the code up */
 
 	svc_clearerr(e);	/* the result below is read from e */
 	if (current(db, id, &cur, e))
@@ -631,7 +637,8 @@ svc_order_edit(sqlite3 *db, const struct svc_conf *c, int64_t id,
 		    (long long)id);
 		goto out;
 	}
-	if (in->dept && *in->dept && dept_known(db, in->dept, 1, e) < 0)
+	if (in->dept && *in->dept && dept_known(db, in->dept, 1, &dept_id,
+	    e) < 0)
 		goto out;
 	svc_json_begin(&j);
 	diff(&j, "customer", cur.customer, in->customer);

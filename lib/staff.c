@@ -96,8 +96,10 @@ text_valid(const char *field, const char *s, struct svc_err *e)
 	return 0;
 }
 
+/* 1 and the row's id when key is there, 0 when not, -1 on error. */
 static int
-exists(sqlite3 *db, const char *sql, const char *key, struct svc_err *e)
+lookup(sqlite3 *db, const char *sql, const char *key, int64_t *id,
+    struct svc_err *e)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -105,7 +107,8 @@ exists(sqlite3 *db, const char *sql, const char *key, struct svc_err *e)
 	if (svc_db_cached(db, sql, &st, e))
 		return -1;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (rc == SQLITE_ROW)
 		return 1;
@@ -116,19 +119,28 @@ exists(sqlite3 *db, const char *sql, const char *key, struct svc_err *e)
 }
 
 int
+svc_dept_id(sqlite3 *db, const char *code, int64_t *id, struct svc_err *e)
+{
+	static const char sql[] = "SELECT id FROM dept WHERE code = ?1";
+
+	return lookup(db, sql, code, id, e);
+}
+
+int
 svc_dept_exists(sqlite3 *db, const char *code, struct svc_err *e)
 {
-	static const char sql[] = "SELECT 1 FROM dept WHERE code = ?1";
+	int64_t id;
 
-	return exists(db, sql, code, e);
+	return svc_dept_id(db, code, &id, e);
 }
 
 int
 svc_staff_exists(sqlite3 *db, const char *login, struct svc_err *e)
 {
-	static const char sql[] = "SELECT 1 FROM staff WHERE login = ?1";
+	static const char sql[] = "SELECT id FROM staff WHERE login = ?1";
+	int64_t id;
 
-	return exists(db, sql, login, e);
+	return lookup(db, sql, login, &id, e);
 }
 
 static int

@@ -273,6 +273,7 @@ int svc_staff_set_active(sqlite3 *, const char *login, int active,
     struct svc_err *);
 int svc_staff_exists(sqlite3 *, const char *login, struct svc_err *);
 int svc_dept_exists(sqlite3 *, const char *code, struct svc_err *);
+int svc_dept_id(sqlite3 *, const char *code, int64_t *id, struct svc_err *);
 int svc_staff_id(sqlite3 *, const char *login, int64_t *id,
     struct svc_err *);
 struct svc_staff_filter {
