@@ -3,7 +3,8 @@
  * service form printed for the customer's copy (A10, A12), which must fit
  * a 58 mm (32 columns) or 80 mm (48 columns) receipt printer.  Widths are
  * display widths: a Chinese character takes two columns, and a line is
- * broken between characters, never inside one.
+ * broken between characters, never inside one, nor inside a number or a
+ * model written in ASCII.
  */
 #include <string.h>
 
@@ -16,12 +17,38 @@ col(sqlite3_stmt *st, int i)
 	    svc_col_text(st, i);
 }
 
+/* A byte of a word not to be cut: ASCII letters, digits, and the marks
+ * inside numbers, models and addresses (BCD-216WD, 400-820, 88#, 10:00). */
+static int
+word_byte(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 'a' && c <= 'z') || (c != '\0' && strchr(".,-:/#+", c));
+}
+
+/*
+ * Where a line that could hold n bytes of s ends: before a word that would
+ * not fit whole, unless the word alone is wider than the line.  Chinese
+ * text breaks between any two characters.
+ */
+static size_t
+line_end(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || s[n] == '\0' || !word_byte(s[n]) || !word_byte(s[n - 1]))
+		return n;
+	for (i = n; i > 0 && word_byte(s[i - 1]); i--)
+		;
+	return i > 0 ? i : n;
+}
+
 /* "label: value", the value wrapped at width under itself. */
 static void
 field(struct svc_buf *b, int width, const char *label, const char *value)
 {
 	int lw, w, room;
-	size_t n;
+	size_t n, end;
 
 	if (value == NULL || *value == '\0')
 		return;
@@ -37,9 +64,13 @@ field(struct svc_buf *b, int width, const char *label, const char *value)
 		n = svc_utf8_fit(value, room, &w);
 		if (n == 0 && *value)
 			n = strlen(value);	/* never loop on a wide glyph */
-		svc_buf_add(b, value, n);
+		n = line_end(value, n);
+		for (end = n; end > 0 && value[end - 1] == ' '; end--)
+			;
+		svc_buf_add(b, value, end);
 		svc_buf_putc(b, '\n');
-		value += n;
+		for (value += n; *value == ' '; value++)
+			;
 		if (*value == '\0')
 			break;
 		for (w = 0; w < lw; w++)

@@ -84,6 +84,22 @@ case "$out" in
 esac
 run svc-visit form $id --width 40
 check_rc 64 "a width other than 32, 48, 80: usage"
+# Lines break between Chinese characters, not inside an ASCII word (a
+# room number, a model); a word wider than the line is cut all the same.
+long=$(svc-order new --customer 钱女士 --phone 13900000009 --service repair-visit \
+    --address "朝阳区建国路88号院3号楼2单元1502室 (近 SOHO 现代城 Tower B 东门)" \
+    --fault "冰箱不制冷, 型号 BCD-216WDPV 压缩机不启动 ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" -q)
+run svc-visit form $long --width 32
+width=$(printf '%s\n' "$out" | while IFS= read -r l; do printf '%s' "$l" | wc -L; done | sort -n | tail -1)
+[ "$width" -le 32 ] && ok "a long address still fits 32 columns (widest $width)" || not_ok "fits" "$width"
+whole=
+for w in 1502室 Tower BCD-216WDPV; do
+	printf '%s\n' "$out" | grep -q -- "$w" || whole="$whole $w"
+done
+check_same "$whole" "" "1502, Tower, BCD-216WDPV each stay on one line"
+check_same "$(printf '%s\n' "$out" | grep -c ' $')" 0 "no line ends in a blank"
+case "$out" in *"ABCDEFGHIJKLMNOPQRSTUVWXY"*) ok "an overlong word is cut to the line" ;;
+*) not_ok "an overlong word is cut" "$out" ;; esac
 
 # G10: the no-show sweep.
 export SVC_USER=li
