@@ -30,6 +30,18 @@ run svc-db backup "$T/nowhere/copy.db"
 check_rc 74 "backup to a missing directory: exit 74"
 check_err "nowhere" "and says where"
 
+# C3: a done order's kept balance is what v_balance computes; a kept
+# balance changed behind svc's back is found.
+id=$(svc-order new --customer 甲 --phone 13900000001 --address x --service clean-daily -q)
+sqlite3 "$SVC_DB" "UPDATE orders SET status = 'done' WHERE id = $id"
+run svc-db check
+check_rc 0 "a done order keeps its balance: check is clean"
+sqlite3 "$SVC_DB" "UPDATE orders SET balance = 1 WHERE id = $id"
+run svc-db check
+check_rc 1 "a kept balance that disagrees: exit 1"
+check_out "balance	$id	1	12000" "the order, kept and computed, on stdout"
+sqlite3 "$SVC_DB" "UPDATE orders SET balance = 12000 WHERE id = $id"
+
 # G4: the history cannot be rewritten behind svc's back without check
 # noticing a broken reference.
 sqlite3 "$SVC_DB" "PRAGMA foreign_keys=OFF; UPDATE staff SET dept_id = 99 WHERE login = 'li'"
