@@ -72,8 +72,22 @@ if command -v zsh >/dev/null 2>&1; then
 	    zsh "$TOP" "$T" $(cd "$TOP/cmd" && ls svc-*.c | sed 's/\.c$//')
 	check_rc 0 "zsh: compinit loads _svc"
 	check_same "$(printf '%s\n' "$out" | grep -vc '=_svc$')" 0 "zsh: every command completes with _svc"
+	# The live values: what _svc's helpers hand to _describe, without
+	# descriptions, are what bash offers for the same place.
+	zsh_values() {
+		zsh -fc 'source "$1/completions/_svc" 2>/dev/null
+		    _describe() { print -rl -- "${(@P)4}"; }; $2' zsh "$TOP" "$1" |
+		    cut -d: -f1 | sort | tr '\n' ' '
+	}
+	check_same "$(zsh_values _svc_logins)" "$(complete_words svc-staff disable '')" "zsh: logins, as bash"
+	check_same "$(zsh_values _svc_workers)" "chen li sun wang zhao " "zsh: the five workers of the sample roster"
+	check_same "$(zsh_values _svc_depts)" "$(complete_words svc-staff list --dept '')" "zsh: departments, as bash"
+	check_same "$(zsh_values _svc_orders)" "$(complete_words svc-order accept '')" "zsh: open orders, as bash"
+	check_same "$(zsh_values _svc_workers)" "$(complete_words svc-assign to '')" "zsh: workers, as bash"
+	check_same "$(zsh_values _svc_services)" "$(complete_words svc-order new --service '')" "zsh: services, as bash"
 else
-	ok "zsh: compinit # SKIP zsh is not installed"
-	ok "zsh: every command # SKIP zsh is not installed"
+	for d in compinit commands logins five-workers depts orders workers services; do
+		ok "zsh: $d # SKIP zsh is not installed"
+	done
 fi
 done_testing
