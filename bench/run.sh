@@ -47,7 +47,8 @@ row() {	# row NAME SQL CMD...
 # The shell sees the instant svc sees: SVC_NOW, in the configured zone.
 now=$(TZ=Asia/Shanghai date -d "$SVC_NOW" +%s)
 id=$((N / 2))
-# A worker with a visit booked: the open tail has them.
+# A worker with a visit booked (the open tail has them), and its local day
+# (+8 h: Asia/Shanghai, the zone of share/svc/config.yaml).
 set -- $(sqlite3 -separator ' ' "$db" "SELECT w.login, w.id, date(o.appt_at + 28800, 'unixepoch') FROM orders o JOIN staff w ON w.id = o.worker_id WHERE o.status = 'assigned' ORDER BY o.id DESC LIMIT 1")
 worker=$1 wid=$2 day=$3
 from=$(TZ=Asia/Shanghai date -d "$day 00:00" +%s)
