@@ -166,7 +166,7 @@ struct svc_ynode {
 	char **keys;		/* map */
 	int *kline, *kcol;	/* map: where each key stands */
 	struct svc_ynode **kids;	/* map values or sequence items */
-	int n;
+	int n, cap;		/* kids (and keys) used, and allocated */
 };
 #define SVC_YAML_MAXDEPTH 32
 struct svc_ynode *svc_yaml_load(const char *path, struct svc_err *);

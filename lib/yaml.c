@@ -78,10 +78,31 @@ next(struct ctx *c, yaml_event_t *ev)
 	return 0;
 }
 
+/*
+ * Room for one more kid (and, in a map, its key): arrays grow by doubling,
+ * an import reads hundreds of thousands of small mappings.
+ */
+static void
+make_room(struct svc_ynode *n)
+{
+	size_t cap;
+
+	if (n->n < n->cap)
+		return;
+	n->cap = n->cap ? 2 * n->cap : 4;
+	cap = (size_t)n->cap;
+	n->kids = svc_xrealloc(n->kids, cap * sizeof *n->kids);
+	if (n->type != SVC_Y_MAP)
+		return;
+	n->keys = svc_xrealloc(n->keys, cap * sizeof *n->keys);
+	n->kline = svc_xrealloc(n->kline, cap * sizeof *n->kline);
+	n->kcol = svc_xrealloc(n->kcol, cap * sizeof *n->kcol);
+}
+
 static void
 add_kid(struct svc_ynode *n, struct svc_ynode *kid)
 {
-	n->kids = svc_xrealloc(n->kids, (size_t)(n->n + 1) * sizeof *n->kids);
+	make_room(n);
 	n->kids[n->n++] = kid;
 }
 
@@ -123,9 +144,7 @@ add_key(struct ctx *c, struct svc_ynode *n, yaml_event_t *ev)
 			return svc_seterr(c->e, SVC_EX_DATA, "%s:%d:%d: "
 			    "duplicate key '%s' (first at line %d)", c->file,
 			    line, col, key, n->kline[i]);
-	n->keys = svc_xrealloc(n->keys, (size_t)(n->n + 1) * sizeof *n->keys);
-	n->kline = svc_xrealloc(n->kline, (size_t)(n->n + 1) * sizeof(int));
-	n->kcol = svc_xrealloc(n->kcol, (size_t)(n->n + 1) * sizeof(int));
+	make_room(n);
 	n->keys[n->n] = svc_strdup(key);
 	n->kline[n->n] = line;
 	n->kcol[n->n] = col;

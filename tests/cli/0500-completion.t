@@ -65,7 +65,11 @@ else
 fi
 
 # zsh: the completion file loads in a real compinit and binds every command.
+# Under SANITIZE=1, LeakSanitizer's stop-the-world at exit hangs now and
+# then (1 run in 6 here) in a command zsh starts in a pipeline; leaks are
+# checked on the same commands by every other test, so not in these.
 if command -v zsh >/dev/null 2>&1; then
+	export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 	run zsh -fc 'fpath=("$1/completions" $fpath); autoload -U compinit
 	    compinit -u -d "$2/zcompdump"
 	    for c in "${@:3}"; do print -r -- "$c=${_comps[$c]}"; done' \
