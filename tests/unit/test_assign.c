@@ -33,15 +33,6 @@ setup(void **state)
 	return 0;
 }
 
-static int
-teardown(void **state)
-{
-	(void)state;
-	svc_db_close(db);
-	svc_conf_free(&conf);
-	return 0;
-}
-
 /* An accepted gov order at the local time given, 45 minutes long. */
 static int64_t
 accepted_at(const char *at)
@@ -232,5 +223,5 @@ main(void)
 		cmocka_unit_test(auto_prefers_the_least_loaded),
 	};
 
-	return cmocka_run_group_tests_name("assign", tests, setup, teardown);
+	return cmocka_run_group_tests_name("assign", tests, setup, unit_teardown);
 }

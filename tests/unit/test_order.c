@@ -22,15 +22,6 @@ setup(void **state)
 	return 0;
 }
 
-static int
-teardown(void **state)
-{
-	(void)state;
-	svc_db_close(db);
-	svc_conf_free(&conf);
-	return 0;
-}
-
 static const char *
 one(const char *sql, int64_t id)
 {
@@ -410,5 +401,5 @@ main(void)
 		cmocka_unit_test(record_as_json),
 	};
 
-	return cmocka_run_group_tests_name("order", tests, setup, teardown);
+	return cmocka_run_group_tests_name("order", tests, setup, unit_teardown);
 }

@@ -19,15 +19,6 @@ setup(void **state)
 	return 0;
 }
 
-static int
-teardown(void **state)
-{
-	(void)state;
-	svc_db_close(db);
-	svc_conf_free(&conf);
-	return 0;
-}
-
 static int64_t
 cleaning(void)
 {
@@ -277,5 +268,5 @@ main(void)
 		cmocka_unit_test(kept_balance_follows_the_money),
 	};
 
-	return cmocka_run_group_tests_name("pay", tests, setup, teardown);
+	return cmocka_run_group_tests_name("pay", tests, setup, unit_teardown);
 }

@@ -147,5 +147,5 @@ main(void)
 	unit_fixture(&conf, &db);
 	if (svc_dept_add(db, &civil, &e) || svc_staff_add(db, &li, &e))
 		fail_msg("%s", e.msg);
-	return cmocka_run_group_tests_name("report", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("report", tests, NULL, unit_teardown);
 }

@@ -21,15 +21,6 @@ setup(void **state)
 	return 0;
 }
 
-static int
-teardown(void **state)
-{
-	(void)state;
-	svc_db_close(db);
-	svc_conf_free(&conf);
-	return 0;
-}
-
 /* An order assigned to li at the local time given (clashes allowed). */
 static int64_t
 visit_at(const char *at)
@@ -224,5 +215,5 @@ main(void)
 		cmocka_unit_test(gov_noshow_boundary_is_exact),
 	};
 
-	return cmocka_run_group_tests_name("visit", tests, setup, teardown);
+	return cmocka_run_group_tests_name("visit", tests, setup, unit_teardown);
 }

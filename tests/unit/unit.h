@@ -104,6 +104,10 @@ unit_gov_order(sqlite3 *db, const struct svc_conf *conf, const char *at)
 	return id;
 }
 
+/* What unit_fixture opened, for unit_teardown to close. */
+static struct svc_conf *unit_conf;
+static sqlite3 *unit_opened;
+
 /* The common fixture: the shipped config and a fresh database. */
 static inline void
 unit_fixture(struct svc_conf *conf, sqlite3 **db)
@@ -114,6 +118,18 @@ unit_fixture(struct svc_conf *conf, sqlite3 **db)
 	if (svc_conf_load(conf, "share/svc/config.yaml", &e) != 0)
 		fail_msg("%s", e.msg);
 	*db = unit_db();
+	unit_conf = conf;
+	unit_opened = *db;
+}
+
+/* The group teardown of a file set up by unit_fixture. */
+static inline int
+unit_teardown(void **state)
+{
+	(void)state;
+	svc_db_close(unit_opened);
+	svc_conf_free(unit_conf);
+	return 0;
 }
 
 #endif
