@@ -206,7 +206,7 @@ main(int argc, char **argv)
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);	/* as the commands do */
 	setenv("SVC_USER", "gen", 1);
 	if (svc_conf_load(&conf, "share/svc/config.yaml", &e) ||
-	    svc_tz_set(conf.timezone, &e) || svc_db_open(argv[1], SVC_DB_RW,
+	    svc_tz_set(conf.timezone, &e) || svc_db_open(argv[1], SVC_DB_RW | SVC_DB_INIT,
 	    &db, &e) || svc_db_begin(db, &e))
 		die(&e);
 	conf.cal.warn = NULL;

@@ -30,7 +30,7 @@ cmd_init(struct svc_cli *cli, int argc, char **argv)
 
 	options(cli, argc, argv);
 	svc_cli_need(cli, argc - optind, 0, 0);
-	svc_cli_open(cli, SVC_DB_RW);
+	svc_cli_open(cli, SVC_DB_RW | SVC_DB_INIT);
 	if (svc_db_version(cli->db, &v, &e))
 		svc_cli_fail(cli, &e);
 	o = svc_cli_out(cli, cols, 2);
@@ -51,7 +51,8 @@ cmd_check(struct svc_cli *cli, int argc, char **argv)
 
 	options(cli, argc, argv);
 	svc_cli_need(cli, argc - optind, 0, 0);
-	svc_cli_open(cli, SVC_DB_RO | SVC_DB_EXISTING);
+	/* never migrates what it checks: an older schema is a finding */
+	svc_cli_open(cli, SVC_DB_RO | SVC_DB_ANY);
 	if ((n = svc_db_check(cli->db, stdout, &e)) < 0)
 		svc_cli_fail(cli, &e);
 	if (!cli->quiet)
@@ -68,7 +69,7 @@ cmd_backup(struct svc_cli *cli, int argc, char **argv)
 
 	options(cli, argc, argv);
 	svc_cli_need(cli, argc - optind, 1, 1);
-	svc_cli_open(cli, SVC_DB_RO | SVC_DB_EXISTING);
+	svc_cli_open(cli, SVC_DB_RO | SVC_DB_ANY);
 	if (svc_db_backup(cli->db, argv[optind], &e))
 		svc_cli_fail(cli, &e);
 	if (!cli->quiet)
@@ -80,10 +81,12 @@ cmd_backup(struct svc_cli *cli, int argc, char **argv)
 static const struct svc_verb verbs[] = {
 	{ "init", cmd_init, "init [options]",
 	    "Create the database, or migrate it to this version's schema;\n"
-	    "print its path and schema version.\n" },
+	    "print its path and schema version.  The only verb of svc that\n"
+	    "creates or migrates a database.\n" },
 	{ "check", cmd_check, "check [options]",
 	    "Run the integrity and foreign-key checks and compare the schema\n"
-	    "version; print each problem, exit 1 when there is any.\n" },
+	    "version; print each problem, exit 1 when there is any.  Never\n"
+	    "changes the file it checks.\n" },
 	{ "backup", cmd_backup, "backup FILE [options]",
 	    "Copy a consistent snapshot to FILE, also while others write.\n" },
 	{ NULL, NULL, NULL, NULL }

@@ -290,8 +290,9 @@ mkdirs(const char *dir)
 	free(copy);
 }
 
+/* Only svc-db init makes the default directory: nothing else creates. */
 static char *
-find_db(struct svc_cli *cli)
+find_db(struct svc_cli *cli, int mode)
 {
 	struct svc_buf b = { 0 };
 	const char *s;
@@ -312,7 +313,8 @@ find_db(struct svc_cli *cli)
 		svc_buf_printf(&b, "%s/.local/share/svc", s);
 	else
 		svc_die(SVC_EX_CONFIG, "no database: set SVC_DB or use -d");
-	mkdirs(b.s);
+	if (mode & SVC_DB_INIT)
+		mkdirs(b.s);
 	svc_buf_puts(&b, "/svc.db");
 	return b.s;
 }
@@ -324,7 +326,7 @@ svc_cli_open(struct svc_cli *cli, int mode)
 	char *path;
 
 	svc_cli_config(cli);
-	path = find_db(cli);
+	path = find_db(cli, mode);
 	if (svc_db_open(path, mode, &cli->db, &e))
 		svc_cli_fail(cli, &e);
 	cli->db_path = path;	/* kept for messages; freed at exit */

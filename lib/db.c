@@ -6,7 +6,11 @@
  * then writes fails at once with SQLITE_BUSY_SNAPSHOT however long the busy
  * timeout, which would lose a write when eight people work at once.
  */
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
+#include <fcntl.h>
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
@@ -262,6 +266,30 @@ pragmas(sqlite3 *db, int mode, const char *path, struct svc_err *e)
 	return svc_db_exec(db, "PRAGMA synchronous = NORMAL", e);
 }
 
+/*
+ * A new database is readable by its owner only, or by its group too when
+ * the directory is group-shared (setgid, as /var/lib/svc is): SQLite's own
+ * default is 0644 less the umask, and the -wal and -shm files copy the
+ * database's mode.  The umask still narrows it.
+ */
+static int
+create_file(const char *path, struct svc_err *e)
+{
+	char *copy = svc_strdup(path);
+	struct stat dst;
+	mode_t mode = 0600;
+	int fd;
+
+	if (stat(dirname(copy), &dst) == 0 && (dst.st_mode & S_ISGID))
+		mode = 0660;
+	free(copy);
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL, mode)) < 0)
+		return svc_seterr(e, SVC_EX_IOERR, "%s: cannot create: %s",
+		    path, strerror(errno));
+	close(fd);
+	return 0;
+}
+
 /* Create or migrate with a writable handle, then let it go. */
 static int
 prepare_file(const char *path, struct svc_err *e)
@@ -269,7 +297,7 @@ prepare_file(const char *path, struct svc_err *e)
 	sqlite3 *db;
 	int v;
 
-	if (open_raw(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &db, e))
+	if (open_raw(path, SQLITE_OPEN_READWRITE, &db, e))
 		return e->code;
 	if (pragmas(db, SVC_DB_RW, path, e) == 0 &&
 	    svc_db_version(db, &v, e) == 0 && v < svc_nmigrations)
@@ -326,53 +354,62 @@ open_immutable(const char *path, sqlite3 **db, struct svc_err *e)
 	return rc;
 }
 
+/*
+ * Only svc-db init (SVC_DB_INIT) creates a database or migrates an older
+ * one: a typo'd path must not become an empty database that every check
+ * passes on, and an upgrade of the schema is a step an admin takes.
+ * SVC_DB_ANY opens an older schema as it is, for svc-db check to report.
+ */
 int
 svc_db_open(const char *path, int mode, sqlite3 **out, struct svc_err *e)
 {
 	struct stat st;
 	sqlite3 *db;
-	int v;
+	int v, ro = mode & SVC_DB_RO;
 
 	*out = NULL;
 	/* Migration 8 relies on PRAGMA writable_schema=RESET. */
 	if (sqlite3_libversion_number() < 3035000)
 		return svc_seterr(e, SVC_EX_SOFTWARE, "SQLite %s is too old: "
 		    "svc needs 3.35 or later", sqlite3_libversion());
-	if (!(mode & SVC_DB_RO) && writable(path, e))
+	if (!ro && writable(path, e))
 		return e->code;
 	if (stat(path, &st) != 0) {
 		if (errno != ENOENT)
 			return svc_seterr(e, SVC_EX_IOERR, "%s: %s", path,
 			    strerror(errno));
-		if (mode & SVC_DB_EXISTING)
+		if (!(mode & SVC_DB_INIT))
 			return svc_seterr(e, SVC_EX_NOINPUT, "%s: no database "
-			    "there (svc-db init creates one)", path);
-		if (writable(path, e))	/* created on first use */
+			    "(svc-db init creates one)", path);
+		if (create_file(path, e) || prepare_file(path, e))
 			return e->code;
-		if (prepare_file(path, e))
-			return e->code;
-	}
-	mode &= SVC_DB_RO;
-	if (open_raw(path, mode == SVC_DB_RO ? SQLITE_OPEN_READONLY :
-	    SQLITE_OPEN_READWRITE, &db, e))
+	} else if (!S_ISREG(st.st_mode))
+		return svc_seterr(e, SVC_EX_NOINPUT, "%s: not a database "
+		    "file", path);
+	if (open_raw(path, ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,
+	    &db, e))
 		return e->code;
-	if (pragmas(db, mode, path, e) || svc_db_version(db, &v, e)) {
-		if (mode != SVC_DB_RO || access(path, R_OK) != 0)
+	if (pragmas(db, ro, path, e) || svc_db_version(db, &v, e)) {
+		if (!ro || access(path, R_OK) != 0)
 			goto fail;
 		sqlite3_close(db);
 		if (open_immutable(path, &db, e) ||
-		    pragmas(db, mode, path, e) || svc_db_version(db, &v, e))
+		    pragmas(db, ro, path, e) || svc_db_version(db, &v, e))
 			goto fail;
 	}
 	if (v > svc_nmigrations) {
-		svc_seterr(e, SVC_EX_DATA, "%s: schema version %d is newer "
-		    "than this svc knows (%d); upgrade svc", path, v,
-		    svc_nmigrations);
+		svc_seterr(e, SVC_EX_DATA, "%s: schema %d is newer than this "
+		    "svc knows (%d); upgrade svc", path, v, svc_nmigrations);
 		goto fail;
 	}
-	if (v < svc_nmigrations) {
-		if (mode == SVC_DB_RW ? migrate(db, path, e) :
-		    prepare_file(path, e))
+	if (v < svc_nmigrations && !(mode & SVC_DB_ANY)) {
+		if (!(mode & SVC_DB_INIT)) {
+			svc_seterr(e, SVC_EX_DATA, "%s: schema %d, this svc "
+			    "wants %d: run svc-db init", path, v,
+			    svc_nmigrations);
+			goto fail;
+		}
+		if (ro ? prepare_file(path, e) : migrate(db, path, e))
 			goto fail;
 	}
 	*out = db;
@@ -493,12 +530,76 @@ svc_db_check(sqlite3 *db, FILE *out, struct svc_err *e)
 	    out, e)) < 0)
 		return -1;
 	if (v != svc_nmigrations) {
-		fprintf(out, "schema\tversion %d, expected %d\n", v,
-		    svc_nmigrations);
+		fprintf(out, "schema\tschema %d, this svc wants %d: run "
+		    "svc-db init\n", v, svc_nmigrations);
 		a++;
 	} else if ((c = report_rows(db, kept, "balance", out, e)) < 0)
 		return -1;
 	return a + b + c;
+}
+
+/*
+ * A backup killed midway leaves DEST.tmpPID behind; the next backup to
+ * DEST removes those whose process is gone, so they cannot pile up.
+ */
+static void
+remove_stale_tmps(const char *dest)
+{
+	char *copy = svc_strdup(dest), *dir = dirname(copy);
+	const char *base = strrchr(dest, '/') ? strrchr(dest, '/') + 1 : dest;
+	size_t blen = strlen(base);
+	struct dirent *de;
+	DIR *d;
+
+	if ((d = opendir(dir)) == NULL) {
+		free(copy);
+		return;
+	}
+	while ((de = readdir(d)) != NULL) {
+		const char *p = de->d_name;
+		struct svc_buf stale = { 0 };
+		char *end;
+		long pid;
+
+		if (strncmp(p, base, blen) != 0 || strncmp(p + blen, ".tmp",
+		    4) != 0 || !isdigit((unsigned char)p[blen + 4]))
+			continue;
+		pid = strtol(p + blen + 4, &end, 10);
+		if (*end != '\0' || pid <= 0 || pid == (long)getpid() ||
+		    kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		svc_buf_printf(&stale, "%s/%s", dir, p);
+		unlink(stale.s);
+		svc_buf_free(&stale);
+	}
+	closedir(d);
+	free(copy);
+}
+
+/*
+ * The copy is made with the source's permission bits, so a backup of a
+ * private database is not readable by everyone whatever the umask.
+ */
+static int
+create_like(const char *path, const char *source, struct svc_err *e)
+{
+	struct stat st;
+	mode_t mode = 0600;
+	int fd;
+
+	if (stat(source, &st) == 0)
+		mode = st.st_mode & 0777;
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600)) < 0)
+		return svc_seterr(e, SVC_EX_IOERR, "%s: cannot create: %s",
+		    path, strerror(errno));
+	if (fchmod(fd, mode) != 0) {
+		svc_seterr(e, SVC_EX_IOERR, "%s: %s", path, strerror(errno));
+		close(fd);
+		unlink(path);
+		return e->code;
+	}
+	close(fd);
+	return 0;
 }
 
 /*
@@ -510,14 +611,20 @@ int
 svc_db_backup(sqlite3 *db, const char *dest, struct svc_err *e)
 {
 	struct svc_buf tmp = { 0 };
+	const char *source = sqlite3_db_filename(db, "main");
 	sqlite3 *to = NULL;
 	sqlite3_backup *bk;
 	int rc;
 
 	svc_clearerr(e);	/* the result below is read from e */
+	remove_stale_tmps(dest);
 	svc_buf_printf(&tmp, "%s.tmp%ld", dest, (long)getpid());
 	unlink(tmp.s);
-	if (open_raw(tmp.s, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &to, e))
+	if (create_like(tmp.s, source, e)) {
+		svc_buf_free(&tmp);
+		return e->code;
+	}
+	if (open_raw(tmp.s, SQLITE_OPEN_READWRITE, &to, e))
 		goto out;
 	if ((bk = sqlite3_backup_init(to, "main", db, "main")) == NULL) {
 		svc_db_error(to, sqlite3_errcode(to), e);

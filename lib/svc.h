@@ -225,8 +225,13 @@ const struct svc_rules *svc_conf_rules(const struct svc_conf *,
 int svc_kind_valid(const char *);
 
 /* db.c: the database (DESIGN section 4). */
-/* Modes: read-write or read-only, and whether the file must exist. */
-enum { SVC_DB_RW = 0, SVC_DB_RO = 1, SVC_DB_EXISTING = 2 };
+/*
+ * Modes: read-write or read-only; INIT creates a missing database and
+ * migrates an older one (svc-db init only); ANY opens an older schema
+ * unmigrated (svc-db check).  Otherwise a missing file is 66 and an older
+ * schema 65.
+ */
+enum { SVC_DB_RW = 0, SVC_DB_RO = 1, SVC_DB_INIT = 2, SVC_DB_ANY = 4 };
 int svc_db_open(const char *path, int mode, sqlite3 **, struct svc_err *);
 void svc_db_close(sqlite3 *);
 int svc_db_schema_version(void);

@@ -50,7 +50,8 @@ as() {
 
 at 07:30
 say "Tuesday 1 December 2026.  The district service center, the property" \
-    "company and the after-sales team share one svc database."
+    "company and the after-sales team share one svc database, made once."
+show svc-db init
 printf '$ svc-staff import staff.yaml\n'
 svc-staff import "$here/staff.yaml" -q | tr '\n' ' '
 echo

@@ -1,5 +1,23 @@
 # svc-db: create, check, back up the database (G4: the archive survives).
+NO_INIT=1
 . "$TOP/tests/cli/lib.sh"
+
+# Only svc-db init creates a database: every other command, given a path
+# with none, exits 66 and says how to make one; nothing is created.
+for cmd in "svc-report overdue --check" "svc-visit noshow --apply -q" \
+    "svc-order list" "svc-staff list" "svc-pay held" "svc-db check" \
+    "svc-db backup $T/b.db" "svc-order new --customer 甲 --phone 1 --address x --service clean-daily"; do
+	SVC_DB="$T/tpyo.db" run $cmd
+	check_rc 66 "$cmd on a missing database: exit 66"
+	check_err "$T/tpyo.db: no database (svc-db init creates one)" \
+	    "$cmd says there is none and how to make one"
+	[ ! -e "$T/tpyo.db" ] && ok "$cmd creates nothing" ||
+	    not_ok "$cmd creates nothing"
+done
+# The default path too: nothing under the home, not even the directory.
+env -u SVC_DB svc-report overdue --check 2>/dev/null
+[ ! -e "$HOME/.local/share/svc" ] && ok "the default directory is not made" ||
+    not_ok "the default directory is not made"
 
 run svc-db init
 check_rc 0 "init creates the database"
@@ -60,6 +78,44 @@ sqlite3 "$T/new.db" "PRAGMA user_version = 99"
 SVC_DB="$T/new.db" run svc-db init
 check_rc 65 "a database newer than svc is refused"
 check_err "newer" "with a clear message"
+
+# A new database, its WAL and every backup are private: 0600, or 0660 in a
+# group-shared (setgid) directory, never wider than the umask allows; a
+# backup keeps its source's mode.
+mode() { stat -c %a "$1"; }
+# (the WAL, which SQLite makes with the database's mode, is checked open
+# in test_db: it is gone once the last connection closes)
+(umask 022; SVC_DB="$T/m.db" svc-db init -q >/dev/null)
+check_same "$(mode "$T/m.db")" 600 "a new database is 0600 under umask 022"
+mkdir "$T/shared" && chmod 2770 "$T/shared"
+(umask 002; SVC_DB="$T/shared/s.db" svc-db init -q >/dev/null)
+check_same "$(mode "$T/shared/s.db")" 660 "0660 in a setgid directory"
+(umask 027; SVC_DB="$T/shared/u.db" svc-db init -q >/dev/null)
+check_same "$(mode "$T/shared/u.db")" 640 "and never wider than the umask"
+chmod 640 "$T/m.db"
+(umask 000; SVC_DB="$T/m.db" svc-db backup "$T/m-copy.db" -q)
+check_same "$(mode "$T/m-copy.db")" 640 "a backup keeps its source's mode, whatever the umask"
+# A backup killed midway leaves DEST.tmpPID; the next backup clears it.
+dead=$(sh -c 'echo $$')
+: >"$T/m-copy.db.tmp$dead"
+SVC_DB="$T/m.db" svc-db backup "$T/m-copy.db" -q
+[ ! -e "$T/m-copy.db.tmp$dead" ] && ok "a killed backup's temporary file is removed by the next" ||
+    not_ok "a killed backup's temporary file is removed by the next"
+
+# An older schema is migrated only by init; check reports it untouched.
+sqlite3 "$T/old.db" "CREATE TABLE dept (id INTEGER PRIMARY KEY); PRAGMA user_version = 6"
+before=$(sqlite3 "$T/old.db" .dump; sqlite3 "$T/old.db" "PRAGMA user_version")
+SVC_DB="$T/old.db" run svc-db check
+check_rc 1 "check of an older schema: exit 1"
+check_out "schema	schema 6, this svc wants $SCHEMA: run svc-db init" \
+    "check says which schema and what to run"
+SVC_DB="$T/old.db" run svc-report overdue --check
+check_rc 65 "a check on an older schema is refused, not passed: exit 65"
+check_err "old.db: schema 6, this svc wants $SCHEMA: run svc-db init" "and says what to run"
+SVC_DB="$T/old.db" run svc-staff add ma --name 马
+check_rc 65 "a write on an older schema is refused too"
+after=$(sqlite3 "$T/old.db" .dump; sqlite3 "$T/old.db" "PRAGMA user_version")
+check_same "$after" "$before" "neither check nor the refused commands changed the file"
 
 run svc-db frobnicate
 check_rc 64 "unknown verb: exit 64"

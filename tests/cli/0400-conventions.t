@@ -81,13 +81,14 @@ fi
 # mount, where unshare is allowed; root ignores file modes otherwise):
 # writes fail with 74 and say why, reads still work.
 mkdir -p "$T/ro"
+SVC_DB="$T/ro/svc.db" svc-db init -q >/dev/null
 SVC_DB="$T/ro/svc.db" svc-staff import "$TOP/share/svc/staff.yaml" >/dev/null 2>&1
 if unshare -m true 2>/dev/null; then
 	unshare -m sh -c '
 		mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" || exit 9
 		SVC_DB="$1/svc.db" svc-staff add ma --name 马 2>"$1.err1"; echo $? >"$1.rc1"
 		SVC_DB="$1/svc.db" svc-staff list >"$1.out2" 2>&1; echo $? >"$1.rc2"
-		SVC_DB="$1/new.db" svc-staff list 2>"$1.err3"; echo $? >"$1.rc3"
+		SVC_DB="$1/new.db" svc-db init 2>"$1.err3"; echo $? >"$1.rc3"
 	' sh "$T/ro"
 	check_same "$(cat "$T/ro.rc1")" 74 "a read-only file system: a write exits 74"
 	case "$(cat "$T/ro.err1")" in *"svc.db: cannot write: Read-only file system"*) ok "and says why";;

@@ -142,6 +142,7 @@ check_rc 65 "a refused order cannot be edited"
 svc-order export >"$T/all.jsonl"
 svc-order export --yaml >"$T/all.yaml"
 check_same "$(wc -l <"$T/all.jsonl")" 5 "export writes one line per order"
+SVC_DB="$T/copy.db" svc-db init -q >/dev/null
 SVC_DB="$T/copy.db" svc-staff import "$TOP/share/svc/staff.yaml" >/dev/null 2>&1
 SVC_DB="$T/copy.db" run svc-order import "$T/all.jsonl"
 check_rc 0 "import reads the JSON Lines of export"

@@ -23,6 +23,11 @@ export SVC_USER=zhou
 n=0
 # The schema version this build creates: bumped by each new migration.
 SCHEMA=9
+# Only svc-db init creates a database; a test file that tests creation
+# itself sets NO_INIT=1 before it sources this.
+if [ "${NO_INIT:-0}" != 1 ]; then
+	svc-db init -q >/dev/null || { echo "Bail out! svc-db init"; exit 1; }
+fi
 
 ok() {
 	n=$((n + 1))

@@ -47,7 +47,7 @@ creates_schema_in_wal_mode(void **state)
 	int v;
 
 	(void)state;
-	assert_int_equal(svc_db_open(path, SVC_DB_RW, &db, &e), 0);
+	assert_int_equal(svc_db_open(path, SVC_DB_RW | SVC_DB_INIT, &db, &e), 0);
 	assert_int_equal(svc_db_version(db, &v, &e), 0);
 	assert_int_equal(v, svc_db_schema_version());
 	assert_int_equal(count(db, "SELECT count(*) FROM pragma_journal_mode"
@@ -58,7 +58,11 @@ creates_schema_in_wal_mode(void **state)
 	svc_db_close(db);
 }
 
-/* A database made by an older svc is migrated, one step at a time. */
+/*
+ * A database made by an older svc is migrated, one step at a time, only by
+ * svc-db init (SVC_DB_INIT); any other open refuses it untouched, and
+ * svc-db check (SVC_DB_ANY) reads it as it is.
+ */
 static void
 migrates_an_older_database(void **state)
 {
@@ -77,7 +81,16 @@ migrates_an_older_database(void **state)
 	    " INSERT INTO dept (code, name, kind, created_at)"
 	    " VALUES ('civil', 'x', 'gov', 0)", NULL, NULL, NULL);
 	sqlite3_close(db);
-	assert_int_equal(svc_db_open(old, SVC_DB_RW, &db, &e), 0);
+	assert_int_equal(svc_db_open(old, SVC_DB_RW, &db, &e), SVC_EX_DATA);
+	assert_non_null(strstr(e.msg, "schema 1, this svc wants"));
+	assert_non_null(strstr(e.msg, "run svc-db init"));
+	assert_int_equal(svc_db_open(old, SVC_DB_RO, &db, &e), SVC_EX_DATA);
+	assert_int_equal(svc_db_open(old, SVC_DB_RO | SVC_DB_ANY, &db, &e), 0);
+	assert_int_equal(svc_db_version(db, &v, &e), 0);
+	assert_int_equal(v, 1);
+	svc_db_close(db);
+	assert_int_equal(svc_db_open(old, SVC_DB_RW | SVC_DB_INIT, &db, &e),
+	    0);
 	assert_int_equal(svc_db_version(db, &v, &e), 0);
 	assert_int_equal(v, svc_db_schema_version());
 	assert_true(v >= 2);
@@ -115,12 +128,12 @@ failed_migration_says_why(void **state)
 
 	(void)state;
 	snprintf(bad, sizeof bad, "%s/bad.db", dir);
-	assert_int_equal(svc_db_open(bad, SVC_DB_RW, &db, &e), 0);
+	assert_int_equal(svc_db_open(bad, SVC_DB_RW | SVC_DB_INIT, &db, &e), 0);
 	svc_db_close(db);
 	assert_int_equal(sqlite3_open(bad, &db), SQLITE_OK);
 	sqlite3_exec(db, "PRAGMA user_version = 8", NULL, NULL, NULL);
 	sqlite3_close(db);
-	assert_int_not_equal(svc_db_open(bad, SVC_DB_RW, &db, &e), 0);
+	assert_int_not_equal(svc_db_open(bad, SVC_DB_RW | SVC_DB_INIT, &db, &e), 0);
 	p = strstr(e.msg, "bad.db: cannot migrate to schema 9: ");
 	if (p == NULL || strstr(p + 8, "cannot migrate") != p + 8 ||
 	    strstr(p + 9, "cannot migrate") != NULL ||
@@ -152,7 +165,7 @@ orders_checks_are_comparisons(void **state)
 
 	(void)state;
 	snprintf(own, sizeof own, "%s/checks.db", dir);
-	assert_int_equal(svc_db_open(own, SVC_DB_RW, &db, &e), 0);
+	assert_int_equal(svc_db_open(own, SVC_DB_RW | SVC_DB_INIT, &db, &e), 0);
 	snprintf(sql, sizeof sql, "%s ('gov', 1, 'a', 'phone', NULL, 0, 0)",
 	    ins);
 	assert_int_equal(ephemerals(db, sql), 0);
@@ -193,19 +206,51 @@ read_only_cannot_write(void **state)
 	svc_db_close(db);
 }
 
+/* Only svc-db init creates: a typo'd path is 66 and stays absent. */
 static void
-missing_file_when_it_must_exist(void **state)
+missing_file_is_not_created(void **state)
 {
+	static const int modes[] = { SVC_DB_RO, SVC_DB_RW,
+		SVC_DB_RO | SVC_DB_ANY, SVC_DB_RW | SVC_DB_ANY };
 	struct svc_err e = { 0 };
 	char other[80];
 	sqlite3 *db;
 	struct stat st;
+	size_t i;
 
 	(void)state;
 	snprintf(other, sizeof other, "%s/none.db", dir);
-	assert_int_equal(svc_db_open(other, SVC_DB_RO | SVC_DB_EXISTING, &db,
-	    &e), SVC_EX_NOINPUT);
-	assert_int_equal(stat(other, &st), -1);
+	for (i = 0; i < sizeof modes / sizeof modes[0]; i++) {
+		assert_int_equal(svc_db_open(other, modes[i], &db, &e),
+		    SVC_EX_NOINPUT);
+		assert_non_null(strstr(e.msg, "none.db: no database "
+		    "(svc-db init creates one)"));
+		assert_int_equal(stat(other, &st), -1);
+	}
+}
+
+/* A new database and its WAL are the owner's only, less the umask. */
+static void
+new_database_is_private(void **state)
+{
+	struct svc_err e = { 0 };
+	char other[80], wal[90];
+	struct stat st;
+	sqlite3 *db;
+	mode_t old = umask(022);
+
+	(void)state;
+	snprintf(other, sizeof other, "%s/private.db", dir);
+	snprintf(wal, sizeof wal, "%s-wal", other);
+	assert_int_equal(svc_db_open(other, SVC_DB_RW | SVC_DB_INIT, &db, &e),
+	    0);
+	assert_int_equal(svc_db_exec(db, "CREATE TABLE t (x)", &e), 0);
+	assert_int_equal(stat(other, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(stat(wal, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	svc_db_close(db);
+	umask(old);
 }
 
 static void
@@ -330,7 +375,8 @@ main(void)
 		cmocka_unit_test(orders_checks_are_comparisons),
 		cmocka_unit_test(failed_migration_says_why),
 		cmocka_unit_test(read_only_cannot_write),
-		cmocka_unit_test(missing_file_when_it_must_exist),
+		cmocka_unit_test(missing_file_is_not_created),
+		cmocka_unit_test(new_database_is_private),
 		cmocka_unit_test(newer_schema_is_refused),
 		cmocka_unit_test(events_are_append_only),
 		cmocka_unit_test(rollback_leaves_nothing),

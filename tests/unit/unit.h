@@ -70,7 +70,7 @@ unit_db(void)
 		atexit(unit_cleanup);
 		snprintf(path, sizeof path, "%s/unit.db", unit_dir);
 	}
-	if (svc_db_open(path, SVC_DB_RW, &db, &e) != 0)
+	if (svc_db_open(path, SVC_DB_RW | SVC_DB_INIT, &db, &e) != 0)
 		fail_msg("%s", e.msg);
 	return db;
 }
