@@ -254,6 +254,7 @@ cmd_auto(struct svc_cli *cli, int argc, char **argv)
 	/* An order nobody can take is reported; the others still go. */
 	cli->keep_going = 1;
 	svc_cli_open(cli, SVC_DB_RW);
+	svc_cli_known(cli, SVC_K_DEPT, "--dept", o.dept);
 	if (optind == argc && (o.dept || o.on)) {
 		select_orders(cli, &o, &ids);
 		svc_batch_run(cli, &ids, auto_one, NULL);

@@ -265,6 +265,16 @@ filter_times(struct svc_cli *cli, struct opts *o)
 	}
 }
 
+/* Open to read; a --status, --kind or --dept that does not exist is 64. */
+static void
+open_filtered(struct svc_cli *cli, const struct opts *o)
+{
+	svc_cli_open(cli, SVC_DB_RO);
+	svc_cli_known(cli, SVC_K_STATUS, "--status", o->filter.statuses);
+	svc_cli_known(cli, SVC_K_KIND, "--kind", o->filter.kind);
+	svc_cli_known(cli, SVC_K_DEPT, "--dept", o->filter.dept);
+}
+
 static int
 cmd_list(struct svc_cli *cli, int argc, char **argv)
 {
@@ -275,7 +285,7 @@ cmd_list(struct svc_cli *cli, int argc, char **argv)
 	options(cli, argc, argv, list_opts, &o);
 	svc_cli_need(cli, argc - optind, 0, 0);
 	filter_times(cli, &o);
-	svc_cli_open(cli, SVC_DB_RO);
+	open_filtered(cli, &o);
 	if (svc_order_query(cli->db, &o.filter, &st, &e))
 		svc_cli_fail(cli, &e);
 	svc_cli_stmt_out(cli, st, svc_order_cols, SVC_ORDER_NCOLS);
@@ -396,7 +406,7 @@ cmd_export(struct svc_cli *cli, int argc, char **argv)
 	options(cli, argc, argv, export_opts, &o);
 	svc_cli_need(cli, argc - optind, 0, 0);
 	filter_times(cli, &o);
-	svc_cli_open(cli, SVC_DB_RO);
+	open_filtered(cli, &o);
 	if (svc_order_query(cli->db, &o.filter, &st, &e))
 		svc_cli_fail(cli, &e);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -437,6 +447,7 @@ cmd_catalogue(struct svc_cli *cli, int argc, char **argv)
 	options(cli, argc, argv, (const int[]){ O_KIND, 0 }, &o);
 	svc_cli_need(cli, argc - optind, 0, 0);
 	svc_cli_config(cli);
+	svc_cli_known(cli, SVC_K_KIND, "--kind", o.in.kind);
 	out = svc_cli_out(cli, cols, 7);
 	for (i = 0; i < cli->conf.nservices; i++) {
 		sv = &cli->conf.services[i];

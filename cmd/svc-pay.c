@@ -337,6 +337,7 @@ cmd_held(struct svc_cli *cli, int argc, char **argv)
 	options(cli, argc, argv, ok, &o);
 	svc_cli_need(cli, argc - optind, 0, 1);
 	svc_cli_open(cli, SVC_DB_RO);
+	svc_cli_known(cli, SVC_K_LOGIN, NULL, argv[optind]);
 	if (svc_held_query(cli->db, optind < argc ? argv[optind] : NULL, &st,
 	    &e))
 		svc_cli_fail(cli, &e);

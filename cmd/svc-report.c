@@ -80,10 +80,15 @@ options(struct svc_cli *cli, int argc, char **argv, const int *allowed,
 		o->f.since = svc_cli_time(cli, o->since);
 	if (o->until)
 		o->f.until = svc_cli_time(cli, o->until);
-	if (o->f.kind && !svc_kind_valid(o->f.kind)) {
-		svc_warnx("%s: the kind is cleaning, repair or gov", o->f.kind);
-		svc_cli_usage(cli);
-	}
+}
+
+/* Open the database; a --dept or --kind that does not exist is 64. */
+static void
+open_known(struct svc_cli *cli, const struct opts *o)
+{
+	svc_cli_open(cli, SVC_DB_RO);
+	svc_cli_known(cli, SVC_K_DEPT, "--dept", o->f.dept);
+	svc_cli_known(cli, SVC_K_KIND, "--kind", o->f.kind);
 }
 
 /* A check: one line per problem; with --check, exit 1 when any. */
@@ -109,7 +114,7 @@ cmd_check(struct svc_cli *cli, int argc, char **argv)
 	o.f.secs = o.soon ? duration(cli, o.soon) :
 	    strcmp(r->name, "held") == 0 ? (o.older ? duration(cli, o.older) :
 	    86400) : 0;
-	svc_cli_open(cli, SVC_DB_RO);
+	open_known(cli, &o);
 	if (svc_report_prepare(cli->db, r, &o.f, &st, &e))
 		svc_cli_fail(cli, &e);
 	/* With --check -q the exit status says it all. */
@@ -178,7 +183,7 @@ cmd_summary(struct svc_cli *cli, int argc, char **argv)
 	}
 	if (o.f.by && strcmp(o.f.by, "service") == 0)
 		r = svc_report_find(svc_summaries, "revenue-service");
-	svc_cli_open(cli, SVC_DB_RO);
+	open_known(cli, &o);
 	if (svc_report_prepare(cli->db, r, &o.f, &st, &e))
 		svc_cli_fail(cli, &e);
 	bars = cli->fmt == SVC_FMT_TABLE && isatty(STDOUT_FILENO);

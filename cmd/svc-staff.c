@@ -206,6 +206,8 @@ cmd_list(struct svc_cli *cli, int argc, char **argv)
 	f.role = o.role;
 	f.all = o.all;
 	svc_cli_open(cli, SVC_DB_RO);
+	svc_cli_known(cli, SVC_K_DEPT, "--dept", f.dept);
+	svc_cli_known(cli, SVC_K_ROLE, "--role", f.role);
 	if (svc_staff_query(cli->db, &f, &st, &e))
 		svc_cli_fail(cli, &e);
 	svc_cli_stmt_out(cli, st, staff_cols, NSTAFF_COLS);

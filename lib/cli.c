@@ -332,6 +332,17 @@ svc_cli_open(struct svc_cli *cli, int mode)
 	cli->db_path = path;	/* kept for messages; freed at exit */
 }
 
+/* A filter or named value that does not exist ends the run (64 or 66). */
+void
+svc_cli_known(struct svc_cli *cli, enum svc_kwhat w, const char *opt,
+    const char *value)
+{
+	struct svc_err e = { 0 };
+
+	if (svc_known(cli->db, &cli->conf, w, opt, value, &e))
+		svc_cli_fail(cli, &e);
+}
+
 struct svc_out *
 svc_cli_out(struct svc_cli *cli, const struct svc_col *cols, int ncols)
 {

@@ -573,6 +573,15 @@ int svc_evaluate(sqlite3 *, const struct svc_conf *, int year,
 int svc_query_readonly(sqlite3 *, const char *sql, sqlite3_stmt **,
     struct svc_err *);
 
+/* known.c: every filter value is checked against what exists. */
+enum svc_kwhat {
+	SVC_K_DEPT, SVC_K_LOGIN, SVC_K_WORKER, SVC_K_ROLE, SVC_K_KIND,
+	SVC_K_STATUS, SVC_K_METHOD, SVC_K_SERVICE
+};
+int svc_known(sqlite3 *, const struct svc_conf *, enum svc_kwhat,
+    const char *opt, const char *value, struct svc_err *);
+int svc_edit_distance(const char *, const char *);
+
 /* ids.c: the "ids from argv or stdin" loop of DESIGN section 2. */
 typedef int (*svc_id_fn)(const char *id, void *ctx);
 int svc_ids_each(char **argv, int argc, FILE *in, int numeric,

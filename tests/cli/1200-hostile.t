@@ -107,6 +107,23 @@ expect 65 svc-report query "SELECT 1; DROP TABLE orders"
 expect 64 svc-report summary --by nothing
 expect 64 svc-visit form 1 --width 40
 expect 64 svc-visit done 1 --signed-by x --rating 6
+# Filters: a value that does not exist is 64 (66 for a named record),
+# never an empty answer that passes a --check (issue "Checks a cron job
+# can trust").
+expect 64 svc-report overdue --dept civl --check
+expect 64 svc-report late --kind nope --check
+expect 64 svc-report noshow --dept nope --check
+expect 64 svc-report summary --dept nope
+expect 64 svc-report revenue --kind nope
+expect 64 svc-order list --status new,bogus
+expect 64 svc-order list --dept civl
+expect 64 svc-order export --kind nope
+expect 64 svc-order catalogue --kind nope
+expect 64 svc-staff list --role wroker
+expect 64 svc-staff list --dept nope
+expect 64 svc-assign auto --dept nope
+expect 66 svc-pay held wnag
+expect 66 svc-assign agenda wnag
 # The config.
 printf 'calendar:\n  hours: ["09:00-12:00", "11:00-13:00"]\n' >"$T/overlap.yaml"
 SVC_CONFIG="$T/overlap.yaml" expect 78 svc-order new --customer 甲 --phone 1 --address x --kind gov
