@@ -114,7 +114,15 @@ cmd_check(struct svc_cli *cli, int argc, char **argv)
 	o.f.secs = o.soon ? duration(cli, o.soon) :
 	    strcmp(r->name, "held") == 0 ? (o.older ? duration(cli, o.older) :
 	    86400) : 0;
+	cli->check = o.check;
 	open_known(cli, &o);
+	/*
+	 * The deadlines compared with now were counted on the calendar of
+	 * their year: a year without holiday data makes the answer doubtful,
+	 * and a cron job running -q must still be told.
+	 */
+	if (o.check)
+		svc_cal_warn_year(&cli->conf.cal, svc_now() + o.f.secs);
 	if (svc_report_prepare(cli->db, r, &o.f, &st, &e))
 		svc_cli_fail(cli, &e);
 	/* With --check -q the exit status says it all. */

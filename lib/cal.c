@@ -149,6 +149,17 @@ check_year(const struct svc_cal *c, int day)
 	c->warn(msg);
 }
 
+/* Say so when the year of t (local time) has no holiday data. */
+void
+svc_cal_warn_year(const struct svc_cal *c, time_t t)
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	check_year(c, svc_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1,
+	    tm.tm_mday));
+}
+
 enum svc_daykind
 svc_cal_day(const struct svc_cal *c, int day, const char **why)
 {

@@ -225,11 +225,22 @@ readable(const char *path)
 	return access(path, R_OK) == 0;
 }
 
-/* The first config that exists, in the order of DESIGN section 3. */
+/*
+ * The value of -c or SVC_CONFIG that asks for the built-in defaults (a
+ * calendar without holidays): a name no file has, so that it is never
+ * what a typo or a missing file gives.
+ */
+#define BUILTIN_CONFIG ":builtin"
+
+/*
+ * The first config that exists, in the order of DESIGN section 3.  None at
+ * all is an error naming the places looked at: running on defaults
+ * without a holiday calendar is asked for explicitly, never fallen into.
+ */
 static char *
 find_config(struct svc_cli *cli, int *must)
 {
-	struct svc_buf b = { 0 };
+	struct svc_buf b = { 0 }, tried = { 0 };
 	const char *s;
 
 	*must = 1;
@@ -244,12 +255,16 @@ find_config(struct svc_cli *cli, int *must)
 		svc_buf_printf(&b, "%s/.config/svc/config.yaml", s);
 	if (b.s && readable(b.s))
 		return b.s;
-	svc_buf_free(&b);
 	if (readable("/etc/svc/config.yaml"))
 		return svc_strdup("/etc/svc/config.yaml");
 	if (readable(SVC_SHAREDIR "/config.yaml"))
 		return svc_strdup(SVC_SHAREDIR "/config.yaml");
-	return NULL;
+	svc_buf_printf(&tried, "no configuration: none of -c, $SVC_CONFIG, "
+	    "%s%s/etc/svc/config.yaml, " SVC_SHAREDIR "/config.yaml (-c "
+	    BUILTIN_CONFIG " runs on built-in defaults)", b.s ? b.s : "",
+	    b.s ? ", " : "");
+	svc_buf_free(&b);
+	svc_die(SVC_EX_CONFIG, "%s", tried.s);
 }
 
 void
@@ -262,13 +277,20 @@ svc_cli_config(struct svc_cli *cli)
 	if (cli->conf_loaded)
 		return;
 	path = find_config(cli, &must);
-	if (path && !readable(path) && must)
-		svc_die(SVC_EX_CONFIG, "%s: %s", path, strerror(errno));
-	if (path ? svc_conf_load(&cli->conf, path, &e) :
-	    svc_conf_load_string(&cli->conf, "(built-in)", "", &e))
-		svc_cli_fail(cli, &e);
+	if (strcmp(path, BUILTIN_CONFIG) == 0) {
+		if (svc_conf_load_string(&cli->conf, "(built-in)", "", &e))
+			svc_cli_fail(cli, &e);
+	} else {
+		if (!readable(path) && must)
+			svc_die(SVC_EX_CONFIG, "%s: %s", path,
+			    strerror(errno));
+		if (svc_conf_load(&cli->conf, path, &e))
+			svc_cli_fail(cli, &e);
+	}
 	free(path);
-	cli->conf.cal.warn = cli->quiet ? NULL : warn_hook;
+	/* A --check whose answer rests on a year without holiday data
+	 * says so even under -q: the exit status alone would hide it. */
+	cli->conf.cal.warn = cli->quiet && !cli->check ? NULL : warn_hook;
 	if (svc_tz_set(cli->conf.timezone, &e) || svc_clock_init(&e))
 		svc_cli_fail(cli, &e);
 	cli->conf_loaded = 1;

@@ -26,6 +26,8 @@ struct svc_cli {
 	const char *db_path, *conf_path;
 	enum svc_fmt fmt;
 	int header, quiet, dry_run, keep_going;
+	int check;		/* a --check run: warnings that bear on the
+				   answer are printed even under -q */
 	struct svc_conf conf;
 	int conf_loaded;
 	sqlite3 *db;

@@ -138,6 +138,7 @@ int svc_cal_seal(struct svc_cal *, struct svc_err *);
 enum svc_daykind svc_cal_day(const struct svc_cal *, int day,
     const char **why);
 int svc_cal_is_working(const struct svc_cal *, int day);
+void svc_cal_warn_year(const struct svc_cal *, time_t);
 int64_t svc_cal_day_secs(const struct svc_cal *);
 int svc_cal_next(const struct svc_cal *, time_t t, time_t *out,
     struct svc_err *);

@@ -20,4 +20,35 @@ check_err "--status acepted: no such status (did you mean accepted?)" \
     "each value of a list is checked"
 run svc-report overdue --dept civil --check
 check_rc 0 "a department that exists still passes when nothing is overdue"
+
+# --- Configuration: none found is 78 naming the places; defaults are asked
+# for with -c :builtin; a --check in a year without holidays says so. ---
+if [ -e /etc/svc/config.yaml ] || [ -e /usr/local/share/svc/config.yaml ]; then
+	for d in "no config: exit 78" "names the places" "nothing written"; do
+		ok "$d # SKIP a system-wide config is installed on this machine"
+	done
+else
+	before=$(dump)
+	env -u SVC_CONFIG svc-report overdue --check >/dev/null 2>"$T/err"
+	rc=$?
+	check_same "$rc" 78 "no configuration anywhere: exit 78, not a check on a calendar without holidays"
+	case "$(cat "$T/err")" in
+	*"no configuration: none of -c, \$SVC_CONFIG, $HOME/.config/svc/config.yaml, /etc/svc/config.yaml,"*"-c :builtin"*)
+		ok "the message names every place looked at and how to ask for defaults" ;;
+	*) not_ok "the message names every place looked at" "$(cat "$T/err")" ;;
+	esac
+	env -u SVC_CONFIG svc-order new --customer 甲 --phone 13900000001 \
+	    --address x --kind gov >/dev/null 2>&1
+	check_same "$(dump)" "$before" "and a write without a config writes nothing"
+fi
+SVC_CONFIG="$T/nope.yaml" run svc-report overdue --check
+check_rc 78 "a named config that does not exist: exit 78"
+run svc-cal add '2026-09-30 16:00' 1wd -c :builtin
+check_out "2026-10-01T16:00:00+08:00" "-c :builtin runs on defaults, as asked (no holidays)"
+check_err "warning: no holiday data for 2026" "and says the calendar has no holidays"
+SVC_NOW="2027-03-01 10:00" run svc-report overdue --check -q
+check_rc 0 "a --check in 2027 (no holiday data shipped) still answers"
+check_err "warning: no holiday data for 2027" "and says so on stderr even with -q"
+SVC_NOW="2026-03-02 10:00" run svc-report overdue --check -q
+check_same "$err" "" "a year with data: -q is silent"
 done_testing
