@@ -231,6 +231,47 @@ move_event(sqlite3 *db, int64_t id, const struct svc_facts *b,
 	return svc_event_json(db, id, NULL, "order.move", &j, e);
 }
 
+/* When the appointment now standing was made: its reply or last move. */
+static int
+booked_at(sqlite3 *db, int64_t id, time_t *at, struct svc_err *e)
+{
+	static const char sql[] = "SELECT max(coalesce(o.replied_at, 0),"
+	    " coalesce((SELECT max(m.at) FROM move m WHERE m.order_id = o.id),"
+	    " 0)) FROM orders o WHERE o.id = ?1";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	*at = rc == SQLITE_ROW ? (time_t)sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : svc_db_error(db, rc, e);
+}
+
+/*
+ * G9 is measured from when the applicant was told, so that time must be
+ * one that could be true: not before the appointment being moved was
+ * made (that would hide any short notice), not in the future.
+ */
+static int
+notified_ok(sqlite3 *db, int64_t id, time_t notified, struct svc_err *e)
+{
+	char from[32], to[32];
+	time_t made;
+
+	if (booked_at(db, id, &made, e))
+		return e->code;
+	if (notified >= made && notified <= svc_now())
+		return 0;
+	svc_time_local(made, from, sizeof from);
+	svc_time_local(svc_now(), to, sizeof to);
+	return svc_seterr(e, SVC_EX_DATA, "%lld: --notified must lie between "
+	    "%s (when the appointment was made) and %s (now)", (long long)id,
+	    from, to);
+}
+
 /*
  * G9: when the provider cannot come as agreed, the applicant is told at
  * least the kind's notice before the old appointment.  Notified exactly
@@ -260,6 +301,8 @@ svc_move(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	    strcmp(b.status, "taken_back"))
 		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot move: the order "
 		    "is %s", (long long)id, b.status);
+	if (notified_ok(db, id, m->notified, e))
+		return e->code;
 	rules = svc_conf_rules(c, b.kind);
 	until = m->at + (b.until - b.at);
 	if (svc_slot_check(c, b.kind, id, m->at, until, m->force, &m->quiet, e))

@@ -43,13 +43,13 @@ SVC_USER=li run svc-assign agenda --on 2026-11-30
 check_same "$(printf '%s\n' "$out" | wc -l)" 2 "agenda without a login: your own"
 
 # G9: the notice boundary is exact.
-run svc-assign move $a --at "2026-12-01 09:00" --reason 车辆故障 --notified "2026-11-30 01:00"
+SVC_NOW="2026-11-30 10:00" run svc-assign move $a --at "2026-12-01 09:00" --reason 车辆故障 --notified "2026-11-30 01:00"
 check_rc 0 "a move told exactly 8:00 before"
 check_same "$err" "" "is in time: no warning"
-run svc-assign move $b --at "2026-12-01 10:00" --reason 车辆故障 --notified "2026-11-30 01:46"
+SVC_NOW="2026-11-30 10:00" run svc-assign move $b --at "2026-12-01 10:00" --reason 车辆故障 --notified "2026-11-30 01:46"
 check_rc 0 "a move told 7:59 before is made"
 check_err "$b: short notice: told 7h59m before, the rule is 8h (G9): recorded" "but recorded as short"
-run svc-assign move $c --at "2026-12-01 14:00" --reason 申请人要求 --by applicant --notified "2026-11-30 09:00"
+SVC_NOW="2026-11-30 10:00" run svc-assign move $c --at "2026-12-01 14:00" --reason 申请人要求 --by applicant --notified "2026-11-30 09:00"
 check_same "$err" "" "the applicant's own move never counts"
 run sqlite3 "$SVC_DB" "SELECT order_id || ':' || short || ':' || by FROM move ORDER BY id"
 check_out "$a:0:provider
@@ -57,9 +57,9 @@ $b:1:provider
 $c:0:applicant" "each move is recorded with its notice"
 unchanged "a move onto a Saturday" svc-assign move $c --at "2026-12-05 10:00" --reason x
 check_rc 65 "G7: a gov visit moves only into working hours"
-run svc-assign move $c --at "2026-12-01 14:00"
+SVC_NOW="2026-11-30 10:00" run svc-assign move $c --at "2026-12-01 14:00"
 check_rc 64 "move without --reason: usage"
-run svc-assign move $c --at "2026-12-01 14:00" --reason x --by nobody
+SVC_NOW="2026-11-30 10:00" run svc-assign move $c --at "2026-12-01 14:00" --reason x --by nobody
 check_rc 64 "--by is provider or applicant"
 
 # auto: least loaded, deterministic, never double-booking.

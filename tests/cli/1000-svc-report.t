@@ -39,8 +39,8 @@ c=$(svc-order new --customer 丙 --phone 3 --address x --service gov-pension --g
     svc-order accept --at "2026-12-02 10:00")
 d=$(svc-order new --customer 丁 --phone 4 --address x --service gov-pension --group elderly |
     svc-order accept --at "2026-12-02 14:00")
-svc-assign move $c --at "2026-12-03 10:00" --reason 车坏了 --notified "2026-12-02 02:00" >/dev/null 2>&1
-svc-assign move $d --at "2026-12-03 14:00" --reason 车坏了 --notified "2026-12-02 06:01" >/dev/null 2>&1
+SVC_NOW="2026-12-02 07:00" svc-assign move $c --at "2026-12-03 10:00" --reason 车坏了 --notified "2026-12-02 02:00" >/dev/null 2>&1
+SVC_NOW="2026-12-02 07:00" svc-assign move $d --at "2026-12-03 14:00" --reason 车坏了 --notified "2026-12-02 06:01" >/dev/null 2>&1
 run svc-report notice --check
 check_rc 1 "G9: a short notice is found"
 check_same "$(printf '%s\n' "$out" | cut -f1,5)" "$d	479" "only the 7h59m one"

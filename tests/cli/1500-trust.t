@@ -51,4 +51,22 @@ check_rc 0 "a --check in 2027 (no holiday data shipped) still answers"
 check_err "warning: no holiday data for 2027" "and says so on stderr even with -q"
 SVC_NOW="2026-03-02 10:00" run svc-report overdue --check -q
 check_same "$err" "" "a year with data: -q is silent"
+
+# --- Notice (G9): --notified lies between the booking and now. ---
+id=$(svc-order new --customer 李大爷 --phone 13900000001 --address 朝阳区 \
+    --service gov-pension --group elderly | svc-order accept --at "2026-12-02 10:00")
+before=$(dump)
+SVC_NOW="2026-12-02 06:00" run svc-assign move "$id" --at "2026-12-03 10:00" \
+    --reason 车辆故障 --notified "2026-11-01 09:00"
+check_rc 65 "G9: told before the appointment was even made: exit 65"
+check_err "$id: --notified must lie between 2026-11-26 10:00 (when the appointment was made) and 2026-12-02 06:00 (now)" \
+    "with the allowed range"
+SVC_NOW="2026-12-02 06:00" run svc-assign move "$id" --at "2026-12-03 10:00" \
+    --reason 车辆故障 --notified "2026-12-02 07:00"
+check_rc 65 "G9: told in the future: exit 65"
+check_same "$(dump)" "$before" "neither refused move wrote anything"
+SVC_NOW="2026-12-02 06:00" run svc-assign move "$id" --at "2026-12-03 10:00" \
+    --reason 车辆故障 --notified "2026-12-02 05:00"
+check_rc 0 "told within the range: the move is made"
+check_err "$id: short notice: told 5h before, the rule is 8h (G9): recorded" "and its short notice shows"
 done_testing

@@ -118,7 +118,7 @@ moved(int64_t id, const char *to, const char *told, int applicant, int *rc)
 	m.notified = unit_at(told);
 	m.reason = "车辆故障";
 	m.applicant = applicant;
-	svc_clock_set(unit_at("2026-11-26 09:00"));
+	svc_clock_set(unit_at(told));	/* told now */
 	*rc = svc_move(db, &conf, id, &m, &e);
 	return m;
 }
@@ -146,6 +146,37 @@ gov_notice_boundary_is_exact(void **state)
 	m = moved(c, "2026-12-03 15:00", "2026-12-02 14:59", 1, &rc);
 	assert_int_equal(rc, 0);
 	assert_false(m.short_notice);
+}
+
+/*
+ * G9: the time the applicant was told lies between the booking and now;
+ * an earlier one would hide a short notice, a later one is not yet true.
+ */
+static void
+notified_lies_between_booking_and_now(void **state)
+{
+	int64_t id = accepted_at("2026-12-02 10:00");	/* at 11-26 09:00 */
+	struct svc_move m = { 0 };
+	struct svc_err e = { 0 };
+
+	(void)state;
+	m.at = unit_at("2026-12-03 10:00");
+	m.reason = "车辆故障";
+	svc_clock_set(unit_at("2026-12-02 06:00"));
+	m.notified = unit_at("2026-11-01 09:00");
+	assert_int_equal(svc_move(db, &conf, id, &m, &e), SVC_EX_DATA);
+	assert_non_null(strstr(e.msg, "--notified must lie between "
+	    "2026-11-26 09:00 (when the appointment was made) and "
+	    "2026-12-02 06:00 (now)"));
+	m.notified = unit_at("2026-12-02 06:01");
+	assert_int_equal(svc_move(db, &conf, id, &m, &e), SVC_EX_DATA);
+	m.notified = unit_at("2026-12-02 05:00");
+	assert_int_equal(svc_move(db, &conf, id, &m, &e), 0);
+	assert_true(m.short_notice);
+	/* the next move is measured from this one */
+	m.at = unit_at("2026-12-04 10:00");
+	m.notified = unit_at("2026-12-02 04:00");
+	assert_int_equal(svc_move(db, &conf, id, &m, &e), SVC_EX_DATA);
 }
 
 static void
@@ -218,6 +249,7 @@ main(void)
 		cmocka_unit_test(clash_overlap_not_back_to_back),
 		cmocka_unit_test(department_and_helper),
 		cmocka_unit_test(gov_notice_boundary_is_exact),
+		cmocka_unit_test(notified_lies_between_booking_and_now),
 		cmocka_unit_test(move_is_recorded_and_checked),
 		cmocka_unit_test(auto_never_double_books),
 		cmocka_unit_test(auto_prefers_the_least_loaded),
