@@ -29,6 +29,7 @@ static const struct option long_opts[] = {
 struct opts {
 	const char *order, *customer, *phone, *text, *to, *resolution;
 	int open, verdict;	/* verdict: 1 upheld, 2 rejected */
+	const char *said_verdict;	/* --upheld or --rejected, once */
 };
 
 static void
@@ -45,8 +46,14 @@ option(struct svc_cli *cli, int c, char *arg, void *ctx)
 	case O_OPEN: o->open = 1; break;
 	case O_TO: o->to = arg; break;
 	case O_RESOLUTION: o->resolution = arg; break;
-	case O_UPHELD: o->verdict = 1; break;
-	case O_REJECTED: o->verdict = 2; break;
+	case O_UPHELD:
+		svc_cli_exclusive(&o->said_verdict, "--upheld");
+		o->verdict = 1;
+		break;
+	case O_REJECTED:
+		svc_cli_exclusive(&o->said_verdict, "--rejected");
+		o->verdict = 2;
+		break;
 	}
 }
 

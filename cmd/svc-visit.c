@@ -48,6 +48,8 @@ struct opts {
 	const char *eta, *reason, *note, *resume_at, *return_by, *comment;
 	const char *signature_file, *kind;
 	int contact, apply, check, width, rating;
+	/* the first given of each group of options that exclude each other */
+	const char *said_contact, *said_voucher, *said_parts;
 	struct svc_check chk;
 	struct svc_done done;
 	struct svc_buf sig;
@@ -75,14 +77,32 @@ option(struct svc_cli *cli, int c, char *arg, void *ctx)
 	switch (c) {
 	case O_ETA: o->eta = arg; break;
 	case O_REASON: o->reason = arg; break;
-	case O_REACHED: o->contact = 1; break;
-	case O_UNREACHABLE: o->contact = 2; break;
+	case O_REACHED:
+		svc_cli_exclusive(&o->said_contact, "--reached");
+		o->contact = 1;
+		break;
+	case O_UNREACHABLE:
+		svc_cli_exclusive(&o->said_contact, "--unreachable");
+		o->contact = 2;
+		break;
 	case O_NOTE: o->note = arg; break;
-	case O_VOUCHER: o->chk.voucher = 1; break;
-	case O_NO_VOUCHER: o->chk.voucher = 0; break;
+	case O_VOUCHER:
+		svc_cli_exclusive(&o->said_voucher, "--voucher");
+		o->chk.voucher = 1;
+		break;
+	case O_NO_VOUCHER:
+		svc_cli_exclusive(&o->said_voucher, "--no-voucher");
+		o->chk.voucher = 0;
+		break;
 	case O_BARCODE: o->chk.barcode = arg; break;
-	case O_PARTS_OK: o->chk.parts_missing = NULL; break;
-	case O_PARTS_MISSING: o->chk.parts_missing = arg; break;
+	case O_PARTS_OK:
+		svc_cli_exclusive(&o->said_parts, "--parts-ok");
+		o->chk.parts_missing = NULL;
+		break;
+	case O_PARTS_MISSING:
+		svc_cli_exclusive(&o->said_parts, "--parts-missing");
+		o->chk.parts_missing = arg;
+		break;
 	case O_DAMAGE: o->chk.damage = arg; break;
 	case O_NOT_OURS: o->chk.not_ours = arg; break;
 	case O_SIGNED_BY: o->chk.signed_by = o->done.signed_by = arg; break;

@@ -169,7 +169,8 @@ svc_unassign(sqlite3 *db, int64_t id, const char *reason, struct svc_err *e)
 	sqlite3_stmt *st;
 
 	svc_clearerr(e);
-	if (svc_order_facts(db, id, &b, e))
+	if (svc_text_ok("the reason", reason, 0, SVC_TEXT_LINE, e) ||
+	    svc_order_facts(db, id, &b, e))
 		return e->code;
 	if (strcmp(b.status, "assigned") != 0)
 		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot drop: the order "
@@ -295,6 +296,9 @@ svc_move(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	svc_clearerr(e);
 	if (m->reason == NULL || *m->reason == '\0')
 		return svc_seterr(e, SVC_EX_USAGE, "a --reason is required");
+	if (svc_text_ok("the reason", m->reason, SVC_TEXT_REQUIRED,
+	    SVC_TEXT_LINE, e))
+		return e->code;
 	if (svc_order_facts(db, id, &b, e))
 		return e->code;
 	if (strcmp(b.status, "accepted") && strcmp(b.status, "assigned") &&

@@ -354,6 +354,19 @@ svc_cli_open(struct svc_cli *cli, int mode)
 	cli->db_path = path;	/* kept for messages; freed at exit */
 }
 
+/*
+ * Options that exclude each other (--reached and --unreachable): the
+ * second of a group is a usage error, never "the last one wins".  *seen
+ * holds the first given of the group.
+ */
+void
+svc_cli_exclusive(const char **seen, const char *opt)
+{
+	if (*seen && strcmp(*seen, opt) != 0)
+		svc_die(SVC_EX_USAGE, "%s contradicts %s", opt, *seen);
+	*seen = opt;
+}
+
 /* A filter or named value that does not exist ends the run (64 or 66). */
 void
 svc_cli_known(struct svc_cli *cli, enum svc_kwhat w, const char *opt,

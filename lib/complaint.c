@@ -31,9 +31,13 @@ svc_complaint_new(sqlite3 *db, int64_t order, const char *customer,
 	sqlite3_stmt *st;
 
 	svc_clearerr(e);
-	if (text == NULL || *text == '\0' || !svc_utf8_valid(text))
+	if (text == NULL || *text == '\0')
 		return svc_seterr(e, SVC_EX_USAGE, "the complaint's --text is "
 		    "required");
+	if (svc_text_ok("the complaint", text, SVC_TEXT_REQUIRED |
+	    SVC_TEXT_LINES, SVC_TEXT_LONG, e) || svc_text_ok("the customer",
+	    customer, 0, SVC_TEXT_SHORT, e))
+		return e->code;
 	if (order == 0 && (phone == NULL || !svc_phone_valid(phone)))
 		return svc_seterr(e, SVC_EX_USAGE, "give --order, or the "
 		    "customer's --phone");
@@ -121,6 +125,9 @@ svc_complaint_resolve(sqlite3 *db, int64_t id, const char *resolution,
 	svc_clearerr(e);
 	if (resolution == NULL || *resolution == '\0')
 		return svc_seterr(e, SVC_EX_USAGE, "a --resolution is required");
+	if (svc_text_ok("the resolution", resolution, SVC_TEXT_REQUIRED |
+	    SVC_TEXT_LINES, SVC_TEXT_LONG, e))
+		return e->code;
 	if (open_complaint(db, id, &order, e) ||
 	    svc_db_prepare(db, "UPDATE complaint SET status = 'resolved',"
 	    " resolution = ?2, upheld = ?3, resolved_at = ?4 WHERE id = ?1",

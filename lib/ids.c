@@ -4,7 +4,9 @@
  *
  * Ids come from the arguments; with none (or "-") from stdin, where the
  * first field of each line is the id, so the output of one command is the
- * input of the next.  Blank lines and #-comments are skipped.  With no
+ * input of the next.  Empty lines and #-comments are skipped.  The first
+ * field ends at a TAB and is the id exactly: " 4", "5 2", "\t6" and a
+ * line with a NUL byte are errors naming the line, not guesses.  With no
  * arguments and a terminal on stdin the caller prints usage rather than
  * wait: this returns SVC_EX_USAGE with an empty message.
  */
@@ -60,15 +62,24 @@ from_stdin(FILE *in, int numeric, svc_id_fn fn, void *ctx, int *first,
 
 	while ((n = getline(&line, &cap, in)) != -1) {
 		lineno++;
-		for (p = line; *p == ' ' || *p == '\t'; p++)
-			;
-		if (*p == '\n' || *p == '\0' || *p == '#')
+		if ((size_t)n != strlen(line)) {
+			svc_seterr(e, SVC_EX_DATA, "stdin:%ld: a NUL byte in the "
+			    "line", lineno);
+			break;
+		}
+		p = line;
+		if (n > 0 && p[n - 1] == '\n')
+			p[--n] = '\0';
+		if (n > 0 && p[n - 1] == '\r')	/* a file made on Windows */
+			p[--n] = '\0';
+		if (*p == '\0' || *p == '#')
 			continue;
-		end = p + strcspn(p, "\t \r\n");
+		end = p + strcspn(p, "\t");
 		*end = '\0';
 		if (!valid(p, numeric)) {
-			svc_seterr(e, SVC_EX_DATA, "stdin:%ld: '%s' is not %s",
-			    lineno, p, numeric ? "an order id" : "a key");
+			svc_seterr(e, SVC_EX_DATA, "stdin:%ld: '%.60s' is not %s"
+			    " (the first field, up to a TAB)", lineno, p,
+			    numeric ? "an order id" : "a key");
 			break;
 		}
 		remember(first, fn(p, ctx));

@@ -175,18 +175,20 @@ svc_order_may(int64_t id, const struct svc_facts *f, const char *to,
 	    (long long)id, verb, f->status);
 }
 
+/* The person's texts of a registration, through the one validator. */
 static int
-text_ok(const char *what, const char *s, int required, struct svc_err *e)
+order_texts(const struct svc_order_in *in, int editing, struct svc_err *e)
 {
-	if (s == NULL || *s == '\0')
-		return required ? svc_seterr(e, SVC_EX_DATA, "%s is required",
-		    what) : 0;
-	if (!svc_utf8_valid(s))
-		return svc_seterr(e, SVC_EX_DATA, "%s: not valid UTF-8", what);
-	if (strlen(s) > 1000)
-		return svc_seterr(e, SVC_EX_DATA, "%s: longer than 1000 bytes",
-		    what);
-	return 0;
+	return (!(editing && in->customer == NULL) &&
+	    svc_text_ok("the customer's name", in->customer,
+	    SVC_TEXT_REQUIRED, SVC_TEXT_SHORT, e)) ||
+	    (!(editing && in->address == NULL) &&
+	    svc_text_ok("the address", in->address, SVC_TEXT_REQUIRED,
+	    SVC_TEXT_LINE, e)) ||
+	    svc_text_ok("the product", in->product, 0, SVC_TEXT_LINE, e) ||
+	    svc_text_ok("the fault", in->fault, 0, SVC_TEXT_LINE, e) ||
+	    svc_text_ok("the note", in->note, SVC_TEXT_LINES, SVC_TEXT_LINE,
+	    e);
 }
 
 /*
@@ -230,11 +232,7 @@ check_lines(const struct svc_conf *c, const struct svc_order_in *in,
 static int
 check_new(const struct svc_order_in *in, struct svc_err *e)
 {
-	if (text_ok("the customer's name", in->customer, 1, e) ||
-	    text_ok("the address", in->address, 1, e) ||
-	    text_ok("the product", in->product, 0, e) ||
-	    text_ok("the fault", in->fault, 0, e) ||
-	    text_ok("the note", in->note, 0, e))
+	if (order_texts(in, 0, e))
 		return e->code;
 	if (in->phone == NULL || !svc_phone_valid(in->phone))
 		return svc_seterr(e, SVC_EX_DATA, "%s: a phone number is "
@@ -624,11 +622,7 @@ svc_order_edit(sqlite3 *db, const struct svc_conf *c, int64_t id,
 		    (long long)id, cur.status);
 		goto out;
 	}
-	if ((in->customer && text_ok("the customer's name", in->customer, 1,
-	    e)) || (in->address && text_ok("the address", in->address, 1, e)) ||
-	    text_ok("the product", in->product, 0, e) ||
-	    text_ok("the fault", in->fault, 0, e) ||
-	    text_ok("the note", in->note, 0, e))
+	if (order_texts(in, 1, e))
 		goto out;
 	if ((in->phone && !svc_phone_valid(in->phone)) ||
 	    (in->channel && !one_of(svc_channels, in->channel)) ||

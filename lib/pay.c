@@ -84,9 +84,12 @@ svc_charge(sqlite3 *db, int64_t id, const char *code, const char *what,
 	if (!strcmp(b.status, "cancelled") || !strcmp(b.status, "refused"))
 		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot charge: the "
 		    "order is %s", (long long)id, b.status);
-	if (what == NULL || *what == '\0' || !svc_utf8_valid(what))
+	if (what == NULL || *what == '\0')
 		return svc_seterr(e, SVC_EX_DATA, "%lld: say what the charge "
 		    "is for", (long long)id);
+	if (svc_text_ok("what the charge is for", what, SVC_TEXT_REQUIRED,
+	    SVC_TEXT_SHORT, e))
+		return e->code;
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
@@ -228,6 +231,9 @@ svc_refund(sqlite3 *db, int64_t id, struct svc_take *t, struct svc_err *e)
 	svc_clearerr(e);
 	if (t->reason == NULL || *t->reason == '\0')
 		return svc_seterr(e, SVC_EX_USAGE, "a --reason is required");
+	if (svc_text_ok("the reason", t->reason, SVC_TEXT_REQUIRED,
+	    SVC_TEXT_LINE, e))
+		return e->code;
 	if (t->amount <= 0 || !svc_method_valid(t->method))
 		return svc_seterr(e, SVC_EX_DATA, "%lld: a refund needs an amount"
 		    " and a method", (long long)id);
@@ -261,6 +267,9 @@ svc_void(sqlite3 *db, const char *receipt, const char *reason,
 	svc_clearerr(e);
 	if (reason == NULL || *reason == '\0')
 		return svc_seterr(e, SVC_EX_USAGE, "a --reason is required");
+	if (svc_text_ok("the reason", reason, SVC_TEXT_REQUIRED,
+	    SVC_TEXT_LINE, e))
+		return e->code;
 	if (svc_db_cached(db, find, &st, e))
 		return e->code;
 	sqlite3_bind_text(st, 1, receipt, -1, SQLITE_STATIC);

@@ -53,10 +53,13 @@ svc_product_add(sqlite3 *db, const struct svc_product *p, struct svc_err *e)
 	    strlen(p->barcode) > 64)
 		return svc_seterr(e, SVC_EX_DATA, "a barcode is required (at "
 		    "most 64 characters)");
-	if (p->model == NULL || p->name == NULL || !svc_utf8_valid(p->model) ||
-	    !svc_utf8_valid(p->name))
+	if (p->model == NULL || p->name == NULL)
 		return svc_seterr(e, SVC_EX_DATA, "%s: model and name are "
 		    "required", p->barcode);
+	if (svc_text_ok("the model", p->model, SVC_TEXT_REQUIRED,
+	    SVC_TEXT_SHORT, e) || svc_text_ok("the name", p->name,
+	    SVC_TEXT_REQUIRED, SVC_TEXT_SHORT, e))
+		return e->code;
 	if (p->sold_on == NULL || svc_date_parse(p->sold_on, 0, &y, &m, &d,
 	    &sub) || strchr(p->sold_on, '-') == NULL)
 		return svc_seterr(e, SVC_EX_DATA, "%s: bad sold date '%s' (want "

@@ -128,7 +128,10 @@ svc_order_accept(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	char when[40];
 
 	svc_clearerr(e);	/* the result below is read from e */
-	if (svc_order_facts(db, id, &f, e) || svc_order_may(id, &f, "accepted", "accept", e))
+	if (svc_text_ok("the documents", r->documents, 0, SVC_TEXT_LINE, e) ||
+	    svc_text_ok("the note", r->note, SVC_TEXT_LINES, SVC_TEXT_LINE,
+	    e) || svc_order_facts(db, id, &f, e) ||
+	    svc_order_may(id, &f, "accepted", "accept", e))
 		return e->code;
 	if (r->until == 0)
 		r->until = r->at + 60 * (f.minutes > 0 ? f.minutes : 60);
@@ -187,9 +190,10 @@ close_order(sqlite3 *db, int64_t id, struct svc_reply *r, const char *to,
 	svc_clearerr(e);	/* the result below is read from e */
 	if (r->reason == NULL || *r->reason == '\0')
 		return svc_seterr(e, SVC_EX_USAGE, "a --reason is required");
-	if (!svc_utf8_valid(r->reason))
-		return svc_seterr(e, SVC_EX_DATA, "the reason is not valid "
-		    "UTF-8");
+	if (svc_text_ok("the reason", r->reason, SVC_TEXT_REQUIRED,
+	    SVC_TEXT_LINE, e) || svc_text_ok("the note", r->note,
+	    SVC_TEXT_LINES, SVC_TEXT_LINE, e))
+		return e->code;
 	if (svc_order_facts(db, id, &f, e) || svc_order_may(id, &f, to, verb, e) ||
 	    svc_db_cached(db, sql, &st, e))
 		return e->code;

@@ -83,17 +83,12 @@ svc_roles_normalize(const char *in, char *out, size_t n, struct svc_err *e)
 	return 0;
 }
 
+/* A name or badge: one line; given as empty, it is left to the caller. */
 static int
 text_valid(const char *field, const char *s, struct svc_err *e)
 {
-	if (s == NULL)
-		return 0;
-	if (!svc_utf8_valid(s))
-		return svc_seterr(e, SVC_EX_DATA, "%s: not valid UTF-8", field);
-	if (strlen(s) > 200)
-		return svc_seterr(e, SVC_EX_DATA, "%s: longer than 200 bytes",
-		    field);
-	return 0;
+	return svc_text_ok(field, s, s && *s ? SVC_TEXT_REQUIRED : 0,
+	    SVC_TEXT_SHORT, e);
 }
 
 /* 1 and the row's id when key is there, 0 when not, -1 on error. */

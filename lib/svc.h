@@ -363,6 +363,13 @@ int svc_order_import(sqlite3 *, const struct svc_conf *, const char *path,
 int svc_utf8_width(const char *s);
 size_t svc_utf8_fit(const char *s, int maxw, int *width);
 int svc_utf8_valid(const char *s);
+/* The one validator of a person's free text; flags and limits below. */
+enum { SVC_TEXT_REQUIRED = 1, SVC_TEXT_LINES = 2 };
+#define SVC_TEXT_SHORT 200	/* names, phones, logins, badges */
+#define SVC_TEXT_LINE 1000	/* addresses, reasons, notes */
+#define SVC_TEXT_LONG 4000	/* comments, complaints, resolutions */
+int svc_text_ok(const char *what, const char *s, int flags, size_t max,
+    struct svc_err *);
 
 /* out.c: one writer driven by a format table (DESIGN section 2). */
 enum svc_fmt { SVC_FMT_TABLE, SVC_FMT_TSV, SVC_FMT_CSV, SVC_FMT_JSON };

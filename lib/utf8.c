@@ -145,3 +145,58 @@ svc_utf8_valid(const char *s)
 	}
 	return 1;
 }
+
+/* Spaces that make a text look filled when it is not: ASCII, U+3000. */
+static int
+blank(const char *s)
+{
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			continue;
+		if (strncmp(s, "\xe3\x80\x80", 3) == 0) {
+			s += 2;
+			continue;
+		}
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * The one validator of free text from a person (issue "Checks a cron job
+ * can trust"): valid UTF-8; no control character, C0, DEL or C1 (an
+ * escape stored now is an escape printed on a terminal or a receipt
+ * printer later); one-line fields refuse TAB and newline too, a multi-line
+ * field keeps newlines; at most max bytes; and, when required, not blank
+ * (three spaces are not a reason, G5).  NULL is "not given".
+ */
+int
+svc_text_ok(const char *what, const char *s, int flags, size_t max,
+    struct svc_err *e)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	long c;
+	int n;
+
+	if (s == NULL || *s == '\0' || ((flags & SVC_TEXT_REQUIRED) &&
+	    blank(s)))
+		return (flags & SVC_TEXT_REQUIRED) ? svc_seterr(e, SVC_EX_DATA,
+		    "%s is required%s", what, s && *s ? " (it is blank)" :
+		    "") : 0;
+	for (; *p; p += n) {
+		n = decode(p, &c);
+		if (c < 0)
+			return svc_seterr(e, SVC_EX_DATA, "%s: not valid UTF-8",
+			    what);
+		if (c == '\n' && (flags & SVC_TEXT_LINES))
+			continue;
+		if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+			return svc_seterr(e, SVC_EX_DATA, "%s: control "
+			    "character U+%04lX not allowed%s", what, c,
+			    (flags & SVC_TEXT_LINES) ? "" : " (one line)");
+	}
+	if (strlen(s) > max)
+		return svc_seterr(e, SVC_EX_DATA, "%s: longer than %zu bytes",
+		    what, max);
+	return 0;
+}

@@ -104,7 +104,8 @@ svc_visit_late(sqlite3 *db, int64_t id, time_t eta, const char *reason,
 	struct svc_facts s;
 
 	svc_clearerr(e);
-	if (svc_order_facts(db, id, &s, e))
+	if (svc_text_ok("the reason", reason, 0, SVC_TEXT_LINE, e) ||
+	    svc_order_facts(db, id, &s, e))
 		return e->code;
 	if (strcmp(s.status, "assigned") != 0)
 		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot announce a delay:"
@@ -205,7 +206,8 @@ svc_visit_contact(sqlite3 *db, int64_t id, int reached, const char *note,
 	int i;
 
 	svc_clearerr(e);
-	if (svc_order_facts(db, id, &s, e))
+	if (svc_text_ok("the note", note, SVC_TEXT_LINES, SVC_TEXT_LINE, e) ||
+	    svc_order_facts(db, id, &s, e))
 		return e->code;
 	for (i = 0; open[i] && strcmp(open[i], s.status); i++)
 		;
@@ -261,7 +263,11 @@ svc_visit_check(sqlite3 *db, int64_t id, struct svc_check *c,
 	int y, m, d;
 
 	svc_clearerr(e);
-	if (svc_order_facts(db, id, &s, e))
+	if (svc_text_ok("the missing parts", c->parts_missing, 0,
+	    SVC_TEXT_LINE, e) || svc_text_ok("the damage", c->damage, 0,
+	    SVC_TEXT_LINE, e) || svc_text_ok("the fault not ours", c->not_ours,
+	    0, SVC_TEXT_LINE, e) || svc_text_ok("the signer", c->signed_by, 0,
+	    SVC_TEXT_SHORT, e) || svc_order_facts(db, id, &s, e))
 		return e->code;
 	if (strcmp(s.status, "arrived") && strcmp(s.status, "started"))
 		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot check: the order "
@@ -329,6 +335,9 @@ svc_visit_suspend(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	svc_clearerr(e);
 	if (reason == NULL || *reason == '\0')
 		return svc_seterr(e, SVC_EX_USAGE, "a --reason is required");
+	if (svc_text_ok("the reason", reason, SVC_TEXT_REQUIRED,
+	    SVC_TEXT_LINE, e))
+		return e->code;
 	if (svc_order_facts(db, id, &s, e) || svc_order_may(id, &s, "suspended", "suspend", e))
 		return e->code;
 	if (resume_at <= svc_now())
@@ -363,6 +372,9 @@ svc_visit_takeback(sqlite3 *db, int64_t id, const char *reason,
 	svc_clearerr(e);
 	if (reason == NULL || *reason == '\0')
 		return svc_seterr(e, SVC_EX_USAGE, "a --reason is required");
+	if (svc_text_ok("the reason", reason, SVC_TEXT_REQUIRED,
+	    SVC_TEXT_LINE, e))
+		return e->code;
 	if (svc_order_facts(db, id, &s, e) ||
 	    svc_order_may(id, &s, "taken_back", "take back", e))
 		return e->code;
@@ -396,6 +408,10 @@ svc_visit_done(sqlite3 *db, int64_t id, const struct svc_done *d,
 	if (d->signed_by == NULL || *d->signed_by == '\0')
 		return svc_seterr(e, SVC_EX_USAGE, "the customer signs: "
 		    "--signed-by NAME (A10)");
+	if (svc_text_ok("the signer", d->signed_by, SVC_TEXT_REQUIRED,
+	    SVC_TEXT_SHORT, e) || svc_text_ok("the comment", d->comment,
+	    SVC_TEXT_LINES, SVC_TEXT_LONG, e))
+		return e->code;
 	if (d->rating && (d->rating < 1 || d->rating > 5))
 		return svc_seterr(e, SVC_EX_DATA, "%d: a rating is 1 to 5",
 		    d->rating);
@@ -431,7 +447,8 @@ svc_visit_attach(sqlite3 *db, int64_t id, const char *kind, const char *name,
 	struct svc_facts s;
 
 	svc_clearerr(e);
-	if (svc_order_facts(db, id, &s, e) || svc_db_cached(db, sql, &st, e))
+	if (svc_text_ok("the file name", name, 0, SVC_TEXT_SHORT, e) ||
+	    svc_order_facts(db, id, &s, e) || svc_db_cached(db, sql, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);

@@ -107,6 +107,32 @@ expect 65 svc-report query "SELECT 1; DROP TABLE orders"
 expect 64 svc-report summary --by nothing
 expect 64 svc-visit form 1 --width 40
 expect 64 svc-visit done 1 --signed-by x --rating 6
+# Free text: the one validator (valid UTF-8, no control characters, one
+# line where the field is one line, a length limit, not blank if required).
+expect 65 svc-order refuse 1 --reason "   "
+expect 65 svc-order refuse 1 --reason "　　"
+expect 65 svc-order refuse 1 --reason "$(printf '满了\t明天')"
+expect 65 svc-order new --customer "$(printf '甲\n乙')" --phone 1 --address x --kind gov
+expect 65 svc-order new --customer "$(printf '\033[31m甲')" --phone 1 --address x --kind gov
+expect 65 svc-order new --customer 甲 --phone 1 --address x --kind gov --note "$(printf 'a\033]0;x\007')"
+expect 65 svc-order new --customer 甲 --phone 1 --address x --kind gov --fault "$(printf '\302\233')"
+expect 65 svc-order new --customer "   " --phone 1 --address x --kind gov
+expect 65 svc-complaint new --order 1 --text "$(printf 'x\001')"
+expect 65 svc-complaint new --order 1 --text "  "
+expect 65 svc-pay charge 1 --amount 1 --what "   "
+expect 65 svc-assign move 1 --at "2026-12-02 10:00" --reason "   "
+expect 65 svc-staff add ma --name "$(printf '马\t')"
+# Options that contradict each other are a usage error, not "the last wins".
+expect 64 svc-visit contact 1 --reached --unreachable
+expect 64 svc-visit check 1 --voucher --no-voucher
+expect 64 svc-visit check 1 --parts-ok --parts-missing 螺丝
+expect 64 svc-complaint resolve 1 --resolution x --upheld --rejected
+# Ids on stdin: the first TAB-separated field is all digits.
+printf '5 2\n' | expect 65 svc-order cancel --reason x
+printf '\t6\n' | expect 65 svc-order cancel --reason x
+printf ' 1\n' | expect 65 svc-order cancel --reason x
+printf '1\000x\n' | expect 65 svc-order cancel --reason x
+printf '1\n2x\n' | expect 65 svc-order cancel --reason x
 # Filters: a value that does not exist is 64 (66 for a named record),
 # never an empty answer that passes a --check (issue "Checks a cron job
 # can trust").

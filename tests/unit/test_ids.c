@@ -31,7 +31,7 @@ reads_first_fields_of_stdin(void **state)
 {
 	struct seen s = { .n = 0 };
 	struct svc_err e = { 0 };
-	FILE *in = input("# a comment\n42\tnew\t王\n\n  7 x\n# 8\n1001\n");
+	FILE *in = input("# a comment\n42\tnew\t王\n\n7\tx y\n# 8\n1001\r\n");
 
 	(void)state;
 	assert_int_equal(svc_ids_each(NULL, 0, in, 1, collect, &s, &e), 0);
@@ -66,8 +66,41 @@ bad_line_names_its_number(void **state)
 	(void)state;
 	assert_int_equal(svc_ids_each(NULL, 0, in, 1, collect, &s, &e),
 	    SVC_EX_DATA);
-	assert_string_equal(e.msg, "stdin:3: 'abc' is not an order id");
+	assert_string_equal(e.msg, "stdin:3: 'abc' is not an order id (the "
+	    "first field, up to a TAB)");
 	fclose(in);
+}
+
+/* The first field is the id exactly: no space, no empty field, no NUL. */
+static void
+first_field_is_the_id_exactly(void **state)
+{
+	static const struct {
+		const char *text;
+		size_t len;
+		const char *msg;
+	} bad[] = {
+		{ "5 2\n", 4, "stdin:1: '5 2' is not" },
+		{ "1\n\t6\n", 5, "stdin:2: '' is not" },
+		{ " 4\n", 3, "stdin:1: ' 4' is not" },
+		{ "7\0x\n", 4, "stdin:1: a NUL byte in the line" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct seen s = { .n = 0 };
+		struct svc_err e = { 0 };
+		FILE *in = tmpfile();
+
+		fwrite(bad[i].text, 1, bad[i].len, in);
+		rewind(in);
+		assert_int_equal(svc_ids_each(NULL, 0, in, 1, collect, &s, &e),
+		    SVC_EX_DATA);
+		if (strstr(e.msg, bad[i].msg) != e.msg)
+			fail_msg("%s: %s", bad[i].msg, e.msg);
+		fclose(in);
+	}
 }
 
 static void
@@ -121,6 +154,7 @@ main(void)
 		cmocka_unit_test(reads_first_fields_of_stdin),
 		cmocka_unit_test(dash_means_stdin),
 		cmocka_unit_test(bad_line_names_its_number),
+		cmocka_unit_test(first_field_is_the_id_exactly),
 		cmocka_unit_test(arguments_are_checked_before_any_runs),
 		cmocka_unit_test(failures_do_not_stop_the_loop),
 		cmocka_unit_test(id_parse),

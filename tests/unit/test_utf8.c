@@ -39,6 +39,40 @@ validity(void **state)
 	assert_false(svc_utf8_valid("\xed\xa0\x80"));	/* surrogate */
 }
 
+/* The one validator of a person's free text (issue 13). */
+static void
+text_validator(void **state)
+{
+	struct svc_err e = { 0 };
+
+	(void)state;
+	assert_int_equal(svc_text_ok("x", "朝阳区 3单元", SVC_TEXT_REQUIRED, 100,
+	    &e), 0);
+	assert_int_equal(svc_text_ok("x", NULL, 0, 100, &e), 0);
+	assert_int_equal(svc_text_ok("the reason", "   ", SVC_TEXT_REQUIRED,
+	    100, &e), SVC_EX_DATA);
+	assert_string_equal(e.msg, "the reason is required (it is blank)");
+	assert_int_equal(svc_text_ok("x", "\xe3\x80\x80", SVC_TEXT_REQUIRED,
+	    100, &e), SVC_EX_DATA);	/* U+3000 alone is blank too */
+	assert_int_equal(svc_text_ok("the name", "a\tb", 0, 100, &e),
+	    SVC_EX_DATA);
+	assert_string_equal(e.msg, "the name: control character U+0009 not "
+	    "allowed (one line)");
+	assert_int_equal(svc_text_ok("x", "a\nb", 0, 100, &e), SVC_EX_DATA);
+	assert_int_equal(svc_text_ok("x", "a\nb", SVC_TEXT_LINES, 100, &e), 0);
+	assert_int_equal(svc_text_ok("x", "a\tb", SVC_TEXT_LINES, 100, &e),
+	    SVC_EX_DATA);
+	assert_int_equal(svc_text_ok("x", "\x1b[2J", SVC_TEXT_LINES, 100, &e),
+	    SVC_EX_DATA);
+	assert_int_equal(svc_text_ok("x", "\xc2\x9b" "2J", 0, 100, &e),
+	    SVC_EX_DATA);	/* C1 CSI */
+	assert_int_equal(svc_text_ok("x", "\x7f", 0, 100, &e), SVC_EX_DATA);
+	assert_int_equal(svc_text_ok("x", "\xff", 0, 100, &e), SVC_EX_DATA);
+	assert_int_equal(svc_text_ok("x", "abcd", 0, 3, &e), SVC_EX_DATA);
+	assert_string_equal(e.msg, "x: longer than 3 bytes");
+	assert_int_equal(svc_text_ok("x", "abc", 0, 3, &e), 0);
+}
+
 int
 main(void)
 {
@@ -46,6 +80,7 @@ main(void)
 		cmocka_unit_test(widths),
 		cmocka_unit_test(fit_never_cuts_a_character),
 		cmocka_unit_test(validity),
+		cmocka_unit_test(text_validator),
 	};
 
 	return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
