@@ -519,7 +519,17 @@ svc_db_check(sqlite3 *db, FILE *out, struct svc_err *e)
 	static const char kept[] = "SELECT o.id, o.balance, b.balance"
 	    " FROM orders o JOIN v_balance b ON b.id = o.id"
 	    " WHERE o.status = 'done' AND o.balance IS NOT b.balance";
-	int v, a, b, c = 0;
+	/*
+	 * No order's total passes the money ceiling (SVC_MONEY_MAX), summed
+	 * as REAL by total() so that rows put in behind svc's back cannot
+	 * make the check itself overflow.
+	 */
+	static const char out_of_range[] = "SELECT o.id, printf('%.0f',"
+	    " (SELECT total(qty * unit_price) FROM order_service s"
+	    "   WHERE s.order_id = o.id) + (SELECT total(qty * unit_price)"
+	    "   FROM charge c WHERE c.order_id = o.id)) AS fen FROM orders o"
+	    " WHERE CAST(fen AS REAL) > 1e14";
+	int v, a, b, c = 0, d = 0;
 
 	if (svc_db_version(db, &v, e))
 		return -1;
@@ -533,9 +543,10 @@ svc_db_check(sqlite3 *db, FILE *out, struct svc_err *e)
 		fprintf(out, "schema\tschema %d, this svc wants %d: run "
 		    "svc-db init\n", v, svc_nmigrations);
 		a++;
-	} else if ((c = report_rows(db, kept, "balance", out, e)) < 0)
+	} else if ((c = report_rows(db, kept, "balance", out, e)) < 0 ||
+	    (d = report_rows(db, out_of_range, "total", out, e)) < 0)
 		return -1;
-	return a + b + c;
+	return a + b + c + d;
 }
 
 /*

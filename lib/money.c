@@ -10,7 +10,22 @@
 #include "svc.h"
 
 /* A bound far above any bill, and far below int64 overflow when summed. */
-#define MONEY_MAX_YUAN 1000000000000LL	/* 10^12 yuan */
+#define MONEY_MAX_YUAN (SVC_MONEY_MAX / 100)
+
+/*
+ * total += qty * unit, refused (-1, total unchanged) past the ceiling:
+ * the one check that keeps every order's total, and so every sum of
+ * totals over a realistic number of orders, inside 64 bits.
+ */
+int
+svc_money_add(int64_t *total, int64_t qty, int64_t unit)
+{
+	if (qty < 0 || unit < 0 || (qty > 0 && unit > SVC_MONEY_MAX / qty) ||
+	    qty * unit > SVC_MONEY_MAX - *total)
+		return -1;
+	*total += qty * unit;
+	return 0;
+}
 
 int
 svc_money_parse(const char *s, int allow_negative, int64_t *fen,
@@ -50,6 +65,9 @@ svc_money_parse(const char *s, int allow_negative, int64_t *fen,
 	}
 	if (*p != '\0')
 		goto bad;
+	if (yuan * 100 + cents > SVC_MONEY_MAX)	/* 10^12 yuan and no fen more */
+		return svc_seterr(e, SVC_EX_DATA, "%s: bad amount: too large",
+		    s);
 	*fen = (yuan * 100 + cents) * (neg ? -1 : 1);
 	return 0;
 bad:

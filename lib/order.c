@@ -201,6 +201,7 @@ check_lines(const struct svc_conf *c, const struct svc_order_in *in,
     const char **kind, const char **dept, struct svc_err *e)
 {
 	const struct svc_service *s;
+	int64_t total = 0;
 	int i;
 
 	*kind = in->kind;
@@ -217,6 +218,9 @@ check_lines(const struct svc_conf *c, const struct svc_order_in *in,
 		else if (strcmp(*kind, s->kind) != 0)
 			return svc_seterr(e, SVC_EX_DATA, "%s: a %s service on "
 			    "a %s order", s->code, s->kind, *kind);
+		if (svc_money_add(&total, in->lines[i].qty, s->price))
+			return svc_seterr(e, SVC_EX_DATA, "the order's total "
+			    "would pass the ceiling of 10^12 yuan");
 		if (in->dept == NULL && i == 0)
 			*dept = s->dept;
 		else if (in->dept == NULL && *dept && (!s->dept ||

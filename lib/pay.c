@@ -77,10 +77,15 @@ svc_charge(sqlite3 *db, int64_t id, const char *code, const char *what,
 	struct svc_json j;
 	sqlite3_stmt *st;
 	char price[32];
+	int64_t total;
 
 	svc_clearerr(e);
 	if (svc_bill(db, id, &b, e))
 		return e->code;
+	total = b.services + b.extras;
+	if (qty < 1 || svc_money_add(&total, qty, unit_price))
+		return svc_seterr(e, SVC_EX_DATA, "%lld: the order's total "
+		    "would pass the ceiling of 10^12 yuan", (long long)id);
 	if (!strcmp(b.status, "cancelled") || !strcmp(b.status, "refused"))
 		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot charge: the "
 		    "order is %s", (long long)id, b.status);

@@ -151,7 +151,13 @@ int svc_cal_in_hours(const struct svc_cal *, time_t from, time_t to);
 int svc_windows_touch(const struct svc_window *, int n, time_t from,
     time_t to);
 
-/* money.c: amounts are int64 fen, never a double. */
+/*
+ * money.c: amounts are int64 fen, never a double.  No amount, and no
+ * order's total, is above SVC_MONEY_MAX (10^12 yuan): checked at write
+ * time, so no bill, view or sum can overflow 64 bits.
+ */
+#define SVC_MONEY_MAX (1000000000000LL * 100)
+int svc_money_add(int64_t *total, int64_t qty, int64_t unit);
 int svc_money_parse(const char *s, int allow_negative, int64_t *fen,
     struct svc_err *);
 void svc_money_format(int64_t fen, char *buf, size_t n);

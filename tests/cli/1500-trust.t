@@ -69,4 +69,23 @@ SVC_NOW="2026-12-02 06:00" run svc-assign move "$id" --at "2026-12-03 10:00" \
     --reason 车辆故障 --notified "2026-12-02 05:00"
 check_rc 0 "told within the range: the move is made"
 check_err "$id: short notice: told 5h before, the rule is 8h (G9): recorded" "and its short notice shows"
+
+# --- Money: 10^12 yuan is the ceiling of an amount and of an order's
+# total; svc-db check finds a total put past it behind svc's back. ---
+m=$(svc-order new --customer 甲 --phone 13900000002 --address x --service clean-daily)
+run svc-pay charge "$m" --amount 1000000000000.01 --what 零件
+check_rc 65 "an amount past 10^12 yuan by one fen is refused"
+run svc-pay charge "$m" --amount 999999999880 --what 零件
+check_rc 0 "up to the ceiling is taken (120 of the service + 999999999880)"
+before=$(dump)
+run svc-pay charge "$m" --amount 0.01 --what 零件
+check_rc 65 "one fen more on the order's total is refused"
+check_err "$m: the order's total would pass the ceiling of 10^12 yuan" "and says why"
+check_same "$(dump)" "$before" "nothing written"
+run svc-pay bill "$m"
+check_same "$(printf '%s\n' "$out" | cut -f4)" "1000000000000.00" "the bill is exact at the ceiling"
+sqlite3 "$SVC_DB" "INSERT INTO charge (order_id, code, what, qty, unit_price, at, actor) VALUES ($m, NULL, 'x', 9000, 1000000000000000, 0, 'sqlite3')"
+run svc-db check
+check_rc 1 "svc-db check: an order's total out of range is a problem"
+check_out "total	$m	9000100000000000000" "it names the order and its total in fen"
 done_testing

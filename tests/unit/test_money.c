@@ -80,6 +80,30 @@ sums_are_exact(void **state)
 	assert_string_equal(buf, "100000.00");
 }
 
+/* The ceiling of 10^12 yuan holds for the fen part and for totals. */
+static void
+ceiling_holds_for_fen_and_totals(void **state)
+{
+	struct svc_err e = { 0 };
+	int64_t fen, total = 0;
+
+	(void)state;
+	assert_int_equal(svc_money_parse("1000000000000", 0, &fen, &e), 0);
+	assert_int_equal(fen, SVC_MONEY_MAX);
+	assert_int_equal(svc_money_parse("1000000000000.01", 0, &fen, &e),
+	    SVC_EX_DATA);
+	assert_int_equal(svc_money_parse("-1000000000000.01", 1, &fen, &e),
+	    SVC_EX_DATA);
+	assert_int_equal(svc_money_add(&total, 9999, SVC_MONEY_MAX / 9999), 0);
+	assert_int_equal(svc_money_add(&total, 1, SVC_MONEY_MAX), -1);
+	assert_int_equal(total, 9999 * (SVC_MONEY_MAX / 9999));
+	total = 0;
+	assert_int_equal(svc_money_add(&total, INT64_MAX, 2), -1);
+	assert_int_equal(svc_money_add(&total, 2, INT64_MAX), -1);
+	assert_int_equal(svc_money_add(&total, -1, 5), -1);
+	assert_int_equal(total, 0);
+}
+
 int
 main(void)
 {
@@ -88,6 +112,7 @@ main(void)
 		cmocka_unit_test(refuses_bad_amounts),
 		cmocka_unit_test(formats_exactly),
 		cmocka_unit_test(sums_are_exact),
+		cmocka_unit_test(ceiling_holds_for_fen_and_totals),
 	};
 
 	return cmocka_run_group_tests_name("money", tests, NULL, NULL);
