@@ -11,7 +11,7 @@
 
 enum {
 	O_SINCE = 0x200, O_UNTIL, O_DEPT, O_KIND, O_CHECK, O_SOON, O_OLDER,
-	O_BY, O_YEAR, O_EXPLAIN
+	O_BY, O_YEAR, O_EXPLAIN, O_TIMEOUT
 };
 
 static const struct option long_opts[] = {
@@ -26,12 +26,13 @@ static const struct option long_opts[] = {
 	{ "by", required_argument, NULL, O_BY },
 	{ "year", required_argument, NULL, O_YEAR },
 	{ "explain", no_argument, NULL, O_EXPLAIN },
+	{ "timeout", required_argument, NULL, O_TIMEOUT },
 	{ NULL, 0, NULL, 0 }
 };
 
 struct opts {
 	struct svc_report_filter f;
-	const char *since, *until, *soon, *older, *year;
+	const char *since, *until, *soon, *older, *year, *timeout;
 	int check, explain;
 };
 
@@ -52,6 +53,7 @@ option(struct svc_cli *cli, int c, char *arg, void *ctx)
 	case O_BY: o->f.by = arg; break;
 	case O_YEAR: o->year = arg; break;
 	case O_EXPLAIN: o->explain = 1; break;
+	case O_TIMEOUT: o->timeout = arg; break;
 	}
 }
 
@@ -303,47 +305,64 @@ cmd_evaluation(struct svc_cli *cli, int argc, char **argv)
 	return 0;
 }
 
-/* Ad-hoc SQL, read-only: columns as the statement names them. */
+/* One cell of what svc_query_rows copied out; returns the next. */
+static const char *
+query_cell(struct svc_out *out, const char *p)
+{
+	const char *s = p + 1;
+
+	switch (*p) {
+	case 'i': svc_out_int(out, strtoll(s, NULL, 10)); break;
+	case 'n': svc_out_null(out); break;
+	case 'b': svc_out_text(out, "(blob)"); break;
+	default: svc_out_text(out, s); break;
+	}
+	return s + strlen(s) + 1;
+}
+
+/*
+ * Ad-hoc SQL over the documented views, read-only and bounded (time,
+ * memory, length); the rows are read to the end before one is printed.
+ */
 static int
 cmd_query(struct svc_cli *cli, int argc, char **argv)
 {
-	static const int ok[] = { 0 };
-	struct svc_col cols[64];
+	static const int ok[] = { O_TIMEOUT, 0 };
+	struct svc_query_limits lim = { SVC_QUERY_TIMEOUT_MS,
+		SVC_QUERY_MEMORY };
+	struct svc_col cols[SVC_QUERY_MAX_COLUMNS];
+	struct svc_buf cells = { 0 };
 	struct svc_err e = { 0 };
 	struct svc_out *out;
 	sqlite3_stmt *st;
+	const char *p;
 	struct opts o;
-	int i, n, rc;
+	int64_t rows, r;
+	int i, n;
 
 	options(cli, argc, argv, ok, &o);
 	svc_cli_need(cli, argc - optind, 1, 1);
+	if (o.timeout)
+		lim.timeout_ms = duration(cli, o.timeout) * 1000;
 	svc_cli_open(cli, SVC_DB_RO);
-	if (svc_query_readonly(cli->db, argv[optind], &st, &e))
+	if (svc_query_readonly(cli->db, argv[optind], &lim, &st, &e))
 		svc_cli_fail(cli, &e);
 	n = sqlite3_column_count(st);
-	if (n > 64)
-		n = 64;
 	for (i = 0; i < n; i++)
-		cols[i] = (struct svc_col){ sqlite3_column_name(st, i),
-		    SVC_COL_TEXT, 40 };
+		cols[i] = (struct svc_col){ svc_strdup(sqlite3_column_name(st,
+		    i)), SVC_COL_TEXT, 40 };
+	if (svc_query_rows(cli->db, st, &lim, &cells, &rows, &e))
+		svc_cli_fail(cli, &e);
 	out = svc_cli_out(cli, cols, n);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (i = 0; i < n; i++) {
-			if (sqlite3_column_type(st, i) == SQLITE_INTEGER)
-				svc_out_int(out, sqlite3_column_int64(st, i));
-			else if (sqlite3_column_type(st, i) == SQLITE_BLOB)
-				svc_out_text(out, "(blob)");
-			else
-				svc_out_text(out, svc_col_text(st, i));
-		}
+	for (r = 0, p = cells.s; r < rows; r++) {
+		for (i = 0; i < n; i++)
+			p = query_cell(out, p);
 		svc_out_row(out);
 	}
 	svc_cli_out_end(cli, out);
-	if (rc != SQLITE_DONE) {
-		svc_db_error(cli->db, rc, &e);
-		svc_cli_fail(cli, &e);
-	}
-	sqlite3_finalize(st);
+	svc_buf_free(&cells);
+	for (i = 0; i < n; i++)
+		free((char *)cols[i].name);
 	svc_db_close(cli->db);
 	return 0;
 }
@@ -383,8 +402,11 @@ static const struct svc_verb verbs[] = {
 	    "Customer ratings by worker and department.\n" },
 	{ "evaluation", cmd_evaluation, "evaluation --year YYYY [--explain]",
 	    "The year-end evaluation of every department (G12).\n" },
-	{ "query", cmd_query, "query SQL",
-	    "Read-only SQL over the documented views, in every format.\n" },
+	{ "query", cmd_query, "query SQL [--timeout DURATION]",
+	    "Read-only SQL over the documented views, in every format.\n"
+	    "  --timeout DURATION  stop the statement after this long (default\n"
+	    "                      5s); past it, or past 256 MiB or SQLite's\n"
+	    "                      length limits, exit 65 saying which\n" },
 	{ NULL, NULL, NULL, NULL }
 };
 

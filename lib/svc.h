@@ -584,8 +584,21 @@ struct svc_evaluation {
 int svc_evaluate(sqlite3 *, const struct svc_conf *, int year,
     int (*fn)(const struct svc_evaluation *, void *), void *arg,
     struct svc_err *);
-int svc_query_readonly(sqlite3 *, const char *sql, sqlite3_stmt **,
-    struct svc_err *);
+
+/* query.c: svc-report query, read-only over the views, and bounded. */
+struct svc_query_limits {
+	int64_t timeout_ms;	/* --timeout; default SVC_QUERY_TIMEOUT_MS */
+	int64_t memory;		/* bytes, for SQLite and for the rows */
+};
+#define SVC_QUERY_TIMEOUT_MS 5000
+#define SVC_QUERY_MEMORY (256LL << 20)
+#define SVC_QUERY_MAX_VALUE 1000000	/* bytes of one value */
+#define SVC_QUERY_MAX_SQL 100000	/* bytes of the statement */
+#define SVC_QUERY_MAX_COLUMNS 100
+int svc_query_readonly(sqlite3 *, const char *sql,
+    const struct svc_query_limits *, sqlite3_stmt **, struct svc_err *);
+int svc_query_rows(sqlite3 *, sqlite3_stmt *, const struct svc_query_limits *,
+    struct svc_buf *cells, int64_t *nrows, struct svc_err *);
 
 /* known.c: every filter value is checked against what exists. */
 enum svc_kwhat {

@@ -103,6 +103,18 @@ expect 65 svc-order new --customer 甲 --phone 1 --address x --service "nope"
 expect 65 svc-order new --customer 甲 --phone 1 --address x --channel fax --kind gov
 expect 65 svc-order new --customer 甲 --phone 1 --address x --group vip --kind gov
 expect 65 svc-report query "DELETE FROM event"
+# The query reads the documented views only, bounded in time, memory and
+# length; each limit is 65 and says which.
+expect 65 svc-report query "SELECT status FROM orders"
+expect 65 svc-report query "SELECT sql FROM sqlite_master"
+expect 65 svc-report query "SELECT signature FROM visit"
+expect 65 svc-report query "PRAGMA table_info(payment)"
+expect 65 svc-report query "SELECT load_extension('/tmp/evil.so')"
+expect 65 svc-report query "SELECT fts3_tokenizer('simple')"
+expect 65 svc-report query "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c" --timeout 1s
+expect 65 svc-report query "SELECT zeroblob(2000000)"
+expect 65 svc-report query "SELECT '$(head -c 120000 /dev/zero | tr '\0' x)'"
+expect 65 svc-report query "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 3000) SELECT printf('%.*c', 100000, 'x') FROM c"
 expect 65 svc-report query "SELECT 1; DROP TABLE orders"
 expect 64 svc-report summary --by nothing
 expect 64 svc-visit form 1 --width 40

@@ -70,6 +70,33 @@ SVC_NOW="2026-12-02 06:00" run svc-assign move "$id" --at "2026-12-03 10:00" \
 check_rc 0 "told within the range: the move is made"
 check_err "$id: short notice: told 5h before, the rule is 8h (G9): recorded" "and its short notice shows"
 
+# --- The read-only query: bounded, and over the views only. ---
+run svc-report query "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c" --timeout 1s
+check_rc 65 "a query past its --timeout: exit 65"
+check_err "query: stopped at the time limit of 1000 ms (--timeout)" "and says which limit"
+run svc-report query "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 3000) SELECT printf('%.*c', 100000, 'x') FROM c"
+check_rc 65 "a result past the memory limit: exit 65"
+check_err "query: stopped at the memory limit of 256 MiB" "and says which limit"
+run svc-report query "SELECT zeroblob(2000000)"
+check_err "past SQLite's length limit" "a value past the length limit says so"
+run svc-report query "SELECT load_extension('/tmp/evil.so')"
+check_rc 65 "load_extension: exit 65 (not 70)"
+run svc-report query "SELECT status FROM orders"
+check_err "not allowed: queries only read the documented views" "the raw tables are not reachable"
+run svc-report query "SELECT e.kind, j.key FROM v_event e, json_each(e.details) j WHERE e.kind = 'dept.add' LIMIT 1"
+check_out "dept.add	code" "json_each over event details works"
+# A reader stuck on a full pipe does not pin the WAL: its rows were read
+# and its statement finished before the first is printed, so a writer's
+# checkpoint can go all the way while the reader still waits.
+sqlite3 "$SVC_DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+svc-report query "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 20000) SELECT x, printf('%.*c', 50, 'x') FROM c" |
+    { sleep 3; cat >/dev/null; } &
+sleep 1
+svc-staff add ma --name 马 -q >/dev/null 2>&1
+busy=$(sqlite3 "$SVC_DB" "PRAGMA wal_checkpoint(TRUNCATE)" | cut -d'|' -f1)
+wait
+check_same "$busy" 0 "a checkpoint is not blocked by a query whose reader is slow"
+
 # --- Money: 10^12 yuan is the ceiling of an amount and of an order's
 # total; svc-db check finds a total put past it behind svc's back. ---
 m=$(svc-order new --customer 甲 --phone 13900000002 --address x --service clean-daily)

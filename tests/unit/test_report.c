@@ -15,7 +15,13 @@ query_reads_only(void **state)
 		"ATTACH '/tmp/x.db' AS x", "PRAGMA journal_mode = DELETE",
 		"PRAGMA user_version = 7", "SELECT 1; DELETE FROM orders",
 		"WITH x AS (SELECT 1) DELETE FROM event",
+		/* the raw tables, the schema, the signatures, extensions */
+		"SELECT status FROM orders", "SELECT sql FROM sqlite_master",
+		"SELECT signature FROM visit", "PRAGMA table_info(orders)",
+		"SELECT load_extension('/tmp/x.so')",
+		"SELECT fts3_tokenizer('simple')",
 	};
+	struct svc_query_limits lim = { 1000, 64 << 20 };
 	struct svc_err e = { 0 };
 	sqlite3_stmt *st;
 	size_t i;
@@ -23,16 +29,16 @@ query_reads_only(void **state)
 	(void)state;
 	for (i = 0; i < sizeof refused / sizeof refused[0]; i++) {
 		st = NULL;
-		if (svc_query_readonly(db, refused[i], &st, &e) != SVC_EX_DATA)
+		if (svc_query_readonly(db, refused[i], &lim, &st, &e) != SVC_EX_DATA)
 			fail_msg("allowed: %s", refused[i]);
 		assert_null(st);
 	}
 	assert_int_equal(svc_query_readonly(db, "SELECT count(*) FROM v_order",
-	    &st, &e), 0);
+	    &lim, &st, &e), 0);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	sqlite3_finalize(st);
 	assert_int_equal(svc_query_readonly(db, "PRAGMA table_info(v_order)",
-	    &st, &e), 0);
+	    &lim, &st, &e), 0);
 	sqlite3_finalize(st);
 }
 
