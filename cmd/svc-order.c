@@ -299,6 +299,25 @@ struct show {
 	int n;
 };
 
+/* The record for a terminal: no escape sequence from stored text. */
+static int
+sheet(struct svc_cli *cli, int64_t id, struct svc_err *e)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	int rc;
+
+	if (f == NULL)
+		return svc_seterr(e, SVC_EX_SOFTWARE, "out of memory");
+	rc = svc_order_sheet(cli->db, id, f, e);
+	fclose(f);
+	len = svc_text_defang(text, len, 1);
+	fwrite(text, 1, len, stdout);
+	free(text);
+	return rc;
+}
+
 static int
 show_one(const char *key, void *arg)
 {
@@ -313,7 +332,7 @@ show_one(const char *key, void *arg)
 	if (cli->fmt == SVC_FMT_TABLE) {
 		if (sh->n++)
 			putchar('\n');
-		rc = svc_order_sheet(cli->db, svc_cli_id(key), stdout, &e);
+		rc = sheet(cli, svc_cli_id(key), &e);
 	} else if (cli->fmt == SVC_FMT_JSON) {
 		if ((rc = svc_order_json(cli->db, svc_cli_id(key), &b, &e)) == 0)
 			printf("%s\n", b.s);
@@ -375,8 +394,10 @@ notice_one(const char *key, void *arg)
 	struct svc_err e = { 0 };
 	int rc;
 
-	if ((rc = svc_order_notice(sh->cli->db, svc_cli_id(key), &b, &e)) == 0)
+	if ((rc = svc_order_notice(sh->cli->db, svc_cli_id(key), &b, &e)) == 0) {
+		svc_text_defang(b.s, b.len, 1);
 		printf("%s%s", sh->n++ ? "\n" : "", b.s);
+	}
 	else
 		svc_warnx("%s", e.msg);
 	svc_buf_free(&b);

@@ -379,8 +379,11 @@ print_receipt(struct printing *p, const char *no)
 	struct svc_err e = { 0 };
 	int rc;
 
-	if ((rc = svc_receipt_text(p->cli->db, no, p->width, &b, &e)) == 0)
+	if ((rc = svc_receipt_text(p->cli->db, no, p->width, &b, &e)) == 0) {
+		/* a receipt printer obeys escape sequences: none from data */
+		svc_text_defang(b.s, b.len, 1);
 		printf("%s%s", p->n++ ? "\n" : "", b.s);
+	}
 	else
 		svc_warnx("%s", e.msg);
 	svc_buf_free(&b);

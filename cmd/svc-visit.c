@@ -402,6 +402,8 @@ text_one(const char *key, void *arg)
 	if (rc == 0) {
 		if (t->n++ && strcmp(verb, "signature") != 0)
 			putchar('\n');
+		if (strcmp(verb, "signature") != 0)	/* an image: as is */
+			b.len = svc_text_defang(b.s, b.len, 1);
 		fwrite(b.s ? b.s : "", 1, b.len, stdout);
 	} else {
 		svc_warnx("%s", e.msg);

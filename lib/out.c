@@ -14,7 +14,8 @@
 
 #include "svc.h"
 
-enum cellkind { CELL_NULL, CELL_TEXT, CELL_NUMBER, CELL_BOOL };
+/* CELL_OWN: text svc formatted itself (times, money), never a person's. */
+enum cellkind { CELL_NULL, CELL_TEXT, CELL_OWN, CELL_NUMBER, CELL_BOOL };
 
 struct cell {
 	char *s;
@@ -66,19 +67,36 @@ enc_tsv(struct svc_buf *b, const struct cell *c)
 	}
 }
 
+/*
+ * A text a spreadsheet would take for a formula (=, +, -, @, or a TAB or
+ * CR before one): OWASP's advice for CSV injection is a leading
+ * apostrophe inside a quoted field.  Numbers and money are svc's own
+ * digits ("-12.00" stays a number); only stored text is neutralised.
+ */
+static int
+formula_like(const struct cell *c)
+{
+	return c->kind == CELL_TEXT && c->s[0] != '\0' &&
+	    strchr("=+-@\t\r", c->s[0]) != NULL;
+}
+
 /* RFC 4180: quote a field holding a comma, quote or line break. */
 static void
 enc_csv(struct svc_buf *b, const struct cell *c)
 {
 	const char *p;
+	int formula;
 
 	if (c->kind == CELL_NULL)
 		return;
-	if (strpbrk(c->s, ",\"\r\n") == NULL && c->s[0] != ' ') {
+	formula = formula_like(c);
+	if (!formula && strpbrk(c->s, ",\"\r\n") == NULL && c->s[0] != ' ') {
 		svc_buf_puts(b, c->s);
 		return;
 	}
 	svc_buf_putc(b, '"');
+	if (formula)
+		svc_buf_putc(b, '\'');
 	for (p = c->s; *p; p++) {
 		if (*p == '"')
 			svc_buf_putc(b, '"');
@@ -164,12 +182,11 @@ put(struct svc_out *o, const char *s, enum cellkind kind)
 
 	if (o->ncell >= o->ncols)
 		return;	/* a programming error; never write past the row */
-	o->row[o->ncell].s = kind == CELL_NULL ? NULL : svc_strdup(s);
-	/* A tab or newline would break a table's alignment: show a blank. */
-	if (o->fmt == SVC_FMT_TABLE && o->row[o->ncell].s)
-		for (p = o->row[o->ncell].s; *p; p++)
-			if ((unsigned char)*p < 0x20 || *p == 0x7f)
-				*p = ' ';
+	o->row[o->ncell].s = p = kind == CELL_NULL ? NULL : svc_strdup(s);
+	/* A table is for a terminal: a tab or newline would break its
+	 * alignment, an escape sequence would reach the terminal. */
+	if (o->fmt == SVC_FMT_TABLE && p)
+		svc_text_defang(p, strlen(p), 0);
 	o->row[o->ncell].kind = kind;
 	o->ncell++;
 }
@@ -204,7 +221,7 @@ svc_out_time(struct svc_out *o, time_t t)
 		svc_time_iso(t, buf, sizeof buf);
 	else
 		svc_time_local(t, buf, sizeof buf);
-	put(o, buf, CELL_TEXT);
+	put(o, buf, CELL_OWN);
 }
 
 void
@@ -215,7 +232,7 @@ svc_out_date(struct svc_out *o, int days)
 
 	svc_civil_from_days(days, &y, &m, &d);
 	snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-	put(o, buf, CELL_TEXT);
+	put(o, buf, CELL_OWN);
 }
 
 /* Money is a decimal string in every format, never a float (DESIGN 2). */
@@ -225,7 +242,7 @@ svc_out_money(struct svc_out *o, int64_t fen)
 	char buf[32];
 
 	svc_money_format(fen, buf, sizeof buf);
-	put(o, buf, CELL_TEXT);
+	put(o, buf, CELL_OWN);
 }
 
 void

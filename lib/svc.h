@@ -376,6 +376,7 @@ enum { SVC_TEXT_REQUIRED = 1, SVC_TEXT_LINES = 2 };
 #define SVC_TEXT_LONG 4000	/* comments, complaints, resolutions */
 int svc_text_ok(const char *what, const char *s, int flags, size_t max,
     struct svc_err *);
+size_t svc_text_defang(char *s, size_t len, int keep_lines);
 
 /* out.c: one writer driven by a format table (DESIGN section 2). */
 enum svc_fmt { SVC_FMT_TABLE, SVC_FMT_TSV, SVC_FMT_CSV, SVC_FMT_JSON };

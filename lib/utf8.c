@@ -200,3 +200,35 @@ svc_text_ok(const char *what, const char *s, int flags, size_t max,
 		    what, max);
 	return 0;
 }
+
+/*
+ * Make stored text safe to print on a terminal or a receipt printer: a
+ * control character (C0, DEL, or C1 such as the one-byte CSI) becomes a
+ * space, so no escape sequence from the database reaches the device.
+ * Rows stored before the validator existed may hold them.  Newlines (and
+ * TABs) stay when keep_lines is set, for multi-line texts.  In place;
+ * returns the new length.
+ */
+size_t
+svc_text_defang(char *s, size_t len, int keep_lines)
+{
+	size_t i, j;
+
+	for (i = j = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == 0xc2 && i + 1 < len &&
+		    (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] < 0xa0) {
+			s[j++] = ' ';
+			i++;
+		} else if ((c < 0x20 || c == 0x7f) &&
+		    !(keep_lines && (c == '\n' || c == '\t')))
+			s[j++] = ' ';
+		else
+			s[j++] = (char)c;
+	}
+	if (j < len)
+		s[j] = '\0';
+	return j;
+}

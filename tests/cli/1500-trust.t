@@ -97,6 +97,31 @@ busy=$(sqlite3 "$SVC_DB" "PRAGMA wal_checkpoint(TRUNCATE)" | cut -d'|' -f1)
 wait
 check_same "$busy" 0 "a checkpoint is not blocked by a query whose reader is slow"
 
+# --- Output that cannot hurt: CSV formulas neutralised (OWASP), no
+# escape sequence from stored data on a terminal or a receipt. ---
+f=$(svc-order new --customer "=HYPERLINK(\"x\")" --phone 13900000003 --address "@A1" \
+    --service gov-pension --group elderly | svc-order accept --at "2026-12-02 10:00")
+run svc-order list -o csv
+case "$out" in
+*"\"'=HYPERLINK(\"\"x\"\")\""*"\"'@A1\""*) ok "CSV: a formula-like text gets a leading apostrophe, quoted" ;;
+*) not_ok "CSV: a formula-like text gets a leading apostrophe" "$out" ;;
+esac
+run svc-order list -o tsv
+case "$out" in
+*"	=HYPERLINK(\"x\")	"*) ok "tsv keeps the text as it is (a machine format)" ;;
+*) not_ok "tsv keeps the text as it is" "$out" ;;
+esac
+# A row stored before the validator, with escapes in it, behind svc's back.
+sqlite3 "$SVC_DB" "UPDATE customer SET name = '甲' || char(27) || '[2J' || char(155) || '31m' WHERE phone = '13900000003'"
+for v in "list -o table" "show $f -o table" "notice $f"; do
+	svc-order $v >"$T/o" 2>&1 || not_ok "svc-order $v runs" "$(cat "$T/o")"
+	if grep -q "$(printf '\033')" "$T/o" || grep -q "$(printf '\302\233')" "$T/o"; then
+		not_ok "svc-order $v prints no escape from stored data"
+	else
+		ok "svc-order $v prints no escape from stored data"
+	fi
+done
+
 # --- Money: 10^12 yuan is the ceiling of an amount and of an order's
 # total; svc-db check finds a total put past it behind svc's back. ---
 m=$(svc-order new --customer 甲 --phone 13900000002 --address x --service clean-daily)

@@ -96,6 +96,39 @@ csv_is_rfc4180(void **state)
 	    "12,\"tab\there, \"\"q\"\"\nnl\",,-0.05,no\r\n");
 }
 
+/*
+ * CSV injection (OWASP): a stored text that a spreadsheet would run as a
+ * formula gets a leading apostrophe, quoted; svc's own numbers do not.
+ */
+static void
+csv_neutralises_formulas(void **state)
+{
+	static const struct svc_col one[] = { { "v", SVC_COL_TEXT, 0 } };
+	static const char *const v[] = { "=1+1", "+86 139", "-2", "@SUM(A1)",
+		"\tx", "\rx", "a=b", NULL };
+
+	(void)state;
+	assert_string_equal(column(SVC_FMT_CSV, one, v),
+	    "v\r\n\"'=1+1\"\r\n\"'+86 139\"\r\n\"'-2\"\r\n\"'@SUM(A1)\"\r\n"
+	    "\"'\tx\"\r\n\"'\rx\"\r\na=b\r\n");
+}
+
+/* A table is for a terminal: no escape sequence from stored text. */
+static void
+table_defangs_escapes(void **state)
+{
+	static const struct svc_col one[] = { { "v", SVC_COL_TEXT, 0 } };
+	static const char *const v[] = { "a\033[2Jb", "c\302\233" "1md", NULL };
+	const char *t;
+
+	(void)state;
+	t = column(SVC_FMT_TABLE, one, v);
+	assert_null(strchr(t, '\033'));
+	assert_null(strstr(t, "\302\233"));
+	assert_non_null(strstr(t, "a [2Jb"));
+	assert_non_null(strstr(t, "c 1md"));
+}
+
 static void
 json_lines_with_stable_keys(void **state)
 {
@@ -181,6 +214,8 @@ main(void)
 		cmocka_unit_test(tsv_one_line_per_record),
 		cmocka_unit_test(tsv_escapes_every_place),
 		cmocka_unit_test(csv_is_rfc4180),
+		cmocka_unit_test(csv_neutralises_formulas),
+		cmocka_unit_test(table_defangs_escapes),
 		cmocka_unit_test(json_lines_with_stable_keys),
 		cmocka_unit_test(table_aligns_by_display_width),
 		cmocka_unit_test(table_abbreviation_keeps_characters_whole),
