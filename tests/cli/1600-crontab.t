@@ -1,0 +1,96 @@
+# Every line of share/svc/crontab.example runs as cron would run it, under
+# SVC_NOW of a weekday evening, a Saturday and a holiday, and prints (so
+# cron mails) only what is true then: nothing stale, no fixed file name.
+. "$TOP/tests/cli/lib.sh"
+
+svc-staff import "$TOP/share/svc/staff.yaml" >/dev/null 2>&1
+# date is cron's and the real clock's; here it tells SVC_NOW's day.
+mkdir -p "$T/stub" "$T/backups" "$T/tmp"
+printf '#!/bin/sh\n[ "$1" = +%%F ] || exit 9\necho "${SVC_NOW%%%% *}"\n' >"$T/stub/date"
+chmod +x "$T/stub/date"
+
+# The example's lines: NAME=value lines are the environment, the others
+# lose their five time fields and cron's \% escape.
+ex="$TOP/share/svc/crontab.example"
+grep -E '^[A-Z_]+=' "$ex" >"$T/env"
+line() {	# line PATTERN: the command of the line that runs PATTERN
+	grep -v '^#' "$ex" | grep -- "$1" |
+	    sed -E 's/^([^ ]+ +){5}//; s/\\%/%/g; s|/var/backups|'"$T/backups"'|'
+}
+# cron NOW PATTERN: run that line at NOW as cron would, with sh -c.
+cron() {
+	(set -a; . "$T/env"; SVC_NOW=$1; TMPDIR="$T/tmp"
+	    PATH="$T/stub:$PATH" sh -c "$(line "$2")") >"$T/out" 2>"$T/err"
+	rc=$?
+	out=$(cat "$T/out")
+	err=$(cat "$T/err")
+}
+check_lines() {
+	check_same "$(grep -cEv '^(#| *$)' "$ex")" 7 "the example has the lines this test knows"
+}
+check_lines
+
+# G5: an order registered Monday morning is overdue on Tuesday evening.
+a=$(SVC_NOW="2026-11-30 09:00" svc-order new --customer 甲 --phone 13900000001 \
+    --address x --service gov-pension --group elderly)
+cron "2026-12-01 18:00" "overdue"
+check_same "$(printf '%s\n' "$out" | cut -f1)" "$a" "G5, Tuesday evening: the overdue request is printed"
+check_same "$err" "" "with nothing on stderr"
+cron "2026-12-05 18:00" "overdue"
+check_same "$out$err" "" "Saturday (not a working day): nothing at all, not Friday's list"
+SVC_NOW="2026-09-29 09:00" svc-order new --customer 乙 --phone 13900000002 \
+    --address x --service gov-pension --group elderly >/dev/null
+cron "2026-10-01 18:00" "overdue"
+check_same "$out$err" "" "National Day (a holiday): nothing"
+e=$(SVC_NOW="2026-10-09 09:00" svc-order new --customer 戊 --phone 13900000005 \
+    --address x --service gov-pension --group elderly)
+cron "2026-10-10 18:00" "overdue"
+case " $(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" in
+*" $e "*) ok "a make-up Saturday (2026-10-10) is worked: its overdue request is printed" ;;
+*) not_ok "a make-up Saturday is worked" "$out" "$err" ;;
+esac
+svc-order accept "$a" --at "2026-12-03 10:00" >/dev/null 2>&1
+SVC_NOW="2026-12-02 18:00" svc-order list --overdue | cut -f1 | svc-order refuse --reason 材料不全 >/dev/null 2>&1
+cron "2026-12-02 18:00" "overdue"
+check_same "$out$err" "" "once every request has its reply: nothing"
+ls "$T/tmp" /tmp 2>/dev/null | grep -q '^svc-overdue' &&
+    not_ok "no fixed file name is written" || ok "no fixed file name is written"
+
+# C4: cash held for more than a day, every morning, weekend too.
+c=$(SVC_NOW="2026-11-30 08:00" svc-order new --customer 丙 --phone 13900000003 \
+    --address x --service clean-daily)
+SVC_NOW="2026-11-30 08:00" svc-pay collect "$c" --amount 120 --by wang >/dev/null 2>&1
+cron "2026-11-30 08:30" "held"
+check_same "$out$err" "" "C4: held for 30 minutes: nothing"
+cron "2026-12-01 08:30" "held"
+check_same "$(printf '%s\n' "$out" | cut -f1,2)" "wang	120.00" "held for a day and more: printed"
+SVC_NOW="2026-12-01 09:00" SVC_USER=qian svc-pay handover wang --counted 120 >/dev/null 2>&1
+cron "2026-12-05 08:30" "held"
+check_same "$out$err" "" "after the handover: nothing, Saturday or not"
+
+# G10: the no-show sweep prints the ids it marks, and nothing twice.
+d=$(SVC_NOW="2026-12-01 09:00" svc-order new --customer 丁 --phone 13900000004 \
+    --address x --service gov-pension --group elderly |
+    SVC_NOW="2026-12-01 09:00" svc-order accept --at "2026-12-03 10:00" |
+    SVC_NOW="2026-12-01 09:00" svc-assign to li)
+SVC_NOW="2026-12-03 09:55" SVC_USER=li svc-visit arrive "$d" >/dev/null 2>&1
+SVC_NOW="2026-12-03 10:05" SVC_USER=li svc-visit contact "$d" --unreachable >/dev/null 2>&1
+cron "2026-12-03 10:25" "noshow"
+check_same "$out$err" "" "G10: before 30 minutes: nothing"
+cron "2026-12-03 10:30" "noshow"
+check_same "$out" "$d" "at 30 minutes: the id it marked"
+cron "2026-12-03 10:35" "noshow"
+check_same "$out$err" "" "the next sweep: nothing twice"
+
+# G9, G11: the weekly lines run.
+cron "2026-12-07 09:00" "notice"
+check_rc 0 "G9, G11: the weekly report runs"
+check_same "$err" "" "and says nothing on stderr"
+
+# G4: the nightly backup, named by the day.
+cron "2026-12-02 02:15" "backup"
+check_rc 0 "G4: the nightly backup runs"
+[ -s "$T/backups/svc-2026-12-02.db" ] && ok "and is named by its day" ||
+    not_ok "and is named by its day" "$(ls "$T/backups")"
+check_same "$out$err" "" "silently"
+done_testing
