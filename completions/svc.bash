@@ -3,34 +3,57 @@
 # svc-visit.
 # Installed once per command name, so bash-completion finds it on demand.
 
+# The -d and -c of the line being completed, so that the values offered
+# come from that database and configuration (never one svc would create:
+# only svc-db init creates).
+_svc_db=()
+_svc_db_args() {
+	local i w
+	_svc_db=()
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		w=${COMP_WORDS[i]}
+		case $w in
+		-d|--db|-c|--config)
+			((i + 1 < COMP_CWORD)) && _svc_db+=("$w" "${COMP_WORDS[i+1]/#\~/$HOME}")
+			((i++)) ;;
+		--db=*|--config=*) _svc_db+=("$w") ;;
+		esac
+	done
+}
+
 _svc_logins() {
-	svc-staff list --all -o tsv 2>/dev/null | cut -f1
+	svc-staff list --all -o tsv "${_svc_db[@]}" 2>/dev/null | cut -f1
 }
 
 _svc_depts() {
-	svc-staff depts -o tsv 2>/dev/null | cut -f1
+	svc-staff depts -o tsv "${_svc_db[@]}" 2>/dev/null | cut -f1
 }
 
-# Open orders first: those are the ones a verb acts on.
+# Orders in the given states (all of them without one): those a verb takes.
+_svc_orders_in() {
+	svc-order list ${1:+--status "$1"} -o tsv "${_svc_db[@]}" 2>/dev/null | cut -f1
+}
+
+# Open orders: those a reply or an edit acts on.
 _svc_orders() {
-	svc-order list --status new,accepted -o tsv 2>/dev/null | cut -f1
+	_svc_orders_in new,accepted
 }
 
 _svc_workers() {
-	svc-staff list --role worker -o tsv 2>/dev/null | cut -f1
+	svc-staff list --role worker -o tsv "${_svc_db[@]}" 2>/dev/null | cut -f1
 }
 
 # Orders at the door: assigned or further along.
 _svc_visits() {
-	svc-order list --status assigned,arrived,started,suspended,taken_back,done -o tsv 2>/dev/null | cut -f1
+	_svc_orders_in assigned,arrived,started,suspended,taken_back,done
 }
 
 _svc_products() {
-	svc-product list -o tsv 2>/dev/null | cut -f1
+	svc-product list -o tsv "${_svc_db[@]}" 2>/dev/null | cut -f1
 }
 
 _svc_services() {
-	svc-order catalogue -o tsv 2>/dev/null | cut -f1
+	svc-order catalogue -o tsv "${_svc_db[@]}" 2>/dev/null | cut -f1
 }
 
 _svc() {
@@ -39,6 +62,17 @@ _svc() {
 	prev=${COMP_WORDS[COMP_CWORD-1]}
 	cmd=${COMP_WORDS[0]##*/}
 	common="--help --version --db --config --format --header --quiet"
+	_svc_db_args
+	# The verb is the first word that is not an option or its argument.
+	local i w
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		w=${COMP_WORDS[i]}
+		case $w in
+		-d|--db|-c|--config|-o|--format) ((i++)) ;;
+		-*) ;;
+		*) verb=$w; break ;;
+		esac
+	done
 
 	case $prev in
 	-o|--format) COMPREPLY=($(compgen -W "table tsv csv json" -- "$cur")); return ;;
@@ -46,15 +80,17 @@ _svc() {
 	--dept) COMPREPLY=($(compgen -W "$(_svc_depts)" -- "$cur")); return ;;
 	--helper) COMPREPLY=($(compgen -W "$(_svc_workers)" -- "$cur")); return ;;
 	--by)
-		case $cmd in
-		svc-report) COMPREPLY=($(compgen -W "day week month dept kind worker method service" -- "$cur")) ;;
-		svc-pay) COMPREPLY=($(compgen -W "$(_svc_workers)" -- "$cur")) ;;
+		case $cmd:$verb in
+		svc-report:summary) COMPREPLY=($(compgen -W "day week month dept kind worker" -- "$cur")) ;;
+		svc-report:revenue) COMPREPLY=($(compgen -W "day month dept method worker service" -- "$cur")) ;;
+		svc-report:*) ;;
+		svc-pay:*) COMPREPLY=($(compgen -W "$(_svc_workers)" -- "$cur")) ;;
 		*) COMPREPLY=($(compgen -W "provider applicant" -- "$cur")) ;;
 		esac
 		return ;;
-	--to) COMPREPLY=($(compgen -W "$(svc-staff list --role complaints -o tsv 2>/dev/null | cut -f1)" -- "$cur")); return ;;
+	--to) COMPREPLY=($(compgen -W "$(svc-staff list --role complaints -o tsv "${_svc_db[@]}" 2>/dev/null | cut -f1)" -- "$cur")); return ;;
 	--order) COMPREPLY=($(compgen -W "$(_svc_visits)" -- "$cur")); return ;;
-	--soon|--older|--year|--text|--resolution) return ;;
+	--soon|--older|--year|--text|--resolution|--timeout) return ;;
 	--method) COMPREPLY=($(compgen -W "cash card transfer wechat alipay" -- "$cur")); return ;;
 	--item) COMPREPLY=($(compgen -W "$(_svc_services)" -- "$cur")); return ;;
 	--amount|--what|--counted) return ;;
@@ -94,16 +130,6 @@ _svc() {
 	*) return ;;
 	esac
 
-	# The verb is the first word that is not an option or its argument.
-	local i w
-	for ((i = 1; i < COMP_CWORD; i++)); do
-		w=${COMP_WORDS[i]}
-		case $w in
-		-d|--db|-c|--config|-o|--format) ((i++)) ;;
-		-*) ;;
-		*) verb=$w; break ;;
-		esac
-	done
 	if [[ -z $verb ]]; then
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W "$common" -- "$cur"))
@@ -135,6 +161,7 @@ _svc() {
 	svc-report:summary|svc-report:revenue) opts="$opts --by --since --until --dept --kind" ;;
 	svc-report:workload|svc-report:rating) opts="$opts --since --until --dept --kind" ;;
 	svc-report:evaluation) opts="$opts --year --explain" ;;
+	svc-report:query) opts="$opts --timeout" ;;
 	svc-complaint:new) opts="$opts --order --customer --phone --text --dry-run" ;;
 	svc-complaint:list) opts="$opts --open" ;;
 	svc-complaint:assign) opts="$opts --to --dry-run --keep-going" ;;
@@ -191,14 +218,26 @@ _svc() {
 	svc-pay:bill|svc-pay:charge|svc-pay:collect|svc-pay:receive|svc-pay:refund|svc-pay:receipt)
 		COMPREPLY=($(compgen -W "$(_svc_visits)" -- "$cur")) ;;
 	svc-complaint:show|svc-complaint:assign|svc-complaint:resolve)
-		COMPREPLY=($(compgen -W "$(svc-complaint list --open -o tsv 2>/dev/null | cut -f1)" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "$(svc-complaint list --open -o tsv "${_svc_db[@]}" 2>/dev/null | cut -f1)" -- "$cur")) ;;
 	svc-pay:handover|svc-pay:held)
 		COMPREPLY=($(compgen -W "$(_svc_workers)" -- "$cur")) ;;
 	svc-product:show)
 		COMPREPLY=($(compgen -W "$(_svc_products)" -- "$cur")) ;;
 	svc-product:import)
 		COMPREPLY=($(compgen -f -- "$cur")) ;;
-	svc-assign:drop|svc-assign:move|svc-assign:auto|svc-order:show|svc-order:accept|svc-order:refuse|svc-order:cancel|svc-order:notice|svc-order:edit)
+	svc-assign:drop)
+		COMPREPLY=($(compgen -W "$(_svc_orders_in assigned)" -- "$cur")) ;;
+	svc-assign:move)
+		COMPREPLY=($(compgen -W "$(_svc_orders_in accepted,assigned,taken_back)" -- "$cur")) ;;
+	svc-assign:auto)
+		COMPREPLY=($(compgen -W "$(_svc_orders_in accepted)" -- "$cur")) ;;
+	svc-order:show)
+		COMPREPLY=($(compgen -W "$(_svc_orders_in)" -- "$cur")) ;;
+	svc-order:accept|svc-order:refuse)
+		COMPREPLY=($(compgen -W "$(_svc_orders_in new)" -- "$cur")) ;;
+	svc-order:cancel)
+		COMPREPLY=($(compgen -W "$(_svc_orders_in new,accepted,assigned)" -- "$cur")) ;;
+	svc-order:notice|svc-order:edit)
 		COMPREPLY=($(compgen -W "$(_svc_orders)" -- "$cur")) ;;
 	svc-order:import)
 		COMPREPLY=($(compgen -f -- "$cur")) ;;

@@ -1,33 +1,61 @@
 # fish completion for the svc commands.
 # Installed once per command name in vendor_completions.d.
 
+# The -d and -c of the line being completed, so that the values offered
+# come from that database and configuration (only svc-db init creates one).
+function __svc_db
+    set -l tok (commandline -opc)
+    set -l i 2
+    while test $i -le (count $tok)
+        switch $tok[$i]
+            case -d --db -c --config
+                set -l j (math $i + 1)
+                if test $j -le (count $tok)
+                    printf '%s\n' $tok[$i] $tok[$j]
+                end
+                set i $j
+            case '--db=*' '--config=*'
+                printf '%s\n' $tok[$i]
+        end
+        set i (math $i + 1)
+    end
+end
+
 function __svc_logins
-    svc-staff list --all -o tsv 2>/dev/null | cut -f1,2
+    svc-staff list --all -o tsv (__svc_db) 2>/dev/null | cut -f1,2
 end
 
 function __svc_depts
-    svc-staff depts -o tsv 2>/dev/null | cut -f1,2
+    svc-staff depts -o tsv (__svc_db) 2>/dev/null | cut -f1,2
 end
 
-# Open orders, described by their state and customer.
+# Orders in the given states (every order without), described by their
+# state and customer: each verb offers those it takes.
+function __svc_orders_in
+    set -l st
+    test (count $argv) -gt 0; and set st --status $argv[1]
+    svc-order list $st -o tsv (__svc_db) 2>/dev/null | awk -F '\t' '{ print $1 "\t" $2 " " $5 }'
+end
+
+# Open orders: those a reply or an edit acts on.
 function __svc_orders
-    svc-order list --status new,accepted -o tsv 2>/dev/null | awk -F '\t' '{ print $1 "\t" $2 " " $5 }'
+    __svc_orders_in new,accepted
 end
 
 function __svc_services
-    svc-order catalogue -o tsv 2>/dev/null | cut -f1,3
+    svc-order catalogue -o tsv (__svc_db) 2>/dev/null | cut -f1,3
 end
 
 function __svc_workers
-    svc-staff list --role worker -o tsv 2>/dev/null | cut -f1,2
+    svc-staff list --role worker -o tsv (__svc_db) 2>/dev/null | cut -f1,2
 end
 
 function __svc_visits
-    svc-order list --status assigned,arrived,started,suspended,taken_back,done -o tsv 2>/dev/null | awk -F '\t' '{ print $1 "\t" $2 " " $5 }'
+    __svc_orders_in assigned,arrived,started,suspended,taken_back,done
 end
 
 function __svc_products
-    svc-product list -o tsv 2>/dev/null | cut -f1,3
+    svc-product list -o tsv (__svc_db) 2>/dev/null | cut -f1,3
 end
 
 for c in svc-assign svc-cal svc-complaint svc-db svc-order svc-pay svc-product svc-report svc-staff svc-visit
@@ -88,7 +116,10 @@ complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a notice -d '
 complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a edit -d 'correct an order'
 complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a export -d 'full records'
 complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a catalogue -d 'the services'
-complete -c svc-order -f -n "__fish_seen_subcommand_from show accept refuse cancel notice edit" -a '(__svc_orders)'
+complete -c svc-order -f -n "__fish_seen_subcommand_from show" -a '(__svc_orders_in)'
+complete -c svc-order -f -n "__fish_seen_subcommand_from accept refuse" -a '(__svc_orders_in new)'
+complete -c svc-order -f -n "__fish_seen_subcommand_from cancel" -a '(__svc_orders_in new,accepted,assigned)'
+complete -c svc-order -f -n "__fish_seen_subcommand_from notice edit" -a '(__svc_orders)'
 complete -c svc-order -l kind -x -a 'cleaning repair gov' -d 'kind of service'
 complete -c svc-order -l service -x -a '(__svc_services)' -d 'service CODE[:QTY]'
 complete -c svc-order -l customer -x -d 'applicant'
@@ -122,7 +153,10 @@ complete -c svc-assign -f -n "not __fish_seen_subcommand_from $av" -a move -d 'c
 complete -c svc-assign -f -n "not __fish_seen_subcommand_from $av" -a agenda -d "a worker's day"
 complete -c svc-assign -f -n "not __fish_seen_subcommand_from $av" -a auto -d 'place accepted orders'
 complete -c svc-assign -f -n "__fish_seen_subcommand_from to agenda" -a '(__svc_workers)'
-complete -c svc-assign -f -n "__fish_seen_subcommand_from to drop move auto" -a '(__svc_orders)'
+complete -c svc-assign -f -n "__fish_seen_subcommand_from to" -a '(__svc_orders)'
+complete -c svc-assign -f -n "__fish_seen_subcommand_from drop" -a '(__svc_orders_in assigned)'
+complete -c svc-assign -f -n "__fish_seen_subcommand_from move" -a '(__svc_orders_in accepted,assigned,taken_back)'
+complete -c svc-assign -f -n "__fish_seen_subcommand_from auto" -a '(__svc_orders_in accepted)'
 complete -c svc-assign -l helper -x -a '(__svc_workers)' -d 'second person'
 complete -c svc-assign -l force -d 'another dept, double-book, outside hours'
 complete -c svc-assign -l at -x -d 'new time'
@@ -217,7 +251,9 @@ complete -c svc-report -l kind -x -a 'cleaning repair gov' -d 'kind'
 complete -c svc-report -l check -d 'exit 1 when any'
 complete -c svc-report -l soon -x -d 'due within'
 complete -c svc-report -l older -x -d 'held longer than'
-complete -c svc-report -l by -x -a 'day week month dept kind worker method service' -d 'group by'
+complete -c svc-report -n "__fish_seen_subcommand_from summary" -l by -x -a 'day week month dept kind worker' -d 'group by'
+complete -c svc-report -n "__fish_seen_subcommand_from revenue" -l by -x -a 'day month dept method worker service' -d 'group by'
+complete -c svc-report -n "__fish_seen_subcommand_from query" -l timeout -x -d 'stop after'
 complete -c svc-report -l year -x -d 'year'
 complete -c svc-report -l explain -d 'the formula'
 

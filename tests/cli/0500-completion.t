@@ -43,6 +43,28 @@ check_same "$(complete_words svc-pay collect 1 --method w)" "wechat " "payment m
 check_same "$(complete_words svc-report ov)" "overdue " "svc-report verbs"
 check_same "$(complete_words svc-report summary --by mo)" "month " "--by keys"
 check_same "$(complete_words svc-complaint re)" "resolve " "svc-complaint verbs"
+# Each verb offers what it takes (issue 13): summary's --by keys are not
+# revenue's; drop takes assigned orders, show every order.
+check_same "$(complete_words svc-report summary --by '')" "day dept kind month week worker " \
+    "summary --by offers only what summary takes"
+check_same "$(complete_words svc-report revenue --by '')" "day dept method month service worker " \
+    "revenue --by offers its own keys"
+svc-order new --customer 丙 --phone 3 --address 某地 --service gov-pension --group elderly |
+    svc-order accept --at "2026-12-02 10:00" | svc-assign to li >/dev/null 2>&1
+check_same "$(complete_words svc-assign drop '')" "3 " "drop offers assigned orders only"
+check_same "$(complete_words svc-assign move '')" "3 " "move offers orders that can move"
+check_same "$(complete_words svc-order show '')" "1 2 3 " "show offers every order, refused too"
+check_same "$(complete_words svc-order accept '')" "1 " "accept offers new orders only"
+# Completions honour -d, and never create a database.
+SVC_DB="$T/other.db" svc-db init -q >/dev/null
+SVC_DB="$T/other.db" svc-staff add ma --name 马 --role worker -q >/dev/null 2>&1
+check_same "$(complete_words svc-staff -d "$T/other.db" disable '')" "ma " "-d: logins from that database"
+check_same "$(complete_words svc-assign agenda --db "$T/other.db" '')" "ma " "--db after the verb too"
+check_same "$(complete_words svc-staff -d "$T/nodb.db" disable '')" " " "a path with no database: nothing offered"
+[ ! -e "$T/nodb.db" ] && ok "and nothing created there" || not_ok "and nothing created there"
+SVC_DB="$T/none.db" complete_words svc-staff disable '' >/dev/null
+[ ! -e "$T/none.db" ] && [ ! -e "$HOME/.local/share/svc" ] && ok "TAB creates no database anywhere" ||
+    not_ok "TAB creates no database anywhere"
 
 # The fish completion, asked the way fish asks it (complete -C), on the
 # same database; its descriptions are dropped.
@@ -58,8 +80,11 @@ if command -v fish >/dev/null 2>&1; then
 	check_same "$(fish_words svc-order accept '')" "1 " "fish: open order ids"
 	check_same "$(fish_words svc-order new --service clean-g)" "clean-glass " "fish: service codes"
 	check_same "$(fish_words svc-pay collect 1 --method w)" "wechat " "fish: payment methods"
+	check_same "$(fish_words svc-staff -d "$T/other.db" disable '')" "ma " "fish: -d is honoured"
+	check_same "$(fish_words svc-assign drop '')" "3 " "fish: drop offers assigned orders"
+	check_same "$(fish_words svc-report summary --by '')" "day dept kind month week worker " "fish: summary --by"
 else
-	for d in verbs logins depts formats ids services methods; do
+	for d in verbs logins depts formats ids services methods -d drop by; do
 		ok "fish: $d # SKIP fish is not installed"
 	done
 fi
@@ -80,7 +105,7 @@ if command -v zsh >/dev/null 2>&1; then
 	# descriptions, are what bash offers for the same place.
 	zsh_values() {
 		zsh -fc 'source "$1/completions/_svc" 2>/dev/null
-		    _describe() { print -rl -- "${(@P)4}"; }; $2' zsh "$TOP" "$1" |
+		    _describe() { print -rl -- "${(@P)4}"; }; ${=2}' zsh "$TOP" "$1" |
 		    cut -d: -f1 | sort | tr '\n' ' '
 	}
 	check_same "$(zsh_values _svc_logins)" "$(complete_words svc-staff disable '')" "zsh: logins, as bash"
@@ -89,8 +114,12 @@ if command -v zsh >/dev/null 2>&1; then
 	check_same "$(zsh_values _svc_orders)" "$(complete_words svc-order accept '')" "zsh: open orders, as bash"
 	check_same "$(zsh_values _svc_workers)" "$(complete_words svc-assign to '')" "zsh: workers, as bash"
 	check_same "$(zsh_values _svc_services)" "$(complete_words svc-order new --service '')" "zsh: services, as bash"
+	check_same "$(zsh_values '_svc_orders_in assigned')" "$(complete_words svc-assign drop '')" "zsh: assigned orders, as bash"
+	check_same "$(zsh -fc 'source "$1/completions/_svc" 2>/dev/null; _describe() { print -rl -- "${(@P)4}"; }
+	    words=(svc-staff -d "$2" disable ""); CURRENT=5; _svc_db_args; _svc_logins' zsh "$TOP" "$T/other.db" | cut -d: -f1)" \
+	    "ma" "zsh: -d is honoured"
 else
-	for d in compinit commands logins five-workers depts orders workers services; do
+	for d in compinit commands logins five-workers depts orders workers services assigned -d; do
 		ok "zsh: $d # SKIP zsh is not installed"
 	done
 fi
