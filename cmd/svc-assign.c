@@ -116,20 +116,10 @@ move_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
 {
 	struct opts *o = ctx;
 	struct svc_move m = o->move;
-	struct svc_dur told = { SVC_DUR_CLOCK, 0, 0 };
-	struct svc_dur rule = { SVC_DUR_CLOCK, 0, 0 };
-	char a[32], b[32];
 
 	if (svc_move(cli->db, &cli->conf, svc_cli_id(key), &m, e))
 		return e->code;
-	if (m.short_notice && !cli->quiet) {
-		told.secs = m.notice > 0 ? m.notice : 0;
-		rule.secs = m.rule;
-		svc_dur_format(&told, a, sizeof a);
-		svc_dur_format(&rule, b, sizeof b);
-		svc_warnx("%s: short notice: told %s before, the rule is %s "
-		    "(G9): recorded", key, a, b);
-	}
+	svc_cli_warn_notice(cli, key, &m);
 	svc_cli_warn_quiet(cli, key, m.quiet, m.at);
 	return 0;
 }

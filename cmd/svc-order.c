@@ -11,7 +11,7 @@
 enum {
 	O_KIND = 0x200, O_SERVICE, O_CUSTOMER, O_PHONE, O_ADDRESS, O_CHANNEL,
 	O_GROUP, O_WANT, O_DEPT, O_PRODUCT, O_FAULT, O_NOTE, O_AT, O_UNTIL,
-	O_DOCUMENTS, O_FORCE, O_REASON, O_STATUS, O_SINCE, O_ON, O_OVERDUE,
+	O_DOCUMENTS, O_FORCE, O_REASON, O_BY, O_NOTIFIED, O_STATUS, O_SINCE, O_ON, O_OVERDUE,
 	O_LIMIT, O_YAML
 };
 
@@ -34,6 +34,8 @@ static const struct option long_opts[] = {
 	{ "documents", required_argument, NULL, O_DOCUMENTS },
 	{ "force", no_argument, NULL, O_FORCE },
 	{ "reason", required_argument, NULL, O_REASON },
+	{ "by", required_argument, NULL, O_BY },
+	{ "notified", required_argument, NULL, O_NOTIFIED },
 	{ "status", required_argument, NULL, O_STATUS },
 	{ "since", required_argument, NULL, O_SINCE },
 	{ "on", required_argument, NULL, O_ON },
@@ -50,8 +52,9 @@ struct opts {
 	struct svc_order_in in;
 	struct svc_line lines[MAX_LINES];
 	struct svc_reply reply;
+	struct svc_move move;	/* cancel: the notice given (G9) */
 	struct svc_order_filter filter;
-	const char *want, *at, *until, *since, *on;
+	const char *want, *at, *until, *since, *on, *by, *notified;
 	int yaml;
 };
 
@@ -63,6 +66,8 @@ static const int accept_opts[] = {
 	O_AT, O_UNTIL, O_DOCUMENTS, O_NOTE, O_FORCE, 'n', 'k', 0
 };
 static const int close_opts[] = { O_REASON, O_NOTE, 'n', 'k', 0 };
+static const int cancel_opts[] = { O_REASON, O_NOTE, O_BY, O_NOTIFIED, 'n',
+	'k', 0 };
 static const int list_opts[] = {
 	O_STATUS, O_KIND, O_DEPT, O_CUSTOMER, O_SINCE, O_UNTIL, O_ON,
 	O_OVERDUE, O_LIMIT, 0
@@ -116,6 +121,8 @@ option(struct svc_cli *cli, int c, char *arg, void *ctx)
 	case O_DOCUMENTS: o->reply.documents = arg; break;
 	case O_FORCE: o->reply.force = 1; break;
 	case O_REASON: o->reply.reason = arg; break;
+	case O_BY: o->by = arg; break;
+	case O_NOTIFIED: o->notified = arg; break;
 	case O_STATUS: o->filter.statuses = arg; break;
 	case O_SINCE: o->since = arg; break;
 	case O_ON: o->on = arg; break;
@@ -217,16 +224,35 @@ cmd_accept(struct svc_cli *cli, int argc, char **argv)
 	svc_cli_batch(cli, argc - optind, argv + optind, 1, accept_one, &o);
 }
 
+/*
+ * G9: the provider calling off an agreed appointment is measured like a
+ * move; "--by applicant" records the applicant's own withdrawal.
+ */
+static int
+cancel_one(struct svc_cli *cli, const char *key, const struct opts *o,
+    struct svc_reply *r, struct svc_err *e)
+{
+	struct svc_move m = o->move;
+
+	if (svc_cancel_notice(cli->db, &cli->conf, svc_cli_id(key), &m, e) ||
+	    svc_order_cancel(cli->db, svc_cli_id(key), r, e))
+		return e->code;
+	svc_cli_warn_notice(cli, key, &m);
+	return 0;
+}
+
 static int
 close_one(struct svc_cli *cli, const char *key, void *ctx,
     struct svc_err *e)
 {
 	struct opts *o = ctx;
 	struct svc_reply r = o->reply;
-	int rc = strcmp(cli->verb->name, "refuse") == 0 ?
-	    svc_order_refuse(cli->db, svc_cli_id(key), &r, e) :
-	    svc_order_cancel(cli->db, svc_cli_id(key), &r, e);
+	int rc;
 
+	if (strcmp(cli->verb->name, "refuse") == 0)
+		rc = svc_order_refuse(cli->db, svc_cli_id(key), &r, e);
+	else
+		rc = cancel_one(cli, key, o, &r, e);
 	if (rc == 0)
 		warn_late(cli, key, &r);
 	return rc;
@@ -238,11 +264,21 @@ cmd_close(struct svc_cli *cli, int argc, char **argv)
 {
 	struct opts o;
 
-	options(cli, argc, argv, close_opts, &o);
+	options(cli, argc, argv, strcmp(cli->verb->name, "cancel") ? close_opts :
+	    cancel_opts, &o);
 	if (o.reply.reason == NULL || *o.reply.reason == '\0') {
 		svc_warnx("%s: --reason is required", cli->verb->name);
 		svc_cli_usage(cli);
 	}
+	if (o.by && strcmp(o.by, "provider") && strcmp(o.by, "applicant")) {
+		svc_warnx("%s: --by is provider or applicant", o.by);
+		svc_cli_usage(cli);
+	}
+	o.move.applicant = o.by && strcmp(o.by, "applicant") == 0;
+	o.move.reason = o.reply.reason;
+	svc_cli_config(cli);	/* the clock: SVC_NOW */
+	o.move.notified = o.notified ? svc_cli_time(cli, o.notified) :
+	    svc_now();
 	svc_cli_batch(cli, argc - optind, argv + optind, 1, close_one, &o);
 }
 
@@ -597,8 +633,13 @@ static const struct svc_verb verbs[] = {
 	    "[-n] [-k]",
 	    "The reply \"no\"; the reason is required (G5).\n" },
 	{ "cancel", cmd_close, "cancel [ID...] --reason TEXT [--note TEXT] "
-	    "[-n] [-k]",
-	    "The applicant withdraws.\n" },
+	    "[--by provider|applicant] [--notified TIME] [-n] [-k]",
+	    "Call the order off.  An agreed appointment the provider cancels is\n"
+	    "measured like a move (G9): the notice the applicant was given is\n"
+	    "recorded, and a short one shows in svc-report notice.\n"
+	    "  --by WHO         provider (default) or applicant: the applicant's\n"
+	    "                   own withdrawal never counts against anyone\n"
+	    "  --notified TIME  when the applicant was told (default now)\n" },
 	{ "notice", cmd_notice, "notice [ID...]",
 	    "The text for the applicant: time, address, every document and\n"
 	    "the department's phone (G3, G6); or the reason of a refusal.\n" },

@@ -181,7 +181,8 @@ _svc() {
 	svc-order:new) opts="$opts $person" ;;
 	svc-order:edit) opts="$opts $person --keep-going" ;;
 	svc-order:accept) opts="$opts --at --until --documents --note --force --dry-run --keep-going" ;;
-	svc-order:refuse|svc-order:cancel) opts="$opts --reason --note --dry-run --keep-going" ;;
+	svc-order:refuse) opts="$opts --reason --note --dry-run --keep-going" ;;
+	svc-order:cancel) opts="$opts --reason --note --by --notified --dry-run --keep-going" ;;
 	svc-order:list) opts="$opts $filters" ;;
 	svc-order:export) opts="$opts $filters --yaml" ;;
 	svc-order:import) opts="$opts --dry-run" ;;

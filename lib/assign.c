@@ -200,7 +200,10 @@ record_move(sqlite3 *db, int64_t id, const struct svc_facts *b,
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)svc_now());
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)b->at);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)m->at);
+	if (m->at)
+		sqlite3_bind_int64(st, 4, (sqlite3_int64)m->at);
+	else
+		sqlite3_bind_null(st, 4);	/* cancelled: no new time */
 	sqlite3_bind_text(st, 5, m->applicant ? "applicant" : "provider", -1,
 	    SQLITE_STATIC);
 	sqlite3_bind_int64(st, 6, (sqlite3_int64)m->notified);
@@ -273,6 +276,40 @@ notified_ok(sqlite3 *db, int64_t id, time_t notified, struct svc_err *e)
 	    from, to);
 }
 
+/* G9: the notice given before the old appointment, against the rule. */
+static void
+measure(const struct svc_rules *rules, const struct svc_facts *b,
+    struct svc_move *m)
+{
+	m->notice = b->at - m->notified;
+	m->rule = (time_t)rules->notice.secs;
+	m->short_notice = !m->applicant && m->notice < rules->notice.secs;
+}
+
+/*
+ * G9 for a cancellation: an agreed appointment the provider calls off is
+ * measured like a move to no new time (m->at 0, recorded as NULL), with
+ * the same bounds on when the applicant was told.  The applicant's own
+ * cancellation, or an order with no appointment yet, records nothing.
+ */
+int
+svc_cancel_notice(sqlite3 *db, const struct svc_conf *c, int64_t id,
+    struct svc_move *m, struct svc_err *e)
+{
+	struct svc_facts b;
+
+	svc_clearerr(e);
+	if (svc_order_facts(db, id, &b, e))
+		return e->code;
+	if (b.at == 0 || m->applicant)
+		return 0;
+	if (notified_ok(db, id, m->notified, e))
+		return e->code;
+	m->at = 0;
+	measure(svc_conf_rules(c, b.kind), &b, m);
+	return record_move(db, id, &b, m, e);
+}
+
 /*
  * G9: when the provider cannot come as agreed, the applicant is told at
  * least the kind's notice before the old appointment.  Notified exactly
@@ -318,9 +355,7 @@ svc_move(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	if (!m->force && (free_at(db, &w, id, m->at, until, e) ||
 	    free_at(db, &h, id, m->at, until, e)))
 		return e->code;
-	m->notice = b.at - m->notified;
-	m->rule = (time_t)rules->notice.secs;
-	m->short_notice = !m->applicant && m->notice < rules->notice.secs;
+	measure(rules, &b, m);
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);

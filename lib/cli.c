@@ -206,6 +206,25 @@ svc_cli_warn_quiet(struct svc_cli *cli, const char *key, int quiet, time_t at)
 	svc_warnx("%s: %s is in the customer's quiet hours (A9)", key, when);
 }
 
+/* G9: a short notice is recorded, not refused; the person is told. */
+void
+svc_cli_warn_notice(struct svc_cli *cli, const char *key,
+    const struct svc_move *m)
+{
+	struct svc_dur told = { SVC_DUR_CLOCK, 0, 0 };
+	struct svc_dur rule = { SVC_DUR_CLOCK, 0, 0 };
+	char a[32], b[32];
+
+	if (!m->short_notice || cli->quiet)
+		return;
+	told.secs = m->notice > 0 ? m->notice : 0;
+	rule.secs = m->rule;
+	svc_dur_format(&told, a, sizeof a);
+	svc_dur_format(&rule, b, sizeof b);
+	svc_warnx("%s: short notice: told %s before, the rule is %s (G9): "
+	    "recorded", key, a, b);
+}
+
 void
 svc_cli_need(struct svc_cli *cli, int have, int lo, int hi)
 {

@@ -68,6 +68,8 @@ _Noreturn void svc_cli_usage(struct svc_cli *);
 _Noreturn void svc_cli_fail(struct svc_cli *, const struct svc_err *);
 void svc_cli_config(struct svc_cli *);
 void svc_cli_open(struct svc_cli *, int mode);
+void svc_cli_warn_notice(struct svc_cli *, const char *key,
+    const struct svc_move *);
 void svc_cli_exclusive(const char **seen, const char *opt);
 void svc_cli_known(struct svc_cli *, enum svc_kwhat, const char *opt,
     const char *value);

@@ -414,6 +414,35 @@ const char *const svc_migrations[] = {
 	"CREATE TRIGGER balance_cover AFTER UPDATE OF covered, chargeable"
 	" ON visit\n"
 	"  BEGIN" BALANCE_OF("NEW.order_id") "END;\n",
+
+	/*
+	 * 10: a cancellation by the provider of an agreed appointment is
+	 * measured like a move (G9): a move row whose new_at is NULL.  The
+	 * table is rebuilt (SQLite cannot drop a NOT NULL), every row kept.
+	 */
+	"DROP VIEW v_move;\n"
+	"CREATE TABLE move_new (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  order_id INTEGER NOT NULL REFERENCES orders(id),\n"
+	"  at INTEGER NOT NULL,\n"
+	"  old_at INTEGER NOT NULL,\n"
+	"  new_at INTEGER,\n"
+	"  by TEXT NOT NULL CHECK (by = 'provider' OR by = 'applicant'),\n"
+	"  notified_at INTEGER NOT NULL,\n"
+	"  notice INTEGER NOT NULL,\n"
+	"  short INTEGER NOT NULL CHECK (short = 0 OR short = 1),\n"
+	"  reason TEXT NOT NULL,\n"
+	"  actor TEXT NOT NULL\n"
+	");\n"
+	"INSERT INTO move_new SELECT id, order_id, at, old_at, new_at, by,\n"
+	"  notified_at, notice, short, reason, actor FROM move;\n"
+	"DROP TABLE move;\n"
+	"ALTER TABLE move_new RENAME TO move;\n"
+	"CREATE INDEX move_order ON move(order_id);\n"
+	"CREATE INDEX move_short ON move(at) WHERE short = 1;\n"
+	"CREATE VIEW v_move AS\n"
+	"  SELECT id, order_id, at, old_at, new_at, by, notified_at, notice,\n"
+	"    short, reason, actor FROM move;\n",
 };
 
 const int svc_nmigrations = sizeof svc_migrations / sizeof svc_migrations[0];

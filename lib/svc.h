@@ -429,6 +429,8 @@ int svc_unassign(sqlite3 *, int64_t id, const char *reason,
     struct svc_err *);
 int svc_move(sqlite3 *, const struct svc_conf *, int64_t id,
     struct svc_move *, struct svc_err *);
+int svc_cancel_notice(sqlite3 *, const struct svc_conf *, int64_t id,
+    struct svc_move *, struct svc_err *);
 int svc_agenda_query(sqlite3 *, int64_t person, time_t from, time_t to,
     sqlite3_stmt **, struct svc_err *);
 int svc_auto_assign(sqlite3 *, int64_t id, struct svc_worker *chosen,

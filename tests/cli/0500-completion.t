@@ -55,6 +55,7 @@ check_same "$(complete_words svc-assign drop '')" "3 " "drop offers assigned ord
 check_same "$(complete_words svc-assign move '')" "3 " "move offers orders that can move"
 check_same "$(complete_words svc-order show '')" "1 2 3 " "show offers every order, refused too"
 check_same "$(complete_words svc-order accept '')" "1 " "accept offers new orders only"
+check_same "$(complete_words svc-order cancel 1 --no)" "--note --notified " "cancel takes --notified (G9)"
 # Completions honour -d, and never create a database.
 SVC_DB="$T/other.db" svc-db init -q >/dev/null
 SVC_DB="$T/other.db" svc-staff add ma --name 马 --role worker -q >/dev/null 2>&1

@@ -134,6 +134,7 @@ expect 65 svc-complaint new --order 1 --text "  "
 expect 65 svc-pay charge 1 --amount 1 --what "   "
 expect 65 svc-assign move 1 --at "2026-12-02 10:00" --reason "   "
 expect 65 svc-staff add ma --name "$(printf '马\t')"
+expect 64 svc-order cancel 1 --reason x --by nobody
 # Options that contradict each other are a usage error, not "the last wins".
 expect 64 svc-visit contact 1 --reached --unreachable
 expect 64 svc-visit check 1 --voucher --no-voucher

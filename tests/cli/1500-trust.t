@@ -97,6 +97,24 @@ busy=$(sqlite3 "$SVC_DB" "PRAGMA wal_checkpoint(TRUNCATE)" | cut -d'|' -f1)
 wait
 check_same "$busy" 0 "a checkpoint is not blocked by a query whose reader is slow"
 
+# G9: a provider's cancellation of an agreed appointment is measured like a
+# move; an hour before the visit is short notice, reported.
+g=$(svc-order new --customer 王 --phone 13900000006 --address 朝阳区 \
+    --service gov-pension --group elderly | svc-order accept --at "2026-12-02 10:00")
+SVC_NOW="2026-12-02 09:00" run svc-order cancel "$g" --reason 人手不足 --notified "2026-11-01 09:00"
+check_rc 65 "G9: a cancellation told before the booking: exit 65"
+SVC_NOW="2026-12-02 09:00" run svc-order cancel "$g" --reason 人手不足
+check_out "$g" "the provider cancels an hour before the visit"
+check_err "$g: short notice: told 1h before, the rule is 8h (G9): recorded" "and it is short notice"
+SVC_NOW="2026-12-02 12:00" run svc-report notice --check --since 2026-12-02
+check_rc 1 "svc-report notice finds the short cancellation"
+check_same "$(printf '%s\n' "$out" | grep "^$g	" | cut -f1,3,5)" "$g		60" \
+    "with no new time and 60 minutes of notice"
+h=$(svc-order new --customer 赵 --phone 13900000007 --address 朝阳区 \
+    --service gov-pension --group elderly | svc-order accept --at "2026-12-03 10:00")
+SVC_NOW="2026-12-02 09:00" run svc-order cancel "$h" --reason 家里有事 --by applicant
+check_same "$err" "" "the applicant's own cancellation never counts"
+
 # --- Output that cannot hurt: CSV formulas neutralised (OWASP), no
 # escape sequence from stored data on a terminal or a receipt. ---
 f=$(svc-order new --customer "=HYPERLINK(\"x\")" --phone 13900000003 --address "@A1" \

@@ -99,6 +99,59 @@ migrates_an_older_database(void **state)
 	svc_db_close(db);
 }
 
+/*
+ * Migration 10 rebuilds move so that a provider's cancellation can be a
+ * move to no new time (G9): every row of schema 9 is kept as it was.
+ */
+static void
+migration_10_keeps_every_move(void **state)
+{
+	extern const char *const svc_migrations[];
+	static const char row[] = "SELECT id || '|' || order_id || '|' || at"
+	    " || '|' || old_at || '|' || new_at || '|' || by || '|' ||"
+	    " notified_at || '|' || notice || '|' || short || '|' || reason"
+	    " || '|' || actor FROM move";
+	struct svc_err e = { 0 };
+	char old[80], before[200];
+	sqlite3_stmt *st;
+	sqlite3 *db;
+	int i;
+
+	(void)state;
+	snprintf(old, sizeof old, "%s/nine.db", dir);
+	assert_int_equal(sqlite3_open(old, &db), SQLITE_OK);
+	for (i = 0; i < 9; i++)
+		assert_int_equal(sqlite3_exec(db, svc_migrations[i], NULL, NULL,
+		    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 9;"
+	    " INSERT INTO customer (id, phone, name, created_at)"
+	    " VALUES (1, '1', 'a', 0);"
+	    " INSERT INTO orders (id, kind, customer_id, address, channel, grp,"
+	    " created_at, reply_due) VALUES (3, 'gov', 1, 'a', 'phone', NULL,"
+	    " 0, 0);"
+	    " INSERT INTO move VALUES (7, 3, 100, 200, 300, 'provider', 90,"
+	    " 110, 1, '车坏了', 'zhou')", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_prepare_v2(db, row, -1, &st, NULL);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	snprintf(before, sizeof before, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	if (svc_db_open(old, SVC_DB_RW | SVC_DB_INIT, &db, &e) != 0)
+		fail_msg("%s", e.msg);
+	sqlite3_prepare_v2(db, row, -1, &st, NULL);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal(sqlite3_column_text(st, 0), before);
+	sqlite3_finalize(st);
+	assert_int_equal(svc_db_exec(db, "INSERT INTO move (order_id, at,"
+	    " old_at, new_at, by, notified_at, notice, short, reason, actor)"
+	    " VALUES (3, 1, 2, NULL, 'provider', 1, 1, 1, 'x', 'zhou')", &e), 0);
+	assert_int_equal(count(db, "SELECT count(*) FROM v_move WHERE new_at"
+	    " IS NULL"), 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM sqlite_master WHERE"
+	    " name IN ('move_order', 'move_short')"), 2);
+	svc_db_close(db);
+}
+
 /* Temporary B-trees a statement's program builds. */
 static int
 ephemerals(sqlite3 *db, const char *sql)
@@ -372,6 +425,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(creates_schema_in_wal_mode),
 		cmocka_unit_test(migrates_an_older_database),
+		cmocka_unit_test(migration_10_keeps_every_move),
 		cmocka_unit_test(orders_checks_are_comparisons),
 		cmocka_unit_test(failed_migration_says_why),
 		cmocka_unit_test(read_only_cannot_write),
