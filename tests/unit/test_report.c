@@ -90,6 +90,37 @@ checks_start_from_their_index(void **state)
 	svc_buf_free(&p);
 }
 
+/*
+ * A summary makes one pass over the rows it reports: no scan of a table
+ * it does not report on inside that pass (the summary once scanned every
+ * payment for every order through "LEFT JOIN payment p ON 0").
+ */
+static void
+summaries_scan_only_what_they_report(void **state)
+{
+	static const char *const want[][2] = {	/* report, a scan it must
+							   not make */
+		{ "summary", "SCAN p" }, { "workload", "SCAN p" },
+		{ "revenue", "SCAN o\n" }, { "rating", "SCAN p" },
+	};
+	const struct svc_report *r;
+	struct svc_buf p = { 0 }, no = { 0 };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+		assert_non_null(r = svc_report_find(svc_summaries, want[i][0]));
+		svc_buf_reset(&p);
+		svc_buf_reset(&no);
+		plan(r->sql, &p);
+		svc_buf_printf(&no, "%s", want[i][1]);
+		if (strstr(p.s, no.s) != NULL)
+			fail_msg("%s plans \"%s\":\n%s", want[i][0], want[i][1], p.s);
+	}
+	svc_buf_free(&p);
+	svc_buf_free(&no);
+}
+
 static struct svc_evaluation got;
 
 static int
@@ -143,6 +174,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(query_reads_only),
 		cmocka_unit_test(checks_start_from_their_index),
+		cmocka_unit_test(summaries_scan_only_what_they_report),
 		cmocka_unit_test(gov_evaluation_adds_up),
 	};
 	struct svc_dept civil = { "civil", "民政窗口", "gov", NULL };
