@@ -48,10 +48,6 @@ statuses_json(const char *list, struct svc_buf *b, struct svc_err *e)
 	return 0;
 }
 
-/*
- * Two constant statements: with a status filter the status index does the
- * work (an "?1 IS NULL OR" would make SQLite scan every order).
- */
 #define ORDER_LIST \
 	"SELECT o.id, o.status, o.kind, d.code, c.name, c.phone, o.address," \
 	" o.created_at, o.reply_due, o.appt_at," \
@@ -59,54 +55,97 @@ statuses_json(const char *list, struct svc_buf *b, struct svc_err *e)
 	"   (SELECT code, qty FROM order_service s WHERE s.order_id = o.id" \
 	"    ORDER BY line))" \
 	" FROM orders o JOIN customer c ON c.id = o.customer_id" \
-	" LEFT JOIN dept d ON d.id = o.dept_id WHERE"
-#define ORDER_FILTERS \
-	" (?2 IS NULL OR o.kind = ?2)" \
-	" AND (?3 IS NULL OR d.code = ?3)" \
-	" AND (?4 IS NULL OR instr(c.name, ?4) OR instr(c.phone, ?4))" \
-	" AND (?5 IS NULL OR o.created_at >= ?5)" \
-	" AND (?6 IS NULL OR o.created_at < ?6)" \
-	" AND (?7 IS NULL OR (o.appt_at >= ?7 AND o.appt_at < ?8))" \
-	" AND (NOT ?9 OR (o.replied_at IS NULL AND o.status = 'new'" \
-	"   AND o.reply_due < ?10))" \
-	" AND (?12 IS NULL OR o.id = ?12)" \
-	" ORDER BY o.id LIMIT ?11"
+	" LEFT JOIN dept d ON d.id = o.dept_id WHERE 1"
+
+/*
+ * The WHERE is built from the filters actually given, out of constant
+ * terms whose values stay bound (never formatted in): a catch-all
+ * "(?N IS NULL OR ...)" for every filter would hide each index from the
+ * planner and make every listing a scan of every order.  Each term names
+ * the index it is written for.
+ */
+static const struct term {
+	int param;		/* the ?N it binds */
+	const char *sql;
+	int range;		/* a range of an index, not its key */
+} terms[] = {
+	{ 12, " AND o.id = ?12", 0 },				/* the key */
+	{ 1, " AND o.status IN (SELECT value FROM json_each(?1))", 0 },
+								/* orders_status */
+	{ 2, " AND o.kind = ?2", 0 },
+	{ 3, " AND o.dept_id = (SELECT id FROM dept WHERE code = ?3)", 0 },
+								/* orders_dept */
+	{ 4, " AND o.customer_id IN (SELECT id FROM customer WHERE phone = ?4"
+	    " OR instr(name, ?4) OR instr(phone, ?4))", 0 },	/* orders_customer */
+	{ 5, " AND o.created_at >= ?5", 1 },			/* orders_created */
+	{ 6, " AND o.created_at < ?6", 1 },
+	{ 7, " AND o.appt_at >= ?7 AND o.appt_at < ?8", 1 },	/* orders_appt */
+	{ 9, " AND o.replied_at IS NULL AND o.status = 'new'"
+	    " AND o.reply_due < ?10", 1 },	/* orders_status, as the check */
+};
+
+/* Whether the filter gives the value a term binds. */
+static int
+given(const struct svc_order_filter *f, int param)
+{
+	switch (param) {
+	case 12: return f->id != 0;
+	case 1: return f->statuses != NULL;
+	case 2: return f->kind != NULL;
+	case 3: return f->dept != NULL;
+	case 4: return f->customer != NULL;
+	case 5: return f->since != 0;
+	case 6: return f->until != 0;
+	case 7: return f->on_from != 0;
+	case 9: return f->overdue;
+	}
+	return 0;
+}
 
 int
 svc_order_query(sqlite3 *db, const struct svc_order_filter *f,
     sqlite3_stmt **st, struct svc_err *e)
 {
-	static const char any[] = ORDER_LIST ORDER_FILTERS;
-	static const char by_status[] = ORDER_LIST
-	    " o.status IN (SELECT value FROM json_each(?1)) AND" ORDER_FILTERS;
-	struct svc_buf sts = { 0 };
+	struct svc_buf sts = { 0 }, sql = { 0 };
+	int range = 0;
+	size_t i;
 
 	if (f->statuses && statuses_json(f->statuses, &sts, e)) {
 		svc_buf_free(&sts);
 		return e->code;
 	}
-	if (svc_db_prepare(db, f->statuses ? by_status : any, st, e)) {
+	svc_buf_puts(&sql, ORDER_LIST);
+	for (i = 0; i < sizeof terms / sizeof terms[0]; i++)
+		if (given(f, terms[i].param)) {
+			svc_buf_puts(&sql, terms[i].sql);
+			range |= terms[i].range;
+		}
+	/*
+	 * Without statistics SQLite would rather walk every order in id
+	 * order than sort a range; "+o.id" takes the order-by off the rowid
+	 * so the range's index is used and its rows sorted.  Without a range
+	 * the rows stream in id order, in constant memory.
+	 */
+	svc_buf_puts(&sql, range ? " ORDER BY +o.id LIMIT ?11" :
+	    " ORDER BY o.id LIMIT ?11");
+	if (svc_db_prepare(db, sql.s, st, e)) {
 		svc_buf_free(&sts);
+		svc_buf_free(&sql);
 		return e->code;
 	}
+	svc_buf_free(&sql);
 	if (f->statuses)
 		sqlite3_bind_text(*st, 1, sts.s, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(*st, 2, f->kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(*st, 3, f->dept, -1, SQLITE_STATIC);
 	sqlite3_bind_text(*st, 4, f->customer, -1, SQLITE_STATIC);
-	if (f->since)
-		sqlite3_bind_int64(*st, 5, (sqlite3_int64)f->since);
-	if (f->until)
-		sqlite3_bind_int64(*st, 6, (sqlite3_int64)f->until);
-	if (f->on_from) {
-		sqlite3_bind_int64(*st, 7, (sqlite3_int64)f->on_from);
-		sqlite3_bind_int64(*st, 8, (sqlite3_int64)f->on_to);
-	}
-	sqlite3_bind_int(*st, 9, f->overdue);
+	sqlite3_bind_int64(*st, 5, (sqlite3_int64)f->since);
+	sqlite3_bind_int64(*st, 6, (sqlite3_int64)f->until);
+	sqlite3_bind_int64(*st, 7, (sqlite3_int64)f->on_from);
+	sqlite3_bind_int64(*st, 8, (sqlite3_int64)f->on_to);
 	sqlite3_bind_int64(*st, 10, (sqlite3_int64)svc_now());
 	sqlite3_bind_int64(*st, 11, f->limit > 0 ? f->limit : -1);
-	if (f->id)
-		sqlite3_bind_int64(*st, 12, f->id);
+	sqlite3_bind_int64(*st, 12, f->id);
 	svc_buf_free(&sts);
 	return 0;
 }

@@ -384,6 +384,56 @@ record_as_json(void **state)
 	svc_buf_free(&b);
 }
 
+/*
+ * Every listing with a selective filter starts from the index of that
+ * filter, never from a scan of every order: the WHERE holds only the
+ * terms given.  Listing every order, or only by kind (three values, no
+ * index worth it), scans by design.
+ */
+static void
+listings_use_the_filter_index(void **state)
+{
+	static const struct {
+		const char *name;
+		struct svc_order_filter f;
+		const char *want;
+	} cases[] = {
+		{ "show", { .id = 7 }, "SEARCH o USING INTEGER PRIMARY KEY" },
+		{ "--status", { .statuses = "new,accepted" },
+		    "USING INDEX orders_status" },
+		{ "--dept", { .dept = "civil" }, "USING INDEX orders_dept" },
+		{ "--customer", { .customer = "139" },
+		    "USING INDEX orders_customer" },
+		{ "--since", { .since = 1 }, "USING INDEX orders_created" },
+		{ "--on", { .on_from = 1, .on_to = 2 },
+		    "USING INDEX orders_appt" },
+		{ "--overdue", { .overdue = 1 }, "USING INDEX orders_status (status=?)" },
+	};
+	struct svc_err e = { 0 };
+	struct svc_buf q = { 0 }, p = { 0 };
+	sqlite3_stmt *st, *x;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_int_equal(svc_order_query(db, &cases[i].f, &st, &e), 0);
+		svc_buf_reset(&q);
+		svc_buf_reset(&p);
+		svc_buf_printf(&q, "EXPLAIN QUERY PLAN %s", sqlite3_sql(st));
+		sqlite3_finalize(st);
+		assert_int_equal(sqlite3_prepare_v2(db, q.s, -1, &x, NULL),
+		    SQLITE_OK);
+		while (sqlite3_step(x) == SQLITE_ROW)
+			svc_buf_printf(&p, "%s\n", sqlite3_column_text(x, 3));
+		sqlite3_finalize(x);
+		if (strstr(p.s, cases[i].want) == NULL ||
+		    strstr(p.s, "SCAN o\n") != NULL)
+			fail_msg("%s:\n%s", cases[i].name, p.s);
+	}
+	svc_buf_free(&q);
+	svc_buf_free(&p);
+}
+
 int
 main(void)
 {
@@ -399,6 +449,7 @@ main(void)
 		cmocka_unit_test(edit_records_old_and_new),
 		cmocka_unit_test(notice_tells_everything_at_once),
 		cmocka_unit_test(record_as_json),
+		cmocka_unit_test(listings_use_the_filter_index),
 	};
 
 	return cmocka_run_group_tests_name("order", tests, setup, unit_teardown);
