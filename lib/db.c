@@ -263,7 +263,15 @@ pragmas(sqlite3 *db, int mode, const char *path, struct svc_err *e)
 	 */
 	if (svc_db_exec(db, "PRAGMA cache_size = -65536", e))
 		return e->code;
-	return svc_db_exec(db, "PRAGMA synchronous = NORMAL", e);
+	/*
+	 * Every commit is synced before the command prints what it changed:
+	 * a receipt handed to a customer must survive a power cut.  In WAL,
+	 * NORMAL syncs only at checkpoints.  FULL costs one fdatasync a
+	 * command (one transaction a run): within the noise of a single write
+	 * and of a 100,000-record import on this machine, so it is for every
+	 * write, not only for money.
+	 */
+	return svc_db_exec(db, "PRAGMA synchronous = FULL", e);
 }
 
 /*

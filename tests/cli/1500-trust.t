@@ -140,6 +140,26 @@ for v in "list -o table" "show $f -o table" "notice $f"; do
 	fi
 done
 
+# --- Durable money: the commit that issues a receipt is synced, not left
+# to a later checkpoint.  Another connection stays open, so the command
+# is not the last to close and no checkpoint syncs for it at exit: every
+# sync seen is the commit's own (synchronous=NORMAL shows none here). ---
+if command -v strace >/dev/null 2>&1 && strace -o /dev/null true 2>/dev/null; then
+	r=$(svc-order new --customer 甲 --phone 13900000008 --address x --service clean-daily)
+	(echo "SELECT count(*) FROM staff;"; sleep 3) | sqlite3 "$SVC_DB" >/dev/null &
+	sleep 1
+	strace -f -e trace=fsync,fdatasync -o "$T/strace" \
+	    svc-pay collect "$r" --amount 10 --by wang >"$T/receipt" 2>/dev/null
+	wait
+	if [ "$(grep -c 'sync(' "$T/strace")" -ge 1 ] && [ -s "$T/receipt" ]; then
+		ok "a receipt's commit is synced before the command ends"
+	else
+		not_ok "a receipt's commit is synced before the command ends" "$(cat "$T/strace")"
+	fi
+else
+	ok "durable money # SKIP strace is not usable here"
+fi
+
 # --- Money: 10^12 yuan is the ceiling of an amount and of an order's
 # total; svc-db check finds a total put past it behind svc's back. ---
 m=$(svc-order new --customer 甲 --phone 13900000002 --address x --service clean-daily)
