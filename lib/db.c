@@ -537,7 +537,23 @@ svc_db_check(sqlite3 *db, FILE *out, struct svc_err *e)
 	    "   WHERE s.order_id = o.id) + (SELECT total(qty * unit_price)"
 	    "   FROM charge c WHERE c.order_id = o.id)) AS fen FROM orders o"
 	    " WHERE CAST(fen AS REAL) > 1e14";
-	int v, a, b, c = 0, d = 0;
+	/*
+	 * A11: receipts are numbered without gaps, R<year>-<n> from 1 to the
+	 * year's counter.  A counter behind the highest number issued (reset
+	 * behind svc's back: the next receipt would repeat a number), or
+	 * fewer receipts than numbers (one deleted), is a problem.
+	 */
+	static const char receipts[] = "SELECT y.year, coalesce(s.last, 0),"
+	    " coalesce(max(r.n), 0), count(r.n) FROM"
+	    " (SELECT year FROM receipt_seq UNION SELECT"
+	    "   CAST(substr(receipt_no, 2, 4) AS INTEGER) FROM payment) y"
+	    " LEFT JOIN receipt_seq s ON s.year = y.year"
+	    " LEFT JOIN (SELECT CAST(substr(receipt_no, 2, 4) AS INTEGER)"
+	    "   AS year, CAST(substr(receipt_no, 7) AS INTEGER) AS n"
+	    "   FROM payment) r ON r.year = y.year"
+	    " GROUP BY y.year HAVING coalesce(max(r.n), 0) > coalesce(s.last, 0)"
+	    " OR count(r.n) <> coalesce(s.last, 0)";
+	int v, a, b, c = 0, d = 0, f = 0;
 
 	if (svc_db_version(db, &v, e))
 		return -1;
@@ -552,9 +568,10 @@ svc_db_check(sqlite3 *db, FILE *out, struct svc_err *e)
 		    "svc-db init\n", v, svc_nmigrations);
 		a++;
 	} else if ((c = report_rows(db, kept, "balance", out, e)) < 0 ||
-	    (d = report_rows(db, out_of_range, "total", out, e)) < 0)
+	    (d = report_rows(db, out_of_range, "total", out, e)) < 0 ||
+	    (f = report_rows(db, receipts, "receipts", out, e)) < 0)
 		return -1;
-	return a + b + c + d;
+	return a + b + c + d + f;
 }
 
 /*

@@ -303,6 +303,31 @@ svc_void(sqlite3 *db, const char *receipt, const char *reason,
 	return svc_event_json(db, id, NULL, "pay.void", &j, e);
 }
 
+/* C4: the handover is in the archive too, under the worker's name. */
+static int
+handover_event(sqlite3 *db, const char *worker, const struct svc_handover *h,
+    int collections, struct svc_err *e)
+{
+	struct svc_buf subject = { 0 };
+	struct svc_json j;
+	char a[32];
+	int rc;
+
+	svc_buf_printf(&subject, "staff:%s", worker);
+	svc_json_begin(&j);
+	svc_json_int(&j, "handover", h->id);
+	svc_json_int(&j, "collections", collections);
+	svc_money_format(h->expected, a, sizeof a);
+	svc_json_str(&j, "expected", a);
+	svc_money_format(h->counted, a, sizeof a);
+	svc_json_str(&j, "counted", a);
+	svc_money_format(h->difference, a, sizeof a);
+	svc_json_str(&j, "difference", a);
+	rc = svc_event_json(db, 0, subject.s, "pay.handover", &j, e);
+	svc_buf_free(&subject);
+	return rc;
+}
+
 /*
  * C4: the worker hands the cash they collected to finance: every cash
  * collection of theirs not handed over yet.  The expected total, the
@@ -355,7 +380,9 @@ svc_handover(sqlite3 *db, const char *worker, int64_t counted,
 		return e->code;
 	sqlite3_bind_text(st, 1, worker, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, h->id);
-	return svc_db_done(db, st, e);
+	if (svc_db_done(db, st, e))
+		return e->code;
+	return handover_event(db, worker, h, n, e);
 }
 
 /* handover, void and refund are finance's (77 for anyone else). */

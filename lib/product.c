@@ -36,6 +36,57 @@ svc_covered_until(int sold, int months)
 	return svc_add_months(sold, months) - 1;
 }
 
+/*
+ * A5: what decides a warranty is history too.  A new product, or a change
+ * to a known one (a re-import with another sale date), appends an event
+ * with the values it had; the same values again append nothing.
+ */
+static int
+product_event(sqlite3 *db, const struct svc_product *p, const char *sold_on,
+    struct svc_err *e)
+{
+	static const char sql[] = "SELECT model, name, sold_on, warranty_months"
+	    " FROM product WHERE barcode = ?1";
+	struct svc_buf subject = { 0 };
+	struct svc_json j;
+	sqlite3_stmt *st;
+	int rc, same = 0;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, p->barcode, -1, SQLITE_STATIC);
+	svc_json_begin(&j);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		same = strcmp(svc_col_text(st, 0), p->model) == 0 &&
+		    strcmp(svc_col_text(st, 1), p->name) == 0 &&
+		    strcmp(svc_col_text(st, 2), sold_on) == 0 &&
+		    sqlite3_column_int(st, 3) == p->warranty_months;
+		svc_json_str(&j, "old_model", svc_col_text(st, 0));
+		svc_json_str(&j, "old_name", svc_col_text(st, 1));
+		svc_json_str(&j, "old_sold_on", svc_col_text(st, 2));
+		svc_json_int(&j, "old_warranty_months",
+		    sqlite3_column_int(st, 3));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		svc_buf_free(&j.b);
+		return svc_db_error(db, rc, e);
+	}
+	if (same) {
+		svc_buf_free(&j.b);
+		return 0;
+	}
+	svc_json_str(&j, "model", p->model);
+	svc_json_str(&j, "name", p->name);
+	svc_json_str(&j, "sold_on", sold_on);
+	svc_json_int(&j, "warranty_months", p->warranty_months);
+	svc_buf_printf(&subject, "product:%s", p->barcode);
+	rc = svc_event_json(db, 0, subject.s, rc == SQLITE_ROW ?
+	    "product.edit" : "product.add", &j, e);
+	svc_buf_free(&subject);
+	return rc;
+}
+
 int
 svc_product_add(sqlite3 *db, const struct svc_product *p, struct svc_err *e)
 {
@@ -68,7 +119,7 @@ svc_product_add(sqlite3 *db, const struct svc_product *p, struct svc_err *e)
 		return svc_seterr(e, SVC_EX_DATA, "%s: warranty months from 0 "
 		    "to 600", p->barcode);
 	snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, d);
-	if (svc_db_cached(db, sql, &st, e))
+	if (product_event(db, p, date, e) || svc_db_cached(db, sql, &st, e))
 		return e->code;
 	sqlite3_bind_text(st, 1, p->barcode, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, p->model, -1, SQLITE_STATIC);

@@ -160,6 +160,28 @@ else
 	ok "durable money # SKIP strace is not usable here"
 fi
 
+# --- Immutable facts: a handover and a product change are events; the
+# receipt counter agrees with the receipts issued. ---
+SVC_USER=qian svc-pay handover wang -q >/dev/null 2>&1
+run svc-report query "SELECT kind, subject FROM v_event WHERE kind = 'pay.handover'"
+check_same "$(printf '%s\n' "$out" | head -1)" "pay.handover	staff:wang" "C4: a handover appends an event under the worker"
+printf 'barcode,model,name,sold_on,warranty_months\n690,BCD-1,冰箱,2026-03-02,12\n' >"$T/p.csv"
+svc-product import "$T/p.csv" -q
+svc-product import "$T/p.csv" -q
+printf 'barcode,model,name,sold_on,warranty_months\n690,BCD-1,冰箱,2026-05-02,12\n' >"$T/p2.csv"
+svc-product import "$T/p2.csv" -q
+run svc-report query "SELECT kind, json_extract(details, '$.old_sold_on') FROM v_event WHERE subject = 'product:690' ORDER BY id"
+check_same "$(printf '%s\n' "$out" | tr '\t' ' ' | tr '\n' ';')" "product.add ;product.edit 2026-03-02;" \
+    "A5: a product added, the same again nothing, a changed sale date an event with the old one"
+run svc-db check
+check_rc 0 "the receipt counter agrees with the receipts"
+svc-db backup "$T/tamper.db" -q
+sqlite3 "$T/tamper.db" "UPDATE receipt_seq SET last = 0"
+SVC_DB="$T/tamper.db" run svc-db check
+check_rc 1 "a receipt counter reset behind svc's back is found"
+case "$out" in receipts"	2026	0	"*) ok "naming the year, the counter and the highest number" ;;
+*) not_ok "naming the year and the counter" "$out" ;; esac
+
 # --- Money: 10^12 yuan is the ceiling of an amount and of an order's
 # total; svc-db check finds a total put past it behind svc's back. ---
 m=$(svc-order new --customer 甲 --phone 13900000002 --address x --service clean-daily)
