@@ -373,7 +373,7 @@ svc_agenda_query(sqlite3 *db, int64_t person, time_t from, time_t to,
     sqlite3_stmt **st, struct svc_err *e)
 {
 	static const char sql[] = "SELECT o.id, o.appt_at, o.appt_until,"
-	    " c.name, o.address, c.phone,"
+	    " o.customer_name, o.address, c.phone,"
 	    " (SELECT group_concat(name || CASE WHEN qty > 1"
 	    "   THEN ' x' || qty ELSE '' END, '、') FROM (SELECT name, qty"
 	    "   FROM order_service WHERE order_id = o.id ORDER BY line)),"

@@ -251,7 +251,11 @@ check_new(const struct svc_order_in *in, struct svc_err *e)
 	return 0;
 }
 
-/* Customers are kept once per phone number; the latest name wins. */
+/*
+ * Customers are kept once per phone number; the latest name wins there.
+ * Each order keeps its own name (orders.customer_name), so this never
+ * rewrites what an old order, its form or its receipt shows.
+ */
 static int
 customer_id(sqlite3 *db, const char *name, const char *phone, time_t now,
     int64_t *id, struct svc_err *e)
@@ -412,8 +416,8 @@ svc_order_new(sqlite3 *db, const struct svc_conf *c,
 {
 	static const char sql[] = "INSERT INTO orders (kind, customer_id,"
 	    " address, channel, grp, dept_id, product, fault, note, want_at,"
-	    " created_at, reply_due) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-	    " ?9, ?10, ?11, ?12)";
+	    " created_at, reply_due, customer_name) VALUES (?1, ?2, ?3, ?4, ?5,"
+	    " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 	const struct svc_rules *r;
 	const char *kind, *dept;
 	time_t at = in->registered ? in->registered : svc_now(), due;
@@ -450,6 +454,7 @@ svc_order_new(sqlite3 *db, const struct svc_conf *c,
 		sqlite3_bind_int64(st, 10, (sqlite3_int64)in->want_at);
 	sqlite3_bind_int64(st, 11, (sqlite3_int64)at);
 	sqlite3_bind_int64(st, 12, (sqlite3_int64)due);
+	sqlite3_bind_text(st, 13, in->customer, -1, SQLITE_STATIC);
 	if (svc_db_done(db, st, e))
 		return e->code;
 	*id = sqlite3_last_insert_rowid(db);
@@ -555,6 +560,7 @@ update_fields(sqlite3 *db, int64_t id, int64_t cust,
     const struct svc_order_in *in, struct svc_err *e)
 {
 	static const char sql[] = "UPDATE orders SET customer_id = ?2,"
+	    " customer_name = coalesce(?11, customer_name),"
 	    " address = coalesce(?3, address),"
 	    " channel = coalesce(?4, channel),"
 	    " grp = CASE WHEN ?5 IS NULL THEN grp ELSE NULLIF(?5, '') END,"
@@ -581,6 +587,7 @@ update_fields(sqlite3 *db, int64_t id, int64_t cust,
 	sqlite3_bind_text(st, 9, in->note, -1, SQLITE_STATIC);
 	if (in->want_at)
 		sqlite3_bind_int64(st, 10, (sqlite3_int64)in->want_at);
+	sqlite3_bind_text(st, 11, in->customer, -1, SQLITE_STATIC);
 	return svc_db_run(db, st, e);
 }
 

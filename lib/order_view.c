@@ -49,7 +49,7 @@ statuses_json(const char *list, struct svc_buf *b, struct svc_err *e)
 }
 
 #define ORDER_LIST \
-	"SELECT o.id, o.status, o.kind, d.code, c.name, c.phone, o.address," \
+	"SELECT o.id, o.status, o.kind, d.code, o.customer_name, c.phone, o.address," \
 	" o.created_at, o.reply_due, o.appt_at," \
 	" (SELECT group_concat(code || ':' || qty, ',') FROM" \
 	"   (SELECT code, qty FROM order_service s WHERE s.order_id = o.id" \
@@ -483,7 +483,7 @@ int
 svc_order_notice(sqlite3 *db, int64_t id, struct svc_buf *b,
     struct svc_err *e)
 {
-	static const char sql[] = "SELECT o.status, c.name, o.address,"
+	static const char sql[] = "SELECT o.status, o.customer_name, o.address,"
 	    " o.appt_at, o.appt_until, o.documents, o.reason, d.name, d.phone,"
 	    " (SELECT group_concat(name, '、') FROM (SELECT name FROM"
 	    "   order_service WHERE order_id = o.id ORDER BY line))"

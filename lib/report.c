@@ -66,7 +66,7 @@ static const struct svc_col complaint_cols[] = {
 const struct svc_report svc_checks[] = {
 	/* G5: no reply past the deadline; with ?6, due within ?6 too. */
 	{ "overdue", "SELECT o.id, o.reply_due, (?5 - o.reply_due) / 60,"
-	    " d.code, o.kind, c.name" ORDER_JOINS
+	    " d.code, o.kind, o.customer_name" ORDER_JOINS
 	    " WHERE o.replied_at IS NULL AND o.status = 'new'"
 	    " AND o.reply_due < ?5 + ?6"
 	    FILTERS("o.created_at", "d.code", "o.kind")
@@ -93,7 +93,7 @@ const struct svc_report svc_checks[] = {
 	    FILTERS("m.at", "d.code", "o.kind")
 	    " ORDER BY m.at, m.id", notice_cols, N(notice_cols), 0 },
 	/* G10: abandoned by the applicant. */
-	{ "noshow", "SELECT o.id, o.appt_at, d.code, o.kind, c.name,"
+	{ "noshow", "SELECT o.id, o.appt_at, d.code, o.kind, o.customer_name,"
 	    " (SELECT count(*) FROM contact t WHERE t.order_id = o.id)"
 	    ORDER_JOINS " WHERE o.status = 'abandoned'"
 	    FILTERS("o.appt_at", "d.code", "o.kind")
@@ -115,7 +115,7 @@ const struct svc_report svc_checks[] = {
 	 * that index, because without statistics SQLite prefers the status
 	 * index, which holds every order ever done.
 	 */
-	{ "unpaid", "SELECT o.id, v.done_at, c.name, c.phone, o.balance,"
+	{ "unpaid", "SELECT o.id, v.done_at, o.customer_name, c.phone, o.balance,"
 	    " d.code FROM orders o INDEXED BY orders_owing"
 	    " JOIN customer c ON c.id = o.customer_id"
 	    " LEFT JOIN dept d ON d.id = o.dept_id"

@@ -443,6 +443,29 @@ const char *const svc_migrations[] = {
 	"CREATE VIEW v_move AS\n"
 	"  SELECT id, order_id, at, old_at, new_at, by, notified_at, notice,\n"
 	"    short, reason, actor FROM move;\n",
+
+	/*
+	 * 11: an order keeps the name it was registered (or edited) under.
+	 * Customers are one per phone and the latest name wins there, but a
+	 * new order under a known phone must never rename old orders, their
+	 * forms or their receipts.  Old orders take the name they show now.
+	 */
+	"ALTER TABLE orders ADD COLUMN customer_name TEXT;\n"
+	"UPDATE orders SET customer_name = (SELECT name FROM customer c\n"
+	"  WHERE c.id = orders.customer_id);\n"
+	"DROP VIEW v_order;\n"
+	"CREATE VIEW v_order AS\n"
+	"  SELECT o.id, o.status, o.kind, d.code AS dept,\n"
+	"    o.customer_name AS customer,\n"
+	"    c.phone, o.address, o.channel, o.grp AS \"group\", o.product,\n"
+	"    o.fault, o.note, o.want_at, o.created_at, o.reply_due,\n"
+	"    o.replied_at, o.reply_late, o.appt_at, o.appt_until,\n"
+	"    o.documents, o.reason, o.forced,\n"
+	"    w.login AS worker, h.login AS helper\n"
+	"  FROM orders o JOIN customer c ON c.id = o.customer_id\n"
+	"  LEFT JOIN dept d ON d.id = o.dept_id\n"
+	"  LEFT JOIN staff w ON w.id = o.worker_id\n"
+	"  LEFT JOIN staff h ON h.id = o.helper_id;\n",
 };
 
 const int svc_nmigrations = sizeof svc_migrations / sizeof svc_migrations[0];

@@ -125,7 +125,7 @@ documents(sqlite3 *db, struct svc_buf *b, int width, const char *json)
 }
 
 static const char order_sql[] =
-    "SELECT o.id, o.status, o.kind, d.code, c.name, c.phone, o.address,"
+    "SELECT o.id, o.status, o.kind, d.code, o.customer_name, c.phone, o.address,"
     " o.fault, o.product, o.note, o.appt_at, o.appt_until, o.documents,"
     " o.customer_id, d.name, d.phone, w.name, w.badge, w.phone,"
     " v.voucher, v.barcode, v.covered, v.covered_until, v.parts_missing,"
@@ -434,7 +434,7 @@ svc_receipt_text(sqlite3 *db, const char *receipt, int width,
 {
 	static const char sql[] = "SELECT p.order_id, p.kind, p.amount,"
 	    " p.method, p.place, p.at, p.void, p.void_reason, p.reason,"
-	    " c.name, d.name, d.phone, coalesce(s.name, p.collector)"
+	    " o.customer_name, d.name, d.phone, coalesce(s.name, p.collector)"
 	    " FROM payment p JOIN orders o ON o.id = p.order_id"
 	    " JOIN customer c ON c.id = o.customer_id"
 	    " LEFT JOIN dept d ON d.id = o.dept_id"

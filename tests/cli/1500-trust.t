@@ -144,8 +144,8 @@ done
 # to a later checkpoint.  Another connection stays open, so the command
 # is not the last to close and no checkpoint syncs for it at exit: every
 # sync seen is the commit's own (synchronous=NORMAL shows none here). ---
+r=$(svc-order new --customer 甲 --phone 13900000008 --address x --service clean-daily)
 if command -v strace >/dev/null 2>&1 && strace -o /dev/null true 2>/dev/null; then
-	r=$(svc-order new --customer 甲 --phone 13900000008 --address x --service clean-daily)
 	(echo "SELECT count(*) FROM staff;"; sleep 3) | sqlite3 "$SVC_DB" >/dev/null &
 	sleep 1
 	strace -f -e trace=fsync,fdatasync -o "$T/strace" \
@@ -158,6 +158,7 @@ if command -v strace >/dev/null 2>&1 && strace -o /dev/null true 2>/dev/null; th
 	fi
 else
 	ok "durable money # SKIP strace is not usable here"
+	svc-pay collect "$r" --amount 10 --by wang >/dev/null 2>&1
 fi
 
 # --- Immutable facts: a handover and a product change are events; the
@@ -173,6 +174,12 @@ svc-product import "$T/p2.csv" -q
 run svc-report query "SELECT kind, json_extract(details, '$.old_sold_on') FROM v_event WHERE subject = 'product:690' ORDER BY id"
 check_same "$(printf '%s\n' "$out" | tr '\t' ' ' | tr '\n' ';')" "product.add ;product.edit 2026-03-02;" \
     "A5: a product added, the same again nothing, a changed sale date an event with the old one"
+# A receipt prints the name of its order as registered: a new order under
+# the same phone with another name does not rewrite it.
+rn=$(svc-pay receipt "$r" | grep -c 甲)
+svc-order new --customer 甲乙丙 --phone 13900000008 --address x --service clean-daily >/dev/null
+check_same "$(svc-pay receipt "$r" | grep -c 甲乙丙)" 0 "an old receipt is not renamed by a new order's name"
+check_same "$(svc-pay receipt "$r" | grep -c 甲)" "$rn" "it still shows the name it was issued to"
 run svc-db check
 check_rc 0 "the receipt counter agrees with the receipts"
 svc-db backup "$T/tamper.db" -q

@@ -151,13 +151,21 @@ prices_are_copied(void **state)
 	assert_string_equal(one("SELECT unit_price FROM order_service WHERE"
 	    " order_id = ?1 AND line = 1", id), "12000");
 	s->price = 12000;
-	/* The same phone is the same customer, whatever the name says. */
+	/*
+	 * The same phone is the same customer, whatever the name says; the
+	 * new name is the customer's now and the new order's, but the old
+	 * order keeps the name it was registered under.
+	 */
 	in.customer = "张女士";
 	assert_int_equal(svc_order_new(db, &conf, &in, &id2, &e), 0);
 	assert_string_equal(one("SELECT count(DISTINCT customer_id) FROM"
 	    " orders WHERE id IN (?1, ?1 - 1)", id2), "1");
 	assert_string_equal(one("SELECT customer FROM v_order WHERE id = ?1",
-	    id), "张女士");
+	    id), "张阿姨");
+	assert_string_equal(one("SELECT customer FROM v_order WHERE id = ?1",
+	    id2), "张女士");
+	assert_string_equal(one("SELECT c.name FROM customer c JOIN orders o"
+	    " ON o.customer_id = c.id WHERE o.id = ?1", id), "张女士");
 }
 
 static void
