@@ -23,8 +23,8 @@ CFLAGS ?= -O2 -g
 WERROR ?= -Werror
 SVC_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra $(WERROR) \
 	-Wno-unused-parameter -Ilib -DSVC_SHAREDIR='"$(SHAREDIR)"'
-PKGS = sqlite3 yaml-0.1
-LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lyaml)
+PKGS = sqlite3 yaml-0.1 libcrypto
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lyaml -lcrypto)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 ifeq ($(SANITIZE),1)
@@ -38,8 +38,8 @@ endif
 
 COMMANDS = svc-assign svc-cal svc-complaint svc-db svc-order svc-pay svc-product svc-report svc-staff svc-visit
 LIBMODS = err buf utf8 when clock cal money yaml conf schema db event \
-	staff roster order reply order_view order_import assign product visit sheet pay complaint report query out ids known cli
-UNITS = when cal money utf8 yaml conf db out ids staff event buf order assign product visit pay report known
+	staff roster order reply order_view order_import assign product visit sheet pay complaint report query out ids known seal cli
+UNITS = when cal money utf8 yaml conf db out ids staff event buf order assign product visit pay report known seal
 
 LIBOBJ = $(LIBMODS:%=$(B)/lib/%.o)
 BINS = $(COMMANDS:%=$(B)/bin/%)

@@ -3,18 +3,36 @@
  * registration archive must survive).  See svc-db(1).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
+
+enum { O_DAY = 0x200, O_SEAL };
+
+static const char *opt_day, *opt_seal;	/* seal and verify */
 
 static void
 options(struct svc_cli *cli, int argc, char **argv)
 {
 	static const struct option lo[] = { SVC_COMMON_LONG,
+		{ "day", required_argument, NULL, O_DAY },
+		{ "seal", required_argument, NULL, O_SEAL },
 		{ NULL, 0, NULL, 0 } };
+	int verify = strcmp(cli->verb->name, "verify") == 0;
+	int sealing = verify || strcmp(cli->verb->name, "seal") == 0;
 	int c;
 
 	while ((c = getopt_long(argc, argv, SVC_COMMON_SHORT, lo, NULL)) != -1)
-		svc_cli_option(cli, c, optarg);
+		if (c == O_DAY && sealing)
+			opt_day = optarg;
+		else if (c == O_SEAL && verify)
+			opt_seal = optarg;
+		else if (c == O_DAY || c == O_SEAL) {
+			svc_warnx("%s: option not taken by %s", argv[optind - 1],
+			    cli->verb->name);
+			svc_cli_usage(cli);
+		} else
+			svc_cli_option(cli, c, optarg);
 }
 
 static int
@@ -78,6 +96,82 @@ cmd_backup(struct svc_cli *cli, int argc, char **argv)
 	return 0;
 }
 
+/* The day --day names (default today), and the instant it ends. */
+static void
+seal_day(struct svc_cli *cli, char *name, size_t n, time_t *end)
+{
+	struct svc_err e = { 0 };
+	int y, m, d;
+
+	svc_cli_config(cli);
+	if (svc_date_parse(opt_day ? opt_day : "today", svc_now(), &y, &m, &d,
+	    &e))
+		svc_cli_fail(cli, &e);
+	snprintf(name, n, "%04d-%02d-%02d", y, m, d);
+	*end = svc_local_mktime(y, m, d, 24 * 60);
+}
+
+/* G4: the day's seal, to be printed, signed or published. */
+static int
+cmd_seal(struct svc_cli *cli, int argc, char **argv)
+{
+	static const struct svc_col cols[] = {
+		{ "day", SVC_COL_TEXT, 0 }, { "seal", SVC_COL_TEXT, 0 },
+	};
+	struct svc_err e = { 0 };
+	struct svc_out *o;
+	char day[16], hash[65];
+	time_t end;
+
+	options(cli, argc, argv);
+	svc_cli_need(cli, argc - optind, 0, 0);
+	seal_day(cli, day, sizeof day, &end);
+	svc_cli_open(cli, SVC_DB_RO);
+	if (svc_seal_day(cli->db, end, hash, &e))
+		svc_cli_fail(cli, &e);
+	o = svc_cli_out(cli, cols, 2);
+	svc_out_text(o, day);
+	svc_out_text(o, hash);
+	svc_out_row(o);
+	svc_cli_out_end(cli, o);
+	svc_db_close(cli->db);
+	return 0;
+}
+
+/*
+ * G4: walk every chain; with --seal, also prove the day unchanged since
+ * that seal was taken.  Problems on stdout, one a line; exit 1 if any.
+ */
+static int
+cmd_verify(struct svc_cli *cli, int argc, char **argv)
+{
+	struct svc_err e = { 0 };
+	char day[16], hash[65];
+	time_t end;
+	int n;
+
+	options(cli, argc, argv);
+	svc_cli_need(cli, argc - optind, 0, 0);
+	seal_day(cli, day, sizeof day, &end);
+	svc_cli_open(cli, SVC_DB_RO);
+	if ((n = svc_seal_verify(cli->db, stdout, &e)) < 0)
+		svc_cli_fail(cli, &e);
+	if (opt_seal) {
+		if (svc_seal_day(cli->db, end, hash, &e))
+			svc_cli_fail(cli, &e);
+		if (strcmp(hash, opt_seal) != 0) {
+			printf("seal\t%s\tthe day's seal is now %s: changed "
+			    "since\n", day, hash);
+			n++;
+		}
+	}
+	if (!cli->quiet)
+		svc_warnx("%s: %s", cli->db_path, n ? "the log does not prove "
+		    "itself" : "every chain follows");
+	svc_db_close(cli->db);
+	return n ? SVC_EX_FOUND : 0;
+}
+
 static const struct svc_verb verbs[] = {
 	{ "init", cmd_init, "init [options]",
 	    "Create the database, or migrate it to this version's schema;\n"
@@ -89,6 +183,15 @@ static const struct svc_verb verbs[] = {
 	    "changes the file it checks.\n" },
 	{ "backup", cmd_backup, "backup FILE [options]",
 	    "Copy a consistent snapshot to FILE, also while others write.\n" },
+	{ "verify", cmd_verify, "verify [--seal HASH [--day DATE]] [options]",
+	    "Walk the hash chains of events, payments and handovers; print\n"
+	    "the first row of each whose hash does not follow, exit 1.\n"
+	    "  --seal HASH  also prove the day unchanged since its seal\n"
+	    "  --day DATE   the day of --seal (default today)\n" },
+	{ "seal", cmd_seal, "seal [--day DATE] [options]",
+	    "Print the day's seal: one hash over the head of every chain at\n"
+	    "the end of DATE (default today), to print, sign or publish.\n"
+	    "  --day DATE   the day (default today)\n" },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -90,7 +90,8 @@ _svc() {
 		return ;;
 	--to) COMPREPLY=($(compgen -W "$(svc-staff list --role complaints -o tsv "${_svc_db[@]}" 2>/dev/null | cut -f1)" -- "$cur")); return ;;
 	--order) COMPREPLY=($(compgen -W "$(_svc_visits)" -- "$cur")); return ;;
-	--soon|--older|--year|--text|--resolution|--timeout) return ;;
+	--soon|--older|--year|--text|--resolution|--timeout|--seal) return ;;
+	--day) COMPREPLY=($(compgen -W "today" -- "$cur")); return ;;
 	--method) COMPREPLY=($(compgen -W "cash card transfer wechat alipay" -- "$cur")); return ;;
 	--item) COMPREPLY=($(compgen -W "$(_svc_services)" -- "$cur")); return ;;
 	--amount|--what|--counted) return ;;
@@ -117,7 +118,7 @@ _svc() {
 	esac
 
 	case $cmd in
-	svc-db) verbs="init check backup" ;;
+	svc-db) verbs="init check backup verify seal" ;;
 	svc-assign) verbs="to drop move agenda auto" ;;
 	svc-visit) verbs="brief late arrive start contact check suspend resume takeback done signature attach form noshow" ;;
 	svc-product) verbs="import show list" ;;
@@ -162,6 +163,8 @@ _svc() {
 	svc-report:workload|svc-report:rating) opts="$opts --since --until --dept --kind" ;;
 	svc-report:evaluation) opts="$opts --year --explain" ;;
 	svc-report:query) opts="$opts --timeout" ;;
+	svc-db:verify) opts="$opts --seal --day" ;;
+	svc-db:seal) opts="$opts --day" ;;
 	svc-complaint:new) opts="$opts --order --customer --phone --text --dry-run" ;;
 	svc-complaint:list) opts="$opts --open" ;;
 	svc-complaint:assign) opts="$opts --to --dry-run --keep-going" ;;

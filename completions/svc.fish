@@ -68,10 +68,14 @@ for c in svc-assign svc-cal svc-complaint svc-db svc-order svc-pay svc-product s
     complete -c $c -s q -l quiet -d 'no notes on stderr'
 end
 
-set -l dbverbs init check backup
+set -l dbverbs init check backup verify seal
 complete -c svc-db -f -n "not __fish_seen_subcommand_from $dbverbs" -a init -d 'create or migrate'
 complete -c svc-db -f -n "not __fish_seen_subcommand_from $dbverbs" -a check -d 'check integrity'
 complete -c svc-db -f -n "not __fish_seen_subcommand_from $dbverbs" -a backup -d 'copy a snapshot'
+complete -c svc-db -f -n "not __fish_seen_subcommand_from $dbverbs" -a verify -d 'walk the sealed log'
+complete -c svc-db -f -n "not __fish_seen_subcommand_from $dbverbs" -a seal -d "the day's seal"
+complete -c svc-db -n "__fish_seen_subcommand_from verify" -l seal -x -d "a day's seal"
+complete -c svc-db -n "__fish_seen_subcommand_from verify seal" -l day -x -d 'the day'
 
 set -l calverbs is add days next
 complete -c svc-cal -f -n "not __fish_seen_subcommand_from $calverbs" -a is -d 'is a date worked'

@@ -32,8 +32,9 @@ svc_event_add(sqlite3 *db, int64_t order_id, const char *subject,
     const char *kind, const char *details, struct svc_err *e)
 {
 	static const char sql[] =
-	    "INSERT INTO event (order_id, subject, at, actor, kind, details)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	    "INSERT INTO event (order_id, subject, at, actor, kind, details,"
+	    " hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, svc_seal((SELECT hash"
+	    " FROM event ORDER BY id DESC LIMIT 1), ?1, ?2, ?3, ?4, ?5, ?6))";
 	sqlite3_stmt *st;
 
 	if (svc_db_cached(db, sql, &st, e))

@@ -148,8 +148,10 @@ insert_payment(sqlite3 *db, int64_t id, const struct svc_take *t,
     const char *kind, const char *place, struct svc_err *e)
 {
 	static const char sql[] = "INSERT INTO payment (order_id, kind, amount,"
-	    " method, place, collector, at, receipt_no, reason)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	    " method, place, collector, at, receipt_no, reason, hash)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, svc_seal((SELECT hash"
+	    " FROM payment ORDER BY id DESC LIMIT 1), ?1, ?2, ?3, ?4, ?5, ?6,"
+	    " ?7, ?8, ?9))";
 	sqlite3_stmt *st;
 
 	if (svc_db_cached(db, sql, &st, e))
@@ -342,7 +344,9 @@ svc_handover(sqlite3 *db, const char *worker, int64_t counted,
 	    " AND place = 'site' AND handover_id IS NULL AND NOT void"
 	    " AND kind = 'payment'";
 	static const char add[] = "INSERT INTO handover (worker, at, expected,"
-	    " counted, difference, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	    " counted, difference, actor, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+	    " svc_seal((SELECT hash FROM handover ORDER BY id DESC LIMIT 1),"
+	    " ?1, ?2, ?3, ?4, ?5, ?6))";
 	static const char mark[] = "UPDATE payment SET handover_id = ?2"
 	    " WHERE collector = ?1 AND method = 'cash' AND place = 'site'"
 	    " AND handover_id IS NULL";

@@ -612,6 +612,16 @@ int svc_known(sqlite3 *, const struct svc_conf *, enum svc_kwhat,
     const char *opt, const char *value, struct svc_err *);
 int svc_edit_distance(const char *, const char *);
 
+/* seal.c: the sealed log - event, payment and handover rows hash-chained. */
+struct svc_sealed {
+	const char *table, *columns;	/* the sealed columns, in order */
+};
+extern const struct svc_sealed svc_sealed[];
+int svc_sha256_hex(const void *, size_t, char out[65]);
+int svc_seal_register(sqlite3 *);
+int svc_seal_verify(sqlite3 *, FILE *out, struct svc_err *);
+int svc_seal_day(sqlite3 *, time_t day_end, char out[65], struct svc_err *);
+
 /* ids.c: the "ids from argv or stdin" loop of DESIGN section 2. */
 typedef int (*svc_id_fn)(const char *id, void *ctx);
 int svc_ids_each(char **argv, int argc, FILE *in, int numeric,

@@ -17,6 +17,8 @@ complete_words() {
 }
 
 check_same "$(complete_words svc-cal '')" "add days is next " "svc-cal verbs"
+check_same "$(complete_words svc-db '')" "backup check init seal verify " "svc-db verbs, the seal's among them"
+check_same "$(complete_words svc-db verify --s)" "--seal " "verify --seal"
 check_same "$(complete_words svc-staff show z)" "zhao zhou " "show completes logins"
 check_same "$(complete_words svc-staff d)" "depts directory disable " "svc-staff verbs starting with d"
 check_same "$(complete_words svc-staff disable w)" "wang wu " "logins from the database"

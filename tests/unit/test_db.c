@@ -101,7 +101,8 @@ migrates_an_older_database(void **state)
 
 /*
  * Migration 10 rebuilds move so that a provider's cancellation can be a
- * move to no new time (G9): every row of schema 9 is kept as it was.
+ * move to no new time (G9): every row of schema 9 is kept as it was; and
+ * 12 seals the events already there.
  */
 static void
 migration_10_keeps_every_move(void **state)
@@ -129,6 +130,9 @@ migration_10_keeps_every_move(void **state)
 	    " INSERT INTO orders (id, kind, customer_id, address, channel, grp,"
 	    " created_at, reply_due) VALUES (3, 'gov', 1, 'a', 'phone', NULL,"
 	    " 0, 0);"
+	    " INSERT INTO event (order_id, subject, at, actor, kind, details)"
+	    " VALUES (3, NULL, 1, 'zhou', 'order.new', '{}'),"
+	    " (3, NULL, 2, 'zhou', 'order.accept', '{\"at\":1}');"
 	    " INSERT INTO move VALUES (7, 3, 100, 200, 300, 'provider', 90,"
 	    " 110, 1, '车坏了', 'zhou')", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_prepare_v2(db, row, -1, &st, NULL);
@@ -149,6 +153,10 @@ migration_10_keeps_every_move(void **state)
 	    " IS NULL"), 1);
 	assert_int_equal(count(db, "SELECT count(*) FROM sqlite_master WHERE"
 	    " name IN ('move_order', 'move_short')"), 2);
+	/* migration 12 sealed the events already there, in order */
+	assert_int_equal(count(db, "SELECT count(*) FROM event WHERE"
+	    " length(hash) = 64"), 2);
+	assert_int_equal(svc_seal_verify(db, stderr, &e), 0);
 	svc_db_close(db);
 }
 

@@ -1,0 +1,221 @@
+/*
+ * seal.c - the sealed log (G4: an archive for inspection that proves
+ * itself).  Every row of event, payment and handover carries a hash
+ * chained to the row before it in the same table:
+ *
+ *   hash = hex(SHA-256(previous hash in hex, "" for the first row ||
+ *                      each sealed column, typed and length-prefixed))
+ *
+ * A value is "n" for NULL, or a type letter (i integer, r real, t text,
+ * b blob) and a netstring of its bytes: "<length>:<bytes>,", an integer
+ * in decimal.  Netstrings are unambiguous without escaping and take a few
+ * lines in any language, so an auditor can recompute a chain without svc.
+ * SHA-256 comes from OpenSSL's libcrypto (EVP), on every Debian system.
+ *
+ * The hash is computed by the SQL function svc_seal(prev, col...), which
+ * svc registers on its connections: an insert passes the table's last
+ * hash and its own values, and svc-db verify recomputes the same.  A row
+ * changed, deleted, inserted or moved behind svc's back breaks the chain
+ * at that row; removing the newest rows leaves a shorter chain that still
+ * follows, which is what the day's seal (svc-db seal, printed or signed
+ * elsewhere) catches.
+ */
+#include <string.h>
+
+#include <openssl/evp.h>
+
+#include "svc.h"
+
+/* The sealed columns of each table, in the order svc_seal takes them. */
+const struct svc_sealed svc_sealed[] = {
+	{ "event", "order_id, subject, at, actor, kind, details" },
+	{ "payment", "order_id, kind, amount, method, place, collector, at,"
+	    " receipt_no, reason" },
+	{ "handover", "worker, at, expected, counted, difference, actor" },
+	{ NULL, NULL }
+};
+
+static void
+netstring(struct svc_buf *b, char type, const void *p, size_t n)
+{
+	svc_buf_printf(b, "%c%zu:", type, n);
+	svc_buf_add(b, p, n);
+	svc_buf_putc(b, ',');
+}
+
+/* The canonical bytes of one value, as the header comment says. */
+static void
+canonical(struct svc_buf *b, sqlite3_value *v)
+{
+	char num[40];
+
+	switch (sqlite3_value_type(v)) {
+	case SQLITE_NULL:
+		svc_buf_putc(b, 'n');
+		break;
+	case SQLITE_INTEGER:
+		snprintf(num, sizeof num, "%lld",
+		    (long long)sqlite3_value_int64(v));
+		netstring(b, 'i', num, strlen(num));
+		break;
+	case SQLITE_FLOAT:
+		snprintf(num, sizeof num, "%.17g", sqlite3_value_double(v));
+		netstring(b, 'r', num, strlen(num));
+		break;
+	case SQLITE_BLOB:
+		netstring(b, 'b', sqlite3_value_blob(v),
+		    (size_t)sqlite3_value_bytes(v));
+		break;
+	default:
+		netstring(b, 't', sqlite3_value_text(v),
+		    (size_t)sqlite3_value_bytes(v));
+	}
+}
+
+/* hex(SHA-256(data)) into out[65]; 0, or -1 if libcrypto failed. */
+int
+svc_sha256_hex(const void *data, size_t n, char out[65])
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int len = 0, i;
+
+	if (EVP_Digest(data, n, md, &len, EVP_sha256(), NULL) != 1 ||
+	    len != 32)
+		return -1;
+	for (i = 0; i < len; i++)
+		snprintf(out + 2 * i, 3, "%02x", md[i]);
+	return 0;
+}
+
+/* The hash of a row's n values chained to prev (hex, or NULL: none). */
+static int
+chain_hash(const char *prev, sqlite3_value **v, int n, char out[65])
+{
+	struct svc_buf b = { 0 };
+	int i, rc;
+
+	if (prev)
+		svc_buf_puts(&b, prev);
+	for (i = 0; i < n; i++)
+		canonical(&b, v[i]);
+	rc = svc_sha256_hex(b.s ? b.s : "", b.len, out);
+	svc_buf_free(&b);
+	return rc;
+}
+
+/* svc_seal(prev, col...): the hash of a row chained to prev. */
+static void
+seal_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	char hex[65];
+
+	if (argc < 1 || chain_hash(sqlite3_value_type(argv[0]) == SQLITE_TEXT ?
+	    (const char *)sqlite3_value_text(argv[0]) : NULL, argv + 1,
+	    argc - 1, hex) != 0) {
+		sqlite3_result_error(cx, "svc_seal: SHA-256 failed", -1);
+		return;
+	}
+	sqlite3_result_text(cx, hex, 64, SQLITE_TRANSIENT);
+}
+
+int
+svc_seal_register(sqlite3 *db)
+{
+	return sqlite3_create_function(db, "svc_seal", -1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+	    seal_fn, NULL, NULL);
+}
+
+/*
+ * Walk each chain in id order; print the first row of each table whose
+ * hash does not follow ("seal<TAB>table<TAB>id") and return how many
+ * chains are broken, or -1 with e set.
+ */
+int
+svc_seal_verify(sqlite3 *db, FILE *out, struct svc_err *e)
+{
+	const struct svc_sealed *s;
+	struct svc_buf sql = { 0 };
+	int broken = 0, rc;
+
+	for (s = svc_sealed; s->table; s++) {
+		sqlite3_stmt *st;
+		char prev[65] = "";
+
+		svc_buf_reset(&sql);
+		svc_buf_printf(&sql, "SELECT id, hash, %s FROM %s ORDER BY id",
+		    s->columns, s->table);
+		if (svc_db_prepare(db, sql.s, &st, e)) {
+			svc_buf_free(&sql);
+			return -1;
+		}
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			sqlite3_value *v[16];
+			const char *have = svc_col_text(st, 1);
+			char want[65];
+			int i, n = sqlite3_column_count(st) - 2;
+
+			for (i = 0; i < n && i < 16; i++)
+				v[i] = sqlite3_column_value(st, i + 2);
+			if (chain_hash(prev, v, n, want) != 0) {
+				rc = SQLITE_ERROR;
+				break;
+			}
+			if (have == NULL || strcmp(have, want) != 0) {
+				fprintf(out, "seal\t%s\t%lld\tthe hash does not "
+				    "follow\n", s->table,
+				    (long long)sqlite3_column_int64(st, 0));
+				broken++;
+				rc = SQLITE_DONE;
+				break;
+			}
+			snprintf(prev, sizeof prev, "%s", have);
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE) {
+			svc_buf_free(&sql);
+			svc_db_error(db, rc, e);
+			return -1;
+		}
+	}
+	svc_buf_free(&sql);
+	return broken;
+}
+
+/*
+ * The seal of a day: SHA-256 over each table's name and the hash of its
+ * last row (by id) whose time is before the end of that day.  Printed,
+ * signed or published each evening, it proves later that nothing up to
+ * then was changed, removed or added.
+ */
+int
+svc_seal_day(sqlite3 *db, time_t day_end, char out[65], struct svc_err *e)
+{
+	const struct svc_sealed *s;
+	struct svc_buf sql = { 0 }, heads = { 0 };
+	int rc = 0;
+
+	for (s = svc_sealed; s->table && rc == 0; s++) {
+		sqlite3_stmt *st;
+
+		svc_buf_reset(&sql);
+		svc_buf_printf(&sql, "SELECT hash FROM %s WHERE at < ?1"
+		    " ORDER BY id DESC LIMIT 1", s->table);
+		if (svc_db_prepare(db, sql.s, &st, e)) {
+			rc = e->code;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)day_end);
+		rc = sqlite3_step(st);
+		svc_buf_printf(&heads, "%s:%s;", s->table, rc == SQLITE_ROW &&
+		    svc_col_text(st, 0) ? svc_col_text(st, 0) : "");
+		sqlite3_finalize(st);
+		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+		    svc_db_error(db, rc, e);
+	}
+	if (rc == 0 && svc_sha256_hex(heads.s, heads.len, out) != 0)
+		rc = svc_seterr(e, SVC_EX_SOFTWARE, "SHA-256 failed");
+	svc_buf_free(&sql);
+	svc_buf_free(&heads);
+	return rc;
+}
