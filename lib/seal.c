@@ -72,15 +72,26 @@ canonical(struct svc_buf *b, sqlite3_value *v)
 	}
 }
 
-/* hex(SHA-256(data)) into out[65]; 0, or -1 if libcrypto failed. */
+/*
+ * hex(SHA-256(data)) into out[65]; 0, or -1 if libcrypto failed.  The
+ * digest and its context are fetched once: OpenSSL 3 looks the algorithm
+ * up (under a lock) on every EVP_Digest, a quarter of an import's time.
+ */
 int
 svc_sha256_hex(const void *data, size_t n, char out[65])
 {
+	static const EVP_MD *sha256;
+	static EVP_MD_CTX *ctx;
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int len = 0, i;
 
-	if (EVP_Digest(data, n, md, &len, EVP_sha256(), NULL) != 1 ||
-	    len != 32)
+	if (sha256 == NULL && (sha256 = EVP_sha256()) == NULL)
+		return -1;
+	if (ctx == NULL && (ctx = EVP_MD_CTX_new()) == NULL)
+		return -1;
+	if (EVP_DigestInit_ex(ctx, sha256, NULL) != 1 ||
+	    EVP_DigestUpdate(ctx, data, n) != 1 ||
+	    EVP_DigestFinal_ex(ctx, md, &len) != 1 || len != 32)
 		return -1;
 	for (i = 0; i < len; i++)
 		snprintf(out + 2 * i, 3, "%02x", md[i]);
