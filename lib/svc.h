@@ -561,6 +561,7 @@ int svc_order_notice(sqlite3 *, int64_t id, struct svc_buf *,
 int svc_json_numbered(sqlite3 *, const char *json, struct svc_buf *);
 
 /* report.c: the checks and summaries (G5, G8-G12, C4). */
+#define SVC_LATE_WINDOW "2592000"	/* late: 30 days back, by default */
 struct svc_report {
 	const char *name, *sql;
 	const struct svc_col *cols;

@@ -33,6 +33,10 @@ SVC_NOW="2026-11-30 14:00:30" svc-visit arrive $b >/dev/null 2>&1
 SVC_NOW="2026-11-30 18:00" run svc-report late
 check_out "$b	2026-11-30T14:00:00+08:00	2026-11-30T14:00:30+08:00	1	yes	li	civil" \
     "G8: only the late one, told in advance (A1)"
+SVC_NOW="2027-01-15 10:00" run svc-report late
+check_same "$(printf '%s\n' "$out" | grep -c "^$b	")" 0 "late looks 30 days back by default: the answer does not grow with history"
+SVC_NOW="2027-01-15 10:00" run svc-report late --since 2026-11-01
+check_same "$(printf '%s\n' "$out" | cut -f1)" "$b" "--since reaches further back"
 
 # G9: a short-notice move is reported; a timely one is not.
 c=$(svc-order new --customer 丙 --phone 3 --address x --service gov-pension --group elderly |

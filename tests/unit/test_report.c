@@ -72,6 +72,7 @@ checks_start_from_their_index(void **state)
 		{ "held", "USING INDEX payment_held" },
 		{ "complaints", "USING INDEX complaint_open" },
 		{ "notice", "USING INDEX move_short" },
+		{ "late", "USING INDEX orders_appt" },
 	};
 	const struct svc_report *r;
 	struct svc_buf p = { 0 };
