@@ -23,8 +23,8 @@ CFLAGS ?= -O2 -g
 WERROR ?= -Werror
 SVC_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra $(WERROR) \
 	-Wno-unused-parameter -Ilib -DSVC_SHAREDIR='"$(SHAREDIR)"'
-PKGS = sqlite3 yaml-0.1 libcrypto
-LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lyaml -lcrypto)
+PKGS = sqlite3 yaml-0.1 libsodium
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lyaml -lsodium)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 ifeq ($(SANITIZE),1)

@@ -56,12 +56,13 @@ set -- $(sqlite3 -separator ' ' "$db" "SELECT w.login, w.id, date(o.appt_at + 28
 worker=$1 wid=$2 day=$3
 from=$(TZ=Asia/Shanghai date -d "$day 00:00" +%s)
 to=$((from + 86400))
-LIST="SELECT o.id, o.status, o.kind, d.code, c.name, c.phone, o.address, o.created_at, o.reply_due, o.appt_at, (SELECT group_concat(code || ':' || qty, ',') FROM (SELECT code, qty FROM order_service s WHERE s.order_id = o.id ORDER BY line)) FROM orders o JOIN customer c ON c.id = o.customer_id LEFT JOIN dept d ON d.id = o.dept_id"
+LIST="SELECT o.id, o.status, o.kind, d.code, o.customer_name, c.phone, o.address, o.created_at, o.reply_due, o.appt_at, (SELECT group_concat(code || ':' || qty, ',') FROM (SELECT code, qty FROM order_service s WHERE s.order_id = o.id ORDER BY line)) FROM orders o JOIN customer c ON c.id = o.customer_id LEFT JOIN dept d ON d.id = o.dept_id"
 OVERDUE="SELECT o.id, o.reply_due, ($now - o.reply_due) / 60, d.code, o.kind, c.name FROM orders o JOIN customer c ON c.id = o.customer_id LEFT JOIN dept d ON d.id = o.dept_id WHERE o.replied_at IS NULL AND o.status = 'new' AND o.reply_due < $now ORDER BY o.reply_due, o.id"
 NOSHOW="SELECT o.id, o.kind, o.appt_at, (SELECT count(*) FROM contact t WHERE t.order_id = o.id AND t.at >= o.appt_at AND NOT t.reached), (SELECT count(*) FROM contact t WHERE t.order_id = o.id AND t.at >= o.appt_at AND t.reached) FROM orders o WHERE o.status = 'arrived' AND o.appt_at <= $now ORDER BY o.appt_at, o.id"
 UNPAID="SELECT o.id, v.done_at, c.name, c.phone, o.balance, d.code FROM orders o INDEXED BY orders_owing JOIN customer c ON c.id = o.customer_id LEFT JOIN dept d ON d.id = o.dept_id LEFT JOIN visit v ON v.order_id = o.id WHERE o.status = 'done' AND o.balance > 0 ORDER BY o.id"
 HELD="SELECT p.collector, sum(p.amount), count(*), min(p.at), ($now - min(p.at)) / 3600 FROM payment p JOIN orders o ON o.id = p.order_id LEFT JOIN dept d ON d.id = o.dept_id WHERE p.method = 'cash' AND p.place = 'site' AND NOT p.void AND p.kind = 'payment' AND p.handover_id IS NULL AND p.at < $now - 86400 GROUP BY p.collector ORDER BY min(p.at)"
 AGENDA="SELECT o.id, o.appt_at, o.appt_until, c.name, o.address, c.phone, (SELECT group_concat(name || CASE WHEN qty > 1 THEN ' x' || qty ELSE '' END, '、') FROM (SELECT name, qty FROM order_service WHERE order_id = o.id ORDER BY line)), (SELECT group_concat(value, ';') FROM json_each(o.documents)), o.status, CASE WHEN o.helper_id = $wid THEN 'helper' ELSE 'worker' END FROM (SELECT id FROM orders WHERE worker_id = $wid AND appt_at >= $from AND appt_at < $to UNION ALL SELECT id FROM orders WHERE helper_id = $wid AND appt_at >= $from AND appt_at < $to) AS mine CROSS JOIN orders o ON o.id = mine.id JOIN customer c ON c.id = o.customer_id WHERE o.status IN ('assigned', 'arrived', 'started', 'suspended') ORDER BY o.appt_at, o.id"
+LATE="SELECT o.id, o.appt_at, v.arrived_at, coalesce(v.late_minutes, ($now - o.appt_at + 59) / 60), coalesce(v.announced_at <= o.appt_at, 0), w.login, d.code FROM orders o JOIN customer c ON c.id = o.customer_id LEFT JOIN dept d ON d.id = o.dept_id LEFT JOIN visit v ON v.order_id = o.id LEFT JOIN staff w ON w.id = o.worker_id WHERE o.appt_at >= $now - 2592000 AND o.appt_at < $now + 1 AND (v.late_minutes > 0 OR (o.status = 'assigned' AND o.appt_at < $now)) ORDER BY o.appt_at, o.id"
 Y="AND %s >= 1735660800 AND %s < 1767196800"	# 2025, local time
 EVAL="SELECT d.code, count(o.id), count(o.replied_at), count(CASE WHEN o.replied_at IS NOT NULL AND NOT o.reply_late THEN 1 END), count(o.appt_at), count(v.arrived_at), count(CASE WHEN v.arrived_at IS NOT NULL AND v.late_minutes = 0 THEN 1 END), count(CASE WHEN o.status = 'done' THEN 1 END), count(CASE WHEN o.status = 'abandoned' THEN 1 END), (SELECT count(*) FROM move m WHERE m.short = 1 $(printf "$Y" m.at m.at) AND (SELECT dept_id FROM orders WHERE id = m.order_id) = d.id), (SELECT count(*) FROM complaint k WHERE k.dept_id = d.id AND k.upheld $(printf "$Y" k.at k.at)), coalesce(avg(v.rating), 0) FROM dept d LEFT JOIN orders o ON o.dept_id = d.id $(printf "$Y" o.created_at o.created_at) LEFT JOIN visit v ON v.order_id = o.id GROUP BY d.id ORDER BY d.code"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { print int($2 / 1048576) " GiB" }' /proc/meminfo), $(sqlite3 --version | cut -d' ' -f1)"
@@ -69,6 +70,8 @@ echo "database: $N orders, $(du -h "$db" | cut -f1)"
 printf '%-40s %11s %11s %8s %12s\n' operation svc sqlite3 ratio "svc peak"
 row "svc-order show ID (json)" "SELECT * FROM v_order WHERE id = $id" \
     svc-order show $id -o json
+row "svc-order show ID (tsv)" "$LIST WHERE o.id = $id ORDER BY o.id" \
+    svc-order show $id
 row "svc-order list --status new" "$LIST WHERE o.status = 'new' ORDER BY o.id" \
     svc-order list --status new
 row "svc-order list (every order)" "$LIST ORDER BY o.id" svc-order list
@@ -76,6 +79,7 @@ row "svc-report overdue" "$OVERDUE" svc-report overdue
 row "svc-visit noshow" "$NOSHOW" svc-visit noshow
 row "svc-report unpaid" "$UNPAID" svc-report unpaid
 row "svc-report held" "$HELD" svc-report held
+row "svc-report late (last 30 days)" "$LATE" svc-report late
 row "svc-assign agenda $worker --on $day" "$AGENDA" \
     svc-assign agenda "$worker" --on "$day"
 row "svc-report evaluation --year 2025" "$EVAL" \
@@ -106,4 +110,7 @@ s=$(date +%s%N)
 SVC_DB="$tmp/copy.db" svc-assign to w00 --force <"$tmp/acc" >/dev/null 2>&1 || true
 e=$(date +%s%N)
 echo "$(wc -l <"$tmp/acc") ids piped through svc-assign to: $(((e - s) / 1000000)) ms"
+# The sealed log: the whole walk of every chain, and the day's seal.
+echo "svc-db verify (every chain, $(sqlite3 "$db" 'SELECT count(*) FROM event') events): $(ms svc-db verify -q) ms"
+echo "svc-db seal: $(median svc-db seal) ms"
 rm -rf "$tmp"

@@ -10,7 +10,9 @@
  * b blob) and a netstring of its bytes: "<length>:<bytes>,", an integer
  * in decimal.  Netstrings are unambiguous without escaping and take a few
  * lines in any language, so an auditor can recompute a chain without svc.
- * SHA-256 comes from OpenSSL's libcrypto (EVP), on every Debian system.
+ * SHA-256 comes from libsodium (crypto_hash_sha256): well kept, in Debian,
+ * and a seventh of OpenSSL's libcrypto to load, which every command of
+ * svc would pay at start (2.5 ms against 0.35 ms here).
  *
  * The hash is computed by the SQL function svc_seal(prev, col...), which
  * svc registers on its connections: an insert passes the table's last
@@ -22,7 +24,7 @@
  */
 #include <string.h>
 
-#include <openssl/evp.h>
+#include <sodium.h>
 
 #include "svc.h"
 
@@ -72,26 +74,18 @@ canonical(struct svc_buf *b, sqlite3_value *v)
 	}
 }
 
-/*
- * hex(SHA-256(data)) into out[65]; 0, or -1 if libcrypto failed.  The
- * digest and its context are fetched once: OpenSSL 3 looks the algorithm
- * up (under a lock) on every EVP_Digest, a quarter of an import's time.
- */
+/* hex(SHA-256(data)) into out[65]; 0, or -1 if libsodium failed. */
 int
 svc_sha256_hex(const void *data, size_t n, char out[65])
 {
-	static const EVP_MD *sha256;
-	static EVP_MD_CTX *ctx;
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int len = 0, i;
+	static int ready;
+	unsigned char md[crypto_hash_sha256_BYTES];
+	size_t i, len = sizeof md;
 
-	if (sha256 == NULL && (sha256 = EVP_sha256()) == NULL)
+	/* once, and only in a command that hashes: reads stay light */
+	if (!ready && (ready = sodium_init() >= 0) == 0)
 		return -1;
-	if (ctx == NULL && (ctx = EVP_MD_CTX_new()) == NULL)
-		return -1;
-	if (EVP_DigestInit_ex(ctx, sha256, NULL) != 1 ||
-	    EVP_DigestUpdate(ctx, data, n) != 1 ||
-	    EVP_DigestFinal_ex(ctx, md, &len) != 1 || len != 32)
+	if (crypto_hash_sha256(md, data, n) != 0)
 		return -1;
 	for (i = 0; i < len; i++)
 		snprintf(out + 2 * i, 3, "%02x", md[i]);
