@@ -39,6 +39,9 @@ encoding_is_the_documented_one(void **state)
 	    "3f64824c0fb1a01796d08c656648bc865fd94', 2, NULL, 6, 'zhou',"
 	    " 'order.new', '{}')"),
 	    "3c9f4a7d724aa7c1a18cb70c429b07dacd5d4b05ffb2ed2efeb5639ed9b2a0d7");
+	/* hashlib.sha256(b"i2:-5,"): a negative integer in decimal */
+	assert_string_equal(one("SELECT svc_seal(NULL, -5)"),
+	    "115b2bf1a6f8e3dd3f41be906fa681e3ceab7e41932e026c1e4a26a753583600");
 	/* the type is part of the value: 5 and '5' differ */
 	snprintf(five, sizeof five, "%s", one("SELECT svc_seal(NULL, 5)"));
 	assert_string_not_equal(five, one("SELECT svc_seal(NULL, '5')"));
