@@ -91,6 +91,7 @@ int svc_date_parse(const char *s, time_t now, int *y, int *m, int *d,
     struct svc_err *);
 void svc_time_local(time_t, char *buf, size_t n);	/* 2026-12-01 10:00 */
 void svc_time_iso(time_t, char *buf, size_t n);	/* ...T10:00:00+08:00 */
+void svc_local_tm(time_t, struct tm *);	/* localtime_r, remembered */
 time_t svc_local_mktime(int y, int m, int d, int minute_of_day);
 int svc_days_from_civil(int y, int m, int d);
 void svc_civil_from_days(int days, int *y, int *m, int *d);

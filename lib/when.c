@@ -79,6 +79,7 @@ static struct memo {
 	time_t t;
 } memo[MEMO_SLOTS];
 static char memo_tz[64];
+static unsigned memo_gen;	/* bumped when TZ changes */
 
 static int
 memo_valid(void)
@@ -90,6 +91,7 @@ memo_valid(void)
 	if (strcmp(tz, memo_tz) == 0)
 		return 1;
 	memset(memo, 0, sizeof memo);
+	memo_gen++;
 	if (strlen(tz) >= sizeof memo_tz)
 		return 0;	/* too long to remember: do not cache */
 	strcpy(memo_tz, tz);
@@ -122,13 +124,95 @@ svc_local_mktime(int y, int m, int d, int minute)
 	return slot->t;
 }
 
+/*
+ * localtime_r, remembered for the local hours last asked about: a listing
+ * converts every time cell, and glibc re-reads the zone rule on each call
+ * (a third of listing every order).  A row has several times in different
+ * hours, so a few hours are kept.  start is the instant a local hour
+ * began; an hour whose start, end and asked instant share one UTC offset
+ * holds no transition, so its fields are the start's plus the minutes and
+ * seconds into it.  Any other hour is converted as it is, every time.
+ */
+#define HOUR_SLOTS 8
+
+void
+svc_local_tm(time_t t, struct tm *out)
+{
+	static struct hour {
+		time_t start;
+		struct tm tm;
+		unsigned gen;
+		int ok;
+	} hours[HOUR_SLOTS];
+	static unsigned next;
+	struct hour *h;
+	struct tm b;
+	time_t last;
+	int i;
+
+	if (memo_valid())
+		for (i = 0; i < HOUR_SLOTS; i++) {
+			h = &hours[i];
+			if (h->ok && h->gen == memo_gen && t >= h->start &&
+			    t - h->start < 3600) {
+				*out = h->tm;
+				out->tm_min = (int)((t - h->start) / 60);
+				out->tm_sec = (int)((t - h->start) % 60);
+				return;
+			}
+		}
+	localtime_r(&t, out);
+	h = &hours[next++ % HOUR_SLOTS];
+	h->start = t - out->tm_min * 60 - out->tm_sec;
+	last = h->start + 3599;
+	localtime_r(&h->start, &h->tm);
+	localtime_r(&last, &b);
+	h->ok = h->tm.tm_gmtoff == out->tm_gmtoff &&
+	    b.tm_gmtoff == h->tm.tm_gmtoff && h->tm.tm_hour == out->tm_hour &&
+	    h->tm.tm_min == 0 && h->tm.tm_sec == 0;
+	h->gen = memo_gen;
+}
+
+/* n digits of v, zero-padded, at p; returns the end. */
+static char *
+put_digits(char *p, int v, int n)
+{
+	int i;
+
+	for (i = n - 1; i >= 0; i--, v /= 10)
+		p[i] = (char)('0' + v % 10);
+	return p + n;
+}
+
+/* "YYYY-MM-DD?HH:MM", sep between date and time; the length, or 0. */
+static size_t
+put_minute(const struct tm *tm, char sep, char *buf, size_t n)
+{
+	char *p = buf;
+
+	if (n < 17 || tm->tm_year + 1900 < 0 || tm->tm_year + 1900 > 9999)
+		return 0;
+	p = put_digits(p, tm->tm_year + 1900, 4);
+	*p++ = '-';
+	p = put_digits(p, tm->tm_mon + 1, 2);
+	*p++ = '-';
+	p = put_digits(p, tm->tm_mday, 2);
+	*p++ = sep;
+	p = put_digits(p, tm->tm_hour, 2);
+	*p++ = ':';
+	p = put_digits(p, tm->tm_min, 2);
+	*p = '\0';
+	return (size_t)(p - buf);
+}
+
 void
 svc_time_local(time_t t, char *buf, size_t n)
 {
 	struct tm tm;
 
-	localtime_r(&t, &tm);
-	strftime(buf, n, "%Y-%m-%d %H:%M", &tm);
+	svc_local_tm(t, &tm);
+	if (put_minute(&tm, ' ', buf, n) == 0)
+		strftime(buf, n, "%Y-%m-%d %H:%M", &tm);
 }
 
 void
@@ -137,10 +221,22 @@ svc_time_iso(time_t t, char *buf, size_t n)
 	struct tm tm;
 	long off;
 	size_t len;
+	char *p;
 
-	localtime_r(&t, &tm);
-	len = strftime(buf, n, "%Y-%m-%dT%H:%M:%S", &tm);
+	svc_local_tm(t, &tm);
 	off = tm.tm_gmtoff / 60;
+	if ((len = put_minute(&tm, 'T', buf, n)) != 0 && n >= len + 10) {
+		p = buf + len;
+		*p++ = ':';
+		p = put_digits(p, tm.tm_sec, 2);
+		*p++ = off < 0 ? '-' : '+';
+		p = put_digits(p, (int)(labs(off) / 60), 2);
+		*p++ = ':';
+		p = put_digits(p, (int)(labs(off) % 60), 2);
+		*p = '\0';
+		return;
+	}
+	len = strftime(buf, n, "%Y-%m-%dT%H:%M:%S", &tm);
 	snprintf(buf + len, n - len, "%c%02ld:%02ld", off < 0 ? '-' : '+',
 	    labs(off) / 60, labs(off) % 60);
 }

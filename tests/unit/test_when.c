@@ -197,6 +197,54 @@ local_mktime_follows_the_zone(void **state)
 	assert_int_equal(svc_local_mktime(2026, 10, 8, 16 * 60), cn);
 }
 
+/*
+ * The remembered hour gives what strftime on localtime_r gives, at every
+ * step across daylight-saving changes (a whole hour in New York, half an
+ * hour on Lord Howe), in a zone 5:45 from UTC, and after TZ changes.
+ */
+static void
+remembered_hours_match_localtime(void **state)
+{
+	static const struct {
+		const char *zone;
+		time_t from;
+	} zones[] = {
+		{ "America/New_York", 1772953200 },	/* 2026-03-08 */
+		{ "America/New_York", 1793512800 },	/* 2026-11-01 */
+		{ "Australia/Lord_Howe", 1775314800 },	/* 2026-04-05 */
+		{ "Asia/Kathmandu", 1796090400 },
+		{ "Asia/Shanghai", 1796090400 },
+	};
+	char got[40], want[60], off[24];
+	struct tm tm;
+	time_t t;
+	size_t i;
+	long o;
+
+	(void)state;
+	for (i = 0; i < sizeof zones / sizeof zones[0]; i++) {
+		setenv("TZ", zones[i].zone, 1);
+		tzset();
+		for (t = zones[i].from - 86400; t < zones[i].from + 86400;
+		    t += 7 * 60 + 13) {
+			localtime_r(&t, &tm);
+			o = tm.tm_gmtoff / 60;
+			snprintf(off, sizeof off, "%c%02ld:%02ld", o < 0 ? '-' :
+			    '+', labs(o) / 60, labs(o) % 60);
+			strftime(want, sizeof want, "%Y-%m-%dT%H:%M:%S", &tm);
+			strcat(want, off);
+			svc_time_iso(t, got, sizeof got);
+			if (strcmp(got, want) != 0)
+				fail_msg("%s %lld: %s, want %s", zones[i].zone,
+				    (long long)t, got, want);
+			strftime(want, sizeof want, "%Y-%m-%d %H:%M", &tm);
+			svc_time_local(t, got, sizeof got);
+			assert_string_equal(got, want);
+		}
+	}
+	unit_tz();
+}
+
 int
 main(void)
 {
@@ -210,6 +258,7 @@ main(void)
 		cmocka_unit_test(dates),
 		cmocka_unit_test(hhmm),
 		cmocka_unit_test(local_mktime_follows_the_zone),
+		cmocka_unit_test(remembered_hours_match_localtime),
 	};
 
 	unit_tz();
