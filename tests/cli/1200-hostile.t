@@ -135,17 +135,24 @@ expect 65 svc-pay charge 1 --amount 1 --what "   "
 expect 65 svc-assign move 1 --at "2026-12-02 10:00" --reason "   "
 expect 65 svc-staff add ma --name "$(printf '马\t')"
 expect 64 svc-order cancel 1 --reason x --by nobody
+expect 65 svc-order cancel 1 --reason x --notified "2026-02-30 10:00"
+expect 65 svc-order cancel 1 --reason "   "
+# The sealed log's verbs: a bad day, a stray argument, a seal to seal.
+expect 65 svc-db seal --day 2026-13-01
+expect 65 svc-db verify --seal abc --day "not a day"
+expect 64 svc-db verify extra
+expect 64 svc-db seal --seal abc
 # Options that contradict each other are a usage error, not "the last wins".
 expect 64 svc-visit contact 1 --reached --unreachable
 expect 64 svc-visit check 1 --voucher --no-voucher
 expect 64 svc-visit check 1 --parts-ok --parts-missing 螺丝
 expect 64 svc-complaint resolve 1 --resolution x --upheld --rejected
 # Ids on stdin: the first TAB-separated field is all digits.
-printf '5 2\n' | expect 65 svc-order cancel --reason x
-printf '\t6\n' | expect 65 svc-order cancel --reason x
-printf ' 1\n' | expect 65 svc-order cancel --reason x
-printf '1\000x\n' | expect 65 svc-order cancel --reason x
-printf '1\n2x\n' | expect 65 svc-order cancel --reason x
+# (from a file, not a pipe: expect must count in this shell, not a subshell)
+for ids in '5 2\n' '\t6\n' ' 1\n' '1\000x\n' '1\n2x\n'; do
+	printf "$ids" >"$T/ids"
+	expect 65 svc-order cancel --reason x <"$T/ids"
+done
 # Filters: a value that does not exist is 64 (66 for a named record),
 # never an empty answer that passes a --check (issue "Checks a cron job
 # can trust").
