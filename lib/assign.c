@@ -403,7 +403,7 @@ day_bounds(time_t t, time_t *from, time_t *to)
 {
 	struct tm tm;
 
-	localtime_r(&t, &tm);
+	svc_local_tm(t, &tm);
 	*from = svc_local_mktime(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
 	    0);
 	*to = svc_local_mktime(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,

@@ -155,7 +155,7 @@ svc_cal_warn_year(const struct svc_cal *c, time_t t)
 {
 	struct tm tm;
 
-	localtime_r(&t, &tm);
+	svc_local_tm(t, &tm);
 	check_year(c, svc_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1,
 	    tm.tm_mday));
 }
@@ -213,7 +213,7 @@ local_day(time_t t)
 {
 	struct tm tm;
 
-	localtime_r(&t, &tm);
+	svc_local_tm(t, &tm);
 	return svc_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1,
 	    tm.tm_mday);
 }
@@ -297,7 +297,7 @@ local_minute(time_t t, int *day)
 {
 	struct tm tm;
 
-	localtime_r(&t, &tm);
+	svc_local_tm(t, &tm);
 	*day = svc_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1,
 	    tm.tm_mday);
 	return tm.tm_hour * 60 + tm.tm_min;

@@ -458,7 +458,7 @@ chinese_time(time_t t, char *buf, size_t n)
 {
 	struct tm tm;
 
-	localtime_r(&t, &tm);
+	svc_local_tm(t, &tm);
 	strftime(buf, n, "%Y年%m月%d日 %H:%M", &tm);
 }
 
