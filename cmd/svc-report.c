@@ -387,6 +387,9 @@ static const struct svc_verb verbs[] = {
 	    "Cash a worker has held longer than --older (default 1d) (C4).\n" },
 	{ "unpaid", cmd_check, "unpaid " CHECK_USAGE,
 	    "Orders done and still owing.\n" },
+	{ "takeback", cmd_check, "takeback " CHECK_USAGE,
+	    "Products taken to the workshop (A8) and not back at the\n"
+	    "customer's by the day promised (--return-by).\n" },
 	{ "complaints", cmd_check, "complaints " CHECK_USAGE,
 	    "Open complaints, oldest first (G11).\n" },
 	{ "summary", cmd_summary, "summary [--by day|week|month|dept|kind|"

@@ -14,7 +14,7 @@ enum {
 	O_ETA = 0x200, O_REASON, O_REACHED, O_UNREACHABLE, O_NOTE, O_VOUCHER,
 	O_NO_VOUCHER, O_BARCODE, O_PARTS_OK, O_PARTS_MISSING, O_DAMAGE,
 	O_NOT_OURS, O_SIGNED_BY, O_RESUME_AT, O_RETURN_BY, O_RATING,
-	O_COMMENT, O_SIGNATURE, O_KIND, O_WIDTH, O_APPLY, O_CHECK
+	O_COMMENT, O_SIGNATURE, O_KIND, O_WIDTH, O_APPLY, O_CHECK, O_BY
 };
 
 static const struct option long_opts[] = {
@@ -41,6 +41,7 @@ static const struct option long_opts[] = {
 	{ "width", required_argument, NULL, O_WIDTH },
 	{ "apply", no_argument, NULL, O_APPLY },
 	{ "check", no_argument, NULL, O_CHECK },
+	{ "by", required_argument, NULL, O_BY },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -115,6 +116,8 @@ option(struct svc_cli *cli, int c, char *arg, void *ctx)
 	case O_WIDTH: o->width = number(cli, arg, 32, 80); break;
 	case O_APPLY: o->apply = 1; break;
 	case O_CHECK: o->check = 1; break;
+	/* A dispatcher records the visit's steps for LOGIN. */
+	case O_BY: svc_visit_by(arg); break;
 	}
 }
 
@@ -148,7 +151,7 @@ late_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
 static int
 cmd_late(struct svc_cli *cli, int argc, char **argv)
 {
-	static const int ok[] = { O_ETA, O_REASON, 'n', 'k', 0 };
+	static const int ok[] = { O_ETA, O_REASON, O_BY, 'n', 'k', 0 };
 	struct opts o;
 
 	options(cli, argc, argv, ok, &o);
@@ -184,7 +187,7 @@ start_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
 static int
 cmd_arrive(struct svc_cli *cli, int argc, char **argv)
 {
-	static const int ok[] = { 'n', 'k', 0 };
+	static const int ok[] = { O_BY, 'n', 'k', 0 };
 	struct opts o;
 
 	options(cli, argc, argv, ok, &o);
@@ -237,7 +240,7 @@ cmd_check(struct svc_cli *cli, int argc, char **argv)
 {
 	static const int ok[] = { O_VOUCHER, O_NO_VOUCHER, O_BARCODE,
 		O_PARTS_OK, O_PARTS_MISSING, O_DAMAGE, O_NOT_OURS, O_SIGNED_BY,
-		'n', 'k', 0 };
+		O_BY, 'n', 'k', 0 };
 	struct opts o;
 
 	options(cli, argc, argv, ok, &o);
@@ -261,7 +264,7 @@ suspend_one(struct svc_cli *cli, const char *key, void *ctx,
 static int
 cmd_suspend(struct svc_cli *cli, int argc, char **argv)
 {
-	static const int ok[] = { O_REASON, O_RESUME_AT, 'n', 'k', 0 };
+	static const int ok[] = { O_REASON, O_RESUME_AT, O_BY, 'n', 'k', 0 };
 	struct opts o;
 
 	options(cli, argc, argv, ok, &o);
@@ -284,7 +287,7 @@ takeback_one(struct svc_cli *cli, const char *key, void *ctx,
 static int
 cmd_takeback(struct svc_cli *cli, int argc, char **argv)
 {
-	static const int ok[] = { O_REASON, O_RETURN_BY, 'n', 'k', 0 };
+	static const int ok[] = { O_REASON, O_RETURN_BY, O_BY, 'n', 'k', 0 };
 	struct svc_err e = { 0 };
 	struct opts o;
 	int y, m, d;
@@ -333,7 +336,7 @@ static int
 cmd_done(struct svc_cli *cli, int argc, char **argv)
 {
 	static const int ok[] = { O_SIGNED_BY, O_RATING, O_COMMENT,
-		O_SIGNATURE, 'n', 'k', 0 };
+		O_SIGNATURE, O_BY, 'n', 'k', 0 };
 	struct opts o;
 
 	options(cli, argc, argv, ok, &o);
@@ -490,32 +493,38 @@ static const struct svc_verb verbs[] = {
 	{ "brief", cmd_text, "brief [ID...]",
 	    "What to know before going (A3): the customer and their earlier\n"
 	    "orders, the fault, the product and its warranty, the documents.\n" },
-	{ "late", cmd_late, "late [ID...] --eta TIME [--reason TEXT] [-n] [-k]",
+	{ "late", cmd_late, "late [ID...] --eta TIME [--reason TEXT] "
+	    "[--by LOGIN] [-n] [-k]",
 	    "The worker told the customer about a delay in advance (A1).\n" },
-	{ "arrive", cmd_arrive, "arrive [ID...] [-n] [-k]",
-	    "The worker is at the door; after the appointed time is late (G8).\n" },
-	{ "start", cmd_arrive, "start [ID...] [-n] [-k]",
+	{ "arrive", cmd_arrive, "arrive [ID...] [--by LOGIN] [-n] [-k]",
+	    "The worker is at the door; after the appointed time is late (G8).\n"
+	    "Each arrival begins a visit of the order, credited to who came:\n"
+	    "the visit's worker or helper, or, recorded by a dispatcher, --by\n"
+	    "LOGIN.  Anyone else is refused (exit 65).\n" },
+	{ "start", cmd_arrive, "start [ID...] [--by LOGIN] [-n] [-k]",
 	    "The applicant is there and agrees; the work begins (A4).\n" },
 	{ "contact", cmd_contact, "contact [ID...] --reached|--unreachable "
 	    "[--note TEXT] [-n] [-k]",
 	    "A call or other attempt to reach the applicant (G10).\n" },
 	{ "check", cmd_check, "check [ID...] [--voucher|--no-voucher] "
 	    "[--barcode CODE] [--parts-ok|--parts-missing TEXT] "
-	    "[--damage TEXT] [--not-ours TEXT] [--signed-by NAME] [-n] [-k]",
+	    "[--damage TEXT] [--not-ours TEXT] [--signed-by NAME] [--by LOGIN] "
+	    "[-n] [-k]",
 	    "The checks before working (A4-A7).  Without a voucher the barcode\n"
 	    "decides the warranty (A5).  Missing parts, damage and a fault not\n"
 	    "ours need the customer's --signed-by at once (A6, A7).\n" },
 	{ "suspend", cmd_suspend, "suspend [ID...] --reason TEXT "
-	    "--resume-at TIME [-n] [-k]",
-	    "Interrupt the work for the customer's rest or meal (A9); the\n"
-	    "resume time is the new appointment.\n" },
-	{ "resume", cmd_arrive, "resume [ID...] [-n] [-k]",
-	    "Continue suspended work.\n" },
+	    "--resume-at TIME [--by LOGIN] [-n] [-k]",
+	    "Interrupt the work for the customer's rest or meal (A9): the visit\n"
+	    "ends, and the resume time is the appointment of the next.\n" },
+	{ "resume", cmd_arrive, "resume [ID...] [--by LOGIN] [-n] [-k]",
+	    "Continue suspended work: a new visit, at the door and started.\n" },
 	{ "takeback", cmd_takeback, "takeback [ID...] --reason TEXT "
-	    "[--return-by DATE] [-n] [-k]",
-	    "The product goes to the workshop by agreement (A8).\n" },
+	    "[--return-by DATE] [--by LOGIN] [-n] [-k]",
+	    "The product goes to the workshop by agreement (A8): the visit ends;\n"
+	    "svc-assign move books the return visit.\n" },
 	{ "done", cmd_done, "done [ID...] --signed-by NAME [--rating 1-5] "
-	    "[--comment TEXT] [--signature FILE] [-n] [-k]",
+	    "[--comment TEXT] [--signature FILE] [--by LOGIN] [-n] [-k]",
 	    "The service record is complete and signed (A10, C5).\n" },
 	{ "signature", cmd_text, "signature ID",
 	    "Write the stored signature image to stdout.\n" },

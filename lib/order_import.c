@@ -15,7 +15,7 @@ static const char *const keys[] = {
 	"want", "dept", "product", "fault", "note", "registered",
 	/* written by export, not registration fields: read and ignored */
 	"id", "status", "reply_due", "replied_at", "reply_late", "appointment",
-	"until", "documents", "reason", "forced", "events", NULL
+	"until", "documents", "reason", "forced", "visits", "events", NULL
 };
 
 struct ix {

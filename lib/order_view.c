@@ -257,6 +257,21 @@ static const struct jcol services_cols[] = {
 	{ "documents", J_RAW },
 };
 
+/* Every visit of the order, in order (A8, A9: a revisit is its own). */
+static const char visits_sql[] =
+    "SELECT no, cause, visit_worker, visit_helper, visit_at, arrived_at,"
+    " late_minutes,"
+    " started_at, ended_at, outcome, end_reason, signed_by, rating"
+    " FROM v_visit WHERE order_id = ?1 ORDER BY no";
+
+static const struct jcol visits_cols[] = {
+	{ "no", J_INT }, { "cause", J_TEXT }, { "worker", J_TEXT },
+	{ "helper", J_TEXT }, { "appointment", J_TIME }, { "arrived", J_TIME },
+	{ "late_minutes", J_INT }, { "started", J_TIME }, { "ended", J_TIME },
+	{ "outcome", J_TEXT }, { "reason", J_TEXT }, { "signed_by", J_TEXT },
+	{ "rating", J_INT },
+};
+
 static const char events_sql[] =
     "SELECT at, actor, kind, details FROM event WHERE order_id = ?1"
     " ORDER BY at, id";
@@ -287,6 +302,10 @@ svc_order_json(sqlite3 *db, int64_t id, struct svc_buf *b,
 	svc_buf_puts(b, ",\"services\":");
 	if (json_list(db, id, services_sql, services_cols,
 	    NCOLS(services_cols), b, e))
+		return e->code;
+	svc_buf_puts(b, ",\"visits\":");
+	if (json_list(db, id, visits_sql, visits_cols, NCOLS(visits_cols), b,
+	    e))
 		return e->code;
 	svc_buf_puts(b, ",\"events\":");
 	if (json_list(db, id, events_sql, events_cols, NCOLS(events_cols), b,
@@ -403,6 +422,53 @@ sheet_head(sqlite3 *db, sqlite3_stmt *st, FILE *f)
 	svc_buf_free(&b);
 }
 
+/* A local time, or "-" for one not reached. */
+static void
+clock_of(sqlite3_stmt *st, int i, char *buf, size_t n)
+{
+	char t[32];
+
+	if (sqlite3_column_type(st, i) == SQLITE_NULL) {
+		snprintf(buf, n, "-");
+		return;
+	}
+	svc_time_local((time_t)sqlite3_column_int64(st, i), t, sizeof t);
+	snprintf(buf, n, "%s", t);
+}
+
+/*
+ * One line a visit: number, how it came to be, who, appointment,
+ * arrival (and lateness, G8), end and outcome with its reason.
+ */
+static int
+sheet_visits(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
+{
+	char appt[32], arrived[32], ended[32];
+	sqlite3_stmt *st;
+	int rc, n = 0;
+
+	if (svc_db_prepare(db, visits_sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n++ == 0)
+			fprintf(f, "visits\n");
+		clock_of(st, 4, appt, sizeof appt);
+		clock_of(st, 5, arrived, sizeof arrived);
+		clock_of(st, 8, ended, sizeof ended);
+		fprintf(f, "  %d  %-8s %-8s appointment %s  arrived %s",
+		    sqlite3_column_int(st, 0), col(st, 1),
+		    col(st, 2) ? col(st, 2) : "-", appt, arrived);
+		if (sqlite3_column_int(st, 6) > 0)
+			fprintf(f, " (%d min late)", sqlite3_column_int(st, 6));
+		fprintf(f, "  ended %s %s%s%s\n", ended,
+		    col(st, 9) ? col(st, 9) : "(open)",
+		    col(st, 10) ? ": " : "", col(st, 10) ? col(st, 10) : "");
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
+}
+
 static int
 sheet_lists(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
 {
@@ -421,7 +487,8 @@ sheet_lists(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
 		    sqlite3_column_int(st, 3), price, sqlite3_column_int(st, 5));
 	}
 	sqlite3_finalize(st);
-	if (svc_db_prepare(db, events_sql, &st, e))
+	if (sheet_visits(db, id, f, e) ||
+	    svc_db_prepare(db, events_sql, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
 	fprintf(f, "history\n");

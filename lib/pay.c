@@ -36,8 +36,10 @@ svc_bill(sqlite3 *db, int64_t id, struct svc_bill *b, struct svc_err *e)
 	    "   WHERE order_id = o.id),"
 	    " (SELECT coalesce(sum(qty * unit_price), 0) FROM charge"
 	    "   WHERE order_id = o.id),"
+	    /* the last visit that made the checks decides, as in v_balance */
 	    " coalesce((SELECT covered AND NOT chargeable FROM visit"
-	    "   WHERE order_id = o.id), 0),"
+	    "   WHERE order_id = o.id AND covered IS NOT NULL"
+	    "   ORDER BY no DESC LIMIT 1), 0),"
 	    " (SELECT coalesce(sum(amount), 0) FROM payment WHERE order_id = o.id"
 	    "   AND kind = 'payment' AND NOT void),"
 	    " (SELECT coalesce(sum(amount), 0) FROM payment WHERE order_id = o.id"

@@ -204,7 +204,8 @@ close_order(sqlite3 *db, int64_t id, struct svc_reply *r, const char *to,
 	sqlite3_bind_int(st, 4, is_reply);
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)svc_now());
 	sqlite3_bind_int(st, 6, r->late);
-	if (svc_db_done(db, st, e))
+	if (svc_db_done(db, st, e) || (!is_reply &&
+	    svc_visit_close(db, id, "cancelled", r->reason, e)))
 		return e->code;
 	svc_json_begin(&j);
 	svc_json_str(&j, "reason", r->reason);

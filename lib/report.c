@@ -35,7 +35,7 @@ static const struct svc_col late_cols[] = {
 	{ "id", SVC_COL_INT, 0 }, { "appointment", SVC_COL_TIME, 0 },
 	{ "arrived", SVC_COL_TIME, 0 }, { "late_minutes", SVC_COL_INT, 0 },
 	{ "told_in_advance", SVC_COL_BOOL, 0 }, { "worker", SVC_COL_TEXT, 0 },
-	{ "dept", SVC_COL_TEXT, 0 },
+	{ "dept", SVC_COL_TEXT, 0 }, { "visit", SVC_COL_INT, 0 },
 };
 static const struct svc_col notice_cols[] = {
 	{ "id", SVC_COL_INT, 0 }, { "old", SVC_COL_TIME, 0 },
@@ -58,6 +58,12 @@ static const struct svc_col unpaid_cols[] = {
 	{ "customer", SVC_COL_TEXT, 12 }, { "phone", SVC_COL_TEXT, 0 },
 	{ "balance", SVC_COL_MONEY, 0 }, { "dept", SVC_COL_TEXT, 0 },
 };
+static const struct svc_col takeback_cols[] = {
+	{ "id", SVC_COL_INT, 0 }, { "return_by", SVC_COL_TEXT, 0 },
+	{ "taken", SVC_COL_TIME, 0 }, { "days_over", SVC_COL_INT, 0 },
+	{ "worker", SVC_COL_TEXT, 0 }, { "dept", SVC_COL_TEXT, 0 },
+	{ "customer", SVC_COL_TEXT, 12 },
+};
 static const struct svc_col complaint_cols[] = {
 	{ "complaint", SVC_COL_INT, 0 }, { "at", SVC_COL_TIME, 0 },
 	{ "order", SVC_COL_INT, 0 }, { "dept", SVC_COL_TEXT, 0 },
@@ -76,21 +82,31 @@ const struct svc_report svc_checks[] = {
 	    FILTERS("o.created_at", "d.code", "o.kind")
 	    " ORDER BY o.reply_due, o.id", overdue_cols, N(overdue_cols), 0 },
 	/*
-	 * G8, A1: arrived after the start; or begun and nobody there.  Every
-	 * late arrival ever would grow with the years: by default the
-	 * appointments of the last 30 days (SVC_LATE_WINDOW), an index range
-	 * of orders_appt; --since and --until widen or move it.
+	 * G8, A1: one row per late visit (a revisit has its own lateness),
+	 * and the visits due whose worker is not there yet.  Every late
+	 * arrival ever would grow with the years: by default the
+	 * appointments of the last 30 days (SVC_LATE_WINDOW), index ranges of
+	 * visit_late and orders_appt; --since and --until widen or move them.
 	 */
-	{ "late", "SELECT o.id, o.appt_at, v.arrived_at,"
-	    " coalesce(v.late_minutes, (?5 - o.appt_at + 59) / 60),"
-	    " coalesce(v.announced_at <= o.appt_at, 0), w.login, d.code"
-	    ORDER_JOINS " LEFT JOIN visit v ON v.order_id = o.id"
+	{ "late", "SELECT v.order_id, v.appt_at, v.arrived_at, v.late_minutes,"
+	    " coalesce(v.announced_at <= v.appt_at, 0), w.login, d.code, v.no"
+	    " FROM visit v JOIN orders o ON o.id = v.order_id"
+	    " LEFT JOIN dept d ON d.id = o.dept_id"
+	    " LEFT JOIN staff w ON w.id = v.worker_id"
+	    " WHERE v.late_minutes > 0"
+	    " AND v.appt_at >= coalesce(?1, ?5 - " SVC_LATE_WINDOW ")"
+	    " AND v.appt_at < coalesce(?2, ?5 + 1)" WHO("d.code", "o.kind")
+	    " UNION ALL SELECT o.id, o.appt_at, NULL, (?5 - o.appt_at + 59) / 60,"
+	    " coalesce(n.announced_at <= o.appt_at, 0), w.login, d.code,"
+	    " coalesce(n.no, (SELECT coalesce(max(no), 0) + 1 FROM visit"
+	    "  WHERE order_id = o.id))"
+	    " FROM orders o LEFT JOIN dept d ON d.id = o.dept_id"
 	    " LEFT JOIN staff w ON w.id = o.worker_id"
-	    " WHERE o.appt_at >= coalesce(?1, ?5 - " SVC_LATE_WINDOW ")"
-	    " AND o.appt_at < coalesce(?2, ?5 + 1) AND (v.late_minutes > 0"
-	    "  OR (o.status = 'assigned' AND o.appt_at < ?5))"
-	    WHO("d.code", "o.kind")
-	    " ORDER BY o.appt_at, o.id", late_cols, N(late_cols), 0 },
+	    " LEFT JOIN visit n ON n.order_id = o.id AND n.outcome IS NULL"
+	    " WHERE o.status = 'assigned' AND o.appt_at < ?5"
+	    " AND o.appt_at >= coalesce(?1, ?5 - " SVC_LATE_WINDOW ")"
+	    " AND o.appt_at < coalesce(?2, ?5 + 1)" WHO("d.code", "o.kind")
+	    " ORDER BY 2, 1, 8", late_cols, N(late_cols), 0 },
 	/*
 	 * G9: moved by the provider with less than the kind's notice.
 	 * "short = 1", as the partial index move_short is written: SQLite
@@ -125,14 +141,32 @@ const struct svc_report svc_checks[] = {
 	 * that index, because without statistics SQLite prefers the status
 	 * index, which holds every order ever done.
 	 */
-	{ "unpaid", "SELECT o.id, v.done_at, o.customer_name, c.phone, o.balance,"
+	{ "unpaid", "SELECT o.id, v.ended_at, o.customer_name, c.phone,"
+	    " o.balance,"
 	    " d.code FROM orders o INDEXED BY orders_owing"
 	    " JOIN customer c ON c.id = o.customer_id"
 	    " LEFT JOIN dept d ON d.id = o.dept_id"
-	    " LEFT JOIN visit v ON v.order_id = o.id"
+	    " LEFT JOIN visit v ON v.order_id = o.id AND v.outcome = 'done'"
 	    " WHERE o.status = 'done' AND o.balance > 0"
-	    FILTERS("v.done_at", "d.code", "o.kind")
+	    FILTERS("v.ended_at", "d.code", "o.kind")
 	    " ORDER BY o.id", unpaid_cols, N(unpaid_cols), 0 },
+	/*
+	 * A8: products taken back and not at the customer's again by the
+	 * day promised (--return-by), from the taken-back visits still out
+	 * (visit_takeback); a takeback without a date promised none.
+	 */
+	{ "takeback", "SELECT v.order_id, v.return_by, v.ended_at,"
+	    " CAST(julianday(date(?5, 'unixepoch', 'localtime'))"
+	    "  - julianday(v.return_by) AS INTEGER), w.login, d.code,"
+	    " o.customer_name"
+	    " FROM visit v JOIN orders o ON o.id = v.order_id"
+	    " LEFT JOIN dept d ON d.id = o.dept_id"
+	    " LEFT JOIN staff w ON w.id = v.worker_id"
+	    " WHERE v.outcome = 'taken_back' AND v.returned_at IS NULL"
+	    " AND v.return_by < date(?5, 'unixepoch', 'localtime')"
+	    FILTERS("v.ended_at", "d.code", "o.kind")
+	    " ORDER BY v.return_by, v.order_id", takeback_cols,
+	    N(takeback_cols), 0 },
 	/* G11: open complaints, oldest first. */
 	{ "complaints", "SELECT k.id, k.at, k.order_id, d.code, c.name,"
 	    " k.assigned_to, k.text FROM complaint k"
@@ -195,11 +229,17 @@ const struct svc_report svc_summaries[] = {
 	    ORDER_JOINS " LEFT JOIN staff w ON w.id = o.worker_id"
 	    " WHERE 1" FILTERS("o.created_at", "d.code", "o.kind")
 	    " GROUP BY k ORDER BY k", summary_cols, N(summary_cols), 1 },
-	{ "workload", "SELECT w.login, count(*), sum(o.status = 'done'),"
-	    " coalesce(sum(CASE WHEN v.done_at THEN v.done_at - v.arrived_at"
-	    "  END), 0) / 60, sum(v.late_minutes > 0)"
-	    ORDER_JOINS " JOIN visit v ON v.order_id = o.id"
-	    " JOIN staff w ON w.id = o.worker_id"
+	/*
+	 * Visits, credited to the worker who made each; time on site is from
+	 * arrival to the visit's end, so a suspension (A9), which ends one
+	 * visit before the next begins, is not counted.
+	 */
+	{ "workload", "SELECT w.login, count(*), sum(v.outcome = 'done'),"
+	    " coalesce(sum(v.ended_at - v.arrived_at), 0) / 60,"
+	    " sum(v.late_minutes > 0)"
+	    " FROM visit v JOIN orders o ON o.id = v.order_id"
+	    " LEFT JOIN dept d ON d.id = o.dept_id"
+	    " JOIN staff w ON w.id = v.worker_id"
 	    " WHERE v.arrived_at IS NOT NULL"
 	    FILTERS("v.arrived_at", "d.code", "o.kind")
 	    " GROUP BY w.login ORDER BY w.login",
@@ -241,10 +281,11 @@ const struct svc_report svc_summaries[] = {
 	{ "rating", "SELECT coalesce(w.login, '-'), coalesce(d.code, '-'),"
 	    " count(*), printf('%.2f', avg(v.rating)), min(v.rating),"
 	    " max(v.rating)"
-	    ORDER_JOINS " JOIN visit v ON v.order_id = o.id"
-	    " LEFT JOIN staff w ON w.id = o.worker_id"
+	    " FROM visit v JOIN orders o ON o.id = v.order_id"
+	    " LEFT JOIN dept d ON d.id = o.dept_id"
+	    " LEFT JOIN staff w ON w.id = v.worker_id"
 	    " WHERE v.rating IS NOT NULL"
-	    FILTERS("v.done_at", "d.code", "o.kind")
+	    FILTERS("v.ended_at", "d.code", "o.kind")
 	    " GROUP BY 1, 2 ORDER BY 1, 2", rating_cols, N(rating_cols), 2 },
 	{ NULL, NULL, NULL, 0, 0 }
 };
@@ -280,21 +321,25 @@ svc_report_prepare(sqlite3 *db, const struct svc_report *r,
 
 #define IN_YEAR(t) " AND " t " >= ?1 AND " t " < ?2"
 #define COUNT_IF(cond) " count(CASE WHEN " cond " THEN 1 END)"
+/* An order counts once, at its first visit (or with none). */
+#define FIRST "coalesce(v.no, 1) = 1"
 
 /*
  * One pass over each department's orders of the year (the orders_dept
- * range) with their visits; moves and complaints count by their own date,
- * the moves from the year's short ones (move_short), not from every order
- * the department ever had.
+ * range) with their visits: orders count once, arrivals and ratings per
+ * visit (G12); moves and complaints count by their own date, the moves
+ * from the year's short ones (move_short), not from every order the
+ * department ever had.
  */
-static const char evaluation_sql[] = "SELECT d.code, count(o.id),"
-    " count(o.replied_at),"
-    COUNT_IF("o.replied_at IS NOT NULL AND NOT o.reply_late") ","
-    " count(o.appt_at),"
+static const char evaluation_sql[] = "SELECT d.code,"
+    COUNT_IF(FIRST " AND o.id IS NOT NULL") ","
+    COUNT_IF(FIRST " AND o.replied_at IS NOT NULL") ","
+    COUNT_IF(FIRST " AND o.replied_at IS NOT NULL AND NOT o.reply_late") ","
+    COUNT_IF(FIRST " AND o.appt_at IS NOT NULL") ","
     " count(v.arrived_at),"
     COUNT_IF("v.arrived_at IS NOT NULL AND v.late_minutes = 0") ","
-    COUNT_IF("o.status = 'done'") ","
-    COUNT_IF("o.status = 'abandoned'") ","
+    COUNT_IF(FIRST " AND o.status = 'done'") ","
+    COUNT_IF(FIRST " AND o.status = 'abandoned'") ","
     " (SELECT count(*) FROM move m WHERE m.short = 1" IN_YEAR("m.at")
     "   AND (SELECT dept_id FROM orders WHERE id = m.order_id) = d.id),"
     " (SELECT count(*) FROM complaint k WHERE k.dept_id = d.id"
@@ -317,7 +362,9 @@ rate(int64_t part, int64_t whole)
  * arrivals on time per arrival, completed per appointment, the average
  * rating over 5, no-shows per arrival, short-notice moves per
  * appointment, complaints upheld per request.  Counts are of the orders
- * registered in the year; moves and complaints by their own date.
+ * registered in the year, arrivals and ratings of each of their visits
+ * (a revisit arrives, and is rated, again); moves and complaints by
+ * their own date.
  */
 int
 svc_evaluate(sqlite3 *db, const struct svc_conf *c, int year,

@@ -128,14 +128,21 @@ static const char order_sql[] =
     "SELECT o.id, o.status, o.kind, d.code, o.customer_name, c.phone, o.address,"
     " o.fault, o.product, o.note, o.appt_at, o.appt_until, o.documents,"
     " o.customer_id, d.name, d.phone, w.name, w.badge, w.phone,"
-    " v.voucher, v.barcode, v.covered, v.covered_until, v.parts_missing,"
-    " v.damage, v.not_ours, v.checks_signed_by, v.chargeable,"
-    " v.arrived_at, v.late_minutes, v.done_at, v.signed_by, v.rating,"
-    " v.comment, v.return_by"
+    " k.voucher, k.barcode, k.covered, k.covered_until, k.parts_missing,"
+    " k.damage, k.not_ours, k.checks_signed_by, k.chargeable,"
+    " v.arrived_at, v.late_minutes,"
+    " CASE WHEN v.outcome = 'done' THEN v.ended_at END, v.signed_by,"
+    " v.rating, v.comment, k.return_by"
+    /* The last visit, and the last that made the checks (A4-A8). */
     " FROM orders o JOIN customer c ON c.id = o.customer_id"
     " LEFT JOIN dept d ON d.id = o.dept_id"
-    " LEFT JOIN staff w ON w.id = o.worker_id"
-    " LEFT JOIN visit v ON v.order_id = o.id WHERE o.id = ?1";
+    " LEFT JOIN visit v ON v.id = (SELECT id FROM visit"
+    "  WHERE order_id = o.id ORDER BY no DESC LIMIT 1)"
+    " LEFT JOIN visit k ON k.id = (SELECT id FROM visit"
+    "  WHERE order_id = o.id AND (covered IS NOT NULL"
+    "  OR return_by IS NOT NULL) ORDER BY no DESC LIMIT 1)"
+    " LEFT JOIN staff w ON w.id = coalesce(v.worker_id, o.worker_id)"
+    " WHERE o.id = ?1";
 
 static int
 open_order(sqlite3 *db, int64_t id, sqlite3_stmt **st, struct svc_err *e)
@@ -186,6 +193,7 @@ history(sqlite3 *db, struct svc_buf *b, int64_t customer, int64_t id)
 	    " (SELECT group_concat(name, '、') FROM order_service s"
 	    "   WHERE s.order_id = o.id), v.rating"
 	    " FROM orders o LEFT JOIN visit v ON v.order_id = o.id"
+	    "  AND v.outcome = 'done'"
 	    " WHERE o.customer_id = ?1 AND o.id <> ?2"
 	    " ORDER BY o.created_at DESC LIMIT 10";
 	sqlite3_stmt *st;

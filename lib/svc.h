@@ -487,6 +487,9 @@ int svc_visit_takeback(sqlite3 *, int64_t id, const char *reason,
     const char *return_by, struct svc_err *);
 int svc_visit_done(sqlite3 *, int64_t id, const struct svc_done *,
     struct svc_err *);
+void svc_visit_by(const char *login);
+int svc_visit_close(sqlite3 *, int64_t id, const char *outcome,
+    const char *reason, struct svc_err *);
 int svc_visit_attach(sqlite3 *, int64_t id, const char *kind,
     const char *name, const void *data, size_t len, struct svc_err *);
 int svc_visit_signature(sqlite3 *, int64_t id, struct svc_buf *,

@@ -10,18 +10,198 @@
 
 #include "svc.h"
 
-/* The visit row exists from the first step at the door on. */
-static int
-visit_row(sqlite3 *db, int64_t id, struct svc_err *e)
-{
-	static const char sql[] = "INSERT INTO visit (order_id) VALUES (?1)"
-	    " ON CONFLICT (order_id) DO NOTHING";
-	sqlite3_stmt *st;
+/*
+ * The last visit of an order, open or ended; id 0 when it has none.  An
+ * order's visits are numbered 1, 2, ...: a revisit is a new row (A8, A9).
+ */
+struct visit {
+	int64_t id;
+	int no, open;
+	char outcome[16];
+	int64_t worker, helper;
+	time_t ended;
+};
 
+static int
+last_visit(sqlite3 *db, int64_t order, struct visit *v, struct svc_err *e)
+{
+	static const char sql[] = "SELECT id, no, outcome IS NULL,"
+	    " coalesce(outcome, ''), coalesce(worker_id, 0),"
+	    " coalesce(helper_id, 0), coalesce(ended_at, 0) FROM visit"
+	    " WHERE order_id = ?1 ORDER BY no DESC LIMIT 1";
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(v, 0, sizeof *v);
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	return svc_db_done(db, st, e);
+	sqlite3_bind_int64(st, 1, order);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v->id = sqlite3_column_int64(st, 0);
+		v->no = sqlite3_column_int(st, 1);
+		v->open = sqlite3_column_int(st, 2);
+		snprintf(v->outcome, sizeof v->outcome, "%s",
+		    svc_col_text(st, 3));
+		v->worker = sqlite3_column_int64(st, 4);
+		v->helper = sqlite3_column_int64(st, 5);
+		v->ended = (time_t)sqlite3_column_int64(st, 6);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	    svc_db_error(db, rc, e);
+}
+
+/*
+ * The visit the order's next step at the door belongs to: the open one,
+ * else a new one numbered after the last, booked as the order stands
+ * (worker, helper, appointment), saying how it came to be: the first
+ * booking, a moved appointment (the move that set it), a resume after a
+ * suspension (A9) or a return after a takeback (A8).
+ */
+static int
+open_visit(sqlite3 *db, int64_t order, const struct svc_facts *s,
+    struct visit *v, struct svc_err *e)
+{
+	static const char sql[] = "INSERT INTO visit (order_id, no, cause,"
+	    " move_id, worker_id, helper_id, appt_at, appt_until)"
+	    " SELECT ?1, ?2, coalesce(?3, CASE WHEN m IS NULL THEN 'booking'"
+	    "  ELSE 'move' END), m, nullif(?5, 0), nullif(?6, 0),"
+	    "  nullif(?7, 0), nullif(?8, 0)"
+	    " FROM (SELECT (SELECT max(id) FROM move WHERE order_id = ?1"
+	    "  AND new_at IS NOT NULL AND at >= ?4) AS m)";
+	const char *cause = NULL;
+	sqlite3_stmt *st;
+
+	if (last_visit(db, order, v, e) || (v->id && v->open))
+		return e->code;
+	if (strcmp(v->outcome, "suspended") == 0)
+		cause = "resume";
+	else if (strcmp(v->outcome, "taken_back") == 0)
+		cause = "return";
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, order);
+	sqlite3_bind_int(st, 2, v->no + 1);
+	sqlite3_bind_text(st, 3, cause, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)v->ended);
+	sqlite3_bind_int64(st, 5, s->worker);
+	sqlite3_bind_int64(st, 6, s->helper);
+	sqlite3_bind_int64(st, 7, (sqlite3_int64)s->at);
+	sqlite3_bind_int64(st, 8, (sqlite3_int64)s->until);
+	if (svc_db_done(db, st, e))
+		return e->code;
+	v->id = sqlite3_last_insert_rowid(db);
+	v->no++;
+	v->open = 1;
+	v->outcome[0] = '\0';
+	v->worker = s->worker;
+	v->helper = s->helper;
+	return 0;
+}
+
+/* Whom a dispatcher records the steps for (--by LOGIN); NULL: the actor. */
+static const char *by_login;
+
+void
+svc_visit_by(const char *login)
+{
+	by_login = login;
+}
+
+/* A person on the staff, active; id 0 when there is no such login. */
+struct person {
+	int64_t id;
+	int dispatcher;		/* may record for others */
+	char login[64];
+};
+
+static int
+person(sqlite3 *db, const char *login, int64_t id, struct person *p,
+    struct svc_err *e)
+{
+	static const char sql[] = "SELECT s.id, s.login, EXISTS (SELECT 1"
+	    " FROM staff_role r WHERE r.staff_id = s.id"
+	    "  AND r.role IN ('dispatcher', 'admin'))"
+	    " FROM staff s WHERE s.active AND (s.login = ?1 OR s.id = ?2)";
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(p, 0, sizeof *p);
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		p->id = sqlite3_column_int64(st, 0);
+		snprintf(p->login, sizeof p->login, "%s", svc_col_text(st, 1));
+		p->dispatcher = sqlite3_column_int(st, 2);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	    svc_db_error(db, rc, e);
+}
+
+/*
+ * Who does a step of visit v: the acting person, when they are its worker
+ * or helper.  A dispatcher (or admin) records for its worker, or for
+ * --by LOGIN.  Anyone else is refused (65): a visit is credited to those
+ * who did it (G8, G12).  At the door (arriving) --by may name a worker
+ * who came instead of the booked one; that worker becomes the visit's.
+ */
+static int
+visit_person(sqlite3 *db, int64_t id, const struct visit *v, int arriving,
+    struct person *who, struct svc_err *e)
+{
+	struct person actor, booked;
+	struct svc_worker w;
+
+	if (person(db, svc_actor(), -1, &actor, e) ||
+	    person(db, NULL, v->worker, &booked, e))
+		return e->code;
+	if (by_login == NULL && actor.id &&
+	    (actor.id == v->worker || actor.id == v->helper)) {
+		*who = actor;
+		return 0;
+	}
+	if (!actor.dispatcher)
+		return svc_seterr(e, by_login ? SVC_EX_NOPERM : SVC_EX_DATA,
+		    by_login ? "%lld: %s: --by is for a dispatcher" :
+		    "%lld: %s is not on this visit (%s is): reassign it, or a "
+		    "dispatcher records it with --by LOGIN", (long long)id,
+		    svc_actor(), booked.login[0] ? booked.login : "nobody");
+	if (by_login == NULL) {
+		*who = booked;
+		return 0;
+	}
+	if (svc_worker(db, by_login, &w, e) ||
+	    person(db, by_login, -1, who, e))
+		return e->code;
+	if (who->id == v->worker || who->id == v->helper || arriving)
+		return 0;
+	return svc_seterr(e, SVC_EX_DATA, "%lld: %s is not on this visit "
+	    "(%s is)", (long long)id, by_login, booked.login);
+}
+
+/* The event of a step, saying whom it was recorded for, if not the actor. */
+static int
+visit_event(sqlite3 *db, int64_t id, const struct visit *v,
+    const struct person *who, const char *kind, struct svc_json *j,
+    struct svc_err *e)
+{
+	svc_json_int(j, "visit", v->no);
+	if (who->login[0] && strcmp(who->login, svc_actor()) != 0)
+		svc_json_str(j, "by", who->login);
+	return svc_event_json(db, id, NULL, kind, j, e);
+}
+
+/* The open visit of order id and who does this step of it. */
+static int
+step_visit(sqlite3 *db, int64_t id, const struct svc_facts *s, int arriving,
+    struct visit *v, struct person *who, struct svc_err *e)
+{
+	if (open_visit(db, id, s, v, e))
+		return e->code;
+	return visit_person(db, id, v, arriving, who, e);
 }
 
 static int
@@ -37,7 +217,7 @@ set_status(sqlite3 *db, int64_t id, const char *to, struct svc_err *e)
 	return svc_db_done(db, st, e);
 }
 
-/* Run one UPDATE of the visit row with up to four bound values. */
+/* Run one UPDATE of visit v (?1, its row) with the values bound after. */
 struct val {
 	enum { V_NULL, V_INT, V_TEXT, V_BLOB } t;
 	int64_t i;
@@ -46,22 +226,23 @@ struct val {
 };
 
 static int
-visit_set(sqlite3 *db, const char *sql, int64_t id, const struct val *v,
-    int nv, struct svc_err *e)
+visit_set(sqlite3 *db, const char *sql, const struct visit *v,
+    const struct val *val, int nv, struct svc_err *e)
 {
 	sqlite3_stmt *st;
 	int i;
 
-	if (visit_row(db, id, e) || svc_db_cached(db, sql, &st, e))
+	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 1, v->id);
 	for (i = 0; i < nv; i++) {
-		if (v[i].t == V_INT)
-			sqlite3_bind_int64(st, i + 2, v[i].i);
-		else if (v[i].t == V_TEXT)
-			sqlite3_bind_text(st, i + 2, v[i].s, -1, SQLITE_STATIC);
-		else if (v[i].t == V_BLOB)
-			sqlite3_bind_blob(st, i + 2, v[i].s, (int)v[i].n,
+		if (val[i].t == V_INT)
+			sqlite3_bind_int64(st, i + 2, val[i].i);
+		else if (val[i].t == V_TEXT)
+			sqlite3_bind_text(st, i + 2, val[i].s, -1,
+			    SQLITE_STATIC);
+		else if (val[i].t == V_BLOB)
+			sqlite3_bind_blob(st, i + 2, val[i].s, (int)val[i].n,
 			    SQLITE_STATIC);
 	}
 	return svc_db_done(db, st, e);
@@ -98,10 +279,12 @@ svc_visit_late(sqlite3 *db, int64_t id, time_t eta, const char *reason,
     struct svc_err *e)
 {
 	static const char sql[] = "UPDATE visit SET eta = ?2, late_reason = ?3,"
-	    " announced_at = ?4 WHERE order_id = ?1";
-	struct val v[3];
+	    " announced_at = ?4 WHERE id = ?1";
+	struct val val[3];
 	struct svc_json j;
 	struct svc_facts s;
+	struct visit v;
+	struct person who;
 
 	svc_clearerr(e);
 	if (svc_text_ok("the reason", reason, 0, SVC_TEXT_LINE, e) ||
@@ -113,64 +296,87 @@ svc_visit_late(sqlite3 *db, int64_t id, time_t eta, const char *reason,
 	if (eta <= s.at)
 		return svc_seterr(e, SVC_EX_DATA, "%lld: the new arrival time is "
 		    "not after the appointment", (long long)id);
-	v[0] = vint(eta);
-	v[1] = vtext(reason);
-	v[2] = vint(svc_now());
-	if (visit_set(db, sql, id, v, 3, e))
+	if (step_visit(db, id, &s, 0, &v, &who, e))
+		return e->code;
+	val[0] = vint(eta);
+	val[1] = vtext(reason);
+	val[2] = vint(svc_now());
+	if (visit_set(db, sql, &v, val, 3, e))
 		return e->code;
 	svc_json_begin(&j);
 	json_time(&j, "eta", eta);
 	svc_json_int(&j, "in_advance", svc_now() <= s.at);
 	if (reason)
 		svc_json_str(&j, "reason", reason);
-	return svc_event_json(db, id, NULL, "visit.late", &j, e);
+	return visit_event(db, id, &v, &who, "visit.late", &j, e);
 }
 
-/* G8: staff arrive before the appointed time; later is late, in minutes. */
+/* A8: the product taken back on the visit before v is back at the door. */
+static int
+returned(sqlite3 *db, int64_t id, const struct visit *v, time_t now,
+    struct svc_err *e)
+{
+	static const char sql[] = "UPDATE visit SET returned_at = ?3"
+	    " WHERE order_id = ?1 AND no = ?2 AND outcome = 'taken_back'"
+	    " AND returned_at IS NULL";
+	sqlite3_stmt *st;
+
+	if (v->no < 2 || svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, v->no - 1);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)now);
+	return svc_db_done(db, st, e);
+}
+
+/*
+ * G8: staff arrive before the appointed time; later is late, in minutes,
+ * of this visit's appointment.  The visit is booked as the order stands
+ * now (a move or a reassignment before arrival changes the booking, and
+ * the move table keeps the old times), with the worker who came.
+ */
+static int
+arrive(sqlite3 *db, int64_t id, const struct svc_facts *s, struct visit *v,
+    struct person *who, int *late, struct svc_err *e)
+{
+	static const char sql[] = "UPDATE visit SET worker_id = ?2,"
+	    " helper_id = nullif(?3, 0), appt_at = ?4, appt_until = ?5,"
+	    " arrived_at = ?6, late_minutes = ?7 WHERE id = ?1";
+	time_t now = svc_now();
+	struct val val[6];
+
+	if (step_visit(db, id, s, 1, v, who, e))
+		return e->code;
+	*late = now > s->at ? (int)((now - s->at + 59) / 60) : 0;
+	val[0] = vint(who->id == v->helper && v->helper ? v->worker : who->id);
+	val[1] = vint(v->helper);
+	val[2] = vint(s->at);
+	val[3] = vint(s->until);
+	val[4] = vint(now);
+	val[5] = vint(*late);
+	if (visit_set(db, sql, v, val, 6, e))
+		return e->code;
+	return returned(db, id, v, now, e);
+}
+
 int
 svc_visit_arrive(sqlite3 *db, int64_t id, int *late_minutes,
     struct svc_err *e)
 {
-	static const char sql[] = "UPDATE visit SET arrived_at = ?2,"
-	    " late_minutes = ?3 WHERE order_id = ?1";
-	time_t now = svc_now();
-	struct val v[2];
 	struct svc_json j;
 	struct svc_facts s;
+	struct visit v;
+	struct person who;
 
 	svc_clearerr(e);
-	if (svc_order_facts(db, id, &s, e) || svc_order_may(id, &s, "arrived", "arrive", e))
-		return e->code;
-	*late_minutes = now > s.at ? (int)((now - s.at + 59) / 60) : 0;
-	v[0] = vint(now);
-	v[1] = vint(*late_minutes);
-	if (visit_set(db, sql, id, v, 2, e) || set_status(db, id, "arrived", e))
+	if (svc_order_facts(db, id, &s, e) ||
+	    svc_order_may(id, &s, "arrived", "arrive", e) ||
+	    arrive(db, id, &s, &v, &who, late_minutes, e) ||
+	    set_status(db, id, "arrived", e))
 		return e->code;
 	svc_json_begin(&j);
 	svc_json_int(&j, "late_minutes", *late_minutes);
-	return svc_event_json(db, id, NULL, "visit.arrive", &j, e);
-}
-
-/* A simple step: the transition, a time stamp, an event. */
-static int
-simple(sqlite3 *db, int64_t id, const char *to, const char *verb,
-    const char *sql, const char *kind, const char *reason, struct svc_err *e)
-{
-	struct val v[1];
-	struct svc_json j;
-	struct svc_facts s;
-
-	svc_clearerr(e);
-	if (svc_order_facts(db, id, &s, e) || svc_order_may(id, &s, to, verb, e))
-		return e->code;
-	v[0] = vint(svc_now());
-	if ((sql && visit_set(db, sql, id, v, 1, e)) ||
-	    set_status(db, id, to, e))
-		return e->code;
-	svc_json_begin(&j);
-	if (reason)
-		svc_json_str(&j, "reason", reason);
-	return svc_event_json(db, id, NULL, kind, &j, e);
+	return visit_event(db, id, &v, &who, "visit.arrive", &j, e);
 }
 
 /* A4: the applicant is there and agrees; the work begins. */
@@ -178,16 +384,55 @@ int
 svc_visit_start(sqlite3 *db, int64_t id, struct svc_err *e)
 {
 	static const char sql[] = "UPDATE visit SET started_at = coalesce("
-	    "started_at, ?2) WHERE order_id = ?1";
+	    "started_at, ?2) WHERE id = ?1";
+	struct val val[1];
+	struct svc_json j;
+	struct svc_facts s;
+	struct visit v;
+	struct person who;
 
-	return simple(db, id, "started", "start", sql, "visit.start", NULL, e);
+	svc_clearerr(e);
+	if (svc_order_facts(db, id, &s, e) ||
+	    svc_order_may(id, &s, "started", "start", e) ||
+	    step_visit(db, id, &s, 0, &v, &who, e))
+		return e->code;
+	val[0] = vint(svc_now());
+	if (visit_set(db, sql, &v, val, 1, e) ||
+	    set_status(db, id, "started", e))
+		return e->code;
+	svc_json_begin(&j);
+	return visit_event(db, id, &v, &who, "visit.start", &j, e);
 }
 
+/*
+ * A9: the work goes on at the agreed time, as a new visit (the suspended
+ * one has ended): at the door and started at once, late against the
+ * resume time as any arrival is (G8).
+ */
 int
 svc_visit_resume(sqlite3 *db, int64_t id, struct svc_err *e)
 {
-	return simple(db, id, "started", "resume", NULL, "visit.resume", NULL,
-	    e);
+	static const char sql[] = "UPDATE visit SET started_at = ?2"
+	    " WHERE id = ?1";
+	struct val val[1];
+	struct svc_json j;
+	struct svc_facts s;
+	struct visit v;
+	struct person who;
+	int late;
+
+	svc_clearerr(e);
+	if (svc_order_facts(db, id, &s, e) ||
+	    svc_order_may(id, &s, "started", "resume", e) ||
+	    arrive(db, id, &s, &v, &who, &late, e))
+		return e->code;
+	val[0] = vint(svc_now());
+	if (visit_set(db, sql, &v, val, 1, e) ||
+	    set_status(db, id, "started", e))
+		return e->code;
+	svc_json_begin(&j);
+	svc_json_int(&j, "late_minutes", late);
+	return visit_event(db, id, &v, &who, "visit.resume", &j, e);
 }
 
 /* G10: a call or other attempt to reach the applicant. */
@@ -254,12 +499,14 @@ svc_visit_check(sqlite3 *db, int64_t id, struct svc_check *c,
 	static const char sql[] = "UPDATE visit SET voucher = ?2,"
 	    " barcode = ?3, covered = ?4, covered_until = ?5,"
 	    " parts_missing = ?6, damage = ?7, not_ours = ?8,"
-	    " checks_signed_by = ?9, chargeable = ?10 WHERE order_id = ?1";
+	    " checks_signed_by = ?9, chargeable = ?10 WHERE id = ?1";
 	struct svc_warranty w = { 0 };
 	char until[16] = "";
 	struct svc_json j;
 	struct val v[9];
 	struct svc_facts s;
+	struct visit cur;
+	struct person who;
 	int y, m, d;
 
 	svc_clearerr(e);
@@ -272,6 +519,8 @@ svc_visit_check(sqlite3 *db, int64_t id, struct svc_check *c,
 	if (strcmp(s.status, "arrived") && strcmp(s.status, "started"))
 		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot check: the order "
 		    "is %s", (long long)id, s.status);
+	if (step_visit(db, id, &s, 0, &cur, &who, e))
+		return e->code;
 	if ((c->parts_missing || c->damage || c->not_ours) &&
 	    (c->signed_by == NULL || *c->signed_by == '\0'))
 		return svc_seterr(e, SVC_EX_DATA, "%lld: missing parts, damage "
@@ -296,7 +545,7 @@ svc_visit_check(sqlite3 *db, int64_t id, struct svc_check *c,
 	v[6] = vtext(c->not_ours);
 	v[7] = vtext(c->signed_by);
 	v[8] = vint(c->chargeable);
-	if (visit_set(db, sql, id, v, 9, e))
+	if (visit_set(db, sql, &cur, v, 9, e))
 		return e->code;
 	svc_json_begin(&j);
 	if (c->voucher >= 0)
@@ -315,12 +564,46 @@ svc_visit_check(sqlite3 *db, int64_t id, struct svc_check *c,
 	if (c->signed_by)
 		svc_json_str(&j, "signed_by", c->signed_by);
 	svc_json_int(&j, "chargeable", c->chargeable);
-	return svc_event_json(db, id, NULL, "visit.check", &j, e);
+	return visit_event(db, id, &cur, &who, "visit.check", &j, e);
+}
+
+/*
+ * The end of the open visit v: its outcome, why, and when it was over.
+ * The order's status moves with it.
+ */
+static int
+visit_end(sqlite3 *db, const struct visit *v, const char *outcome,
+    const char *reason, struct svc_err *e)
+{
+	static const char sql[] = "UPDATE visit SET ended_at = ?2,"
+	    " outcome = ?3, end_reason = ?4 WHERE id = ?1";
+	struct val val[3];
+
+	val[0] = vint(svc_now());
+	val[1] = vtext(outcome);
+	val[2] = vtext(reason);
+	return visit_set(db, sql, v, val, 3, e);
+}
+
+/*
+ * A visit that ends with its order (a cancellation, an abandonment,
+ * G10): the open visit of order id, if there is one, gets its outcome.
+ */
+int
+svc_visit_close(sqlite3 *db, int64_t id, const char *outcome,
+    const char *reason, struct svc_err *e)
+{
+	struct visit v;
+
+	if (last_visit(db, id, &v, e) || v.id == 0 || !v.open)
+		return e->code;
+	return visit_end(db, &v, outcome, reason, e);
 }
 
 /*
  * A9: the work is interrupted for the customer's rest or meal and goes on
- * when they are available; the resume time is the new appointment.
+ * when they are available.  This visit ends (suspended); the resume time
+ * is the order's new appointment, kept by the next visit.
  */
 int
 svc_visit_suspend(sqlite3 *db, const struct svc_conf *c, int64_t id,
@@ -328,9 +611,14 @@ svc_visit_suspend(sqlite3 *db, const struct svc_conf *c, int64_t id,
 {
 	static const char sql[] = "UPDATE orders SET status = 'suspended',"
 	    " appt_at = ?2, appt_until = ?3 WHERE id = ?1";
+	static const char resume_sql[] = "UPDATE visit SET resume_at = ?2"
+	    " WHERE id = ?1";
+	struct val val[1];
 	struct svc_json j;
 	sqlite3_stmt *st;
 	struct svc_facts s;
+	struct visit v;
+	struct person who;
 
 	svc_clearerr(e);
 	if (reason == NULL || *reason == '\0')
@@ -338,14 +626,20 @@ svc_visit_suspend(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	if (svc_text_ok("the reason", reason, SVC_TEXT_REQUIRED,
 	    SVC_TEXT_LINE, e))
 		return e->code;
-	if (svc_order_facts(db, id, &s, e) || svc_order_may(id, &s, "suspended", "suspend", e))
+	if (svc_order_facts(db, id, &s, e) ||
+	    svc_order_may(id, &s, "suspended", "suspend", e))
 		return e->code;
 	if (resume_at <= svc_now())
 		return svc_seterr(e, SVC_EX_DATA, "%lld: the work resumes later, "
 		    "not before now", (long long)id);
+	if (step_visit(db, id, &s, 0, &v, &who, e))
+		return e->code;
 	*quiet = svc_windows_touch(c->quiet, c->nquiet, resume_at,
 	    resume_at + (s.until - s.at));
-	if (svc_db_cached(db, sql, &st, e))
+	val[0] = vint(resume_at);
+	if (visit_end(db, &v, "suspended", reason, e) ||
+	    visit_set(db, resume_sql, &v, val, 1, e) ||
+	    svc_db_cached(db, sql, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)resume_at);
@@ -355,19 +649,24 @@ svc_visit_suspend(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	svc_json_begin(&j);
 	svc_json_str(&j, "reason", reason);
 	json_time(&j, "resume_at", resume_at);
-	return svc_event_json(db, id, NULL, "visit.suspend", &j, e);
+	return visit_event(db, id, &v, &who, "visit.suspend", &j, e);
 }
 
-/* A8: it cannot be fixed here; the product goes to the workshop. */
+/*
+ * A8: it cannot be fixed here; the product goes to the workshop, to come
+ * back by return_by.  The visit ends (taken back); a move books the next.
+ */
 int
 svc_visit_takeback(sqlite3 *db, int64_t id, const char *reason,
     const char *return_by, struct svc_err *e)
 {
 	static const char sql[] = "UPDATE visit SET return_by = ?2"
-	    " WHERE order_id = ?1";
+	    " WHERE id = ?1";
 	struct svc_json j;
-	struct val v[1];
+	struct val val[1];
 	struct svc_facts s;
+	struct visit v;
+	struct person who;
 
 	svc_clearerr(e);
 	if (reason == NULL || *reason == '\0')
@@ -376,17 +675,19 @@ svc_visit_takeback(sqlite3 *db, int64_t id, const char *reason,
 	    SVC_TEXT_LINE, e))
 		return e->code;
 	if (svc_order_facts(db, id, &s, e) ||
-	    svc_order_may(id, &s, "taken_back", "take back", e))
+	    svc_order_may(id, &s, "taken_back", "take back", e) ||
+	    step_visit(db, id, &s, 0, &v, &who, e))
 		return e->code;
-	v[0] = vtext(return_by);
-	if (visit_set(db, sql, id, v, 1, e) ||
+	val[0] = vtext(return_by);
+	if (visit_set(db, sql, &v, val, 1, e) ||
+	    visit_end(db, &v, "taken_back", reason, e) ||
 	    set_status(db, id, "taken_back", e))
 		return e->code;
 	svc_json_begin(&j);
 	svc_json_str(&j, "reason", reason);
 	if (return_by)
 		svc_json_str(&j, "return_by", return_by);
-	return svc_event_json(db, id, NULL, "visit.takeback", &j, e);
+	return visit_event(db, id, &v, &who, "visit.takeback", &j, e);
 }
 
 /*
@@ -397,12 +698,13 @@ int
 svc_visit_done(sqlite3 *db, int64_t id, const struct svc_done *d,
     struct svc_err *e)
 {
-	static const char sql[] = "UPDATE visit SET done_at = ?2,"
-	    " signed_by = ?3, rating = ?4, comment = ?5, signature = ?6"
-	    " WHERE order_id = ?1";
+	static const char sql[] = "UPDATE visit SET signed_by = ?2,"
+	    " rating = ?3, comment = ?4, signature = ?5 WHERE id = ?1";
 	struct svc_json j;
-	struct val v[5];
+	struct val val[4];
 	struct svc_facts s;
+	struct visit v;
+	struct person who;
 
 	svc_clearerr(e);
 	if (d->signed_by == NULL || *d->signed_by == '\0')
@@ -415,15 +717,18 @@ svc_visit_done(sqlite3 *db, int64_t id, const struct svc_done *d,
 	if (d->rating && (d->rating < 1 || d->rating > 5))
 		return svc_seterr(e, SVC_EX_DATA, "%d: a rating is 1 to 5",
 		    d->rating);
-	if (svc_order_facts(db, id, &s, e) || svc_order_may(id, &s, "done", "finish", e))
+	if (svc_order_facts(db, id, &s, e) ||
+	    svc_order_may(id, &s, "done", "finish", e) ||
+	    step_visit(db, id, &s, 0, &v, &who, e))
 		return e->code;
-	v[0] = vint(svc_now());
-	v[1] = vtext(d->signed_by);
-	v[2] = d->rating ? vint(d->rating) : vtext(NULL);
-	v[3] = vtext(d->comment);
-	v[4] = (struct val){ d->signature ? V_BLOB : V_NULL, 0, d->signature,
-	    d->signature_len };
-	if (visit_set(db, sql, id, v, 5, e) || set_status(db, id, "done", e))
+	val[0] = vtext(d->signed_by);
+	val[1] = d->rating ? vint(d->rating) : vtext(NULL);
+	val[2] = vtext(d->comment);
+	val[3] = (struct val){ d->signature ? V_BLOB : V_NULL, 0,
+	    d->signature, d->signature_len };
+	if (visit_set(db, sql, &v, val, 4, e) ||
+	    visit_end(db, &v, "done", NULL, e) ||
+	    set_status(db, id, "done", e))
 		return e->code;
 	svc_json_begin(&j);
 	svc_json_str(&j, "signed_by", d->signed_by);
@@ -433,7 +738,7 @@ svc_visit_done(sqlite3 *db, int64_t id, const struct svc_done *d,
 		svc_json_str(&j, "comment", d->comment);
 	if (d->signature)
 		svc_json_int(&j, "signature_bytes", (int64_t)d->signature_len);
-	return svc_event_json(db, id, NULL, "visit.done", &j, e);
+	return visit_event(db, id, &v, &who, "visit.done", &j, e);
 }
 
 int
@@ -471,7 +776,8 @@ svc_visit_signature(sqlite3 *db, int64_t id, struct svc_buf *out,
     struct svc_err *e)
 {
 	static const char sql[] = "SELECT signature FROM visit"
-	    " WHERE order_id = ?1 AND signature IS NOT NULL";
+	    " WHERE order_id = ?1 AND signature IS NOT NULL"
+	    " ORDER BY no DESC LIMIT 1";
 	sqlite3_stmt *st;
 	int rc;
 
@@ -542,7 +848,8 @@ svc_noshow(sqlite3 *db, const struct svc_conf *c, int apply,
 	*nflagged = (int)(flagged.len / sizeof id);
 	for (i = 0; apply && i < *nflagged; i++) {
 		memcpy(&id, flagged.s + i * sizeof id, sizeof id);
-		if (set_status(db, id, "abandoned", e))
+		if (set_status(db, id, "abandoned", e) ||
+		    svc_visit_close(db, id, "abandoned", NULL, e))
 			break;
 		svc_json_begin(&j);
 		json_time(&j, "swept_at", now);

@@ -118,9 +118,15 @@ as li svc-visit arrive 1
 as li svc-visit start 1
 as li svc-visit done 1 --signed-by 李大爷 --rating 5 --comment 服务周到
 
+at 13:00
+say "The cleaning was planned for sun, who is held up; the dispatcher" \
+    "sends wang instead (C2).  A visit counts for who makes it: had wang" \
+    "gone unannounced, his arrival would have been refused."
+show svc-assign to wang 2
+
 at 13:25
 say "The cleaner starts, and at the customer's request stops for her" \
-    "afternoon rest (A9), back at 15:30."
+    "afternoon rest (A9), back at 15:30: the first visit ends there."
 as wang svc-visit arrive 2
 as wang svc-visit start 2
 as wang svc-visit suspend 2 --reason 客户午休 --resume-at 15:30
@@ -131,6 +137,7 @@ as li svc-visit arrive 4
 as li svc-visit contact 4 --unreachable --note 电话无人接听
 
 at 15:30
+say "Back at 15:30: the second visit of the cleaning."
 as wang svc-visit resume 2
 as wang svc-visit done 2 --signed-by 张阿姨 --rating 4
 say "The cleaning is paid on site, in cash, with a receipt (C4, A11)."
@@ -163,9 +170,22 @@ say "Evening.  Finance takes the cash over (C4); the complaints office" \
 as qian svc-pay handover wang --counted 168
 as wu svc-complaint new --order 3 --text 冰箱要返厂一周，希望提供临时冰箱
 
+at 17:45
+say "The compressor is back from the workshop sooner than promised; the" \
+    "customer asks for the fridge tonight.  The return visit (A8) is" \
+    "booked as a move and made as visit 2, five minutes late."
+show svc-assign move 3 --at 18:00 --by applicant --reason 客户要求今晚送回
+at 18:05
+as chen svc-visit arrive 3
+as chen svc-visit start 3
+as chen svc-visit done 3 --signed-by 赵先生 --rating 4
+show svc-order show 3 -o table
+
 say "The checks the admins script, and the day in numbers."
 show svc-report notice -o table
 show svc-report noshow -o table
+show svc-report late -o table
+show svc-report workload -o table
 show svc-report complaints -o table
 show svc-report summary --by kind -o table
 show svc-report revenue --by method -o table

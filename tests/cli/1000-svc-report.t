@@ -31,7 +31,7 @@ SVC_NOW="2026-11-30 10:00:00" svc-visit arrive $a >/dev/null 2>&1
 SVC_NOW="2026-11-30 13:00" svc-visit late $b --eta 14:10 >/dev/null
 SVC_NOW="2026-11-30 14:00:30" svc-visit arrive $b >/dev/null 2>&1
 SVC_NOW="2026-11-30 18:00" run svc-report late
-check_out "$b	2026-11-30T14:00:00+08:00	2026-11-30T14:00:30+08:00	1	yes	li	civil" \
+check_out "$b	2026-11-30T14:00:00+08:00	2026-11-30T14:00:30+08:00	1	yes	li	civil	1" \
     "G8: only the late one, told in advance (A1)"
 SVC_NOW="2027-01-15 10:00" run svc-report late
 check_same "$(printf '%s\n' "$out" | grep -c "^$b	")" 0 "late looks 30 days back by default: the answer does not grow with history"

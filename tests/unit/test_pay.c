@@ -173,8 +173,9 @@ covered_repair_costs_nothing(void **state)
 	in.lines = &line;
 	in.nlines = 1;
 	assert_int_equal(svc_order_new(db, &conf, &in, &id, &e), 0);
-	sqlite3_prepare_v2(db, "INSERT INTO visit (order_id, covered,"
-	    " chargeable) VALUES (?1, 1, 0)", -1, &st, NULL);
+	sqlite3_prepare_v2(db, "INSERT INTO visit (order_id, no, cause,"
+	    " covered, chargeable) VALUES (?1, 1, 'booking', 1, 0)", -1, &st,
+	    NULL);
 	sqlite3_bind_int64(st, 1, id);
 	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
 	sqlite3_finalize(st);
@@ -248,8 +249,8 @@ kept_balance_follows_the_money(void **state)
 	t.amount = 500;
 	assert_int_equal(svc_refund(db, id, &t, &e), 0);
 	assert_int_equal(agreed(id), 500);
-	assert_int_equal(sqlite3_exec(db, "INSERT INTO visit (order_id)"
-	    " SELECT id FROM one; UPDATE visit SET covered = 1 WHERE"
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO visit (order_id, no,"
+	    " cause) SELECT id, 1, 'booking' FROM one; UPDATE visit SET covered = 1 WHERE"
 	    " order_id = (SELECT id FROM one); DROP TABLE one", NULL, NULL,
 	    NULL), SQLITE_OK);
 	assert_int_equal(agreed(id), -21600);	/* 221 paid, 5 back */
