@@ -69,6 +69,12 @@ roster(sqlite3 *db, struct svc_err *e)
 	s.roles = "finance";
 	if (svc_staff_add(db, &s, e))
 		die(e);
+	/* SVC_USER of the generator: a dispatcher records the visits. */
+	s.login = "gen";
+	s.name = "调度";
+	s.roles = "dispatcher";
+	if (svc_staff_add(db, &s, e))
+		die(e);
 }
 
 /*
@@ -96,6 +102,62 @@ hand_over_all(sqlite3 *db, struct svc_err *e)
 		else if (e->code)
 			die(e);
 	}
+}
+
+/*
+ * A9: twenty minutes in, the customer rests; the work goes on, as a
+ * second visit, three hours after the appointment, which it returns.
+ */
+static time_t
+rest(sqlite3 *db, const struct svc_conf *c, int64_t id, time_t at,
+    struct svc_err *e)
+{
+	int quiet;
+
+	svc_clock_set(at + 1200);
+	if (svc_visit_suspend(db, c, id, "客户午休", at + 3 * 3600, &quiet, e))
+		die(e);
+	svc_clock_set(at + 3 * 3600);
+	if (svc_visit_resume(db, id, e))
+		die(e);
+	return at + 3 * 3600;
+}
+
+/*
+ * A8: the product goes to the workshop, promised back in a week.  Seen
+ * through, it comes back two days later on a second visit, whose
+ * appointment is returned; left open, it is still out (0).
+ */
+static time_t
+workshop(sqlite3 *db, const struct svc_conf *c, int64_t id, time_t at,
+    int open, struct svc_err *e)
+{
+	struct svc_move m = { 0 };
+	char day[40];
+	struct tm tm;
+	time_t week = at + 7 * 86400;
+	int late;
+
+	svc_local_tm(week, &tm);
+	snprintf(day, sizeof day, "%04d-%02d-%02d", tm.tm_year + 1900,
+	    tm.tm_mon + 1, tm.tm_mday);
+	svc_clock_set(at + 1800);
+	if (svc_visit_takeback(db, id, "返厂维修", day, e))
+		die(e);
+	if (open)
+		return 0;
+	m.at = at + 2 * 86400;
+	m.notified = m.at - 86400;
+	m.reason = "修好送回";
+	m.applicant = 1;
+	m.force = 1;
+	svc_clock_set(m.notified);
+	if (svc_move(db, c, id, &m, e))
+		die(e);
+	svc_clock_set(m.at + (time_t)next(900) - 300);
+	if (svc_visit_arrive(db, id, &late, e) || svc_visit_start(db, id, e))
+		die(e);
+	return m.at;
 }
 
 /* One order, taken as far along its life as the dice say. */
@@ -171,6 +233,11 @@ order(sqlite3 *db, const struct svc_conf *c, time_t t0, long i, int open,
 	}
 	if (svc_visit_start(db, id, e))
 		die(e);
+	if (fate >= 32 && fate < 36)
+		r.at = rest(db, c, id, r.at, e);
+	if (fate >= 36 && fate < 38 && (r.at = workshop(db, c, id, r.at, open,
+	    e)) == 0)
+		return;
 	svc_clock_set(r.at + 3600);
 	d.rating = 1 + (int)next(5);
 	if (svc_visit_done(db, id, &d, e) || svc_bill(db, id, &b, e))

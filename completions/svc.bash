@@ -84,7 +84,7 @@ _svc() {
 		svc-report:summary) COMPREPLY=($(compgen -W "day week month dept kind worker" -- "$cur")) ;;
 		svc-report:revenue) COMPREPLY=($(compgen -W "day month dept method worker service" -- "$cur")) ;;
 		svc-report:*) ;;
-		svc-pay:*) COMPREPLY=($(compgen -W "$(_svc_workers)" -- "$cur")) ;;
+		svc-pay:*|svc-visit:*) COMPREPLY=($(compgen -W "$(_svc_workers)" -- "$cur")) ;;
 		*) COMPREPLY=($(compgen -W "provider applicant" -- "$cur")) ;;
 		esac
 		return ;;
@@ -122,7 +122,7 @@ _svc() {
 	svc-assign) verbs="to drop move agenda auto" ;;
 	svc-visit) verbs="brief late arrive start contact check suspend resume takeback done signature attach form noshow" ;;
 	svc-product) verbs="import show list" ;;
-	svc-report) verbs="overdue late notice noshow held unpaid complaints summary workload revenue rating evaluation query" ;;
+	svc-report) verbs="overdue late notice noshow held unpaid takeback complaints summary workload revenue rating evaluation query" ;;
 	svc-complaint) verbs="new list show assign resolve" ;;
 	svc-pay) verbs="bill charge collect receive receipt void refund handover held due" ;;
 	svc-cal) verbs="is add days next" ;;
@@ -144,20 +144,20 @@ _svc() {
 	local person="--kind --service --customer --phone --address --channel --group --want --dept --product --fault --note --dry-run"
 	local filters="--status --kind --dept --customer --since --until --on --overdue --limit"
 	case $cmd:$verb in
-	svc-visit:late) opts="$opts --eta --reason --dry-run --keep-going" ;;
-	svc-visit:arrive|svc-visit:start|svc-visit:resume) opts="$opts --dry-run --keep-going" ;;
+	svc-visit:late) opts="$opts --eta --reason --by --dry-run --keep-going" ;;
+	svc-visit:arrive|svc-visit:start|svc-visit:resume) opts="$opts --by --dry-run --keep-going" ;;
 	svc-visit:contact) opts="$opts --reached --unreachable --note --dry-run --keep-going" ;;
-	svc-visit:check) opts="$opts --voucher --no-voucher --barcode --parts-ok --parts-missing --damage --not-ours --signed-by --dry-run --keep-going" ;;
-	svc-visit:suspend) opts="$opts --reason --resume-at --dry-run --keep-going" ;;
-	svc-visit:takeback) opts="$opts --reason --return-by --dry-run --keep-going" ;;
-	svc-visit:done) opts="$opts --signed-by --rating --comment --signature --dry-run --keep-going" ;;
+	svc-visit:check) opts="$opts --voucher --no-voucher --barcode --parts-ok --parts-missing --damage --not-ours --signed-by --by --dry-run --keep-going" ;;
+	svc-visit:suspend) opts="$opts --reason --resume-at --by --dry-run --keep-going" ;;
+	svc-visit:takeback) opts="$opts --reason --return-by --by --dry-run --keep-going" ;;
+	svc-visit:done) opts="$opts --signed-by --rating --comment --signature --by --dry-run --keep-going" ;;
 	svc-visit:attach) opts="$opts --kind --dry-run" ;;
 	svc-visit:form) opts="$opts --width" ;;
 	svc-visit:noshow) opts="$opts --apply --check --dry-run" ;;
 	svc-product:import) opts="$opts --dry-run" ;;
 	svc-report:overdue) opts="$opts --since --until --dept --kind --check --soon" ;;
 	svc-report:held) opts="$opts --since --until --dept --kind --check --older" ;;
-	svc-report:late|svc-report:notice|svc-report:noshow|svc-report:unpaid|svc-report:complaints)
+	svc-report:late|svc-report:notice|svc-report:noshow|svc-report:unpaid|svc-report:takeback|svc-report:complaints)
 		opts="$opts --since --until --dept --kind --check" ;;
 	svc-report:summary|svc-report:revenue) opts="$opts --by --since --until --dept --kind" ;;
 	svc-report:workload|svc-report:rating) opts="$opts --since --until --dept --kind" ;;

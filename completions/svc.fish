@@ -211,6 +211,7 @@ complete -c svc-visit -l signature -r -F -d 'signature image'
 complete -c svc-visit -l kind -x -a 'photo-before photo-after other' -d 'attachment kind'
 complete -c svc-visit -l width -x -a '32 48 80' -d 'form width'
 complete -c svc-visit -l apply -d 'mark abandoned'
+complete -c svc-visit -l by -x -a '(__svc_workers)' -d 'recorded for (dispatcher)'
 complete -c svc-visit -l check -d 'exit 1 when any'
 complete -c svc-visit -s n -l dry-run -d 'check, write nothing'
 complete -c svc-visit -s k -l keep-going -d 'apply the good items'
@@ -246,8 +247,8 @@ complete -c svc-pay -l width -x -a '32 48 80' -d 'receipt width'
 complete -c svc-pay -s n -l dry-run -d 'check, write nothing'
 complete -c svc-pay -s k -l keep-going -d 'apply the good items'
 
-set -l rv overdue late notice noshow held unpaid complaints summary workload revenue rating evaluation query
-for v in overdue late notice noshow held unpaid complaints summary workload revenue rating evaluation query
+set -l rv overdue late notice noshow held unpaid takeback complaints summary workload revenue rating evaluation query
+for v in overdue late notice noshow held unpaid takeback complaints summary workload revenue rating evaluation query
     complete -c svc-report -f -n "not __fish_seen_subcommand_from $rv" -a $v
 end
 complete -c svc-report -l since -x -d 'from'

@@ -170,6 +170,20 @@ expect 64 svc-staff list --dept nope
 expect 64 svc-assign auto --dept nope
 expect 66 svc-pay held wnag
 expect 66 svc-assign agenda wnag
+# Who acts at the door: the visit's worker, or a dispatcher with --by.
+svc-order new --customer 王 --phone 13900000003 --address 东城区 \
+    --service gov-pension --group elderly |
+    svc-order accept --at "2026-11-26 16:00" | svc-assign to li >/dev/null
+SVC_USER=wang expect 65 svc-visit arrive 3
+SVC_USER=nobody expect 65 svc-visit late 3 --eta 16:30
+SVC_USER=li expect 77 svc-visit arrive 3 --by zhao
+expect 66 svc-visit arrive 3 --by "Robert'); DROP TABLE staff;--"
+expect 66 svc-visit arrive 3 --by ""
+expect 65 svc-visit arrive 3 --by qian
+expect 64 svc-visit arrive 3 --by
+expect 65 svc-visit resume 3
+expect 64 svc-report takeback --soon 1h
+expect 64 svc-report takeback --dept nope
 # The config.
 printf 'calendar:\n  hours: ["09:00-12:00", "11:00-13:00"]\n' >"$T/overlap.yaml"
 SVC_CONFIG="$T/overlap.yaml" expect 78 svc-order new --customer 甲 --phone 1 --address x --kind gov
