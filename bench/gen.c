@@ -160,6 +160,27 @@ workshop(sqlite3 *db, const struct svc_conf *c, int64_t id, time_t at,
 	return m.at;
 }
 
+/*
+ * C5 and the return call, seen through: the supervisor accepts the work
+ * the next hour, and the customer is reached three days on, where the
+ * kind has a return call.
+ */
+static void
+review_and_call(sqlite3 *db, const struct svc_conf *c, int64_t id,
+    time_t at, struct svc_err *e)
+{
+	struct svc_followup f = { 1, 5, NULL };
+
+	svc_clock_set(at + 7200);
+	if (svc_visit_review(db, id, 1, NULL, e))
+		die(e);
+	svc_clock_set(at + 3 * 86400);
+	if (svc_followup(db, c, id, &f, e) == SVC_EX_DATA)
+		svc_clearerr(e);	/* none due for this kind */
+	else if (e->code)
+		die(e);
+}
+
 /* One order, taken as far along its life as the dice say. */
 static void
 order(sqlite3 *db, const struct svc_conf *c, time_t t0, long i, int open,
@@ -240,8 +261,10 @@ order(sqlite3 *db, const struct svc_conf *c, time_t t0, long i, int open,
 		return;
 	svc_clock_set(r.at + 3600);
 	d.rating = 1 + (int)next(5);
-	if (svc_visit_done(db, id, &d, e) || svc_bill(db, id, &b, e))
+	if (svc_visit_done(db, c, id, &d, e) || svc_bill(db, id, &b, e))
 		die(e);
+	if (!open)
+		review_and_call(db, c, id, r.at, e);
 	if (b.balance > 0 && (fate < 90 || !open)) {
 		pay.amount = b.balance;
 		pay.method = fate < 60 ? "cash" : "wechat";

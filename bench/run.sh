@@ -64,6 +64,8 @@ HELD="SELECT p.collector, sum(p.amount), count(*), min(p.at), ($now - min(p.at))
 AGENDA="SELECT o.id, o.appt_at, o.appt_until, c.name, o.address, c.phone, (SELECT group_concat(name || CASE WHEN qty > 1 THEN ' x' || qty ELSE '' END, '、') FROM (SELECT name, qty FROM order_service WHERE order_id = o.id ORDER BY line)), (SELECT group_concat(value, ';') FROM json_each(o.documents)), o.status, CASE WHEN o.helper_id = $wid THEN 'helper' ELSE 'worker' END FROM (SELECT id FROM orders WHERE worker_id = $wid AND appt_at >= $from AND appt_at < $to UNION ALL SELECT id FROM orders WHERE helper_id = $wid AND appt_at >= $from AND appt_at < $to) AS mine CROSS JOIN orders o ON o.id = mine.id JOIN customer c ON c.id = o.customer_id WHERE o.status IN ('assigned', 'arrived', 'started', 'suspended') ORDER BY o.appt_at, o.id"
 LATE="SELECT v.order_id, v.appt_at, v.arrived_at, v.late_minutes, coalesce(v.announced_at <= v.appt_at, 0), w.login, d.code, v.no FROM visit v JOIN orders o ON o.id = v.order_id LEFT JOIN dept d ON d.id = o.dept_id LEFT JOIN staff w ON w.id = v.worker_id WHERE v.late_minutes > 0 AND v.appt_at >= $now - 2592000 AND v.appt_at < $now + 1 UNION ALL SELECT o.id, o.appt_at, NULL, ($now - o.appt_at + 59) / 60, coalesce(n.announced_at <= o.appt_at, 0), w.login, d.code, coalesce(n.no, (SELECT coalesce(max(no), 0) + 1 FROM visit WHERE order_id = o.id)) FROM orders o LEFT JOIN dept d ON d.id = o.dept_id LEFT JOIN staff w ON w.id = o.worker_id LEFT JOIN visit n ON n.order_id = o.id AND n.outcome IS NULL WHERE o.status = 'assigned' AND o.appt_at < $now AND o.appt_at >= $now - 2592000 AND o.appt_at < $now + 1 ORDER BY 2, 1, 8"
 TAKEBACK="SELECT v.order_id, v.return_by, v.ended_at, CAST(julianday(date($now, 'unixepoch', 'localtime')) - julianday(v.return_by) AS INTEGER), w.login, d.code, o.customer_name FROM visit v JOIN orders o ON o.id = v.order_id LEFT JOIN dept d ON d.id = o.dept_id LEFT JOIN staff w ON w.id = v.worker_id WHERE v.outcome = 'taken_back' AND v.returned_at IS NULL AND v.return_by < date($now, 'unixepoch', 'localtime') ORDER BY v.return_by, v.order_id"
+UNREVIEWED="SELECT v.order_id, v.no, v.ended_at, v.review_due, ($now - v.review_due) / 60, w.login, d.code, v.reported_at IS NOT NULL FROM visit v JOIN orders o ON o.id = v.order_id LEFT JOIN dept d ON d.id = o.dept_id LEFT JOIN staff w ON w.id = v.worker_id WHERE v.review IS NULL AND v.review_due IS NOT NULL AND v.review_due < $now ORDER BY v.review_due, v.order_id"
+FOLLOWUP="SELECT o.id, o.followup_due, o.followup_tries, o.customer_name, c.phone, d.code, o.kind FROM orders o JOIN customer c ON c.id = o.customer_id LEFT JOIN dept d ON d.id = o.dept_id WHERE o.followup_due IS NOT NULL AND o.followup_due <= $now ORDER BY o.followup_due, o.id"
 Y="AND %s >= 1735660800 AND %s < 1767196800"	# 2025, local time
 EVAL="SELECT d.code, count(CASE WHEN coalesce(v.no, 1) = 1 AND o.id IS NOT NULL THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.replied_at IS NOT NULL THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.replied_at IS NOT NULL AND NOT o.reply_late THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.appt_at IS NOT NULL THEN 1 END), count(v.arrived_at), count(CASE WHEN v.arrived_at IS NOT NULL AND v.late_minutes = 0 THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.status = 'done' THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.status = 'abandoned' THEN 1 END), (SELECT count(*) FROM move m WHERE m.short = 1 $(printf "$Y" m.at m.at) AND (SELECT dept_id FROM orders WHERE id = m.order_id) = d.id), (SELECT count(*) FROM complaint k WHERE k.dept_id = d.id AND k.upheld $(printf "$Y" k.at k.at)), coalesce(avg(v.rating), 0) FROM dept d LEFT JOIN orders o ON o.dept_id = d.id $(printf "$Y" o.created_at o.created_at) LEFT JOIN visit v ON v.order_id = o.id GROUP BY d.id ORDER BY d.code"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { print int($2 / 1048576) " GiB" }' /proc/meminfo), $(sqlite3 --version | cut -d' ' -f1)"
@@ -82,6 +84,8 @@ row "svc-report unpaid" "$UNPAID" svc-report unpaid
 row "svc-report held" "$HELD" svc-report held
 row "svc-report late (last 30 days)" "$LATE" svc-report late
 row "svc-report takeback" "$TAKEBACK" svc-report takeback
+row "svc-report unreviewed" "$UNREVIEWED" svc-report unreviewed
+row "svc-report followup" "$FOLLOWUP" svc-report followup
 row "svc-assign agenda $worker --on $day" "$AGENDA" \
     svc-assign agenda "$worker" --on "$day"
 row "svc-report evaluation --year 2025" "$EVAL" \
@@ -89,8 +93,8 @@ row "svc-report evaluation --year 2025" "$EVAL" \
 
 # The answers' sizes, and the plans that find them: the checks start from
 # an index over the open cases, so their time follows the answer.
-echo "rows: overdue $(svc-report overdue -q | wc -l), noshow $(svc-visit noshow -q | wc -l), unpaid $(svc-report unpaid -q | wc -l), held $(svc-report held -q | wc -l), agenda $(svc-assign agenda "$worker" --on "$day" -q | wc -l)"
-for q in OVERDUE NOSHOW UNPAID HELD LATE TAKEBACK AGENDA EVAL; do
+echo "rows: overdue $(svc-report overdue -q | wc -l), noshow $(svc-visit noshow -q | wc -l), unpaid $(svc-report unpaid -q | wc -l), held $(svc-report held -q | wc -l), takeback $(svc-report takeback -q | wc -l), unreviewed $(svc-report unreviewed -q | wc -l), followup $(svc-report followup -q | wc -l), agenda $(svc-assign agenda "$worker" --on "$day" -q | wc -l)"
+for q in OVERDUE NOSHOW UNPAID HELD LATE TAKEBACK UNREVIEWED FOLLOWUP AGENDA EVAL; do
 	eval "sql=\$$q"
 	echo "plan of $q:"
 	sqlite3 -readonly "$db" "EXPLAIN QUERY PLAN $sql" | sed -n 's/^[|`-]*/  /p'

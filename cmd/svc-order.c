@@ -258,6 +258,30 @@ close_one(struct svc_cli *cli, const char *key, void *ctx,
 	return rc;
 }
 
+static int
+reopen_one(struct svc_cli *cli, const char *key, void *ctx,
+    struct svc_err *e)
+{
+	struct opts *o = ctx;
+
+	return svc_order_reopen(cli->db, svc_cli_id(key), o->reply.reason, e);
+}
+
+/* The only way back from closed: an admin, with a reason. */
+static int
+cmd_reopen(struct svc_cli *cli, int argc, char **argv)
+{
+	static const int ok[] = { O_REASON, 'n', 'k', 0 };
+	struct opts o;
+
+	options(cli, argc, argv, ok, &o);
+	if (o.reply.reason == NULL || *o.reply.reason == '\0') {
+		svc_warnx("reopen: --reason is required");
+		svc_cli_usage(cli);
+	}
+	svc_cli_batch(cli, argc - optind, argv + optind, 1, reopen_one, &o);
+}
+
 /* refuse (G5: the reason is required) and cancel (the applicant's). */
 static int
 cmd_close(struct svc_cli *cli, int argc, char **argv)
@@ -592,7 +616,8 @@ cmd_import(struct svc_cli *cli, int argc, char **argv)
 	"  -n, --dry-run        check and print, write nothing\n"
 
 #define FILTER_HELP \
-	"  --status S[,S...]    new, accepted, refused, cancelled\n" \
+	"  --status S[,S...]    new, accepted, refused, cancelled; or closed\n" \
+	"                       alone: settled, whatever state it ended in\n" \
 	"  --kind KIND          cleaning, repair or gov\n" \
 	"  --dept CODE          one department\n" \
 	"  --customer TEXT      part of the name or phone\n" \
@@ -640,6 +665,10 @@ static const struct svc_verb verbs[] = {
 	    "  --by WHO         provider (default) or applicant: the applicant's\n"
 	    "                   own withdrawal never counts against anyone\n"
 	    "  --notified TIME  when the applicant was told (default now)\n" },
+	{ "reopen", cmd_reopen, "reopen [ID...] --reason TEXT [-n] [-k]",
+	    "Take a closed order back (an admin only), to correct its money,\n"
+	    "review or return call; an event.  The next command that settles\n"
+	    "it closes it again.\n" },
 	{ "notice", cmd_notice, "notice [ID...]",
 	    "The text for the applicant: time, address, every document and\n"
 	    "the department's phone (G3, G6); or the reason of a refusal.\n" },

@@ -390,6 +390,11 @@ static const struct svc_verb verbs[] = {
 	{ "takeback", cmd_check, "takeback " CHECK_USAGE,
 	    "Products taken to the workshop (A8) and not back at the\n"
 	    "customer's by the day promised (--return-by).\n" },
+	{ "unreviewed", cmd_check, "unreviewed " CHECK_USAGE,
+	    "Done visits the supervisor has not reviewed within the kind's\n"
+	    "review_within (C5).\n" },
+	{ "followup", cmd_check, "followup " CHECK_USAGE,
+	    "Orders due for their return call after the work (回访).\n" },
 	{ "complaints", cmd_check, "complaints " CHECK_USAGE,
 	    "Open complaints, oldest first (G11).\n" },
 	{ "summary", cmd_summary, "summary [--by day|week|month|dept|kind|"

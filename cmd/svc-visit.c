@@ -14,7 +14,8 @@ enum {
 	O_ETA = 0x200, O_REASON, O_REACHED, O_UNREACHABLE, O_NOTE, O_VOUCHER,
 	O_NO_VOUCHER, O_BARCODE, O_PARTS_OK, O_PARTS_MISSING, O_DAMAGE,
 	O_NOT_OURS, O_SIGNED_BY, O_RESUME_AT, O_RETURN_BY, O_RATING,
-	O_COMMENT, O_SIGNATURE, O_KIND, O_WIDTH, O_APPLY, O_CHECK, O_BY
+	O_COMMENT, O_SIGNATURE, O_KIND, O_WIDTH, O_APPLY, O_CHECK, O_BY, O_OK,
+	O_REDO
 };
 
 static const struct option long_opts[] = {
@@ -42,6 +43,8 @@ static const struct option long_opts[] = {
 	{ "apply", no_argument, NULL, O_APPLY },
 	{ "check", no_argument, NULL, O_CHECK },
 	{ "by", required_argument, NULL, O_BY },
+	{ "ok", no_argument, NULL, O_OK },
+	{ "redo", no_argument, NULL, O_REDO },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -50,7 +53,8 @@ struct opts {
 	const char *signature_file, *kind;
 	int contact, apply, check, width, rating;
 	/* the first given of each group of options that exclude each other */
-	const char *said_contact, *said_voucher, *said_parts;
+	const char *said_contact, *said_voucher, *said_parts, *said_review;
+	int review;		/* 1 --ok, 2 --redo */
 	struct svc_check chk;
 	struct svc_done done;
 	struct svc_buf sig;
@@ -118,6 +122,14 @@ option(struct svc_cli *cli, int c, char *arg, void *ctx)
 	case O_CHECK: o->check = 1; break;
 	/* A dispatcher records the visit's steps for LOGIN. */
 	case O_BY: svc_visit_by(arg); break;
+	case O_OK:
+		svc_cli_exclusive(&o->said_review, "--ok");
+		o->review = 1;
+		break;
+	case O_REDO:
+		svc_cli_exclusive(&o->said_review, "--redo");
+		o->review = 2;
+		break;
 	}
 }
 
@@ -307,7 +319,7 @@ done_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
 {
 	struct opts *o = ctx;
 
-	return svc_visit_done(cli->db, svc_cli_id(key), &o->done, e);
+	return svc_visit_done(cli->db, &cli->conf, svc_cli_id(key), &o->done, e);
 }
 
 /* Read a whole file: signatures and photos are kept in the database. */
@@ -347,6 +359,83 @@ cmd_done(struct svc_cli *cli, int argc, char **argv)
 		o.done.signature_len = o.sig.len;
 	}
 	svc_cli_batch(cli, argc - optind, argv + optind, 1, done_one, &o);
+}
+
+static int
+report_one(struct svc_cli *cli, const char *key, void *ctx,
+    struct svc_err *e)
+{
+	struct opts *o = ctx;
+
+	return svc_visit_report(cli->db, &cli->conf, svc_cli_id(key), o->note,
+	    e);
+}
+
+static int
+cmd_report(struct svc_cli *cli, int argc, char **argv)
+{
+	static const int ok[] = { O_NOTE, O_BY, 'n', 'k', 0 };
+	struct opts o;
+
+	options(cli, argc, argv, ok, &o);
+	need(cli, "--note", o.note);
+	svc_cli_batch(cli, argc - optind, argv + optind, 1, report_one, &o);
+}
+
+static int
+review_one(struct svc_cli *cli, const char *key, void *ctx,
+    struct svc_err *e)
+{
+	struct opts *o = ctx;
+
+	return svc_visit_review(cli->db, svc_cli_id(key), o->review == 1,
+	    o->reason, e);
+}
+
+static int
+cmd_review(struct svc_cli *cli, int argc, char **argv)
+{
+	static const int ok[] = { O_OK, O_REDO, O_REASON, 'n', 'k', 0 };
+	struct opts o;
+
+	options(cli, argc, argv, ok, &o);
+	if (o.review == 0) {
+		svc_warnx("review: --ok or --redo is required");
+		svc_cli_usage(cli);
+	}
+	if (o.review == 2)
+		need(cli, "--reason", o.reason);
+	svc_cli_batch(cli, argc - optind, argv + optind, 1, review_one, &o);
+}
+
+static int
+followup_one(struct svc_cli *cli, const char *key, void *ctx,
+    struct svc_err *e)
+{
+	struct opts *o = ctx;
+	struct svc_followup f = { o->contact == 1, o->done.rating,
+		o->done.comment };
+
+	return svc_followup(cli->db, &cli->conf, svc_cli_id(key), &f, e);
+}
+
+static int
+cmd_followup(struct svc_cli *cli, int argc, char **argv)
+{
+	static const int ok[] = { O_REACHED, O_UNREACHABLE, O_RATING,
+		O_COMMENT, 'n', 'k', 0 };
+	struct opts o;
+
+	options(cli, argc, argv, ok, &o);
+	if (o.contact == 0) {
+		svc_warnx("followup: --reached or --unreachable is required");
+		svc_cli_usage(cli);
+	}
+	if (o.contact == 2 && o.done.rating) {
+		svc_warnx("followup: a customer not reached gives no --rating");
+		svc_cli_usage(cli);
+	}
+	svc_cli_batch(cli, argc - optind, argv + optind, 1, followup_one, &o);
 }
 
 static int
@@ -526,6 +615,19 @@ static const struct svc_verb verbs[] = {
 	{ "done", cmd_done, "done [ID...] --signed-by NAME [--rating 1-5] "
 	    "[--comment TEXT] [--signature FILE] [--by LOGIN] [-n] [-k]",
 	    "The service record is complete and signed (A10, C5).\n" },
+	{ "report", cmd_report, "report [ID...] --note TEXT [--by LOGIN] "
+	    "[-n] [-k]",
+	    "The worker's report of the visit just ended to the supervisor\n"
+	    "(C5): what the customer asked, parts used, problems.\n" },
+	{ "review", cmd_review, "review [ID...] --ok|--redo [--reason TEXT] "
+	    "[-n] [-k]",
+	    "The supervisor (a dispatcher) accepts the done visit, or sends it\n"
+	    "back with a --reason to be put right and reported again (C5).\n" },
+	{ "followup", cmd_followup, "followup [ID...] --reached|--unreachable "
+	    "[--rating 1-5] [--comment TEXT] [-n] [-k]",
+	    "The return call (回访) after the work: reached, with the customer's\n"
+	    "rating and comment; unreachable keeps it due, up to the kind's\n"
+	    "return_visit_tries.\n" },
 	{ "signature", cmd_text, "signature ID",
 	    "Write the stored signature image to stdout.\n" },
 	{ "attach", cmd_attach, "attach ID FILE [--kind photo-before|"

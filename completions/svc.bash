@@ -112,7 +112,7 @@ _svc() {
 	--service) COMPREPLY=($(compgen -W "$(_svc_services)" -- "$cur")); return ;;
 	--channel) COMPREPLY=($(compgen -W "window phone office online" -- "$cur")); return ;;
 	--group) COMPREPLY=($(compgen -W "elderly frail sick disabled key-project" -- "$cur")); return ;;
-	--status) COMPREPLY=($(compgen -W "new accepted assigned arrived started suspended taken_back done abandoned refused cancelled" -- "$cur")); return ;;
+	--status) COMPREPLY=($(compgen -W "new accepted assigned arrived started suspended taken_back done abandoned refused cancelled closed" -- "$cur")); return ;;
 	--at|--until|--want|--since|--on|--notified) COMPREPLY=($(compgen -W "today tomorrow now" -- "$cur")); return ;;
 	--name|--phone|--badge|--customer|--address|--product|--fault|--note|--reason|--documents|--limit) return ;;
 	esac
@@ -120,13 +120,13 @@ _svc() {
 	case $cmd in
 	svc-db) verbs="init check backup verify seal" ;;
 	svc-assign) verbs="to drop move agenda auto" ;;
-	svc-visit) verbs="brief late arrive start contact check suspend resume takeback done signature attach form noshow" ;;
+	svc-visit) verbs="brief late arrive start contact check suspend resume takeback done report review followup signature attach form noshow" ;;
 	svc-product) verbs="import show list" ;;
-	svc-report) verbs="overdue late notice noshow held unpaid takeback complaints summary workload revenue rating evaluation query" ;;
+	svc-report) verbs="overdue late notice noshow held unpaid takeback unreviewed followup complaints summary workload revenue rating evaluation query" ;;
 	svc-complaint) verbs="new list show assign resolve" ;;
 	svc-pay) verbs="bill charge collect receive receipt void refund handover held due" ;;
 	svc-cal) verbs="is add days next" ;;
-	svc-order) verbs="new import list show accept refuse cancel notice edit export catalogue" ;;
+	svc-order) verbs="new import list show accept refuse cancel reopen notice edit export catalogue" ;;
 	svc-staff) verbs="add edit disable enable list show directory import add-dept edit-dept depts" ;;
 	*) return ;;
 	esac
@@ -151,13 +151,16 @@ _svc() {
 	svc-visit:suspend) opts="$opts --reason --resume-at --by --dry-run --keep-going" ;;
 	svc-visit:takeback) opts="$opts --reason --return-by --by --dry-run --keep-going" ;;
 	svc-visit:done) opts="$opts --signed-by --rating --comment --signature --by --dry-run --keep-going" ;;
+	svc-visit:report) opts="$opts --note --by --dry-run --keep-going" ;;
+	svc-visit:review) opts="$opts --ok --redo --reason --dry-run --keep-going" ;;
+	svc-visit:followup) opts="$opts --reached --unreachable --rating --comment --dry-run --keep-going" ;;
 	svc-visit:attach) opts="$opts --kind --dry-run" ;;
 	svc-visit:form) opts="$opts --width" ;;
 	svc-visit:noshow) opts="$opts --apply --check --dry-run" ;;
 	svc-product:import) opts="$opts --dry-run" ;;
 	svc-report:overdue) opts="$opts --since --until --dept --kind --check --soon" ;;
 	svc-report:held) opts="$opts --since --until --dept --kind --check --older" ;;
-	svc-report:late|svc-report:notice|svc-report:noshow|svc-report:unpaid|svc-report:takeback|svc-report:complaints)
+	svc-report:late|svc-report:notice|svc-report:noshow|svc-report:unpaid|svc-report:takeback|svc-report:unreviewed|svc-report:followup|svc-report:complaints)
 		opts="$opts --since --until --dept --kind --check" ;;
 	svc-report:summary|svc-report:revenue) opts="$opts --by --since --until --dept --kind" ;;
 	svc-report:workload|svc-report:rating) opts="$opts --since --until --dept --kind" ;;
@@ -186,6 +189,7 @@ _svc() {
 	svc-order:accept) opts="$opts --at --until --documents --note --force --dry-run --keep-going" ;;
 	svc-order:refuse) opts="$opts --reason --note --dry-run --keep-going" ;;
 	svc-order:cancel) opts="$opts --reason --note --by --notified --dry-run --keep-going" ;;
+	svc-order:reopen) opts="$opts --reason --dry-run --keep-going" ;;
 	svc-order:list) opts="$opts $filters" ;;
 	svc-order:export) opts="$opts $filters --yaml" ;;
 	svc-order:import) opts="$opts --dry-run" ;;
@@ -243,6 +247,8 @@ _svc() {
 		COMPREPLY=($(compgen -W "$(_svc_orders_in new,accepted,assigned)" -- "$cur")) ;;
 	svc-order:notice|svc-order:edit)
 		COMPREPLY=($(compgen -W "$(_svc_orders)" -- "$cur")) ;;
+	svc-order:reopen)
+		COMPREPLY=($(compgen -W "$(_svc_orders_in closed)" -- "$cur")) ;;
 	svc-order:import)
 		COMPREPLY=($(compgen -f -- "$cur")) ;;
 	svc-staff:edit|svc-staff:disable|svc-staff:enable|svc-staff:show)

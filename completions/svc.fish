@@ -108,7 +108,7 @@ complete -c svc-staff -s a -l all -d 'disabled people too'
 complete -c svc-staff -s n -l dry-run -d 'check, write nothing'
 complete -c svc-staff -s k -l keep-going -d 'apply the good items'
 
-set -l ov new import list show accept refuse cancel notice edit export catalogue
+set -l ov new import list show accept refuse cancel reopen notice edit export catalogue
 complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a new -d 'register a request'
 complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a import -d 'register many from YAML'
 complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a list -d 'list orders'
@@ -116,6 +116,8 @@ complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a show -d 'th
 complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a accept -d 'reply yes (G5)'
 complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a refuse -d 'reply no'
 complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a cancel -d 'the applicant withdraws'
+complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a reopen -d 'take a closed order back'
+complete -c svc-order -f -n "__fish_seen_subcommand_from reopen" -a '(__svc_orders_in closed)'
 complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a notice -d 'text for the applicant'
 complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a edit -d 'correct an order'
 complete -c svc-order -f -n "not __fish_seen_subcommand_from $ov" -a export -d 'full records'
@@ -143,7 +145,7 @@ complete -c svc-order -l force -d 'override G7, G2, the past'
 complete -c svc-order -l reason -x -d 'reason'
 complete -c svc-order -n "__fish_seen_subcommand_from cancel" -l by -x -a 'provider applicant' -d 'who calls it off'
 complete -c svc-order -n "__fish_seen_subcommand_from cancel" -l notified -x -d 'when the applicant was told'
-complete -c svc-order -l status -x -a 'new accepted assigned arrived started suspended taken_back done abandoned refused cancelled' -d 'states'
+complete -c svc-order -l status -x -a 'new accepted assigned arrived started suspended taken_back done abandoned refused cancelled closed' -d 'states'
 complete -c svc-order -l since -x -d 'registered at or after'
 complete -c svc-order -l on -x -d 'appointment day'
 complete -c svc-order -l overdue -d 'reply overdue (G5)'
@@ -174,7 +176,7 @@ complete -c svc-assign -l dept -x -a '(__svc_depts)' -d 'department'
 complete -c svc-assign -s n -l dry-run -d 'check, write nothing'
 complete -c svc-assign -s k -l keep-going -d 'apply the good items'
 
-set -l vv brief late arrive start contact check suspend resume takeback done signature attach form noshow
+set -l vv brief late arrive start contact check suspend resume takeback done report review followup signature attach form noshow
 complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a brief -d 'before going (A3)'
 complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a late -d 'a delay told in advance (A1)'
 complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a arrive -d 'at the door (G8)'
@@ -185,11 +187,14 @@ complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a suspend -d 
 complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a resume -d 'continue'
 complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a takeback -d 'to the workshop (A8)'
 complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a done -d 'signed and rated (A10)'
+complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a report -d 'the worker reports (C5)'
+complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a review -d 'accept or send back (C5)'
+complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a followup -d 'the return call'
 complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a signature -d 'the signature image'
 complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a attach -d 'keep a file'
 complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a form -d 'the service form (A12)'
 complete -c svc-visit -f -n "not __fish_seen_subcommand_from $vv" -a noshow -d 'the sweep (G10)'
-complete -c svc-visit -f -n "__fish_seen_subcommand_from brief late arrive start contact check suspend resume takeback done signature attach form" -a '(__svc_visits)'
+complete -c svc-visit -f -n "__fish_seen_subcommand_from brief late arrive start contact check suspend resume takeback done report review followup signature attach form" -a '(__svc_visits)'
 complete -c svc-visit -l eta -x -d 'new arrival time'
 complete -c svc-visit -l reason -x -d 'why'
 complete -c svc-visit -l reached -d 'reached'
@@ -211,6 +216,8 @@ complete -c svc-visit -l signature -r -F -d 'signature image'
 complete -c svc-visit -l kind -x -a 'photo-before photo-after other' -d 'attachment kind'
 complete -c svc-visit -l width -x -a '32 48 80' -d 'form width'
 complete -c svc-visit -l apply -d 'mark abandoned'
+complete -c svc-visit -l ok -d 'accept the visit'
+complete -c svc-visit -l redo -d 'send it back'
 complete -c svc-visit -l by -x -a '(__svc_workers)' -d 'recorded for (dispatcher)'
 complete -c svc-visit -l check -d 'exit 1 when any'
 complete -c svc-visit -s n -l dry-run -d 'check, write nothing'
@@ -247,8 +254,8 @@ complete -c svc-pay -l width -x -a '32 48 80' -d 'receipt width'
 complete -c svc-pay -s n -l dry-run -d 'check, write nothing'
 complete -c svc-pay -s k -l keep-going -d 'apply the good items'
 
-set -l rv overdue late notice noshow held unpaid takeback complaints summary workload revenue rating evaluation query
-for v in overdue late notice noshow held unpaid takeback complaints summary workload revenue rating evaluation query
+set -l rv overdue late notice noshow held unpaid takeback unreviewed followup complaints summary workload revenue rating evaluation query
+for v in overdue late notice noshow held unpaid takeback unreviewed followup complaints summary workload revenue rating evaluation query
     complete -c svc-report -f -n "not __fish_seen_subcommand_from $rv" -a $v
 end
 complete -c svc-report -l since -x -d 'from'

@@ -61,6 +61,10 @@ svc_conf_defaults(struct svc_conf *c)
 		r->notice.secs = 8 * 3600;
 		r->noshow_after.secs = 30 * 60;
 		r->working_hours_only = strcmp(svc_kinds[i], "gov") == 0;
+		r->review_within.unit = SVC_DUR_WORKDAYS;
+		r->review_within.n = 1;
+		r->review = 1;
+		r->return_tries = 3;
 	}
 }
 
@@ -154,6 +158,19 @@ get_dur(struct cx *x, const struct svc_ynode *n, const char *key,
 		return svc_yerr(x->e, SVC_EX_CONFIG, x->file, n, "%s: %s", key,
 		    sub.msg);
 	return 0;
+}
+
+/* A duration, or "none": *on says which. */
+static int
+get_dur_or_none(struct cx *x, const struct svc_ynode *n, const char *key,
+    struct svc_dur *d, int *on)
+{
+	if (n->type == SVC_Y_SCALAR && strcmp(n->val, "none") == 0) {
+		*on = 0;
+		return 0;
+	}
+	*on = 1;
+	return get_dur(x, n, key, d);
 }
 
 static int
@@ -400,10 +417,11 @@ rules(struct cx *x, const struct svc_ynode *n)
 {
 	static const char *const keys[] = {
 		"reply_within", "notice", "noshow_after", "working_hours_only",
-		NULL
+		"review_within", "return_visit_after", "return_visit_tries", NULL
 	};
 	struct svc_rules *r;
 	const struct svc_ynode *k, *v;
+	long tries;
 	int i;
 
 	if (want(x, n, SVC_Y_MAP, "rules"))
@@ -431,6 +449,19 @@ rules(struct cx *x, const struct svc_ynode *n)
 		if ((v = svc_ymap_get(k, "working_hours_only")) &&
 		    get_bool(x, v, "working_hours_only", &r->working_hours_only))
 			return x->e->code;
+		if ((v = svc_ymap_get(k, "review_within")) &&
+		    get_dur_or_none(x, v, "review_within", &r->review_within,
+		    &r->review))
+			return x->e->code;
+		if ((v = svc_ymap_get(k, "return_visit_after")) &&
+		    get_dur_or_none(x, v, "return_visit_after", &r->return_after,
+		    &r->return_visit))
+			return x->e->code;
+		if ((v = svc_ymap_get(k, "return_visit_tries"))) {
+			if (get_int(x, v, "return_visit_tries", 1, 20, &tries))
+				return x->e->code;
+			r->return_tries = (int)tries;
+		}
 		if (r->notice.unit != SVC_DUR_CLOCK ||
 		    r->noshow_after.unit != SVC_DUR_CLOCK)
 			return bad(x, k, "notice and noshow_after are clock "

@@ -23,7 +23,8 @@ const char *const svc_channels[SVC_NCHANNELS + 1] = {
 
 const char *const svc_statuses[SVC_NSTATUSES + 1] = {
 	"new", "accepted", "refused", "cancelled", "assigned", "arrived",
-	"started", "suspended", "taken_back", "done", "abandoned", NULL
+	"started", "suspended", "taken_back", "done", "abandoned", "closed",
+	NULL
 };
 
 static const struct {

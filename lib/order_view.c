@@ -41,7 +41,11 @@ statuses_json(const char *list, struct svc_buf *b, struct svc_err *e)
 			return svc_seterr(e, SVC_EX_USAGE, "%s: unknown status "
 			    "(new, accepted, assigned, arrived, started, "
 			    "suspended, taken_back, done, abandoned, refused, "
-			    "cancelled)", one);
+			    "cancelled, closed)", one);
+		if (strcmp(one, "closed") == 0)
+			return svc_seterr(e, SVC_EX_USAGE, "--status closed "
+			    "stands alone: a closed order keeps the state it "
+			    "ended in");
 		svc_buf_printf(b, "%s\"%s\"", n++ ? "," : "", one);
 	}
 	svc_buf_putc(b, ']');
@@ -82,7 +86,15 @@ static const struct term {
 	{ 7, " AND o.appt_at >= ?7 AND o.appt_at < ?8", 1 },	/* orders_appt */
 	{ 9, " AND o.replied_at IS NULL AND o.status = 'new'"
 	    " AND o.reply_due < ?10", 1 },	/* orders_status, as the check */
+	{ 13, " AND o.closed_at IS NOT NULL", 1 },		/* orders_closed */
 };
+
+/* --status closed: settled orders, whatever state they ended in. */
+static int
+closed_only(const struct svc_order_filter *f)
+{
+	return f->statuses && strcmp(f->statuses, "closed") == 0;
+}
 
 /* Whether the filter gives the value a term binds. */
 static int
@@ -90,7 +102,8 @@ given(const struct svc_order_filter *f, int param)
 {
 	switch (param) {
 	case 12: return f->id != 0;
-	case 1: return f->statuses != NULL;
+	case 1: return f->statuses != NULL && !closed_only(f);
+	case 13: return closed_only(f);
 	case 2: return f->kind != NULL;
 	case 3: return f->dept != NULL;
 	case 4: return f->customer != NULL;
@@ -110,7 +123,8 @@ svc_order_query(sqlite3 *db, const struct svc_order_filter *f,
 	int range = 0;
 	size_t i;
 
-	if (f->statuses && statuses_json(f->statuses, &sts, e)) {
+	if (f->statuses && !closed_only(f) &&
+	    statuses_json(f->statuses, &sts, e)) {
 		svc_buf_free(&sts);
 		return e->code;
 	}
@@ -134,7 +148,7 @@ svc_order_query(sqlite3 *db, const struct svc_order_filter *f,
 		return e->code;
 	}
 	svc_buf_free(&sql);
-	if (f->statuses)
+	if (f->statuses && !closed_only(f))
 		sqlite3_bind_text(*st, 1, sts.s, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(*st, 2, f->kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(*st, 3, f->dept, -1, SQLITE_STATIC);

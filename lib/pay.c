@@ -44,7 +44,7 @@ svc_bill(sqlite3 *db, int64_t id, struct svc_bill *b, struct svc_err *e)
 	    "   AND kind = 'payment' AND NOT void),"
 	    " (SELECT coalesce(sum(amount), 0) FROM payment WHERE order_id = o.id"
 	    "   AND kind = 'refund' AND NOT void),"
-	    " o.status, b.balance"
+	    " o.status, b.balance, o.closed_at IS NOT NULL"
 	    " FROM orders o JOIN v_balance b ON b.id = o.id WHERE o.id = ?1";
 	sqlite3_stmt *st;
 	int rc;
@@ -63,9 +63,18 @@ svc_bill(sqlite3 *db, int64_t id, struct svc_bill *b, struct svc_err *e)
 		/* v_balance is the one definition; the parts above add up to it */
 		b->balance = sqlite3_column_int64(st, 6);
 		snprintf(b->status, sizeof b->status, "%s", svc_col_text(st, 5));
+		b->closed = sqlite3_column_int(st, 7);
 	}
 	sqlite3_reset(st);
 	return svc_order_found(db, rc, id, e);
+}
+
+/* The money of a closed order is settled: it changes after a reopen. */
+static int
+closed(int64_t id, struct svc_err *e)
+{
+	return svc_seterr(e, SVC_EX_DATA, "%lld: the order is closed "
+	    "(svc-order reopen first)", (long long)id);
 }
 
 /* An extra line: parts, materials, extra work. */
@@ -84,6 +93,8 @@ svc_charge(sqlite3 *db, int64_t id, const char *code, const char *what,
 	svc_clearerr(e);
 	if (svc_bill(db, id, &b, e))
 		return e->code;
+	if (b.closed)
+		return closed(id, e);
 	total = b.services + b.extras;
 	if (qty < 1 || svc_money_add(&total, qty, unit_price))
 		return svc_seterr(e, SVC_EX_DATA, "%lld: the order's total "
@@ -197,7 +208,7 @@ money_event(sqlite3 *db, int64_t id, const char *kind,
 int
 svc_take(sqlite3 *db, int64_t id, struct svc_take *t, struct svc_err *e)
 {
-	static const char *const closed[] = {
+	static const char *const over[] = {
 		"cancelled", "refused", "abandoned", NULL
 	};
 	const char *place = t->at_finance ? "finance" : "site";
@@ -214,8 +225,10 @@ svc_take(sqlite3 *db, int64_t id, struct svc_take *t, struct svc_err *e)
 		    "card, transfer, wechat, alipay)", t->method);
 	if (svc_bill(db, id, &b, e))
 		return e->code;
-	for (i = 0; closed[i]; i++)
-		if (strcmp(b.status, closed[i]) == 0)
+	if (b.closed)
+		return closed(id, e);
+	for (i = 0; over[i]; i++)
+		if (strcmp(b.status, over[i]) == 0)
 			return svc_seterr(e, SVC_EX_DATA, "%lld: cannot take money:"
 			    " the order is %s", (long long)id, b.status);
 	if (t->amount > b.balance) {
@@ -226,8 +239,10 @@ svc_take(sqlite3 *db, int64_t id, struct svc_take *t, struct svc_err *e)
 	if (next_receipt(db, t->receipt, sizeof t->receipt, e) ||
 	    insert_payment(db, id, t, "payment", place, e))
 		return e->code;
-	return money_event(db, id, t->at_finance ? "pay.receive" :
-	    "pay.collect", t, place, e);
+	if (money_event(db, id, t->at_finance ? "pay.receive" :
+	    "pay.collect", t, place, e))
+		return e->code;
+	return svc_order_settle(db, id, e);
 }
 
 /* Money paid back, with its own receipt; never more than was paid. */
@@ -248,6 +263,8 @@ svc_refund(sqlite3 *db, int64_t id, struct svc_take *t, struct svc_err *e)
 		    " and a method", (long long)id);
 	if (svc_bill(db, id, &b, e))
 		return e->code;
+	if (b.closed)
+		return closed(id, e);
 	if (t->amount > b.paid - b.refunded) {
 		svc_money_format(b.paid - b.refunded, paid, sizeof paid);
 		return svc_seterr(e, SVC_EX_DATA, "%lld: only %s was paid",
@@ -256,7 +273,9 @@ svc_refund(sqlite3 *db, int64_t id, struct svc_take *t, struct svc_err *e)
 	if (next_receipt(db, t->receipt, sizeof t->receipt, e) ||
 	    insert_payment(db, id, t, "refund", "finance", e))
 		return e->code;
-	return money_event(db, id, "pay.refund", t, "finance", e);
+	if (money_event(db, id, "pay.refund", t, "finance", e))
+		return e->code;
+	return svc_order_settle(db, id, e);
 }
 
 /* The number stays, marked void; the money stops counting. */
@@ -264,14 +283,15 @@ int
 svc_void(sqlite3 *db, const char *receipt, const char *reason,
     struct svc_err *e)
 {
-	static const char find[] = "SELECT order_id, void FROM payment"
+	static const char find[] = "SELECT order_id, void, (SELECT closed_at"
+	    " IS NOT NULL FROM orders o WHERE o.id = order_id) FROM payment"
 	    " WHERE receipt_no = ?1";
 	static const char sql[] = "UPDATE payment SET void = 1,"
 	    " void_reason = ?2, voided_at = ?3 WHERE receipt_no = ?1";
 	struct svc_json j;
 	sqlite3_stmt *st;
 	int64_t id = 0;
-	int rc, was = 0;
+	int rc, was = 0, shut = 0;
 
 	svc_clearerr(e);
 	if (reason == NULL || *reason == '\0')
@@ -285,6 +305,7 @@ svc_void(sqlite3 *db, const char *receipt, const char *reason,
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
 		was = sqlite3_column_int(st, 1);
+		shut = sqlite3_column_int(st, 2);
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
@@ -294,6 +315,8 @@ svc_void(sqlite3 *db, const char *receipt, const char *reason,
 		return svc_db_error(db, rc, e);
 	if (was)
 		return svc_seterr(e, SVC_EX_DATA, "%s: already void", receipt);
+	if (shut)
+		return closed(id, e);
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
 	sqlite3_bind_text(st, 1, receipt, -1, SQLITE_STATIC);
@@ -305,6 +328,37 @@ svc_void(sqlite3 *db, const char *receipt, const char *reason,
 	svc_json_str(&j, "receipt", receipt);
 	svc_json_str(&j, "reason", reason);
 	return svc_event_json(db, id, NULL, "pay.void", &j, e);
+}
+
+/* The orders whose cash was handed over in handover hid may be settled. */
+static int
+settle_handed(sqlite3 *db, int64_t hid, struct svc_err *e)
+{
+	static const char sql[] = "SELECT DISTINCT order_id FROM payment"
+	    " WHERE handover_id = ?1";
+	struct svc_buf ids = { 0 };
+	sqlite3_stmt *st;
+	int64_t id;
+	size_t i;
+	int rc;
+
+	if (svc_db_prepare(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, hid);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		svc_buf_add(&ids, (const char *)&id, sizeof id);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		svc_db_error(db, rc, e);
+	/* Closed after the scan: never change rows under an open cursor. */
+	for (i = 0; e->code == 0 && i < ids.len / sizeof id; i++) {
+		memcpy(&id, ids.s + i * sizeof id, sizeof id);
+		svc_order_settle(db, id, e);
+	}
+	svc_buf_free(&ids);
+	return e->code;
 }
 
 /* C4: the handover is in the archive too, under the worker's name. */
@@ -386,9 +440,9 @@ svc_handover(sqlite3 *db, const char *worker, int64_t counted,
 		return e->code;
 	sqlite3_bind_text(st, 1, worker, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, h->id);
-	if (svc_db_done(db, st, e))
+	if (svc_db_done(db, st, e) || handover_event(db, worker, h, n, e))
 		return e->code;
-	return handover_event(db, worker, h, n, e);
+	return settle_handed(db, h->id, e);
 }
 
 /* handover, void and refund are finance's (77 for anyone else). */

@@ -214,7 +214,8 @@ close_order(sqlite3 *db, int64_t id, struct svc_reply *r, const char *to,
 	if (r->note)
 		svc_json_str(&j, "note", r->note);
 	snprintf(kind, sizeof kind, "order.%s", verb);
-	svc_event_json(db, id, NULL, kind, &j, e);
+	if (svc_event_json(db, id, NULL, kind, &j, e) == 0)
+		svc_order_settle(db, id, e);
 	return e->code;
 }
 

@@ -64,6 +64,18 @@ static const struct svc_col takeback_cols[] = {
 	{ "worker", SVC_COL_TEXT, 0 }, { "dept", SVC_COL_TEXT, 0 },
 	{ "customer", SVC_COL_TEXT, 12 },
 };
+static const struct svc_col unreviewed_cols[] = {
+	{ "id", SVC_COL_INT, 0 }, { "visit", SVC_COL_INT, 0 },
+	{ "done", SVC_COL_TIME, 0 }, { "review_due", SVC_COL_TIME, 0 },
+	{ "overdue_minutes", SVC_COL_INT, 0 }, { "worker", SVC_COL_TEXT, 0 },
+	{ "dept", SVC_COL_TEXT, 0 }, { "reported", SVC_COL_BOOL, 0 },
+};
+static const struct svc_col followup_cols[] = {
+	{ "id", SVC_COL_INT, 0 }, { "due", SVC_COL_TIME, 0 },
+	{ "tries", SVC_COL_INT, 0 }, { "customer", SVC_COL_TEXT, 12 },
+	{ "phone", SVC_COL_TEXT, 0 }, { "dept", SVC_COL_TEXT, 0 },
+	{ "kind", SVC_COL_TEXT, 0 },
+};
 static const struct svc_col complaint_cols[] = {
 	{ "complaint", SVC_COL_INT, 0 }, { "at", SVC_COL_TIME, 0 },
 	{ "order", SVC_COL_INT, 0 }, { "dept", SVC_COL_TEXT, 0 },
@@ -167,6 +179,29 @@ const struct svc_report svc_checks[] = {
 	    FILTERS("v.ended_at", "d.code", "o.kind")
 	    " ORDER BY v.return_by, v.order_id", takeback_cols,
 	    N(takeback_cols), 0 },
+	/*
+	 * C5: done visits the supervisor has not reviewed by review_due
+	 * (the kind's review_within after completion), from visit_review,
+	 * which holds only the visits waiting for a review.
+	 */
+	{ "unreviewed", "SELECT v.order_id, v.no, v.ended_at, v.review_due,"
+	    " (?5 - v.review_due) / 60, w.login, d.code,"
+	    " v.reported_at IS NOT NULL"
+	    " FROM visit v JOIN orders o ON o.id = v.order_id"
+	    " LEFT JOIN dept d ON d.id = o.dept_id"
+	    " LEFT JOIN staff w ON w.id = v.worker_id"
+	    " WHERE v.review IS NULL AND v.review_due IS NOT NULL"
+	    " AND v.review_due < ?5"
+	    FILTERS("v.ended_at", "d.code", "o.kind")
+	    " ORDER BY v.review_due, v.order_id", unreviewed_cols,
+	    N(unreviewed_cols), 0 },
+	/* The return calls due (回访), from orders_followup. */
+	{ "followup", "SELECT o.id, o.followup_due, o.followup_tries,"
+	    " o.customer_name, c.phone, d.code, o.kind" ORDER_JOINS
+	    " WHERE o.followup_due IS NOT NULL AND o.followup_due <= ?5"
+	    FILTERS("o.followup_due", "d.code", "o.kind")
+	    " ORDER BY o.followup_due, o.id", followup_cols,
+	    N(followup_cols), 0 },
 	/* G11: open complaints, oldest first. */
 	{ "complaints", "SELECT k.id, k.at, k.order_id, d.code, c.name,"
 	    " k.assigned_to, k.text FROM complaint k"

@@ -198,6 +198,11 @@ struct svc_rules {
 	struct svc_dur notice;
 	struct svc_dur noshow_after;
 	int working_hours_only;
+	struct svc_dur review_within;	/* C5: review of a done visit */
+	int review;			/* 0: "none", no review asked */
+	struct svc_dur return_after;	/* the return call after the work */
+	int return_visit;		/* 0: "none" (the default) */
+	int return_tries;		/* unreachable calls before giving up */
 };
 struct svc_service {
 	char *code, *kind, *name, *dept;
@@ -333,7 +338,7 @@ struct svc_reply {
 	int force;		/* accept outside the rules, recorded */
 	int late, quiet;	/* out: replied after the deadline; A9 */
 };
-#define SVC_NSTATUSES 11
+#define SVC_NSTATUSES 12	/* the last, closed, is settled, not a state */
 extern const char *const svc_statuses[SVC_NSTATUSES + 1];
 int svc_line_parse(const char *s, struct svc_line *, struct svc_err *);
 const struct svc_service *svc_conf_service(const struct svc_conf *,
@@ -457,6 +462,20 @@ int svc_product_import(sqlite3 *, const char *path, int *n,
     struct svc_err *);
 int svc_product_query(sqlite3 *, sqlite3_stmt **, struct svc_err *);
 
+/* close.c: the return call after the work, and the order closed. */
+struct svc_followup {
+	int reached;
+	int rating;		/* 0: none */
+	const char *comment;
+};
+int svc_order_settle(sqlite3 *, int64_t id, struct svc_err *);
+int svc_followup_plan(sqlite3 *, const struct svc_conf *, int64_t id,
+    const char *kind, struct svc_err *);
+int svc_followup(sqlite3 *, const struct svc_conf *, int64_t id,
+    const struct svc_followup *, struct svc_err *);
+int svc_order_reopen(sqlite3 *, int64_t id, const char *reason,
+    struct svc_err *);
+
 /* visit.c: the visit at the door (A1-A12, C3, C5, G8, G10). */
 struct svc_check {
 	int voucher;		/* 1 shown, 0 not found, -1 not asked */
@@ -485,9 +504,13 @@ int svc_visit_suspend(sqlite3 *, const struct svc_conf *, int64_t id,
     const char *reason, time_t resume_at, int *quiet, struct svc_err *);
 int svc_visit_takeback(sqlite3 *, int64_t id, const char *reason,
     const char *return_by, struct svc_err *);
-int svc_visit_done(sqlite3 *, int64_t id, const struct svc_done *,
-    struct svc_err *);
+int svc_visit_done(sqlite3 *, const struct svc_conf *, int64_t id,
+    const struct svc_done *, struct svc_err *);
 void svc_visit_by(const char *login);
+int svc_visit_report(sqlite3 *, const struct svc_conf *, int64_t id,
+    const char *note, struct svc_err *);
+int svc_visit_review(sqlite3 *, int64_t id, int ok, const char *reason,
+    struct svc_err *);
 int svc_visit_close(sqlite3 *, int64_t id, const char *outcome,
     const char *reason, struct svc_err *);
 int svc_visit_attach(sqlite3 *, int64_t id, const char *kind,
@@ -507,6 +530,7 @@ extern const char *const svc_methods[];
 struct svc_bill {
 	int64_t services, extras, total, covered, paid, refunded, balance;
 	char status[16];
+	int closed;		/* settled and closed: money no longer moves */
 };
 struct svc_take {
 	int64_t amount;

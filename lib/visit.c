@@ -20,6 +20,7 @@ struct visit {
 	char outcome[16];
 	int64_t worker, helper;
 	time_t ended;
+	char review[8];		/* "", ok or redo (C5) */
 };
 
 static int
@@ -27,7 +28,8 @@ last_visit(sqlite3 *db, int64_t order, struct visit *v, struct svc_err *e)
 {
 	static const char sql[] = "SELECT id, no, outcome IS NULL,"
 	    " coalesce(outcome, ''), coalesce(worker_id, 0),"
-	    " coalesce(helper_id, 0), coalesce(ended_at, 0) FROM visit"
+	    " coalesce(helper_id, 0), coalesce(ended_at, 0),"
+	    " coalesce(review, '') FROM visit"
 	    " WHERE order_id = ?1 ORDER BY no DESC LIMIT 1";
 	sqlite3_stmt *st;
 	int rc;
@@ -45,6 +47,8 @@ last_visit(sqlite3 *db, int64_t order, struct visit *v, struct svc_err *e)
 		v->worker = sqlite3_column_int64(st, 4);
 		v->helper = sqlite3_column_int64(st, 5);
 		v->ended = (time_t)sqlite3_column_int64(st, 6);
+		snprintf(v->review, sizeof v->review, "%s",
+		    svc_col_text(st, 7));
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
@@ -690,13 +694,16 @@ svc_visit_takeback(sqlite3 *db, int64_t id, const char *reason,
 	return visit_event(db, id, &v, &who, "visit.takeback", &j, e);
 }
 
+static int review_due(sqlite3 *, const struct svc_conf *,
+    const struct visit *, const char *, struct svc_err *);
+
 /*
  * A10, C5: the service record is complete and signed by the customer,
  * with their feedback; this is the completion report to the supervisor.
  */
 int
-svc_visit_done(sqlite3 *db, int64_t id, const struct svc_done *d,
-    struct svc_err *e)
+svc_visit_done(sqlite3 *db, const struct svc_conf *c, int64_t id,
+    const struct svc_done *d, struct svc_err *e)
 {
 	static const char sql[] = "UPDATE visit SET signed_by = ?2,"
 	    " rating = ?3, comment = ?4, signature = ?5 WHERE id = ?1";
@@ -728,7 +735,9 @@ svc_visit_done(sqlite3 *db, int64_t id, const struct svc_done *d,
 	    d->signature, d->signature_len };
 	if (visit_set(db, sql, &v, val, 4, e) ||
 	    visit_end(db, &v, "done", NULL, e) ||
-	    set_status(db, id, "done", e))
+	    review_due(db, c, &v, s.kind, e) ||
+	    set_status(db, id, "done", e) ||
+	    svc_followup_plan(db, c, id, s.kind, e))
 		return e->code;
 	svc_json_begin(&j);
 	svc_json_str(&j, "signed_by", d->signed_by);
@@ -738,7 +747,123 @@ svc_visit_done(sqlite3 *db, int64_t id, const struct svc_done *d,
 		svc_json_str(&j, "comment", d->comment);
 	if (d->signature)
 		svc_json_int(&j, "signature_bytes", (int64_t)d->signature_len);
-	return visit_event(db, id, &v, &who, "visit.done", &j, e);
+	if (visit_event(db, id, &v, &who, "visit.done", &j, e))
+		return e->code;
+	return svc_order_settle(db, id, e);
+}
+
+/* C5: when the supervisor is to have reviewed visit v, from now. */
+static int
+review_due(sqlite3 *db, const struct svc_conf *c, const struct visit *v,
+    const char *kind, struct svc_err *e)
+{
+	static const char sql[] = "UPDATE visit SET review_due = ?2,"
+	    " review = NULL WHERE id = ?1";
+	const struct svc_rules *r = svc_conf_rules(c, kind);
+	struct val val[1];
+	time_t due;
+
+	if (!r->review)
+		return 0;
+	if (svc_cal_add_dur(&c->cal, svc_now(), &r->review_within, &due, e))
+		return e->code;
+	val[0] = vint(due);
+	return visit_set(db, sql, v, val, 1, e);
+}
+
+/*
+ * C5: after a visit the worker reports the result to the supervisor:
+ * what the customer asked, parts used, problems.  A report on a visit
+ * sent back (redo) puts it up for review again.
+ */
+int
+svc_visit_report(sqlite3 *db, const struct svc_conf *c, int64_t id,
+    const char *note, struct svc_err *e)
+{
+	static const char sql[] = "UPDATE visit SET report = ?2,"
+	    " reported_at = ?3 WHERE id = ?1";
+	struct val val[2];
+	struct svc_json j;
+	struct svc_facts s;
+	struct visit v;
+	struct person who;
+
+	svc_clearerr(e);
+	if (svc_text_ok("the report", note, SVC_TEXT_REQUIRED | SVC_TEXT_LINES,
+	    SVC_TEXT_LONG, e) || svc_order_facts(db, id, &s, e) ||
+	    last_visit(db, id, &v, e))
+		return e->code;
+	if (v.id == 0 || v.open || strcmp(v.outcome, "cancelled") == 0)
+		return svc_seterr(e, SVC_EX_DATA, "%lld: no visit has ended to "
+		    "report on", (long long)id);
+	if (strcmp(v.review, "ok") == 0)
+		return svc_seterr(e, SVC_EX_DATA, "%lld: visit %d is reviewed "
+		    "and accepted", (long long)id, v.no);
+	if (visit_person(db, id, &v, 0, &who, e))
+		return e->code;
+	val[0] = vtext(note);
+	val[1] = vint(svc_now());
+	if (visit_set(db, sql, &v, val, 2, e) ||
+	    (strcmp(v.review, "redo") == 0 &&
+	    review_due(db, c, &v, s.kind, e)))
+		return e->code;
+	svc_json_begin(&j);
+	svc_json_str(&j, "note", note);
+	return visit_event(db, id, &v, &who, "visit.report", &j, e);
+}
+
+/*
+ * C5: the supervisor (a dispatcher) accepts the done visit, or sends it
+ * back with a reason, for the worker to put right and report again.
+ * Nobody reviews a visit of their own.
+ */
+int
+svc_visit_review(sqlite3 *db, int64_t id, int ok, const char *reason,
+    struct svc_err *e)
+{
+	static const char sql[] = "UPDATE visit SET review = ?2,"
+	    " review_reason = ?3, reviewed_at = ?4, reviewed_by = ?5"
+	    " WHERE id = ?1";
+	struct val val[4];
+	struct svc_json j;
+	struct visit v;
+	struct person actor;
+
+	svc_clearerr(e);
+	if (!ok && (reason == NULL || *reason == '\0'))
+		return svc_seterr(e, SVC_EX_USAGE, "--redo needs a --reason");
+	if (svc_text_ok("the reason", reason, 0, SVC_TEXT_LINE, e) ||
+	    last_visit(db, id, &v, e) || person(db, svc_actor(), -1, &actor,
+	    e))
+		return e->code;
+	if (!actor.dispatcher)
+		return svc_seterr(e, SVC_EX_NOPERM, "%s: not allowed: a "
+		    "dispatcher reviews the work (C5)", svc_actor());
+	if (v.id == 0 || strcmp(v.outcome, "done"))
+		return svc_seterr(e, SVC_EX_DATA, "%lld: no done visit to "
+		    "review", (long long)id);
+	if (v.review[0])
+		return svc_seterr(e, SVC_EX_DATA, "%lld: visit %d is %s; %s",
+		    (long long)id, v.no, strcmp(v.review, "ok") ? "sent back" :
+		    "accepted", strcmp(v.review, "ok") ? "the worker reports "
+		    "again first" : "nothing to review");
+	if (actor.id == v.worker || actor.id == v.helper)
+		return svc_seterr(e, SVC_EX_NOPERM, "%lld: %s made this visit "
+		    "and cannot review it", (long long)id, actor.login);
+	val[0] = vtext(ok ? "ok" : "redo");
+	val[1] = vtext(reason);
+	val[2] = vint(svc_now());
+	val[3] = vtext(actor.login);
+	if (visit_set(db, sql, &v, val, 4, e))
+		return e->code;
+	svc_json_begin(&j);
+	svc_json_int(&j, "visit", v.no);
+	svc_json_str(&j, "review", ok ? "ok" : "redo");
+	if (reason)
+		svc_json_str(&j, "reason", reason);
+	if (svc_event_json(db, id, NULL, "visit.review", &j, e))
+		return e->code;
+	return ok ? svc_order_settle(db, id, e) : 0;
 }
 
 int
@@ -853,7 +978,8 @@ svc_noshow(sqlite3 *db, const struct svc_conf *c, int apply,
 			break;
 		svc_json_begin(&j);
 		json_time(&j, "swept_at", now);
-		if (svc_event_json(db, id, NULL, "order.noshow", &j, e))
+		if (svc_event_json(db, id, NULL, "order.noshow", &j, e) ||
+		    svc_order_settle(db, id, e))
 			break;
 	}
 	svc_buf_free(&flagged);

@@ -181,6 +181,12 @@ as chen svc-visit start 3
 as chen svc-visit done 3 --signed-by 赵先生 --rating 4
 show svc-order show 3 -o table
 
+at 18:30
+say "The cleaner reports the afternoon to the supervisor, who accepts it" \
+    "(C5); the cleaning still waits for its return call (回访)."
+as wang svc-visit report 2 --note 客户午休后继续，玻璃六扇已清洁，收现金168元
+as sun svc-visit review 2 --ok
+
 say "The checks the admins script, and the day in numbers."
 show svc-report notice -o table
 show svc-report noshow -o table
@@ -190,6 +196,17 @@ show svc-report complaints -o table
 show svc-report summary --by kind -o table
 show svc-report revenue --by method -o table
 show svc-pay due -o table
+
+say "Friday: three working days on, the property office calls Ms Zhang" \
+    "back.  Paid, the cash with finance, reviewed and called back, the" \
+    "cleaning is closed."
+SVC_NOW="2026-12-04 16:00"
+export SVC_NOW
+printf '\n%s--- Friday 4 December, 16:00 ---%s\n' "$bold" "$plain"
+show svc-report unreviewed -o table
+show svc-report followup -o table
+show svc-visit followup 2 --reached --rating 5 --comment 很满意
+show svc-order list --status closed -o table
 
 cat <<MSG
 

@@ -182,6 +182,22 @@ expect 66 svc-visit arrive 3 --by ""
 expect 65 svc-visit arrive 3 --by qian
 expect 64 svc-visit arrive 3 --by
 expect 65 svc-visit resume 3
+expect 65 svc-visit report 3 --note 无
+expect 64 svc-visit report 3
+expect 65 svc-visit report 3 --note "$(printf 'a\033[2Jb')"
+SVC_USER=li expect 77 svc-visit review 3 --ok
+expect 65 svc-visit review 3 --ok
+expect 64 svc-visit review 3
+expect 64 svc-visit review 3 --redo
+expect 64 svc-visit review 3 --ok --redo
+expect 65 svc-visit followup 3 --reached
+expect 64 svc-visit followup 3 --unreachable --rating 2
+expect 64 svc-visit followup 3
+expect 65 svc-order reopen 3 --reason x
+SVC_USER=li expect 77 svc-order reopen 3 --reason x
+expect 64 svc-order reopen 3
+expect 66 svc-order reopen 999 --reason x
+expect 64 svc-order list --status closed,done
 expect 64 svc-report takeback --soon 1h
 expect 64 svc-report takeback --dept nope
 # The config.

@@ -77,6 +77,90 @@ check_same "$(q "SELECT no, cause, datetime(resume_at, 'unixepoch'),
 run svc-report workload --since 2026-11-01 --kind cleaning
 check_out "wang	2	1	60	0" "A9: 30 + 30 minutes on site, the 125-minute nap excluded"
 
+# --- C5: the worker's report, the supervisor's review. ---
+due=$(q "SELECT datetime(review_due, 'unixepoch') FROM visit
+    WHERE order_id = $c AND no = 2")
+check_same "$due" "2026-11-27 08:05:00" "C5: review due one working day after the work (review_within: 1wd)"
+SVC_NOW="2026-11-27 16:05" run svc-report unreviewed --check --kind cleaning
+check_rc 0 "not overdue at the due time itself"
+SVC_NOW="2026-11-27 16:06" run svc-report unreviewed --check --kind cleaning
+check_rc 1 "a minute later: --check exits 1"
+check_out "$c	2	2026-11-26T16:05:00+08:00	2026-11-27T16:05:00+08:00	1	wang	clean	no" \
+    "unreviewed lists the done visit, unreported yet"
+SVC_USER=wang run svc-visit report $c --note 用了两瓶清洁剂
+check_rc 0 "the worker reports"
+SVC_USER=li unchanged "a report by someone else" svc-visit report $c --note x
+check_rc 65 "a report by someone not on the visit: exit 65"
+SVC_USER=wang unchanged "a worker's review" svc-visit review $c --ok
+check_rc 77 "a worker does not review: exit 77"
+SVC_USER=sun unchanged "redo without a reason" svc-visit review $c --redo
+check_rc 64 "--redo needs --reason: exit 64"
+SVC_USER=sun unchanged "--ok and --redo" svc-visit review $c --ok --redo --reason x
+check_rc 64 "--ok and --redo exclude each other: exit 64"
+SVC_USER=sun SVC_NOW="2026-11-27 09:00" run svc-visit review $c --redo --reason 窗台没擦
+check_rc 0 "the supervisor sends it back"
+SVC_USER=sun unchanged "a second review" svc-visit review $c --ok
+check_rc 65 "sent back: the worker reports again first (65)"
+check_err "the worker reports again first" "and says so"
+SVC_NOW="2026-11-30 09:00" run svc-report unreviewed --kind cleaning
+check_out "" "sent back, it waits for the worker, not the supervisor"
+SVC_USER=wang SVC_NOW="2026-11-27 10:00" svc-visit report $c --note 已补擦窗台 >/dev/null
+SVC_NOW="2026-11-30 10:01" run svc-report unreviewed --kind cleaning
+check_same "$(printf '%s' "$out" | cut -f1,2,4,8)" "$c	2	2026-11-30T10:00:00+08:00	yes" \
+    "reported again, it is up for review again, due a working day later"
+SVC_USER=sun SVC_NOW="2026-11-30 09:00" run svc-visit review $c --ok
+check_rc 0 "accepted"
+check_same "$(q "SELECT review, reviewed_by, report FROM v_visit
+    WHERE order_id = $c AND no = 2")" "ok|sun|已补擦窗台" "the review and the last report are kept; every report is an event"
+check_same "$(q "SELECT count(*) FROM event WHERE order_id = $c
+    AND kind IN ('visit.report', 'visit.review')")" 4 "two reports, two reviews"
+
+# --- The return call (回访) and the order closed. ---
+check_same "$(q "SELECT datetime(followup_due, 'unixepoch') FROM orders
+    WHERE id = $c")" "2026-12-01 08:05:00" "a cleaning is due for its return call 3 working days after"
+SVC_NOW="2026-12-01 16:05" run svc-report followup --check
+check_rc 1 "followup --check: due"
+check_same "$(printf '%s' "$out" | cut -f1,3,4)" "$c	0	张阿姨" "followup lists it, no tries yet"
+unchanged "rating an unreached customer" svc-visit followup $c --unreachable --rating 3
+check_rc 64 "an unreached customer gives no rating: exit 64"
+SVC_NOW="2026-12-01 16:05" run svc-visit followup $c --unreachable
+check_rc 0 "unreachable"
+SVC_NOW="2026-12-01 16:06" run svc-report followup
+check_same "$(printf '%s' "$out" | cut -f1,3)" "$c	1" "still due, one try made"
+SVC_NOW="2026-12-02 10:00" run svc-visit followup $c --reached --rating 5 --comment 很干净
+check_rc 0 "reached, rated"
+SVC_NOW="2026-12-02 10:00" run svc-report followup --check
+check_rc 0 "no longer due"
+unchanged "a second return call" svc-visit followup $c --reached
+check_rc 65 "no return call is due: exit 65"
+run svc-order list --status closed
+check_same "$(printf '%s\n' "$out" | grep -c "^$c	")" 0 "not closed yet: 120.00 is owed"
+SVC_NOW="2026-12-02 11:00" run svc-pay receive $c --amount 120 --method wechat
+check_rc 0 "paid at finance"
+run svc-order list --status closed
+check_same "$(printf '%s\n' "$out" | cut -f1,2 | grep "^$c	")" "$c	done" \
+    "paid, reviewed, called back: closed, and still done"
+check_same "$(q "SELECT datetime(closed_at, 'unixepoch') FROM orders WHERE id = $c")" \
+    "2026-12-02 03:00:00" "closed_at is when the last condition was met"
+unchanged "money on a closed order" svc-pay charge $c --amount 10 --what 材料
+check_rc 65 "a closed order's money does not move: exit 65"
+check_err "the order is closed (svc-order reopen first)" "and says how"
+unchanged "--status closed with a state" svc-order list --status closed,done
+check_rc 64 "closed stands alone: exit 64"
+SVC_USER=wang unchanged "a worker reopening" svc-order reopen $c --reason x
+check_rc 77 "only an admin reopens: exit 77"
+run svc-order reopen $c --reason 补收材料费
+check_rc 0 "an admin reopens"
+run svc-order list --status closed
+check_same "$(printf '%s\n' "$out" | grep -c "^$c	")" 0 "reopened: not closed"
+run svc-pay charge $c --amount 10 --what 材料
+check_rc 0 "its money moves again"
+SVC_NOW="2026-12-02 12:00" run svc-pay receive $c --amount 10 --method cash
+check_same "$(q "SELECT kind FROM event WHERE order_id = $c AND kind
+    IN ('order.close', 'order.reopen') ORDER BY id")" "order.close
+order.reopen
+order.close" "settled again, closed again; each close and reopen an event"
+
 # --- Who acts: the visit's worker, or a dispatcher with --by. ---
 g=$(svc-order new --customer 李大爷 --phone 13900000001 --address 朝阳区 \
     --service gov-pension --group elderly --channel phone |
@@ -138,11 +222,13 @@ same=0 tables=0
 for t in $(sqlite3 "$T/old.db" "SELECT name FROM sqlite_master WHERE type = 'table'
     AND name <> 'visit' ORDER BY name"); do
 	tables=$((tables + 1))
-	[ "$(sqlite3 "$T/old.db" "SELECT * FROM $t")" = \
-	    "$(sqlite3 "$T/new.db" "SELECT * FROM $t")" ] && same=$((same + 1))
+	c=$(sqlite3 "$T/old.db" "SELECT group_concat(name, ', ') FROM
+	    pragma_table_info('$t')")
+	[ "$(sqlite3 "$T/old.db" "SELECT $c FROM $t")" = \
+	    "$(sqlite3 "$T/new.db" "SELECT $c FROM $t")" ] && same=$((same + 1))
 done
 check_same "$same of $tables" "$tables of $tables" \
-    "every table but visit, the events among them, is row for row as it was"
+    "every table but visit, the events among them, keeps every row and column"
 cols="eta late_reason announced_at arrived_at late_minutes started_at voucher
 barcode covered covered_until parts_missing damage not_ours checks_signed_by
 chargeable return_by done_at signed_by rating comment"
@@ -171,6 +257,13 @@ check_same "$(sqlite3 "$T/new.db" "SELECT datetime(appt_at, 'unixepoch')
     FROM visit WHERE order_id IN (2, 11) ORDER BY order_id")" \
 "2026-12-01 05:30:00
 2026-12-02 05:00:00" "a suspended visit keeps the appointment agreed, not the resume time"
+check_same "$(sqlite3 -separator '|' "$T/new.db" "SELECT id, datetime(closed_at,
+    'unixepoch') FROM orders WHERE closed_at IS NOT NULL ORDER BY id")" \
+"1|2026-12-01 01:55:00
+2|2026-12-01 09:40:00
+4|2026-12-01 07:35:00
+8|2026-12-02 00:10:00
+9|2026-12-02 01:00:00" "settled orders are closed when the last of it was (2: its cash handed over at 17:40); 6 still owes"
 SVC_DB="$T/new.db" run svc-db verify
 check_rc 0 "the sealed log still follows after the migration"
 SVC_DB="$T/new.db" run svc-db check

@@ -76,6 +76,8 @@ checks_start_from_their_index(void **state)
 		{ "late", "USING INDEX visit_late" },
 		{ "late", "USING INDEX orders_status (status=?)" },
 		{ "takeback", "USING INDEX visit_takeback" },
+		{ "unreviewed", "USING INDEX visit_review" },
+		{ "followup", "USING INDEX orders_followup" },
 	};
 	const struct svc_report *r;
 	struct svc_buf p = { 0 };
@@ -158,7 +160,7 @@ gov_evaluation_adds_up(void **state)
 	svc_clock_set(unit_at("2026-11-30 09:55"));
 	assert_int_equal(svc_visit_arrive(db, a, &late, &e), 0);
 	assert_int_equal(svc_visit_start(db, a, &e), 0);
-	assert_int_equal(svc_visit_done(db, a, &d, &e), 0);
+	assert_int_equal(svc_visit_done(db, &conf, a, &d, &e), 0);
 	assert_int_equal(svc_evaluate(db, &conf, 2026, keep, NULL, &e), 0);
 	assert_int_equal(got.requests, 2);
 	assert_int_equal(got.replied, 2);

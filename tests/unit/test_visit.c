@@ -68,14 +68,14 @@ steps_in_order_only(void **state)
 	now("2026-11-30 09:50");
 	assert_int_equal(svc_visit_start(db, id, &e), SVC_EX_DATA);
 	assert_non_null(strstr(e.msg, "nobody has arrived yet"));
-	assert_int_equal(svc_visit_done(db, id, &d, &e), SVC_EX_DATA);
+	assert_int_equal(svc_visit_done(db, &conf, id, &d, &e), SVC_EX_DATA);
 	assert_string_equal(status(id), "assigned");
 	assert_int_equal(svc_visit_arrive(db, id, &late, &e), 0);
 	assert_int_equal(late, 0);	/* before the time: G8 kept */
-	assert_int_equal(svc_visit_done(db, id, &d, &e), SVC_EX_DATA);
+	assert_int_equal(svc_visit_done(db, &conf, id, &d, &e), SVC_EX_DATA);
 	assert_int_equal(svc_visit_start(db, id, &e), 0);
 	assert_int_equal(svc_visit_arrive(db, id, &late, &e), SVC_EX_DATA);
-	assert_int_equal(svc_visit_done(db, id, &d, &e), 0);
+	assert_int_equal(svc_visit_done(db, &conf, id, &d, &e), 0);
 	assert_string_equal(status(id), "done");
 }
 

@@ -1,0 +1,198 @@
+/*
+ * close.c - after the work: the return call (回访) and the order closed.
+ *
+ * An order is closed when all about it is settled: its work is over
+ * (done, refused, cancelled, abandoned), nothing is owed, no cash it was
+ * paid is still held by a worker (C4), the supervisor has accepted the
+ * done visit (C5) and no return call is due.  The command that settles
+ * the last of these stores closed_at, with an event; only an admin's
+ * reopen, itself an event, takes an order back.
+ */
+#include <string.h>
+
+#include "svc.h"
+
+/* Close order id if it is settled now; nothing when it is not (yet). */
+int
+svc_order_settle(sqlite3 *db, int64_t id, struct svc_err *e)
+{
+	static const char sql[] = "UPDATE orders SET closed_at = ?2"
+	    " WHERE id = ?1 AND closed_at IS NULL"
+	    " AND status IN ('done', 'refused', 'cancelled', 'abandoned')"
+	    " AND (status <> 'done' OR balance <= 0)"
+	    " AND followup_due IS NULL"
+	    " AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.order_id = ?1"
+	    "  AND v.outcome = 'done' AND v.review_due IS NOT NULL"
+	    "  AND coalesce(v.review, '') <> 'ok')"
+	    " AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.order_id = ?1"
+	    "  AND p.method = 'cash' AND p.place = 'site' AND NOT p.void"
+	    "  AND p.kind = 'payment' AND p.handover_id IS NULL)";
+	struct svc_json j;
+	sqlite3_stmt *st;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)svc_now());
+	if (svc_db_done(db, st, e) || sqlite3_changes(db) == 0)
+		return e->code;
+	svc_json_begin(&j);
+	return svc_event_json(db, id, NULL, "order.close", &j, e);
+}
+
+/* What the return call needs to know of an order. */
+struct due {
+	char kind[16];
+	int64_t due;		/* 0: no return call is due */
+	int tries;
+};
+
+static int
+followup_facts(sqlite3 *db, int64_t id, struct due *d, struct svc_err *e)
+{
+	static const char sql[] = "SELECT kind, coalesce(followup_due, 0),"
+	    " followup_tries FROM orders WHERE id = ?1";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		snprintf(d->kind, sizeof d->kind, "%s", svc_col_text(st, 0));
+		d->due = sqlite3_column_int64(st, 1);
+		d->tries = sqlite3_column_int(st, 2);
+	}
+	sqlite3_reset(st);
+	return svc_order_found(db, rc, id, e);
+}
+
+/* A done order of a kind with a return call is due for one. */
+int
+svc_followup_plan(sqlite3 *db, const struct svc_conf *c, int64_t id,
+    const char *kind, struct svc_err *e)
+{
+	static const char sql[] = "UPDATE orders SET followup_due = ?2"
+	    " WHERE id = ?1";
+	const struct svc_rules *r = svc_conf_rules(c, kind);
+	sqlite3_stmt *st;
+	time_t due;
+
+	if (!r->return_visit)
+		return 0;
+	if (svc_cal_add_dur(&c->cal, svc_now(), &r->return_after, &due, e) ||
+	    svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)due);
+	return svc_db_done(db, st, e);
+}
+
+/*
+ * The return call: reached, with the customer's rating and comment, ends
+ * it; unreachable keeps it due, up to the kind's return_visit_tries,
+ * after which it is given up (recorded, never silently dropped).
+ */
+int
+svc_followup(sqlite3 *db, const struct svc_conf *c, int64_t id,
+    const struct svc_followup *f, struct svc_err *e)
+{
+	static const char add[] = "INSERT INTO followup (order_id, at, reached,"
+	    " rating, comment, actor) VALUES (?1, ?2, ?3, nullif(?4, 0), ?5,"
+	    " ?6)";
+	static const char set[] = "UPDATE orders SET followup_tries ="
+	    " followup_tries + 1, followup_due = CASE WHEN ?2 THEN NULL"
+	    " ELSE followup_due END WHERE id = ?1";
+	struct svc_json j;
+	sqlite3_stmt *st;
+	struct due d;
+	int over;
+
+	svc_clearerr(e);
+	if (svc_text_ok("the comment", f->comment, SVC_TEXT_LINES,
+	    SVC_TEXT_LONG, e) || followup_facts(db, id, &d, e))
+		return e->code;
+	if (d.due == 0)
+		return svc_seterr(e, SVC_EX_DATA, "%lld: no return call is due",
+		    (long long)id);
+	over = f->reached || d.tries + 1 >= svc_conf_rules(c,
+	    d.kind)->return_tries;
+	if (svc_db_cached(db, add, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)svc_now());
+	sqlite3_bind_int(st, 3, f->reached);
+	sqlite3_bind_int(st, 4, f->rating);
+	sqlite3_bind_text(st, 5, f->comment, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, svc_actor(), -1, SQLITE_STATIC);
+	if (svc_db_done(db, st, e) || svc_db_cached(db, set, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, over);
+	if (svc_db_done(db, st, e))
+		return e->code;
+	svc_json_begin(&j);
+	svc_json_int(&j, "reached", f->reached);
+	if (f->rating)
+		svc_json_int(&j, "rating", f->rating);
+	if (f->comment)
+		svc_json_str(&j, "comment", f->comment);
+	svc_json_int(&j, "try", d.tries + 1);
+	if (over && !f->reached)
+		svc_json_int(&j, "given_up", 1);
+	if (svc_event_json(db, id, NULL, "order.followup", &j, e))
+		return e->code;
+	return svc_order_settle(db, id, e);
+}
+
+/* Whether the actor is an active admin; 77 otherwise. */
+static int
+admin_ok(sqlite3 *db, struct svc_err *e)
+{
+	static const char sql[] = "SELECT 1 FROM staff s JOIN staff_role r"
+	    " ON r.staff_id = s.id WHERE s.login = ?1 AND s.active"
+	    " AND r.role = 'admin'";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, svc_actor(), -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return svc_db_error(db, rc, e);
+	return svc_seterr(e, SVC_EX_NOPERM, "%s: not allowed: an admin "
+	    "reopens an order", svc_actor());
+}
+
+/* The only way back from closed: an admin's, with a reason, an event. */
+int
+svc_order_reopen(sqlite3 *db, int64_t id, const char *reason,
+    struct svc_err *e)
+{
+	static const char sql[] = "UPDATE orders SET closed_at = NULL"
+	    " WHERE id = ?1 AND closed_at IS NOT NULL";
+	struct svc_json j;
+	sqlite3_stmt *st;
+	struct due d;
+
+	svc_clearerr(e);
+	if (reason == NULL || *reason == '\0')
+		return svc_seterr(e, SVC_EX_USAGE, "a --reason is required");
+	if (svc_text_ok("the reason", reason, SVC_TEXT_REQUIRED,
+	    SVC_TEXT_LINE, e) || followup_facts(db, id, &d, e) ||
+	    admin_ok(db, e) || svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if (svc_db_done(db, st, e))
+		return e->code;
+	if (sqlite3_changes(db) == 0)
+		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot reopen: the "
+		    "order is not closed", (long long)id);
+	svc_json_begin(&j);
+	svc_json_str(&j, "reason", reason);
+	return svc_event_json(db, id, NULL, "order.reopen", &j, e);
+}
