@@ -145,29 +145,6 @@ svc_followup(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	return svc_order_settle(db, id, e);
 }
 
-/* Whether the actor is an active admin; 77 otherwise. */
-static int
-admin_ok(sqlite3 *db, struct svc_err *e)
-{
-	static const char sql[] = "SELECT 1 FROM staff s JOIN staff_role r"
-	    " ON r.staff_id = s.id WHERE s.login = ?1 AND s.active"
-	    " AND r.role = 'admin'";
-	sqlite3_stmt *st;
-	int rc;
-
-	if (svc_db_cached(db, sql, &st, e))
-		return e->code;
-	sqlite3_bind_text(st, 1, svc_actor(), -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return svc_db_error(db, rc, e);
-	return svc_seterr(e, SVC_EX_NOPERM, "%s: not allowed: an admin "
-	    "reopens an order", svc_actor());
-}
-
 /* The only way back from closed: an admin's, with a reason, an event. */
 int
 svc_order_reopen(sqlite3 *db, int64_t id, const char *reason,
@@ -184,7 +161,8 @@ svc_order_reopen(sqlite3 *db, int64_t id, const char *reason,
 		return svc_seterr(e, SVC_EX_USAGE, "a --reason is required");
 	if (svc_text_ok("the reason", reason, SVC_TEXT_REQUIRED,
 	    SVC_TEXT_LINE, e) || followup_facts(db, id, &d, e) ||
-	    admin_ok(db, e) || svc_db_cached(db, sql, &st, e))
+	    svc_actor_has(db, "admin", "an admin reopens an order", e) ||
+	    svc_db_cached(db, sql, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
 	if (svc_db_done(db, st, e))

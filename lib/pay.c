@@ -449,23 +449,8 @@ svc_handover(sqlite3 *db, const char *worker, int64_t counted,
 int
 svc_finance_ok(sqlite3 *db, struct svc_err *e)
 {
-	static const char sql[] = "SELECT 1 FROM staff s JOIN staff_role r"
-	    " ON r.staff_id = s.id WHERE s.login = ?1 AND s.active"
-	    " AND r.role = 'finance'";
-	sqlite3_stmt *st;
-	int rc;
-
-	if (svc_db_cached(db, sql, &st, e))
-		return e->code;
-	sqlite3_bind_text(st, 1, svc_actor(), -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return svc_db_error(db, rc, e);
-	return svc_seterr(e, SVC_EX_NOPERM, "%s: not allowed: finance only "
-	    "(an active person with the finance role)", svc_actor());
+	return svc_actor_has(db, "finance", "finance only (an active person "
+	    "with the finance role)", e);
 }
 
 int

@@ -551,6 +551,8 @@ int svc_void(sqlite3 *, const char *receipt, const char *reason,
     struct svc_err *);
 int svc_handover(sqlite3 *, const char *worker, int64_t counted,
     struct svc_handover *, struct svc_err *);
+int svc_actor_has(sqlite3 *, const char *role, const char *why,
+    struct svc_err *);
 int svc_finance_ok(sqlite3 *, struct svc_err *);
 int svc_held_query(sqlite3 *, const char *worker, sqlite3_stmt **,
     struct svc_err *);
