@@ -115,7 +115,8 @@ rest(sqlite3 *db, const struct svc_conf *c, int64_t id, time_t at,
 	int quiet;
 
 	svc_clock_set(at + 1200);
-	if (svc_visit_suspend(db, c, id, "客户午休", at + 3 * 3600, &quiet, e))
+	if (svc_visit_suspend(db, c, id, "客户午休", at + 3 * 3600, 1,
+	    &quiet, e))
 		die(e);
 	svc_clock_set(at + 3 * 3600);
 	if (svc_visit_resume(db, id, e))

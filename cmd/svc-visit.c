@@ -15,7 +15,7 @@ enum {
 	O_NO_VOUCHER, O_BARCODE, O_PARTS_OK, O_PARTS_MISSING, O_DAMAGE,
 	O_NOT_OURS, O_SIGNED_BY, O_RESUME_AT, O_RETURN_BY, O_RATING,
 	O_COMMENT, O_SIGNATURE, O_KIND, O_WIDTH, O_APPLY, O_CHECK, O_BY, O_OK,
-	O_REDO
+	O_REDO, O_FORCE
 };
 
 static const struct option long_opts[] = {
@@ -45,13 +45,14 @@ static const struct option long_opts[] = {
 	{ "by", required_argument, NULL, O_BY },
 	{ "ok", no_argument, NULL, O_OK },
 	{ "redo", no_argument, NULL, O_REDO },
+	{ "force", no_argument, NULL, O_FORCE },
 	{ NULL, 0, NULL, 0 }
 };
 
 struct opts {
 	const char *eta, *reason, *note, *resume_at, *return_by, *comment;
 	const char *signature_file, *kind;
-	int contact, apply, check, width, rating;
+	int contact, apply, check, width, rating, force;
 	/* the first given of each group of options that exclude each other */
 	const char *said_contact, *said_voucher, *said_parts, *said_review;
 	int review;		/* 1 --ok, 2 --redo */
@@ -120,6 +121,7 @@ option(struct svc_cli *cli, int c, char *arg, void *ctx)
 	case O_WIDTH: o->width = number(cli, arg, 32, 80); break;
 	case O_APPLY: o->apply = 1; break;
 	case O_CHECK: o->check = 1; break;
+	case O_FORCE: o->force = 1; break;
 	/* A dispatcher records the visit's steps for LOGIN. */
 	case O_BY: svc_visit_by(arg); break;
 	case O_OK:
@@ -267,7 +269,7 @@ suspend_one(struct svc_cli *cli, const char *key, void *ctx,
 	int quiet;
 
 	if (svc_visit_suspend(cli->db, &cli->conf, svc_cli_id(key), o->reason,
-	    o->when, &quiet, e))
+	    o->when, o->force, &quiet, e))
 		return e->code;
 	svc_cli_warn_quiet(cli, key, quiet, o->when);
 	return 0;
@@ -276,7 +278,8 @@ suspend_one(struct svc_cli *cli, const char *key, void *ctx,
 static int
 cmd_suspend(struct svc_cli *cli, int argc, char **argv)
 {
-	static const int ok[] = { O_REASON, O_RESUME_AT, O_BY, 'n', 'k', 0 };
+	static const int ok[] = { O_REASON, O_RESUME_AT, O_BY, O_FORCE, 'n',
+		'k', 0 };
 	struct opts o;
 
 	options(cli, argc, argv, ok, &o);
@@ -603,9 +606,11 @@ static const struct svc_verb verbs[] = {
 	    "decides the warranty (A5).  Missing parts, damage and a fault not\n"
 	    "ours need the customer's --signed-by at once (A6, A7).\n" },
 	{ "suspend", cmd_suspend, "suspend [ID...] --reason TEXT "
-	    "--resume-at TIME [--by LOGIN] [-n] [-k]",
+	    "--resume-at TIME [--by LOGIN] [--force] [-n] [-k]",
 	    "Interrupt the work for the customer's rest or meal (A9): the visit\n"
-	    "ends, and the resume time is the appointment of the next.\n" },
+	    "ends, and the resume time is the appointment of the next, booked\n"
+	    "as any: in working hours where the kind asks (G7), double-booking\n"
+	    "nobody; --force records it anyway.\n" },
 	{ "resume", cmd_arrive, "resume [ID...] [--by LOGIN] [-n] [-k]",
 	    "Continue suspended work: a new visit, at the door and started.\n" },
 	{ "takeback", cmd_takeback, "takeback [ID...] --reason TEXT "

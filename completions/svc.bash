@@ -148,7 +148,7 @@ _svc() {
 	svc-visit:arrive|svc-visit:start|svc-visit:resume) opts="$opts --by --dry-run --keep-going" ;;
 	svc-visit:contact) opts="$opts --reached --unreachable --note --dry-run --keep-going" ;;
 	svc-visit:check) opts="$opts --voucher --no-voucher --barcode --parts-ok --parts-missing --damage --not-ours --signed-by --by --dry-run --keep-going" ;;
-	svc-visit:suspend) opts="$opts --reason --resume-at --by --dry-run --keep-going" ;;
+	svc-visit:suspend) opts="$opts --reason --resume-at --by --force --dry-run --keep-going" ;;
 	svc-visit:takeback) opts="$opts --reason --return-by --by --dry-run --keep-going" ;;
 	svc-visit:done) opts="$opts --signed-by --rating --comment --signature --by --dry-run --keep-going" ;;
 	svc-visit:report) opts="$opts --note --by --dry-run --keep-going" ;;

@@ -116,6 +116,27 @@ free_at(sqlite3 *db, const struct svc_worker *w, int64_t id, time_t at,
 	    (long long)other);
 }
 
+/*
+ * The order's worker and helper are both free for [at, until): a new
+ * time for its appointment (a move, the resume of A9) double-books
+ * nobody; 65, naming the other order, otherwise.
+ */
+int
+svc_booked_free(sqlite3 *db, const struct svc_facts *b, int64_t id,
+    time_t at, time_t until, struct svc_err *e)
+{
+	struct svc_worker w = { 0 }, h = { 0 };
+
+	w.id = b->worker;
+	h.id = b->helper;
+	snprintf(w.login, sizeof w.login, "the worker");
+	snprintf(h.login, sizeof h.login, "the helper");
+	if (free_at(db, &w, id, at, until, e) || free_at(db, &h, id, at, until,
+	    e))
+		return e->code;
+	return 0;
+}
+
 int
 svc_assign(sqlite3 *db, int64_t id, const struct svc_worker *w,
     const struct svc_worker *helper, int force, struct svc_err *e)
@@ -325,7 +346,6 @@ svc_move(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	    " appt_until = ?3, forced = forced OR ?4, status = CASE status"
 	    " WHEN 'taken_back' THEN 'assigned' ELSE status END WHERE id = ?1";
 	const struct svc_rules *rules;
-	struct svc_worker w = { 0 }, h = { 0 };
 	struct svc_facts b;
 	sqlite3_stmt *st;
 	time_t until;
@@ -348,12 +368,7 @@ svc_move(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	until = m->at + (b.until - b.at);
 	if (svc_slot_check(c, b.kind, id, m->at, until, m->force, &m->quiet, e))
 		return e->code;
-	w.id = b.worker;
-	h.id = b.helper;
-	snprintf(w.login, sizeof w.login, "the worker");
-	snprintf(h.login, sizeof h.login, "the helper");
-	if (!m->force && (free_at(db, &w, id, m->at, until, e) ||
-	    free_at(db, &h, id, m->at, until, e)))
+	if (!m->force && svc_booked_free(db, &b, id, m->at, until, e))
 		return e->code;
 	measure(rules, &b, m);
 	if (svc_db_cached(db, sql, &st, e))

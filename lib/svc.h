@@ -427,6 +427,8 @@ struct svc_move {
 };
 int svc_worker(sqlite3 *, const char *login, struct svc_worker *,
     struct svc_err *);
+int svc_booked_free(sqlite3 *, const struct svc_facts *, int64_t id,
+    time_t at, time_t until, struct svc_err *);
 int64_t svc_clash(sqlite3 *, int64_t person, int64_t id, time_t at,
     time_t until, time_t *cat, time_t *cuntil, struct svc_err *);
 int svc_assign(sqlite3 *, int64_t id, const struct svc_worker *,
@@ -501,7 +503,8 @@ int svc_visit_contact(sqlite3 *, int64_t id, int reached, const char *note,
 int svc_visit_check(sqlite3 *, int64_t id, struct svc_check *,
     struct svc_err *);
 int svc_visit_suspend(sqlite3 *, const struct svc_conf *, int64_t id,
-    const char *reason, time_t resume_at, int *quiet, struct svc_err *);
+    const char *reason, time_t resume_at, int force, int *quiet,
+    struct svc_err *);
 int svc_visit_takeback(sqlite3 *, int64_t id, const char *reason,
     const char *return_by, struct svc_err *);
 int svc_visit_done(sqlite3 *, const struct svc_conf *, int64_t id,

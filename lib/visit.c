@@ -611,7 +611,8 @@ svc_visit_close(sqlite3 *db, int64_t id, const char *outcome,
  */
 int
 svc_visit_suspend(sqlite3 *db, const struct svc_conf *c, int64_t id,
-    const char *reason, time_t resume_at, int *quiet, struct svc_err *e)
+    const char *reason, time_t resume_at, int force, int *quiet,
+    struct svc_err *e)
 {
 	static const char sql[] = "UPDATE orders SET status = 'suspended',"
 	    " appt_at = ?2, appt_until = ?3 WHERE id = ?1";
@@ -623,6 +624,7 @@ svc_visit_suspend(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	struct svc_facts s;
 	struct visit v;
 	struct person who;
+	time_t until;
 
 	svc_clearerr(e);
 	if (reason == NULL || *reason == '\0')
@@ -633,13 +635,15 @@ svc_visit_suspend(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	if (svc_order_facts(db, id, &s, e) ||
 	    svc_order_may(id, &s, "suspended", "suspend", e))
 		return e->code;
+	until = resume_at + (s.until - s.at);
 	if (resume_at <= svc_now())
 		return svc_seterr(e, SVC_EX_DATA, "%lld: the work resumes later, "
 		    "not before now", (long long)id);
-	if (step_visit(db, id, &s, 0, &v, &who, e))
+	/* the resumed visit is booked as any: hours (G7), nobody twice */
+	if (svc_slot_check(c, s.kind, id, resume_at, until, force, quiet, e) ||
+	    (!force && svc_booked_free(db, &s, id, resume_at, until, e)) ||
+	    step_visit(db, id, &s, 0, &v, &who, e))
 		return e->code;
-	*quiet = svc_windows_touch(c->quiet, c->nquiet, resume_at,
-	    resume_at + (s.until - s.at));
 	val[0] = vint(resume_at);
 	if (visit_end(db, &v, "suspended", reason, e) ||
 	    visit_set(db, resume_sql, &v, val, 1, e) ||
@@ -647,7 +651,7 @@ svc_visit_suspend(sqlite3 *db, const struct svc_conf *c, int64_t id,
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)resume_at);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)(resume_at + (s.until - s.at)));
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)until);
 	if (svc_db_done(db, st, e))
 		return e->code;
 	svc_json_begin(&j);

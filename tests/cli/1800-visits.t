@@ -77,6 +77,27 @@ check_same "$(q "SELECT no, cause, datetime(resume_at, 'unixepoch'),
 run svc-report workload --since 2026-11-01 --kind cleaning
 check_out "wang	2	1	60	0" "A9: 30 + 30 minutes on site, the 125-minute nap excluded"
 
+# A9: the resumed visit is booked as any other: it double-books nobody.
+SVC_USER=zhou
+y1=$(svc-order new --customer 甲 --phone 13900000021 --address 海淀区 \
+    --service clean-daily --channel office |
+    svc-order accept --at "2026-12-03 14:00" | svc-assign to wang)
+y2=$(svc-order new --customer 乙 --phone 13900000022 --address 海淀区 \
+    --service clean-daily --channel office |
+    svc-order accept --at "2026-12-03 09:00" | svc-assign to wang)
+SVC_USER=wang SVC_NOW="2026-12-03 09:00" svc-visit arrive $y2 >/dev/null
+SVC_USER=wang SVC_NOW="2026-12-03 09:00" svc-visit start $y2 >/dev/null
+SVC_USER=wang SVC_NOW="2026-12-03 09:30" unchanged "a resume that double-books" \
+    svc-visit suspend $y2 --reason 客户外出 --resume-at 13:30
+check_rc 65 "A9: resuming into wang's 14:00 booking is refused: exit 65"
+check_err "the worker is booked" "and says with what"
+SVC_USER=wang SVC_NOW="2026-12-03 09:30" run svc-visit suspend $y2 \
+    --reason 客户外出 --resume-at 16:30
+check_rc 0 "a free time is taken"
+SVC_USER=wang SVC_NOW="2026-12-03 09:30" run svc-visit suspend $y1 \
+    --reason x --resume-at 17:00
+check_rc 65 "suspending what has not started: exit 65"
+
 # --- C5: the worker's report, the supervisor's review. ---
 due=$(q "SELECT datetime(review_due, 'unixepoch') FROM visit
     WHERE order_id = $c AND no = 2")
