@@ -371,6 +371,13 @@ svc_move(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	if (!m->force && svc_booked_free(db, &b, id, m->at, until, e))
 		return e->code;
 	measure(rules, &b, m);
+	/*
+	 * After a takeback (A8) the old time is the visit that ended: the
+	 * move books the return visit, and there is no standing appointment
+	 * for G9 to give notice of.
+	 */
+	if (strcmp(b.status, "taken_back") == 0)
+		m->short_notice = 0;
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);

@@ -205,6 +205,92 @@ gov_noshow_boundary_is_exact(void **state)
 	assert_int_equal(sweep("2026-12-01 09:32", 1), 0);
 }
 
+static int64_t
+one(const char *sql, int64_t id)
+{
+	sqlite3_stmt *st;
+	int64_t v;
+
+	sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	sqlite3_bind_int64(st, 1, id);
+	v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_finalize(st);
+	return v;
+}
+
+/*
+ * A8, G8: a takeback ends visit 1; the move books the return (no G9
+ * notice to give: the old time has passed), which arrives as visit 2
+ * with its own lateness, and marks the product returned.
+ */
+static void
+takeback_and_return_are_two_visits(void **state)
+{
+	struct svc_move m = { 0 };
+	struct svc_err e = { 0 };
+	int64_t id = visit_at("2026-12-07 10:00");
+	int late;
+
+	(void)state;
+	now("2026-12-07 10:18");
+	assert_int_equal(svc_visit_arrive(db, id, &late, &e), 0);
+	assert_int_equal(late, 18);
+	assert_int_equal(svc_visit_start(db, id, &e), 0);
+	now("2026-12-07 10:40");
+	assert_int_equal(svc_visit_takeback(db, id, "返厂", "2026-12-14", &e),
+	    0);
+	now("2026-12-08 09:00");
+	m.at = unit_at("2026-12-08 14:00");
+	m.notified = svc_now();
+	m.reason = "修好送回";
+	assert_int_equal(svc_move(db, &conf, id, &m, &e), 0);
+	assert_false(m.short_notice);
+	now("2026-12-08 14:05");
+	assert_int_equal(svc_visit_arrive(db, id, &late, &e), 0);
+	assert_int_equal(late, 5);
+	assert_int_equal(one("SELECT count(*) FROM visit WHERE order_id = ?1",
+	    id), 2);
+	assert_int_equal(one("SELECT late_minutes FROM visit WHERE order_id"
+	    " = ?1 AND no = 1 AND outcome = 'taken_back' AND returned_at"
+	    " IS NOT NULL", id), 18);
+	assert_int_equal(one("SELECT late_minutes FROM visit WHERE order_id"
+	    " = ?1 AND no = 2 AND cause = 'return' AND outcome IS NULL", id),
+	    5);
+}
+
+/*
+ * An order closes when the last of its conditions is met, once: done is
+ * not enough while the supervisor has not accepted the visit (C5).
+ */
+static void
+closes_when_settled(void **state)
+{
+	struct svc_staff zhou = { "zhou", "周", "civil", NULL, NULL,
+		"dispatcher" };
+	struct svc_done d = { "李大爷", NULL, 5, NULL, 0 };
+	struct svc_err e = { 0 };
+	int64_t id = visit_at("2026-12-09 10:00");
+	int late;
+
+	(void)state;
+	assert_int_equal(svc_staff_add(db, &zhou, &e), 0);
+	now("2026-12-09 10:00");
+	assert_int_equal(svc_visit_arrive(db, id, &late, &e), 0);
+	assert_int_equal(svc_visit_start(db, id, &e), 0);
+	assert_int_equal(svc_visit_done(db, &conf, id, &d, &e), 0);
+	assert_int_equal(one("SELECT closed_at IS NULL FROM orders"
+	    " WHERE id = ?1", id), 1);
+	assert_int_equal(svc_visit_review(db, id, 1, NULL, &e), SVC_EX_NOPERM);
+	setenv("SVC_USER", "zhou", 1);
+	assert_int_equal(svc_visit_review(db, id, 1, NULL, &e), 0);
+	setenv("SVC_USER", "li", 1);
+	assert_int_equal(one("SELECT closed_at FROM orders WHERE id = ?1", id),
+	    unit_at("2026-12-09 10:00"));
+	assert_int_equal(svc_order_settle(db, id, &e), 0);
+	assert_int_equal(one("SELECT count(*) FROM event WHERE order_id = ?1"
+	    " AND kind = 'order.close'", id), 1);
+}
+
 int
 main(void)
 {
@@ -213,6 +299,8 @@ main(void)
 		cmocka_unit_test(late_arrival_minutes),
 		cmocka_unit_test(checks_need_signatures),
 		cmocka_unit_test(gov_noshow_boundary_is_exact),
+		cmocka_unit_test(takeback_and_return_are_two_visits),
+		cmocka_unit_test(closes_when_settled),
 	};
 
 	return cmocka_run_group_tests_name("visit", tests, setup, unit_teardown);
