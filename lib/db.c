@@ -559,7 +559,24 @@ svc_db_check(sqlite3 *db, FILE *out, struct svc_err *e)
 	    "   FROM payment) r ON r.year = y.year"
 	    " GROUP BY y.year HAVING coalesce(max(r.n), 0) > coalesce(s.last, 0)"
 	    " OR count(r.n) <> coalesce(s.last, 0)";
-	int v, a, b, c = 0, d = 0, f = 0;
+	/*
+	 * A visit is a record (A8, A9): an order at the door has exactly one
+	 * open visit, and one that has left it (or never came) has none.
+	 */
+	static const char visits[] = "SELECT o.id, o.status, (SELECT count(*)"
+	    " FROM visit v WHERE v.order_id = o.id AND v.outcome IS NULL)"
+	    " AS open FROM orders o"
+	    " WHERE (o.status IN ('arrived', 'started') AND open <> 1)"
+	    " OR (o.status IN ('new', 'refused', 'cancelled', 'done',"
+	    "  'abandoned', 'taken_back', 'suspended') AND open > 0)"
+	    " OR (SELECT count(*) FROM visit v WHERE v.order_id = o.id)"
+	    "  <> coalesce((SELECT max(no) FROM visit v"
+	    "  WHERE v.order_id = o.id), 0)";
+	/* Only an order whose work is over is closed. */
+	static const char closed[] = "SELECT id, status FROM orders"
+	    " WHERE closed_at IS NOT NULL AND status NOT IN ('done', 'refused',"
+	    " 'cancelled', 'abandoned')";
+	int v, a, b, c = 0, d = 0, f = 0, g = 0, h = 0;
 
 	if (svc_db_version(db, &v, e))
 		return -1;
@@ -575,9 +592,11 @@ svc_db_check(sqlite3 *db, FILE *out, struct svc_err *e)
 		a++;
 	} else if ((c = report_rows(db, kept, "balance", out, e)) < 0 ||
 	    (d = report_rows(db, out_of_range, "total", out, e)) < 0 ||
-	    (f = report_rows(db, receipts, "receipts", out, e)) < 0)
+	    (f = report_rows(db, receipts, "receipts", out, e)) < 0 ||
+	    (g = report_rows(db, visits, "visits", out, e)) < 0 ||
+	    (h = report_rows(db, closed, "closed", out, e)) < 0)
 		return -1;
-	return a + b + c + d + f;
+	return a + b + c + d + f + g + h;
 }
 
 /*

@@ -289,6 +289,13 @@ SVC_DB="$T/new.db" run svc-db verify
 check_rc 0 "the sealed log still follows after the migration"
 SVC_DB="$T/new.db" run svc-db check
 check_rc 0 "svc-db check: ok"
+cp "$T/new.db" "$T/bad.db"
+sqlite3 "$T/bad.db" "INSERT INTO visit (order_id, no, cause) VALUES (12, 2, 'booking');
+    UPDATE orders SET closed_at = 1 WHERE id = 10"
+SVC_DB="$T/bad.db" run svc-db check
+check_rc 1 "two open visits, a closed order at the door: found (exit 1)"
+check_same "$(printf '%s\n' "$out" | grep -E '^(visits|closed)')" "visits	12	started	2
+closed	10	arrived" "svc-db check names them"
 SVC_DB="$T/new.db" SVC_USER=wang SVC_NOW="2026-12-02 15:00" run svc-visit resume 11
 check_rc 0 "a migrated suspension resumes"
 check_same "$(sqlite3 -separator '|' "$T/new.db" "SELECT no, cause FROM visit
