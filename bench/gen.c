@@ -281,6 +281,23 @@ order(sqlite3 *db, const struct svc_conf *c, time_t t0, long i, int open,
 		die(e);
 }
 
+/*
+ * gen --sql REPORT: the statement svc-report runs, for the bench to give
+ * the sqlite3 shell the very same one (its parameters filled in there).
+ */
+static int
+print_sql(const char *name)
+{
+	const struct svc_report *r = svc_report_find(svc_checks, name);
+
+	if (r == NULL && (r = svc_report_find(svc_summaries, name)) == NULL) {
+		fprintf(stderr, "gen: %s: no such report\n", name);
+		return 64;
+	}
+	puts(r->sql);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -290,8 +307,10 @@ main(int argc, char **argv)
 	time_t t0, start;
 	long n, i;
 
+	if (argc == 3 && strcmp(argv[1], "--sql") == 0)
+		return print_sql(argv[2]);
 	if (argc != 3 || (n = atol(argv[2])) <= 0) {
-		fprintf(stderr, "usage: gen DB N\n");
+		fprintf(stderr, "usage: gen DB N | gen --sql REPORT\n");
 		return 64;
 	}
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);	/* as the commands do */
