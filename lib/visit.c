@@ -1,9 +1,13 @@
 /*
  * visit.c - the visit at the door (A1-A12, C3, C5, G8, G10).  Each step is
  * a transition of the order, checked against the one table in order.c,
- * with its facts in the visit row and an event in the history.  A rule
- * broken by a person (arriving late, G8) is recorded; a step that makes no
- * sense (done before start) is refused with exit 65.
+ * with its facts in the row of the order's current visit and an event in
+ * the history.  An order has visits 1, 2, ...: a suspension (A9) or a
+ * takeback (A8) ends one and the resumed work or the return is the next,
+ * so no visit's facts are overwritten by another's.  A step is made by
+ * the visit's worker or helper, or recorded by a dispatcher (--by).  A
+ * rule broken by a person (arriving late, G8) is recorded; a step that
+ * makes no sense (done before start) is refused with exit 65.
  */
 #include <stdlib.h>
 #include <string.h>
