@@ -68,6 +68,12 @@ UNREVIEWED="SELECT v.order_id, v.no, v.ended_at, v.review_due, ($now - v.review_
 FOLLOWUP="SELECT o.id, o.followup_due, o.followup_tries, o.customer_name, c.phone, d.code, o.kind FROM orders o JOIN customer c ON c.id = o.customer_id LEFT JOIN dept d ON d.id = o.dept_id WHERE o.followup_due IS NOT NULL AND o.followup_due <= $now ORDER BY o.followup_due, o.id"
 Y="AND %s >= 1735660800 AND %s < 1767196800"	# 2025, local time
 EVAL="SELECT d.code, count(CASE WHEN coalesce(v.no, 1) = 1 AND o.id IS NOT NULL THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.replied_at IS NOT NULL THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.replied_at IS NOT NULL AND NOT o.reply_late THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.appt_at IS NOT NULL THEN 1 END), count(v.arrived_at), count(CASE WHEN v.arrived_at IS NOT NULL AND v.late_minutes = 0 THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.status = 'done' THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.status = 'abandoned' THEN 1 END), (SELECT count(*) FROM move m WHERE m.short = 1 $(printf "$Y" m.at m.at) AND (SELECT dept_id FROM orders WHERE id = m.order_id) = d.id), (SELECT count(*) FROM complaint k WHERE k.dept_id = d.id AND k.upheld $(printf "$Y" k.at k.at)), coalesce(avg(v.rating), 0) FROM dept d LEFT JOIN orders o ON o.dept_id = d.id $(printf "$Y" o.created_at o.created_at) LEFT JOIN visit v ON v.order_id = o.id GROUP BY d.id ORDER BY d.code"
+# A summary's own statement (gen --sql), its parameters filled in as svc
+# binds them: no period, every department and kind, now, by KEY.
+report_sql() {	# report_sql NAME KEY
+	"$top/$B/gen" --sql "$1" | sed -e 's/?[1-4]\b/NULL/g' \
+	    -e "s/?5\b/$now/g" -e 's/?6\b/0/g' -e "s/?7\b/'$2'/g"
+}
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { print int($2 / 1048576) " GiB" }' /proc/meminfo), $(sqlite3 --version | cut -d' ' -f1)"
 echo "database: $N orders, $(du -h "$db" | cut -f1)"
 printf '%-40s %11s %11s %8s %12s\n' operation svc sqlite3 ratio "svc peak"
@@ -78,6 +84,12 @@ row "svc-order show ID (tsv)" "$LIST WHERE o.id = $id ORDER BY o.id" \
 row "svc-order list --status new" "$LIST WHERE o.status = 'new' ORDER BY o.id" \
     svc-order list --status new
 row "svc-order list (every order)" "$LIST ORDER BY o.id" svc-order list
+row "svc-order list --overdue" "$LIST WHERE o.replied_at IS NULL AND o.status = 'new' AND o.reply_due < $now ORDER BY +o.id" \
+    svc-order list --overdue
+row "svc-order list --on $day" "$LIST WHERE o.appt_at >= $from AND o.appt_at < $to ORDER BY +o.id" \
+    svc-order list --on "$day"
+row "svc-order list --customer 客户123" "$LIST WHERE o.customer_id IN (SELECT id FROM customer WHERE phone = '客户123' OR instr(name, '客户123') OR instr(phone, '客户123')) ORDER BY o.id" \
+    svc-order list --customer 客户123
 row "svc-report overdue" "$OVERDUE" svc-report overdue
 row "svc-visit noshow" "$NOSHOW" svc-visit noshow
 row "svc-report unpaid" "$UNPAID" svc-report unpaid
@@ -90,6 +102,10 @@ row "svc-assign agenda $worker --on $day" "$AGENDA" \
     svc-assign agenda "$worker" --on "$day"
 row "svc-report evaluation --year 2025" "$EVAL" \
     svc-report evaluation --year 2025
+row "svc-report summary" "$(report_sql summary dept)" svc-report summary
+row "svc-report workload" "$(report_sql workload dept)" svc-report workload
+row "svc-report revenue" "$(report_sql revenue dept)" svc-report revenue
+row "svc-report rating" "$(report_sql rating dept)" svc-report rating
 
 # The answers' sizes, and the plans that find them: the checks start from
 # an index over the open cases, so their time follows the answer.
