@@ -102,7 +102,8 @@ svc_followup(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	    " ?6)";
 	static const char set[] = "UPDATE orders SET followup_tries ="
 	    " followup_tries + 1, followup_due = CASE WHEN ?2 THEN NULL"
-	    " ELSE followup_due END WHERE id = ?1";
+	    " ELSE followup_due END, followup_rating = coalesce(nullif(?3, 0),"
+	    " followup_rating) WHERE id = ?1";
 	struct svc_json j;
 	sqlite3_stmt *st;
 	struct due d;
@@ -129,6 +130,7 @@ svc_followup(sqlite3 *db, const struct svc_conf *c, int64_t id,
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, over);
+	sqlite3_bind_int(st, 3, f->reached ? f->rating : 0);
 	if (svc_db_done(db, st, e))
 		return e->code;
 	svc_json_begin(&j);

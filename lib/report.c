@@ -358,6 +358,8 @@ svc_report_prepare(sqlite3 *db, const struct svc_report *r,
 #define COUNT_IF(cond) " count(CASE WHEN " cond " THEN 1 END)"
 /* An order counts once, at its first visit (or with none). */
 #define FIRST "coalesce(v.no, 1) = 1"
+/* The customer's rating in the return call (回访), once an order. */
+#define RETURN_RATING "CASE WHEN " FIRST " THEN o.followup_rating END"
 
 /*
  * One pass over each department's orders of the year (the orders_dept
@@ -379,7 +381,8 @@ static const char evaluation_sql[] = "SELECT d.code,"
     "   AND (SELECT dept_id FROM orders WHERE id = m.order_id) = d.id),"
     " (SELECT count(*) FROM complaint k WHERE k.dept_id = d.id"
     "   AND k.upheld" IN_YEAR("k.at") "),"
-    " coalesce(avg(v.rating), 0)"
+    " coalesce((total(v.rating) + total(" RETURN_RATING "))"
+    "  / nullif(count(v.rating) + count(" RETURN_RATING "), 0), 0)"
     " FROM dept d LEFT JOIN orders o ON o.dept_id = d.id"
     IN_YEAR("o.created_at")
     " LEFT JOIN visit v ON v.order_id = o.id"
@@ -395,7 +398,8 @@ rate(int64_t part, int64_t whole)
  * G12: each department's year.  The score is the sum of the config's
  * evaluation weights times these rates: replies on time per reply,
  * arrivals on time per arrival, completed per appointment, the average
- * rating over 5, no-shows per arrival, short-notice moves per
+ * rating over 5 (the ratings of the visits and of the return calls
+ * together, each counting one), no-shows per arrival, short-notice moves per
  * appointment, complaints upheld per request.  Counts are of the orders
  * registered in the year, arrivals and ratings of each of their visits
  * (a revisit arrives, and is rated, again); moves and complaints by

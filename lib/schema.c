@@ -656,6 +656,8 @@ const char *const svc_migrations[] = {
 	"ALTER TABLE orders ADD COLUMN followup_tries INTEGER NOT NULL"
 	" DEFAULT 0;\n"
 	"ALTER TABLE orders ADD COLUMN closed_at INTEGER;\n"
+	/* The rating of the reached return call, for the evaluation (G12). */
+	"ALTER TABLE orders ADD COLUMN followup_rating INTEGER;\n"
 	"CREATE INDEX orders_followup ON orders(followup_due)"
 	" WHERE followup_due IS NOT NULL;\n"
 	"CREATE INDEX orders_closed ON orders(closed_at)"

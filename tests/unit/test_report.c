@@ -144,6 +144,7 @@ gov_evaluation_adds_up(void **state)
 {
 	struct svc_reply r = { 0 };
 	struct svc_done d = { "李大爷", NULL, 4, NULL, 0 };
+	struct svc_followup call = { 1, 2, "还行" };
 	struct svc_err e = { 0 };
 	struct svc_worker w;
 	int64_t a, b;
@@ -172,6 +173,17 @@ gov_evaluation_adds_up(void **state)
 	assert_true(got.score > 55.999 && got.score < 56.001);
 	assert_int_equal(svc_evaluate(db, &conf, 2025, keep, NULL, &e), 0);
 	assert_int_equal(got.requests, 0);
+	/*
+	 * The return call's rating counts with the door's, one each: a 2
+	 * given on the phone makes the average (4 + 2) / 2, and 3/5 of the
+	 * rating weight: 10 + 20 + 10 + 12 = 52.
+	 */
+	assert_int_equal(sqlite3_exec(db, "UPDATE orders SET followup_due = 1"
+	    " WHERE status = 'done'", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(svc_followup(db, &conf, a, &call, &e), 0);
+	assert_int_equal(svc_evaluate(db, &conf, 2026, keep, NULL, &e), 0);
+	assert_true(got.rating > 2.999 && got.rating < 3.001);
+	assert_true(got.score > 51.999 && got.score < 52.001);
 }
 
 int
