@@ -40,33 +40,6 @@ svc_order_settle(sqlite3 *db, int64_t id, struct svc_err *e)
 	return svc_event_json(db, id, NULL, "order.close", &j, e);
 }
 
-/* What the return call needs to know of an order. */
-struct due {
-	char kind[16];
-	int64_t due;		/* 0: no return call is due */
-	int tries;
-};
-
-static int
-followup_facts(sqlite3 *db, int64_t id, struct due *d, struct svc_err *e)
-{
-	static const char sql[] = "SELECT kind, coalesce(followup_due, 0),"
-	    " followup_tries FROM orders WHERE id = ?1";
-	sqlite3_stmt *st;
-	int rc;
-
-	if (svc_db_cached(db, sql, &st, e))
-		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		snprintf(d->kind, sizeof d->kind, "%s", svc_col_text(st, 0));
-		d->due = sqlite3_column_int64(st, 1);
-		d->tries = sqlite3_column_int(st, 2);
-	}
-	sqlite3_reset(st);
-	return svc_order_found(db, rc, id, e);
-}
-
 /* A done order of a kind with a return call is due for one. */
 int
 svc_followup_plan(sqlite3 *db, const struct svc_conf *c, int64_t id,
@@ -106,17 +79,17 @@ svc_followup(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	    " followup_rating) WHERE id = ?1";
 	struct svc_json j;
 	sqlite3_stmt *st;
-	struct due d;
+	struct svc_facts d;
 	int over;
 
 	svc_clearerr(e);
 	if (svc_text_ok("the comment", f->comment, SVC_TEXT_LINES,
-	    SVC_TEXT_LONG, e) || followup_facts(db, id, &d, e))
+	    SVC_TEXT_LONG, e) || svc_order_facts(db, id, &d, e))
 		return e->code;
-	if (d.due == 0)
+	if (d.followup_due == 0)
 		return svc_seterr(e, SVC_EX_DATA, "%lld: no return call is due",
 		    (long long)id);
-	over = f->reached || d.tries + 1 >= svc_conf_rules(c,
+	over = f->reached || d.followup_tries + 1 >= svc_conf_rules(c,
 	    d.kind)->return_tries;
 	if (svc_db_cached(db, add, &st, e))
 		return e->code;
@@ -139,7 +112,7 @@ svc_followup(sqlite3 *db, const struct svc_conf *c, int64_t id,
 		svc_json_int(&j, "rating", f->rating);
 	if (f->comment)
 		svc_json_str(&j, "comment", f->comment);
-	svc_json_int(&j, "try", d.tries + 1);
+	svc_json_int(&j, "try", d.followup_tries + 1);
 	if (over && !f->reached)
 		svc_json_int(&j, "given_up", 1);
 	if (svc_event_json(db, id, NULL, "order.followup", &j, e))
@@ -156,13 +129,13 @@ svc_order_reopen(sqlite3 *db, int64_t id, const char *reason,
 	    " WHERE id = ?1 AND closed_at IS NOT NULL";
 	struct svc_json j;
 	sqlite3_stmt *st;
-	struct due d;
+	struct svc_facts d;
 
 	svc_clearerr(e);
 	if (reason == NULL || *reason == '\0')
 		return svc_seterr(e, SVC_EX_USAGE, "a --reason is required");
 	if (svc_text_ok("the reason", reason, SVC_TEXT_REQUIRED,
-	    SVC_TEXT_LINE, e) || followup_facts(db, id, &d, e) ||
+	    SVC_TEXT_LINE, e) || svc_order_facts(db, id, &d, e) ||
 	    svc_actor_has(db, "admin", "an admin reopens an order", e) ||
 	    svc_db_cached(db, sql, &st, e))
 		return e->code;

@@ -125,7 +125,8 @@ svc_order_facts(sqlite3 *db, int64_t id, struct svc_facts *f,
 	    " coalesce(o.appt_until, 0), coalesce(o.worker_id, 0),"
 	    " coalesce(o.helper_id, 0),"
 	    " (SELECT coalesce(sum(minutes * qty), 0) FROM order_service"
-	    "   WHERE order_id = o.id)"
+	    "   WHERE order_id = o.id),"
+	    " coalesce(o.followup_due, 0), o.followup_tries"
 	    " FROM orders o LEFT JOIN dept d ON d.id = o.dept_id"
 	    " WHERE o.id = ?1";
 	sqlite3_stmt *st;
@@ -145,6 +146,8 @@ svc_order_facts(sqlite3 *db, int64_t id, struct svc_facts *f,
 		f->worker = sqlite3_column_int64(st, 7);
 		f->helper = sqlite3_column_int64(st, 8);
 		f->minutes = sqlite3_column_int(st, 9);
+		f->followup_due = (time_t)sqlite3_column_int64(st, 10);
+		f->followup_tries = sqlite3_column_int(st, 11);
 	}
 	sqlite3_reset(st);
 	return svc_order_found(db, rc, id, e);

@@ -350,6 +350,8 @@ struct svc_facts {
 	time_t reply_due, at, until;	/* at, until: 0 before a reply */
 	int64_t worker, helper;		/* 0: none */
 	int minutes;			/* of all its services */
+	time_t followup_due;		/* the return call; 0: none due */
+	int followup_tries;
 };
 int svc_order_facts(sqlite3 *, int64_t id, struct svc_facts *,
     struct svc_err *);

@@ -702,8 +702,24 @@ svc_visit_takeback(sqlite3 *db, int64_t id, const char *reason,
 	return visit_event(db, id, &v, &who, "visit.takeback", &j, e);
 }
 
-static int review_due(sqlite3 *, const struct svc_conf *,
-    const struct visit *, const char *, struct svc_err *);
+/* C5: when the supervisor is to have reviewed visit v, from now. */
+static int
+review_due(sqlite3 *db, const struct svc_conf *c, const struct visit *v,
+    const char *kind, struct svc_err *e)
+{
+	static const char sql[] = "UPDATE visit SET review_due = ?2,"
+	    " review = NULL WHERE id = ?1";
+	const struct svc_rules *r = svc_conf_rules(c, kind);
+	struct val val[1];
+	time_t due;
+
+	if (!r->review)
+		return 0;
+	if (svc_cal_add_dur(&c->cal, svc_now(), &r->review_within, &due, e))
+		return e->code;
+	val[0] = vint(due);
+	return visit_set(db, sql, v, val, 1, e);
+}
 
 /*
  * A10, C5: the service record is complete and signed by the customer,
@@ -758,25 +774,6 @@ svc_visit_done(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	if (visit_event(db, id, &v, &who, "visit.done", &j, e))
 		return e->code;
 	return svc_order_settle(db, id, e);
-}
-
-/* C5: when the supervisor is to have reviewed visit v, from now. */
-static int
-review_due(sqlite3 *db, const struct svc_conf *c, const struct visit *v,
-    const char *kind, struct svc_err *e)
-{
-	static const char sql[] = "UPDATE visit SET review_due = ?2,"
-	    " review = NULL WHERE id = ?1";
-	const struct svc_rules *r = svc_conf_rules(c, kind);
-	struct val val[1];
-	time_t due;
-
-	if (!r->review)
-		return 0;
-	if (svc_cal_add_dur(&c->cal, svc_now(), &r->review_within, &due, e))
-		return e->code;
-	val[0] = vint(due);
-	return visit_set(db, sql, v, val, 1, e);
 }
 
 /*
