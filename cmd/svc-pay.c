@@ -197,6 +197,27 @@ cmd_charge(struct svc_cli *cli, int argc, char **argv)
 }
 
 /* collect, receive, refund: each prints the order and its receipt. */
+/*
+ * Money collected at the door is the collector's (C4): a worker collects
+ * as himself; a dispatcher enters what a worker collected with --by.
+ */
+static int
+collector_ok(struct svc_cli *cli, const char *by, struct svc_err *e)
+{
+	int self = strcmp(by, svc_actor()) == 0, yes;
+
+	if (svc_actor_is(cli->db, self ? "worker" : "dispatcher", &yes, e))
+		return e->code;
+	if (yes)
+		return 0;
+	if (self)
+		return svc_seterr(e, SVC_EX_NOPERM, "collect: %s is not worker "
+		    "(a dispatcher names the worker with --by)", by);
+	return svc_seterr(e, SVC_EX_NOPERM, "collect: --by %s: %s collects "
+	    "only as himself (a dispatcher records for another)", by,
+	    svc_actor());
+}
+
 static int
 take_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
 {
@@ -206,14 +227,14 @@ take_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
 	int64_t staff;
 
 	if (strcmp(verb, "refund") == 0) {
-		if (svc_finance_ok(cli->db, e) ||
-		    svc_refund(cli->db, svc_cli_id(key), &t, e))
+		if (svc_refund(cli->db, svc_cli_id(key), &t, e))
 			return e->code;
 	} else {
 		t.at_finance = strcmp(verb, "receive") == 0;
 		if (t.by == NULL)
 			t.by = svc_actor();
-		if (svc_staff_id(cli->db, t.by, &staff, e) ||
+		if ((!t.at_finance && collector_ok(cli, t.by, e)) ||
+		    svc_staff_id(cli->db, t.by, &staff, e) ||
 		    svc_take(cli->db, svc_cli_id(key), &t, e))
 			return e->code;
 	}
@@ -248,8 +269,6 @@ void_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
 {
 	struct opts *o = ctx;
 
-	if (svc_finance_ok(cli->db, e))
-		return e->code;
 	return svc_void(cli->db, key, o->reason, e);
 }
 
@@ -292,8 +311,7 @@ cmd_handover(struct svc_cli *cli, int argc, char **argv)
 		counted = amount(cli, o.counted);
 	svc_cli_open(cli, SVC_DB_RW);
 	svc_batch_begin(cli);
-	if (svc_finance_ok(cli->db, &e) ||
-	    svc_staff_id(cli->db, argv[optind], &staff, &e) ||
+	if (svc_staff_id(cli->db, argv[optind], &staff, &e) ||
 	    svc_handover(cli->db, argv[optind], counted, &h, &e)) {
 		svc_db_rollback(cli->db);
 		svc_cli_fail(cli, &e);

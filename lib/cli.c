@@ -371,6 +371,10 @@ svc_cli_open(struct svc_cli *cli, int mode)
 	if (svc_db_open(path, mode, &cli->db, &e))
 		svc_cli_fail(cli, &e);
 	cli->db_path = path;	/* kept for messages; freed at exit */
+	/* The one gate of every write: roles, SVC_USER, SVC_NOW. */
+	if (!(mode & SVC_DB_RO) && svc_may_write(cli->db, svc_progname,
+	    cli->verb->name, &cli->bootstrap, &e))
+		svc_cli_fail(cli, &e);
 }
 
 /*
@@ -548,6 +552,10 @@ svc_batch_end(struct svc_cli *cli)
 	if (cli->nfail && !cli->keep_going) {
 		svc_db_rollback(cli->db);
 		exit(cli->first_code);
+	}
+	if (cli->bootstrap && svc_bootstrap_done(cli->db, &e)) {
+		svc_db_rollback(cli->db);
+		svc_cli_fail(cli, &e);
 	}
 	if (cli->dry_run) {
 		svc_db_rollback(cli->db);

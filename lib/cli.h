@@ -30,6 +30,7 @@ struct svc_cli {
 				   answer are printed even under -q */
 	struct svc_conf conf;
 	int conf_loaded;
+	int bootstrap;		/* may create the first admin (acting.c) */
 	sqlite3 *db;
 	/* the batch */
 	int nok, nfail, first_code;

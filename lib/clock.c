@@ -9,16 +9,17 @@
 
 #include "svc.h"
 
-static time_t now_t;
-static int now_set;
+static time_t now_t, real_t;
+static int now_set, claimed;
 
 int
 svc_clock_init(struct svc_err *e)
 {
 	const char *s = getenv("SVC_NOW");
 
+	real_t = time(NULL);
 	if (s == NULL || *s == '\0') {
-		now_t = time(NULL);
+		now_t = real_t;
 		now_set = 1;
 		return 0;
 	}
@@ -29,8 +30,26 @@ svc_clock_init(struct svc_err *e)
 	if (svc_time_parse(s, 0, NULL, &now_t, e) != 0)
 		return svc_seterr(e, SVC_EX_USAGE, "SVC_NOW=%s: want "
 		    "YYYY-MM-DD HH:MM, ISO 8601 or @epoch", s);
-	now_set = 1;
+	now_set = claimed = 1;
 	return 0;
+}
+
+/* Whether "now" is claimed (SVC_NOW), not read off the clock. */
+int
+svc_clock_claimed(void)
+{
+	return claimed;
+}
+
+/*
+ * The real time of the run, kept beside a claimed one in the record
+ * (entered_at); 0 when nothing is claimed, so that the record holds one
+ * time where there is one.
+ */
+time_t
+svc_clock_real(void)
+{
+	return claimed ? real_t : 0;
 }
 
 time_t

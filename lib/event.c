@@ -4,37 +4,21 @@
  * change: who did what, when, with the details as JSON.  Triggers in the
  * schema refuse UPDATE and DELETE on it.
  */
-#include <pwd.h>
-#include <stdlib.h>
-#include <unistd.h>
-
 #include "svc.h"
-
-/* SVC_USER, else the login name of the effective user. */
-const char *
-svc_actor(void)
-{
-	static char name[64];
-	const char *s = getenv("SVC_USER");
-	struct passwd *pw;
-
-	if (s != NULL && *s != '\0')
-		return s;
-	if (name[0] == '\0') {
-		pw = getpwuid(geteuid());
-		snprintf(name, sizeof name, "%s", pw ? pw->pw_name : "unknown");
-	}
-	return name;
-}
 
 int
 svc_event_add(sqlite3 *db, int64_t order_id, const char *subject,
     const char *kind, const char *details, struct svc_err *e)
 {
+	/* entered_by and entered_at are sealed only when there (seal.c). */
 	static const char sql[] =
 	    "INSERT INTO event (order_id, subject, at, actor, kind, details,"
-	    " hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, svc_seal((SELECT hash"
-	    " FROM event ORDER BY id DESC LIMIT 1), ?1, ?2, ?3, ?4, ?5, ?6))";
+	    " entered_by, entered_at, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+	    " ?7, ?8, CASE WHEN ?7 IS NULL AND ?8 IS NULL"
+	    " THEN svc_seal((SELECT hash FROM event ORDER BY id DESC LIMIT 1),"
+	    " ?1, ?2, ?3, ?4, ?5, ?6)"
+	    " ELSE svc_seal((SELECT hash FROM event ORDER BY id DESC LIMIT 1),"
+	    " ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) END)";
 	sqlite3_stmt *st;
 
 	if (svc_db_cached(db, sql, &st, e))
@@ -46,6 +30,13 @@ svc_event_add(sqlite3 *db, int64_t order_id, const char *subject,
 	sqlite3_bind_text(st, 4, svc_actor(), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, details ? details : "{}", -1, SQLITE_STATIC);
+	/* The one at the keyboard when acting for another; the clock's
+	 * time when the command claims another (issue 15). */
+	sqlite3_bind_text(st, 7, svc_entered_by(), -1, SQLITE_STATIC);
+	if (svc_clock_real() != 0)
+		sqlite3_bind_int64(st, 8, (sqlite3_int64)svc_clock_real());
+	else
+		sqlite3_bind_null(st, 8);
 	return svc_db_done(db, st, e);
 }
 

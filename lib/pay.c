@@ -445,14 +445,6 @@ svc_handover(sqlite3 *db, const char *worker, int64_t counted,
 	return settle_handed(db, h->id, e);
 }
 
-/* handover, void and refund are finance's (77 for anyone else). */
-int
-svc_finance_ok(sqlite3 *db, struct svc_err *e)
-{
-	return svc_actor_has(db, "finance", "finance only (an active person "
-	    "with the finance role)", e);
-}
-
 int
 svc_held_query(sqlite3 *db, const char *worker, sqlite3_stmt **st,
     struct svc_err *e)

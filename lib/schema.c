@@ -738,6 +738,37 @@ const char *const svc_migrations[] = {
 	"    v.review, v.review_reason, v.reviewed_at, v.reviewed_by\n"
 	"  FROM visit v LEFT JOIN staff w ON w.id = v.worker_id\n"
 	"  LEFT JOIN staff h ON h.id = v.helper_id;\n",
+
+	/*
+	 * 14: who is acting (acting.c).  The reception (the window that
+	 * registers and replies) becomes a role of its own; an event keeps
+	 * who entered it when acting for the person (entered_by) and the
+	 * clock's time when the command claimed another (entered_at).  Both
+	 * are sealed when there, so rows sealed before still follow.
+	 */
+	"DROP VIEW v_staff;\n"
+	"CREATE TABLE staff_role_new (\n"
+	"  staff_id INTEGER NOT NULL REFERENCES staff(id),\n"
+	"  role TEXT NOT NULL CHECK (role IN ('admin','complaints',\n"
+	"    'dispatcher','finance','reception','worker')),\n"
+	"  PRIMARY KEY (staff_id, role)\n"
+	") WITHOUT ROWID;\n"
+	"INSERT INTO staff_role_new SELECT staff_id, role FROM staff_role;\n"
+	"DROP TABLE staff_role;\n"
+	"ALTER TABLE staff_role_new RENAME TO staff_role;\n"
+	"CREATE VIEW v_staff AS\n"
+	"  SELECT s.login, s.name, d.code AS dept,\n"
+	"    (SELECT group_concat(role, ',') FROM\n"
+	"      (SELECT role FROM staff_role r WHERE r.staff_id = s.id\n"
+	"       ORDER BY role)) AS roles,\n"
+	"    s.phone, s.badge, s.active, s.created_at\n"
+	"  FROM staff s LEFT JOIN dept d ON d.id = s.dept_id;\n"
+	"ALTER TABLE event ADD COLUMN entered_by TEXT;\n"
+	"ALTER TABLE event ADD COLUMN entered_at INTEGER;\n"
+	"DROP VIEW v_event;\n"
+	"CREATE VIEW v_event AS\n"
+	"  SELECT id, order_id, subject, at, actor, kind, details, entered_by,\n"
+	"    entered_at FROM event;\n",
 };
 
 const int svc_nmigrations = sizeof svc_migrations / sizeof svc_migrations[0];

@@ -8,7 +8,10 @@
  *
  * A value is "n" for NULL, or a type letter (i integer, r real, t text,
  * b blob) and a netstring of its bytes: "<length>:<bytes>,", an integer
- * in decimal.  Netstrings are unambiguous without escaping and take a few
+ * in decimal.  Columns added to a table after it was first sealed (the
+ * event's entered_by and entered_at, migration 14) are sealed after the
+ * others, leaving out the NULLs they end with: a row that has none of
+ * them hashes as it did when it was written, so old chains still follow.  Netstrings are unambiguous without escaping and take a few
  * lines in any language, so an auditor can recompute a chain without svc.
  * SHA-256 comes from libsodium (crypto_hash_sha256): well kept, in Debian,
  * and a seventh of OpenSSL's libcrypto to load, which every command of
@@ -30,11 +33,13 @@
 
 /* The sealed columns of each table, in the order svc_seal takes them. */
 const struct svc_sealed svc_sealed[] = {
-	{ "event", "order_id, subject, at, actor, kind, details" },
+	{ "event", "order_id, subject, at, actor, kind, details",
+	    "entered_by, entered_at" },
 	{ "payment", "order_id, kind, amount, method, place, collector, at,"
-	    " receipt_no, reason" },
-	{ "handover", "worker, at, expected, counted, difference, actor" },
-	{ NULL, NULL }
+	    " receipt_no, reason", NULL },
+	{ "handover", "worker, at, expected, counted, difference, actor",
+	    NULL },
+	{ NULL, NULL, NULL }
 };
 
 /*
@@ -158,6 +163,16 @@ svc_seal_register(sqlite3 *db)
 	    seal_fn, NULL, NULL);
 }
 
+static int
+count_columns(const char *list)
+{
+	int n = 1;
+
+	for (; *list; list++)
+		n += *list == ',';
+	return n;
+}
+
 /*
  * Walk each chain in id order; print the first row of each table whose
  * hash does not follow ("seal<TAB>table<TAB>id") and return how many
@@ -173,10 +188,12 @@ svc_seal_verify(sqlite3 *db, FILE *out, struct svc_err *e)
 	for (s = svc_sealed; s->table; s++) {
 		sqlite3_stmt *st;
 		char prev[65] = "";
+		int fixed = count_columns(s->columns);
 
 		svc_buf_reset(&sql);
-		svc_buf_printf(&sql, "SELECT id, hash, %s FROM %s ORDER BY id",
-		    s->columns, s->table);
+		svc_buf_printf(&sql, "SELECT id, hash, %s%s%s FROM %s ORDER BY"
+		    " id", s->columns, s->later ? ", " : "",
+		    s->later ? s->later : "", s->table);
 		if (svc_db_prepare(db, sql.s, &st, e)) {
 			svc_buf_free(&sql);
 			return -1;
@@ -189,6 +206,10 @@ svc_seal_verify(sqlite3 *db, FILE *out, struct svc_err *e)
 
 			for (i = 0; i < n && i < 16; i++)
 				v[i] = sqlite3_column_value(st, i + 2);
+			n = i;
+			while (s->later && n > fixed &&
+			    sqlite3_value_type(v[n - 1]) == SQLITE_NULL)
+				n--;
 			if (chain_hash(prev, v, n, want) != 0) {
 				rc = SQLITE_ERROR;
 				break;

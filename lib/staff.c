@@ -12,7 +12,7 @@
 #include "svc.h"
 
 const char *const svc_roles[SVC_NROLES] = {
-	"admin", "complaints", "dispatcher", "finance", "worker"
+	"admin", "complaints", "dispatcher", "finance", "reception", "worker"
 };
 
 /* Logins are what people type in a shell: lower case, short, plain. */
@@ -69,7 +69,7 @@ svc_roles_normalize(const char *in, char *out, size_t n, struct svc_err *e)
 				have[i] = found = 1;
 		if (!found)
 			return svc_seterr(e, SVC_EX_DATA, "%.*s: unknown role "
-			    "(admin, complaints, dispatcher, finance, worker)",
+			    "(admin, complaints, dispatcher, finance, reception, worker)",
 			    (int)len, p);
 		p = q;
 	}
@@ -513,32 +513,4 @@ svc_staff_id(sqlite3 *db, const char *login, int64_t *id, struct svc_err *e)
 		return svc_seterr(e, SVC_EX_NOINPUT, "%s: no such person on the "
 		    "staff", login);
 	return rc == SQLITE_ROW ? 0 : svc_db_error(db, rc, e);
-}
-
-/*
- * Whether the person acting is an active member of staff with role; 77,
- * "LOGIN: not allowed: WHY", otherwise.
- */
-int
-svc_actor_has(sqlite3 *db, const char *role, const char *why,
-    struct svc_err *e)
-{
-	static const char sql[] = "SELECT 1 FROM staff s JOIN staff_role r"
-	    " ON r.staff_id = s.id WHERE s.login = ?1 AND s.active"
-	    " AND r.role = ?2";
-	sqlite3_stmt *st;
-	int rc;
-
-	if (svc_db_cached(db, sql, &st, e))
-		return e->code;
-	sqlite3_bind_text(st, 1, svc_actor(), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return svc_db_error(db, rc, e);
-	return svc_seterr(e, SVC_EX_NOPERM, "%s: not allowed: %s",
-	    svc_actor(), why);
 }

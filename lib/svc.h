@@ -102,6 +102,8 @@ int svc_hhmm_parse(const char *s, int *minute_of_day);
 int svc_clock_init(struct svc_err *);
 time_t svc_now(void);
 void svc_clock_set(time_t);	/* tests */
+int svc_clock_claimed(void);	/* SVC_NOW is in force */
+time_t svc_clock_real(void);	/* the clock's time under SVC_NOW, else 0 */
 int svc_tz_set(const char *zone, struct svc_err *);
 
 /* cal.c: the working calendar of DESIGN section 5 (G5, G7). */
@@ -266,15 +268,33 @@ int svc_db_cached(sqlite3 *, const char *sql, sqlite3_stmt **,
 int svc_db_done(sqlite3 *, sqlite3_stmt *, struct svc_err *);	/* resets */
 int svc_code_valid(const char *);
 
+/* acting.c: who is acting, and the roles table (G4). */
+struct svc_right {
+	const char *command, *verb;
+	const char *roles;	/* space separated; NULL: file permissions */
+	const char *what;
+};
+extern const struct svc_right svc_rights[];
+const struct svc_right *svc_right_find(const char *command,
+    const char *verb);
+const char *svc_login(void);		/* the real user's login */
+const char *svc_actor(void);		/* the person acting */
+const char *svc_entered_by(void);	/* the real login acting for them */
+int svc_actor_is(sqlite3 *, const char *role, int *yes, struct svc_err *);
+int svc_admin_exists(sqlite3 *, int *yes, struct svc_err *);
+int svc_privileged(sqlite3 *, int *yes, struct svc_err *);
+int svc_may_write(sqlite3 *, const char *command, const char *verb,
+    int *bootstrap, struct svc_err *);
+int svc_bootstrap_done(sqlite3 *, struct svc_err *);
+
 /* event.c: the append-only history (G4). */
-const char *svc_actor(void);
 int svc_event_add(sqlite3 *, int64_t order_id, const char *subject,
     const char *kind, const char *details_json, struct svc_err *);
 int svc_event_json(sqlite3 *, int64_t order_id, const char *subject,
     const char *kind, struct svc_json *, struct svc_err *);
 
 /* staff.c: departments (G3) and staff with roles and badges (A2, C2). */
-#define SVC_NROLES 5
+#define SVC_NROLES 6
 extern const char *const svc_roles[SVC_NROLES];
 struct svc_dept {
 	const char *code, *name, *kind, *phone;
@@ -556,9 +576,6 @@ int svc_void(sqlite3 *, const char *receipt, const char *reason,
     struct svc_err *);
 int svc_handover(sqlite3 *, const char *worker, int64_t counted,
     struct svc_handover *, struct svc_err *);
-int svc_actor_has(sqlite3 *, const char *role, const char *why,
-    struct svc_err *);
-int svc_finance_ok(sqlite3 *, struct svc_err *);
 int svc_held_query(sqlite3 *, const char *worker, sqlite3_stmt **,
     struct svc_err *);
 int svc_receipt_text(sqlite3 *, const char *receipt, int width,
@@ -651,6 +668,8 @@ int svc_edit_distance(const char *, const char *);
 /* seal.c: the sealed log - event, payment and handover rows hash-chained. */
 struct svc_sealed {
 	const char *table, *columns;	/* the sealed columns, in order */
+	const char *later;	/* columns added since; trailing NULLs of
+				   these are not sealed (NULL: none) */
 };
 extern const struct svc_sealed svc_sealed[];
 int svc_sha256_hex(const void *, size_t, char out[65]);

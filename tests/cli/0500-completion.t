@@ -61,7 +61,7 @@ check_same "$(complete_words svc-order accept '')" "1 " "accept offers new order
 check_same "$(complete_words svc-order cancel 1 --no)" "--note --notified " "cancel takes --notified (G9)"
 # Completions honour -d, and never create a database.
 SVC_DB="$T/other.db" svc-db init -q >/dev/null
-SVC_DB="$T/other.db" svc-staff add ma --name 马 --role worker -q >/dev/null 2>&1
+SVC_DB="$T/other.db" svc-staff add ma --name 马 --role admin,worker -q >/dev/null 2>&1
 check_same "$(complete_words svc-staff -d "$T/other.db" disable '')" "ma " "-d: logins from that database"
 check_same "$(complete_words svc-assign agenda --db "$T/other.db" '')" "ma " "--db after the verb too"
 check_same "$(complete_words svc-staff -d "$T/nodb.db" disable '')" " " "a path with no database: nothing offered"

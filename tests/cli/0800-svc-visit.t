@@ -6,7 +6,7 @@ svc-staff import "$TOP/share/svc/staff.yaml" >/dev/null 2>&1
 export SVC_NOW="2026-11-26 09:00" SVC_USER=chen
 printf 'barcode,model,name,sold_on,warranty_months\n690,BCD-216,"海尔冰箱, 双门",2025-11-27,12\n' >"$T/p.csv"
 
-run svc-product import "$T/p.csv"
+run as zhou svc-product import "$T/p.csv"
 check_rc 0 "import products from CSV"
 check_err "1 products imported" "and count them"
 run svc-product show 690
@@ -17,18 +17,18 @@ check_rc 1 "the day after: exit 1"
 run svc-product show 691
 check_rc 66 "an unknown barcode: exit 66"
 printf -- '- {barcode: "691", model: X, name: 洗衣机, made_on: 2026-01-01, warranty_months: 24}\n' >"$T/p.yaml"
-run svc-product import "$T/p.yaml"
+run as zhou svc-product import "$T/p.yaml"
 check_rc 0 "import from YAML, made_on for sold_on"
 printf 'barcode,model,name,sold_on,warranty_months\n692,M,N,2026-02-30,12\n' >"$T/bad.csv"
-unchanged "a bad product row" svc-product import "$T/bad.csv"
+unchanged "a bad product row" as zhou svc-product import "$T/bad.csv"
 check_rc 65 "a bad date: exit 65"
 check_err "bad.csv:2: 692: bad sold date" "at file:line"
 run svc-product list
 check_same "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "690 691 " "list"
 
-id=$(svc-order new --customer 赵先生 --phone 13900000003 --address 西城区阜成门 \
+id=$(as zhou svc-order new --customer 赵先生 --phone 13900000003 --address 西城区阜成门 \
     --service repair-visit --product 690 --fault 冰箱不制冷 |
-    svc-order accept --at "2026-11-26 14:00" | svc-assign to chen)
+    as zhou svc-order accept --at "2026-11-26 14:00" | as zhou svc-assign to chen)
 run svc-visit brief $id
 case "$out" in
 *"fault        冰箱不制冷"*"product      690 BCD-216 海尔冰箱, 双门, covered until 2026-11-26"*"1. 售后服务凭证（保修卡）"*)
@@ -86,7 +86,7 @@ run svc-visit form $id --width 40
 check_rc 64 "a width other than 32, 48, 80: usage"
 # Lines break between Chinese characters, not inside an ASCII word (a
 # room number, a model); a word wider than the line is cut all the same.
-long=$(svc-order new --customer 钱女士 --phone 13900000009 --service repair-visit \
+long=$(as zhou svc-order new --customer 钱女士 --phone 13900000009 --service repair-visit \
     --address "朝阳区建国路88号院3号楼2单元1502室 (近 SOHO 现代城 Tower B 东门)" \
     --fault "冰箱不制冷, 型号 BCD-216WDPV 压缩机不启动 ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" -q)
 run svc-visit form $long --width 32
@@ -103,10 +103,10 @@ case "$out" in *"ABCDEFGHIJKLMNOPQRSTUVWXY"*) ok "an overlong word is cut to the
 
 # G10: the no-show sweep.
 export SVC_USER=li
-a=$(svc-order new --customer 甲 --phone 1 --address x --service gov-pension --group elderly |
-    svc-order accept --at "2026-11-30 10:00" | svc-assign to li)
-b=$(svc-order new --customer 乙 --phone 2 --address x --service gov-pension --group elderly |
-    svc-order accept --at "2026-11-30 14:00" | svc-assign to li)
+a=$(as zhou svc-order new --customer 甲 --phone 1 --address x --service gov-pension --group elderly |
+    as zhou svc-order accept --at "2026-11-30 10:00" | as zhou svc-assign to li)
+b=$(as zhou svc-order new --customer 乙 --phone 2 --address x --service gov-pension --group elderly |
+    as zhou svc-order accept --at "2026-11-30 14:00" | as zhou svc-assign to li)
 SVC_NOW="2026-11-30 09:55" svc-visit arrive $a >/dev/null
 SVC_NOW="2026-11-30 13:50" svc-visit arrive $b >/dev/null
 SVC_NOW="2026-11-30 10:05" svc-visit contact $a --unreachable --note 电话无人接听 >/dev/null
@@ -115,10 +115,10 @@ check_rc 0 "G10: at +29:59 nothing is flagged"
 SVC_NOW="2026-11-30 10:30" run svc-visit noshow --check
 check_rc 1 "at +30:00 it is: --check exits 1"
 check_out "$a" "and lists it"
-SVC_NOW="2026-11-30 14:30" run svc-visit noshow --apply
+SVC_NOW="2026-11-30 14:30" run as zhou svc-visit noshow --apply
 check_out "$a" "--apply marks it abandoned and prints it"
 check_err "$b: waiting since 2026-11-30 14:00: call the applicant first" "the one nobody called: call first"
-SVC_NOW="2026-11-30 14:31" run svc-visit noshow --apply --check
+SVC_NOW="2026-11-30 14:31" run as zhou svc-visit noshow --apply --check
 check_rc 0 "a second sweep flags nothing twice"
 check_same "$(svc-order list --status abandoned | cut -f1)" "$a" "the order is abandoned"
 done_testing

@@ -4,7 +4,7 @@
 
 svc-staff import "$TOP/share/svc/staff.yaml" >/dev/null 2>&1
 export SVC_NOW="2026-11-25 16:00" SVC_USER=zhou
-a=$(svc-order new --customer 李大爷 --phone 13900000001 --address 朝阳区 --service gov-pension --group elderly)
+a=$(as zhou svc-order new --customer 李大爷 --phone 13900000001 --address 朝阳区 --service gov-pension --group elderly)
 
 # G5: due at 16:00 the next day; silent until then.
 SVC_NOW="2026-11-26 16:00:00" run svc-report overdue --check
@@ -23,10 +23,10 @@ check_out "" "--dept filters"
 
 # G8: arriving at the appointed time is on time; a minute later is late.
 export SVC_NOW="2026-11-26 09:00"
-svc-order accept $a --at "2026-11-30 10:00" >/dev/null 2>&1
-b=$(svc-order new --customer 乙 --phone 2 --address x --service gov-pension --group elderly |
-    svc-order accept --at "2026-11-30 14:00")
-svc-assign to li $a $b >/dev/null
+as zhou svc-order accept $a --at "2026-11-30 10:00" >/dev/null 2>&1
+b=$(as zhou svc-order new --customer 乙 --phone 2 --address x --service gov-pension --group elderly |
+    as zhou svc-order accept --at "2026-11-30 14:00")
+as zhou svc-assign to li $a $b >/dev/null
 SVC_NOW="2026-11-30 10:00:00" svc-visit arrive $a >/dev/null 2>&1
 SVC_NOW="2026-11-30 13:00" svc-visit late $b --eta 14:10 >/dev/null
 SVC_NOW="2026-11-30 14:00:30" svc-visit arrive $b >/dev/null 2>&1
@@ -39,18 +39,18 @@ SVC_NOW="2027-01-15 10:00" run svc-report late --since 2026-11-01
 check_same "$(printf '%s\n' "$out" | cut -f1)" "$b" "--since reaches further back"
 
 # G9: a short-notice move is reported; a timely one is not.
-c=$(svc-order new --customer 丙 --phone 3 --address x --service gov-pension --group elderly |
-    svc-order accept --at "2026-12-02 10:00")
-d=$(svc-order new --customer 丁 --phone 4 --address x --service gov-pension --group elderly |
-    svc-order accept --at "2026-12-02 14:00")
-SVC_NOW="2026-12-02 07:00" svc-assign move $c --at "2026-12-03 10:00" --reason 车坏了 --notified "2026-12-02 02:00" >/dev/null 2>&1
-SVC_NOW="2026-12-02 07:00" svc-assign move $d --at "2026-12-03 14:00" --reason 车坏了 --notified "2026-12-02 06:01" >/dev/null 2>&1
+c=$(as zhou svc-order new --customer 丙 --phone 3 --address x --service gov-pension --group elderly |
+    as zhou svc-order accept --at "2026-12-02 10:00")
+d=$(as zhou svc-order new --customer 丁 --phone 4 --address x --service gov-pension --group elderly |
+    as zhou svc-order accept --at "2026-12-02 14:00")
+SVC_NOW="2026-12-02 07:00" as zhou svc-assign move $c --at "2026-12-03 10:00" --reason 车坏了 --notified "2026-12-02 02:00" >/dev/null 2>&1
+SVC_NOW="2026-12-02 07:00" as zhou svc-assign move $d --at "2026-12-03 14:00" --reason 车坏了 --notified "2026-12-02 06:01" >/dev/null 2>&1
 run svc-report notice --check
 check_rc 1 "G9: a short notice is found"
 check_same "$(printf '%s\n' "$out" | cut -f1,5)" "$d	479" "only the 7h59m one"
 
 # C4: cash held longer than a day.
-e=$(svc-order new --customer 钱 --phone 5 --address x --service clean-daily)
+e=$(as zhou svc-order new --customer 钱 --phone 5 --address x --service clean-daily)
 SVC_NOW="2026-11-26 09:00" svc-pay collect $e --amount 120 --by wang >/dev/null
 SVC_NOW="2026-11-27 09:00:00" run svc-report held --check
 check_rc 0 "C4: held exactly a day is not longer than a day"
@@ -69,11 +69,11 @@ run svc-complaint new --text 无名
 check_rc 64 "a complaint needs an order or a phone"
 run svc-report complaints
 check_same "$(printf '%s\n' "$out" | cut -f1,3,4 | tr '\t\n' ': ')" "1:$a:civil 2:: " "open complaints, oldest first"
-run svc-complaint assign 1 --to wu
+run as wu svc-complaint assign 1 --to wu
 check_out 1 "assign"
-run svc-complaint resolve 1 --resolution 已批评教育 --upheld
+run as wu svc-complaint resolve 1 --resolution 已批评教育 --upheld
 check_out 1 "resolve, upheld"
-run svc-complaint resolve 1 --resolution again --rejected
+run as wu svc-complaint resolve 1 --resolution again --rejected
 check_rc 65 "a resolved complaint is not resolved again"
 run svc-complaint list --open
 check_same "$(printf '%s\n' "$out" | cut -f1)" "2" "list --open"

@@ -58,7 +58,7 @@ expect 65 svc-pay charge 1 --amount 1e3 --what x
 expect 65 svc-pay charge 1 --amount "" --what x
 expect 65 svc-pay collect 1 --amount .5
 expect 65 svc-pay collect 1 --amount 5.
-expect 65 svc-pay collect 2 --amount 1
+SVC_USER=wang expect 65 svc-pay collect 2 --amount 1
 # Ids and transitions.
 expect 66 svc-order accept 999 --at "2026-11-30 10:00"
 expect 66 svc-order show 999
@@ -76,7 +76,7 @@ expect 65 svc-assign drop 1
 expect 65 svc-order edit 2 --address y
 SVC_USER=qian expect 66 svc-pay void R2026-000999 --reason x
 expect 77 svc-pay void R2026-000999 --reason x
-expect 66 svc-complaint resolve 5 --resolution x --upheld
+SVC_USER=wu expect 66 svc-complaint resolve 5 --resolution x --upheld
 expect 66 svc-product show 000
 expect 66 svc-staff show nobody
 expect 66 svc-staff edit nobody --phone 1
@@ -175,7 +175,7 @@ svc-order new --customer 王 --phone 13900000003 --address 东城区 \
     --service gov-pension --group elderly |
     svc-order accept --at "2026-11-26 16:00" | svc-assign to li >/dev/null
 SVC_USER=wang expect 65 svc-visit arrive 3
-SVC_USER=nobody expect 65 svc-visit late 3 --eta 16:30
+SVC_USER=nobody expect 77 svc-visit late 3 --eta 16:30
 SVC_USER=li expect 77 svc-visit arrive 3 --by zhao
 expect 66 svc-visit arrive 3 --by "Robert'); DROP TABLE staff;--"
 expect 66 svc-visit arrive 3 --by ""

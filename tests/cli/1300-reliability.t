@@ -12,10 +12,10 @@ ROUNDS=40
 writer() {
 	i=0
 	while [ $i -lt $ROUNDS ]; do
-		id=$(svc-order new --customer "客$1" --phone "139000$1$((100 + i))" --address x \
+		id=$(as zhou svc-order new --customer "客$1" --phone "139000$1$((100 + i))" --address x \
 		    --service clean-daily -q) || return 1
-		svc-order accept "$id" --at "2026-11-27 09:00" -q >/dev/null || return 1
-		svc-assign to wang "$id" --force -q >/dev/null || return 1
+		as zhou svc-order accept "$id" --at "2026-11-27 09:00" -q >/dev/null || return 1
+		as zhou svc-assign to wang "$id" --force -q >/dev/null || return 1
 		SVC_NOW="2026-11-27 09:00" svc-visit arrive "$id" -q >/dev/null || return 1
 		svc-pay collect "$id" --amount 120 --by wang -q >/dev/null || return 1
 		i=$((i + 1))
@@ -50,7 +50,7 @@ awk 'BEGIN { for (i = 0; i < 100000; i++)
 before=$(sqlite3 "$SVC_DB" "SELECT count(*) FROM orders")
 inside=0
 for delay in 0.2 0.6 1.2; do
-	svc-order import "$T/big.yaml" -q >/dev/null 2>&1 &
+	as zhou svc-order import "$T/big.yaml" -q >/dev/null 2>&1 &
 	p=$!
 	sleep $delay
 	kill -9 $p 2>/dev/null

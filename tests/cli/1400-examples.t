@@ -28,6 +28,9 @@ for ex in "$T"/ex/[0-9]*; do
 	from=$(head -1 "$ex" | cut -c3-)
 	first=$(sed -n 2p "$ex" | cut -c1-60)
 	cp "$demo" "$T/work/svc.db"
+	# "# as LOGIN" in an example: what follows is typed by that person
+	# (root stands in for each of them here, as it may: acting.c).
+	sed -i 's/^# as \([a-z][a-z0-9._-]*\)\b.*/export SVC_USER=\1/' "$ex"
 	(cd "$T/work" && SVC_DB="$T/work/svc.db" SVC_NOW="2026-12-01 18:00" \
 	    SVC_USER=zhou PATH="$T/stub:$PATH" sh -e "$ex") >"$T/out" 2>"$T/err"
 	rc=$?

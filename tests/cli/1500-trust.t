@@ -13,7 +13,7 @@ run svc-pay held wnag
 check_rc 66 "an unknown login given as a record: exit 66"
 check_err "wnag: no such person on the staff (did you mean wang?)" "with the nearest login"
 run svc-staff list --role nope
-check_err "--role nope: no such role (known: admin, complaints, dispatcher, finance, worker)" \
+check_err "--role nope: no such role (known: admin, complaints, dispatcher, finance, reception, worker)" \
     "few known values are listed"
 run svc-order list --status new,acepted
 check_err "--status acepted: no such status (did you mean accepted?)" \
@@ -53,19 +53,19 @@ SVC_NOW="2026-03-02 10:00" run svc-report overdue --check -q
 check_same "$err" "" "a year with data: -q is silent"
 
 # --- Notice (G9): --notified lies between the booking and now. ---
-id=$(svc-order new --customer 李大爷 --phone 13900000001 --address 朝阳区 \
-    --service gov-pension --group elderly | svc-order accept --at "2026-12-02 10:00")
+id=$(as zhou svc-order new --customer 李大爷 --phone 13900000001 --address 朝阳区 \
+    --service gov-pension --group elderly | as zhou svc-order accept --at "2026-12-02 10:00")
 before=$(dump)
-SVC_NOW="2026-12-02 06:00" run svc-assign move "$id" --at "2026-12-03 10:00" \
+SVC_NOW="2026-12-02 06:00" run as zhou svc-assign move "$id" --at "2026-12-03 10:00" \
     --reason 车辆故障 --notified "2026-11-01 09:00"
 check_rc 65 "G9: told before the appointment was even made: exit 65"
 check_err "$id: --notified must lie between 2026-11-26 10:00 (when the appointment was made) and 2026-12-02 06:00 (now)" \
     "with the allowed range"
-SVC_NOW="2026-12-02 06:00" run svc-assign move "$id" --at "2026-12-03 10:00" \
+SVC_NOW="2026-12-02 06:00" run as zhou svc-assign move "$id" --at "2026-12-03 10:00" \
     --reason 车辆故障 --notified "2026-12-02 07:00"
 check_rc 65 "G9: told in the future: exit 65"
 check_same "$(dump)" "$before" "neither refused move wrote anything"
-SVC_NOW="2026-12-02 06:00" run svc-assign move "$id" --at "2026-12-03 10:00" \
+SVC_NOW="2026-12-02 06:00" run as zhou svc-assign move "$id" --at "2026-12-03 10:00" \
     --reason 车辆故障 --notified "2026-12-02 05:00"
 check_rc 0 "told within the range: the move is made"
 check_err "$id: short notice: told 5h before, the rule is 8h (G9): recorded" "and its short notice shows"
@@ -99,26 +99,26 @@ check_same "$busy" 0 "a checkpoint is not blocked by a query whose reader is slo
 
 # G9: a provider's cancellation of an agreed appointment is measured like a
 # move; an hour before the visit is short notice, reported.
-g=$(svc-order new --customer 王 --phone 13900000006 --address 朝阳区 \
-    --service gov-pension --group elderly | svc-order accept --at "2026-12-02 10:00")
-SVC_NOW="2026-12-02 09:00" run svc-order cancel "$g" --reason 人手不足 --notified "2026-11-01 09:00"
+g=$(as zhou svc-order new --customer 王 --phone 13900000006 --address 朝阳区 \
+    --service gov-pension --group elderly | as zhou svc-order accept --at "2026-12-02 10:00")
+SVC_NOW="2026-12-02 09:00" run as zhou svc-order cancel "$g" --reason 人手不足 --notified "2026-11-01 09:00"
 check_rc 65 "G9: a cancellation told before the booking: exit 65"
-SVC_NOW="2026-12-02 09:00" run svc-order cancel "$g" --reason 人手不足
+SVC_NOW="2026-12-02 09:00" run as zhou svc-order cancel "$g" --reason 人手不足
 check_out "$g" "the provider cancels an hour before the visit"
 check_err "$g: short notice: told 1h before, the rule is 8h (G9): recorded" "and it is short notice"
 SVC_NOW="2026-12-02 12:00" run svc-report notice --check --since 2026-12-02
 check_rc 1 "svc-report notice finds the short cancellation"
 check_same "$(printf '%s\n' "$out" | grep "^$g	" | cut -f1,3,5)" "$g		60" \
     "with no new time and 60 minutes of notice"
-h=$(svc-order new --customer 赵 --phone 13900000007 --address 朝阳区 \
-    --service gov-pension --group elderly | svc-order accept --at "2026-12-03 10:00")
-SVC_NOW="2026-12-02 09:00" run svc-order cancel "$h" --reason 家里有事 --by applicant
+h=$(as zhou svc-order new --customer 赵 --phone 13900000007 --address 朝阳区 \
+    --service gov-pension --group elderly | as zhou svc-order accept --at "2026-12-03 10:00")
+SVC_NOW="2026-12-02 09:00" run as zhou svc-order cancel "$h" --reason 家里有事 --by applicant
 check_same "$err" "" "the applicant's own cancellation never counts"
 
 # --- Output that cannot hurt: CSV formulas neutralised (OWASP), no
 # escape sequence from stored data on a terminal or a receipt. ---
-f=$(svc-order new --customer "=HYPERLINK(\"x\")" --phone 13900000003 --address "@A1" \
-    --service gov-pension --group elderly | svc-order accept --at "2026-12-02 10:00")
+f=$(as zhou svc-order new --customer "=HYPERLINK(\"x\")" --phone 13900000003 --address "@A1" \
+    --service gov-pension --group elderly | as zhou svc-order accept --at "2026-12-02 10:00")
 run svc-order list -o csv
 case "$out" in
 *"\"'=HYPERLINK(\"\"x\"\")\""*"\"'@A1\""*) ok "CSV: a formula-like text gets a leading apostrophe, quoted" ;;
@@ -144,7 +144,7 @@ done
 # to a later checkpoint.  Another connection stays open, so the command
 # is not the last to close and no checkpoint syncs for it at exit: every
 # sync seen is the commit's own (synchronous=NORMAL shows none here). ---
-r=$(svc-order new --customer 甲 --phone 13900000008 --address x --service clean-daily)
+r=$(as zhou svc-order new --customer 甲 --phone 13900000008 --address x --service clean-daily)
 if command -v strace >/dev/null 2>&1 && strace -o /dev/null true 2>/dev/null; then
 	(echo "SELECT count(*) FROM staff;"; sleep 3) | sqlite3 "$SVC_DB" >/dev/null &
 	sleep 1
@@ -167,17 +167,17 @@ SVC_USER=qian svc-pay handover wang -q >/dev/null 2>&1
 run svc-report query "SELECT kind, subject FROM v_event WHERE kind = 'pay.handover'"
 check_same "$(printf '%s\n' "$out" | head -1)" "pay.handover	staff:wang" "C4: a handover appends an event under the worker"
 printf 'barcode,model,name,sold_on,warranty_months\n690,BCD-1,冰箱,2026-03-02,12\n' >"$T/p.csv"
-svc-product import "$T/p.csv" -q
-svc-product import "$T/p.csv" -q
+as zhou svc-product import "$T/p.csv" -q
+as zhou svc-product import "$T/p.csv" -q
 printf 'barcode,model,name,sold_on,warranty_months\n690,BCD-1,冰箱,2026-05-02,12\n' >"$T/p2.csv"
-svc-product import "$T/p2.csv" -q
+as zhou svc-product import "$T/p2.csv" -q
 run svc-report query "SELECT kind, json_extract(details, '$.old_sold_on') FROM v_event WHERE subject = 'product:690' ORDER BY id"
 check_same "$(printf '%s\n' "$out" | tr '\t' ' ' | tr '\n' ';')" "product.add ;product.edit 2026-03-02;" \
     "A5: a product added, the same again nothing, a changed sale date an event with the old one"
 # A receipt prints the name of its order as registered: a new order under
 # the same phone with another name does not rewrite it.
 rn=$(svc-pay receipt "$r" | grep -c 甲)
-svc-order new --customer 甲乙丙 --phone 13900000008 --address x --service clean-daily >/dev/null
+as zhou svc-order new --customer 甲乙丙 --phone 13900000008 --address x --service clean-daily >/dev/null
 check_same "$(svc-pay receipt "$r" | grep -c 甲乙丙)" 0 "an old receipt is not renamed by a new order's name"
 check_same "$(svc-pay receipt "$r" | grep -c 甲)" "$rn" "it still shows the name it was issued to"
 run svc-db check
@@ -191,7 +191,7 @@ case "$out" in receipts"	2026	0	"*) ok "naming the year, the counter and the hig
 
 # --- Money: 10^12 yuan is the ceiling of an amount and of an order's
 # total; svc-db check finds a total put past it behind svc's back. ---
-m=$(svc-order new --customer 甲 --phone 13900000002 --address x --service clean-daily)
+m=$(as zhou svc-order new --customer 甲 --phone 13900000002 --address x --service clean-daily)
 run svc-pay charge "$m" --amount 1000000000000.01 --what 零件
 check_rc 65 "an amount past 10^12 yuan by one fen is refused"
 run svc-pay charge "$m" --amount 999999999880 --what 零件

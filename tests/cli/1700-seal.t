@@ -7,7 +7,7 @@
 
 svc-staff import "$TOP/share/svc/staff.yaml" >/dev/null 2>&1
 for i in 1 2 3; do
-	id=$(svc-order new --customer 甲$i --phone 1390000000$i --address x --service clean-daily)
+	id=$(as zhou svc-order new --customer 甲$i --phone 1390000000$i --address x --service clean-daily)
 	svc-pay collect "$id" --amount 60 --by wang >/dev/null
 done
 SVC_USER=qian svc-pay handover wang >/dev/null 2>&1
@@ -54,7 +54,7 @@ check_rc 1 "a handover's counted cash changed: found"
 check_same "$(printf '%s\n' "$out" | head -1)" "seal	handover	1	the hash does not follow" "naming the handover"
 
 # A seal taken today still proves the day after more work tomorrow.
-SVC_NOW="2026-11-27 10:00" svc-order new --customer 乙 --phone 13900000009 --address x --service clean-daily >/dev/null
+SVC_NOW="2026-11-27 10:00" as zhou svc-order new --customer 乙 --phone 13900000009 --address x --service clean-daily >/dev/null
 run svc-db verify --seal "$seal" --day 2026-11-26
 check_rc 0 "later work does not change an earlier day's seal"
 SVC_NOW="2026-11-27 12:00" run svc-db verify --seal "$seal"

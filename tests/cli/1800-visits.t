@@ -8,9 +8,9 @@ q() { sqlite3 -separator '|' "$SVC_DB" "$@"; }
 
 # --- A repair taken back and revisited (A8): two visits, both kept. ---
 export SVC_NOW="2026-11-26 09:00"
-r=$(svc-order new --customer 赵先生 --phone 13900000003 --address 西城区 \
+r=$(as zhou svc-order new --customer 赵先生 --phone 13900000003 --address 西城区 \
     --service repair-visit --fault 不制冷 |
-    svc-order accept --at "2026-11-26 14:00" | svc-assign to chen)
+    as zhou svc-order accept --at "2026-11-26 14:00" | as zhou svc-assign to chen)
 SVC_NOW="2026-11-26 14:18" SVC_USER=chen run svc-visit arrive $r
 check_rc 0 "G8: the first visit arrives 18 minutes late"
 SVC_NOW="2026-11-26 14:18" SVC_USER=chen svc-visit start $r >/dev/null
@@ -19,9 +19,9 @@ SVC_NOW="2026-11-26 14:20" SVC_USER=chen svc-visit check $r --voucher \
 SVC_NOW="2026-11-26 14:40" SVC_USER=chen run svc-visit takeback $r \
     --reason 压缩机返厂 --return-by 2026-11-30
 check_rc 0 "A8: taken back"
-SVC_NOW="2026-11-27 08:00" svc-assign move $r --at "2026-11-27 15:00" \
+SVC_NOW="2026-11-27 08:00" as zhou svc-assign move $r --at "2026-11-27 15:00" \
     --reason 修好送回 --by applicant >/dev/null
-SVC_NOW="2026-11-27 08:01" svc-assign to wang $r --force >/dev/null 2>&1
+SVC_NOW="2026-11-27 08:01" as zhou svc-assign to wang $r --force >/dev/null 2>&1
 SVC_NOW="2026-11-27 15:07" SVC_USER=wang run svc-visit arrive $r
 check_rc 0 "the return visit, by another worker, 7 minutes late"
 SVC_NOW="2026-11-27 15:07" SVC_USER=wang svc-visit start $r >/dev/null
@@ -53,9 +53,9 @@ run svc-order show $r
 check_rc 0 "show in the pipe format still answers"
 
 # --- A suspension (A9): the customer's nap is not time on site. ---
-c=$(svc-order new --customer 张阿姨 --phone 13900000002 --address 海淀区 \
+c=$(as zhou svc-order new --customer 张阿姨 --phone 13900000002 --address 海淀区 \
     --service clean-daily --channel office |
-    svc-order accept --at "2026-11-26 13:00" 2>/dev/null | svc-assign to wang)
+    as zhou svc-order accept --at "2026-11-26 13:00" 2>/dev/null | as zhou svc-assign to wang)
 SVC_USER=wang
 export SVC_USER
 SVC_NOW="2026-11-26 13:00" svc-visit arrive $c >/dev/null
@@ -79,12 +79,12 @@ check_out "wang	2	1	60	0" "A9: 30 + 30 minutes on site, the 125-minute nap exclu
 
 # A9: the resumed visit is booked as any other: it double-books nobody.
 SVC_USER=zhou
-y1=$(svc-order new --customer 甲 --phone 13900000021 --address 海淀区 \
+y1=$(as zhou svc-order new --customer 甲 --phone 13900000021 --address 海淀区 \
     --service clean-daily --channel office |
-    svc-order accept --at "2026-12-03 14:00" | svc-assign to wang)
-y2=$(svc-order new --customer 乙 --phone 13900000022 --address 海淀区 \
+    as zhou svc-order accept --at "2026-12-03 14:00" | as zhou svc-assign to wang)
+y2=$(as zhou svc-order new --customer 乙 --phone 13900000022 --address 海淀区 \
     --service clean-daily --channel office |
-    svc-order accept --at "2026-12-03 09:00" | svc-assign to wang)
+    as zhou svc-order accept --at "2026-12-03 09:00" | as zhou svc-assign to wang)
 SVC_USER=wang SVC_NOW="2026-12-03 09:00" svc-visit arrive $y2 >/dev/null
 SVC_USER=wang SVC_NOW="2026-12-03 09:00" svc-visit start $y2 >/dev/null
 SVC_USER=wang SVC_NOW="2026-12-03 09:30" unchanged "a resume that double-books" \
@@ -156,7 +156,7 @@ unchanged "a second return call" svc-visit followup $c --reached
 check_rc 65 "no return call is due: exit 65"
 run svc-order list --status closed
 check_same "$(printf '%s\n' "$out" | grep -c "^$c	")" 0 "not closed yet: 120.00 is owed"
-SVC_NOW="2026-12-02 11:00" run svc-pay receive $c --amount 120 --method wechat
+SVC_NOW="2026-12-02 11:00" run as qian svc-pay receive $c --amount 120 --method wechat
 check_rc 0 "paid at finance"
 run svc-order list --status closed
 check_same "$(printf '%s\n' "$out" | cut -f1,2 | grep "^$c	")" "$c	done" \
@@ -176,16 +176,16 @@ run svc-order list --status closed
 check_same "$(printf '%s\n' "$out" | grep -c "^$c	")" 0 "reopened: not closed"
 run svc-pay charge $c --amount 10 --what 材料
 check_rc 0 "its money moves again"
-SVC_NOW="2026-12-02 12:00" run svc-pay receive $c --amount 10 --method cash
+SVC_NOW="2026-12-02 12:00" run as qian svc-pay receive $c --amount 10 --method cash
 check_same "$(q "SELECT kind FROM event WHERE order_id = $c AND kind
     IN ('order.close', 'order.reopen') ORDER BY id")" "order.close
 order.reopen
 order.close" "settled again, closed again; each close and reopen an event"
 
 # --- Who acts: the visit's worker, or a dispatcher with --by. ---
-g=$(svc-order new --customer 李大爷 --phone 13900000001 --address 朝阳区 \
+g=$(as zhou svc-order new --customer 李大爷 --phone 13900000001 --address 朝阳区 \
     --service gov-pension --group elderly --channel phone |
-    svc-order accept --at "2026-11-26 16:00" | svc-assign to li)
+    as zhou svc-order accept --at "2026-11-26 16:00" | as zhou svc-assign to li)
 export SVC_NOW="2026-11-26 15:58"
 SVC_USER=wang unchanged "someone else arriving" svc-visit arrive $g
 check_rc 65 "a worker not on the visit is refused: exit 65"
@@ -208,10 +208,10 @@ SVC_USER=zhao run svc-visit start $g
 check_rc 0 "the worker who came goes on"
 
 # --- Products not back by the day promised (A8). ---
-t=$(svc-order new --customer 钱先生 --phone 13900000009 --address 东城区 \
+t=$(as zhou svc-order new --customer 钱先生 --phone 13900000009 --address 东城区 \
     --service repair-visit --fault 异响 |
-    SVC_NOW="2026-11-26 09:00" svc-order accept --at "2026-11-26 11:00" |
-    svc-assign to chen)
+    SVC_NOW="2026-11-26 09:00" as zhou svc-order accept --at "2026-11-26 11:00" |
+    as zhou svc-assign to chen)
 SVC_USER=chen SVC_NOW="2026-11-26 11:00" svc-visit arrive $t >/dev/null
 SVC_USER=chen SVC_NOW="2026-11-26 11:00" svc-visit start $t >/dev/null
 SVC_USER=chen SVC_NOW="2026-11-26 11:10" svc-visit takeback $t \

@@ -8,6 +8,7 @@
 #   check_err TEXT DESC   its stderr was one line containing TEXT
 #   check_same A B DESC   two strings are equal
 #   unchanged DESC CMD... CMD changes nothing in the database
+#   as LOGIN CMD...       CMD as that member of staff
 set -u
 T=$(mktemp -d "${TMPDIR:-/tmp}/svc-cli.XXXXXX")
 trap 'rm -rf "$T"' EXIT
@@ -22,12 +23,21 @@ export SVC_NOW="2026-11-26 10:00"
 export SVC_USER=zhou
 n=0
 # The schema version this build creates: bumped by each new migration.
-SCHEMA=13
+SCHEMA=14
 # Only svc-db init creates a database; a test file that tests creation
 # itself sets NO_INIT=1 before it sources this.
 if [ "${NO_INIT:-0}" != 1 ]; then
 	svc-db init -q >/dev/null || { echo "Bail out! svc-db init"; exit 1; }
 fi
+
+# as LOGIN CMD...: run CMD as that person (the tests run as root, who may
+# act for anyone: acting.c).  The desk work of a test written from a
+# worker's side is done "as zhou", the admin and dispatcher.
+as() {
+	_as=$1
+	shift
+	SVC_USER=$_as "$@"
+}
 
 ok() {
 	n=$((n + 1))

@@ -148,11 +148,16 @@ finance_only(void **state)
 {
 	struct svc_err e = { 0 };
 
+	int boot;
+
 	(void)state;
 	setenv("SVC_USER", "wang", 1);
-	assert_int_equal(svc_finance_ok(db, &e), SVC_EX_NOPERM);
+	assert_int_equal(svc_may_write(db, "svc-pay", "void", &boot, &e),
+	    SVC_EX_NOPERM);
+	assert_string_equal(e.msg, "void: wang is not finance");
 	setenv("SVC_USER", "qian", 1);
-	assert_int_equal(svc_finance_ok(db, &e), 0);
+	assert_int_equal(svc_may_write(db, "svc-pay", "void", &boot, &e), 0);
+	assert_int_equal(boot, 0);
 }
 
 /* A7: a covered repair whose fault is the company's costs nothing. */

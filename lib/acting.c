@@ -1,0 +1,311 @@
+/*
+ * acting.c - who is acting, and what their roles let them write (G4: the
+ * record says who did what; issue 15).
+ *
+ * The person is the login name of the real user id, matched to a staff
+ * login: not the effective id (a setgid install changes that), not an
+ * environment variable.  SVC_USER lets root or an admin act for someone
+ * else (what a worker reported by phone); both are recorded, the person
+ * as the event's actor and the one at the keyboard as entered_by.
+ *
+ * Which role may run which writing verb is the one table below, checked
+ * in one place (svc_may_write, from svc_cli_open) before anything is
+ * written.  Reading needs no role: whoever may open the database may read
+ * it.  Finer rules stay with the step they guard: a worker steps only
+ * through their own visits (visit.c), a complaint is never resolved by the
+ * one whose work it is about (complaint.c), nobody changes their own roles
+ * (staff.c).
+ */
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "svc.h"
+
+/*
+ * The roles table.  roles: who may run the verb, space separated; NULL
+ * for a verb gated by the file's permissions alone (svc-db init, which
+ * runs before there is any staff).  Printed by svc-staff roles and
+ * documented in svc(7); a writing verb missing here is refused (70).
+ */
+const struct svc_right svc_rights[] = {
+	{ "svc-assign", "to", "dispatcher", "dispatch a worker (C2)" },
+	{ "svc-assign", "drop", "dispatcher", "take a worker off an order" },
+	{ "svc-assign", "move", "dispatcher", "move an appointment (G9)" },
+	{ "svc-assign", "auto", "dispatcher", "dispatch by the roster" },
+	{ "svc-complaint", "new", "reception dispatcher complaints",
+	    "take a complaint (G10)" },
+	{ "svc-complaint", "assign", "complaints", "give it to a handler" },
+	{ "svc-complaint", "resolve", "complaints",
+	    "answer it; never about one's own work (G10)" },
+	{ "svc-db", "init", NULL, "create or migrate the database" },
+	{ "svc-order", "new", "reception dispatcher", "register (C1)" },
+	{ "svc-order", "import", "reception dispatcher", "register many" },
+	{ "svc-order", "accept", "reception dispatcher", "reply (G5)" },
+	{ "svc-order", "refuse", "reception dispatcher", "reply: refuse" },
+	{ "svc-order", "cancel", "reception dispatcher",
+	    "the applicant cancels" },
+	{ "svc-order", "edit", "reception dispatcher", "correct an order" },
+	{ "svc-order", "reopen", "admin", "reopen a closed order" },
+	{ "svc-pay", "charge", "worker dispatcher", "extra lines (C3)" },
+	{ "svc-pay", "collect", "worker dispatcher",
+	    "paid at the door (A11); --by for a dispatcher" },
+	{ "svc-pay", "receive", "finance", "paid at the finance window" },
+	{ "svc-pay", "void", "finance", "void a receipt" },
+	{ "svc-pay", "refund", "finance", "pay money back" },
+	{ "svc-pay", "handover", "finance", "a worker's cash handed in" },
+	{ "svc-product", "import", "admin dispatcher",
+	    "products and warranties (A5)" },
+	{ "svc-staff", "add", "admin", "add a person" },
+	{ "svc-staff", "edit", "admin", "change a person, their roles" },
+	{ "svc-staff", "disable", "admin", "take a person off duty" },
+	{ "svc-staff", "enable", "admin", "put a person back on duty" },
+	{ "svc-staff", "import", "admin", "departments and staff" },
+	{ "svc-staff", "add-dept", "admin", "add a department (G3)" },
+	{ "svc-staff", "edit-dept", "admin", "change a department" },
+	{ "svc-visit", "late", "worker dispatcher", "announce a delay (A3)" },
+	{ "svc-visit", "arrive", "worker dispatcher", "at the door (A2)" },
+	{ "svc-visit", "start", "worker dispatcher", "work begins" },
+	{ "svc-visit", "contact", "worker dispatcher",
+	    "the absent applicant called (A4)" },
+	{ "svc-visit", "check", "worker dispatcher",
+	    "voucher and product (A5-A7)" },
+	{ "svc-visit", "suspend", "worker dispatcher", "stop, come back" },
+	{ "svc-visit", "resume", "worker dispatcher", "come back (A8)" },
+	{ "svc-visit", "takeback", "worker dispatcher",
+	    "take the product to the workshop (A8)" },
+	{ "svc-visit", "done", "worker dispatcher", "finished, signed (A10)" },
+	{ "svc-visit", "report", "worker dispatcher", "the worker's report" },
+	{ "svc-visit", "attach", "worker dispatcher", "a photo or document" },
+	{ "svc-visit", "review", "dispatcher", "review the work (C5)" },
+	{ "svc-visit", "followup", "reception dispatcher",
+	    "the return call (G12)" },
+	{ "svc-visit", "noshow", "dispatcher", "abandon no-shows (A4)" },
+	{ NULL, NULL, NULL, NULL }
+};
+
+/* The verbs that may create the first admin of a database. */
+static int
+bootstraps(const struct svc_right *r)
+{
+	return strcmp(r->command, "svc-staff") == 0 &&
+	    (strcmp(r->verb, "add") == 0 || strcmp(r->verb, "import") == 0);
+}
+
+const struct svc_right *
+svc_right_find(const char *command, const char *verb)
+{
+	const struct svc_right *r;
+
+	for (r = svc_rights; r->command; r++)
+		if (strcmp(r->command, command) == 0 &&
+		    strcmp(r->verb, verb) == 0)
+			return r;
+	return NULL;
+}
+
+/* The login name of the real user id; "#UID" for one without a name. */
+const char *
+svc_login(void)
+{
+	static char name[64];
+	struct passwd *pw;
+
+	if (name[0] == '\0') {
+		if ((pw = getpwuid(getuid())) != NULL)
+			snprintf(name, sizeof name, "%s", pw->pw_name);
+		else
+			snprintf(name, sizeof name, "#%lu",
+			    (unsigned long)getuid());
+	}
+	return name;
+}
+
+/* SVC_USER when it names someone else; NULL when the person is oneself. */
+static const char *
+acting_for(void)
+{
+	const char *s = getenv("SVC_USER");
+
+	return s != NULL && *s != '\0' && strcmp(s, svc_login()) != 0 ?
+	    s : NULL;
+}
+
+const char *
+svc_actor(void)
+{
+	const char *s = acting_for();
+
+	return s ? s : svc_login();
+}
+
+const char *
+svc_entered_by(void)
+{
+	return acting_for() ? svc_login() : NULL;
+}
+
+/* Whether login is active staff with role (NULL: any role, or none). */
+static int
+staff_has(sqlite3 *db, const char *login, const char *role, int *yes,
+    struct svc_err *e)
+{
+	static const char sql[] = "SELECT 1 FROM staff s WHERE s.login = ?1"
+	    " AND s.active AND (?2 IS NULL OR EXISTS (SELECT 1 FROM"
+	    " staff_role r WHERE r.staff_id = s.id AND r.role = ?2))";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return svc_db_error(db, rc, e);
+	*yes = rc == SQLITE_ROW;
+	return 0;
+}
+
+int
+svc_actor_is(sqlite3 *db, const char *role, int *yes, struct svc_err *e)
+{
+	return staff_has(db, svc_actor(), role, yes, e);
+}
+
+int
+svc_admin_exists(sqlite3 *db, int *yes, struct svc_err *e)
+{
+	static const char sql[] = "SELECT 1 FROM staff s JOIN staff_role r"
+	    " ON r.staff_id = s.id WHERE s.active AND r.role = 'admin'";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return svc_db_error(db, rc, e);
+	*yes = rc == SQLITE_ROW;
+	return 0;
+}
+
+/* Root, or the real user is an active admin: may act for others, at
+ * another time, on another database. */
+int
+svc_privileged(sqlite3 *db, int *yes, struct svc_err *e)
+{
+	*yes = getuid() == 0;
+	return *yes ? 0 : staff_has(db, svc_login(), "admin", yes, e);
+}
+
+/* Whether the actor has one of roles (space separated). */
+static int
+has_one_of(sqlite3 *db, const char *roles, int *yes, struct svc_err *e)
+{
+	char role[16];
+	const char *p;
+	size_t n;
+
+	*yes = 0;
+	for (p = roles; *p && !*yes; p += n + (p[n] == ' ')) {
+		n = strcspn(p, " ");
+		snprintf(role, sizeof role, "%.*s", (int)n, p);
+		if (staff_has(db, svc_actor(), role, yes, e))
+			return e->code;
+	}
+	return 0;
+}
+
+/* "finance", "reception or dispatcher": the roles in a message. */
+static void
+roles_words(const char *roles, char *out, size_t n)
+{
+	const char *p, *last = strrchr(roles, ' ');
+	size_t len;
+
+	*out = '\0';
+	for (p = roles; *p; p += len + (p[len] == ' ')) {
+		len = strcspn(p, " ");
+		if (p != roles)
+			strncat(out, p == last + 1 ? " or " : ", ",
+			    n - strlen(out) - 1);
+		strncat(out, p, len < n - strlen(out) - 1 ? len :
+		    n - strlen(out) - 1);
+	}
+}
+
+/* The person and the time: who may be claimed to act, and when. */
+static int
+check_claims(sqlite3 *db, const char *verb, struct svc_err *e)
+{
+	int priv;
+
+	if ((acting_for() || svc_clock_claimed()) &&
+	    svc_privileged(db, &priv, e))
+		return e->code;
+	if (acting_for() && !priv)
+		return svc_seterr(e, SVC_EX_NOPERM, "%s: SVC_USER=%s: %s may "
+		    "not act for someone else (root or an admin may)", verb,
+		    acting_for(), svc_login());
+	if (svc_clock_claimed() && !priv)
+		return svc_seterr(e, SVC_EX_NOPERM, "%s: SVC_NOW: %s may not "
+		    "write at another time (root or an admin may)", verb,
+		    svc_login());
+	return 0;
+}
+
+/*
+ * The one gate before a write: the verb's roles, the person claimed
+ * (SVC_USER) and the time claimed (SVC_NOW).  *bootstrap is set when the
+ * run may create the first admin of a database that has none; the batch
+ * then refuses to commit unless an admin exists at its end.
+ */
+int
+svc_may_write(sqlite3 *db, const char *command, const char *verb,
+    int *bootstrap, struct svc_err *e)
+{
+	const struct svc_right *r = svc_right_find(command, verb);
+	char words[64];
+	int yes, admin;
+
+	*bootstrap = 0;
+	if (r == NULL)
+		return svc_seterr(e, SVC_EX_SOFTWARE, "%s: a writing verb "
+		    "missing from the roles table", verb);
+	if (r->roles == NULL || check_claims(db, verb, e))
+		return e->code;
+	if (bootstraps(r)) {
+		if (svc_admin_exists(db, &admin, e))
+			return e->code;
+		if (!admin) {
+			*bootstrap = 1;
+			return 0;
+		}
+	}
+	if (staff_has(db, svc_actor(), NULL, &yes, e))
+		return e->code;
+	if (!yes)
+		return svc_seterr(e, SVC_EX_NOPERM, "%s: %s is not active "
+		    "staff", verb, svc_actor());
+	if (has_one_of(db, r->roles, &yes, e))
+		return e->code;
+	roles_words(r->roles, words, sizeof words);
+	return yes ? 0 : svc_seterr(e, SVC_EX_NOPERM, "%s: %s is not %s",
+	    verb, svc_actor(), words);
+}
+
+/* At the end of a bootstrap run: an admin must exist now. */
+int
+svc_bootstrap_done(sqlite3 *db, struct svc_err *e)
+{
+	int admin;
+
+	if (svc_admin_exists(db, &admin, e))
+		return e->code;
+	return admin ? 0 : svc_seterr(e, SVC_EX_NOPERM, "no admin yet: the "
+	    "first staff written must include an active admin");
+}
