@@ -7,6 +7,8 @@
 #   make bench      speed and memory against the sqlite3 shell (N=1000000)
 #   make fuzz       libFuzzer on the parsers (clang), FUZZ_SECONDS each
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make install-server  the same, for several users: setgid svc, the
+#                   database in STATEDIR=/var/lib/svc (run as root)
 #   make installcheck   install into a temporary PREFIX, try, uninstall
 #   make deps       install the Debian packages the build needs
 
@@ -17,12 +19,18 @@ SHAREDIR ?= $(PREFIX)/share/svc
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+# The shared install (install-server): the state and configuration
+# directories are compiled in, never taken from the environment.
+STATEDIR ?= /var/lib/svc
+SYSCONFDIR ?= /etc/svc
+SVCGROUP ?= svc
 
 CC ?= cc
 CFLAGS ?= -O2 -g
 WERROR ?= -Werror
 SVC_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra $(WERROR) \
-	-Wno-unused-parameter -Ilib -DSVC_SHAREDIR='"$(SHAREDIR)"'
+	-Wno-unused-parameter -Ilib -DSVC_SHAREDIR='"$(SHAREDIR)"' \
+	-DSVC_STATEDIR='"$(STATEDIR)"' -DSVC_SYSCONFDIR='"$(SYSCONFDIR)"'
 PKGS = sqlite3 yaml-0.1 libsodium
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lyaml -lsodium)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -39,7 +47,7 @@ endif
 COMMANDS = svc-assign svc-cal svc-complaint svc-db svc-order svc-pay svc-product svc-report svc-staff svc-visit
 LIBMODS = err buf utf8 when clock cal money yaml conf schema db acting event \
 	staff roster order reply order_view order_import assign product visit close sheet pay complaint report query out ids known seal cli
-UNITS = when cal money utf8 yaml conf db out ids staff event buf order assign product visit pay report known seal
+UNITS = when cal money utf8 yaml conf db out ids staff event buf order assign product visit pay report known seal acting
 
 LIBOBJ = $(LIBMODS:%=$(B)/lib/%.o)
 BINS = $(COMMANDS:%=$(B)/bin/%)
@@ -152,6 +160,26 @@ install: all
 			$(DESTDIR)$(FISHCOMPDIR)/$$c.fish || exit 1; \
 	done
 
+# Several users on one machine, in the Unix tradition of crontab and the
+# mail spool: the commands setgid $(SVCGROUP), the database in $(STATEDIR)
+# (2770 root:$(SVCGROUP), the file 0660), so that staff change it only
+# through the commands.  The configuration is $(SYSCONFDIR)/config.yaml.
+install-server: install
+	getent group $(SVCGROUP) >/dev/null || groupadd --system $(SVCGROUP)
+	install -d -m 2770 -o root -g $(SVCGROUP) $(DESTDIR)$(STATEDIR)
+	install -d -m 755 $(DESTDIR)$(SYSCONFDIR)
+	[ -e $(DESTDIR)$(SYSCONFDIR)/config.yaml ] || install -m 644 \
+		share/svc/config.yaml $(DESTDIR)$(SYSCONFDIR)/config.yaml
+	for c in $(COMMANDS); do \
+		chgrp $(SVCGROUP) $(DESTDIR)$(BINDIR)/$$c && \
+		chmod 2755 $(DESTDIR)$(BINDIR)/$$c || exit 1; \
+	done
+	env -u SVC_DB -u SVC_CONFIG $(DESTDIR)$(BINDIR)/svc-db init -q \
+		-d $(DESTDIR)$(STATEDIR)/svc.db \
+		-c $(DESTDIR)$(SYSCONFDIR)/config.yaml >/dev/null
+	chgrp $(SVCGROUP) $(DESTDIR)$(STATEDIR)/svc.db
+	chmod 660 $(DESTDIR)$(STATEDIR)/svc.db
+
 uninstall:
 	for c in $(COMMANDS); do \
 		rm -f $(DESTDIR)$(BINDIR)/$$c $(DESTDIR)$(MANDIR)/man1/$$c.1 \
@@ -169,5 +197,5 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all check units bench fuzz installcheck demo deps install uninstall clean FORCE
+.PHONY: all check units bench fuzz installcheck demo deps install install-server uninstall clean FORCE
 .SECONDARY:

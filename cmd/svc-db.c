@@ -80,6 +80,25 @@ cmd_check(struct svc_cli *cli, int argc, char **argv)
 	return n ? SVC_EX_FOUND : 0;
 }
 
+/*
+ * A copy of the whole shared database, written where the caller says, is
+ * an admin's (or root's nightly job): the commands' group reads it all.
+ */
+static void
+shared_admin_only(struct svc_cli *cli)
+{
+	struct svc_err e = { 0 };
+	int yes;
+
+	if (!svc_shared())
+		return;
+	if (svc_privileged(cli->db, &yes, &e))
+		svc_cli_fail(cli, &e);
+	if (!yes)
+		svc_die(SVC_EX_NOPERM, "%s: installed for several users, only "
+		    "an admin backs the database up", cli->verb->name);
+}
+
 static int
 cmd_backup(struct svc_cli *cli, int argc, char **argv)
 {
@@ -88,6 +107,7 @@ cmd_backup(struct svc_cli *cli, int argc, char **argv)
 	options(cli, argc, argv);
 	svc_cli_need(cli, argc - optind, 1, 1);
 	svc_cli_open(cli, SVC_DB_RO | SVC_DB_ANY);
+	shared_admin_only(cli);
 	if (svc_db_backup(cli->db, argv[optind], &e))
 		svc_cli_fail(cli, &e);
 	if (!cli->quiet)

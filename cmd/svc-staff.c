@@ -301,6 +301,24 @@ cmd_show(struct svc_cli *cli, int argc, char **argv)
 	return rc;
 }
 
+/* The roles of an active person (none for one disabled); 66 if unknown. */
+static void
+person_roles(struct svc_cli *cli, const char *login, char *held, size_t n)
+{
+	struct svc_staff_filter f = { 0 };
+	struct svc_err e = { 0 };
+	sqlite3_stmt *st;
+
+	svc_cli_open(cli, SVC_DB_RO);
+	svc_cli_known(cli, SVC_K_LOGIN, "LOGIN", login);
+	f.login = login;
+	if (svc_staff_query(cli->db, &f, &st, &e))
+		svc_cli_fail(cli, &e);
+	if (sqlite3_step(st) == SQLITE_ROW && svc_col_text(st, 3))
+		snprintf(held, n, "%s", svc_col_text(st, 3));
+	sqlite3_finalize(st);
+}
+
 /* A listing with no options of its own: one query, every row. */
 static int
 listing(struct svc_cli *cli, int argc, char **argv,
@@ -332,6 +350,54 @@ cmd_depts(struct svc_cli *cli, int argc, char **argv)
 	};
 
 	return listing(cli, argc, argv, svc_dept_query, cols, 4);
+}
+
+/*
+ * Which role may run which writing verb: the library's one table
+ * (acting.c); with LOGIN, only what that person's roles let them write.
+ */
+static int
+cmd_roles(struct svc_cli *cli, int argc, char **argv)
+{
+	static const struct svc_col cols[] = {
+		{ "command", SVC_COL_TEXT, 0 },
+		{ "verb", SVC_COL_TEXT, 0 },
+		{ "roles", SVC_COL_TEXT, 0 },
+		{ "what", SVC_COL_TEXT, 0 },
+	};
+	const struct svc_right *r;
+	struct svc_out *out;
+	struct opts o;
+	char held[80] = "", roles[64], *p;
+	const char *login = NULL;
+
+	options(cli, argc, argv, no_opts, &o);
+	svc_cli_need(cli, argc - optind, 0, 1);
+	if (optind < argc) {
+		login = argv[optind];
+		person_roles(cli, login, held, sizeof held);
+	}
+	out = svc_cli_out(cli, cols, 4);
+	for (r = svc_rights; r->command; r++) {
+		if (login && !svc_right_allows(r, held))
+			continue;
+		svc_out_text(out, r->command);
+		svc_out_text(out, r->verb);
+		if (r->roles) {
+			snprintf(roles, sizeof roles, "%s", r->roles);
+			for (p = roles; (p = strchr(p, ' ')) != NULL; )
+				*p = ',';
+			svc_out_text(out, roles);
+		} else {
+			svc_out_null(out);
+		}
+		svc_out_text(out, r->what);
+		svc_out_row(out);
+	}
+	svc_cli_out_end(cli, out);
+	if (cli->db)
+		svc_db_close(cli->db);
+	return 0;
 }
 
 /* G3: every window's service phone is published. */
@@ -391,7 +457,8 @@ static const struct svc_verb verbs[] = {
 	    "[--phone PHONE] [--badge NO] [-n]",
 	    "  --name NAME      the full name, as on the badge\n"
 	    "  --dept CODE      the department\n"
-	    "  --role ROLES     admin, complaints, dispatcher, finance, worker;\n"
+	    "  --role ROLES     admin, complaints, dispatcher, finance,\n"
+	    "                   reception, worker;\n"
 	    "                   comma separated\n"
 	    "  --phone PHONE    the person's phone\n"
 	    "  --badge NO       the work badge number, shown at the door (A2)\n"
@@ -426,6 +493,9 @@ static const struct svc_verb verbs[] = {
 	    "Change the given fields of departments.\n" },
 	{ "depts", cmd_depts, "depts",
 	    "List the departments.\n" },
+	{ "roles", cmd_roles, "roles [LOGIN]",
+	    "Which roles may run which writing verb (reading needs none);\n"
+	    "with LOGIN, only the verbs that person's roles allow.\n" },
 	{ NULL, NULL, NULL, NULL }
 };
 

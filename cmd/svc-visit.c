@@ -333,7 +333,7 @@ slurp(struct svc_cli *cli, const char *path, struct svc_buf *b)
 	size_t n;
 	FILE *f;
 
-	if ((f = strcmp(path, "-") ? fopen(path, "rb") : stdin) == NULL)
+	if ((f = strcmp(path, "-") ? svc_user_fopen(path, "rb") : stdin) == NULL)
 		svc_die(SVC_EX_NOINPUT, "%s: %s", path, strerror(errno));
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
 		svc_buf_add(b, chunk, n);

@@ -101,7 +101,7 @@ _svc() {
 	--signature) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	--eta|--resume-at|--return-by) COMPREPLY=($(compgen -W "today tomorrow now" -- "$cur")); return ;;
 	--parts-missing|--damage|--not-ours|--signed-by|--comment) return ;;
-	--role) COMPREPLY=($(compgen -W "admin complaints dispatcher finance worker" -- "$cur")); return ;;
+	--role) COMPREPLY=($(compgen -W "admin complaints dispatcher finance reception worker" -- "$cur")); return ;;
 	--kind)
 		if [[ $cmd == svc-visit ]]; then
 			COMPREPLY=($(compgen -W "photo-before photo-after other" -- "$cur"))
@@ -127,7 +127,7 @@ _svc() {
 	svc-pay) verbs="bill charge collect receive receipt void refund handover held due" ;;
 	svc-cal) verbs="is add days next" ;;
 	svc-order) verbs="new import list show accept refuse cancel reopen notice edit export catalogue" ;;
-	svc-staff) verbs="add edit disable enable list show directory import add-dept edit-dept depts" ;;
+	svc-staff) verbs="add edit disable enable list show directory import add-dept edit-dept depts roles" ;;
 	*) return ;;
 	esac
 
@@ -251,7 +251,7 @@ _svc() {
 		COMPREPLY=($(compgen -W "$(_svc_orders_in closed)" -- "$cur")) ;;
 	svc-order:import)
 		COMPREPLY=($(compgen -f -- "$cur")) ;;
-	svc-staff:edit|svc-staff:disable|svc-staff:enable|svc-staff:show)
+	svc-staff:edit|svc-staff:disable|svc-staff:enable|svc-staff:show|svc-staff:roles)
 		COMPREPLY=($(compgen -W "$(_svc_logins)" -- "$cur")) ;;
 	svc-staff:edit-dept)
 		COMPREPLY=($(compgen -W "$(_svc_depts)" -- "$cur")) ;;

@@ -84,7 +84,7 @@ complete -c svc-cal -f -n "not __fish_seen_subcommand_from $calverbs" -a days -d
 complete -c svc-cal -f -n "not __fish_seen_subcommand_from $calverbs" -a next -d 'next working moment'
 complete -c svc-cal -f -n "__fish_seen_subcommand_from $calverbs" -a 'today tomorrow now'
 
-set -l sv add edit disable enable list show directory import add-dept edit-dept depts
+set -l sv add edit disable enable list show directory import add-dept edit-dept depts roles
 complete -c svc-staff -f -n "not __fish_seen_subcommand_from $sv" -a add -d 'add a person'
 complete -c svc-staff -f -n "not __fish_seen_subcommand_from $sv" -a edit -d 'change people'
 complete -c svc-staff -f -n "not __fish_seen_subcommand_from $sv" -a disable -d 'take off duty'
@@ -96,11 +96,12 @@ complete -c svc-staff -f -n "not __fish_seen_subcommand_from $sv" -a import -d '
 complete -c svc-staff -f -n "not __fish_seen_subcommand_from $sv" -a add-dept -d 'add a department'
 complete -c svc-staff -f -n "not __fish_seen_subcommand_from $sv" -a edit-dept -d 'change departments'
 complete -c svc-staff -f -n "not __fish_seen_subcommand_from $sv" -a depts -d 'list departments'
-complete -c svc-staff -f -n "__fish_seen_subcommand_from edit disable enable show" -a '(__svc_logins)'
+complete -c svc-staff -f -n "not __fish_seen_subcommand_from $sv" -a roles -d 'which role may write what'
+complete -c svc-staff -f -n "__fish_seen_subcommand_from edit disable enable show roles" -a '(__svc_logins)'
 complete -c svc-staff -f -n "__fish_seen_subcommand_from edit-dept" -a '(__svc_depts)'
 complete -c svc-staff -l name -x -d 'full name'
 complete -c svc-staff -l dept -x -a '(__svc_depts)' -d 'department'
-complete -c svc-staff -l role -x -a 'admin complaints dispatcher finance worker' -d 'roles'
+complete -c svc-staff -l role -x -a 'admin complaints dispatcher finance reception worker' -d 'roles'
 complete -c svc-staff -l phone -x -d 'phone'
 complete -c svc-staff -l badge -x -d 'badge number'
 complete -c svc-staff -l kind -x -a 'cleaning repair gov' -d 'kind of service'

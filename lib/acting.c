@@ -15,10 +15,19 @@
  * through their own visits (visit.c), a complaint is never resolved by the
  * one whose work it is about (complaint.c), nobody changes their own roles
  * (staff.c).
+ *
+ * Installed for several users (make install-server), the commands are
+ * setgid svc and the database is writable by that group only, the way
+ * crontab guards its spool: staff change it only through the commands.
+ * Then nothing a caller sets may redirect them (cli.c: -d, -c, SVC_DB,
+ * SVC_CONFIG only for admins), and files a caller names are opened with
+ * the caller's own group (svc_user_fopen).
  */
+#include <errno.h>
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "svc.h"
@@ -103,6 +112,38 @@ svc_right_find(const char *command, const char *verb)
 		    strcmp(r->verb, verb) == 0)
 			return r;
 	return NULL;
+}
+
+/* Whether a person holding held (comma separated) may run r. */
+int
+svc_right_allows(const struct svc_right *r, const char *held)
+{
+	const char *p;
+	size_t n;
+
+	if (r->roles == NULL || held == NULL)
+		return 0;
+	for (p = r->roles; *p; p += n + (p[n] == ' ')) {
+		n = strcspn(p, " ");
+		if (svc_list_has(held, p, n))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the comma separated list holds the word of n bytes at w. */
+int
+svc_list_has(const char *list, const char *w, size_t n)
+{
+	const char *p;
+	size_t len;
+
+	for (p = list; *p; p += len + (p[len] == ',')) {
+		len = strcspn(p, ",");
+		if (len == n && strncmp(p, w, n) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* The login name of the real user id; "#UID" for one without a name. */
@@ -308,4 +349,67 @@ svc_bootstrap_done(sqlite3 *db, struct svc_err *e)
 		return e->code;
 	return admin ? 0 : svc_seterr(e, SVC_EX_NOPERM, "no admin yet: the "
 	    "first staff written must include an active admin");
+}
+
+/* The shared install: the group the commands run with, or -1. */
+static gid_t shared_gid = (gid_t)-1;
+
+/* At start: setgid means a shared install; its files stay group-only. */
+void
+svc_shared_init(void)
+{
+	if (getegid() != getgid()) {
+		shared_gid = getegid();
+		umask(007);
+	}
+}
+
+int
+svc_shared(void)
+{
+	return shared_gid != (gid_t)-1;
+}
+
+/*
+ * For good: run on with the caller's own group, as though not installed
+ * setgid (an admin naming a database of their own).
+ */
+int
+svc_shared_leave(struct svc_err *e)
+{
+	gid_t g = getgid();
+
+	if (!svc_shared())
+		return 0;
+	if (setresgid(g, g, g) != 0)
+		return svc_seterr(e, SVC_EX_SOFTWARE, "cannot drop group: %s",
+		    strerror(errno));
+	shared_gid = (gid_t)-1;
+	return 0;
+}
+
+/*
+ * A file the caller names (an import, an attachment), opened with the
+ * caller's own group: the command's group opens only svc's own state.
+ */
+FILE *
+svc_user_fopen(const char *path, const char *mode)
+{
+	FILE *f;
+	int err;
+
+	if (!svc_shared())
+		return fopen(path, mode);
+	if (setegid(getgid()) != 0)
+		return NULL;
+	f = fopen(path, mode);
+	err = errno;
+	if (setegid(shared_gid) != 0) {
+		if (f)
+			fclose(f);
+		errno = EPERM;
+		return NULL;
+	}
+	errno = err;
+	return f;
 }

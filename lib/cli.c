@@ -2,6 +2,7 @@
  * cli.c - the shared command-line layer (see cli.h).
  */
 #include <errno.h>
+#include <libgen.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -14,6 +15,13 @@
 
 #ifndef SVC_SHAREDIR
 #define SVC_SHAREDIR "/usr/local/share/svc"
+#endif
+/* The shared install's state and configuration (make install-server). */
+#ifndef SVC_STATEDIR
+#define SVC_STATEDIR "/var/lib/svc"
+#endif
+#ifndef SVC_SYSCONFDIR
+#define SVC_SYSCONFDIR "/etc/svc"
 #endif
 
 static int stdout_failed;	/* reported already: say it once */
@@ -256,6 +264,46 @@ readable(const char *path)
  * all is an error naming the places looked at: running on defaults
  * without a holiday calendar is asked for explicitly, never fallen into.
  */
+/*
+ * In a shared install, whether the caller is root or an admin of the
+ * system's database: only they name another database or configuration.
+ */
+static int
+shared_admin(void)
+{
+	struct svc_err e = { 0 };
+	sqlite3 *db;
+	int yes = getuid() == 0;
+
+	if (!yes && svc_db_open(SVC_STATEDIR "/svc.db", SVC_DB_RO, &db,
+	    &e) == 0) {
+		if (svc_privileged(db, &yes, &e))
+			yes = 0;
+		svc_db_close(db);
+	}
+	return yes;
+}
+
+/*
+ * A shared install honours a path the caller names (what, e.g. "-d
+ * FILE") only for an admin, who then runs on with their own group: the
+ * command's group reaches svc's own state and nothing else.
+ */
+static void
+shared_named(const char *what, const char *path, const char *own)
+{
+	struct svc_err e = { 0 };
+
+	if (!svc_shared())
+		return;
+	if (!shared_admin())
+		svc_die(SVC_EX_NOPERM, "%s%s%s: installed for several users, "
+		    "only an admin names another than %s", what,
+		    what[strlen(what) - 1] == '=' ? "" : " ", path, own);
+	if (svc_shared_leave(&e))
+		svc_die(e.code, "%s", e.msg);
+}
+
 static char *
 find_config(struct svc_cli *cli, int *must)
 {
@@ -263,6 +311,14 @@ find_config(struct svc_cli *cli, int *must)
 	const char *s;
 
 	*must = 1;
+	if (svc_shared()) {
+		if (cli->conf_path || ((s = getenv("SVC_CONFIG")) && *s))
+			shared_named(cli->conf_path ? "-c" : "SVC_CONFIG=",
+			    cli->conf_path ? cli->conf_path : s,
+			    SVC_SYSCONFDIR "/config.yaml");
+		else
+			return svc_strdup(SVC_SYSCONFDIR "/config.yaml");
+	}
 	if (cli->conf_path)
 		return svc_strdup(cli->conf_path);
 	if ((s = getenv("SVC_CONFIG")) != NULL && *s)
@@ -331,6 +387,42 @@ mkdirs(const char *dir)
 	free(copy);
 }
 
+/* Whether path names a file right in the shared state directory. */
+static int
+in_statedir(const char *path)
+{
+	char *copy = svc_strdup(path), *dir, *real;
+	int in;
+
+	dir = dirname(copy);
+	real = realpath(dir, NULL);
+	in = real && strcmp(real, SVC_STATEDIR) == 0 &&
+	    strchr(path, '/') != NULL;
+	free(real);
+	free(copy);
+	return in;
+}
+
+/*
+ * The shared install's database: the system's, or another in its state
+ * directory; one elsewhere only for an admin (shared_named).
+ */
+static char *
+shared_db(struct svc_cli *cli)
+{
+	const char *s = cli->db_path, *what = "-d";
+
+	if (s == NULL && (s = getenv("SVC_DB")) != NULL && *s)
+		what = "SVC_DB=";
+	else if (s == NULL)
+		return svc_strdup(cli->conf.database &&
+		    cli->conf.database[0] == '/' ? cli->conf.database :
+		    SVC_STATEDIR "/svc.db");
+	if (!in_statedir(s))
+		shared_named(what, s, "those in " SVC_STATEDIR);
+	return svc_strdup(s);
+}
+
 /* Only svc-db init makes the default directory: nothing else creates. */
 static char *
 find_db(struct svc_cli *cli, int mode)
@@ -338,6 +430,8 @@ find_db(struct svc_cli *cli, int mode)
 	struct svc_buf b = { 0 };
 	const char *s;
 
+	if (svc_shared())
+		return shared_db(cli);
 	if (cli->db_path)
 		return svc_strdup(cli->db_path);
 	if ((s = getenv("SVC_DB")) != NULL && *s)
@@ -367,6 +461,11 @@ svc_cli_open(struct svc_cli *cli, int mode)
 	char *path;
 
 	svc_cli_config(cli);
+	/* Creating or migrating the shared database is root's, as is
+	 * installing it (the migration runs before any staff is read). */
+	if ((mode & SVC_DB_INIT) && svc_shared() && getuid() != 0)
+		svc_die(SVC_EX_NOPERM, "%s: installed for several users, only "
+		    "root creates or migrates the database", cli->verb->name);
 	path = find_db(cli, mode);
 	if (svc_db_open(path, mode, &cli->db, &e))
 		svc_cli_fail(cli, &e);
@@ -592,6 +691,7 @@ svc_cli_main(int argc, char **argv, const char *prog,
 	int c;
 
 	svc_progname = prog;
+	svc_shared_init();
 	atexit(close_stdout);
 #ifdef M_TRIM_THRESHOLD
 	/*

@@ -76,7 +76,7 @@ svc_clock_set(time_t t)
 int
 svc_tz_set(const char *zone, struct svc_err *e)
 {
-	const char *dir = getenv("TZDIR");
+	const char *dir = secure_getenv("TZDIR");
 	struct svc_buf path = { 0 };
 	struct stat st;
 	int ok;

@@ -91,6 +91,39 @@ open_complaint(sqlite3 *db, int64_t id, int64_t *order, struct svc_err *e)
 	return 0;
 }
 
+/*
+ * G10: a complaint is never handled by one whose work it is about: the
+ * worker or helper of any visit of its order, or booked for it (77).
+ */
+static int
+not_own_work(sqlite3 *db, int64_t id, int64_t order, const char *login,
+    struct svc_err *e)
+{
+	static const char sql[] = "SELECT 1 FROM staff s WHERE s.login = ?2"
+	    " AND (EXISTS (SELECT 1 FROM visit v WHERE v.order_id = ?1"
+	    "   AND s.id IN (v.worker_id, v.helper_id))"
+	    " OR EXISTS (SELECT 1 FROM orders o WHERE o.id = ?1"
+	    "   AND s.id IN (o.worker_id, o.helper_id)))";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (order == 0)
+		return 0;
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, order);
+	sqlite3_bind_text(st, 2, login, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return svc_db_error(db, rc, e);
+	return svc_seterr(e, SVC_EX_NOPERM, "%lld: %s worked on order %lld: "
+	    "a complaint is never handled by the one it is about (G10)",
+	    (long long)id, login, (long long)order);
+}
+
 int
 svc_complaint_assign(sqlite3 *db, int64_t id, const char *login,
     struct svc_err *e)
@@ -102,6 +135,7 @@ svc_complaint_assign(sqlite3 *db, int64_t id, const char *login,
 	svc_clearerr(e);
 	if (open_complaint(db, id, &order, e) ||
 	    svc_staff_id(db, login, &staff, e) ||
+	    not_own_work(db, id, order, login, e) ||
 	    svc_db_prepare(db, "UPDATE complaint SET assigned_to = ?2"
 	    " WHERE id = ?1", &st, e))
 		return e->code;
@@ -129,6 +163,7 @@ svc_complaint_resolve(sqlite3 *db, int64_t id, const char *resolution,
 	    SVC_TEXT_LINES, SVC_TEXT_LONG, e))
 		return e->code;
 	if (open_complaint(db, id, &order, e) ||
+	    not_own_work(db, id, order, svc_actor(), e) ||
 	    svc_db_prepare(db, "UPDATE complaint SET status = 'resolved',"
 	    " resolution = ?2, upheld = ?3, resolved_at = ?4 WHERE id = ?1",
 	    &st, e))

@@ -331,10 +331,10 @@ writable(const char *path, struct svc_err *e)
 	char *copy = svc_strdup(path), *dir = dirname(copy);
 	int rc = 0;
 
-	if (access(path, W_OK) != 0 && errno != ENOENT)
+	if (eaccess(path, W_OK) != 0 && errno != ENOENT)
 		rc = svc_seterr(e, SVC_EX_IOERR, "%s: cannot write: %s", path,
 		    strerror(errno));
-	else if (access(dir, W_OK) != 0)
+	else if (eaccess(dir, W_OK) != 0)
 		rc = svc_seterr(e, SVC_EX_IOERR, "%s: cannot write in %s (the "
 		    "database keeps its -wal and -shm files there): %s", path,
 		    dir, strerror(errno));
@@ -404,7 +404,7 @@ svc_db_open(const char *path, int mode, sqlite3 **out, struct svc_err *e)
 	    &db, e))
 		return e->code;
 	if (pragmas(db, ro, path, e) || svc_db_version(db, &v, e)) {
-		if (!ro || access(path, R_OK) != 0)
+		if (!ro || eaccess(path, R_OK) != 0)
 			goto fail;
 		sqlite3_close(db);
 		if (open_immutable(path, &db, e) ||

@@ -342,7 +342,7 @@ svc_product_import(sqlite3 *db, const char *path, int *n, struct svc_err *e)
 		return svc_yaml_each(path, yaml_product, &x, e);
 	if (strcmp(path, "-") == 0)
 		in = stdin;
-	else if ((in = fopen(path, "r")) == NULL)
+	else if ((in = svc_user_fopen(path, "r")) == NULL)
 		return svc_seterr(e, SVC_EX_NOINPUT, "%s: %s", path,
 		    strerror(errno));
 	rc = import_csv(db, in, x.file, n, e);

@@ -293,6 +293,30 @@ badge_taken(sqlite3 *db, const struct svc_staff *s, struct svc_err *e)
 	return e->code;
 }
 
+/* Nobody changes their own roles, an admin neither (77): another does. */
+static int
+own_roles_kept(sqlite3 *db, const char *login, const char *roles,
+    struct svc_err *e)
+{
+	static const char sql[] = "SELECT coalesce(roles, '') FROM v_staff"
+	    " WHERE login = ?1";
+	sqlite3_stmt *st;
+	int rc, same;
+
+	if (strcmp(login, svc_actor()) != 0)
+		return 0;
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	same = rc == SQLITE_ROW && strcmp(svc_col_text(st, 0), roles) == 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return svc_db_error(db, rc, e);
+	return same ? 0 : svc_seterr(e, SVC_EX_NOPERM, "%s: nobody changes "
+	    "their own roles (another admin does)", login);
+}
+
 static int
 set_roles(sqlite3 *db, const char *login, const char *roles,
     struct svc_err *e)
@@ -412,7 +436,8 @@ svc_staff_edit(sqlite3 *db, const struct svc_staff *s, struct svc_err *e)
 	bind_person(st, s);
 	if (svc_db_run(db, st, e))
 		return e->code;
-	if (s->roles && set_roles(db, s->login, roles, e))
+	if (s->roles && (own_roles_kept(db, s->login, roles, e) ||
+	    set_roles(db, s->login, roles, e)))
 		return e->code;
 	return staff_event(db, s, s->roles ? roles : NULL, "staff.edit", e);
 }

@@ -277,6 +277,8 @@ struct svc_right {
 extern const struct svc_right svc_rights[];
 const struct svc_right *svc_right_find(const char *command,
     const char *verb);
+int svc_right_allows(const struct svc_right *, const char *held_roles);
+int svc_list_has(const char *list, const char *word, size_t n);
 const char *svc_login(void);		/* the real user's login */
 const char *svc_actor(void);		/* the person acting */
 const char *svc_entered_by(void);	/* the real login acting for them */
@@ -286,6 +288,10 @@ int svc_privileged(sqlite3 *, int *yes, struct svc_err *);
 int svc_may_write(sqlite3 *, const char *command, const char *verb,
     int *bootstrap, struct svc_err *);
 int svc_bootstrap_done(sqlite3 *, struct svc_err *);
+void svc_shared_init(void);	/* setgid: installed for several users */
+int svc_shared(void);
+int svc_shared_leave(struct svc_err *);
+FILE *svc_user_fopen(const char *path, const char *mode);
 
 /* event.c: the append-only history (G4). */
 int svc_event_add(sqlite3 *, int64_t order_id, const char *subject,

@@ -279,7 +279,7 @@ svc_yaml_load(const char *path, struct svc_err *e)
 	if (strcmp(path, "-") == 0) {
 		f = stdin;
 		c.file = "<stdin>";
-	} else if ((f = fopen(path, "rb")) == NULL) {
+	} else if ((f = svc_user_fopen(path, "rb")) == NULL) {
 		svc_seterr(e, SVC_EX_NOINPUT, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
@@ -475,7 +475,7 @@ svc_yaml_each(const char *path, svc_yitem_fn fn, void *arg,
 	if (strcmp(path, "-") == 0) {
 		f = stdin;
 		c.file = "<stdin>";
-	} else if ((f = fopen(path, "rb")) == NULL) {
+	} else if ((f = svc_user_fopen(path, "rb")) == NULL) {
 		return svc_seterr(e, SVC_EX_NOINPUT, "%s: %s", path,
 		    strerror(errno));
 	}

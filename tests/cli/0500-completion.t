@@ -26,6 +26,9 @@ check_same "$(complete_words svc-staff list --dept c)" "civil clean " "departmen
 check_same "$(complete_words svc-staff -o json list --r)" "--role " "options after a common option"
 check_same "$(complete_words svc-db -o '')" "csv json table tsv " "formats"
 check_same "$(complete_words svc-staff add wang --role w)" "worker " "roles"
+check_same "$(complete_words svc-staff add wang --role r)" "reception " "the reception's role"
+check_same "$(complete_words svc-staff r)" "roles " "svc-staff roles, the roles table"
+check_same "$(complete_words svc-staff roles z)" "zhao zhou " "roles LOGIN completes logins"
 svc-order new --customer 甲 --phone 1 --address 某地 --service clean-daily >/dev/null 2>&1
 svc-order new --customer 乙 --phone 2 --address 某地 --service clean-daily >/dev/null 2>&1
 svc-order refuse 2 --reason x >/dev/null 2>&1
@@ -79,6 +82,8 @@ fish_words() {
 if command -v fish >/dev/null 2>&1; then
 	check_same "$(fish_words svc-cal '')" "add days is next " "fish: svc-cal verbs"
 	check_same "$(fish_words svc-staff disable w)" "wang wu " "fish: logins from the database"
+	check_same "$(fish_words svc-staff ro)" "roles " "fish: svc-staff roles"
+	check_same "$(fish_words svc-staff roles z)" "zhao zhou " "fish: roles LOGIN"
 	check_same "$(fish_words svc-staff list --dept c)" "civil clean " "fish: department codes"
 	check_same "$(fish_words svc-db -o '')" "csv json table tsv " "fish: formats"
 	check_same "$(fish_words svc-order accept '')" "1 " "fish: open order ids"
@@ -113,6 +118,7 @@ if command -v zsh >/dev/null 2>&1; then
 		    cut -d: -f1 | sort | tr '\n' ' '
 	}
 	check_same "$(zsh_values _svc_logins)" "$(complete_words svc-staff disable '')" "zsh: logins, as bash"
+	check_same "$(grep -c "'roles:which role may write what'" "$TOP/completions/_svc")" 1 "zsh: svc-staff roles is a verb"
 	check_same "$(zsh_values _svc_workers)" "chen li sun wang zhao " "zsh: the five workers of the sample roster"
 	check_same "$(zsh_values _svc_depts)" "$(complete_words svc-staff list --dept '')" "zsh: departments, as bash"
 	check_same "$(zsh_values _svc_orders)" "$(complete_words svc-order accept '')" "zsh: open orders, as bash"
