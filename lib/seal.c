@@ -10,7 +10,7 @@
  * b blob) and a netstring of its bytes: "<length>:<bytes>,", an integer
  * in decimal.  Columns added to a table after it was first sealed (the
  * event's entered_by and entered_at, migration 14) are sealed after the
- * others, leaving out the NULLs they end with: a row that has none of
+ * others, and left out when all of them are NULL: a row that has none of
  * them hashes as it did when it was written, so old chains still follow.  Netstrings are unambiguous without escaping and take a few
  * lines in any language, so an auditor can recompute a chain without svc.
  * SHA-256 comes from libsodium (crypto_hash_sha256): well kept, in Debian,
@@ -164,6 +164,17 @@ svc_seal_register(sqlite3 *db)
 }
 
 static int
+all_null(sqlite3_value **v, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (sqlite3_value_type(v[i]) != SQLITE_NULL)
+			return 0;
+	return 1;
+}
+
+static int
 count_columns(const char *list)
 {
 	int n = 1;
@@ -207,9 +218,8 @@ svc_seal_verify(sqlite3 *db, FILE *out, struct svc_err *e)
 			for (i = 0; i < n && i < 16; i++)
 				v[i] = sqlite3_column_value(st, i + 2);
 			n = i;
-			while (s->later && n > fixed &&
-			    sqlite3_value_type(v[n - 1]) == SQLITE_NULL)
-				n--;
+			if (s->later && all_null(v + fixed, n - fixed))
+				n = fixed;
 			if (chain_hash(prev, v, n, want) != 0) {
 				rc = SQLITE_ERROR;
 				break;

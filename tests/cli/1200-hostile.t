@@ -200,6 +200,23 @@ expect 66 svc-order reopen 999 --reason x
 expect 64 svc-order list --status closed,done
 expect 64 svc-report takeback --soon 1h
 expect 64 svc-report takeback --dept nope
+# Who is acting (acting.c): a role, a person claimed, oneself.
+SVC_USER=li expect 77 svc-assign to li 3 --force
+SVC_USER=li expect 77 svc-staff edit li --role worker,finance
+SVC_USER=li expect 77 svc-staff add li2 --name 李 --role admin
+expect 77 svc-staff edit zhou --role admin,dispatcher,finance
+SVC_USER="zhou'; DROP TABLE staff;--" expect 77 svc-order cancel 3 --reason x
+SVC_USER="" expect 77 svc-order cancel 3 --reason x
+SVC_USER=wang expect 77 svc-pay receive 3 --amount 1
+SVC_USER=wang expect 77 svc-pay collect 3 --amount 1 --by li
+expect 77 svc-pay collect 3 --amount 1
+SVC_USER=wang expect 77 svc-complaint new --order 3 --text x
+SVC_USER=li expect 77 svc-product import /dev/null
+SVC_USER=li expect 77 svc-visit noshow --apply
+expect 64 svc-staff roles nobody
+expect 64 svc-staff roles li zhou
+expect 64 svc-staff roles --all
+expect 65 svc-staff edit li --role worker,reception,cashier
 # The config.
 printf 'calendar:\n  hours: ["09:00-12:00", "11:00-13:00"]\n' >"$T/overlap.yaml"
 SVC_CONFIG="$T/overlap.yaml" expect 78 svc-order new --customer 甲 --phone 1 --address x --kind gov

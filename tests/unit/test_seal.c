@@ -72,12 +72,52 @@ chain_follows_until_edited(void **state)
 	fclose(out);
 }
 
+/*
+ * Migration 14's columns: a row that has entered_by alone (acting for
+ * another, on the real clock) seals it; a row with neither hashes as
+ * before they existed.  Both follow.
+ */
+static void
+acting_for_verifies(void **state)
+{
+	struct svc_err e = { 0 };
+	FILE *out = tmpfile();
+	char path[80];
+	sqlite3 *mine;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/acting.db", unit_dir);
+	if (svc_db_open(path, SVC_DB_RW | SVC_DB_INIT, &mine, &e) != 0)
+		fail_msg("%s", e.msg);
+	svc_clock_set(unit_at("2026-11-26 09:00"));
+	assert_int_equal(svc_db_begin(mine, &e), 0);
+	setenv("SVC_USER", "someone-else", 1);
+	assert_int_equal(svc_event_add(mine, 0, "y", "test.for", NULL, &e), 0);
+	unsetenv("SVC_USER");
+	assert_int_equal(svc_event_add(mine, 0, "y", "test.self", NULL, &e),
+	    0);
+	assert_int_equal(svc_db_commit(mine, &e), 0);
+	if (getuid() == 0) {
+		sqlite3 *keep = db;
+
+		db = mine;
+		assert_string_equal(one("SELECT entered_by || ','"
+		    " || (entered_at IS NULL) FROM event WHERE kind ="
+		    " 'test.for'"), "root,1");
+		db = keep;
+	}
+	assert_int_equal(svc_seal_verify(mine, out, &e), 0);
+	svc_db_close(mine);
+	fclose(out);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(encoding_is_the_documented_one),
 		cmocka_unit_test(chain_follows_until_edited),
+		cmocka_unit_test(acting_for_verifies),
 	};
 
 	unit_fixture(&conf, &db);
