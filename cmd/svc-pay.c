@@ -162,6 +162,8 @@ charge_one(struct svc_cli *cli, const char *key, void *ctx,
 	int64_t id = svc_cli_id(key), fen;
 	int i;
 
+	if (svc_own_order(cli->db, id, "charge", e))
+		return e->code;
 	for (i = 0; i < o->nitems; i++) {
 		if ((s = svc_conf_service(&cli->conf, o->items[i].code)) == NULL)
 			return svc_seterr(e, SVC_EX_DATA, "%s: no such service "
@@ -233,7 +235,8 @@ take_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
 		t.at_finance = strcmp(verb, "receive") == 0;
 		if (t.by == NULL)
 			t.by = svc_actor();
-		if ((!t.at_finance && collector_ok(cli, t.by, e)) ||
+		if ((!t.at_finance && (collector_ok(cli, t.by, e) ||
+		    svc_own_order(cli->db, svc_cli_id(key), verb, e))) ||
 		    svc_staff_id(cli->db, t.by, &staff, e) ||
 		    svc_take(cli->db, svc_cli_id(key), &t, e))
 			return e->code;

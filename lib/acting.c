@@ -234,6 +234,60 @@ svc_admin_exists(sqlite3 *db, int *yes, struct svc_err *e)
 	return 0;
 }
 
+/*
+ * Whether login works or worked on order id: the worker or helper booked
+ * for it, or of any of its visits.
+ */
+int
+svc_worked_on(sqlite3 *db, int64_t id, const char *login, int *yes,
+    struct svc_err *e)
+{
+	static const char sql[] = "SELECT 1 FROM staff s WHERE s.login = ?2"
+	    " AND (EXISTS (SELECT 1 FROM visit v WHERE v.order_id = ?1"
+	    "   AND s.id IN (v.worker_id, v.helper_id))"
+	    " OR EXISTS (SELECT 1 FROM orders o WHERE o.id = ?1"
+	    "   AND s.id IN (o.worker_id, o.helper_id)))";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, login, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return svc_db_error(db, rc, e);
+	*yes = rc == SQLITE_ROW;
+	return 0;
+}
+
+/*
+ * A worker's money steps (charge, collect) are on their own orders; a
+ * dispatcher enters them for any (77).
+ */
+int
+svc_own_order(sqlite3 *db, int64_t id, const char *verb, struct svc_err *e)
+{
+	static const char sql[] = "SELECT 1 FROM orders WHERE id = ?1";
+	sqlite3_stmt *st;
+	int yes, rc;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)	/* the step says there is no such order */
+		return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
+	if (svc_actor_is(db, "dispatcher", &yes, e) || yes ||
+	    svc_worked_on(db, id, svc_actor(), &yes, e) || yes)
+		return e->code;
+	return svc_seterr(e, SVC_EX_NOPERM, "%lld: %s: %s is not on this "
+	    "order (a dispatcher enters it)", (long long)id, verb,
+	    svc_actor());
+}
+
 /* Root, or the real user is an active admin: may act for others, at
  * another time, on another database. */
 int

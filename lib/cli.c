@@ -308,11 +308,11 @@ static char *
 find_config(struct svc_cli *cli, int *must)
 {
 	struct svc_buf b = { 0 }, tried = { 0 };
-	const char *s;
+	const char *s = getenv("SVC_CONFIG");
 
 	*must = 1;
 	if (svc_shared()) {
-		if (cli->conf_path || ((s = getenv("SVC_CONFIG")) && *s))
+		if (cli->conf_path || (s && *s))
 			shared_named(cli->conf_path ? "-c" : "SVC_CONFIG=",
 			    cli->conf_path ? cli->conf_path : s,
 			    SVC_SYSCONFDIR "/config.yaml");
@@ -321,7 +321,7 @@ find_config(struct svc_cli *cli, int *must)
 	}
 	if (cli->conf_path)
 		return svc_strdup(cli->conf_path);
-	if ((s = getenv("SVC_CONFIG")) != NULL && *s)
+	if (s != NULL && *s)
 		return svc_strdup(s);
 	*must = 0;
 	if ((s = getenv("XDG_CONFIG_HOME")) != NULL && *s)

@@ -91,37 +91,18 @@ open_complaint(sqlite3 *db, int64_t id, int64_t *order, struct svc_err *e)
 	return 0;
 }
 
-/*
- * G10: a complaint is never handled by one whose work it is about: the
- * worker or helper of any visit of its order, or booked for it (77).
- */
+/* G10: a complaint is never handled by one whose work it is about (77). */
 static int
 not_own_work(sqlite3 *db, int64_t id, int64_t order, const char *login,
     struct svc_err *e)
 {
-	static const char sql[] = "SELECT 1 FROM staff s WHERE s.login = ?2"
-	    " AND (EXISTS (SELECT 1 FROM visit v WHERE v.order_id = ?1"
-	    "   AND s.id IN (v.worker_id, v.helper_id))"
-	    " OR EXISTS (SELECT 1 FROM orders o WHERE o.id = ?1"
-	    "   AND s.id IN (o.worker_id, o.helper_id)))";
-	sqlite3_stmt *st;
-	int rc;
+	int worked = 0;
 
-	if (order == 0)
-		return 0;
-	if (svc_db_cached(db, sql, &st, e))
+	if (order != 0 && svc_worked_on(db, order, login, &worked, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, order);
-	sqlite3_bind_text(st, 2, login, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return 0;
-	if (rc != SQLITE_ROW)
-		return svc_db_error(db, rc, e);
-	return svc_seterr(e, SVC_EX_NOPERM, "%lld: %s worked on order %lld: "
-	    "a complaint is never handled by the one it is about (G10)",
-	    (long long)id, login, (long long)order);
+	return !worked ? 0 : svc_seterr(e, SVC_EX_NOPERM, "%lld: %s worked "
+	    "on order %lld: a complaint is never handled by the one it is "
+	    "about (G10)", (long long)id, login, (long long)order);
 }
 
 int

@@ -283,6 +283,10 @@ const char *svc_login(void);		/* the real user's login */
 const char *svc_actor(void);		/* the person acting */
 const char *svc_entered_by(void);	/* the real login acting for them */
 int svc_actor_is(sqlite3 *, const char *role, int *yes, struct svc_err *);
+int svc_worked_on(sqlite3 *, int64_t order, const char *login, int *yes,
+    struct svc_err *);
+int svc_own_order(sqlite3 *, int64_t order, const char *verb,
+    struct svc_err *);
 int svc_admin_exists(sqlite3 *, int *yes, struct svc_err *);
 int svc_privileged(sqlite3 *, int *yes, struct svc_err *);
 int svc_may_write(sqlite3 *, const char *command, const char *verb,

@@ -58,7 +58,10 @@ expect 65 svc-pay charge 1 --amount 1e3 --what x
 expect 65 svc-pay charge 1 --amount "" --what x
 expect 65 svc-pay collect 1 --amount .5
 expect 65 svc-pay collect 1 --amount 5.
-SVC_USER=wang expect 65 svc-pay collect 2 --amount 1
+expect 65 svc-pay collect 2 --amount 1 --by wang
+SVC_USER=wang expect 77 svc-pay collect 2 --amount 1
+SVC_USER=wang expect 66 svc-pay collect 999 --amount 1
+SVC_USER=wang expect 77 svc-pay charge 2 --item clean-glass
 # Ids and transitions.
 expect 66 svc-order accept 999 --at "2026-11-30 10:00"
 expect 66 svc-order show 999

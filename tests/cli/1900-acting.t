@@ -55,6 +55,11 @@ check_rc 77 "C4: the collector is a worker"
 check_err "collect: zhou is not worker (a dispatcher names the worker with --by)" "says how"
 unchanged "a worker collecting for another" as wang svc-pay collect $id --amount 1 --by li
 check_rc 77 "a worker collects only as himself"
+unchanged "a worker collecting on another's order" as li svc-pay collect $id --amount 1
+check_rc 77 "C4: and on his own orders"
+check_err "$id: collect: li is not on this order (a dispatcher enters it)" "says so"
+unchanged "a worker charging on another's order" as li svc-pay charge $id --item clean-glass
+check_rc 77 "C3: extra lines on his own orders only"
 svc-staff add ma --name 马 --dept clean --role worker,complaints >/dev/null
 svc-assign to ma $id --force >/dev/null 2>&1
 c=$(svc-complaint new --order $id --text 迟到)
