@@ -376,6 +376,12 @@ svc_may_write(sqlite3 *db, const char *command, const char *verb,
 	if (bootstraps(r)) {
 		if (svc_admin_exists(db, &admin, e))
 			return e->code;
+		/* Shared, the first admin is root's to make: anyone could
+		 * otherwise crown himself before root gets there. */
+		if (!admin && svc_shared() && getuid() != 0)
+			return svc_seterr(e, SVC_EX_NOPERM, "%s: no admin yet: "
+			    "installed for several users, root adds the first",
+			    verb);
 		if (!admin) {
 			*bootstrap = 1;
 			return 0;

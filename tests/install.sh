@@ -73,6 +73,10 @@ shared() {
 	    "stat -c '%a %G' '$db' | grep -qx '660 svc'"
 	check "shared: the commands are setgid svc" sh -c \
 	    "stat -c '%a %G' '$srv/bin/svc-order' | grep -qx '2755 svc'"
+	before=$(dump)
+	as svctx svc-staff add svctx --name 丁 --role admin >/dev/null 2>&1
+	check "shared: before root's bootstrap nobody else crowns himself" \
+	    test "$?" -eq 77 -a "$(dump)" = "$before"
 	check "shared: the first admin by bootstrap (root, acting for svcta)" \
 	    env -u SVC_DB SVC_USER=svcta "$srv/bin/svc-staff" import -q "$t/staff.yaml"
 	check "shared: a worker cannot write the file itself" sh -c \
