@@ -355,19 +355,21 @@ check_claims(sqlite3 *db, const char *verb, struct svc_err *e)
 
 /*
  * The one gate before a write: the verb's roles, the person claimed
- * (SVC_USER) and the time claimed (SVC_NOW).  *bootstrap is set when the
- * run may create the first admin of a database that has none; the batch
- * then refuses to commit unless an admin exists at its end.
+ * (SVC_USER) and the time claimed (SVC_NOW).  *admins says what must
+ * hold of admins when the batch ends (svc_admins_hold): the first one
+ * made by a run on a database that has none (the bootstrap), or, for any
+ * change of staff, one still there (the last admin neither disabled nor
+ * stripped of the role, which would open the bootstrap to anyone).
  */
 int
 svc_may_write(sqlite3 *db, const char *command, const char *verb,
-    int *bootstrap, struct svc_err *e)
+    int *admins, struct svc_err *e)
 {
 	const struct svc_right *r = svc_right_find(command, verb);
 	char words[64];
 	int yes, admin;
 
-	*bootstrap = 0;
+	*admins = SVC_ADMINS_ANY;
 	if (r == NULL)
 		return svc_seterr(e, SVC_EX_SOFTWARE, "%s: a writing verb "
 		    "missing from the roles table", verb);
@@ -383,10 +385,12 @@ svc_may_write(sqlite3 *db, const char *command, const char *verb,
 			    "installed for several users, root adds the first",
 			    verb);
 		if (!admin) {
-			*bootstrap = 1;
+			*admins = SVC_ADMINS_FIRST;
 			return 0;
 		}
 	}
+	if (strcmp(command, "svc-staff") == 0)
+		*admins = SVC_ADMINS_KEEP;
 	if (staff_has(db, svc_actor(), NULL, &yes, e))
 		return e->code;
 	if (!yes)
@@ -399,16 +403,21 @@ svc_may_write(sqlite3 *db, const char *command, const char *verb,
 	    verb, svc_actor(), words);
 }
 
-/* At the end of a bootstrap run: an admin must exist now. */
+/* At the end of a batch: what svc_may_write said must hold of admins. */
 int
-svc_bootstrap_done(sqlite3 *db, struct svc_err *e)
+svc_admins_hold(sqlite3 *db, int admins, struct svc_err *e)
 {
 	int admin;
 
-	if (svc_admin_exists(db, &admin, e))
+	if (admins == SVC_ADMINS_ANY || svc_admin_exists(db, &admin, e))
 		return e->code;
-	return admin ? 0 : svc_seterr(e, SVC_EX_NOPERM, "no admin yet: the "
-	    "first staff written must include an active admin");
+	if (admin)
+		return 0;
+	if (admins == SVC_ADMINS_FIRST)
+		return svc_seterr(e, SVC_EX_NOPERM, "no admin yet: the first "
+		    "staff written must include an active admin");
+	return svc_seterr(e, SVC_EX_NOPERM, "no active admin would remain: "
+	    "make another admin first");
 }
 
 /* The shared install: the group the commands run with, or -1. */

@@ -472,7 +472,7 @@ svc_cli_open(struct svc_cli *cli, int mode)
 	cli->db_path = path;	/* kept for messages; freed at exit */
 	/* The one gate of every write: roles, SVC_USER, SVC_NOW. */
 	if (!(mode & SVC_DB_RO) && svc_may_write(cli->db, svc_progname,
-	    cli->verb->name, &cli->bootstrap, &e))
+	    cli->verb->name, &cli->admins, &e))
 		svc_cli_fail(cli, &e);
 }
 
@@ -652,7 +652,7 @@ svc_batch_end(struct svc_cli *cli)
 		svc_db_rollback(cli->db);
 		exit(cli->first_code);
 	}
-	if (cli->bootstrap && svc_bootstrap_done(cli->db, &e)) {
+	if (svc_admins_hold(cli->db, cli->admins, &e)) {
 		svc_db_rollback(cli->db);
 		svc_cli_fail(cli, &e);
 	}

@@ -30,7 +30,8 @@ struct svc_cli {
 				   answer are printed even under -q */
 	struct svc_conf conf;
 	int conf_loaded;
-	int bootstrap;		/* may create the first admin (acting.c) */
+	int admins;		/* what must hold of admins at the end:
+				   SVC_ADMINS_* (acting.c) */
 	sqlite3 *db;
 	/* the batch */
 	int nok, nfail, first_code;

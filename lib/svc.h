@@ -289,9 +289,10 @@ int svc_own_order(sqlite3 *, int64_t order, const char *verb,
     struct svc_err *);
 int svc_admin_exists(sqlite3 *, int *yes, struct svc_err *);
 int svc_privileged(sqlite3 *, int *yes, struct svc_err *);
+enum { SVC_ADMINS_ANY, SVC_ADMINS_FIRST, SVC_ADMINS_KEEP };
 int svc_may_write(sqlite3 *, const char *command, const char *verb,
-    int *bootstrap, struct svc_err *);
-int svc_bootstrap_done(sqlite3 *, struct svc_err *);
+    int *admins, struct svc_err *);
+int svc_admins_hold(sqlite3 *, int admins, struct svc_err *);
 void svc_shared_init(void);	/* setgid: installed for several users */
 int svc_shared(void);
 int svc_shared_leave(struct svc_err *);

@@ -18,6 +18,9 @@ check_rc 77 "no stranger adds himself as admin"
 check_err "add: li is not active staff" "says who is not staff"
 svc-staff import "$TOP/share/svc/staff.yaml" >/dev/null 2>&1
 check_same "$(q "SELECT count(*) FROM staff")" 8 "the admin imports the roster"
+unchanged "the last admin disabling himself" svc-staff disable zhou
+check_rc 77 "the last admin stays: else anyone could bootstrap himself"
+check_err "no active admin would remain: make another admin first" "says what to do"
 
 # --- The roles table (svc-staff roles), and its refusals. ---
 id=$(svc-order new --customer 甲 --phone 13900000001 --address 某地 \

@@ -72,13 +72,18 @@ bootstrap_then_roles(void **state)
 	    SVC_EX_NOPERM);
 	assert_string_equal(e.msg, "new: zhou is not active staff");
 	assert_int_equal(svc_may_write(db, "svc-staff", "add", &boot, &e), 0);
-	assert_int_equal(boot, 1);
-	assert_int_equal(svc_bootstrap_done(db, &e), SVC_EX_NOPERM);
+	assert_int_equal(boot, SVC_ADMINS_FIRST);
+	assert_int_equal(svc_admins_hold(db, boot, &e), SVC_EX_NOPERM);
 	assert_int_equal(svc_staff_add(db, &zhou, &e), 0);
 	assert_int_equal(svc_staff_add(db, &li, &e), 0);
-	assert_int_equal(svc_bootstrap_done(db, &e), 0);
+	assert_int_equal(svc_admins_hold(db, boot, &e), 0);
 	assert_int_equal(svc_may_write(db, "svc-staff", "add", &boot, &e), 0);
-	assert_int_equal(boot, 0);
+	assert_int_equal(boot, SVC_ADMINS_KEEP);
+	assert_int_equal(svc_staff_set_active(db, "zhou", 0, &e), 0);
+	assert_int_equal(svc_admins_hold(db, boot, &e), SVC_EX_NOPERM);
+	assert_string_equal(e.msg, "no active admin would remain: make "
+	    "another admin first");
+	assert_int_equal(svc_staff_set_active(db, "zhou", 1, &e), 0);
 	setenv("SVC_USER", "li", 1);
 	assert_int_equal(svc_may_write(db, "svc-order", "new", &boot, &e),
 	    SVC_EX_NOPERM);
