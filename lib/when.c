@@ -125,52 +125,77 @@ svc_local_mktime(int y, int m, int d, int minute)
 }
 
 /*
- * localtime_r, remembered for the local hours last asked about: a listing
+ * localtime_r, remembered for the UTC days last asked about: a listing
  * converts every time cell, and glibc re-reads the zone rule on each call
- * (a third of listing every order).  A row has several times in different
- * hours, so a few hours are kept.  start is the instant a local hour
- * began; an hour whose start, end and asked instant share one UTC offset
- * holds no transition, so its fields are the start's plus the minutes and
- * seconds into it.  Any other hour is converted as it is, every time.
+ * (a third of listing every order).  A day whose first and last second
+ * share one UTC offset and DST flag holds no transition (no zone has two
+ * within a day), so any instant in it is gmtime of itself plus that
+ * offset, which reads no rule.  A day with a transition is converted as it
+ * is, every time.  A row's times (made, due, booked) fall on a few days,
+ * and listings go in time order, so a few days are kept: a listing of
+ * 100,000 orders over three years converts about 3,000 times, not 300,000.
  */
-#define HOUR_SLOTS 8
+#define DAY_SLOTS 16
+
+/* gmtime_r's fields by arithmetic: glibc's takes the zone lock each call. */
+static void
+utc_tm(time_t t, struct tm *out)
+{
+	time_t secs = (t % 86400 + 86400) % 86400;
+	int days = (int)((t - secs) / 86400), y, m, d;
+
+	svc_civil_from_days(days, &y, &m, &d);
+	memset(out, 0, sizeof *out);
+	out->tm_year = y - 1900;
+	out->tm_mon = m - 1;
+	out->tm_mday = d;
+	out->tm_hour = (int)(secs / 3600);
+	out->tm_min = (int)(secs / 60 % 60);
+	out->tm_sec = (int)(secs % 60);
+	out->tm_wday = ((days % 7) + 11) % 7;	/* 1970-01-01 was a Thursday */
+	out->tm_yday = days - svc_days_from_civil(y, 1, 1);
+}
 
 void
 svc_local_tm(time_t t, struct tm *out)
 {
-	static struct hour {
+	static struct day {
 		time_t start;
-		struct tm tm;
+		long off;
+		int isdst, ok;
+		const char *zone;
 		unsigned gen;
-		int ok;
-	} hours[HOUR_SLOTS];
+	} days[DAY_SLOTS];
 	static unsigned next;
-	struct hour *h;
-	struct tm b;
-	time_t last;
+	time_t start = t - (t % 86400 + 86400) % 86400, shifted, last;
+	struct day *d;
+	struct tm a, b;
 	int i;
 
 	if (memo_valid())
-		for (i = 0; i < HOUR_SLOTS; i++) {
-			h = &hours[i];
-			if (h->ok && h->gen == memo_gen && t >= h->start &&
-			    t - h->start < 3600) {
-				*out = h->tm;
-				out->tm_min = (int)((t - h->start) / 60);
-				out->tm_sec = (int)((t - h->start) % 60);
+		for (i = 0; i < DAY_SLOTS; i++) {
+			d = &days[i];
+			if (d->ok && d->gen == memo_gen && d->start == start) {
+				shifted = t + d->off;
+				utc_tm(shifted, out);
+				out->tm_isdst = d->isdst;
+				out->tm_gmtoff = d->off;
+				out->tm_zone = d->zone;
 				return;
 			}
 		}
 	localtime_r(&t, out);
-	h = &hours[next++ % HOUR_SLOTS];
-	h->start = t - out->tm_min * 60 - out->tm_sec;
-	last = h->start + 3599;
-	localtime_r(&h->start, &h->tm);
+	last = start + 86399;
+	localtime_r(&start, &a);
 	localtime_r(&last, &b);
-	h->ok = h->tm.tm_gmtoff == out->tm_gmtoff &&
-	    b.tm_gmtoff == h->tm.tm_gmtoff && h->tm.tm_hour == out->tm_hour &&
-	    h->tm.tm_min == 0 && h->tm.tm_sec == 0;
-	h->gen = memo_gen;
+	d = &days[next++ % DAY_SLOTS];
+	d->start = start;
+	d->off = out->tm_gmtoff;
+	d->isdst = out->tm_isdst;
+	d->zone = out->tm_zone;
+	d->gen = memo_gen;
+	d->ok = a.tm_gmtoff == d->off && b.tm_gmtoff == d->off &&
+	    a.tm_isdst == d->isdst && b.tm_isdst == d->isdst;
 }
 
 /* n digits of v, zero-padded, at p; returns the end. */

@@ -198,9 +198,10 @@ local_mktime_follows_the_zone(void **state)
 }
 
 /*
- * The remembered hour gives what strftime on localtime_r gives, at every
+ * The remembered day gives what strftime on localtime_r gives, at every
  * step across daylight-saving changes (a whole hour in New York, half an
- * hour on Lord Howe), in a zone 5:45 from UTC, and after TZ changes.
+ * hour on Lord Howe, China's of 1986), a zone 5:45 from UTC, a day skipped
+ * (Samoa, 2011-12-30), and after TZ changes.
  */
 static void
 remembered_hours_match_localtime(void **state)
@@ -214,9 +215,13 @@ remembered_hours_match_localtime(void **state)
 		{ "Australia/Lord_Howe", 1775314800 },	/* 2026-04-05 */
 		{ "Asia/Kathmandu", 1796090400 },
 		{ "Asia/Shanghai", 1796090400 },
+		{ "Asia/Shanghai", 516376800 },		/* 1986-05-13, DST */
+		{ "Asia/Shanghai", 527018400 },		/* 1986-09-13 */
+		{ "Europe/London", 1774746000 },	/* 2026-03-29 */
+		{ "Pacific/Apia", 1325239200 },		/* the day Samoa skipped */
 	};
 	char got[40], want[60], off[24];
-	struct tm tm;
+	struct tm tm, mine;
 	time_t t;
 	size_t i;
 	long o;
@@ -241,6 +246,25 @@ remembered_hours_match_localtime(void **state)
 			svc_time_local(t, got, sizeof got);
 			assert_string_equal(got, want);
 		}
+	}
+	/* scattered over years, back and forth: days come and go */
+	setenv("TZ", "America/New_York", 1);
+	tzset();
+	for (i = 0; i < 20000; i++) {
+		t = 1577836800 + (time_t)((i * 7919L) % 2500) * 86400 +
+		    (time_t)(i * 4513L % 86400);
+		localtime_r(&t, &tm);
+		strftime(want, sizeof want, "%Y-%m-%d %H:%M", &tm);
+		svc_time_local(t, got, sizeof got);
+		if (strcmp(got, want) != 0)
+			fail_msg("New York %lld: %s, want %s", (long long)t, got,
+			    want);
+		svc_local_tm(t, &mine);
+		if (mine.tm_wday != tm.tm_wday || mine.tm_yday != tm.tm_yday ||
+		    mine.tm_isdst != tm.tm_isdst ||
+		    mine.tm_gmtoff != tm.tm_gmtoff)
+			fail_msg("New York %lld: weekday, day of year, DST or "
+			    "offset differ", (long long)t);
 	}
 	unit_tz();
 }
