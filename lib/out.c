@@ -175,6 +175,33 @@ svc_out_new(FILE *f, enum svc_fmt fmt, const struct svc_col *cols, int ncols,
 	return o;
 }
 
+/*
+ * A streamed format (tsv, csv, json) encodes each cell into the row's
+ * line as it comes, from the caller's own buffer: nothing is copied or
+ * kept, and the line is written when the row ends.
+ */
+static void
+stream_cell(struct svc_out *o, const char *s, enum cellkind kind)
+{
+	struct cell c;
+
+	c.s = (char *)s;
+	c.kind = kind;
+	if (o->ncell == 0) {
+		svc_buf_reset(&o->line);
+		if (o->fmt == SVC_FMT_JSON)
+			svc_buf_putc(&o->line, '{');
+	} else {
+		svc_buf_puts(&o->line, o->m->sep);
+	}
+	if (o->fmt == SVC_FMT_JSON) {
+		svc_buf_json_str(&o->line, o->cols[o->ncell].name);
+		svc_buf_putc(&o->line, ':');
+	}
+	o->m->encode(&o->line, &c);
+	o->ncell++;
+}
+
 static void
 put(struct svc_out *o, const char *s, enum cellkind kind)
 {
@@ -182,6 +209,10 @@ put(struct svc_out *o, const char *s, enum cellkind kind)
 
 	if (o->ncell >= o->ncols)
 		return;	/* a programming error; never write past the row */
+	if (o->fmt != SVC_FMT_TABLE) {
+		stream_cell(o, s, kind);
+		return;
+	}
 	o->row[o->ncell].s = p = kind == CELL_NULL ? NULL : svc_strdup(s);
 	/* A table is for a terminal: a tab or newline would break its
 	 * alignment, an escape sequence would reach the terminal. */
@@ -288,35 +319,14 @@ free_cells(struct cell *c, int n)
 		free(c[i].s);
 }
 
-static void
-emit_stream(struct svc_out *o)
-{
-	int i;
-
-	svc_buf_reset(&o->line);
-	if (o->fmt == SVC_FMT_JSON)
-		svc_buf_putc(&o->line, '{');
-	for (i = 0; i < o->ncols; i++) {
-		if (i)
-			svc_buf_puts(&o->line, o->m->sep);
-		if (o->fmt == SVC_FMT_JSON) {
-			svc_buf_json_str(&o->line, o->cols[i].name);
-			svc_buf_putc(&o->line, ':');
-		}
-		o->m->encode(&o->line, &o->row[i]);
-	}
-	svc_buf_puts(&o->line, o->m->eol);
-	fwrite(o->line.s, 1, o->line.len, o->f);
-}
-
 void
 svc_out_row(struct svc_out *o)
 {
 	while (o->ncell < o->ncols)
 		svc_out_null(o);
 	if (o->fmt != SVC_FMT_TABLE) {
-		emit_stream(o);
-		free_cells(o->row, o->ncols);
+		svc_buf_puts(&o->line, o->m->eol);
+		fwrite(o->line.s, 1, o->line.len, o->f);
 	} else {
 		if (o->nkept + 1 > o->capkept) {
 			o->capkept = o->capkept ? o->capkept * 2 : 64;
