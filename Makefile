@@ -44,9 +44,9 @@ B = build/std
 SAN =
 endif
 
-COMMANDS = svc-assign svc-cal svc-complaint svc-db svc-order svc-pay svc-product svc-report svc-staff svc-visit
+COMMANDS = svc-assign svc-cal svc-complaint svc-db svc-notify svc-order svc-pay svc-product svc-report svc-staff svc-visit
 LIBMODS = err buf utf8 when clock cal money yaml conf schema db acting event \
-	staff roster order reply order_view order_import assign product visit close sheet pay complaint report query out ids known seal cli
+	staff roster order reply order_view order_import assign product visit close sheet pay complaint report query out ids known seal notify cli
 UNITS = when cal money utf8 yaml conf db out ids staff event buf order assign product visit pay report known seal acting
 
 LIBOBJ = $(LIBMODS:%=$(B)/lib/%.o)

@@ -384,9 +384,14 @@ svc_move(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)m->at);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)until);
 	sqlite3_bind_int(st, 4, m->force);
-	if (svc_db_done(db, st, e) || record_move(db, id, &b, m, e))
+	if (svc_db_done(db, st, e) || record_move(db, id, &b, m, e) ||
+	    move_event(db, id, &b, m, e))
 		return e->code;
-	return move_event(db, id, &b, m, e);
+	/* G9: the applicant is told, before the time that stood; a return
+	 * visit after a takeback is a new booking, told at its reply. */
+	if (strcmp(b.status, "taken_back") == 0)
+		return 0;
+	return svc_notify_move(db, id, b.at, m->at, m->reason, e);
 }
 
 /* A worker's day (or any span), in time order, as worker or as helper. */

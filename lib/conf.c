@@ -65,6 +65,8 @@ svc_conf_defaults(struct svc_conf *c)
 		r->review_within.n = 1;
 		r->review = 1;
 		r->return_tries = 3;
+		r->remind_before.secs = 86400;
+		r->remind = 1;
 	}
 }
 
@@ -417,7 +419,8 @@ rules(struct cx *x, const struct svc_ynode *n)
 {
 	static const char *const keys[] = {
 		"reply_within", "notice", "noshow_after", "working_hours_only",
-		"review_within", "return_visit_after", "return_visit_tries", NULL
+		"review_within", "return_visit_after", "return_visit_tries",
+		"remind_before", NULL
 	};
 	struct svc_rules *r;
 	const struct svc_ynode *k, *v;
@@ -462,10 +465,15 @@ rules(struct cx *x, const struct svc_ynode *n)
 				return x->e->code;
 			r->return_tries = (int)tries;
 		}
+		if ((v = svc_ymap_get(k, "remind_before")) &&
+		    get_dur_or_none(x, v, "remind_before", &r->remind_before,
+		    &r->remind))
+			return x->e->code;
 		if (r->notice.unit != SVC_DUR_CLOCK ||
-		    r->noshow_after.unit != SVC_DUR_CLOCK)
-			return bad(x, k, "notice and noshow_after are clock "
-			    "hours, not working days");
+		    r->noshow_after.unit != SVC_DUR_CLOCK ||
+		    r->remind_before.unit != SVC_DUR_CLOCK)
+			return bad(x, k, "notice, noshow_after and remind_before "
+			    "are clock hours, not working days");
 	}
 	return 0;
 }

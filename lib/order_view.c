@@ -534,8 +534,9 @@ svc_order_sheet(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
 	return sheet_lists(db, id, f, e);
 }
 
-static void
-chinese_time(time_t t, char *buf, size_t n)
+/* "2026年12月01日 10:00": a time as a letter or an SMS writes it. */
+void
+svc_time_cn(time_t t, char *buf, size_t n)
 {
 	struct tm tm;
 
@@ -592,8 +593,8 @@ svc_order_notice(sqlite3 *db, int64_t id, struct svc_buf *b,
 	svc_buf_printf(b, "【%s】%s，您好！\n", col(st, 7) ? col(st, 7) :
 	    "上门服务", col(st, 1));
 	if (strcmp(status, "accepted") == 0) {
-		chinese_time((time_t)sqlite3_column_int64(st, 3), at, sizeof at);
-		chinese_time((time_t)sqlite3_column_int64(st, 4), until,
+		svc_time_cn((time_t)sqlite3_column_int64(st, 3), at, sizeof at);
+		svc_time_cn((time_t)sqlite3_column_int64(st, 4), until,
 		    sizeof until);
 		svc_buf_printf(b, "您申请的上门服务（%s）已受理。\n"
 		    "上门时间：%s—%s\n上门地址：%s\n", col(st, 9) ? col(st, 9) :

@@ -166,7 +166,8 @@ svc_order_accept(sqlite3 *db, const struct svc_conf *c, int64_t id,
 		svc_json_int(&j, "forced", 1);
 	if (r->note)
 		svc_json_str(&j, "note", r->note);
-	svc_event_json(db, id, NULL, "order.accept", &j, e);
+	if (svc_event_json(db, id, NULL, "order.accept", &j, e) == 0)
+		svc_notify_reply(db, id, e);	/* G5, G6: told at once */
 out:
 	svc_buf_free(&docs);
 	return e->code;
@@ -214,7 +215,8 @@ close_order(sqlite3 *db, int64_t id, struct svc_reply *r, const char *to,
 	if (r->note)
 		svc_json_str(&j, "note", r->note);
 	snprintf(kind, sizeof kind, "order.%s", verb);
-	if (svc_event_json(db, id, NULL, kind, &j, e) == 0)
+	if (svc_event_json(db, id, NULL, kind, &j, e) == 0 &&
+	    (!is_reply || svc_notify_reply(db, id, e) == 0))
 		svc_order_settle(db, id, e);
 	return e->code;
 }

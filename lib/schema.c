@@ -769,6 +769,53 @@ const char *const svc_migrations[] = {
 	"CREATE VIEW v_event AS\n"
 	"  SELECT id, order_id, subject, at, actor, kind, details, entered_by,\n"
 	"    entered_at FROM event;\n",
+
+	/*
+	 * 15: the outbox (notify.c): what the applicant is to be told, made
+	 * in the transaction of the event that calls for it, sent by a
+	 * gateway outside svc.  A message is never deleted and its text
+	 * never changes.  A failure is recorded and the message stays due
+	 * (the gateway tries again) until it is sent, its time is past
+	 * (not_after: then it is a finding, never sent late) or someone
+	 * dismisses it, having told the applicant another way.  dedup holds
+	 * the key of a message a sweep makes (a reminder): two sweeps, one.
+	 */
+	"CREATE TABLE outbox (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  order_id INTEGER NOT NULL REFERENCES orders(id),\n"
+	"  kind TEXT NOT NULL CHECK (kind IN ('reply', 'refusal', 'move',\n"
+	"    'late', 'abandoned', 'reminder')),\n"
+	"  recipient TEXT NOT NULL,\n"
+	"  text TEXT NOT NULL,\n"
+	"  made_at INTEGER NOT NULL,\n"
+	"  not_before INTEGER NOT NULL,\n"
+	"  not_after INTEGER,\n"
+	"  sent_at INTEGER,\n"
+	"  tries INTEGER NOT NULL DEFAULT 0,\n"
+	"  failed_at INTEGER,\n"
+	"  fail_reason TEXT,\n"
+	"  dismissed_at INTEGER,\n"
+	"  dismiss_reason TEXT,\n"
+	"  dedup TEXT UNIQUE\n"
+	");\n"
+	"CREATE INDEX outbox_open ON outbox(not_before)\n"
+	"  WHERE sent_at IS NULL AND dismissed_at IS NULL;\n"
+	"CREATE INDEX outbox_order ON outbox(order_id);\n"
+	"CREATE TRIGGER outbox_no_delete BEFORE DELETE ON outbox\n"
+	"  BEGIN SELECT RAISE(ABORT, 'messages are never deleted'); END;\n"
+	"CREATE TRIGGER outbox_once BEFORE UPDATE ON outbox\n"
+	"  WHEN OLD.sent_at IS NOT NULL OR OLD.dismissed_at IS NOT NULL\n"
+	"    OR NEW.text IS NOT OLD.text OR NEW.recipient IS NOT OLD.recipient\n"
+	"    OR NEW.kind IS NOT OLD.kind OR NEW.order_id IS NOT OLD.order_id\n"
+	"    OR NEW.made_at IS NOT OLD.made_at\n"
+	"    OR NEW.not_before IS NOT OLD.not_before\n"
+	"    OR NEW.not_after IS NOT OLD.not_after\n"
+	"  BEGIN SELECT RAISE(ABORT, 'a message is sent or dismissed once,"
+	" its text never changes'); END;\n"
+	"CREATE VIEW v_outbox AS\n"
+	"  SELECT id, order_id, kind, recipient, text, made_at, not_before,\n"
+	"    not_after, sent_at, tries, failed_at, fail_reason, dismissed_at,\n"
+	"    dismiss_reason FROM outbox;\n",
 };
 
 const int svc_nmigrations = sizeof svc_migrations / sizeof svc_migrations[0];

@@ -205,6 +205,8 @@ struct svc_rules {
 	struct svc_dur return_after;	/* the return call after the work */
 	int return_visit;		/* 0: "none" (the default) */
 	int return_tries;		/* unreachable calls before giving up */
+	struct svc_dur remind_before;	/* the reminder before a visit */
+	int remind;			/* 0: "none", no reminder */
 };
 struct svc_service {
 	char *code, *kind, *name, *dept;
@@ -386,6 +388,7 @@ struct svc_facts {
 };
 int svc_order_facts(sqlite3 *, int64_t id, struct svc_facts *,
     struct svc_err *);
+void svc_time_cn(time_t, char *buf, size_t n);
 int svc_order_may(int64_t id, const struct svc_facts *, const char *to,
     const char *verb, struct svc_err *);
 int svc_order_new(sqlite3 *, const struct svc_conf *,
@@ -693,5 +696,22 @@ typedef int (*svc_id_fn)(const char *id, void *ctx);
 int svc_ids_each(char **argv, int argc, FILE *in, int numeric,
     svc_id_fn, void *ctx, struct svc_err *);
 int svc_id_parse(const char *s, int64_t *id);
+
+/* notify.c: the outbox, what the applicant is told (G5, G6, G9, A1, G10). */
+int svc_notify_reply(sqlite3 *, int64_t order, struct svc_err *);
+int svc_notify_move(sqlite3 *, int64_t order, time_t old_at, time_t new_at,
+    const char *reason, struct svc_err *);
+int svc_notify_late(sqlite3 *, int64_t order, time_t eta,
+    const char *reason, struct svc_err *);
+int svc_notify_abandoned(sqlite3 *, int64_t order, struct svc_err *);
+int svc_notify_sweep(sqlite3 *, const struct svc_conf *, int *made,
+    struct svc_err *);
+int svc_notify_sent(sqlite3 *, int64_t id, time_t at, struct svc_err *);
+int svc_notify_failed(sqlite3 *, int64_t id, const char *reason,
+    struct svc_err *);
+int svc_notify_dismiss(sqlite3 *, int64_t id, const char *reason,
+    struct svc_err *);
+int svc_notify_due_query(sqlite3 *, sqlite3_stmt **, struct svc_err *);
+int svc_notify_check_query(sqlite3 *, sqlite3_stmt **, struct svc_err *);
 
 #endif

@@ -316,7 +316,9 @@ svc_visit_late(sqlite3 *db, int64_t id, time_t eta, const char *reason,
 	svc_json_int(&j, "in_advance", svc_now() <= s.at);
 	if (reason)
 		svc_json_str(&j, "reason", reason);
-	return visit_event(db, id, &v, &who, "visit.late", &j, e);
+	if (visit_event(db, id, &v, &who, "visit.late", &j, e))
+		return e->code;
+	return svc_notify_late(db, id, eta, reason, e);	/* A1 */
 }
 
 /* A8: the product taken back on the visit before v is back at the door. */
@@ -984,6 +986,7 @@ svc_noshow(sqlite3 *db, const struct svc_conf *c, int apply,
 		svc_json_begin(&j);
 		json_time(&j, "swept_at", now);
 		if (svc_event_json(db, id, NULL, "order.noshow", &j, e) ||
+		    svc_notify_abandoned(db, id, e) ||
 		    svc_order_settle(db, id, e))
 			break;
 	}

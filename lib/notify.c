@@ -1,0 +1,436 @@
+/*
+ * notify.c - the outbox: what the applicant is to be told, and proof of
+ * when (issue 17).  A message is made in the transaction of the event
+ * that calls for it: the reply with the appointment and every document
+ * at once (G5, G6), a refusal with its reason (G5), a move or a
+ * cancellation with the new time and why (G9), a delay the worker
+ * announces (A1), an abandoned visit (G10), and the reminder before a
+ * visit, made by svc-notify sweep.  Sending is a gateway's job outside
+ * svc (svc-notify due | gateway | svc-notify sent): svc keeps what was
+ * due, what was sent when, what failed, and what can no longer be sent in
+ * time (not_after), which is a finding, never a message sent late.
+ *
+ * Texts are Chinese, one SMS where they can be, signed with the
+ * department and its published phone (G3).
+ */
+#include <string.h>
+
+#include "svc.h"
+
+/* What every message of an order says: to whom, from which window. */
+struct head {
+	char name[128], phone[64], dept[128], dept_phone[64];
+	char services[256], address[256];
+	time_t at, until;
+};
+
+static void
+copy(char *to, size_t n, sqlite3_stmt *st, int i)
+{
+	const char *s = svc_col_text(st, i);
+
+	snprintf(to, n, "%s", s ? s : "");
+}
+
+static int
+head_of(sqlite3 *db, int64_t id, struct head *h, struct svc_err *e)
+{
+	static const char sql[] = "SELECT o.customer_name, c.phone, d.name,"
+	    " d.phone, o.address, o.appt_at, o.appt_until,"
+	    " (SELECT group_concat(name, '、') FROM (SELECT name FROM"
+	    "   order_service WHERE order_id = o.id ORDER BY line))"
+	    " FROM orders o JOIN customer c ON c.id = o.customer_id"
+	    " LEFT JOIN dept d ON d.id = o.dept_id WHERE o.id = ?1";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		copy(h->name, sizeof h->name, st, 0);
+		copy(h->phone, sizeof h->phone, st, 1);
+		copy(h->dept, sizeof h->dept, st, 2);
+		copy(h->dept_phone, sizeof h->dept_phone, st, 3);
+		copy(h->address, sizeof h->address, st, 4);
+		h->at = (time_t)sqlite3_column_int64(st, 5);
+		h->until = (time_t)sqlite3_column_int64(st, 6);
+		copy(h->services, sizeof h->services, st, 7);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return svc_seterr(e, SVC_EX_NOINPUT, "%lld: no such order",
+		    (long long)id);
+	return rc == SQLITE_ROW ? 0 : svc_db_error(db, rc, e);
+}
+
+static void
+greet(struct svc_buf *b, const struct head *h)
+{
+	svc_buf_printf(b, "【%s】%s，您好！", h->dept[0] ? h->dept : "上门服务",
+	    h->name);
+}
+
+static void
+sign(struct svc_buf *b, const struct head *h)
+{
+	if (h->dept_phone[0])
+		svc_buf_printf(b, "如有疑问，请致电 %s。", h->dept_phone);
+}
+
+/*
+ * Put a message in the outbox and its event in the sealed log; dedup, if
+ * given, makes a second one with the same key a no-op (*made 0).
+ */
+static int
+put(sqlite3 *db, int64_t order, const char *kind, const struct head *h,
+    const char *text, time_t not_after, const char *dedup, int *made,
+    struct svc_err *e)
+{
+	static const char sql[] = "INSERT INTO outbox (order_id, kind,"
+	    " recipient, text, made_at, not_before, not_after, dedup)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7)"
+	    " ON CONFLICT (dedup) DO NOTHING";
+	struct svc_json j;
+	sqlite3_stmt *st;
+
+	if (made)
+		*made = 0;
+	if (h->phone[0] == '\0')
+		return 0;	/* nobody to write to: the record says so */
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, order);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, h->phone, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, text, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)svc_now());
+	if (not_after)
+		sqlite3_bind_int64(st, 6, (sqlite3_int64)not_after);
+	sqlite3_bind_text(st, 7, dedup, -1, SQLITE_STATIC);
+	if (svc_db_done(db, st, e))
+		return e->code;
+	if (sqlite3_changes(db) == 0)
+		return 0;
+	if (made)
+		*made = 1;
+	svc_json_begin(&j);
+	svc_json_int(&j, "message", sqlite3_last_insert_rowid(db));
+	svc_json_str(&j, "kind", kind);
+	return svc_event_json(db, order, NULL, "notify.make", &j, e);
+}
+
+/* G5, G6: the reply (accepted: time, place, every document) or refusal. */
+int
+svc_notify_reply(sqlite3 *db, int64_t order, struct svc_err *e)
+{
+	struct svc_buf text = { 0 };
+	struct head h;
+	char *p;
+	int rc;
+
+	if (head_of(db, order, &h, e) || svc_order_notice(db, order, &text, e))
+		goto out;
+	/* The notice is a letter, a line a fact; an SMS is one run. */
+	for (p = text.s; (p = strchr(p, '\n')) != NULL; )
+		*p = ' ';
+	while (text.len && text.s[text.len - 1] == ' ')
+		text.s[--text.len] = '\0';
+	put(db, order, h.at ? "reply" : "refusal", &h, text.s, h.at, NULL,
+	    NULL, e);
+out:
+	rc = e->code;
+	svc_buf_free(&text);
+	return rc;
+}
+
+/* G9: a move (new_at) or a cancellation (new_at 0), before the old time. */
+int
+svc_notify_move(sqlite3 *db, int64_t order, time_t old_at, time_t new_at,
+    const char *reason, struct svc_err *e)
+{
+	struct svc_buf b = { 0 };
+	char from[40], to[40];
+	struct head h;
+	int rc;
+
+	if (head_of(db, order, &h, e))
+		return e->code;
+	svc_time_cn(old_at, from, sizeof from);
+	greet(&b, &h);
+	if (new_at) {
+		svc_time_cn(new_at, to, sizeof to);
+		svc_buf_printf(&b, "您预约的上门服务（%s）时间由%s改为%s。",
+		    h.services, from, to);
+	} else {
+		svc_buf_printf(&b, "您预约于%s的上门服务（%s）已取消。", from,
+		    h.services);
+	}
+	if (reason && *reason)
+		svc_buf_printf(&b, "原因：%s。", reason);
+	sign(&b, &h);
+	rc = put(db, order, "move", &h, b.s, old_at, NULL, NULL, e);
+	svc_buf_free(&b);
+	return rc;
+}
+
+/* A1: the worker will be late; told before the time he was due. */
+int
+svc_notify_late(sqlite3 *db, int64_t order, time_t eta, const char *reason,
+    struct svc_err *e)
+{
+	struct svc_buf b = { 0 };
+	char when[40];
+	struct head h;
+	int rc;
+
+	if (head_of(db, order, &h, e))
+		return e->code;
+	svc_time_cn(eta, when, sizeof when);
+	greet(&b, &h);
+	svc_buf_printf(&b, "工作人员将晚于约定时间到达，预计%s上门，敬请谅解。",
+	    when);
+	if (reason && *reason)
+		svc_buf_printf(&b, "原因：%s。", reason);
+	sign(&b, &h);
+	rc = put(db, order, "late", &h, b.s, eta, NULL, NULL, e);
+	svc_buf_free(&b);
+	return rc;
+}
+
+/* G10: absent and unreachable: the request is deemed abandoned. */
+int
+svc_notify_abandoned(sqlite3 *db, int64_t order, struct svc_err *e)
+{
+	struct svc_buf b = { 0 };
+	char when[40];
+	struct head h;
+	int rc;
+
+	if (head_of(db, order, &h, e))
+		return e->code;
+	svc_time_cn(h.at, when, sizeof when);
+	greet(&b, &h);
+	svc_buf_printf(&b, "工作人员于%s按约上门，您不在场且电话无法接通，本次"
+	    "服务视为放弃。如仍需服务，请重新申请。", when);
+	sign(&b, &h);
+	rc = put(db, order, "abandoned", &h, b.s, 0, NULL, NULL, e);
+	svc_buf_free(&b);
+	return rc;
+}
+
+static int
+remind(sqlite3 *db, int64_t order, time_t at, int *made, struct svc_err *e)
+{
+	struct svc_buf b = { 0 }, key = { 0 };
+	char when[40];
+	struct head h;
+	int rc;
+
+	if (head_of(db, order, &h, e))
+		return e->code;
+	svc_time_cn(at, when, sizeof when);
+	greet(&b, &h);
+	svc_buf_printf(&b, "提醒：您预约的上门服务（%s）将于%s到%s，请届时在家。",
+	    h.services, when, h.address);
+	sign(&b, &h);
+	/* one reminder an appointment: a moved visit is reminded again */
+	svc_buf_printf(&key, "reminder:%lld:%lld", (long long)order,
+	    (long long)at);
+	rc = put(db, order, "reminder", &h, b.s, at, key.s, made, e);
+	svc_buf_free(&b);
+	svc_buf_free(&key);
+	return rc;
+}
+
+/*
+ * The reminders that have come due: each booked visit whose kind asks
+ * for one (remind_before) and whose time is less than that ahead.  Run as
+ * often as cron likes: a reminder is made once (dedup), and the writes of
+ * two sweeps at once are serialised by BEGIN IMMEDIATE.
+ */
+int
+svc_notify_sweep(sqlite3 *db, const struct svc_conf *c, int *made,
+    struct svc_err *e)
+{
+	static const char sql[] = "SELECT id, appt_at FROM orders"
+	    " WHERE appt_at > ?1 AND appt_at <= ?1 + ?2 AND kind = ?3"
+	    " AND status IN ('accepted', 'assigned') ORDER BY appt_at, id";
+	sqlite3_stmt *st;
+	int i, rc = SQLITE_DONE, one;
+
+	*made = 0;
+	for (i = 0; i < SVC_NKINDS; i++) {
+		const struct svc_rules *r = &c->rules[i];
+
+		if (!r->remind)
+			continue;
+		if (svc_db_prepare(db, sql, &st, e))
+			return e->code;
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)svc_now());
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)r->remind_before.secs);
+		sqlite3_bind_text(st, 3, r->kind, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (remind(db, sqlite3_column_int64(st, 0),
+			    (time_t)sqlite3_column_int64(st, 1), &one, e))
+				break;
+			*made += one;
+		}
+		sqlite3_finalize(st);
+		if (e->code)
+			return e->code;
+		if (rc != SQLITE_DONE)
+			return svc_db_error(db, rc, e);
+	}
+	return 0;
+}
+
+/* The message id is, and is still open: neither sent nor dismissed. */
+static int
+still_open(sqlite3 *db, int64_t id, int64_t *order, struct svc_err *e)
+{
+	static const char sql[] = "SELECT order_id, sent_at IS NOT NULL,"
+	    " dismissed_at IS NOT NULL FROM outbox WHERE id = ?1";
+	sqlite3_stmt *st;
+	int rc, sent = 0, gone = 0;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*order = sqlite3_column_int64(st, 0);
+		sent = sqlite3_column_int(st, 1);
+		gone = sqlite3_column_int(st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return svc_seterr(e, SVC_EX_NOINPUT, "%lld: no such message",
+		    (long long)id);
+	if (rc != SQLITE_ROW)
+		return svc_db_error(db, rc, e);
+	if (sent || gone)
+		return svc_seterr(e, SVC_EX_DATA, "%lld: already %s",
+		    (long long)id, sent ? "sent" : "dismissed");
+	return 0;
+}
+
+/* Run an UPDATE of message id (?1) and append its event. */
+static int
+record(sqlite3 *db, int64_t id, int64_t order, const char *sql,
+    const char *reason, time_t at, const char *kind, struct svc_err *e)
+{
+	struct svc_json j;
+	sqlite3_stmt *st;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)at);
+	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
+	if (svc_db_done(db, st, e))
+		return e->code;
+	svc_json_begin(&j);
+	svc_json_int(&j, "message", id);
+	if (reason)
+		svc_json_str(&j, "reason", reason);
+	return svc_event_json(db, order, NULL, kind, &j, e);
+}
+
+/* Sent at at: the gateway's word, not before the message was made. */
+int
+svc_notify_sent(sqlite3 *db, int64_t id, time_t at, struct svc_err *e)
+{
+	static const char sql[] = "UPDATE outbox SET sent_at = ?2"
+	    " WHERE id = ?1";
+	static const char made[] = "SELECT made_at FROM outbox WHERE id = ?1";
+	sqlite3_stmt *st;
+	int64_t order;
+	time_t m = 0;
+
+	svc_clearerr(e);
+	if (still_open(db, id, &order, e) || svc_db_cached(db, made, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		m = (time_t)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (at < m || at > svc_now())
+		return svc_seterr(e, SVC_EX_DATA, "%lld: sent before it was "
+		    "made, or in the future", (long long)id);
+	return record(db, id, order, sql, NULL, at, "notify.sent", e);
+}
+
+/* A gateway could not send it: recorded, and it stays due. */
+int
+svc_notify_failed(sqlite3 *db, int64_t id, const char *reason,
+    struct svc_err *e)
+{
+	static const char sql[] = "UPDATE outbox SET failed_at = ?2,"
+	    " fail_reason = ?3, tries = tries + 1 WHERE id = ?1";
+	int64_t order;
+
+	svc_clearerr(e);
+	if (svc_text_ok("the reason", reason, SVC_TEXT_REQUIRED,
+	    SVC_TEXT_LINE, e) || still_open(db, id, &order, e))
+		return e->code;
+	return record(db, id, order, sql, reason, svc_now(), "notify.failed",
+	    e);
+}
+
+/* Told another way (by phone, at the window): it is no longer due. */
+int
+svc_notify_dismiss(sqlite3 *db, int64_t id, const char *reason,
+    struct svc_err *e)
+{
+	static const char sql[] = "UPDATE outbox SET dismissed_at = ?2,"
+	    " dismiss_reason = ?3 WHERE id = ?1";
+	int64_t order;
+
+	svc_clearerr(e);
+	if (svc_text_ok("the reason", reason, SVC_TEXT_REQUIRED,
+	    SVC_TEXT_LINE, e) || still_open(db, id, &order, e))
+		return e->code;
+	return record(db, id, order, sql, reason, svc_now(), "notify.dismiss",
+	    e);
+}
+
+/* What should go out now (outbox_open): made, not yet past its time. */
+int
+svc_notify_due_query(sqlite3 *db, sqlite3_stmt **st, struct svc_err *e)
+{
+	static const char sql[] = "SELECT id, recipient, text FROM outbox"
+	    " INDEXED BY outbox_open"
+	    " WHERE sent_at IS NULL AND dismissed_at IS NULL"
+	    " AND not_before <= ?1 AND (not_after IS NULL OR not_after > ?1)"
+	    " ORDER BY not_before, id";
+
+	if (svc_db_prepare(db, sql, st, e))
+		return e->code;
+	sqlite3_bind_int64(*st, 1, (sqlite3_int64)svc_now());
+	return 0;
+}
+
+/*
+ * What needs a person: open messages past their time (never sent, and
+ * now never to be: tell the applicant another way) and ones a gateway
+ * failed to send.
+ */
+int
+svc_notify_check_query(sqlite3 *db, sqlite3_stmt **st, struct svc_err *e)
+{
+	static const char sql[] = "SELECT id, order_id, kind, recipient,"
+	    " not_after, tries, fail_reason,"
+	    " CASE WHEN not_after IS NOT NULL AND not_after <= ?1"
+	    "   THEN 'expired' ELSE 'failed' END"
+	    " FROM outbox INDEXED BY outbox_open"
+	    " WHERE sent_at IS NULL AND dismissed_at IS NULL"
+	    " AND not_before <= ?1"
+	    " AND ((not_after IS NOT NULL AND not_after <= ?1)"
+	    "   OR failed_at IS NOT NULL)"
+	    " ORDER BY not_before, id";
+
+	if (svc_db_prepare(db, sql, st, e))
+		return e->code;
+	sqlite3_bind_int64(*st, 1, (sqlite3_int64)svc_now());
+	return 0;
+}

@@ -1,0 +1,109 @@
+# svc-notify: the outbox (G5, G6, G9, A1, A9, G10; issue 17).  A
+# government day: the reply with every document once, the reminder the
+# day before outside the quiet hours, a provider's move, sent, a failure
+# that shows in the check; two sweeps at once make one reminder.
+. "$TOP/tests/cli/lib.sh"
+
+svc-staff import "$TOP/share/svc/staff.yaml" >/dev/null 2>&1
+q() { sqlite3 -separator '|' "$SVC_DB" "$@"; }
+export SVC_NOW="2026-11-30 09:00"
+
+id=$(svc-order new --customer 李大爷 --phone 13900000001 --address 朝阳区幸福里3号 \
+    --service gov-pension --group elderly)
+run svc-notify due
+check_out "" "nothing to tell before the reply"
+svc-order accept $id --at "2026-12-02 10:00" >/dev/null
+run svc-notify due
+check_same "$(printf '%s\n' "$out" | cut -f1,2)" "1	13900000001" "G5: the reply is due at once, to the applicant's phone"
+case "$out" in
+*"2026年12月02日 10:00"*"朝阳区幸福里3号"*"一次性告知"*"1. 身份证原件"*"3. 近期免冠照片"*"010-6512 3401"*)
+	ok "G6: the time, the place, every document, the window's phone (G3)" ;;
+*) not_ok "G6: the reply's text" "$out" ;;
+esac
+check_same "$(printf '%s\n' "$out" | grep -o '身份证原件' | wc -l)" 1 "G6: each document exactly once"
+check_same "$(printf '%s\n' "$out" | wc -l)" 1 "one message a line"
+check_same "$(q "SELECT kind, actor FROM event WHERE kind = 'notify.make'")" "notify.make|zhou" \
+    "the message is made by the reply's own transaction, and is in the sealed log"
+
+# The reminder: made by the sweep a day before (remind_before: 1d).
+SVC_NOW="2026-12-01 09:59" run svc-notify sweep
+check_err "0 reminders made" "before remind_before: none"
+SVC_NOW="2026-12-01 10:00" svc-notify sweep >"$T/s1" 2>&1 &
+SVC_NOW="2026-12-01 10:00" svc-notify sweep >"$T/s2" 2>&1 &
+wait
+check_same "$(q "SELECT count(*) FROM outbox WHERE kind = 'reminder'")" 1 "two sweeps at the same instant make one reminder"
+check_same "$(cat "$T/s1" "$T/s2" | sort | tr '\n' ' ')" "svc-notify: 0 reminders made svc-notify: 1 reminders made " "one of them made it"
+SVC_NOW="2026-12-01 12:30" run svc-notify due
+check_out "" "A9: nothing goes out in the quiet hours (12:00-13:30)"
+check_err "quiet hours (A9): nothing goes out now" "and says why"
+SVC_NOW="2026-12-01 22:00" run svc-notify due
+check_out "" "nor at night"
+SVC_NOW="2026-12-01 14:00" run svc-notify due
+check_same "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "1 2 " "after the quiet hours: the reply and the reminder"
+case "$out" in *"提醒"*"2026年12月02日 10:00"*) ok "the reminder names the time" ;;
+*) not_ok "the reminder's text" "$out" ;; esac
+
+# Sent: by the gateway's word, never printed again.
+printf '%s\n' "$out" >"$T/due"
+unchanged "sent in the future" svc-notify sent 1 --at "2026-12-01 15:00"
+check_rc 65 "a message is not sent after now"
+SVC_NOW="2026-12-01 14:01" run svc-notify sent <"$T/due"
+check_out "1
+2" "svc-notify due | gateway | svc-notify sent: the ids from stdin"
+SVC_NOW="2026-12-01 14:02" run svc-notify due
+check_out "" "a message recorded sent is never due again"
+unchanged "sent twice" svc-notify sent 1
+check_rc 65 "sent once"
+check_err "1: already sent" "says so"
+unchanged "an unknown message" svc-notify sent 99
+check_rc 66 "no such message"
+
+# G9: a provider's move is told before the time that stood.
+SVC_NOW="2026-12-01 15:00" svc-assign move $id --at "2026-12-03 10:00" --reason 车辆故障 >/dev/null 2>&1
+SVC_NOW="2026-12-01 15:01" run svc-notify due -o json
+case "$out" in *'"id":3'*"由2026年12月02日 10:00改为2026年12月03日 10:00"*"原因：车辆故障"*) ok "G9: the move's message, old time, new time, reason" ;;
+*) not_ok "the move's message" "$out" ;; esac
+# The gateway fails: recorded, still due, and a finding.
+SVC_NOW="2026-12-01 15:02" run svc-notify failed 3 --reason "SMS gateway: 502"
+check_rc 0 "a failure is recorded"
+SVC_NOW="2026-12-01 15:03" run svc-notify check --check
+check_rc 1 "a failed message is a finding: --check exits 1"
+check_same "$(printf '%s\n' "$out" | cut -f1,3,6,7,8)" "3	move	1	SMS gateway: 502	failed" "which, how often, why"
+SVC_NOW="2026-12-01 15:04" run svc-notify due
+check_same "$(printf '%s\n' "$out" | cut -f1)" 3 "a failed message stays due: the gateway tries again"
+# Past its time it is never sent late: expired, until someone tells them.
+SVC_NOW="2026-12-02 10:00" run svc-notify due
+check_out "" "past the time that stood: never sent late"
+SVC_NOW="2026-12-02 10:00" run svc-notify check
+check_same "$(printf '%s\n' "$out" | cut -f1,8)" "3	expired" "but a finding"
+SVC_NOW="2026-12-02 10:05" run svc-notify dismiss 3 --reason 已电话告知
+check_rc 0 "told by phone: dismissed"
+SVC_NOW="2026-12-02 10:06" run svc-notify check --check
+check_rc 0 "nothing left to do"
+unchanged "dismiss without a reason" svc-notify dismiss 3
+check_rc 64 "a dismissal says why"
+
+# A refusal, a delay (A1), an abandonment (G10): each told.
+r=$(svc-order new --customer 张 --phone 13900000002 --address 某地 --service gov-pension --group elderly)
+svc-order refuse $r --reason 不在服务范围 >/dev/null
+check_same "$(q "SELECT kind, instr(text, '不在服务范围') > 0 FROM outbox WHERE order_id = $r")" "refusal|1" "G5: the refusal with its reason"
+a=$(svc-order new --customer 王 --phone 13900000003 --address 某地 --service gov-pension --group elderly |
+    svc-order accept --at "2026-12-02 14:00" | svc-assign to li)
+SVC_NOW="2026-12-02 13:30" SVC_USER=li svc-visit late $a --eta 14:20 --reason 堵车 >/dev/null
+check_same "$(q "SELECT kind, datetime(not_after, 'unixepoch', '+8 hours') FROM outbox WHERE order_id = $a AND kind = 'late'")" \
+    "late|2026-12-02 14:20:00" "A1: the delay is told, by the time given"
+SVC_NOW="2026-12-02 14:20" SVC_USER=li svc-visit arrive $a >/dev/null 2>&1
+SVC_NOW="2026-12-02 14:25" SVC_USER=li svc-visit contact $a --unreachable --note 无人接听 >/dev/null
+SVC_NOW="2026-12-02 14:31" svc-visit noshow --apply -q >/dev/null
+check_same "$(q "SELECT kind FROM outbox WHERE order_id = $a ORDER BY id DESC LIMIT 1")" "abandoned" "G10: the abandonment is told"
+
+# The record holds: a message's text never changes, nothing is deleted.
+unchanged "a message rewritten behind svc's back" sqlite3 "$SVC_DB" "UPDATE outbox SET text = 'x' WHERE id = 1"
+check_rc 19 "refused by the schema (SQLITE_CONSTRAINT)"
+unchanged "a message deleted" sqlite3 "$SVC_DB" "DELETE FROM outbox WHERE id = 1"
+check_rc 19 "refused by the schema (SQLITE_CONSTRAINT)"
+run svc-db verify
+check_rc 0 "every notify event in the sealed log follows"
+unchanged "a worker recording a message sent" as wang svc-notify sent 4
+check_rc 77 "sent is the desk's (roles table)"
+done_testing
