@@ -1,6 +1,6 @@
 # bash completion for the svc commands: svc-assign, svc-cal, svc-db,
-# svc-complaint, svc-order, svc-pay, svc-product, svc-report, svc-staff,
-# svc-visit.
+# svc-complaint, svc-notify, svc-order, svc-pay, svc-product, svc-report,
+# svc-staff, svc-visit.
 # Installed once per command name, so bash-completion finds it on demand.
 
 # The -d and -c of the line being completed, so that the values offered
@@ -124,6 +124,7 @@ _svc() {
 	svc-product) verbs="import show list" ;;
 	svc-report) verbs="overdue late notice noshow held unpaid takeback unreviewed followup complaints summary workload revenue rating evaluation query" ;;
 	svc-complaint) verbs="new list show assign resolve" ;;
+	svc-notify) verbs="due sent failed dismiss check sweep" ;;
 	svc-pay) verbs="bill charge collect receive receipt void refund handover held due" ;;
 	svc-cal) verbs="is add days next" ;;
 	svc-order) verbs="new import list show accept refuse cancel reopen notice edit export catalogue" ;;
@@ -169,6 +170,10 @@ _svc() {
 	svc-db:verify) opts="$opts --seal --day" ;;
 	svc-db:seal) opts="$opts --day" ;;
 	svc-complaint:new) opts="$opts --order --customer --phone --text --dry-run" ;;
+	svc-notify:sent) opts="$opts --at --dry-run --keep-going" ;;
+	svc-notify:failed|svc-notify:dismiss) opts="$opts --reason --dry-run --keep-going" ;;
+	svc-notify:check) opts="$opts --check" ;;
+	svc-notify:sweep) opts="$opts --dry-run" ;;
 	svc-complaint:list) opts="$opts --open" ;;
 	svc-complaint:assign) opts="$opts --to --dry-run --keep-going" ;;
 	svc-complaint:resolve) opts="$opts --resolution --upheld --rejected --dry-run --keep-going" ;;
@@ -262,4 +267,4 @@ _svc() {
 	esac
 }
 
-complete -F _svc svc-assign svc-cal svc-complaint svc-db svc-order svc-pay svc-product svc-report svc-staff svc-visit
+complete -F _svc svc-assign svc-cal svc-complaint svc-db svc-notify svc-order svc-pay svc-product svc-report svc-staff svc-visit

@@ -58,7 +58,7 @@ function __svc_products
     svc-product list -o tsv (__svc_db) 2>/dev/null | cut -f1,3
 end
 
-for c in svc-assign svc-cal svc-complaint svc-db svc-order svc-pay svc-product svc-report svc-staff svc-visit
+for c in svc-assign svc-cal svc-complaint svc-db svc-notify svc-order svc-pay svc-product svc-report svc-staff svc-visit
     complete -c $c -s h -l help -d 'show usage'
     complete -c $c -l version -d 'show the version'
     complete -c $c -s d -l db -r -F -d 'database file'
@@ -272,6 +272,17 @@ complete -c svc-report -n "__fish_seen_subcommand_from revenue" -l by -x -a 'day
 complete -c svc-report -n "__fish_seen_subcommand_from query" -l timeout -x -d 'stop after'
 complete -c svc-report -l year -x -d 'year'
 complete -c svc-report -l explain -d 'the formula'
+
+set -l nv due sent failed dismiss check sweep
+complete -c svc-notify -f -n "not __fish_seen_subcommand_from $nv" -a due -d 'what should go out now'
+complete -c svc-notify -f -n "not __fish_seen_subcommand_from $nv" -a sent -d 'record as sent'
+complete -c svc-notify -f -n "not __fish_seen_subcommand_from $nv" -a failed -d 'record a failed attempt'
+complete -c svc-notify -f -n "not __fish_seen_subcommand_from $nv" -a dismiss -d 'told another way'
+complete -c svc-notify -f -n "not __fish_seen_subcommand_from $nv" -a check -d 'expired and failed messages'
+complete -c svc-notify -f -n "not __fish_seen_subcommand_from $nv" -a sweep -d 'make the reminders due'
+complete -c svc-notify -n "__fish_seen_subcommand_from sent" -l at -x -d 'when sent'
+complete -c svc-notify -n "__fish_seen_subcommand_from failed dismiss" -l reason -x -d 'why'
+complete -c svc-notify -n "__fish_seen_subcommand_from check" -l check -d 'exit 1 when any'
 
 set -l cv new list show assign resolve
 complete -c svc-complaint -f -n "not __fish_seen_subcommand_from $cv" -a new -d 'register (G11)'

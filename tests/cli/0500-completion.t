@@ -28,6 +28,8 @@ check_same "$(complete_words svc-db -o '')" "csv json table tsv " "formats"
 check_same "$(complete_words svc-staff add wang --role w)" "worker " "roles"
 check_same "$(complete_words svc-staff add wang --role r)" "reception " "the reception's role"
 check_same "$(complete_words svc-staff r)" "roles " "svc-staff roles, the roles table"
+check_same "$(complete_words svc-notify '')" "check dismiss due failed sent sweep " "svc-notify verbs"
+check_same "$(complete_words svc-notify failed 3 --r)" "--reason " "svc-notify failed --reason"
 check_same "$(complete_words svc-staff roles z)" "zhao zhou " "roles LOGIN completes logins"
 svc-order new --customer 甲 --phone 1 --address 某地 --service clean-daily >/dev/null 2>&1
 svc-order new --customer 乙 --phone 2 --address 某地 --service clean-daily >/dev/null 2>&1
@@ -83,6 +85,7 @@ if command -v fish >/dev/null 2>&1; then
 	check_same "$(fish_words svc-cal '')" "add days is next " "fish: svc-cal verbs"
 	check_same "$(fish_words svc-staff disable w)" "wang wu " "fish: logins from the database"
 	check_same "$(fish_words svc-staff ro)" "roles " "fish: svc-staff roles"
+	check_same "$(fish_words svc-notify s)" "sent sweep " "fish: svc-notify verbs"
 	check_same "$(fish_words svc-staff roles z)" "zhao zhou " "fish: roles LOGIN"
 	check_same "$(fish_words svc-staff list --dept c)" "civil clean " "fish: department codes"
 	check_same "$(fish_words svc-db -o '')" "csv json table tsv " "fish: formats"
