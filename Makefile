@@ -47,7 +47,7 @@ endif
 COMMANDS = svc-assign svc-cal svc-complaint svc-db svc-notify svc-order svc-pay svc-product svc-report svc-staff svc-visit
 LIBMODS = err buf utf8 when clock cal money yaml conf schema db acting event \
 	staff roster order reply order_view order_import assign product visit close sheet pay complaint report query out ids known seal notify cli
-UNITS = when cal money utf8 yaml conf db out ids staff event buf order assign product visit pay report known seal acting
+UNITS = when cal money utf8 yaml conf db out ids staff event buf order assign product visit pay report known seal acting notify
 
 LIBOBJ = $(LIBMODS:%=$(B)/lib/%.o)
 BINS = $(COMMANDS:%=$(B)/bin/%)
@@ -148,7 +148,8 @@ install: all
 	install -m 644 share/svc/config.yaml share/svc/staff.yaml \
 		share/svc/crontab.example \
 		$(DESTDIR)$(SHAREDIR)
-	install -m 755 share/svc/demo.sh $(DESTDIR)$(SHAREDIR)
+	install -m 755 share/svc/demo.sh share/svc/gateway-gammu.sh \
+		$(DESTDIR)$(SHAREDIR)
 	install -m 644 share/svc/holidays/*.yaml $(DESTDIR)$(SHAREDIR)/holidays
 	for c in $(COMMANDS); do \
 		install -m 644 completions/svc.bash \
@@ -190,6 +191,7 @@ uninstall:
 		$(DESTDIR)$(MANDIR)/man7/svc.7 $(DESTDIR)$(ZSHCOMPDIR)/_svc
 	rm -f $(DESTDIR)$(SHAREDIR)/config.yaml \
 		$(DESTDIR)$(SHAREDIR)/staff.yaml $(DESTDIR)$(SHAREDIR)/demo.sh \
+		$(DESTDIR)$(SHAREDIR)/gateway-gammu.sh \
 		$(DESTDIR)$(SHAREDIR)/crontab.example \
 		$(DESTDIR)$(SHAREDIR)/holidays/*.yaml
 	-rmdir $(DESTDIR)$(SHAREDIR)/holidays $(DESTDIR)$(SHAREDIR)

@@ -71,6 +71,9 @@ LATE="SELECT v.order_id, v.appt_at, v.arrived_at, v.late_minutes, coalesce(v.ann
 TAKEBACK="SELECT v.order_id, v.return_by, v.ended_at, CAST(julianday(date($now, 'unixepoch', 'localtime')) - julianday(v.return_by) AS INTEGER), w.login, d.code, o.customer_name FROM visit v JOIN orders o ON o.id = v.order_id LEFT JOIN dept d ON d.id = o.dept_id LEFT JOIN staff w ON w.id = v.worker_id WHERE v.outcome = 'taken_back' AND v.returned_at IS NULL AND v.return_by < date($now, 'unixepoch', 'localtime') ORDER BY v.return_by, v.order_id"
 UNREVIEWED="SELECT v.order_id, v.no, v.ended_at, v.review_due, ($now - v.review_due) / 60, w.login, d.code, v.reported_at IS NOT NULL FROM visit v JOIN orders o ON o.id = v.order_id LEFT JOIN dept d ON d.id = o.dept_id LEFT JOIN staff w ON w.id = v.worker_id WHERE v.review IS NULL AND v.review_due IS NOT NULL AND v.review_due < $now ORDER BY v.review_due, v.order_id"
 FOLLOWUP="SELECT o.id, o.followup_due, o.followup_tries, o.customer_name, c.phone, d.code, o.kind FROM orders o JOIN customer c ON c.id = o.customer_id LEFT JOIN dept d ON d.id = o.dept_id WHERE o.followup_due IS NOT NULL AND o.followup_due <= $now ORDER BY o.followup_due, o.id"
+# svc-notify due at 10:00 (at 12:00 the quiet hours hold every message)
+now10=$(TZ=Asia/Shanghai date -d "2026-12-31 10:00" +%s)
+DUE="SELECT id, recipient, text FROM outbox INDEXED BY outbox_open WHERE sent_at IS NULL AND dismissed_at IS NULL AND not_before <= $now10 AND (not_after IS NULL OR not_after > $now10) ORDER BY not_before, id"
 Y="AND %s >= 1735660800 AND %s < 1767196800"	# 2025, local time
 EVAL="SELECT d.code, count(CASE WHEN coalesce(v.no, 1) = 1 AND o.id IS NOT NULL THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.replied_at IS NOT NULL THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.replied_at IS NOT NULL AND NOT o.reply_late THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.appt_at IS NOT NULL THEN 1 END), count(v.arrived_at), count(CASE WHEN v.arrived_at IS NOT NULL AND v.late_minutes = 0 THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.status = 'done' THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.status = 'abandoned' THEN 1 END), (SELECT count(*) FROM move m WHERE m.short = 1 $(printf "$Y" m.at m.at) AND (SELECT dept_id FROM orders WHERE id = m.order_id) = d.id), (SELECT count(*) FROM complaint k WHERE k.dept_id = d.id AND k.upheld $(printf "$Y" k.at k.at)), coalesce((total(v.rating) + total(CASE WHEN coalesce(v.no, 1) = 1 THEN o.followup_rating END)) / nullif(count(v.rating) + count(CASE WHEN coalesce(v.no, 1) = 1 THEN o.followup_rating END), 0), 0) FROM dept d LEFT JOIN orders o ON o.dept_id = d.id $(printf "$Y" o.created_at o.created_at) LEFT JOIN visit v ON v.order_id = o.id GROUP BY d.id ORDER BY d.code"
 # A summary's own statement (gen --sql), its parameters filled in as svc
@@ -111,13 +114,14 @@ row "svc-report summary" "$(report_sql summary dept)" svc-report summary
 row "svc-report workload" "$(report_sql workload dept)" svc-report workload
 row "svc-report revenue" "$(report_sql revenue dept)" svc-report revenue
 row "svc-report rating" "$(report_sql rating dept)" svc-report rating
+row "svc-notify due (at 10:00)" "$DUE" env SVC_NOW="2026-12-31 10:00" svc-notify due
 row "svc-staff roles w01" "SELECT roles FROM v_staff WHERE login = 'w01' AND active" \
     svc-staff roles w01
 
 # The answers' sizes, and the plans that find them: the checks start from
 # an index over the open cases, so their time follows the answer.
-echo "rows: overdue $(svc-report overdue -q | wc -l), noshow $(svc-visit noshow -q | wc -l), unpaid $(svc-report unpaid -q | wc -l), held $(svc-report held -q | wc -l), takeback $(svc-report takeback -q | wc -l), unreviewed $(svc-report unreviewed -q | wc -l), followup $(svc-report followup -q | wc -l), agenda $(svc-assign agenda "$worker" --on "$day" -q | wc -l)"
-for q in OVERDUE NOSHOW UNPAID HELD LATE TAKEBACK UNREVIEWED FOLLOWUP AGENDA EVAL; do
+echo "rows: due $(SVC_NOW="2026-12-31 10:00" svc-notify due -q | wc -l) of $(sqlite3 "$db" 'SELECT count(*) FROM outbox') messages, overdue $(svc-report overdue -q | wc -l), noshow $(svc-visit noshow -q | wc -l), unpaid $(svc-report unpaid -q | wc -l), held $(svc-report held -q | wc -l), takeback $(svc-report takeback -q | wc -l), unreviewed $(svc-report unreviewed -q | wc -l), followup $(svc-report followup -q | wc -l), agenda $(svc-assign agenda "$worker" --on "$day" -q | wc -l)"
+for q in OVERDUE NOSHOW UNPAID HELD LATE TAKEBACK UNREVIEWED FOLLOWUP AGENDA DUE EVAL; do
 	eval "sql=\$$q"
 	echo "plan of $q:"
 	sqlite3 -readonly "$db" "EXPLAIN QUERY PLAN $sql" | sed -n 's/^[|`-]*/  /p'

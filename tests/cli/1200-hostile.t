@@ -220,6 +220,18 @@ expect 64 svc-staff roles nobody
 expect 64 svc-staff roles li zhou
 expect 64 svc-staff roles --all
 expect 65 svc-staff edit li --role worker,reception,cashier
+# The outbox (svc-notify).
+expect 66 svc-notify sent 999
+expect 64 svc-notify sent x1
+expect 64 svc-notify sent 1 --at
+expect 65 svc-notify sent 1 --at "2026-02-30 10:00"
+expect 64 svc-notify failed 1
+expect 65 svc-notify failed 1 --reason "$(printf 'a\033[2Jb')"
+expect 64 svc-notify dismiss 1 --reason ""
+expect 64 svc-notify due 1
+expect 64 svc-notify check --nope
+SVC_USER=wang expect 77 svc-notify sweep
+SVC_USER=wang expect 77 svc-notify dismiss 1 --reason x
 # The config.
 printf 'calendar:\n  hours: ["09:00-12:00", "11:00-13:00"]\n' >"$T/overlap.yaml"
 SVC_CONFIG="$T/overlap.yaml" expect 78 svc-order new --customer 甲 --phone 1 --address x --kind gov

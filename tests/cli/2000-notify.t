@@ -97,6 +97,26 @@ SVC_NOW="2026-12-02 14:25" SVC_USER=li svc-visit contact $a --unreachable --note
 SVC_NOW="2026-12-02 14:31" svc-visit noshow --apply -q >/dev/null
 check_same "$(q "SELECT kind FROM outbox WHERE order_id = $a ORDER BY id DESC LIMIT 1")" "abandoned" "G10: the abandonment is told"
 
+# The shipped gammu gateway, the whole cron line: a stub modem that
+# takes one number and refuses another.
+mkdir -p "$T/stub"
+cat >"$T/stub/gammu-smsd-inject" <<'EOS'
+#!/bin/sh
+[ "$2" = 13900000002 ] && { echo "Error: modem busy" >&2; exit 2; }
+printf '%s\n' "$@" >>"$STUB_LOG"
+EOS
+chmod +x "$T/stub/gammu-smsd-inject"
+export STUB_LOG="$T/sms.log"
+SVC_NOW="2026-12-02 15:00" PATH="$T/stub:$PATH" sh -c \
+    "svc-notify due | sh '$TOP/share/svc/gateway-gammu.sh' | svc-notify sent -q" >"$T/gw.out" 2>&1
+check_same "$(q "SELECT group_concat(kind, ' ') FROM (SELECT kind FROM outbox WHERE sent_at = strftime('%s', '2026-12-02 07:00') ORDER BY id)")" \
+    "abandoned" "the gateway's ids are recorded sent, through the pipe"
+check_same "$(q "SELECT kind, fail_reason FROM outbox WHERE recipient = '13900000002'")" \
+    "refusal|gammu: Error: modem busy" "the one the modem refused is recorded failed, with the modem's word"
+check_same "$(grep -c 不在服务范围 "$T/sms.log")" 0 "and was not sent"
+grep -q 'TEXT' "$T/sms.log" && ok "gammu-smsd-inject TEXT RECIPIENT -unicode -text TEXT" ||
+    not_ok "the modem's arguments" "$(cat "$T/sms.log")"
+
 # The record holds: a message's text never changes, nothing is deleted.
 unchanged "a message rewritten behind svc's back" sqlite3 "$SVC_DB" "UPDATE outbox SET text = 'x' WHERE id = 1"
 check_rc 19 "refused by the schema (SQLITE_CONSTRAINT)"

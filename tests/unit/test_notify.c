@@ -1,0 +1,135 @@
+/* test_notify.c - the outbox (G5, G6, G9, A1; issue 17). */
+#include "unit.h"
+
+static struct svc_conf conf;
+static sqlite3 *db;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	setenv("SVC_USER", "zhou", 1);
+	unit_fixture(&conf, &db);
+	return 0;
+}
+
+static const char *
+one(const char *sql)
+{
+	static char buf[256];
+	sqlite3_stmt *st;
+
+	buf[0] = '\0';
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(buf, sizeof buf, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return buf;
+}
+
+/* A reply makes its message in the same transaction, text and all. */
+static void
+reply_is_told(void **state)
+{
+	int64_t id;
+
+	(void)state;
+	id = unit_gov_order(db, &conf, "2026-11-30 10:00");
+	assert_int_equal(id, 1);
+	assert_string_equal(one("SELECT outbox.kind || ',' || recipient || ','"
+	    " || (not_after = appt_at) FROM outbox JOIN orders"
+	    " ON orders.id = outbox.order_id"), "reply,13900000001,1");
+	assert_string_equal(one("SELECT instr(text, '一次性告知') > 0"
+	    " AND instr(text, char(10)) = 0 FROM outbox"), "1");
+}
+
+/* Two sweeps, one reminder; a moved visit is reminded again. */
+static void
+sweep_reminds_once(void **state)
+{
+	struct svc_err e = { 0 };
+	int made;
+
+	(void)state;
+	svc_clock_set(unit_at("2026-11-29 09:59"));
+	assert_int_equal(svc_notify_sweep(db, &conf, &made, &e), 0);
+	assert_int_equal(made, 0);
+	svc_clock_set(unit_at("2026-11-29 10:00"));
+	assert_int_equal(svc_notify_sweep(db, &conf, &made, &e), 0);
+	assert_int_equal(made, 1);
+	assert_int_equal(svc_notify_sweep(db, &conf, &made, &e), 0);
+	assert_int_equal(made, 0);
+	assert_string_equal(one("SELECT count(*) FROM outbox"
+	    " WHERE kind = 'reminder'"), "1");
+}
+
+/* Sent once, not before it was made, and then never due. */
+static void
+sent_once(void **state)
+{
+	struct svc_err e = { 0 };
+	sqlite3_stmt *st;
+
+	(void)state;
+	svc_clock_set(unit_at("2026-11-29 11:00"));
+	assert_int_equal(svc_notify_sent(db, 1, unit_at("2026-11-26 08:00"),
+	    &e), SVC_EX_DATA);
+	assert_int_equal(svc_notify_sent(db, 1, unit_at("2026-11-29 10:59"),
+	    &e), 0);
+	assert_int_equal(svc_notify_sent(db, 1, unit_at("2026-11-29 11:00"),
+	    &e), SVC_EX_DATA);
+	assert_string_equal(e.msg, "1: already sent");
+	assert_int_equal(svc_notify_failed(db, 2, "busy", &e), 0);
+	assert_int_equal(svc_notify_due_query(db, &st, &e), 0);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int64(st, 0), 2);	/* still due */
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	assert_int_equal(svc_notify_dismiss(db, 99, "x", &e), SVC_EX_NOINPUT);
+}
+
+/* due and check start from the index over open messages, never a scan. */
+static void
+reads_start_from_outbox_open(void **state)
+{
+	int (*queries[])(sqlite3 *, sqlite3_stmt **, struct svc_err *) = {
+		svc_notify_due_query, svc_notify_check_query
+	};
+	struct svc_buf q = { 0 }, p = { 0 };
+	struct svc_err e = { 0 };
+	sqlite3_stmt *st, *x;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+		assert_int_equal(queries[i](db, &st, &e), 0);
+		svc_buf_reset(&q);
+		svc_buf_reset(&p);
+		svc_buf_printf(&q, "EXPLAIN QUERY PLAN %s", sqlite3_sql(st));
+		sqlite3_finalize(st);
+		assert_int_equal(sqlite3_prepare_v2(db, q.s, -1, &x, NULL),
+		    SQLITE_OK);
+		while (sqlite3_step(x) == SQLITE_ROW)
+			svc_buf_printf(&p, "%s\n", sqlite3_column_text(x, 3));
+		sqlite3_finalize(x);
+		if (strstr(p.s, "USING INDEX outbox_open") == NULL)
+			fail_msg("query %zu:\n%s", i, p.s);
+	}
+	svc_buf_free(&q);
+	svc_buf_free(&p);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(reply_is_told),
+		cmocka_unit_test(sweep_reminds_once),
+		cmocka_unit_test(sent_once),
+		cmocka_unit_test(reads_start_from_outbox_open),
+	};
+
+	return cmocka_run_group_tests_name("notify", tests, setup,
+	    unit_teardown);
+}
