@@ -328,7 +328,9 @@ svc_cancel_notice(sqlite3 *db, const struct svc_conf *c, int64_t id,
 		return e->code;
 	m->at = 0;
 	measure(svc_conf_rules(c, b.kind), &b, m);
-	return record_move(db, id, &b, m, e);
+	if (record_move(db, id, &b, m, e))
+		return e->code;
+	return svc_notify_move(db, id, b.at, 0, m->reason, e);	/* G9 */
 }
 
 /*

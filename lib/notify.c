@@ -88,8 +88,9 @@ put(sqlite3 *db, int64_t order, const char *kind, const struct head *h,
     struct svc_err *e)
 {
 	static const char sql[] = "INSERT INTO outbox (order_id, kind,"
-	    " recipient, text, made_at, not_before, not_after, dedup)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7)"
+	    " recipient, text, made_at, not_before, not_after, dedup, move_id)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7, CASE WHEN ?2 = 'move'"
+	    " THEN (SELECT max(id) FROM move WHERE order_id = ?1) END)"
 	    " ON CONFLICT (dedup) DO NOTHING";
 	struct svc_json j;
 	sqlite3_stmt *st;
@@ -144,7 +145,48 @@ out:
 	return rc;
 }
 
-/* G9: a move (new_at) or a cancellation (new_at 0), before the old time. */
+/*
+ * G9: a move (new_at) or a cancellation (new_at 0), before the old time;
+ * the message keeps the move it tells (the order's last, just recorded),
+ * so that its sent time proves the notice (svc-report notice).
+ */
+/*
+ * What the order's open messages say of its time no longer holds: its
+ * unsent reply, reminders and moves are dismissed, never sent stale.
+ * *reply: whether the reply was among them (the applicant has not heard
+ * of the appointment at all).
+ */
+static int
+supersede(sqlite3 *db, int64_t order, int *reply, struct svc_err *e)
+{
+	static const char has[] = "SELECT count(*) FROM outbox"
+	    " WHERE order_id = ?1 AND kind = 'reply' AND sent_at IS NULL"
+	    " AND dismissed_at IS NULL";
+	static const char sql[] = "UPDATE outbox SET dismissed_at = ?2,"
+	    " dismiss_reason = 'superseded: the appointment changed'"
+	    " WHERE order_id = ?1 AND sent_at IS NULL AND dismissed_at IS NULL"
+	    " AND kind IN ('reply', 'reminder', 'move')";
+	struct svc_json j;
+	sqlite3_stmt *st;
+	int n;
+
+	*reply = 0;
+	if (svc_db_cached(db, has, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, order);
+	*reply = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, order);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)svc_now());
+	if (svc_db_done(db, st, e) || (n = sqlite3_changes(db)) == 0)
+		return e->code;
+	svc_json_begin(&j);
+	svc_json_int(&j, "superseded", n);
+	return svc_event_json(db, order, NULL, "notify.dismiss", &j, e);
+}
+
 int
 svc_notify_move(sqlite3 *db, int64_t order, time_t old_at, time_t new_at,
     const char *reason, struct svc_err *e)
@@ -152,8 +194,13 @@ svc_notify_move(sqlite3 *db, int64_t order, time_t old_at, time_t new_at,
 	struct svc_buf b = { 0 };
 	char from[40], to[40];
 	struct head h;
-	int rc;
+	int rc, reply = 0;
 
+	if (supersede(db, order, &reply, e))
+		return e->code;
+	/* Never told the old time: the reply, with the new one, is news. */
+	if (reply && new_at)
+		return svc_notify_reply(db, order, e);
 	if (head_of(db, order, &h, e))
 		return e->code;
 	svc_time_cn(old_at, from, sizeof from);

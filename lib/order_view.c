@@ -584,6 +584,9 @@ svc_order_notice(sqlite3 *db, int64_t id, struct svc_buf *b,
 		return svc_order_found(db, rc, id, e);
 	}
 	status = col(st, 0);
+	/* assigned: accepted and dispatched, the reply as it stands */
+	if (strcmp(status, "assigned") == 0)
+		status = "accepted";
 	if (strcmp(status, "accepted") && strcmp(status, "refused")) {
 		svc_seterr(e, SVC_EX_DATA, "%lld: no reply to tell: the order "
 		    "is %s", (long long)id, status);

@@ -42,6 +42,7 @@ static const struct svc_col notice_cols[] = {
 	{ "new", SVC_COL_TIME, 0 }, { "notified", SVC_COL_TIME, 0 },
 	{ "notice_minutes", SVC_COL_INT, 0 }, { "reason", SVC_COL_TEXT, 20 },
 	{ "dept", SVC_COL_TEXT, 0 }, { "kind", SVC_COL_TEXT, 0 },
+	{ "told", SVC_COL_TIME, 0 },
 };
 static const struct svc_col noshow_cols[] = {
 	{ "id", SVC_COL_INT, 0 }, { "appointment", SVC_COL_TIME, 0 },
@@ -125,7 +126,10 @@ const struct svc_report svc_checks[] = {
 	 * uses a partial index only for the very term it names.
 	 */
 	{ "notice", "SELECT m.order_id, m.old_at, m.new_at, m.notified_at,"
-	    " m.notice / 60, m.reason, d.code, o.kind"
+	    " m.notice / 60, m.reason, d.code, o.kind,"
+	    /* proof of notice: when a gateway sent the move's message */
+	    " (SELECT min(x.sent_at) FROM outbox x WHERE x.order_id ="
+	    "   m.order_id AND x.move_id = m.id)"
 	    " FROM move m JOIN orders o ON o.id = m.order_id"
 	    " LEFT JOIN dept d ON d.id = o.dept_id WHERE m.short = 1"
 	    FILTERS("m.at", "d.code", "o.kind")

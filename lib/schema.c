@@ -785,6 +785,7 @@ const char *const svc_migrations[] = {
 	"  order_id INTEGER NOT NULL REFERENCES orders(id),\n"
 	"  kind TEXT NOT NULL CHECK (kind IN ('reply', 'refusal', 'move',\n"
 	"    'late', 'abandoned', 'reminder')),\n"
+	"  move_id INTEGER REFERENCES move(id),\n"
 	"  recipient TEXT NOT NULL,\n"
 	"  text TEXT NOT NULL,\n"
 	"  made_at INTEGER NOT NULL,\n"
@@ -807,6 +808,7 @@ const char *const svc_migrations[] = {
 	"  WHEN OLD.sent_at IS NOT NULL OR OLD.dismissed_at IS NOT NULL\n"
 	"    OR NEW.text IS NOT OLD.text OR NEW.recipient IS NOT OLD.recipient\n"
 	"    OR NEW.kind IS NOT OLD.kind OR NEW.order_id IS NOT OLD.order_id\n"
+	"    OR NEW.move_id IS NOT OLD.move_id\n"
 	"    OR NEW.made_at IS NOT OLD.made_at\n"
 	"    OR NEW.not_before IS NOT OLD.not_before\n"
 	"    OR NEW.not_after IS NOT OLD.not_after\n"
@@ -815,7 +817,7 @@ const char *const svc_migrations[] = {
 	"CREATE VIEW v_outbox AS\n"
 	"  SELECT id, order_id, kind, recipient, text, made_at, not_before,\n"
 	"    not_after, sent_at, tries, failed_at, fail_reason, dismissed_at,\n"
-	"    dismiss_reason FROM outbox;\n",
+	"    dismiss_reason, move_id FROM outbox;\n",
 };
 
 const int svc_nmigrations = sizeof svc_migrations / sizeof svc_migrations[0];

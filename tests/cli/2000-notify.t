@@ -76,12 +76,38 @@ SVC_NOW="2026-12-02 10:00" run svc-notify due
 check_out "" "past the time that stood: never sent late"
 SVC_NOW="2026-12-02 10:00" run svc-notify check
 check_same "$(printf '%s\n' "$out" | cut -f1,8)" "3	expired" "but a finding"
+SVC_NOW="2026-12-01 15:20" unchanged "sent with -n" svc-notify sent 3 -n
+check_rc 0 "-n checks and records nothing"
 SVC_NOW="2026-12-02 10:05" run svc-notify dismiss 3 --reason 已电话告知
 check_rc 0 "told by phone: dismissed"
 SVC_NOW="2026-12-02 10:06" run svc-notify check --check
 check_rc 0 "nothing left to do"
 unchanged "dismiss without a reason" svc-notify dismiss 3
 check_rc 64 "a dismissal says why"
+
+# Proven: a provider's move told by a message the gateway sent.
+p=$(svc-order new --customer 赵 --phone 13900000004 --address 某地 --service gov-pension --group elderly |
+    svc-order accept --at "2026-12-04 10:00")
+SVC_NOW="2026-12-02 14:00" svc-notify sent "$(q "SELECT id FROM outbox WHERE order_id = $p")" -q >/dev/null
+SVC_NOW="2026-12-04 06:00" svc-assign move $p --at "2026-12-08 10:00" --reason 人手不足 >/dev/null 2>&1
+m=$(q "SELECT id FROM outbox WHERE order_id = $p AND kind = 'move'")
+SVC_NOW="2026-12-04 08:10" svc-notify sent $m -q >/dev/null
+SVC_NOW="2026-12-04 08:11" run svc-report notice --since 2026-12-04
+check_same "$(printf '%s\n' "$out" | grep "^$p	" | cut -f9)" "2026-12-04T08:10:00+08:00" "G9: svc-report notice shows when the move's message went out: the proof"
+# A provider's cancellation is told too.
+k=$(svc-order new --customer 孙 --phone 13900000005 --address 某地 --service gov-pension --group elderly |
+    svc-order accept --at "2026-12-07 10:00")
+SVC_NOW="2026-12-05 09:00" svc-order cancel $k --reason 系统维护 --by provider >/dev/null 2>&1
+check_same "$(q "SELECT kind, instr(text, '已取消') > 0, instr(text, '系统维护') > 0 FROM outbox WHERE order_id = $k AND kind = 'move'")" \
+    "move|1|1" "G9: a provider's cancellation, told with its reason"
+check_same "$(q "SELECT kind, dismiss_reason FROM outbox WHERE order_id = $k AND kind = 'reply'")" \
+    "reply|superseded: the appointment changed" "and the reply it makes stale is never sent"
+# A reply not yet sent when the visit moves: the reply, with the new time.
+u=$(svc-order new --customer 周 --phone 13900000006 --address 某地 --service gov-pension --group elderly |
+    svc-order accept --at "2026-12-09 10:00")
+SVC_NOW="2026-12-05 09:00" svc-assign move $u --at "2026-12-10 10:00" --reason 人手不足 >/dev/null 2>&1
+check_same "$(q "SELECT group_concat(kind || ':' || (dismissed_at IS NULL) || ':' || (instr(text, '12月10日') > 0), ' ') FROM outbox WHERE order_id = $u")" \
+    "reply:0:0 reply:1:1" "an unsent reply is replaced by one with the new time, documents and all"
 
 # A refusal, a delay (A1), an abandonment (G10): each told.
 r=$(svc-order new --customer 张 --phone 13900000002 --address 某地 --service gov-pension --group elderly)
