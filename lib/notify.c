@@ -407,6 +407,20 @@ svc_notify_sent(sqlite3 *db, int64_t id, time_t at, struct svc_err *e)
 	return record(db, id, order, sql, NULL, at, "notify.sent", e);
 }
 
+/* failed and dismiss: a step of an open message, with its reason. */
+static int
+reasoned(sqlite3 *db, int64_t id, const char *reason, const char *sql,
+    const char *kind, struct svc_err *e)
+{
+	int64_t order;
+
+	svc_clearerr(e);
+	if (svc_text_ok("the reason", reason, SVC_TEXT_REQUIRED,
+	    SVC_TEXT_LINE, e) || still_open(db, id, &order, e))
+		return e->code;
+	return record(db, id, order, sql, reason, svc_now(), kind, e);
+}
+
 /* A gateway could not send it: recorded, and it stays due. */
 int
 svc_notify_failed(sqlite3 *db, int64_t id, const char *reason,
@@ -414,14 +428,8 @@ svc_notify_failed(sqlite3 *db, int64_t id, const char *reason,
 {
 	static const char sql[] = "UPDATE outbox SET failed_at = ?2,"
 	    " fail_reason = ?3, tries = tries + 1 WHERE id = ?1";
-	int64_t order;
 
-	svc_clearerr(e);
-	if (svc_text_ok("the reason", reason, SVC_TEXT_REQUIRED,
-	    SVC_TEXT_LINE, e) || still_open(db, id, &order, e))
-		return e->code;
-	return record(db, id, order, sql, reason, svc_now(), "notify.failed",
-	    e);
+	return reasoned(db, id, reason, sql, "notify.failed", e);
 }
 
 /* Told another way (by phone, at the window): it is no longer due. */
@@ -431,14 +439,8 @@ svc_notify_dismiss(sqlite3 *db, int64_t id, const char *reason,
 {
 	static const char sql[] = "UPDATE outbox SET dismissed_at = ?2,"
 	    " dismiss_reason = ?3 WHERE id = ?1";
-	int64_t order;
 
-	svc_clearerr(e);
-	if (svc_text_ok("the reason", reason, SVC_TEXT_REQUIRED,
-	    SVC_TEXT_LINE, e) || still_open(db, id, &order, e))
-		return e->code;
-	return record(db, id, order, sql, reason, svc_now(), "notify.dismiss",
-	    e);
+	return reasoned(db, id, reason, sql, "notify.dismiss", e);
 }
 
 /* What should go out now (outbox_open): made, not yet past its time. */
