@@ -16,6 +16,6 @@ while IFS="$tab" read -r id to text; do
 		printf '%s\n' "$id"
 	else
 		svc-notify failed "$id" --reason "gammu: $(printf '%s' "$out" |
-		    tail -1 | tr -d '\t\r')" -q >&2 || :
+		    tail -1 | tr -d '\t\r')" -q >/dev/null || :
 	fi
 done

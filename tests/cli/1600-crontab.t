@@ -15,7 +15,8 @@ ex="$TOP/share/svc/crontab.example"
 grep -E '^[A-Z_]+=' "$ex" >"$T/env"
 line() {	# line PATTERN: the command of the line that runs PATTERN
 	grep -v '^#' "$ex" | grep -- "$1" |
-	    sed -E 's/^([^ ]+ +){5}//; s/\\%/%/g; s|/var/backups|'"$T/backups"'|'
+	    sed -E 's/^([^ ]+ +){5}//; s/\\%/%/g; s|/var/backups|'"$T/backups"'|' |
+	    sed "s|/usr/local/share/svc|$TOP/share/svc|"
 }
 # cron NOW PATTERN: run that line at NOW as cron would, with sh -c.
 cron() {
@@ -26,7 +27,7 @@ cron() {
 	err=$(cat "$T/err")
 }
 check_lines() {
-	check_same "$(grep -cEv '^(#| *$)' "$ex")" 6 "the example has the lines this test knows"
+	check_same "$(grep -cEv '^(#| *$)' "$ex")" 9 "the example has the lines this test knows"
 }
 check_lines
 
@@ -81,6 +82,32 @@ cron "2026-12-03 10:30" "noshow"
 check_same "$out" "$d" "at 30 minutes: the id it marked"
 cron "2026-12-03 10:35" "noshow"
 check_same "$out$err" "" "the next sweep: nothing twice"
+
+# The outbox: reminders, the gateway, the morning check (svc-notify).
+mkdir -p "$T/stub"
+cat >"$T/stub/gammu-smsd-inject" <<'EOS'
+#!/bin/sh
+[ "$2" = 13900000009 ] && { echo "Error: no network" >&2; exit 2; }
+exit 0
+EOS
+chmod +x "$T/stub/gammu-smsd-inject"
+g=$(SVC_NOW="2026-12-07 09:00" as zhou svc-order new --customer 庚 --phone 13900000009 \
+    --address x --service gov-pension --group elderly |
+    SVC_NOW="2026-12-07 09:00" as zhou svc-order accept --at "2026-12-09 10:00")
+cron "2026-12-08 10:00" "notify sweep"
+check_same "$out$err" "" "the sweep is silent"
+check_same "$(sqlite3 "$SVC_DB" "SELECT count(*) FROM outbox WHERE order_id = $g AND kind = 'reminder'")" 1 "and made the reminder"
+cron "2026-12-08 10:05" "notify due"
+check_same "$out$err" "" "the gateway line is silent"
+check_same "$(sqlite3 "$SVC_DB" "SELECT count(*) > 0 FROM outbox WHERE sent_at IS NOT NULL AND recipient <> '13900000009'")" "1" "what the modem took is recorded sent"
+check_same "$(sqlite3 "$SVC_DB" "SELECT count(*) FROM outbox WHERE recipient = '13900000009' AND failed_at IS NOT NULL AND sent_at IS NULL")" 2 \
+    "what it refused is recorded failed (the reply and the reminder)"
+cron "2026-12-09 08:00" "notify check"
+case " $(printf '%s\n' "$out" | cut -f2 | tr '\n' ' ')" in
+*" $g "*) ok "the morning check prints the order to call" ;;
+*) not_ok "the morning check prints the order to call" "$out" ;;
+esac
+check_same "$err" "" "with nothing on stderr"
 
 # G9, G11: the weekly lines run.
 cron "2026-12-07 09:00" "notice"
