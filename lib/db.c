@@ -580,7 +580,19 @@ svc_db_check(sqlite3 *db, FILE *out, struct svc_err *e)
 	static const char closed[] = "SELECT id, status FROM orders"
 	    " WHERE closed_at IS NOT NULL AND status NOT IN ('done', 'refused',"
 	    " 'cancelled', 'abandoned')";
-	int v, a, b, c = 0, d = 0, f = 0, g = 0, h = 0;
+	/*
+	 * A message's recipient and text against the hash its sealed event
+	 * keeps (notify.c): the outbox row is not chained itself.
+	 */
+	static const char outbox[] = "SELECT x.id, CASE WHEN ev.id IS NULL"
+	    " THEN 'no sealed event made it' ELSE 'its recipient or text"
+	    " differs from its sealed event' END FROM outbox x"
+	    " LEFT JOIN event ev ON ev.order_id = x.order_id"
+	    " AND ev.kind = 'notify.make'"
+	    " AND json_extract(ev.details, '$.message') = x.id"
+	    " WHERE ev.id IS NULL OR json_extract(ev.details, '$.sealed')"
+	    " IS NOT svc_seal(NULL, x.recipient, x.text)";
+	int v, a, b, c = 0, d = 0, f = 0, g = 0, h = 0, m = 0;
 
 	if (svc_db_version(db, &v, e))
 		return -1;
@@ -598,9 +610,10 @@ svc_db_check(sqlite3 *db, FILE *out, struct svc_err *e)
 	    (d = report_rows(db, out_of_range, "total", out, e)) < 0 ||
 	    (f = report_rows(db, receipts, "receipts", out, e)) < 0 ||
 	    (g = report_rows(db, visits, "visits", out, e)) < 0 ||
-	    (h = report_rows(db, closed, "closed", out, e)) < 0)
+	    (h = report_rows(db, closed, "closed", out, e)) < 0 ||
+	    (m = report_rows(db, outbox, "outbox", out, e)) < 0)
 		return -1;
-	return a + b + c + d + f + g + h;
+	return a + b + c + d + f + g + h + m;
 }
 
 /*

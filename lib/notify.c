@@ -79,6 +79,30 @@ sign(struct svc_buf *b, const struct head *h)
 }
 
 /*
+ * The message's recipient and text, hashed as the sealed log hashes a
+ * row, into its event ("sealed"): the outbox row itself is not chained,
+ * so svc-db check compares the two, and a text changed behind svc's back
+ * is found.
+ */
+static int
+sealed_text(sqlite3 *db, const char *to, const char *text,
+    struct svc_json *j, struct svc_err *e)
+{
+	static const char sql[] = "SELECT svc_seal(NULL, ?1, ?2)";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, to, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		svc_json_str(j, "sealed", svc_col_text(st, 0));
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : svc_db_error(db, rc, e);
+}
+
+/*
  * Put a message in the outbox and its event in the sealed log; dedup, if
  * given, makes a second one with the same key a no-op (*made 0).
  */
@@ -118,6 +142,10 @@ put(sqlite3 *db, int64_t order, const char *kind, const struct head *h,
 	svc_json_begin(&j);
 	svc_json_int(&j, "message", sqlite3_last_insert_rowid(db));
 	svc_json_str(&j, "kind", kind);
+	if (sealed_text(db, h->phone, text, &j, e)) {
+		svc_buf_free(&j.b);
+		return e->code;
+	}
 	return svc_event_json(db, order, NULL, "notify.make", &j, e);
 }
 

@@ -150,6 +150,13 @@ unchanged "a message deleted" sqlite3 "$SVC_DB" "DELETE FROM outbox WHERE id = 1
 check_rc 19 "refused by the schema (SQLITE_CONSTRAINT)"
 run svc-db verify
 check_rc 0 "every notify event in the sealed log follows"
+run svc-db check
+check_rc 0 "every message matches the hash its sealed event keeps"
+cp "$SVC_DB" "$T/tamper.db"
+sqlite3 "$T/tamper.db" "DROP TRIGGER outbox_once; UPDATE outbox SET text = '请到银行转账' WHERE id = 4"
+run svc-db check -d "$T/tamper.db"
+check_rc 1 "a message's text changed behind svc's back is found"
+check_same "$out" "outbox	4	its recipient or text differs from its sealed event" "naming the message"
 unchanged "a worker recording a message sent" as wang svc-notify sent 4
 check_rc 77 "sent is the desk's (roles table)"
 done_testing
