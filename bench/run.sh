@@ -74,6 +74,7 @@ FOLLOWUP="SELECT o.id, o.followup_due, o.followup_tries, o.customer_name, c.phon
 # svc-notify due at 10:00 (at 12:00 the quiet hours hold every message)
 now10=$(TZ=Asia/Shanghai date -d "2026-12-31 10:00" +%s)
 DUE="SELECT id, recipient, text FROM outbox INDEXED BY outbox_open WHERE sent_at IS NULL AND dismissed_at IS NULL AND not_before <= $now10 AND (not_after IS NULL OR not_after > $now10) ORDER BY not_before, id"
+UNSENT="SELECT x.id, x.order_id, x.kind, x.recipient, x.not_after, x.tries, x.fail_reason, CASE WHEN x.not_after IS NOT NULL AND x.not_after <= $now THEN 'expired' ELSE 'failed' END, d.code FROM outbox x INDEXED BY outbox_open JOIN orders o ON o.id = x.order_id LEFT JOIN dept d ON d.id = o.dept_id WHERE x.sent_at IS NULL AND x.dismissed_at IS NULL AND x.not_before <= $now AND ((x.not_after IS NOT NULL AND x.not_after <= $now) OR x.failed_at IS NOT NULL) ORDER BY x.not_before, x.id"
 Y="AND %s >= 1735660800 AND %s < 1767196800"	# 2025, local time
 EVAL="SELECT d.code, count(CASE WHEN coalesce(v.no, 1) = 1 AND o.id IS NOT NULL THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.replied_at IS NOT NULL THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.replied_at IS NOT NULL AND NOT o.reply_late THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.appt_at IS NOT NULL THEN 1 END), count(v.arrived_at), count(CASE WHEN v.arrived_at IS NOT NULL AND v.late_minutes = 0 THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.status = 'done' THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.status = 'abandoned' THEN 1 END), (SELECT count(*) FROM move m WHERE m.short = 1 $(printf "$Y" m.at m.at) AND (SELECT dept_id FROM orders WHERE id = m.order_id) = d.id), (SELECT count(*) FROM complaint k WHERE k.dept_id = d.id AND k.upheld $(printf "$Y" k.at k.at)), coalesce((total(v.rating) + total(CASE WHEN coalesce(v.no, 1) = 1 THEN o.followup_rating END)) / nullif(count(v.rating) + count(CASE WHEN coalesce(v.no, 1) = 1 THEN o.followup_rating END), 0), 0) FROM dept d LEFT JOIN orders o ON o.dept_id = d.id $(printf "$Y" o.created_at o.created_at) LEFT JOIN visit v ON v.order_id = o.id GROUP BY d.id ORDER BY d.code"
 # A summary's own statement (gen --sql), its parameters filled in as svc
@@ -104,6 +105,7 @@ row "svc-report unpaid" "$UNPAID" svc-report unpaid
 row "svc-report held" "$HELD" svc-report held
 row "svc-report late (last 30 days)" "$LATE" svc-report late
 row "svc-report takeback" "$TAKEBACK" svc-report takeback
+row "svc-report unsent" "$UNSENT" svc-report unsent
 row "svc-report unreviewed" "$UNREVIEWED" svc-report unreviewed
 row "svc-report followup" "$FOLLOWUP" svc-report followup
 row "svc-assign agenda $worker --on $day" "$AGENDA" \
@@ -121,7 +123,7 @@ row "svc-staff roles w01" "SELECT roles FROM v_staff WHERE login = 'w01' AND act
 # The answers' sizes, and the plans that find them: the checks start from
 # an index over the open cases, so their time follows the answer.
 echo "rows: due $(SVC_NOW="2026-12-31 10:00" svc-notify due -q | wc -l) of $(sqlite3 "$db" 'SELECT count(*) FROM outbox') messages, overdue $(svc-report overdue -q | wc -l), noshow $(svc-visit noshow -q | wc -l), unpaid $(svc-report unpaid -q | wc -l), held $(svc-report held -q | wc -l), takeback $(svc-report takeback -q | wc -l), unreviewed $(svc-report unreviewed -q | wc -l), followup $(svc-report followup -q | wc -l), agenda $(svc-assign agenda "$worker" --on "$day" -q | wc -l)"
-for q in OVERDUE NOSHOW UNPAID HELD LATE TAKEBACK UNREVIEWED FOLLOWUP AGENDA DUE EVAL; do
+for q in OVERDUE NOSHOW UNPAID HELD LATE TAKEBACK UNSENT UNREVIEWED FOLLOWUP AGENDA DUE EVAL; do
 	eval "sql=\$$q"
 	echo "plan of $q:"
 	sqlite3 -readonly "$db" "EXPLAIN QUERY PLAN $sql" | sed -n 's/^[|`-]*/  /p'

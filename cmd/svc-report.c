@@ -390,6 +390,9 @@ static const struct svc_verb verbs[] = {
 	{ "takeback", cmd_check, "takeback " CHECK_USAGE,
 	    "Products taken to the workshop (A8) and not back at the\n"
 	    "customer's by the day promised (--return-by).\n" },
+	{ "unsent", cmd_check, "unsent " CHECK_USAGE,
+	    "Messages for applicants past their time and never sent, and\n"
+	    "ones a gateway failed to send (svc-notify).\n" },
 	{ "unreviewed", cmd_check, "unreviewed " CHECK_USAGE,
 	    "Done visits the supervisor has not reviewed within the kind's\n"
 	    "review_within (C5).\n" },

@@ -122,7 +122,7 @@ _svc() {
 	svc-assign) verbs="to drop move agenda auto" ;;
 	svc-visit) verbs="brief late arrive start contact check suspend resume takeback done report review followup signature attach form noshow" ;;
 	svc-product) verbs="import show list" ;;
-	svc-report) verbs="overdue late notice noshow held unpaid takeback unreviewed followup complaints summary workload revenue rating evaluation query" ;;
+	svc-report) verbs="overdue late notice noshow held unpaid takeback unsent unreviewed followup complaints summary workload revenue rating evaluation query" ;;
 	svc-complaint) verbs="new list show assign resolve" ;;
 	svc-notify) verbs="due sent failed dismiss check sweep" ;;
 	svc-pay) verbs="bill charge collect receive receipt void refund handover held due" ;;
@@ -161,7 +161,7 @@ _svc() {
 	svc-product:import) opts="$opts --dry-run" ;;
 	svc-report:overdue) opts="$opts --since --until --dept --kind --check --soon" ;;
 	svc-report:held) opts="$opts --since --until --dept --kind --check --older" ;;
-	svc-report:late|svc-report:notice|svc-report:noshow|svc-report:unpaid|svc-report:takeback|svc-report:unreviewed|svc-report:followup|svc-report:complaints)
+	svc-report:late|svc-report:notice|svc-report:noshow|svc-report:unpaid|svc-report:takeback|svc-report:unsent|svc-report:unreviewed|svc-report:followup|svc-report:complaints)
 		opts="$opts --since --until --dept --kind --check" ;;
 	svc-report:summary|svc-report:revenue) opts="$opts --by --since --until --dept --kind" ;;
 	svc-report:workload|svc-report:rating) opts="$opts --since --until --dept --kind" ;;

@@ -256,8 +256,8 @@ complete -c svc-pay -l width -x -a '32 48 80' -d 'receipt width'
 complete -c svc-pay -s n -l dry-run -d 'check, write nothing'
 complete -c svc-pay -s k -l keep-going -d 'apply the good items'
 
-set -l rv overdue late notice noshow held unpaid takeback unreviewed followup complaints summary workload revenue rating evaluation query
-for v in overdue late notice noshow held unpaid takeback unreviewed followup complaints summary workload revenue rating evaluation query
+set -l rv overdue late notice noshow held unpaid takeback unsent unreviewed followup complaints summary workload revenue rating evaluation query
+for v in overdue late notice noshow held unpaid takeback unsent unreviewed followup complaints summary workload revenue rating evaluation query
     complete -c svc-report -f -n "not __fish_seen_subcommand_from $rv" -a $v
 end
 complete -c svc-report -l since -x -d 'from'

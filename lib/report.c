@@ -65,6 +65,13 @@ static const struct svc_col takeback_cols[] = {
 	{ "worker", SVC_COL_TEXT, 0 }, { "dept", SVC_COL_TEXT, 0 },
 	{ "customer", SVC_COL_TEXT, 12 },
 };
+static const struct svc_col unsent_cols[] = {
+	{ "id", SVC_COL_INT, 0 }, { "order", SVC_COL_INT, 0 },
+	{ "kind", SVC_COL_TEXT, 0 }, { "recipient", SVC_COL_TEXT, 0 },
+	{ "not_after", SVC_COL_TIME, 0 }, { "tries", SVC_COL_INT, 0 },
+	{ "fail_reason", SVC_COL_TEXT, 30 }, { "state", SVC_COL_TEXT, 0 },
+	{ "dept", SVC_COL_TEXT, 0 },
+};
 static const struct svc_col unreviewed_cols[] = {
 	{ "id", SVC_COL_INT, 0 }, { "visit", SVC_COL_INT, 0 },
 	{ "done", SVC_COL_TIME, 0 }, { "review_due", SVC_COL_TIME, 0 },
@@ -183,6 +190,24 @@ const struct svc_report svc_checks[] = {
 	    FILTERS("v.ended_at", "d.code", "o.kind")
 	    " ORDER BY v.return_by, v.order_id", takeback_cols,
 	    N(takeback_cols), 0 },
+	/*
+	 * G5, G6, G9, A1: what the applicant was to be told and was not:
+	 * messages past their time never sent, and ones a gateway failed to
+	 * send (svc-notify check, with the filters), from outbox_open.
+	 */
+	{ "unsent", "SELECT x.id, x.order_id, x.kind, x.recipient,"
+	    " x.not_after, x.tries, x.fail_reason,"
+	    " CASE WHEN x.not_after IS NOT NULL AND x.not_after <= ?5"
+	    "   THEN 'expired' ELSE 'failed' END, d.code"
+	    " FROM outbox x INDEXED BY outbox_open"
+	    " JOIN orders o ON o.id = x.order_id"
+	    " LEFT JOIN dept d ON d.id = o.dept_id"
+	    " WHERE x.sent_at IS NULL AND x.dismissed_at IS NULL"
+	    " AND x.not_before <= ?5"
+	    " AND ((x.not_after IS NOT NULL AND x.not_after <= ?5)"
+	    "   OR x.failed_at IS NOT NULL)"
+	    FILTERS("x.made_at", "d.code", "o.kind")
+	    " ORDER BY x.not_before, x.id", unsent_cols, N(unsent_cols), 0 },
 	/*
 	 * C5: done visits the supervisor has not reviewed by review_due
 	 * (the kind's review_within after completion), from visit_review,

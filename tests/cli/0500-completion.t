@@ -29,6 +29,7 @@ check_same "$(complete_words svc-staff add wang --role w)" "worker " "roles"
 check_same "$(complete_words svc-staff add wang --role r)" "reception " "the reception's role"
 check_same "$(complete_words svc-staff r)" "roles " "svc-staff roles, the roles table"
 check_same "$(complete_words svc-notify '')" "check dismiss due failed sent sweep " "svc-notify verbs"
+check_same "$(complete_words svc-report uns)" "unsent " "svc-report unsent"
 check_same "$(complete_words svc-notify failed 3 --r)" "--reason " "svc-notify failed --reason"
 check_same "$(complete_words svc-staff roles z)" "zhao zhou " "roles LOGIN completes logins"
 svc-order new --customer 甲 --phone 1 --address 某地 --service clean-daily >/dev/null 2>&1

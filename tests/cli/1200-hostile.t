@@ -203,6 +203,8 @@ expect 66 svc-order reopen 999 --reason x
 expect 64 svc-order list --status closed,done
 expect 64 svc-report takeback --soon 1h
 expect 64 svc-report takeback --dept nope
+expect 64 svc-report unsent --dept nope
+expect 65 svc-report unsent --since yesterdayish
 # Who is acting (acting.c): a role, a person claimed, oneself.
 SVC_USER=li expect 77 svc-assign to li 3 --force
 SVC_USER=li expect 77 svc-staff edit li --role worker,finance

@@ -69,6 +69,10 @@ check_rc 0 "a failure is recorded"
 SVC_NOW="2026-12-01 15:03" run svc-notify check --check
 check_rc 1 "a failed message is a finding: --check exits 1"
 check_same "$(printf '%s\n' "$out" | cut -f1,3,6,7,8)" "3	move	1	SMS gateway: 502	failed" "which, how often, why"
+SVC_NOW="2026-12-01 15:03" run svc-report unsent --check --dept civil
+check_same "$(printf '%s\n' "$out" | cut -f1,8,9)" "3	failed	civil" "svc-report unsent says the same, by department"
+SVC_NOW="2026-12-01 15:03" run svc-report unsent --check --dept clean
+check_rc 0 "and nothing for another department"
 SVC_NOW="2026-12-01 15:04" run svc-notify due
 check_same "$(printf '%s\n' "$out" | cut -f1)" 3 "a failed message stays due: the gateway tries again"
 # Past its time it is never sent late: expired, until someone tells them.

@@ -76,6 +76,7 @@ checks_start_from_their_index(void **state)
 		{ "late", "USING INDEX visit_late" },
 		{ "late", "USING INDEX orders_status (status=?)" },
 		{ "takeback", "USING INDEX visit_takeback" },
+		{ "unsent", "USING INDEX outbox_open" },
 		{ "unreviewed", "USING INDEX visit_review" },
 		{ "followup", "USING INDEX orders_followup" },
 	};
