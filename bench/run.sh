@@ -75,6 +75,7 @@ FOLLOWUP="SELECT o.id, o.followup_due, o.followup_tries, o.customer_name, c.phon
 now10=$(TZ=Asia/Shanghai date -d "2026-12-31 10:00" +%s)
 DUE="SELECT id, recipient, text FROM outbox INDEXED BY outbox_open WHERE sent_at IS NULL AND dismissed_at IS NULL AND not_before <= $now10 AND (not_after IS NULL OR not_after > $now10) ORDER BY not_before, id"
 UNSENT="SELECT x.id, x.order_id, x.kind, x.recipient, x.not_after, x.tries, x.fail_reason, CASE WHEN x.not_after IS NOT NULL AND x.not_after <= $now THEN 'expired' ELSE 'failed' END, d.code FROM outbox x INDEXED BY outbox_open JOIN orders o ON o.id = x.order_id LEFT JOIN dept d ON d.id = o.dept_id WHERE x.sent_at IS NULL AND x.dismissed_at IS NULL AND x.not_before <= $now AND ((x.not_after IS NOT NULL AND x.not_after <= $now) OR x.failed_at IS NOT NULL) ORDER BY x.not_before, x.id"
+CHECK="SELECT id, order_id, kind, recipient, not_after, tries, fail_reason, CASE WHEN not_after IS NOT NULL AND not_after <= $now THEN 'expired' ELSE 'failed' END FROM outbox INDEXED BY outbox_open WHERE sent_at IS NULL AND dismissed_at IS NULL AND not_before <= $now AND ((not_after IS NOT NULL AND not_after <= $now) OR failed_at IS NOT NULL) ORDER BY not_before, id"
 Y="AND %s >= 1735660800 AND %s < 1767196800"	# 2025, local time
 EVAL="SELECT d.code, count(CASE WHEN coalesce(v.no, 1) = 1 AND o.id IS NOT NULL THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.replied_at IS NOT NULL THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.replied_at IS NOT NULL AND NOT o.reply_late THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.appt_at IS NOT NULL THEN 1 END), count(v.arrived_at), count(CASE WHEN v.arrived_at IS NOT NULL AND v.late_minutes = 0 THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.status = 'done' THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.status = 'abandoned' THEN 1 END), (SELECT count(*) FROM move m WHERE m.short = 1 $(printf "$Y" m.at m.at) AND (SELECT dept_id FROM orders WHERE id = m.order_id) = d.id), (SELECT count(*) FROM complaint k WHERE k.dept_id = d.id AND k.upheld $(printf "$Y" k.at k.at)), coalesce((total(v.rating) + total(CASE WHEN coalesce(v.no, 1) = 1 THEN o.followup_rating END)) / nullif(count(v.rating) + count(CASE WHEN coalesce(v.no, 1) = 1 THEN o.followup_rating END), 0), 0) FROM dept d LEFT JOIN orders o ON o.dept_id = d.id $(printf "$Y" o.created_at o.created_at) LEFT JOIN visit v ON v.order_id = o.id GROUP BY d.id ORDER BY d.code"
 # A summary's own statement (gen --sql), its parameters filled in as svc
@@ -117,6 +118,7 @@ row "svc-report workload" "$(report_sql workload dept)" svc-report workload
 row "svc-report revenue" "$(report_sql revenue dept)" svc-report revenue
 row "svc-report rating" "$(report_sql rating dept)" svc-report rating
 row "svc-notify due (at 10:00)" "$DUE" env SVC_NOW="2026-12-31 10:00" svc-notify due
+row "svc-notify check" "$CHECK" svc-notify check
 row "svc-staff roles w01" "SELECT roles FROM v_staff WHERE login = 'w01' AND active" \
     svc-staff roles w01
 

@@ -204,18 +204,12 @@ staff_has(sqlite3 *db, const char *login, const char *role, int *yes,
 	    " AND s.active AND (?2 IS NULL OR EXISTS (SELECT 1 FROM"
 	    " staff_role r WHERE r.staff_id = s.id AND r.role = ?2))";
 	sqlite3_stmt *st;
-	int rc;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
 	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return svc_db_error(db, rc, e);
-	*yes = rc == SQLITE_ROW;
-	return 0;
+	return svc_db_exists(db, st, yes, e);
 }
 
 int
@@ -230,16 +224,9 @@ svc_admin_exists(sqlite3 *db, int *yes, struct svc_err *e)
 	static const char sql[] = "SELECT 1 FROM staff s JOIN staff_role r"
 	    " ON r.staff_id = s.id WHERE s.active AND r.role = 'admin'";
 	sqlite3_stmt *st;
-	int rc;
 
-	if (svc_db_cached(db, sql, &st, e))
-		return e->code;
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return svc_db_error(db, rc, e);
-	*yes = rc == SQLITE_ROW;
-	return 0;
+	return svc_db_cached(db, sql, &st, e) ? e->code :
+	    svc_db_exists(db, st, yes, e);
 }
 
 /*
@@ -256,18 +243,12 @@ svc_worked_on(sqlite3 *db, int64_t id, const char *login, int *yes,
 	    " OR EXISTS (SELECT 1 FROM orders o WHERE o.id = ?1"
 	    "   AND s.id IN (o.worker_id, o.helper_id)))";
 	sqlite3_stmt *st;
-	int rc;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, login, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return svc_db_error(db, rc, e);
-	*yes = rc == SQLITE_ROW;
-	return 0;
+	return svc_db_exists(db, st, yes, e);
 }
 
 /*
@@ -279,15 +260,13 @@ svc_own_order(sqlite3 *db, int64_t id, const char *verb, struct svc_err *e)
 {
 	static const char sql[] = "SELECT 1 FROM orders WHERE id = ?1";
 	sqlite3_stmt *st;
-	int yes, rc;
+	int yes;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)	/* the step says there is no such order */
-		return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
+	if (svc_db_exists(db, st, &yes, e) || !yes)
+		return e->code;	/* none: the step says there is no such order */
 	if (svc_actor_is(db, "dispatcher", &yes, e) || yes ||
 	    svc_worked_on(db, id, svc_actor(), &yes, e) || yes)
 		return e->code;

@@ -474,6 +474,19 @@ svc_db_cached(sqlite3 *db, const char *sql, sqlite3_stmt **st,
 	return 0;
 }
 
+/* Whether a cached, bound statement has a row; it is reset. */
+int
+svc_db_exists(sqlite3 *db, sqlite3_stmt *st, int *yes, struct svc_err *e)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return svc_db_error(db, rc, e);
+	*yes = rc == SQLITE_ROW;
+	return 0;
+}
+
 /* Step a cached statement that returns no row, and reset it. */
 int
 svc_db_done(sqlite3 *db, sqlite3_stmt *st, struct svc_err *e)

@@ -268,6 +268,8 @@ int svc_db_run(sqlite3 *, sqlite3_stmt *, struct svc_err *);	/* finalizes */
 int svc_db_cached(sqlite3 *, const char *sql, sqlite3_stmt **,
     struct svc_err *);	/* prepared once per run; do not finalize */
 int svc_db_done(sqlite3 *, sqlite3_stmt *, struct svc_err *);	/* resets */
+int svc_db_exists(sqlite3 *, sqlite3_stmt *, int *yes,
+    struct svc_err *);	/* has a row; resets */
 int svc_code_valid(const char *);
 
 /* acting.c: who is acting, and the roles table (G4). */

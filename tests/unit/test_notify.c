@@ -13,19 +13,11 @@ setup(void **state)
 	return 0;
 }
 
+/* The first column of a query's first row on this file's database. */
 static const char *
 one(const char *sql)
 {
-	static char buf[256];
-	sqlite3_stmt *st;
-
-	buf[0] = '\0';
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		snprintf(buf, sizeof buf, "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return buf;
+	return unit_one(db, sql);
 }
 
 /* A reply makes its message in the same transaction, text and all. */

@@ -7,19 +7,11 @@
 static struct svc_conf conf;
 static sqlite3 *db;
 
+/* The first column of a query's first row on this file's database. */
 static const char *
 one(const char *sql)
 {
-	static char buf[128];
-	sqlite3_stmt *st;
-
-	buf[0] = '\0';
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		snprintf(buf, sizeof buf, "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return buf;
+	return unit_one(db, sql);
 }
 
 /*
@@ -97,15 +89,10 @@ acting_for_verifies(void **state)
 	assert_int_equal(svc_event_add(mine, 0, "y", "test.self", NULL, &e),
 	    0);
 	assert_int_equal(svc_db_commit(mine, &e), 0);
-	if (getuid() == 0) {
-		sqlite3 *keep = db;
-
-		db = mine;
-		assert_string_equal(one("SELECT entered_by || ','"
+	if (getuid() == 0)
+		assert_string_equal(unit_one(mine, "SELECT entered_by || ','"
 		    " || (entered_at IS NULL) FROM event WHERE kind ="
 		    " 'test.for'"), "root,1");
-		db = keep;
-	}
 	assert_int_equal(svc_seal_verify(mine, out, &e), 0);
 	svc_db_close(mine);
 	fclose(out);

@@ -104,6 +104,22 @@ unit_gov_order(sqlite3 *db, const struct svc_conf *conf, const char *at)
 	return id;
 }
 
+/* The first column of a query's first row, as text ("" for none). */
+static inline const char *
+unit_one(sqlite3 *db, const char *sql)
+{
+	static char buf[256];
+	sqlite3_stmt *st;
+
+	buf[0] = '\0';
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(buf, sizeof buf, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return buf;
+}
+
 /* What unit_fixture opened, for unit_teardown to close. */
 static struct svc_conf *unit_conf;
 static sqlite3 *unit_opened;
