@@ -45,7 +45,7 @@ SAN =
 endif
 
 COMMANDS = svc-assign svc-cal svc-complaint svc-db svc-notify svc-order svc-pay svc-product svc-report svc-staff svc-visit
-LIBMODS = err buf utf8 when clock cal money yaml conf schema db acting event \
+LIBMODS = err buf utf8 when clock cal money yaml tmpl conf schema db acting event \
 	staff roster order reply order_view order_import assign product visit close sheet pay complaint report query out ids known seal notify cli
 UNITS = when cal money utf8 yaml conf db out ids staff event buf order assign product visit pay report known seal acting notify
 
@@ -149,7 +149,7 @@ install: all
 		share/svc/crontab.example \
 		$(DESTDIR)$(SHAREDIR)
 	install -m 755 share/svc/demo.sh share/svc/gateway-gammu.sh \
-		$(DESTDIR)$(SHAREDIR)
+		share/svc/gateway-sendmail.sh $(DESTDIR)$(SHAREDIR)
 	install -m 644 share/svc/holidays/*.yaml $(DESTDIR)$(SHAREDIR)/holidays
 	for c in $(COMMANDS); do \
 		install -m 644 completions/svc.bash \
@@ -192,6 +192,7 @@ uninstall:
 	rm -f $(DESTDIR)$(SHAREDIR)/config.yaml \
 		$(DESTDIR)$(SHAREDIR)/staff.yaml $(DESTDIR)$(SHAREDIR)/demo.sh \
 		$(DESTDIR)$(SHAREDIR)/gateway-gammu.sh \
+		$(DESTDIR)$(SHAREDIR)/gateway-sendmail.sh \
 		$(DESTDIR)$(SHAREDIR)/crontab.example \
 		$(DESTDIR)$(SHAREDIR)/holidays/*.yaml
 	-rmdir $(DESTDIR)$(SHAREDIR)/holidays $(DESTDIR)$(SHAREDIR)

@@ -142,6 +142,7 @@ cmd_move(struct svc_cli *cli, int argc, char **argv)
 	o.move.at = svc_cli_time(cli, o.at);
 	o.move.notified = o.notified ? svc_cli_time(cli, o.notified) :
 	    svc_now();
+	o.move.typed = o.notified != NULL;	/* else its message proves it */
 	o.move.reason = o.reason;
 	o.move.applicant = o.by && strcmp(o.by, "applicant") == 0;
 	o.move.force = o.force;

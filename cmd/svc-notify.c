@@ -10,18 +10,19 @@
 
 #include "cli.h"
 
-enum { O_AT = 0x200, O_REASON, O_CHECK };
+enum { O_AT = 0x200, O_REASON, O_CHECK, O_CHANNEL };
 
 static const struct option long_opts[] = {
 	SVC_COMMON_LONG, SVC_WRITE_LONG,
 	{ "at", required_argument, NULL, O_AT },
 	{ "reason", required_argument, NULL, O_REASON },
 	{ "check", no_argument, NULL, O_CHECK },
+	{ "channel", required_argument, NULL, O_CHANNEL },
 	{ NULL, 0, NULL, 0 }
 };
 
 struct opts {
-	const char *at, *reason;
+	const char *at, *reason, *channel;
 	time_t when;
 	int check;
 };
@@ -36,6 +37,7 @@ option(struct svc_cli *cli, int c, char *arg, void *ctx)
 	case O_AT: o->at = arg; break;
 	case O_REASON: o->reason = arg; break;
 	case O_CHECK: o->check = 1; break;
+	case O_CHANNEL: o->channel = arg; break;
 	}
 }
 
@@ -56,7 +58,7 @@ options(struct svc_cli *cli, int argc, char **argv, const int *allowed,
 static int
 cmd_due(struct svc_cli *cli, int argc, char **argv)
 {
-	static const int ok[] = { 0 };
+	static const int ok[] = { O_CHANNEL, 0 };
 	static const struct svc_col cols[] = {
 		{ "id", SVC_COL_INT, 0 },
 		{ "recipient", SVC_COL_TEXT, 0 },
@@ -78,7 +80,7 @@ cmd_due(struct svc_cli *cli, int argc, char **argv)
 		svc_db_close(cli->db);
 		return 0;
 	}
-	if (svc_notify_due_query(cli->db, &st, &e))
+	if (svc_notify_due_query(cli->db, o.channel, &st, &e))
 		svc_cli_fail(cli, &e);
 	svc_cli_stmt_out(cli, st, cols, 3);
 	svc_db_close(cli->db);
@@ -195,10 +197,11 @@ cmd_sweep(struct svc_cli *cli, int argc, char **argv)
 }
 
 static const struct svc_verb verbs[] = {
-	{ "due", cmd_due, "due",
+	{ "due", cmd_due, "due [--channel sms|email]",
 	    "What should go out now, one a line: ID, recipient, text\n"
 	    "(nothing in the customers' quiet hours, A9).  Pipe it to a\n"
-	    "gateway, and the gateway's ids to svc-notify sent.\n" },
+	    "gateway, and the gateway's ids to svc-notify sent.\n\n"
+	    "  --channel CH  only the SMS (to phones) or the mail (to addresses)\n" },
 	{ "sent", cmd_sent, "sent [ID...] [--at TIME] [-n] [-k]",
 	    "Record messages as sent (default now); ids from stdin, the\n"
 	    "first field of each line, without arguments.\n"

@@ -12,7 +12,7 @@ enum {
 	O_KIND = 0x200, O_SERVICE, O_CUSTOMER, O_PHONE, O_ADDRESS, O_CHANNEL,
 	O_GROUP, O_WANT, O_DEPT, O_PRODUCT, O_FAULT, O_NOTE, O_AT, O_UNTIL,
 	O_DOCUMENTS, O_FORCE, O_REASON, O_BY, O_NOTIFIED, O_STATUS, O_SINCE, O_ON, O_OVERDUE,
-	O_LIMIT, O_YAML
+	O_LIMIT, O_YAML, O_EMAIL
 };
 
 static const struct option long_opts[] = {
@@ -21,6 +21,7 @@ static const struct option long_opts[] = {
 	{ "service", required_argument, NULL, O_SERVICE },
 	{ "customer", required_argument, NULL, O_CUSTOMER },
 	{ "phone", required_argument, NULL, O_PHONE },
+	{ "email", required_argument, NULL, O_EMAIL },
 	{ "address", required_argument, NULL, O_ADDRESS },
 	{ "channel", required_argument, NULL, O_CHANNEL },
 	{ "group", required_argument, NULL, O_GROUP },
@@ -59,8 +60,8 @@ struct opts {
 };
 
 static const int person_opts[] = {
-	O_KIND, O_SERVICE, O_CUSTOMER, O_PHONE, O_ADDRESS, O_CHANNEL, O_GROUP,
-	O_WANT, O_DEPT, O_PRODUCT, O_FAULT, O_NOTE, 'n', 'k', 0
+	O_KIND, O_SERVICE, O_CUSTOMER, O_PHONE, O_EMAIL, O_ADDRESS, O_CHANNEL,
+	O_GROUP, O_WANT, O_DEPT, O_PRODUCT, O_FAULT, O_NOTE, 'n', 'k', 0
 };
 static const int accept_opts[] = {
 	O_AT, O_UNTIL, O_DOCUMENTS, O_NOTE, O_FORCE, 'n', 'k', 0
@@ -108,6 +109,7 @@ option(struct svc_cli *cli, int c, char *arg, void *ctx)
 		break;
 	case O_CUSTOMER: o->in.customer = o->filter.customer = arg; break;
 	case O_PHONE: o->in.phone = arg; break;
+	case O_EMAIL: o->in.email = arg; break;
 	case O_ADDRESS: o->in.address = arg; break;
 	case O_CHANNEL: o->in.channel = arg; break;
 	case O_GROUP: o->in.group = arg; break;
@@ -303,6 +305,7 @@ cmd_close(struct svc_cli *cli, int argc, char **argv)
 	svc_cli_config(cli);	/* the clock: SVC_NOW */
 	o.move.notified = o.notified ? svc_cli_time(cli, o.notified) :
 	    svc_now();
+	o.move.typed = o.notified != NULL;	/* else its message proves it */
 	svc_cli_batch(cli, argc - optind, argv + optind, 1, close_one, &o);
 }
 
@@ -605,6 +608,7 @@ cmd_import(struct svc_cli *cli, int argc, char **argv)
 	"  --service CODE[:QTY] a service from the catalogue; repeat for more\n" \
 	"  --customer NAME      the applicant\n" \
 	"  --phone PHONE        the applicant's phone (customers are kept by phone)\n" \
+	"  --email ADDR         the applicant's e-mail, for messages besides SMS\n" \
 	"  --address TEXT       where the visit is\n" \
 	"  --channel CH         window, phone, office or online (default phone)\n" \
 	"  --group GROUP        elderly, frail, sick, disabled or key-project (G2)\n" \
@@ -629,7 +633,7 @@ cmd_import(struct svc_cli *cli, int argc, char **argv)
 
 static const struct svc_verb verbs[] = {
 	{ "new", cmd_new, "new --customer NAME --phone PHONE --address TEXT "
-	    "[--kind KIND] [--service CODE[:QTY]]... [--channel CH] "
+	    "[--email ADDR] [--kind KIND] [--service CODE[:QTY]]... [--channel CH] "
 	    "[--group GROUP] [--want TIME] [--dept CODE] [--product BARCODE] "
 	    "[--fault TEXT] [--note TEXT] [-n]",
 	    "Register one request and print its id.  The reply is due\n"
@@ -673,7 +677,7 @@ static const struct svc_verb verbs[] = {
 	    "The text for the applicant: time, address, every document and\n"
 	    "the department's phone (G3, G6); or the reason of a refusal.\n" },
 	{ "edit", cmd_edit, "edit [ID...] [--customer NAME] [--phone PHONE] "
-	    "[--address TEXT] [--service CODE[:QTY]]... [--channel CH] "
+	    "[--email ADDR] [--address TEXT] [--service CODE[:QTY]]... [--channel CH] "
 	    "[--group GROUP] [--want TIME] [--dept CODE] [--product BARCODE] "
 	    "[--fault TEXT] [--note TEXT] [-n] [-k]",
 	    "Correct an order before any visit; --service replaces the\n"

@@ -110,11 +110,17 @@ _svc() {
 		fi
 		return ;;
 	--service) COMPREPLY=($(compgen -W "$(_svc_services)" -- "$cur")); return ;;
-	--channel) COMPREPLY=($(compgen -W "window phone office online" -- "$cur")); return ;;
+	--channel)
+		if [[ $cmd == svc-notify ]]; then
+			COMPREPLY=($(compgen -W "sms email" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "window phone office online" -- "$cur"))
+		fi
+		return ;;
 	--group) COMPREPLY=($(compgen -W "elderly frail sick disabled key-project" -- "$cur")); return ;;
 	--status) COMPREPLY=($(compgen -W "new accepted assigned arrived started suspended taken_back done abandoned refused cancelled closed" -- "$cur")); return ;;
 	--at|--until|--want|--since|--on|--notified) COMPREPLY=($(compgen -W "today tomorrow now" -- "$cur")); return ;;
-	--name|--phone|--badge|--customer|--address|--product|--fault|--note|--reason|--documents|--limit) return ;;
+	--name|--phone|--email|--badge|--customer|--address|--product|--fault|--note|--reason|--documents|--limit) return ;;
 	esac
 
 	case $cmd in
@@ -142,7 +148,7 @@ _svc() {
 	fi
 
 	opts=$common
-	local person="--kind --service --customer --phone --address --channel --group --want --dept --product --fault --note --dry-run"
+	local person="--kind --service --customer --phone --email --address --channel --group --want --dept --product --fault --note --dry-run"
 	local filters="--status --kind --dept --customer --since --until --on --overdue --limit"
 	case $cmd:$verb in
 	svc-visit:late) opts="$opts --eta --reason --by --dry-run --keep-going" ;;
@@ -173,6 +179,7 @@ _svc() {
 	svc-notify:sent) opts="$opts --at --dry-run --keep-going" ;;
 	svc-notify:failed|svc-notify:dismiss) opts="$opts --reason --dry-run --keep-going" ;;
 	svc-notify:check) opts="$opts --check" ;;
+	svc-notify:due) opts="$opts --channel" ;;
 	svc-notify:sweep) opts="$opts --dry-run" ;;
 	svc-complaint:list) opts="$opts --open" ;;
 	svc-complaint:assign) opts="$opts --to --dry-run --keep-going" ;;

@@ -212,8 +212,8 @@ record_move(sqlite3 *db, int64_t id, const struct svc_facts *b,
     const struct svc_move *m, struct svc_err *e)
 {
 	static const char sql[] = "INSERT INTO move (order_id, at, old_at,"
-	    " new_at, by, notified_at, notice, short, reason, actor)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+	    " new_at, by, notified_at, notice, short, reason, actor, typed)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 	sqlite3_stmt *st;
 
 	if (svc_db_cached(db, sql, &st, e))
@@ -232,6 +232,7 @@ record_move(sqlite3 *db, int64_t id, const struct svc_facts *b,
 	sqlite3_bind_int(st, 8, m->short_notice);
 	sqlite3_bind_text(st, 9, m->reason, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 10, svc_actor(), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 11, m->typed);
 	return svc_db_done(db, st, e);
 }
 

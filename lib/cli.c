@@ -368,6 +368,7 @@ svc_cli_config(struct svc_cli *cli)
 	cli->conf.cal.warn = cli->quiet && !cli->check ? NULL : warn_hook;
 	if (svc_tz_set(cli->conf.timezone, &e) || svc_clock_init(&e))
 		svc_cli_fail(cli, &e);
+	svc_notify_conf(&cli->conf);	/* the messages' texts */
 	cli->conf_loaded = 1;
 }
 

@@ -58,7 +58,9 @@ svc_followup_plan(sqlite3 *db, const struct svc_conf *c, int64_t id,
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)due);
-	return svc_db_done(db, st, e);
+	if (svc_db_done(db, st, e))
+		return e->code;
+	return svc_notify_followup(db, id, due, e);	/* told to expect it */
 }
 
 /*

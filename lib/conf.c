@@ -86,6 +86,11 @@ svc_conf_free(struct svc_conf *c)
 			free(s->documents[j]);
 		free(s->documents);
 	}
+	for (j = 0; j < SVC_NMSGS; j++) {
+		free(c->msg[j]);
+		for (i = 0; i < SVC_NKINDS; i++)
+			free(c->rules[i].msg[j]);
+	}
 	free(c->services);
 	free(c->quiet);
 	free(c->path);
@@ -414,13 +419,88 @@ calendar(struct cx *x, const struct svc_ynode *n)
 	return 0;
 }
 
+/*
+ * Where in the file the field at byte off of scalar n stands: libyaml
+ * counts columns in characters, past the opening quote; a value over
+ * several lines, a block or one with escapes is named where it starts.
+ */
+static int
+field_col(const struct svc_ynode *n, size_t off)
+{
+	size_t i;
+	int col = n->col + (n->quoted ? 1 : 0);
+
+	if (n->block)
+		return n->col;
+	for (i = 0; i < off; i++) {
+		if (n->val[i] == '\n' || n->val[i] == '\\')
+			return n->col;
+		if (((unsigned char)n->val[i] & 0xC0) != 0x80)
+			col++;
+	}
+	return col;
+}
+
+/* What is wrong at byte off of template v, named whole. */
+static int
+template_error(struct cx *x, const struct svc_ynode *v, const char *msg,
+    size_t off)
+{
+	const char *p = v->val + off, *end = strchr(p, '}');
+	char what[160];
+
+	if (*p == '}')
+		snprintf(what, sizeof what, "a stray '}' (write }} for a brace)");
+	else if (end == NULL)
+		snprintf(what, sizeof what, "a '{' never closed (write {{ for "
+		    "a brace)");
+	else {
+		/* a long name is cut at a character, never inside one */
+		size_t len = svc_utf8_fit(p, 40, NULL);
+
+		if (len > (size_t)(end - p + 1))
+			len = (size_t)(end - p + 1);
+		snprintf(what, sizeof what, "unknown field '%.*s' (svc-config(5) "
+		    "lists the fields of each message)", (int)len, p);
+	}
+	return svc_seterr(x->e, SVC_EX_CONFIG, "%s:%d:%d: messages: %s: %s",
+	    x->file, v->line, field_col(v, off), msg, what);
+}
+
+/* messages: NAME: TEXT, each text checked against its message's fields. */
+static int
+messages(struct cx *x, const struct svc_ynode *n, char **msg)
+{
+	const struct svc_ynode *v;
+	size_t off;
+	int i, m;
+
+	if (want(x, n, SVC_Y_MAP, "messages"))
+		return x->e->code;
+	for (i = 0; i < n->n; i++) {
+		v = n->kids[i];
+		if ((m = svc_msg_index(n->keys[i])) < 0)
+			return svc_seterr(x->e, SVC_EX_CONFIG, "%s:%d:%d: "
+			    "messages: unknown message '%s' (reply, refusal, "
+			    "move, cancel, late, abandoned, reminder or "
+			    "followup)",
+			    x->file, n->kline[i], n->kcol[i], n->keys[i]);
+		if (get_str(x, v, n->keys[i], &msg[m]))
+			return x->e->code;
+		if (svc_tmpl_check(m, v->val, &off) == 0)
+			continue;
+		return template_error(x, v, n->keys[i], off);
+	}
+	return 0;
+}
+
 static int
 rules(struct cx *x, const struct svc_ynode *n)
 {
 	static const char *const keys[] = {
 		"reply_within", "notice", "noshow_after", "working_hours_only",
 		"review_within", "return_visit_after", "return_visit_tries",
-		"remind_before", NULL
+		"remind_before", "messages", NULL
 	};
 	struct svc_rules *r;
 	const struct svc_ynode *k, *v;
@@ -468,6 +548,9 @@ rules(struct cx *x, const struct svc_ynode *n)
 		if ((v = svc_ymap_get(k, "remind_before")) &&
 		    get_dur_or_none(x, v, "remind_before", &r->remind_before,
 		    &r->remind))
+			return x->e->code;
+		if ((v = svc_ymap_get(k, "messages")) &&
+		    messages(x, v, r->msg))
 			return x->e->code;
 		if (r->notice.unit != SVC_DUR_CLOCK ||
 		    r->noshow_after.unit != SVC_DUR_CLOCK ||
@@ -653,7 +736,7 @@ main_file(struct cx *x, const struct svc_ynode *root)
 {
 	static const char *const keys[] = {
 		"timezone", "database", "calendar", "rules", "quiet_hours",
-		"services", "evaluation", NULL
+		"services", "evaluation", "messages", NULL
 	};
 	const struct svc_ynode *v;
 
@@ -674,6 +757,8 @@ main_file(struct cx *x, const struct svc_ynode *root)
 	if ((v = svc_ymap_get(root, "services")) && services(x, v))
 		return x->e->code;
 	if ((v = svc_ymap_get(root, "evaluation")) && evaluation(x, v))
+		return x->e->code;
+	if ((v = svc_ymap_get(root, "messages")) && messages(x, v, x->c->msg))
 		return x->e->code;
 	return 0;
 }

@@ -17,10 +17,25 @@
 
 #include "svc.h"
 
+/*
+ * The config whose templates the messages are made from.  Messages are
+ * made deep inside the events that call for them (a reply, a move, a
+ * sweep), which do not carry the config; svc_cli_open sets it once.
+ * Unset (the unit tests), the shipped texts are used.
+ */
+static const struct svc_conf *conf;
+
+void
+svc_notify_conf(const struct svc_conf *c)
+{
+	conf = c;
+}
+
 /* What every message of an order says: to whom, from which window. */
 struct head {
-	char name[128], phone[64], dept[128], dept_phone[64];
-	char services[256], address[256];
+	char order[24], kind[16], name[128], phone[64], dept[128];
+	char dept_phone[64], services[256], address[256], reason[512];
+	char greeting[320], signature[128], email[256];
 	time_t at, until;
 };
 
@@ -32,13 +47,27 @@ copy(char *to, size_t n, sqlite3_stmt *st, int i)
 	snprintf(to, n, "%s", s ? s : "");
 }
 
+/* G3: signed with the department and its published phone. */
+static void
+sign(struct head *h)
+{
+	snprintf(h->greeting, sizeof h->greeting, "【%s】%s，您好！",
+	    h->dept[0] ? h->dept : "上门服务", h->name);
+	if (h->dept_phone[0])
+		snprintf(h->signature, sizeof h->signature,
+		    "如有疑问，请致电 %s。", h->dept_phone);
+	else
+		h->signature[0] = '\0';
+}
+
 static int
 head_of(sqlite3 *db, int64_t id, struct head *h, struct svc_err *e)
 {
 	static const char sql[] = "SELECT o.customer_name, c.phone, d.name,"
 	    " d.phone, o.address, o.appt_at, o.appt_until,"
 	    " (SELECT group_concat(name, '、') FROM (SELECT name FROM"
-	    "   order_service WHERE order_id = o.id ORDER BY line))"
+	    "   order_service WHERE order_id = o.id ORDER BY line)),"
+	    " o.kind, o.reason, c.email"
 	    " FROM orders o JOIN customer c ON c.id = o.customer_id"
 	    " LEFT JOIN dept d ON d.id = o.dept_id WHERE o.id = ?1";
 	sqlite3_stmt *st;
@@ -48,6 +77,7 @@ head_of(sqlite3 *db, int64_t id, struct head *h, struct svc_err *e)
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		snprintf(h->order, sizeof h->order, "%lld", (long long)id);
 		copy(h->name, sizeof h->name, st, 0);
 		copy(h->phone, sizeof h->phone, st, 1);
 		copy(h->dept, sizeof h->dept, st, 2);
@@ -56,6 +86,10 @@ head_of(sqlite3 *db, int64_t id, struct head *h, struct svc_err *e)
 		h->at = (time_t)sqlite3_column_int64(st, 5);
 		h->until = (time_t)sqlite3_column_int64(st, 6);
 		copy(h->services, sizeof h->services, st, 7);
+		copy(h->kind, sizeof h->kind, st, 8);
+		copy(h->reason, sizeof h->reason, st, 9);
+		copy(h->email, sizeof h->email, st, 10);
+		sign(h);
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
@@ -64,18 +98,75 @@ head_of(sqlite3 *db, int64_t id, struct head *h, struct svc_err *e)
 	return rc == SQLITE_ROW ? 0 : svc_db_error(db, rc, e);
 }
 
+/* A message's fields: the order's, then up to MAXOWN of its own. */
+#define NCOMMON 8
+#define MAXOWN 5
+struct fields {
+	struct svc_field f[NCOMMON + MAXOWN];
+	int n, ntimes;
+	char times[2][40], because[600];
+};
+
 static void
-greet(struct svc_buf *b, const struct head *h)
+fields_of(const struct head *h, struct fields *f)
 {
-	svc_buf_printf(b, "【%s】%s，您好！", h->dept[0] ? h->dept : "上门服务",
-	    h->name);
+	const struct svc_field common[NCOMMON] = {
+		{ "order", h->order }, { "customer", h->name },
+		{ "dept", h->dept[0] ? h->dept : "上门服务" },
+		{ "dept_phone", h->dept_phone }, { "services", h->services },
+		{ "address", h->address }, { "greeting", h->greeting },
+		{ "signature", h->signature },
+	};
+
+	memcpy(f->f, common, sizeof common);
+	f->n = NCOMMON;
+	f->ntimes = 0;
 }
 
 static void
-sign(struct svc_buf *b, const struct head *h)
+field(struct fields *f, const char *name, const char *value)
 {
-	if (h->dept_phone[0])
-		svc_buf_printf(b, "如有疑问，请致电 %s。", h->dept_phone);
+	f->f[f->n].name = name;
+	f->f[f->n++].value = value;
+}
+
+/* A time field, in the applicant's words (two at most a message). */
+static void
+time_field(struct fields *f, const char *name, time_t t)
+{
+	char *to = f->times[f->ntimes++];
+
+	svc_time_cn(t, to, sizeof f->times[0]);
+	field(f, name, to);
+}
+
+/* reason as given, and "because": its sentence, or nothing. */
+static void
+reason_fields(struct fields *f, const char *reason)
+{
+	snprintf(f->because, sizeof f->because, reason && *reason ?
+	    "原因：%s。" : "%s", reason ? reason : "");
+	field(f, "reason", reason ? reason : "");
+	field(f, "because", f->because);
+}
+
+/*
+ * The text of message msg for the order: its kind's template filled.  An
+ * SMS, and a line of svc-notify due, is one run: a line break or tab a
+ * template or a letter brings becomes a space.
+ */
+static void
+render(const struct head *h, int msg, const struct fields *f,
+    struct svc_buf *b)
+{
+	char *p;
+
+	svc_tmpl_render(b, svc_tmpl_of(conf, h->kind, msg), f->f, f->n);
+	for (p = b->s; *p; p++)
+		if (*p == '\n' || *p == '\t' || *p == '\r')
+			*p = ' ';
+	while (b->len && b->s[b->len - 1] == ' ')
+		b->s[--b->len] = '\0';
 }
 
 /*
@@ -103,72 +194,119 @@ sealed_text(sqlite3 *db, const char *to, const char *text,
 }
 
 /*
- * Put a message in the outbox and its event in the sealed log; dedup, if
- * given, makes a second one with the same key a no-op (*made 0).
+ * Put a message in the outbox for one channel, and its event in the
+ * sealed log; dedup, if given, makes a second one with the same key a
+ * no-op (*made stays 0).
  */
 static int
-put(sqlite3 *db, int64_t order, const char *kind, const struct head *h,
-    const char *text, time_t not_after, const char *dedup, int *made,
-    struct svc_err *e)
+put_one(sqlite3 *db, int64_t order, const char *kind, const char *channel,
+    const char *to, const char *text, time_t not_after, const char *dedup,
+    int *made, struct svc_err *e)
 {
 	static const char sql[] = "INSERT INTO outbox (order_id, kind,"
-	    " recipient, text, made_at, not_before, not_after, dedup, move_id)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7, CASE WHEN ?2 = 'move'"
-	    " THEN (SELECT max(id) FROM move WHERE order_id = ?1) END)"
-	    " ON CONFLICT (dedup) DO NOTHING";
+	    " recipient, text, made_at, not_before, not_after, dedup, move_id,"
+	    " channel) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7, CASE WHEN"
+	    " ?2 = 'move' THEN (SELECT max(id) FROM move WHERE order_id = ?1)"
+	    " END, ?8) ON CONFLICT (dedup) DO NOTHING";
 	struct svc_json j;
 	sqlite3_stmt *st;
 
-	if (made)
-		*made = 0;
-	if (h->phone[0] == '\0')
-		return 0;	/* nobody to write to: the record says so */
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, order);
 	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, h->phone, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, to, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, text, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)svc_now());
 	if (not_after)
 		sqlite3_bind_int64(st, 6, (sqlite3_int64)not_after);
 	sqlite3_bind_text(st, 7, dedup, -1, SQLITE_STATIC);
-	if (svc_db_done(db, st, e))
+	sqlite3_bind_text(st, 8, channel, -1, SQLITE_STATIC);
+	if (svc_db_done(db, st, e) || sqlite3_changes(db) == 0)
 		return e->code;
-	if (sqlite3_changes(db) == 0)
-		return 0;
-	if (made)
-		*made = 1;
+	*made = 1;
 	svc_json_begin(&j);
 	svc_json_int(&j, "message", sqlite3_last_insert_rowid(db));
 	svc_json_str(&j, "kind", kind);
-	if (sealed_text(db, h->phone, text, &j, e)) {
+	svc_json_str(&j, "channel", channel);
+	if (sealed_text(db, to, text, &j, e)) {
 		svc_buf_free(&j.b);
 		return e->code;
 	}
 	return svc_event_json(db, order, NULL, "notify.make", &j, e);
 }
 
+/*
+ * The message to the applicant's phone, and by mail too when they gave
+ * an address; an order with neither makes none (the record says so).
+ * A reminder's key is its channel's own: two sweeps, one of each.
+ */
+static int
+put(sqlite3 *db, int64_t order, const char *kind, const struct head *h,
+    const char *text, time_t not_after, const char *dedup, int *made,
+    struct svc_err *e)
+{
+	char key[96];
+	int one = 0;
+
+	if (h->phone[0] && put_one(db, order, kind, "sms", h->phone, text,
+	    not_after, dedup, &one, e))
+		return e->code;
+	if (dedup)
+		snprintf(key, sizeof key, "%s:email", dedup);
+	if (h->email[0] && put_one(db, order, kind, "email", h->email, text,
+	    not_after, dedup ? key : NULL, &one, e))
+		return e->code;
+	if (made)
+		*made = one;
+	return 0;
+}
+
+/* G6: every document, numbered, on one run. */
+static int
+documents(sqlite3 *db, int64_t order, struct svc_buf *b, struct svc_err *e)
+{
+	static const char sql[] = "SELECT documents FROM orders WHERE id = ?1";
+	sqlite3_stmt *st;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, order);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		svc_json_numbered(db, svc_col_text(st, 0), b);
+	sqlite3_reset(st);
+	return 0;
+}
+
 /* G5, G6: the reply (accepted: time, place, every document) or refusal. */
 int
 svc_notify_reply(sqlite3 *db, int64_t order, struct svc_err *e)
 {
-	struct svc_buf text = { 0 };
+	struct svc_buf notice = { 0 }, docs = { 0 }, text = { 0 };
+	struct fields f;
 	struct head h;
-	char *p;
 	int rc;
 
-	if (head_of(db, order, &h, e) || svc_order_notice(db, order, &text, e))
+	if (head_of(db, order, &h, e) ||
+	    svc_order_notice(db, order, &notice, e) ||
+	    documents(db, order, &docs, e))
 		goto out;
-	/* The notice is a letter, a line a fact; an SMS is one run. */
-	for (p = text.s; (p = strchr(p, '\n')) != NULL; )
-		*p = ' ';
-	while (text.len && text.s[text.len - 1] == ' ')
-		text.s[--text.len] = '\0';
+	fields_of(&h, &f);
+	field(&f, "notice", notice.s);
+	if (h.at) {
+		time_field(&f, "at", h.at);
+		time_field(&f, "until", h.until);
+		field(&f, "documents", docs.s ? docs.s : "");
+	} else {
+		field(&f, "reason", h.reason);
+	}
+	render(&h, h.at ? SVC_MSG_REPLY : SVC_MSG_REFUSAL, &f, &text);
 	put(db, order, h.at ? "reply" : "refusal", &h, text.s, h.at, NULL,
 	    NULL, e);
 out:
 	rc = e->code;
+	svc_buf_free(&notice);
+	svc_buf_free(&docs);
 	svc_buf_free(&text);
 	return rc;
 }
@@ -220,7 +358,7 @@ svc_notify_move(sqlite3 *db, int64_t order, time_t old_at, time_t new_at,
     const char *reason, struct svc_err *e)
 {
 	struct svc_buf b = { 0 };
-	char from[40], to[40];
+	struct fields f;
 	struct head h;
 	int rc, reply = 0;
 
@@ -231,19 +369,12 @@ svc_notify_move(sqlite3 *db, int64_t order, time_t old_at, time_t new_at,
 		return svc_notify_reply(db, order, e);
 	if (head_of(db, order, &h, e))
 		return e->code;
-	svc_time_cn(old_at, from, sizeof from);
-	greet(&b, &h);
-	if (new_at) {
-		svc_time_cn(new_at, to, sizeof to);
-		svc_buf_printf(&b, "您预约的上门服务（%s）时间由%s改为%s。",
-		    h.services, from, to);
-	} else {
-		svc_buf_printf(&b, "您预约于%s的上门服务（%s）已取消。", from,
-		    h.services);
-	}
-	if (reason && *reason)
-		svc_buf_printf(&b, "原因：%s。", reason);
-	sign(&b, &h);
+	fields_of(&h, &f);
+	time_field(&f, "old_at", old_at);
+	if (new_at)
+		time_field(&f, "at", new_at);
+	reason_fields(&f, reason);
+	render(&h, new_at ? SVC_MSG_MOVE : SVC_MSG_CANCEL, &f, &b);
 	rc = put(db, order, "move", &h, b.s, old_at, NULL, NULL, e);
 	svc_buf_free(&b);
 	return rc;
@@ -255,19 +386,16 @@ svc_notify_late(sqlite3 *db, int64_t order, time_t eta, const char *reason,
     struct svc_err *e)
 {
 	struct svc_buf b = { 0 };
-	char when[40];
+	struct fields f;
 	struct head h;
 	int rc;
 
 	if (head_of(db, order, &h, e))
 		return e->code;
-	svc_time_cn(eta, when, sizeof when);
-	greet(&b, &h);
-	svc_buf_printf(&b, "工作人员将晚于约定时间到达，预计%s上门，敬请谅解。",
-	    when);
-	if (reason && *reason)
-		svc_buf_printf(&b, "原因：%s。", reason);
-	sign(&b, &h);
+	fields_of(&h, &f);
+	time_field(&f, "eta", eta);
+	reason_fields(&f, reason);
+	render(&h, SVC_MSG_LATE, &f, &b);
 	rc = put(db, order, "late", &h, b.s, eta, NULL, NULL, e);
 	svc_buf_free(&b);
 	return rc;
@@ -278,18 +406,36 @@ int
 svc_notify_abandoned(sqlite3 *db, int64_t order, struct svc_err *e)
 {
 	struct svc_buf b = { 0 };
-	char when[40];
+	struct fields f;
 	struct head h;
 	int rc;
 
 	if (head_of(db, order, &h, e))
 		return e->code;
-	svc_time_cn(h.at, when, sizeof when);
-	greet(&b, &h);
-	svc_buf_printf(&b, "工作人员于%s按约上门，您不在场且电话无法接通，本次"
-	    "服务视为放弃。如仍需服务，请重新申请。", when);
-	sign(&b, &h);
+	fields_of(&h, &f);
+	time_field(&f, "at", h.at);
+	render(&h, SVC_MSG_ABANDONED, &f, &b);
 	rc = put(db, order, "abandoned", &h, b.s, 0, NULL, NULL, e);
+	svc_buf_free(&b);
+	return rc;
+}
+
+/* After the work: the return call the kind's rules ask for, by due. */
+int
+svc_notify_followup(sqlite3 *db, int64_t order, time_t due,
+    struct svc_err *e)
+{
+	struct svc_buf b = { 0 };
+	struct fields f;
+	struct head h;
+	int rc;
+
+	if (head_of(db, order, &h, e))
+		return e->code;
+	fields_of(&h, &f);
+	time_field(&f, "at", due);
+	render(&h, SVC_MSG_FOLLOWUP, &f, &b);
+	rc = put(db, order, "followup", &h, b.s, due, NULL, NULL, e);
 	svc_buf_free(&b);
 	return rc;
 }
@@ -297,24 +443,27 @@ svc_notify_abandoned(sqlite3 *db, int64_t order, struct svc_err *e)
 static int
 remind(sqlite3 *db, int64_t order, time_t at, int *made, struct svc_err *e)
 {
-	struct svc_buf b = { 0 }, key = { 0 };
-	char when[40];
+	struct svc_buf b = { 0 }, key = { 0 }, docs = { 0 };
+	struct fields f;
 	struct head h;
 	int rc;
 
-	if (head_of(db, order, &h, e))
-		return e->code;
-	svc_time_cn(at, when, sizeof when);
-	greet(&b, &h);
-	svc_buf_printf(&b, "提醒：您预约的上门服务（%s）将于%s到%s，请届时在家。",
-	    h.services, when, h.address);
-	sign(&b, &h);
+	if (head_of(db, order, &h, e) || documents(db, order, &docs, e))
+		goto out;
+	fields_of(&h, &f);
+	time_field(&f, "at", at);
+	time_field(&f, "until", h.until);
+	field(&f, "documents", docs.s ? docs.s : "");
+	render(&h, SVC_MSG_REMINDER, &f, &b);
 	/* one reminder an appointment: a moved visit is reminded again */
 	svc_buf_printf(&key, "reminder:%lld:%lld", (long long)order,
 	    (long long)at);
-	rc = put(db, order, "reminder", &h, b.s, at, key.s, made, e);
+	put(db, order, "reminder", &h, b.s, at, key.s, made, e);
+out:
+	rc = e->code;
 	svc_buf_free(&b);
 	svc_buf_free(&key);
+	svc_buf_free(&docs);
 	return rc;
 }
 
@@ -411,6 +560,71 @@ record(sqlite3 *db, int64_t id, int64_t order, const char *sql,
 	return svc_event_json(db, order, NULL, kind, &j, e);
 }
 
+/* The G9 notice of the order's kind: the config's, or the seeds' 8h. */
+static int
+notice_rule(sqlite3 *db, int64_t order, sqlite3_int64 *rule,
+    struct svc_err *e)
+{
+	static const char sql[] = "SELECT kind FROM orders WHERE id = ?1";
+	const struct svc_rules *r = NULL;
+	sqlite3_stmt *st;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, order);
+	if (sqlite3_step(st) == SQLITE_ROW && conf)
+		r = svc_conf_rules(conf, svc_col_text(st, 0));
+	sqlite3_reset(st);
+	*rule = r ? (sqlite3_int64)r->notice.secs : 8 * 3600;
+	return 0;
+}
+
+/*
+ * G9: a move's message sent at at is the proof of its notice.  Unless a
+ * clerk typed when the applicant was told (a call, which came first: the
+ * message was made after it), the notice is from the sending, and short
+ * if that is less than the kind's rule; the move's notified_at, when it
+ * was recorded, stays.  The event says what the proof showed.
+ */
+static int
+prove_notice(sqlite3 *db, int64_t msg, int64_t order, time_t at,
+    struct svc_err *e)
+{
+	static const char sql[] = "UPDATE move SET told_at = ?2,"
+	    " notice = CASE WHEN typed THEN notice ELSE old_at - ?2 END,"
+	    " short = CASE WHEN typed OR by = 'applicant' THEN short"
+	    "   ELSE short OR old_at - ?2 < ?3 END"
+	    " WHERE told_at IS NULL AND id = (SELECT move_id FROM outbox"
+	    "   WHERE id = ?1)"
+	    " RETURNING notice, short";
+	sqlite3_int64 rule, notice = 0;
+	struct svc_json j;
+	sqlite3_stmt *st;
+	int rc, isshort = 0;
+
+	if (notice_rule(db, order, &rule, e) || svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, msg);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)at);
+	sqlite3_bind_int64(st, 3, rule);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		notice = sqlite3_column_int64(st, 0);
+		isshort = sqlite3_column_int(st, 1);
+	}
+	while (rc == SQLITE_ROW)
+		rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return svc_db_error(db, rc, e);
+	if (sqlite3_changes(db) == 0)
+		return 0;	/* not a move's, or already proven */
+	svc_json_begin(&j);
+	svc_json_int(&j, "message", msg);
+	svc_json_int(&j, "notice", notice);
+	svc_json_int(&j, "short", isshort);
+	return svc_event_json(db, order, NULL, "move.told", &j, e);
+}
+
 /* Sent at at: the gateway's word, not before the message was made. */
 int
 svc_notify_sent(sqlite3 *db, int64_t id, time_t at, struct svc_err *e)
@@ -432,7 +646,9 @@ svc_notify_sent(sqlite3 *db, int64_t id, time_t at, struct svc_err *e)
 	if (at < m || at > svc_now())
 		return svc_seterr(e, SVC_EX_DATA, "%lld: sent before it was "
 		    "made, or in the future", (long long)id);
-	return record(db, id, order, sql, NULL, at, "notify.sent", e);
+	if (record(db, id, order, sql, NULL, at, "notify.sent", e))
+		return e->code;
+	return prove_notice(db, id, order, at, e);
 }
 
 /* failed and dismiss: a step of an open message, with its reason. */
@@ -473,17 +689,24 @@ svc_notify_dismiss(sqlite3 *db, int64_t id, const char *reason,
 
 /* What should go out now (outbox_open): made, not yet past its time. */
 int
-svc_notify_due_query(sqlite3 *db, sqlite3_stmt **st, struct svc_err *e)
+svc_notify_due_query(sqlite3 *db, const char *channel, sqlite3_stmt **st,
+    struct svc_err *e)
 {
 	static const char sql[] = "SELECT id, recipient, text FROM outbox"
 	    " INDEXED BY outbox_open"
 	    " WHERE sent_at IS NULL AND dismissed_at IS NULL"
 	    " AND not_before <= ?1 AND (not_after IS NULL OR not_after > ?1)"
+	    " AND (?2 IS NULL OR channel = ?2)"
 	    " ORDER BY not_before, id";
 
+	if (channel && strcmp(channel, "sms") && strcmp(channel, "email"))
+		return svc_seterr(e, SVC_EX_USAGE, "%s: --channel is sms or "
+		    "email", channel);
 	if (svc_db_prepare(db, sql, st, e))
 		return e->code;
 	sqlite3_bind_int64(*st, 1, (sqlite3_int64)svc_now());
+	if (channel)
+		sqlite3_bind_text(*st, 2, channel, -1, SQLITE_STATIC);
 	return 0;
 }
 

@@ -237,6 +237,16 @@ check_lines(const struct svc_conf *c, const struct svc_order_in *in,
 	return 0;
 }
 
+/* An e-mail address for the applicant's messages, or "" for none. */
+static int
+email_ok(const char *email, struct svc_err *e)
+{
+	if (email == NULL || *email == '\0' || svc_email_valid(email))
+		return 0;
+	return svc_seterr(e, SVC_EX_DATA, "%s: not an e-mail address "
+	    "(name@domain, no blanks)", email);
+}
+
 static int
 check_new(const struct svc_order_in *in, struct svc_err *e)
 {
@@ -252,7 +262,7 @@ check_new(const struct svc_order_in *in, struct svc_err *e)
 	if (in->group && !one_of(svc_groups, in->group))
 		return svc_seterr(e, SVC_EX_DATA, "%s: unknown group (elderly, "
 		    "frail, sick, disabled or key-project)", in->group);
-	return 0;
+	return email_ok(in->email, e);
 }
 
 /*
@@ -260,6 +270,24 @@ check_new(const struct svc_order_in *in, struct svc_err *e)
  * Each order keeps its own name (orders.customer_name), so this never
  * rewrites what an old order, its form or its receipt shows.
  */
+/* The customer's e-mail address as last given; "" takes it away. */
+static int
+customer_email(sqlite3 *db, int64_t id, const char *email,
+    struct svc_err *e)
+{
+	static const char sql[] = "UPDATE customer SET email = nullif(?2, '')"
+	    " WHERE id = ?1 AND email IS NOT nullif(?2, '')";
+	sqlite3_stmt *st;
+
+	if (email == NULL)
+		return 0;
+	if (svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, email, -1, SQLITE_STATIC);
+	return svc_db_done(db, st, e);
+}
+
 static int
 customer_id(sqlite3 *db, const char *name, const char *phone, time_t now,
     int64_t *id, struct svc_err *e)
@@ -374,6 +402,8 @@ registration_json(struct svc_json *j, const struct svc_order_in *in,
 	svc_json_str(j, "kind", kind);
 	svc_json_str(j, "customer", in->customer);
 	svc_json_str(j, "phone", in->phone);
+	if (in->email && *in->email)
+		svc_json_str(j, "email", in->email);
 	svc_json_str(j, "address", in->address);
 	svc_json_str(j, "channel", in->channel ? in->channel : "phone");
 	if (in->group)
@@ -441,6 +471,7 @@ svc_order_new(sqlite3 *db, const struct svc_conf *c,
 	/* G5: the reply is due reply_within after the request, now. */
 	if (svc_cal_add_dur(&c->cal, at, &r->reply_within, &due, e) ||
 	    customer_id(db, in->customer, in->phone, at, &cust, e) ||
+	    customer_email(db, cust, in->email, e) ||
 	    svc_db_cached(db, sql, &st, e))
 		return e->code;
 	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
@@ -471,7 +502,7 @@ svc_order_new(sqlite3 *db, const struct svc_conf *c,
 /* The fields of an order as they stand, for an edit to compare with. */
 struct current {
 	char *customer, *phone, *address, *channel, *group, *dept;
-	char *product, *fault, *note, *services, *kind;
+	char *product, *fault, *note, *services, *kind, *email;
 	char status[16];
 };
 
@@ -489,6 +520,7 @@ current_free(struct current *c)
 	free(c->note);
 	free(c->services);
 	free(c->kind);
+	free(c->email);
 }
 
 static int
@@ -498,7 +530,9 @@ current(sqlite3 *db, int64_t id, struct current *cur, struct svc_err *e)
 	    " \"group\", dept, product, fault, note, kind, status,"
 	    " (SELECT group_concat(code || ':' || qty, ',') FROM"
 	    "   (SELECT code, qty FROM order_service WHERE order_id = ?1"
-	    "    ORDER BY line))"
+	    "    ORDER BY line)),"
+	    " (SELECT c.email FROM orders o JOIN customer c"
+	    "   ON c.id = o.customer_id WHERE o.id = ?1)"
 	    " FROM v_order WHERE id = ?1";
 	char **f[] = { &cur->customer, &cur->phone, &cur->address,
 		&cur->channel, &cur->group, &cur->dept, &cur->product,
@@ -517,6 +551,7 @@ current(sqlite3 *db, int64_t id, struct current *cur, struct svc_err *e)
 		snprintf(cur->status, sizeof cur->status, "%s",
 		    svc_col_text(st, 10));
 		cur->services = svc_strdup(svc_col_text(st, 11));
+		cur->email = svc_strdup(svc_col_text(st, 12));
 	}
 	sqlite3_finalize(st);
 	return svc_order_found(db, rc, id, e);
@@ -646,12 +681,15 @@ svc_order_edit(sqlite3 *db, const struct svc_conf *c, int64_t id,
 		    (long long)id);
 		goto out;
 	}
+	if (email_ok(in->email, e))
+		goto out;
 	if (in->dept && *in->dept && dept_known(db, in->dept, 1, &dept_id,
 	    e) < 0)
 		goto out;
 	svc_json_begin(&j);
 	diff(&j, "customer", cur.customer, in->customer);
 	diff(&j, "phone", cur.phone, in->phone);
+	diff(&j, "email", cur.email, in->email);
 	diff(&j, "address", cur.address, in->address);
 	diff(&j, "channel", cur.channel, in->channel);
 	diff(&j, "group", cur.group, in->group);
@@ -669,6 +707,7 @@ svc_order_edit(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	}
 	if (customer_id(db, in->customer ? in->customer : cur.customer,
 	    in->phone ? in->phone : cur.phone, svc_now(), &cust, e) == 0 &&
+	    customer_email(db, cust, in->email, e) == 0 &&
 	    update_fields(db, id, cust, in, e) == 0 &&
 	    (in->nlines == 0 || replace_lines(db, c, id, in, cur.kind, e) == 0) &&
 	    j.n > 0)

@@ -11,8 +11,8 @@
 #include "svc.h"
 
 static const char *const keys[] = {
-	"kind", "services", "customer", "phone", "address", "channel", "group",
-	"want", "dept", "product", "fault", "note", "registered",
+	"kind", "services", "customer", "phone", "email", "address", "channel",
+	"group", "want", "dept", "product", "fault", "note", "registered",
 	/* written by export, not registration fields: read and ignored */
 	"id", "status", "reply_due", "replied_at", "reply_late", "appointment",
 	"until", "documents", "reason", "forced", "visits", "events", NULL
@@ -168,6 +168,7 @@ record(const struct svc_ynode *item, void *arg)
 	in.kind = scalar(x, item, "kind", &bad);
 	in.customer = scalar(x, item, "customer", &bad);
 	in.phone = scalar(x, item, "phone", &bad);
+	in.email = scalar(x, item, "email", &bad);
 	in.address = scalar(x, item, "address", &bad);
 	in.channel = scalar(x, item, "channel", &bad);
 	in.group = scalar(x, item, "group", &bad);

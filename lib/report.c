@@ -135,9 +135,7 @@ const struct svc_report svc_checks[] = {
 	{ "notice", "SELECT m.order_id, m.old_at, m.new_at, m.notified_at,"
 	    " m.notice / 60, m.reason, d.code, o.kind,"
 	    /* proof of notice: when a gateway sent the move's message */
-	    " (SELECT min(x.sent_at) FROM outbox x WHERE x.order_id ="
-	    "   m.order_id AND x.move_id = m.id)"
-	    " FROM move m JOIN orders o ON o.id = m.order_id"
+	    " m.told_at FROM move m JOIN orders o ON o.id = m.order_id"
 	    " LEFT JOIN dept d ON d.id = o.dept_id WHERE m.short = 1"
 	    FILTERS("m.at", "d.code", "o.kind")
 	    " ORDER BY m.at, m.id", notice_cols, N(notice_cols), 0 },

@@ -818,6 +818,95 @@ const char *const svc_migrations[] = {
 	"  SELECT id, order_id, kind, recipient, text, made_at, not_before,\n"
 	"    not_after, sent_at, tries, failed_at, fail_reason, dismissed_at,\n"
 	"    dismiss_reason, move_id FROM outbox;\n",
+
+	/*
+	 * 16: proof of notice (G9, issue 17).  typed: the clerk typed when
+	 * the applicant was told (--notified, a phone call), else
+	 * notified_at is only when the move was recorded, and the notice
+	 * G9 measures is from when its message was sent (told_at): then
+	 * notice and short are set to what the proof shows, once.  Moves
+	 * recorded before this keep their notified_at (typed).
+	 */
+	"ALTER TABLE move ADD COLUMN typed INTEGER NOT NULL DEFAULT 1\n"
+	"  CHECK (typed IN (0, 1));\n"
+	"ALTER TABLE move ADD COLUMN told_at INTEGER;\n"
+	"CREATE TRIGGER move_once BEFORE UPDATE ON move\n"
+	"  WHEN OLD.told_at IS NOT NULL OR NEW.told_at IS NULL\n"
+	"    OR NEW.order_id IS NOT OLD.order_id OR NEW.at IS NOT OLD.at\n"
+	"    OR NEW.old_at IS NOT OLD.old_at OR NEW.new_at IS NOT OLD.new_at\n"
+	"    OR NEW.by IS NOT OLD.by OR NEW.notified_at IS NOT OLD.notified_at\n"
+	"    OR NEW.reason IS NOT OLD.reason OR NEW.actor IS NOT OLD.actor\n"
+	"    OR NEW.typed IS NOT OLD.typed\n"
+	"  BEGIN SELECT RAISE(ABORT, 'a move is recorded once; only the"
+	" proof of its notice is added, once'); END;\n"
+	"CREATE TRIGGER move_no_delete BEFORE DELETE ON move\n"
+	"  BEGIN SELECT RAISE(ABORT, 'moves are never deleted'); END;\n"
+	"DROP VIEW v_move;\n"
+	"CREATE VIEW v_move AS\n"
+	"  SELECT id, order_id, at, old_at, new_at, by, notified_at, notice,\n"
+	"    short, reason, actor, typed, told_at FROM move;\n"
+	/*
+	 * The outbox gains the channel a message goes by (an SMS to the
+	 * phone, or a mail when the customer gave an address) and the
+	 * message that announces the return call (回访); the customer an
+	 * e-mail address.  Rebuilt, as SQLite changes a CHECK no other way;
+	 * every row is kept with its id.
+	 */
+	"ALTER TABLE customer ADD COLUMN email TEXT;\n"
+	"DROP VIEW v_outbox;\n"
+	"DROP TRIGGER outbox_no_delete;\n"
+	"DROP TRIGGER outbox_once;\n"
+	"DROP INDEX outbox_open;\n"
+	"DROP INDEX outbox_order;\n"
+	"CREATE TABLE outbox_new (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  order_id INTEGER NOT NULL REFERENCES orders(id),\n"
+	"  kind TEXT NOT NULL CHECK (kind IN ('reply', 'refusal', 'move',\n"
+	"    'late', 'abandoned', 'reminder', 'followup')),\n"
+	"  move_id INTEGER REFERENCES move(id),\n"
+	"  channel TEXT NOT NULL DEFAULT 'sms' CHECK (channel IN ('sms',\n"
+	"    'email')),\n"
+	"  recipient TEXT NOT NULL,\n"
+	"  text TEXT NOT NULL,\n"
+	"  made_at INTEGER NOT NULL,\n"
+	"  not_before INTEGER NOT NULL,\n"
+	"  not_after INTEGER,\n"
+	"  sent_at INTEGER,\n"
+	"  tries INTEGER NOT NULL DEFAULT 0,\n"
+	"  failed_at INTEGER,\n"
+	"  fail_reason TEXT,\n"
+	"  dismissed_at INTEGER,\n"
+	"  dismiss_reason TEXT,\n"
+	"  dedup TEXT UNIQUE\n"
+	");\n"
+	"INSERT INTO outbox_new (id, order_id, kind, move_id, recipient, text,\n"
+	"  made_at, not_before, not_after, sent_at, tries, failed_at,\n"
+	"  fail_reason, dismissed_at, dismiss_reason, dedup)\n"
+	"  SELECT id, order_id, kind, move_id, recipient, text, made_at,\n"
+	"    not_before, not_after, sent_at, tries, failed_at, fail_reason,\n"
+	"    dismissed_at, dismiss_reason, dedup FROM outbox;\n"
+	"DROP TABLE outbox;\n"
+	"ALTER TABLE outbox_new RENAME TO outbox;\n"
+	"CREATE INDEX outbox_open ON outbox(not_before)\n"
+	"  WHERE sent_at IS NULL AND dismissed_at IS NULL;\n"
+	"CREATE INDEX outbox_order ON outbox(order_id);\n"
+	"CREATE TRIGGER outbox_no_delete BEFORE DELETE ON outbox\n"
+	"  BEGIN SELECT RAISE(ABORT, 'messages are never deleted'); END;\n"
+	"CREATE TRIGGER outbox_once BEFORE UPDATE ON outbox\n"
+	"  WHEN OLD.sent_at IS NOT NULL OR OLD.dismissed_at IS NOT NULL\n"
+	"    OR NEW.text IS NOT OLD.text OR NEW.recipient IS NOT OLD.recipient\n"
+	"    OR NEW.kind IS NOT OLD.kind OR NEW.order_id IS NOT OLD.order_id\n"
+	"    OR NEW.move_id IS NOT OLD.move_id\n"
+	"    OR NEW.channel IS NOT OLD.channel\n"
+	"    OR NEW.made_at IS NOT OLD.made_at\n"
+	"    OR NEW.not_before IS NOT OLD.not_before\n"
+	"    OR NEW.not_after IS NOT OLD.not_after\n"
+	"  BEGIN SELECT RAISE(ABORT, 'a message is sent or dismissed once,"
+	" its text never changes'); END;\n"
+	"CREATE VIEW v_outbox AS\n"
+	"  SELECT id, order_id, kind, recipient, text, made_at, not_before,\n"
+	"    not_after, sent_at, tries, failed_at, fail_reason, dismissed_at,\n"
+	"    dismiss_reason, move_id, channel FROM outbox;\n",
 };
 
 const int svc_nmigrations = sizeof svc_migrations / sizeof svc_migrations[0];

@@ -45,6 +45,27 @@ svc_phone_valid(const char *s)
 }
 
 /*
+ * An address a mail can go to: one @, a name before it and a domain with
+ * a dot after it, printable ASCII without blanks (what sendmail -t takes
+ * on a To: line), at most 254 bytes (RFC 5321).
+ */
+int
+svc_email_valid(const char *s)
+{
+	const char *at = strchr(s, '@'), *p;
+	size_t n = strlen(s);
+
+	if (n == 0 || n > 254 || at == NULL || at == s ||
+	    strchr(at + 1, '@') || strchr(at + 1, '.') == NULL ||
+	    at[1] == '.' || s[n - 1] == '.')
+		return 0;
+	for (p = s; *p; p++)
+		if (*p <= ' ' || *p >= 127 || strchr("<>,;:\"()[]\\", *p))
+			return 0;
+	return 1;
+}
+
+/*
  * "worker, finance" -> "finance,worker": known roles only, each once, in
  * the one order used everywhere (the view sorts the same way).
  */

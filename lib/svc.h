@@ -171,7 +171,8 @@ enum svc_ytype { SVC_Y_SCALAR, SVC_Y_SEQ, SVC_Y_MAP };
 struct svc_ynode {
 	enum svc_ytype type;
 	int line, col;		/* 1-based */
-	int quoted;		/* scalar written in quotes */
+	int quoted;		/* scalar written in quotes (or a block) */
+	int block;		/* scalar written as a | or > block */
 	char *val;		/* scalar */
 	char **keys;		/* map */
 	int *kline, *kcol;	/* map: where each key stands */
@@ -193,6 +194,26 @@ int svc_yerr(struct svc_err *, int code, const char *file,
 int svc_ycheck_keys(const struct svc_ynode *, const char *const *allowed,
     const char *file, struct svc_err *);
 
+/* tmpl.c: the messages' texts, shipped or from the config (issue 17). */
+enum {
+	SVC_MSG_REPLY, SVC_MSG_REFUSAL, SVC_MSG_MOVE, SVC_MSG_CANCEL,
+	SVC_MSG_LATE, SVC_MSG_ABANDONED, SVC_MSG_REMINDER, SVC_MSG_FOLLOWUP,
+	SVC_NMSGS
+};
+struct svc_msg {
+	const char *name;		/* its key in the config */
+	const char *const *fields;	/* the {names} it may use */
+	const char *text;		/* the shipped template */
+};
+struct svc_field {
+	const char *name, *value;
+};
+extern const struct svc_msg svc_msgs[SVC_NMSGS];
+int svc_msg_index(const char *name);
+int svc_tmpl_check(int msg, const char *tmpl, size_t *at);
+void svc_tmpl_render(struct svc_buf *, const char *tmpl,
+    const struct svc_field *, int n);
+
 /* conf.c: the YAML configuration (svc-config(5)). */
 struct svc_rules {
 	char kind[16];
@@ -207,6 +228,7 @@ struct svc_rules {
 	int return_tries;		/* unreachable calls before giving up */
 	struct svc_dur remind_before;	/* the reminder before a visit */
 	int remind;			/* 0: "none", no reminder */
+	char *msg[SVC_NMSGS];		/* the kind's own texts, or NULL */
 };
 struct svc_service {
 	char *code, *kind, *name, *dept;
@@ -229,6 +251,7 @@ struct svc_conf {
 	struct svc_service *services;
 	int nservices;
 	double weights[SVC_NWEIGHTS];
+	char *msg[SVC_NMSGS];		/* texts for every kind, or NULL */
 };
 extern const char *const svc_kinds[SVC_NKINDS];
 extern const char *const svc_weight_names[SVC_NWEIGHTS + 1];
@@ -240,6 +263,7 @@ void svc_conf_free(struct svc_conf *);
 const struct svc_rules *svc_conf_rules(const struct svc_conf *,
     const char *kind);
 int svc_kind_valid(const char *);
+const char *svc_tmpl_of(const struct svc_conf *, const char *kind, int msg);
 
 /* db.c: the database (DESIGN section 4). */
 /*
@@ -343,6 +367,7 @@ int svc_roles_normalize(const char *in, char *out, size_t n,
     struct svc_err *);
 int svc_login_valid(const char *);
 int svc_phone_valid(const char *);
+int svc_email_valid(const char *);
 int svc_staff_import(sqlite3 *, const struct svc_ynode *root,
     const char *file, void (*changed)(const char *kind, const char *key,
     void *), void *ctx,
@@ -360,6 +385,7 @@ struct svc_line {
 struct svc_order_in {
 	const char *kind, *customer, *phone, *address, *channel, *group;
 	const char *dept, *product, *fault, *note;
+	const char *email;	/* NULL: as it was; "": none */
 	time_t want_at;		/* 0: none */
 	time_t registered;	/* 0: now; set by imports of old records */
 	struct svc_line *lines;
@@ -456,6 +482,7 @@ struct svc_worker {
 struct svc_move {
 	time_t at;		/* the new time */
 	time_t notified;	/* when the applicant was told */
+	int typed;		/* notified typed (a call), not just now */
 	const char *reason;
 	int applicant;		/* asked for by the applicant */
 	int force;
@@ -700,12 +727,15 @@ int svc_ids_each(char **argv, int argc, FILE *in, int numeric,
 int svc_id_parse(const char *s, int64_t *id);
 
 /* notify.c: the outbox, what the applicant is told (G5, G6, G9, A1, G10). */
+void svc_notify_conf(const struct svc_conf *);
 int svc_notify_reply(sqlite3 *, int64_t order, struct svc_err *);
 int svc_notify_move(sqlite3 *, int64_t order, time_t old_at, time_t new_at,
     const char *reason, struct svc_err *);
 int svc_notify_late(sqlite3 *, int64_t order, time_t eta,
     const char *reason, struct svc_err *);
 int svc_notify_abandoned(sqlite3 *, int64_t order, struct svc_err *);
+int svc_notify_followup(sqlite3 *, int64_t order, time_t due,
+    struct svc_err *);
 int svc_notify_sweep(sqlite3 *, const struct svc_conf *, int *made,
     struct svc_err *);
 int svc_notify_sent(sqlite3 *, int64_t id, time_t at, struct svc_err *);
@@ -713,7 +743,8 @@ int svc_notify_failed(sqlite3 *, int64_t id, const char *reason,
     struct svc_err *);
 int svc_notify_dismiss(sqlite3 *, int64_t id, const char *reason,
     struct svc_err *);
-int svc_notify_due_query(sqlite3 *, sqlite3_stmt **, struct svc_err *);
+int svc_notify_due_query(sqlite3 *, const char *channel, sqlite3_stmt **,
+    struct svc_err *);
 int svc_notify_check_query(sqlite3 *, sqlite3_stmt **, struct svc_err *);
 
 #endif

@@ -208,6 +208,8 @@ parse_node(struct ctx *c, yaml_event_t *ev, int depth)
 		n = new_node(SVC_Y_SCALAR, &m);
 		n->val = svc_strdup((const char *)ev->data.scalar.value);
 		n->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+		n->block = ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
+		    ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE;
 		yaml_event_delete(ev);
 		return n;
 	case YAML_SEQUENCE_START_EVENT:

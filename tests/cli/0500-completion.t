@@ -31,6 +31,8 @@ check_same "$(complete_words svc-staff r)" "roles " "svc-staff roles, the roles 
 check_same "$(complete_words svc-notify '')" "check dismiss due failed sent sweep " "svc-notify verbs"
 check_same "$(complete_words svc-report uns)" "unsent " "svc-report unsent"
 check_same "$(complete_words svc-notify failed 3 --r)" "--reason " "svc-notify failed --reason"
+check_same "$(complete_words svc-notify due --channel '')" "email sms " "svc-notify due --channel: sms or email, not the order's channels"
+check_same "$(complete_words svc-order new --em)" "--email " "svc-order new --email"
 check_same "$(complete_words svc-staff roles z)" "zhao zhou " "roles LOGIN completes logins"
 svc-order new --customer 甲 --phone 1 --address 某地 --service clean-daily >/dev/null 2>&1
 svc-order new --customer 乙 --phone 2 --address 某地 --service clean-daily >/dev/null 2>&1
@@ -87,6 +89,7 @@ if command -v fish >/dev/null 2>&1; then
 	check_same "$(fish_words svc-staff disable w)" "wang wu " "fish: logins from the database"
 	check_same "$(fish_words svc-staff ro)" "roles " "fish: svc-staff roles"
 	check_same "$(fish_words svc-notify s)" "sent sweep " "fish: svc-notify verbs"
+	check_same "$(fish_words svc-notify due --channel '')" "email sms " "fish: svc-notify due --channel"
 	check_same "$(fish_words svc-staff roles z)" "zhao zhou " "fish: roles LOGIN"
 	check_same "$(fish_words svc-staff list --dept c)" "civil clean " "fish: department codes"
 	check_same "$(fish_words svc-db -o '')" "csv json table tsv " "fish: formats"

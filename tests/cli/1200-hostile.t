@@ -36,6 +36,11 @@ expect() {
 
 # Times and dates.
 expect 65 svc-order new --customer 甲 --phone 1 --address x --kind gov --want "2026-02-30 10:00"
+expect 65 svc-order new --customer 甲 --phone 1 --address x --kind gov --email "a b@x.cn"
+expect 65 svc-order new --customer 甲 --phone 1 --address x --kind gov --email "no-at.cn"
+expect 65 svc-order new --customer 甲 --phone 1 --address x --kind gov --email "a@b@c.cn"
+expect 65 svc-order new --customer 甲 --phone 1 --address x --kind gov --email "$(printf 'a@b.cn\nBcc: x@y.cn')"
+expect 65 svc-order edit 1 --email "甲@例子.cn"
 expect 65 svc-order new --customer 甲 --phone 1 --address x --kind gov --want "25:00"
 expect 65 svc-order new --customer 甲 --phone 1 --address x --kind gov --want "2026-13-01"
 expect 65 svc-order new --customer 甲 --phone 1 --address x --kind gov --want "tomorrow 9"
@@ -231,6 +236,7 @@ expect 64 svc-notify failed 1
 expect 65 svc-notify failed 1 --reason "$(printf 'a\033[2Jb')"
 expect 64 svc-notify dismiss 1 --reason ""
 expect 64 svc-notify due 1
+expect 64 svc-notify due --channel fax
 expect 64 svc-notify check --nope
 SVC_USER=wang expect 77 svc-notify sweep
 SVC_USER=wang expect 77 svc-notify dismiss 1 --reason x

@@ -27,7 +27,7 @@ cron() {
 	err=$(cat "$T/err")
 }
 check_lines() {
-	check_same "$(grep -cEv '^(#| *$)' "$ex")" 9 "the example has the lines this test knows"
+	check_same "$(grep -cEv '^(#| *$)' "$ex")" 10 "the example has the lines this test knows"
 }
 check_lines
 
@@ -91,16 +91,30 @@ cat >"$T/stub/gammu-smsd-inject" <<'EOS'
 exit 0
 EOS
 chmod +x "$T/stub/gammu-smsd-inject"
+cat >"$T/stub/sendmail" <<'EOS'
+#!/bin/sh
+[ "$*" = "-t -oi" ] || exit 9
+cat >>"$STUB_MAIL"
+EOS
+chmod +x "$T/stub/sendmail"
+export STUB_MAIL="$T/mail"
 g=$(SVC_NOW="2026-12-07 09:00" as zhou svc-order new --customer 庚 --phone 13900000009 \
-    --address x --service gov-pension --group elderly |
+    --email geng@example.cn --address x --service gov-pension --group elderly |
     SVC_NOW="2026-12-07 09:00" as zhou svc-order accept --at "2026-12-09 10:00")
 cron "2026-12-08 10:00" "notify sweep"
 check_same "$out$err" "" "the sweep is silent"
-check_same "$(sqlite3 "$SVC_DB" "SELECT count(*) FROM outbox WHERE order_id = $g AND kind = 'reminder'")" 1 "and made the reminder"
-cron "2026-12-08 10:05" "notify due"
+check_same "$(sqlite3 "$SVC_DB" "SELECT count(*) FROM outbox WHERE order_id = $g AND kind = 'reminder'")" 2 "and made the reminder, by SMS and by mail"
+cron "2026-12-08 10:05" "channel sms"
 check_same "$out$err" "" "the gateway line is silent"
+cron "2026-12-08 10:05" "channel email"
+check_same "$out$err" "" "the mail line is silent"
+check_same "$(sqlite3 "$SVC_DB" "SELECT group_concat(kind, ' ') FROM outbox WHERE channel = 'email' AND sent_at IS NOT NULL")" "reply reminder" \
+    "the reply and the reminder went by mail too, recorded sent"
+check_same "$(grep -c '^To: geng@example.cn$' "$T/mail")" 2 "sendmail -t was given each, to the applicant's address"
+grep -q '^Subject: =?UTF-8?B?' "$T/mail" && grep -q '一次性告知' "$T/mail" &&
+    ok "an encoded subject, the text as it is (UTF-8)" || not_ok "the mail" "$(cat "$T/mail")"
 check_same "$(sqlite3 "$SVC_DB" "SELECT count(*) > 0 FROM outbox WHERE sent_at IS NOT NULL AND recipient <> '13900000009'")" "1" "what the modem took is recorded sent"
-check_same "$(sqlite3 "$SVC_DB" "SELECT count(*) FROM outbox WHERE recipient = '13900000009' AND failed_at IS NOT NULL AND sent_at IS NULL")" 2 \
+check_same "$(sqlite3 "$SVC_DB" "SELECT count(*) FROM outbox WHERE recipient = '13900000009' AND channel = 'sms' AND failed_at IS NOT NULL AND sent_at IS NULL")" 2 \
     "what it refused is recorded failed (the reply and the reminder)"
 cron "2026-12-09 08:00" "notify check"
 case " $(printf '%s\n' "$out" | cut -f2 | tr '\n' ' ')" in

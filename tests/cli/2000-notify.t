@@ -42,6 +42,8 @@ SVC_NOW="2026-12-01 14:00" run svc-notify due
 check_same "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "1 2 " "after the quiet hours: the reply and the reminder"
 case "$out" in *"提醒"*"2026年12月02日 10:00"*) ok "the reminder names the time" ;;
 *) not_ok "the reminder's text" "$out" ;; esac
+case "$out" in *"上门办理"*"备好：1. 身份证原件 2."*) ok "G6: the window's own reminder (rules: gov: messages:) names the documents" ;;
+*) not_ok "the gov reminder template" "$out" ;; esac
 
 # Sent: by the gateway's word, never printed again.
 printf '%s\n' "$out" >"$T/due"
@@ -98,6 +100,34 @@ m=$(q "SELECT id FROM outbox WHERE order_id = $p AND kind = 'move'")
 SVC_NOW="2026-12-04 08:10" svc-notify sent $m -q >/dev/null
 SVC_NOW="2026-12-04 08:11" run svc-report notice --since 2026-12-04
 check_same "$(printf '%s\n' "$out" | grep "^$p	" | cut -f9)" "2026-12-04T08:10:00+08:00" "G9: svc-report notice shows when the move's message went out: the proof"
+check_same "$(printf '%s\n' "$out" | grep "^$p	" | cut -f5)" 110 "G9: the notice is counted to the sending (1 h 50 before), not to when the move was typed"
+# In time when recorded, short when sent: the proof is what counts.
+g=$(svc-order new --customer 钱 --phone 13900000007 --address 某地 --service gov-pension --group elderly |
+    svc-order accept --at "2026-12-09 10:00")
+svc-notify sent "$(q "SELECT id FROM outbox WHERE order_id = $g")" -q >/dev/null
+SVC_NOW="2026-12-08 09:00" svc-assign move $g --at "2026-12-10 10:00" --reason 人手不足 >/dev/null 2>&1
+check_same "$(q "SELECT short FROM move WHERE order_id = $g")" 0 "recorded 25 hours ahead: not short yet"
+mg=$(q "SELECT id FROM outbox WHERE order_id = $g AND kind = 'move'")
+SVC_NOW="2026-12-09 07:00" svc-notify sent $mg -q >/dev/null
+check_same "$(q "SELECT short, notice, told_at - notified_at FROM move WHERE order_id = $g")" "1|10800|79200" \
+    "G9: the message went out 3 hours before: short, and notified_at (the recording) kept"
+SVC_NOW="2026-12-09 08:00" run svc-report notice --since 2026-12-08 --check
+check_rc 1 "svc-report notice --check finds it"
+check_same "$(q "SELECT json_extract(details, '\$.short') FROM event WHERE kind = 'move.told' AND order_id = $g")" 1 \
+    "the proof is an event in the sealed log"
+# A call the clerk typed came first: the message later proves nothing shorter.
+c=$(svc-order new --customer 吴 --phone 13900000008 --address 某地 --service gov-pension --group elderly |
+    svc-order accept --at "2026-12-11 10:00")
+svc-notify sent "$(q "SELECT id FROM outbox WHERE order_id = $c")" -q >/dev/null
+SVC_NOW="2026-12-10 09:00" svc-assign move $c --at "2026-12-14 10:00" --reason 人手不足 --notified "2026-12-10 08:30" >/dev/null 2>&1
+mc=$(q "SELECT id FROM outbox WHERE order_id = $c AND kind = 'move'")
+SVC_NOW="2026-12-11 09:00" svc-notify sent $mc -q >/dev/null
+check_same "$(q "SELECT typed, short, notice, told_at IS NOT NULL FROM move WHERE order_id = $c")" "1|0|91800|1" \
+    "a typed --notified (a call) stands: 25 h 30 before, not short; the message's time is kept beside it"
+unchanged "a move's facts edited behind svc's back" sqlite3 "$SVC_DB" "UPDATE move SET reason = 'x' WHERE order_id = $c"
+check_rc 19 "refused by the schema (move_once)"
+unchanged "a proof rewritten" sqlite3 "$SVC_DB" "UPDATE move SET told_at = 1, short = 0 WHERE order_id = $g"
+check_rc 19 "a notice's proof is added once"
 # A provider's cancellation is told too.
 k=$(svc-order new --customer 孙 --phone 13900000005 --address 某地 --service gov-pension --group elderly |
     svc-order accept --at "2026-12-07 10:00")
@@ -163,4 +193,47 @@ check_rc 1 "a message's text changed behind svc's back is found"
 check_same "$out" "outbox	4	its recipient or text differs from its sealed event" "naming the message"
 unchanged "a worker recording a message sent" as wang svc-notify sent 4
 check_rc 77 "sent is the desk's (roles table)"
+
+# Templates: an office's text for one kind, and a field that does not
+# exist is the config's error where it stands, before anything changes.
+sed -e 's/^  repair:$/  repair:\n    messages:\n      late: "{customer}：师傅{eta}到，{because}单号{order}"/' \
+    -e "s|holidays/|$TOP/share/svc/holidays/|g" "$SVC_CONFIG" >"$T/own.yaml"
+r=$(SVC_NOW="2026-12-02 09:00" svc-order new --customer 王女士 --phone 13900000009 \
+    --address 海淀区1号 --service repair-visit)
+SVC_NOW="2026-12-02 09:00" svc-order accept $r --at "2026-12-04 10:00" >/dev/null
+SVC_NOW="2026-12-02 09:00" svc-assign to chen $r >/dev/null
+SVC_CONFIG="$T/own.yaml" SVC_NOW="2026-12-04 09:50" as chen svc-visit late $r \
+    --eta "2026-12-04 10:40" --reason 堵车 >/dev/null
+check_same "$(q "SELECT text FROM outbox WHERE order_id = $r AND kind = 'late'")" \
+    "王女士：师傅2026年12月04日 10:40到，原因：堵车。单号$r" "A1: the repair kind's own late text, every field filled"
+sed 's/到，{because}/到，{beacuse}/' "$T/own.yaml" >"$T/typo.yaml"
+SVC_CONFIG="$T/typo.yaml" SVC_NOW="2026-12-04 09:55" unchanged "a template with a typo'd field" \
+    as chen svc-visit late $r --eta "2026-12-04 10:50"
+check_rc 78 "is a config error (EX_CONFIG)"
+line=$(grep -n beacuse "$T/typo.yaml" | cut -d: -f1)
+check_err "$T/typo.yaml:$line:34: messages: late: unknown field '{beacuse}' (svc-config(5) lists the fields of each message)" \
+    "named at file:line:column"
+
+# E-mail besides SMS: an applicant who gave an address is written to
+# twice, each channel drained by its own gateway (--channel).
+SVC_NOW="2026-12-04 10:45" as chen svc-visit arrive $r >/dev/null 2>&1
+SVC_NOW="2026-12-04 10:45" as chen svc-visit start $r >/dev/null 2>&1
+SVC_NOW="2026-12-04 11:30" as chen svc-visit done $r --signed-by 王女士 --rating 5 >/dev/null 2>&1
+check_same "$(q "SELECT kind, not_after = (SELECT followup_due FROM orders WHERE id = $r), instr(text, '回访') > 0 FROM outbox WHERE order_id = $r AND kind = 'followup'")" \
+    "followup|1|1" "the return call (回访) the repair rules ask for is announced, until it is due"
+em=$(SVC_NOW="2026-12-04 09:00" svc-order new --customer 郑 --phone 13900000010 --email zheng@example.cn \
+    --address 某地 --service gov-pension --group elderly | SVC_NOW="2026-12-04 09:00" svc-order accept --at "2026-12-08 10:00")
+check_same "$(q "SELECT group_concat(channel || ':' || recipient, ' ') FROM (SELECT * FROM outbox WHERE order_id = $em ORDER BY id)")" \
+    "sms:13900000010 email:zheng@example.cn" "G6: the reply goes to the phone and to the address"
+SVC_NOW="2026-12-04 09:01" run svc-notify due --channel email
+check_same "$(printf '%s\n' "$out" | cut -f2 | sort -u)" "zheng@example.cn" "due --channel email: only the mail"
+SVC_NOW="2026-12-04 09:01" run svc-notify due --channel sms
+case "$out" in *zheng@*) not_ok "due --channel sms: no mail" "$out" ;; *) ok "due --channel sms: no mail" ;; esac
+SVC_NOW="2026-12-04 09:05" svc-order edit $em --email "" >/dev/null
+check_same "$(q "SELECT count(*) FROM customer WHERE phone = '13900000010' AND email IS NULL")" 1 "--email '' takes the address away"
+check_same "$(q "SELECT json_extract(details, '\$.email.old') FROM event WHERE kind = 'order.edit' AND order_id = $em")" \
+    "zheng@example.cn" "and the log keeps what it was"
+SVC_NOW="2026-12-04 09:06" unchanged "a mail header smuggled into an address" \
+    svc-order edit $em --email "$(printf 'a@b.cn\nBcc: all@b.cn')"
+check_rc 65 "is refused"
 done_testing

@@ -169,6 +169,41 @@ holiday_file_speaks_for_its_year(void **state)
 	unlink(path);
 }
 
+/* Issue 17: a template's field is checked where it stands. */
+static void
+message_templates(void **state)
+{
+	struct svc_conf c;
+	struct svc_err e = { 0 };
+
+	(void)state;
+	assert_int_equal(load(&c, "messages:\n  reminder: \"{customer}\"\n"
+	    "rules:\n  repair:\n    messages: {reminder: '{at} {{x}}'}\n",
+	    &e), 0);
+	assert_string_equal(svc_tmpl_of(&c, "repair", SVC_MSG_REMINDER),
+	    "{at} {{x}}");
+	assert_string_equal(svc_tmpl_of(&c, "gov", SVC_MSG_REMINDER),
+	    "{customer}");
+	assert_string_equal(svc_tmpl_of(&c, "gov", SVC_MSG_LATE),
+	    svc_msgs[SVC_MSG_LATE].text);
+	svc_conf_free(&c);
+	/* "{eta}" is the late message's, not the reminder's: column 17 */
+	assert_int_equal(load(&c, "messages:\n  reminder: \"您好，{eta}\"\n",
+	    &e), SVC_EX_CONFIG);
+	assert_non_null(strstr(e.msg, "c.yaml:2:17: messages: reminder: "
+	    "unknown field '{eta}'"));
+	svc_conf_free(&c);
+	assert_int_equal(load(&c, "messages: {remind: x}\n", &e),
+	    SVC_EX_CONFIG);
+	assert_non_null(strstr(e.msg, "c.yaml:1:12: messages: unknown "
+	    "message 'remind'"));
+	svc_conf_free(&c);
+	assert_int_equal(load(&c, "messages: {late: 'a } b'}\n", &e),
+	    SVC_EX_CONFIG);
+	assert_non_null(strstr(e.msg, "c.yaml:1:21: messages: late: a stray"));
+	svc_conf_free(&c);
+}
+
 int
 main(void)
 {
@@ -178,6 +213,7 @@ main(void)
 		cmocka_unit_test(reads_every_section),
 		cmocka_unit_test(errors_are_positioned),
 		cmocka_unit_test(holiday_file_speaks_for_its_year),
+		cmocka_unit_test(message_templates),
 	};
 
 	unit_tz();

@@ -73,7 +73,12 @@ sent_once(void **state)
 	    &e), SVC_EX_DATA);
 	assert_string_equal(e.msg, "1: already sent");
 	assert_int_equal(svc_notify_failed(db, 2, "busy", &e), 0);
-	assert_int_equal(svc_notify_due_query(db, &st, &e), 0);
+	assert_int_equal(svc_notify_due_query(db, "email", &st, &e), 0);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);	/* no address */
+	sqlite3_finalize(st);
+	assert_int_equal(svc_notify_due_query(db, "fax", &st, &e),
+	    SVC_EX_USAGE);
+	assert_int_equal(svc_notify_due_query(db, NULL, &st, &e), 0);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int64(st, 0), 2);	/* still due */
 	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
@@ -82,11 +87,17 @@ sent_once(void **state)
 }
 
 /* due and check start from the index over open messages, never a scan. */
+static int
+due_by_sms(sqlite3 *d, sqlite3_stmt **st, struct svc_err *e)
+{
+	return svc_notify_due_query(d, "sms", st, e);
+}
+
 static void
 reads_start_from_outbox_open(void **state)
 {
 	int (*queries[])(sqlite3 *, sqlite3_stmt **, struct svc_err *) = {
-		svc_notify_due_query, svc_notify_check_query
+		due_by_sms, svc_notify_check_query
 	};
 	struct svc_buf q = { 0 }, p = { 0 };
 	struct svc_err e = { 0 };
@@ -112,6 +123,42 @@ reads_start_from_outbox_open(void **state)
 	svc_buf_free(&p);
 }
 
+/* The template engine: fields filled, braces doubled, holes refused. */
+static void
+templates_fill_their_fields(void **state)
+{
+	const struct svc_field f[] = {
+		{ "customer", "李大爷" }, { "at", "12月02日 10:00" },
+	};
+	struct svc_buf b = { 0 };
+	size_t at = 0;
+
+	(void)state;
+	svc_tmpl_render(&b, "{customer}：{at}见 {{ok}}", f, 2);
+	assert_string_equal(b.s, "李大爷：12月02日 10:00见 {ok}");
+	svc_buf_free(&b);
+	assert_int_equal(svc_tmpl_check(SVC_MSG_REMINDER, "{at}{{", &at), 0);
+	assert_int_equal(svc_tmpl_check(SVC_MSG_REMINDER, "ok {eta}", &at), -1);
+	assert_int_equal(at, 3);
+	assert_int_equal(svc_tmpl_check(SVC_MSG_LATE, "{eta", &at), -1);
+	assert_int_equal(svc_tmpl_check(SVC_MSG_LATE, "x}", &at), -1);
+	assert_int_equal(at, 1);
+	assert_int_equal(svc_msg_index("cancel"), SVC_MSG_CANCEL);
+	assert_int_equal(svc_msg_index("nope"), -1);
+}
+
+/* Every shipped text uses only its own fields. */
+static void
+shipped_templates_are_sound(void **state)
+{
+	size_t at;
+	int i;
+
+	(void)state;
+	for (i = 0; i < SVC_NMSGS; i++)
+		assert_int_equal(svc_tmpl_check(i, svc_msgs[i].text, &at), 0);
+}
+
 int
 main(void)
 {
@@ -120,6 +167,8 @@ main(void)
 		cmocka_unit_test(sweep_reminds_once),
 		cmocka_unit_test(sent_once),
 		cmocka_unit_test(reads_start_from_outbox_open),
+		cmocka_unit_test(templates_fill_their_fields),
+		cmocka_unit_test(shipped_templates_are_sound),
 	};
 
 	return cmocka_run_group_tests_name("notify", tests, setup,
