@@ -70,6 +70,7 @@ AGENDA="SELECT o.id, o.appt_at, o.appt_until, c.name, o.address, c.phone, (SELEC
 LATE="SELECT v.order_id, v.appt_at, v.arrived_at, v.late_minutes, coalesce(v.announced_at <= v.appt_at, 0), w.login, d.code, v.no FROM visit v JOIN orders o ON o.id = v.order_id LEFT JOIN dept d ON d.id = o.dept_id LEFT JOIN staff w ON w.id = v.worker_id WHERE v.late_minutes > 0 AND v.appt_at >= $now - 2592000 AND v.appt_at < $now + 1 UNION ALL SELECT o.id, o.appt_at, NULL, ($now - o.appt_at + 59) / 60, coalesce(n.announced_at <= o.appt_at, 0), w.login, d.code, coalesce(n.no, (SELECT coalesce(max(no), 0) + 1 FROM visit WHERE order_id = o.id)) FROM orders o LEFT JOIN dept d ON d.id = o.dept_id LEFT JOIN staff w ON w.id = o.worker_id LEFT JOIN visit n ON n.order_id = o.id AND n.outcome IS NULL WHERE o.status = 'assigned' AND o.appt_at < $now AND o.appt_at >= $now - 2592000 AND o.appt_at < $now + 1 ORDER BY 2, 1, 8"
 TAKEBACK="SELECT v.order_id, v.return_by, v.ended_at, CAST(julianday(date($now, 'unixepoch', 'localtime')) - julianday(v.return_by) AS INTEGER), w.login, d.code, o.customer_name FROM visit v JOIN orders o ON o.id = v.order_id LEFT JOIN dept d ON d.id = o.dept_id LEFT JOIN staff w ON w.id = v.worker_id WHERE v.outcome = 'taken_back' AND v.returned_at IS NULL AND v.return_by < date($now, 'unixepoch', 'localtime') ORDER BY v.return_by, v.order_id"
 UNREVIEWED="SELECT v.order_id, v.no, v.ended_at, v.review_due, ($now - v.review_due) / 60, w.login, d.code, v.reported_at IS NOT NULL FROM visit v JOIN orders o ON o.id = v.order_id LEFT JOIN dept d ON d.id = o.dept_id LEFT JOIN staff w ON w.id = v.worker_id WHERE v.review IS NULL AND v.review_due IS NOT NULL AND v.review_due < $now ORDER BY v.review_due, v.order_id"
+CONDUCT="SELECT w.login, k.item, count(*), sum(k.breach), sum(k.breach AND k.major), max(CASE WHEN k.breach THEN k.at END) FROM conduct k JOIN orders o ON o.id = k.order_id LEFT JOIN dept d ON d.id = o.dept_id LEFT JOIN staff w ON w.id = k.worker_id WHERE k.at >= $((now - 2592000)) AND k.at < $((now + 1)) GROUP BY k.worker_id, k.item ORDER BY 1, 2"
 FOLLOWUP="SELECT o.id, o.followup_due, o.followup_tries, o.customer_name, c.phone, d.code, o.kind FROM orders o JOIN customer c ON c.id = o.customer_id LEFT JOIN dept d ON d.id = o.dept_id WHERE o.followup_due IS NOT NULL AND o.followup_due <= $now ORDER BY o.followup_due, o.id"
 # svc-notify due at 10:00 (at 12:00 the quiet hours hold every message)
 now10=$(TZ=Asia/Shanghai date -d "2026-12-31 10:00" +%s)
@@ -109,6 +110,8 @@ row "svc-report takeback" "$TAKEBACK" svc-report takeback
 row "svc-report unsent" "$UNSENT" svc-report unsent
 row "svc-report unreviewed" "$UNREVIEWED" svc-report unreviewed
 row "svc-report followup" "$FOLLOWUP" svc-report followup
+row "svc-report conduct (last 30 days)" "$CONDUCT" \
+    svc-report conduct --since "$(TZ=Asia/Shanghai date -d "@$((now - 2592000))" '+%F %R')"
 row "svc-assign agenda $worker --on $day" "$AGENDA" \
     svc-assign agenda "$worker" --on "$day"
 row "svc-report evaluation --year 2025" "$EVAL" \

@@ -11,7 +11,7 @@
 
 enum {
 	O_SINCE = 0x200, O_UNTIL, O_DEPT, O_KIND, O_CHECK, O_SOON, O_OLDER,
-	O_BY, O_YEAR, O_EXPLAIN, O_TIMEOUT
+	O_BY, O_YEAR, O_EXPLAIN, O_TIMEOUT, O_WORKER
 };
 
 static const struct option long_opts[] = {
@@ -27,6 +27,7 @@ static const struct option long_opts[] = {
 	{ "year", required_argument, NULL, O_YEAR },
 	{ "explain", no_argument, NULL, O_EXPLAIN },
 	{ "timeout", required_argument, NULL, O_TIMEOUT },
+	{ "worker", required_argument, NULL, O_WORKER },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -54,6 +55,7 @@ option(struct svc_cli *cli, int c, char *arg, void *ctx)
 	case O_YEAR: o->year = arg; break;
 	case O_EXPLAIN: o->explain = 1; break;
 	case O_TIMEOUT: o->timeout = arg; break;
+	case O_WORKER: o->f.worker = arg; break;
 	}
 }
 
@@ -98,7 +100,7 @@ static int
 cmd_check(struct svc_cli *cli, int argc, char **argv)
 {
 	static const int ok[] = { O_SINCE, O_UNTIL, O_DEPT, O_KIND, O_CHECK,
-		O_SOON, O_OLDER, 0 };
+		O_SOON, O_OLDER, O_WORKER, 0 };
 	const struct svc_report *r = svc_report_find(svc_checks,
 	    cli->verb->name);
 	struct svc_err e = { 0 };
@@ -109,15 +111,19 @@ cmd_check(struct svc_cli *cli, int argc, char **argv)
 	options(cli, argc, argv, ok, &o);
 	svc_cli_need(cli, argc - optind, 0, 0);
 	if ((o.soon && strcmp(r->name, "overdue")) ||
-	    (o.older && strcmp(r->name, "held"))) {
-		svc_warnx("--soon is for overdue, --older for held");
+	    (o.older && strcmp(r->name, "held")) ||
+	    (o.f.worker && strcmp(r->name, "conduct"))) {
+		svc_warnx("--soon is for overdue, --older for held, --worker "
+		    "for conduct");
 		svc_cli_usage(cli);
 	}
+	o.f.findings = o.check;	/* conduct: the major breaches only */
 	o.f.secs = o.soon ? duration(cli, o.soon) :
 	    strcmp(r->name, "held") == 0 ? (o.older ? duration(cli, o.older) :
 	    86400) : 0;
 	cli->check = o.check;
 	open_known(cli, &o);
+	svc_cli_known(cli, SVC_K_WORKER, "--worker", o.f.worker);
 	/*
 	 * The deadlines compared with now were counted on the calendar of
 	 * their year: a year without holiday data makes the answer doubtful,
@@ -227,6 +233,7 @@ static const struct svc_col eval_cols[] = {
 	{ "arrived_on_time", SVC_COL_INT, 0 }, { "completed", SVC_COL_INT, 0 },
 	{ "noshows", SVC_COL_INT, 0 }, { "short_notice", SVC_COL_INT, 0 },
 	{ "complaints_upheld", SVC_COL_INT, 0 },
+	{ "conduct_breaches", SVC_COL_INT, 0 },
 	{ "rating", SVC_COL_TEXT, 0 }, { "score", SVC_COL_TEXT, 0 },
 };
 
@@ -242,7 +249,8 @@ eval_row(const struct svc_evaluation *v, void *arg)
 	static const char *const rate[] = {
 		"replied_on_time / replied", "arrived_on_time / arrivals",
 		"completed / appointments", "rating / 5", "noshows / arrivals",
-		"short_notice / appointments", "complaints_upheld / requests"
+		"short_notice / appointments", "complaints_upheld / requests",
+		"conduct_breaches / completed"
 	};
 	struct eval *ev = arg;
 	double *w = ev->cli->conf.weights;
@@ -267,6 +275,7 @@ eval_row(const struct svc_evaluation *v, void *arg)
 	svc_out_int(ev->out, v->noshows);
 	svc_out_int(ev->out, v->short_notice);
 	svc_out_int(ev->out, v->upheld);
+	svc_out_int(ev->out, v->breaches);
 	snprintf(num, sizeof num, "%.2f", v->rating);
 	svc_out_text(ev->out, num);
 	snprintf(num, sizeof num, "%.2f", v->score);
@@ -296,7 +305,7 @@ cmd_evaluation(struct svc_cli *cli, int argc, char **argv)
 	ev.explain = o.explain;
 	svc_cli_open(cli, SVC_DB_RO);
 	if (!ev.explain)
-		ev.out = svc_cli_out(cli, eval_cols, 13);
+		ev.out = svc_cli_out(cli, eval_cols, 14);
 	if (svc_evaluate(cli->db, &cli->conf, (int)year, eval_row, &ev, &e))
 		svc_cli_fail(cli, &e);
 	if (ev.out)
@@ -393,6 +402,10 @@ static const struct svc_verb verbs[] = {
 	{ "unsent", cmd_check, "unsent " CHECK_USAGE,
 	    "Messages for applicants past their time and never sent, and\n"
 	    "ones a gateway failed to send (svc-notify).\n" },
+	{ "conduct", cmd_check, "conduct [--worker LOGIN] " CHECK_USAGE,
+	    "Per worker and item of the conduct checklist (A13-A20): how often\n"
+	    "the customers were asked and answered a breach; --check lists\n"
+	    "only the major breaches, and exits 1 when there is any.\n" },
 	{ "unreviewed", cmd_check, "unreviewed " CHECK_USAGE,
 	    "Done visits the supervisor has not reviewed within the kind's\n"
 	    "review_within (C5).\n" },

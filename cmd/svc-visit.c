@@ -15,7 +15,7 @@ enum {
 	O_NO_VOUCHER, O_BARCODE, O_PARTS_OK, O_PARTS_MISSING, O_DAMAGE,
 	O_NOT_OURS, O_SIGNED_BY, O_RESUME_AT, O_RETURN_BY, O_RATING,
 	O_COMMENT, O_SIGNATURE, O_KIND, O_WIDTH, O_APPLY, O_CHECK, O_BY, O_OK,
-	O_REDO, O_FORCE
+	O_REDO, O_FORCE, O_CONDUCT
 };
 
 static const struct option long_opts[] = {
@@ -46,6 +46,7 @@ static const struct option long_opts[] = {
 	{ "ok", no_argument, NULL, O_OK },
 	{ "redo", no_argument, NULL, O_REDO },
 	{ "force", no_argument, NULL, O_FORCE },
+	{ "conduct", required_argument, NULL, O_CONDUCT },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -58,7 +59,7 @@ struct opts {
 	int review;		/* 1 --ok, 2 --redo */
 	struct svc_check chk;
 	struct svc_done done;
-	struct svc_buf sig;
+	struct svc_buf sig, conduct;
 	time_t when;
 };
 
@@ -122,6 +123,7 @@ option(struct svc_cli *cli, int c, char *arg, void *ctx)
 	case O_APPLY: o->apply = 1; break;
 	case O_CHECK: o->check = 1; break;
 	case O_FORCE: o->force = 1; break;
+	case O_CONDUCT: o->done.conduct = arg; break;
 	/* A dispatcher records the visit's steps for LOGIN. */
 	case O_BY: svc_visit_by(arg); break;
 	case O_OK:
@@ -347,15 +349,52 @@ slurp(struct svc_cli *cli, const char *path, struct svc_buf *b)
 	(void)cli;
 }
 
+/*
+ * A13-A20: --conduct - reads the customer's answers from stdin, one
+ * "ID<TAB>yes" a line, into the "ID=yes,..." the library takes; the ids
+ * are then the arguments, as stdin is the answers'.
+ */
+static void
+conduct_stdin(struct svc_cli *cli, struct opts *o, int nargs)
+{
+	char line[256];
+	size_t n;
+	char *tab;
+
+	if (o->done.conduct == NULL || strcmp(o->done.conduct, "-"))
+		return;
+	if (nargs == 0 || (o->signature_file &&
+	    strcmp(o->signature_file, "-") == 0)) {
+		svc_warnx("--conduct -: the answers are on stdin, so the "
+		    "ids are arguments and the signature a file");
+		svc_cli_usage(cli);
+	}
+	while (fgets(line, sizeof line, stdin)) {
+		n = strcspn(line, "\r\n");
+		line[n] = '\0';
+		if (n == 0)
+			continue;
+		tab = strchr(line, '\t');
+		if (tab == NULL || strpbrk(line, ",=") || strchr(tab + 1, '\t'))
+			svc_die(SVC_EX_DATA, "%s: expected ID<TAB>yes or no",
+			    line);
+		*tab = '=';
+		svc_buf_printf(&o->conduct, "%s%s", o->conduct.len ? "," : "",
+		    line);
+	}
+	o->done.conduct = o->conduct.s ? o->conduct.s : "";
+}
+
 static int
 cmd_done(struct svc_cli *cli, int argc, char **argv)
 {
 	static const int ok[] = { O_SIGNED_BY, O_RATING, O_COMMENT,
-		O_SIGNATURE, O_BY, 'n', 'k', 0 };
+		O_SIGNATURE, O_BY, O_CONDUCT, 'n', 'k', 0 };
 	struct opts o;
 
 	options(cli, argc, argv, ok, &o);
 	need(cli, "--signed-by", o.done.signed_by);
+	conduct_stdin(cli, &o, argc - optind);
 	if (o.signature_file) {
 		slurp(cli, o.signature_file, &o.sig);
 		o.done.signature = o.sig.s ? o.sig.s : "";
@@ -417,7 +456,7 @@ followup_one(struct svc_cli *cli, const char *key, void *ctx,
 {
 	struct opts *o = ctx;
 	struct svc_followup f = { o->contact == 1, o->done.rating,
-		o->done.comment };
+		o->done.comment, o->done.conduct };
 
 	return svc_followup(cli->db, &cli->conf, svc_cli_id(key), &f, e);
 }
@@ -426,7 +465,7 @@ static int
 cmd_followup(struct svc_cli *cli, int argc, char **argv)
 {
 	static const int ok[] = { O_REACHED, O_UNREACHABLE, O_RATING,
-		O_COMMENT, 'n', 'k', 0 };
+		O_COMMENT, O_CONDUCT, 'n', 'k', 0 };
 	struct opts o;
 
 	options(cli, argc, argv, ok, &o);
@@ -434,10 +473,12 @@ cmd_followup(struct svc_cli *cli, int argc, char **argv)
 		svc_warnx("followup: --reached or --unreachable is required");
 		svc_cli_usage(cli);
 	}
-	if (o.contact == 2 && o.done.rating) {
-		svc_warnx("followup: a customer not reached gives no --rating");
+	if (o.contact == 2 && (o.done.rating || o.done.conduct)) {
+		svc_warnx("followup: a customer not reached gives no --rating "
+		    "nor --conduct");
 		svc_cli_usage(cli);
 	}
+	conduct_stdin(cli, &o, argc - optind);
 	svc_cli_batch(cli, argc - optind, argv + optind, 1, followup_one, &o);
 }
 
@@ -489,9 +530,11 @@ text_one(const char *key, void *arg)
 	int rc;
 
 	if (strcmp(verb, "brief") == 0)
-		rc = svc_visit_brief(t->cli->db, svc_cli_id(key), &b, &e);
+		rc = svc_visit_brief(t->cli->db, &t->cli->conf, svc_cli_id(key),
+		    &b, &e);
 	else if (strcmp(verb, "form") == 0)
-		rc = svc_visit_form(t->cli->db, svc_cli_id(key), t->o->width, &b, &e);
+		rc = svc_visit_form(t->cli->db, &t->cli->conf, svc_cli_id(key),
+		    t->o->width, &b, &e);
 	else
 		rc = svc_visit_signature(t->cli->db, svc_cli_id(key), &b, &e);
 	if (rc == 0) {
@@ -618,8 +661,11 @@ static const struct svc_verb verbs[] = {
 	    "The product goes to the workshop by agreement (A8): the visit ends;\n"
 	    "svc-assign move books the return visit.\n" },
 	{ "done", cmd_done, "done [ID...] --signed-by NAME [--rating 1-5] "
-	    "[--comment TEXT] [--signature FILE] [--by LOGIN] [-n] [-k]",
-	    "The service record is complete and signed (A10, C5).\n" },
+	    "[--comment TEXT] [--signature FILE] [--conduct ID=yes|no,...|-] "
+	    "[--by LOGIN] [-n] [-k]",
+	    "The service record is complete and signed (A10, C5).\n\n"
+	    "  --conduct LIST  the customer's answers to the form's checklist\n"
+	    "                  (A13-A20), or - for ID<TAB>yes|no lines on stdin\n" },
 	{ "report", cmd_report, "report [ID...] --note TEXT [--by LOGIN] "
 	    "[-n] [-k]",
 	    "The worker's report of the visit just ended to the supervisor\n"
@@ -629,10 +675,11 @@ static const struct svc_verb verbs[] = {
 	    "The supervisor (a dispatcher) accepts the done visit, or sends it\n"
 	    "back with a --reason to be put right and reported again (C5).\n" },
 	{ "followup", cmd_followup, "followup [ID...] --reached|--unreachable "
-	    "[--rating 1-5] [--comment TEXT] [-n] [-k]",
+	    "[--rating 1-5] [--comment TEXT] [--conduct ID=yes|no,...|-] "
+	    "[-n] [-k]",
 	    "The return call (回访) after the work: reached, with the customer's\n"
-	    "rating and comment; unreachable keeps it due, up to the kind's\n"
-	    "return_visit_tries.\n" },
+	    "rating, comment and answers to the conduct checklist (A13-A20);\n"
+	    "unreachable keeps it due, up to the kind's return_visit_tries.\n" },
 	{ "signature", cmd_text, "signature ID",
 	    "Write the stored signature image to stdout.\n" },
 	{ "attach", cmd_attach, "attach ID FILE [--kind photo-before|"

@@ -78,7 +78,7 @@ _svc() {
 	-o|--format) COMPREPLY=($(compgen -W "table tsv csv json" -- "$cur")); return ;;
 	-d|--db|-c|--config) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	--dept) COMPREPLY=($(compgen -W "$(_svc_depts)" -- "$cur")); return ;;
-	--helper) COMPREPLY=($(compgen -W "$(_svc_workers)" -- "$cur")); return ;;
+	--helper|--worker) COMPREPLY=($(compgen -W "$(_svc_workers)" -- "$cur")); return ;;
 	--by)
 		case $cmd:$verb in
 		svc-report:summary) COMPREPLY=($(compgen -W "day week month dept kind worker" -- "$cur")) ;;
@@ -128,7 +128,7 @@ _svc() {
 	svc-assign) verbs="to drop move agenda auto" ;;
 	svc-visit) verbs="brief late arrive start contact check suspend resume takeback done report review followup signature attach form noshow" ;;
 	svc-product) verbs="import show list" ;;
-	svc-report) verbs="overdue late notice noshow held unpaid takeback unsent unreviewed followup complaints summary workload revenue rating evaluation query" ;;
+	svc-report) verbs="overdue late notice noshow held unpaid takeback unsent unreviewed followup complaints conduct summary workload revenue rating evaluation query" ;;
 	svc-complaint) verbs="new list show assign resolve" ;;
 	svc-notify) verbs="due sent failed dismiss check sweep" ;;
 	svc-pay) verbs="bill charge collect receive receipt void refund handover held due" ;;
@@ -157,16 +157,17 @@ _svc() {
 	svc-visit:check) opts="$opts --voucher --no-voucher --barcode --parts-ok --parts-missing --damage --not-ours --signed-by --by --dry-run --keep-going" ;;
 	svc-visit:suspend) opts="$opts --reason --resume-at --by --force --dry-run --keep-going" ;;
 	svc-visit:takeback) opts="$opts --reason --return-by --by --dry-run --keep-going" ;;
-	svc-visit:done) opts="$opts --signed-by --rating --comment --signature --by --dry-run --keep-going" ;;
+	svc-visit:done) opts="$opts --signed-by --rating --comment --signature --conduct --by --dry-run --keep-going" ;;
 	svc-visit:report) opts="$opts --note --by --dry-run --keep-going" ;;
 	svc-visit:review) opts="$opts --ok --redo --reason --dry-run --keep-going" ;;
-	svc-visit:followup) opts="$opts --reached --unreachable --rating --comment --dry-run --keep-going" ;;
+	svc-visit:followup) opts="$opts --reached --unreachable --rating --comment --conduct --dry-run --keep-going" ;;
 	svc-visit:attach) opts="$opts --kind --dry-run" ;;
 	svc-visit:form) opts="$opts --width" ;;
 	svc-visit:noshow) opts="$opts --apply --check --dry-run" ;;
 	svc-product:import) opts="$opts --dry-run" ;;
 	svc-report:overdue) opts="$opts --since --until --dept --kind --check --soon" ;;
 	svc-report:held) opts="$opts --since --until --dept --kind --check --older" ;;
+	svc-report:conduct) opts="$opts --since --until --dept --kind --check --worker" ;;
 	svc-report:late|svc-report:notice|svc-report:noshow|svc-report:unpaid|svc-report:takeback|svc-report:unsent|svc-report:unreviewed|svc-report:followup|svc-report:complaints)
 		opts="$opts --since --until --dept --kind --check" ;;
 	svc-report:summary|svc-report:revenue) opts="$opts --by --since --until --dept --kind" ;;

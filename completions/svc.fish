@@ -215,6 +215,7 @@ complete -c svc-visit -l return-by -x -d 'return date'
 complete -c svc-visit -l rating -x -a '1 2 3 4 5' -d 'rating'
 complete -c svc-visit -l comment -x -d 'comments'
 complete -c svc-visit -l signature -r -F -d 'signature image'
+complete -c svc-visit -n "__fish_seen_subcommand_from done followup" -l conduct -x -d 'answers ID=yes|no,... or -'
 complete -c svc-visit -l kind -x -a 'photo-before photo-after other' -d 'attachment kind'
 complete -c svc-visit -l width -x -a '32 48 80' -d 'form width'
 complete -c svc-visit -l apply -d 'mark abandoned'
@@ -257,8 +258,8 @@ complete -c svc-pay -l width -x -a '32 48 80' -d 'receipt width'
 complete -c svc-pay -s n -l dry-run -d 'check, write nothing'
 complete -c svc-pay -s k -l keep-going -d 'apply the good items'
 
-set -l rv overdue late notice noshow held unpaid takeback unsent unreviewed followup complaints summary workload revenue rating evaluation query
-for v in overdue late notice noshow held unpaid takeback unsent unreviewed followup complaints summary workload revenue rating evaluation query
+set -l rv overdue late notice noshow held unpaid takeback unsent unreviewed followup complaints conduct summary workload revenue rating evaluation query
+for v in overdue late notice noshow held unpaid takeback unsent unreviewed followup complaints conduct summary workload revenue rating evaluation query
     complete -c svc-report -f -n "not __fish_seen_subcommand_from $rv" -a $v
 end
 complete -c svc-report -l since -x -d 'from'
@@ -268,6 +269,7 @@ complete -c svc-report -l kind -x -a 'cleaning repair gov' -d 'kind'
 complete -c svc-report -l check -d 'exit 1 when any'
 complete -c svc-report -l soon -x -d 'due within'
 complete -c svc-report -l older -x -d 'held longer than'
+complete -c svc-report -n "__fish_seen_subcommand_from conduct" -l worker -x -a '(__svc_workers)' -d 'one worker'
 complete -c svc-report -n "__fish_seen_subcommand_from summary" -l by -x -a 'day week month dept kind worker' -d 'group by'
 complete -c svc-report -n "__fish_seen_subcommand_from revenue" -l by -x -a 'day month dept method worker service' -d 'group by'
 complete -c svc-report -n "__fish_seen_subcommand_from query" -l timeout -x -d 'stop after'

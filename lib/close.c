@@ -79,6 +79,7 @@ svc_followup(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	    " followup_tries + 1, followup_due = CASE WHEN ?2 THEN NULL"
 	    " ELSE followup_due END, followup_rating = coalesce(nullif(?3, 0),"
 	    " followup_rating) WHERE id = ?1";
+	struct svc_answers answers = { .n = 0 };
 	struct svc_json j;
 	sqlite3_stmt *st;
 	struct svc_facts d;
@@ -86,7 +87,9 @@ svc_followup(sqlite3 *db, const struct svc_conf *c, int64_t id,
 
 	svc_clearerr(e);
 	if (svc_text_ok("the comment", f->comment, SVC_TEXT_LINES,
-	    SVC_TEXT_LONG, e) || svc_order_facts(db, id, &d, e))
+	    SVC_TEXT_LONG, e) || svc_order_facts(db, id, &d, e) ||
+	    (f->conduct && svc_conduct_parse(c, id, d.kind, f->conduct,
+	    &answers, e)))
 		return e->code;
 	if (d.followup_due == 0)
 		return svc_seterr(e, SVC_EX_DATA, "%lld: no return call is due",
@@ -117,7 +120,8 @@ svc_followup(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	svc_json_int(&j, "try", d.followup_tries + 1);
 	if (over && !f->reached)
 		svc_json_int(&j, "given_up", 1);
-	if (svc_event_json(db, id, NULL, "order.followup", &j, e))
+	if (svc_event_json(db, id, NULL, "order.followup", &j, e) ||
+	    svc_conduct_record(db, id, &answers, "followup", e))	/* 回访 */
 		return e->code;
 	return svc_order_settle(db, id, e);
 }

@@ -23,7 +23,7 @@
 const char *const svc_kinds[SVC_NKINDS] = { "cleaning", "repair", "gov" };
 const char *const svc_weight_names[SVC_NWEIGHTS + 1] = {
 	"replied_on_time", "arrived_on_time", "completed", "rating",
-	"noshow", "short_notice", "complaints_upheld", NULL
+	"noshow", "short_notice", "complaints_upheld", "conduct_breaches", NULL
 };
 
 struct cx {
@@ -68,6 +68,7 @@ svc_conf_defaults(struct svc_conf *c)
 		r->remind_before.secs = 86400;
 		r->remind = 1;
 	}
+	svc_conduct_defaults(c);
 }
 
 void
@@ -85,12 +86,16 @@ svc_conf_free(struct svc_conf *c)
 		for (j = 0; j < s->ndocuments; j++)
 			free(s->documents[j]);
 		free(s->documents);
+		for (j = 0; j < s->ntools; j++)
+			free(s->tools[j]);
+		free(s->tools);
 	}
 	for (j = 0; j < SVC_NMSGS; j++) {
 		free(c->msg[j]);
 		for (i = 0; i < SVC_NKINDS; i++)
 			free(c->rules[i].msg[j]);
 	}
+	svc_conduct_free(c);
 	free(c->services);
 	free(c->quiet);
 	free(c->path);
@@ -190,6 +195,25 @@ get_str(struct cx *x, const struct svc_ynode *n, const char *key, char **v)
 		    "%s: not valid UTF-8", key);
 	free(*v);
 	*v = svc_strdup(n->val);
+	return 0;
+}
+
+/* A list of strings: documents, tools, kinds. */
+static int
+get_list(struct cx *x, const struct svc_ynode *n, const char *key,
+    char ***list, int *len)
+{
+	int i;
+
+	if (want(x, n, SVC_Y_SEQ, key))
+		return x->e->code;
+	*list = svc_xmalloc((size_t)(n->n ? n->n : 1) * sizeof(char *));
+	for (i = 0; i < n->n; i++) {
+		(*list)[i] = NULL;
+		(*len)++;
+		if (get_str(x, n->kids[i], key, &(*list)[i]))
+			return x->e->code;
+	}
 	return 0;
 }
 
@@ -604,12 +628,11 @@ service(struct cx *x, const struct svc_ynode *n, struct svc_service *s)
 {
 	static const char *const keys[] = {
 		"code", "kind", "name", "price", "minutes", "documents",
-		"dept", NULL
+		"dept", "tools", NULL
 	};
 	const struct svc_ynode *v;
 	struct svc_err sub = { 0 };
 	long minutes;
-	int i;
 
 	if (want(x, n, SVC_Y_MAP, "services") ||
 	    check_keys(x, n, keys))
@@ -643,18 +666,12 @@ service(struct cx *x, const struct svc_ynode *n, struct svc_service *s)
 	}
 	if ((v = svc_ymap_get(n, "dept")) && get_str(x, v, "dept", &s->dept))
 		return x->e->code;
-	if ((v = svc_ymap_get(n, "documents")) != NULL) {
-		if (want(x, v, SVC_Y_SEQ, "documents"))
-			return x->e->code;
-		s->documents = svc_xmalloc((size_t)v->n * sizeof(char *));
-		for (i = 0; i < v->n; i++) {
-			s->documents[i] = NULL;
-			s->ndocuments++;
-			if (get_str(x, v->kids[i], "documents",
-			    &s->documents[i]))
-				return x->e->code;
-		}
-	}
+	if ((v = svc_ymap_get(n, "documents")) && get_list(x, v,
+	    "documents", &s->documents, &s->ndocuments))
+		return x->e->code;
+	if ((v = svc_ymap_get(n, "tools")) && get_list(x, v, "tools",
+	    &s->tools, &s->ntools))
+		return x->e->code;
 	return 0;
 }
 
@@ -678,6 +695,93 @@ services(struct cx *x, const struct svc_ynode *n)
 			    c->services[i].code) == 0)
 				return bad(x, n->kids[i], "services: code "
 				    "listed twice");
+	}
+	return 0;
+}
+
+/* A text printed on the form or the brief: one line, nothing hidden. */
+static int
+printed_line(struct cx *x, const struct svc_ynode *n, const char *s)
+{
+	struct svc_err sub = { 0 };
+
+	if (s == NULL || svc_text_ok("the text", s, 0, SVC_TEXT_LINE,
+	    &sub) == 0)
+		return 0;
+	return svc_yerr(x->e, SVC_EX_CONFIG, x->file, n, "%s", sub.msg);
+}
+
+/* The answer that is a breach, and how grave: each item says. */
+static int
+conduct_item(struct cx *x, const struct svc_ynode *n, struct svc_conduct *k)
+{
+	static const char *const keys[] = {
+		"id", "question", "reminder", "breach", "severity", "kinds", NULL
+	};
+	const struct svc_ynode *v;
+	int i;
+
+	if (want(x, n, SVC_Y_MAP, "conduct") || check_keys(x, n, keys))
+		return SVC_EX_CONFIG;
+	if (!(v = svc_ymap_get(n, "id")) || get_str(x, v, "id", &k->id))
+		return x->e->code ? x->e->code :
+		    bad(x, n, "conduct: each item needs an id (A16.gifts)");
+	if (!svc_conduct_id_valid(k->id))
+		return bad(x, v, "id: letters, digits, '-', '_' and '.' only, "
+		    "at most 32");
+	if (!(v = svc_ymap_get(n, "question")) ||
+	    get_str(x, v, "question", &k->question))
+		return x->e->code ? x->e->code :
+		    bad(x, n, "conduct: each item needs the customer's question");
+	if ((v = svc_ymap_get(n, "reminder")) &&
+	    get_str(x, v, "reminder", &k->reminder))
+		return x->e->code;
+	if (printed_line(x, svc_ymap_get(n, "question"), k->question) ||
+	    printed_line(x, v, k->reminder))
+		return x->e->code;
+	if (!(v = svc_ymap_get(n, "breach")) || v->type != SVC_Y_SCALAR ||
+	    (strcmp(v->val, "yes") && strcmp(v->val, "no")))
+		return bad(x, v ? v : n, "breach: the answer that is a breach, "
+		    "yes or no");
+	k->breach = strcmp(v->val, "yes") == 0;
+	k->major = 1;
+	if ((v = svc_ymap_get(n, "severity"))) {
+		if (v->type != SVC_Y_SCALAR || (strcmp(v->val, "major") &&
+		    strcmp(v->val, "minor")))
+			return bad(x, v, "severity: major or minor");
+		k->major = strcmp(v->val, "major") == 0;
+	}
+	if ((v = svc_ymap_get(n, "kinds")) &&
+	    get_list(x, v, "kinds", &k->kinds, &k->nkinds))
+		return x->e->code;
+	for (i = 0; i < k->nkinds; i++)
+		if (!svc_kind_valid(k->kinds[i]))
+			return bad(x, v->kids[i], "kinds: cleaning, repair or "
+			    "gov");
+	return 0;
+}
+
+/* conduct: the whole checklist, in place of the seed's. */
+static int
+conduct(struct cx *x, const struct svc_ynode *n)
+{
+	struct svc_conf *c = x->c;
+	int i, j;
+
+	if (want(x, n, SVC_Y_SEQ, "conduct"))
+		return x->e->code;
+	svc_conduct_free(c);
+	c->conduct = svc_xmalloc((size_t)(n->n ? n->n : 1) *
+	    sizeof *c->conduct);
+	for (i = 0; i < n->n; i++) {
+		memset(&c->conduct[i], 0, sizeof c->conduct[i]);
+		c->nconduct++;
+		if (conduct_item(x, n->kids[i], &c->conduct[i]))
+			return x->e->code;
+		for (j = 0; j < i; j++)
+			if (strcmp(c->conduct[j].id, c->conduct[i].id) == 0)
+				return bad(x, n->kids[i], "conduct: id listed "
+				    "twice");
 	}
 	return 0;
 }
@@ -736,7 +840,7 @@ main_file(struct cx *x, const struct svc_ynode *root)
 {
 	static const char *const keys[] = {
 		"timezone", "database", "calendar", "rules", "quiet_hours",
-		"services", "evaluation", "messages", NULL
+		"services", "evaluation", "messages", "conduct", NULL
 	};
 	const struct svc_ynode *v;
 
@@ -759,6 +863,8 @@ main_file(struct cx *x, const struct svc_ynode *root)
 	if ((v = svc_ymap_get(root, "evaluation")) && evaluation(x, v))
 		return x->e->code;
 	if ((v = svc_ymap_get(root, "messages")) && messages(x, v, x->c->msg))
+		return x->e->code;
+	if ((v = svc_ymap_get(root, "conduct")) && conduct(x, v))
 		return x->e->code;
 	return 0;
 }

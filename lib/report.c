@@ -8,7 +8,8 @@
  *
  *   ?1 since, ?2 until (the report's own time; NULL: open)
  *   ?3 dept, ?4 kind (NULL: all), ?5 now, ?6 a duration in seconds
- *   ?7 the --by key of a summary
+ *   ?7 the --by key of a summary, ?8 a worker's login (NULL: all),
+ *   ?9 1: findings only (--check)
  */
 #include <string.h>
 
@@ -89,6 +90,12 @@ static const struct svc_col complaint_cols[] = {
 	{ "order", SVC_COL_INT, 0 }, { "dept", SVC_COL_TEXT, 0 },
 	{ "customer", SVC_COL_TEXT, 12 }, { "assigned_to", SVC_COL_TEXT, 0 },
 	{ "text", SVC_COL_TEXT, 30 },
+};
+
+static const struct svc_col conduct_cols[] = {
+	{ "worker", SVC_COL_TEXT, 0 }, { "item", SVC_COL_TEXT, 0 },
+	{ "asked", SVC_COL_INT, 0 }, { "breached", SVC_COL_INT, 0 },
+	{ "major", SVC_COL_INT, 0 }, { "last_breach", SVC_COL_TIME, 0 },
 };
 
 #define N(a) ((int)(sizeof a / sizeof a[0]))
@@ -230,6 +237,21 @@ const struct svc_report svc_checks[] = {
 	    " ORDER BY o.followup_due, o.id", followup_cols,
 	    N(followup_cols), 0 },
 	/* G11: open complaints, oldest first. */
+	/*
+	 * A13-A20: per worker and item, how often the customers were asked
+	 * and answered a breach; with --check only the major breaches.  The
+	 * answers of the period, a range of conduct_at.
+	 */
+	{ "conduct", "SELECT w.login, k.item, count(*), sum(k.breach),"
+	    " sum(k.breach AND k.major), max(CASE WHEN k.breach THEN k.at END)"
+	    " FROM conduct k JOIN orders o ON o.id = k.order_id"
+	    " LEFT JOIN dept d ON d.id = o.dept_id"
+	    " LEFT JOIN staff w ON w.id = k.worker_id"
+	    " WHERE k.at >= coalesce(?1, 0) AND k.at < coalesce(?2, ?5 + 1)"
+	    WHO("d.code", "o.kind") " AND (?8 IS NULL OR w.login = ?8)"
+	    " GROUP BY k.worker_id, k.item"
+	    " HAVING NOT ?9 OR sum(k.breach AND k.major) > 0"
+	    " ORDER BY 1, 2", conduct_cols, N(conduct_cols), 0 },
 	{ "complaints", "SELECT k.id, k.at, k.order_id, d.code, c.name,"
 	    " k.assigned_to, k.text FROM complaint k"
 	    " LEFT JOIN customer c ON c.id = k.customer_id"
@@ -378,6 +400,10 @@ svc_report_prepare(sqlite3 *db, const struct svc_report *r,
 	if (sqlite3_bind_parameter_count(*st) >= 7)
 		sqlite3_bind_text(*st, 7, f->by ? f->by : "dept", -1,
 		    SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(*st) >= 9) {
+		sqlite3_bind_text(*st, 8, f->worker, -1, SQLITE_STATIC);
+		sqlite3_bind_int(*st, 9, f->findings);
+	}
 	return 0;
 }
 
@@ -408,6 +434,10 @@ static const char evaluation_sql[] = "SELECT d.code,"
     "   AND (SELECT dept_id FROM orders WHERE id = m.order_id) = d.id),"
     " (SELECT count(*) FROM complaint k WHERE k.dept_id = d.id"
     "   AND k.upheld" IN_YEAR("k.at") "),"
+    /* A16, A18...: the major breaches the customers answered */
+    " (SELECT count(*) FROM conduct b WHERE b.breach AND b.major"
+    IN_YEAR("b.at")
+    "   AND (SELECT dept_id FROM orders WHERE id = b.order_id) = d.id),"
     " coalesce((total(v.rating) + total(" RETURN_RATING "))"
     "  / nullif(count(v.rating) + count(" RETURN_RATING "), 0), 0)"
     " FROM dept d LEFT JOIN orders o ON o.dept_id = d.id"
@@ -427,8 +457,9 @@ rate(int64_t part, int64_t whole)
  * arrivals on time per arrival, completed per appointment, the average
  * rating over 5 (the ratings of the visits and of the return calls
  * together, each counting one), no-shows per arrival, short-notice moves per
- * appointment, complaints upheld per request.  Counts are of the orders
- * registered in the year, arrivals and ratings of each of their visits
+ * appointment, complaints upheld per request, major conduct breaches the
+ * customers answered (A16, A18...) per completed order.  Counts are of
+ * the orders registered in the year, arrivals and ratings of each of their visits
  * (a revisit arrives, and is rated, again); moves and complaints by
  * their own date.
  */
@@ -460,7 +491,8 @@ svc_evaluate(sqlite3 *db, const struct svc_conf *c, int year,
 		v.noshows = sqlite3_column_int64(st, 8);
 		v.short_notice = sqlite3_column_int64(st, 9);
 		v.upheld = sqlite3_column_int64(st, 10);
-		v.rating = sqlite3_column_double(st, 11);
+		v.breaches = sqlite3_column_int64(st, 11);
+		v.rating = sqlite3_column_double(st, 12);
 		v.part[0] = rate(v.replied_on_time, v.replied);
 		v.part[1] = rate(v.arrived_on_time, v.arrivals);
 		v.part[2] = rate(v.completed, v.appointments);
@@ -468,6 +500,7 @@ svc_evaluate(sqlite3 *db, const struct svc_conf *c, int year,
 		v.part[4] = rate(v.noshows, v.arrivals);
 		v.part[5] = rate(v.short_notice, v.appointments);
 		v.part[6] = rate(v.upheld, v.requests);
+		v.part[7] = rate(v.breaches, v.completed);
 		for (i = 0; i < SVC_NWEIGHTS; i++)
 			v.score += c->weights[i] * v.part[i];
 		if (fn(&v, arg))

@@ -906,7 +906,37 @@ const char *const svc_migrations[] = {
 	"CREATE VIEW v_outbox AS\n"
 	"  SELECT id, order_id, kind, recipient, text, made_at, not_before,\n"
 	"    not_after, sent_at, tries, failed_at, fail_reason, dismissed_at,\n"
-	"    dismiss_reason, move_id, channel FROM outbox;\n",
+	"    dismiss_reason, move_id, channel FROM outbox;\n"
+	/*
+	 * Conduct at the door (A13-A20, issue 21): the customer's answer to
+	 * each item of the checklist, about one visit, once; what it meant
+	 * when given (breach, major) is kept with it, so a later config
+	 * never rewrites an old answer.  Never changed, never deleted.
+	 */
+	"CREATE TABLE conduct (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  order_id INTEGER NOT NULL REFERENCES orders(id),\n"
+	"  visit_id INTEGER NOT NULL REFERENCES visit(id),\n"
+	"  worker_id INTEGER REFERENCES staff(id),\n"
+	"  item TEXT NOT NULL,\n"
+	"  answer TEXT NOT NULL CHECK (answer IN ('yes', 'no')),\n"
+	"  breach INTEGER NOT NULL CHECK (breach IN (0, 1)),\n"
+	"  major INTEGER NOT NULL CHECK (major IN (0, 1)),\n"
+	"  at INTEGER NOT NULL,\n"
+	"  source TEXT NOT NULL CHECK (source IN ('done', 'followup')),\n"
+	"  actor TEXT NOT NULL,\n"
+	"  UNIQUE (visit_id, item)\n"
+	");\n"
+	"CREATE INDEX conduct_at ON conduct(at);\n"
+	"CREATE TRIGGER conduct_no_update BEFORE UPDATE ON conduct\n"
+	"  BEGIN SELECT RAISE(ABORT, 'an answer is never changed'); END;\n"
+	"CREATE TRIGGER conduct_no_delete BEFORE DELETE ON conduct\n"
+	"  BEGIN SELECT RAISE(ABORT, 'answers are never deleted'); END;\n"
+	"CREATE VIEW v_conduct AS\n"
+	"  SELECT k.id, k.order_id, v.no AS visit, w.login AS worker, k.item,\n"
+	"    k.answer, k.breach, k.major, k.at, k.source, k.actor\n"
+	"  FROM conduct k JOIN visit v ON v.id = k.visit_id\n"
+	"  LEFT JOIN staff w ON w.id = k.worker_id;\n",
 };
 
 const int svc_nmigrations = sizeof svc_migrations / sizeof svc_migrations[0];

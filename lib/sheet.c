@@ -221,10 +221,64 @@ history(sqlite3 *db, struct svc_buf *b, int64_t customer, int64_t id)
 	sqlite3_finalize(st);
 }
 
+/* A14: the tools the order's services need, each named once. */
+static void
+tools(sqlite3 *db, const struct svc_conf *c, struct svc_buf *b, int64_t id)
+{
+	static const char sql[] = "SELECT code FROM order_service"
+	    " WHERE order_id = ?1 ORDER BY line";
+	const char *seen[64];
+	struct svc_buf t = { 0 };
+	const struct svc_service *s;
+	sqlite3_stmt *st;
+	int i, j, k, n = 0;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		for (i = 0; i < c->nservices; i++) {
+			s = &c->services[i];
+			if (strcmp(s->code, svc_col_text(st, 0)))
+				continue;
+			for (j = 0; j < s->ntools && n < 64; j++) {
+				for (k = 0; k < n; k++)
+					if (strcmp(seen[k], s->tools[j]) == 0)
+						break;
+				if (k < n)
+					continue;
+				seen[n++] = s->tools[j];
+				svc_buf_printf(&t, "%s%s", t.len ? "、" : "",
+				    s->tools[j]);
+			}
+		}
+	}
+	sqlite3_finalize(st);
+	field(b, 80, "tools        ", t.s);
+	svc_buf_free(&t);
+}
+
+/* A13-A20: what the worker keeps in mind at the door, of the kind. */
+static void
+reminders(const struct svc_conf *c, struct svc_buf *b, const char *kind)
+{
+	const char *label = "conduct      ";
+	int i;
+
+	for (i = 0; i < c->nconduct; i++) {
+		const struct svc_conduct *k = &c->conduct[i];
+
+		if (!svc_conduct_asks(k, kind))
+			continue;
+		field(b, 80, label, k->reminder ? k->reminder : k->question);
+		label = "             ";
+	}
+}
+
 /* A3: know the customer and the fault before going. */
 int
-svc_visit_brief(sqlite3 *db, int64_t id, struct svc_buf *b,
-    struct svc_err *e)
+svc_visit_brief(sqlite3 *db, const struct svc_conf *c, int64_t id,
+    struct svc_buf *b, struct svc_err *e)
 {
 	sqlite3_stmt *st;
 	char at[32], until[32];
@@ -249,6 +303,8 @@ svc_visit_brief(sqlite3 *db, int64_t id, struct svc_buf *b,
 	warranty_line(db, b, 80, col(st, 8));
 	documents(db, b, 80, col(st, 12));
 	field(b, 80, "note         ", col(st, 9));
+	tools(db, c, b, id);
+	reminders(c, b, col(st, 2));
 	history(db, b, sqlite3_column_int64(st, 13), id);
 	sqlite3_finalize(st);
 	svc_buf_free(&t);
@@ -350,6 +406,35 @@ form_work(sqlite3 *db, struct svc_buf *b, int width, int64_t id)
 	svc_buf_free(&t);
 }
 
+/*
+ * A13-A20: the checklist the customer ticks and signs, its items' ids
+ * beside them so the answers can be typed back (svc-visit done
+ * --conduct).
+ */
+static void
+form_conduct(const struct svc_conf *c, struct svc_buf *b, int width,
+    const char *kind)
+{
+	struct svc_buf t = { 0 };
+	int i, n = 0;
+
+	for (i = 0; i < c->nconduct; i++) {
+		const struct svc_conduct *k = &c->conduct[i];
+
+		if (!svc_conduct_asks(k, kind))
+			continue;
+		if (n++ == 0) {
+			rule(b, width, '-');
+			field(b, width, "", "服务规范（请客户勾选）");
+		}
+		field(b, width, "", k->question);
+		svc_buf_reset(&t);
+		svc_buf_printf(&t, "  □是  □否  [%s]", k->id);
+		field(b, width, "", t.s);
+	}
+	svc_buf_free(&t);
+}
+
 static void
 form_tail(struct svc_buf *b, int width, sqlite3_stmt *st)
 {
@@ -376,8 +461,8 @@ form_tail(struct svc_buf *b, int width, sqlite3_stmt *st)
 
 /* A10, A12: the customer's copy of the service form. */
 int
-svc_visit_form(sqlite3 *db, int64_t id, int width, struct svc_buf *b,
-    struct svc_err *e)
+svc_visit_form(sqlite3 *db, const struct svc_conf *c, int64_t id, int width,
+    struct svc_buf *b, struct svc_err *e)
 {
 	sqlite3_stmt *st;
 
@@ -389,6 +474,7 @@ svc_visit_form(sqlite3 *db, int64_t id, int width, struct svc_buf *b,
 	form_head(b, width, st);
 	form_checks(b, width, st);
 	form_work(db, b, width, id);
+	form_conduct(c, b, width, col(st, 2));
 	form_tail(b, width, st);
 	sqlite3_finalize(st);
 	return 0;

@@ -236,9 +236,21 @@ struct svc_service {
 	int minutes;
 	char **documents;
 	int ndocuments;
+	char **tools;		/* A14: what the worker brings */
+	int ntools;
+};
+/* An item of the conduct checklist (A13-A20), asked of the customer. */
+struct svc_conduct {
+	char *id;		/* A16.gifts */
+	char *question;		/* for the customer, on the form */
+	char *reminder;		/* for the worker, in the brief */
+	char **kinds;		/* the kinds it is asked for; none: all */
+	int nkinds;
+	int breach;		/* the answer that is a breach: 1 yes, 0 no */
+	int major;		/* a breach svc-report conduct --check finds */
 };
 #define SVC_NKINDS 3
-#define SVC_NWEIGHTS 7
+#define SVC_NWEIGHTS 8
 struct svc_conf {
 	char *path;		/* the file read, NULL for built-in defaults */
 	char *dir;		/* its directory, for relative includes */
@@ -252,6 +264,8 @@ struct svc_conf {
 	int nservices;
 	double weights[SVC_NWEIGHTS];
 	char *msg[SVC_NMSGS];		/* texts for every kind, or NULL */
+	struct svc_conduct *conduct;	/* the checklist, the seed's default */
+	int nconduct;
 };
 extern const char *const svc_kinds[SVC_NKINDS];
 extern const char *const svc_weight_names[SVC_NWEIGHTS + 1];
@@ -263,6 +277,25 @@ void svc_conf_free(struct svc_conf *);
 const struct svc_rules *svc_conf_rules(const struct svc_conf *,
     const char *kind);
 int svc_kind_valid(const char *);
+
+/* conduct.c: the checklist asked of the customer (A13-A20, issue 21). */
+#define SVC_MAXANSWERS 64
+struct svc_answers {
+	const struct svc_conduct *item[SVC_MAXANSWERS];
+	int yes[SVC_MAXANSWERS];
+	int n;
+};
+void svc_conduct_defaults(struct svc_conf *);
+void svc_conduct_free(struct svc_conf *);
+int svc_conduct_id_valid(const char *);
+int svc_conduct_asks(const struct svc_conduct *, const char *kind);
+const struct svc_conduct *svc_conduct_find(const struct svc_conf *,
+    const char *id);
+int svc_conduct_parse(const struct svc_conf *, int64_t order,
+    const char *kind, const char *list, struct svc_answers *,
+    struct svc_err *);
+int svc_conduct_record(sqlite3 *, int64_t order, const struct svc_answers *,
+    const char *source, struct svc_err *);
 const char *svc_tmpl_of(const struct svc_conf *, const char *kind, int msg);
 
 /* db.c: the database (DESIGN section 4). */
@@ -534,6 +567,7 @@ struct svc_followup {
 	int reached;
 	int rating;		/* 0: none */
 	const char *comment;
+	const char *conduct;	/* the customer's answers, "ID=yes,..." */
 };
 int svc_order_settle(sqlite3 *, int64_t id, struct svc_err *);
 int svc_followup_plan(sqlite3 *, const struct svc_conf *, int64_t id,
@@ -556,6 +590,7 @@ struct svc_done {
 	int rating;		/* 0: none */
 	const char *signature;	/* the image, or NULL */
 	size_t signature_len;
+	const char *conduct;	/* the customer's answers, "ID=yes,..." */
 };
 int svc_visit_late(sqlite3 *, int64_t id, time_t eta, const char *reason,
     struct svc_err *);
@@ -585,10 +620,10 @@ int svc_visit_attach(sqlite3 *, int64_t id, const char *kind,
     const char *name, const void *data, size_t len, struct svc_err *);
 int svc_visit_signature(sqlite3 *, int64_t id, struct svc_buf *,
     struct svc_err *);
-int svc_visit_brief(sqlite3 *, int64_t id, struct svc_buf *,
-    struct svc_err *);
-int svc_visit_form(sqlite3 *, int64_t id, int width, struct svc_buf *,
-    struct svc_err *);
+int svc_visit_brief(sqlite3 *, const struct svc_conf *, int64_t id,
+    struct svc_buf *, struct svc_err *);
+int svc_visit_form(sqlite3 *, const struct svc_conf *, int64_t id,
+    int width, struct svc_buf *, struct svc_err *);
 int svc_noshow(sqlite3 *, const struct svc_conf *, int apply,
     void (*found)(int64_t id, time_t at, int call_first, void *), void *arg,
     int *nflagged, struct svc_err *);
@@ -667,6 +702,8 @@ struct svc_report_filter {
 	time_t since, until;
 	const char *dept, *kind, *by;
 	int64_t secs;		/* --soon, --older */
+	const char *worker;	/* conduct: one worker's login */
+	int findings;		/* conduct: --check, the major breaches only */
 };
 extern const struct svc_report svc_checks[];
 extern const struct svc_report svc_summaries[];
@@ -678,6 +715,7 @@ struct svc_evaluation {
 	char dept[40];
 	int64_t requests, replied, replied_on_time, appointments, arrivals;
 	int64_t arrived_on_time, completed, noshows, short_notice, upheld;
+	int64_t breaches;	/* major conduct breaches (A13-A20) */
 	double rating, score, part[SVC_NWEIGHTS];
 };
 int svc_evaluate(sqlite3 *, const struct svc_conf *, int year,

@@ -733,6 +733,7 @@ svc_visit_done(sqlite3 *db, const struct svc_conf *c, int64_t id,
 {
 	static const char sql[] = "UPDATE visit SET signed_by = ?2,"
 	    " rating = ?3, comment = ?4, signature = ?5 WHERE id = ?1";
+	struct svc_answers answers = { .n = 0 };
 	struct svc_json j;
 	struct val val[4];
 	struct svc_facts s;
@@ -751,6 +752,8 @@ svc_visit_done(sqlite3 *db, const struct svc_conf *c, int64_t id,
 		return svc_seterr(e, SVC_EX_DATA, "%d: a rating is 1 to 5",
 		    d->rating);
 	if (svc_order_facts(db, id, &s, e) ||
+	    (d->conduct && svc_conduct_parse(c, id, s.kind, d->conduct,
+	    &answers, e)) ||
 	    svc_order_may(id, &s, "done", "finish", e) ||
 	    step_visit(db, id, &s, 0, &v, &who, e))
 		return e->code;
@@ -773,7 +776,8 @@ svc_visit_done(sqlite3 *db, const struct svc_conf *c, int64_t id,
 		svc_json_str(&j, "comment", d->comment);
 	if (d->signature)
 		svc_json_int(&j, "signature_bytes", (int64_t)d->signature_len);
-	if (visit_event(db, id, &v, &who, "visit.done", &j, e))
+	if (visit_event(db, id, &v, &who, "visit.done", &j, e) ||
+	    svc_conduct_record(db, id, &answers, "done", e))	/* A13-A20 */
 		return e->code;
 	return svc_order_settle(db, id, e);
 }

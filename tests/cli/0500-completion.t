@@ -33,6 +33,9 @@ check_same "$(complete_words svc-report uns)" "unsent " "svc-report unsent"
 check_same "$(complete_words svc-notify failed 3 --r)" "--reason " "svc-notify failed --reason"
 check_same "$(complete_words svc-notify due --channel '')" "email sms " "svc-notify due --channel: sms or email, not the order's channels"
 check_same "$(complete_words svc-order new --em)" "--email " "svc-order new --email"
+check_same "$(complete_words svc-report con)" "conduct " "svc-report conduct (A13-A20)"
+check_same "$(complete_words svc-report conduct --wo)" "--worker " "svc-report conduct --worker"
+check_same "$(complete_words svc-visit done 1 --cond)" "--conduct " "svc-visit done --conduct"
 check_same "$(complete_words svc-staff roles z)" "zhao zhou " "roles LOGIN completes logins"
 svc-order new --customer 甲 --phone 1 --address 某地 --service clean-daily >/dev/null 2>&1
 svc-order new --customer 乙 --phone 2 --address 某地 --service clean-daily >/dev/null 2>&1
@@ -90,6 +93,7 @@ if command -v fish >/dev/null 2>&1; then
 	check_same "$(fish_words svc-staff ro)" "roles " "fish: svc-staff roles"
 	check_same "$(fish_words svc-notify s)" "sent sweep " "fish: svc-notify verbs"
 	check_same "$(fish_words svc-notify due --channel '')" "email sms " "fish: svc-notify due --channel"
+	check_same "$(fish_words svc-report con)" "conduct " "fish: svc-report conduct"
 	check_same "$(fish_words svc-staff roles z)" "zhao zhou " "fish: roles LOGIN"
 	check_same "$(fish_words svc-staff list --dept c)" "civil clean " "fish: department codes"
 	check_same "$(fish_words svc-db -o '')" "csv json table tsv " "fish: formats"

@@ -237,6 +237,14 @@ expect 65 svc-notify failed 1 --reason "$(printf 'a\033[2Jb')"
 expect 64 svc-notify dismiss 1 --reason ""
 expect 64 svc-notify due 1
 expect 64 svc-notify due --channel fax
+# Conduct answers (A13-A20): checked whole before anything is recorded.
+expect 65 svc-visit done 1 --signed-by x --conduct "A16.gifts=no,$(printf 'A18.waste=\033[2J')"
+expect 65 svc-visit done 1 --signed-by x --conduct "'; DROP TABLE conduct; --=no"
+expect 65 svc-visit done 1 --signed-by x --conduct "$(head -c 300 /dev/zero | tr '\0' 'A')=yes"
+expect 64 svc-visit followup 1 --unreachable --conduct A16.gifts=no
+expect 64 svc-visit done --signed-by x --conduct -
+expect 64 svc-report conduct --worker "x'; --"
+expect 64 svc-report overdue --worker zhou
 expect 64 svc-notify check --nope
 SVC_USER=wang expect 77 svc-notify sweep
 SVC_USER=wang expect 77 svc-notify dismiss 1 --reason x

@@ -79,6 +79,7 @@ checks_start_from_their_index(void **state)
 		{ "unsent", "USING INDEX outbox_open" },
 		{ "unreviewed", "USING INDEX visit_review" },
 		{ "followup", "USING INDEX orders_followup" },
+		{ "conduct", "USING INDEX conduct_at" },
 	};
 	const struct svc_report *r;
 	struct svc_buf p = { 0 };
@@ -144,8 +145,8 @@ static void
 gov_evaluation_adds_up(void **state)
 {
 	struct svc_reply r = { 0 };
-	struct svc_done d = { "李大爷", NULL, 4, NULL, 0 };
-	struct svc_followup call = { 1, 2, "还行" };
+	struct svc_done d = { "李大爷", NULL, 4, NULL, 0, NULL };
+	struct svc_followup call = { 1, 2, "还行", NULL };
 	struct svc_err e = { 0 };
 	struct svc_worker w;
 	int64_t a, b;

@@ -59,7 +59,7 @@ status(int64_t id)
 static void
 steps_in_order_only(void **state)
 {
-	struct svc_done d = { "李大爷", NULL, 5, NULL, 0 };
+	struct svc_done d = { "李大爷", NULL, 5, NULL, 0, NULL };
 	struct svc_err e = { 0 };
 	int64_t id = visit_at("2026-11-30 10:00");
 	int late;
@@ -267,7 +267,7 @@ closes_when_settled(void **state)
 {
 	struct svc_staff zhou = { "zhou", "周", "civil", NULL, NULL,
 		"dispatcher" };
-	struct svc_done d = { "李大爷", NULL, 5, NULL, 0 };
+	struct svc_done d = { "李大爷", NULL, 5, NULL, 0, NULL };
 	struct svc_err e = { 0 };
 	int64_t id = visit_at("2026-12-09 10:00");
 	int late;
@@ -291,10 +291,83 @@ closes_when_settled(void **state)
 	    " AND kind = 'order.close'", id), 1);
 }
 
+/* A13-A20: the customer's answers, checked whole, recorded once. */
+static void
+conduct_answers(void **state)
+{
+	struct svc_done d = { "李大爷", NULL, 0, NULL, 0,
+		"A16.gifts=yes,A18.waste=no,A2.badge=是" };
+	struct svc_answers a;
+	struct svc_err e = { 0 };
+	int64_t id = visit_at("2026-12-01 10:00");
+	int late;
+
+	(void)state;
+	assert_int_equal(svc_conduct_parse(&conf, id, "gov", "A20.apology=no",
+	    &a, &e), SVC_EX_DATA);	/* a repair's item */
+	assert_non_null(strstr(e.msg, "A20.apology: no such conduct item "
+	    "for gov"));
+	assert_int_equal(svc_conduct_parse(&conf, id, "repair",
+	    "A20.apology=否,A16.talk=y", &a, &e), 0);
+	assert_int_equal(a.n, 2);
+	assert_int_equal(a.yes[0], 0);
+	assert_int_equal(a.item[1]->breach, 1);
+	assert_int_equal(svc_conduct_parse(&conf, id, "gov", "A2.badge=ja",
+	    &a, &e), SVC_EX_DATA);
+	assert_int_equal(svc_conduct_parse(&conf, id, "gov", "A2.badge", &a,
+	    &e), SVC_EX_DATA);
+	assert_int_equal(svc_conduct_parse(&conf, id, "gov", "", &a, &e), 0);
+	assert_int_equal(a.n, 0);
+	now("2026-12-01 10:00");
+	assert_int_equal(svc_visit_arrive(db, id, &late, &e), 0);
+	assert_int_equal(svc_visit_start(db, id, &e), 0);
+	now("2026-12-01 10:40");
+	assert_int_equal(svc_visit_done(db, &conf, id, &d, &e), 0);
+	assert_string_equal(unit_one(db, "SELECT group_concat(item || breach"
+	    " || major, ' ') FROM (SELECT * FROM conduct ORDER BY id)"),
+	    "A16.gifts11 A18.waste11 A2.badge01");
+	/* asked again about the same visit: refused, the first stands */
+	assert_int_equal(svc_conduct_parse(&conf, id, "gov", "A18.waste=yes",
+	    &a, &e), 0);
+	assert_int_equal(svc_conduct_record(db, id, &a, "followup", &e),
+	    SVC_EX_DATA);
+	assert_non_null(strstr(e.msg, "A18.waste was answered already"));
+}
+
+/* The shipped config's checklist is the seed's, which svc falls back on. */
+static void
+conduct_shipped_is_the_seed(void **state)
+{
+	struct svc_conf shipped, seed;
+	struct svc_err e = { 0 };
+	int i;
+
+	(void)state;
+	svc_conf_defaults(&seed);
+	if (svc_conf_load(&shipped, "share/svc/config.yaml", &e))
+		fail_msg("%s", e.msg);
+	assert_int_equal(shipped.nconduct, seed.nconduct);
+	for (i = 0; i < seed.nconduct; i++) {
+		assert_string_equal(shipped.conduct[i].id, seed.conduct[i].id);
+		assert_string_equal(shipped.conduct[i].question,
+		    seed.conduct[i].question);
+		assert_int_equal(shipped.conduct[i].breach,
+		    seed.conduct[i].breach);
+		assert_int_equal(shipped.conduct[i].major,
+		    seed.conduct[i].major);
+		assert_int_equal(shipped.conduct[i].nkinds,
+		    seed.conduct[i].nkinds);
+	}
+	svc_conf_free(&shipped);
+	svc_conf_free(&seed);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(conduct_answers),
+		cmocka_unit_test(conduct_shipped_is_the_seed),
 		cmocka_unit_test(steps_in_order_only),
 		cmocka_unit_test(late_arrival_minutes),
 		cmocka_unit_test(checks_need_signatures),
