@@ -162,6 +162,21 @@ day(struct svc_cli *cli, const char *s, time_t *from, time_t *to)
 	*to = svc_local_mktime(y, m, d, 24 * 60);
 }
 
+/* Issue 18: the day's leave, said beside the visits (stderr: not a row). */
+static void
+on_leave_note(struct svc_cli *cli, const char *login, int64_t person,
+    time_t from, time_t to)
+{
+	struct svc_err e = { 0 };
+	struct svc_leave l;
+	char span[80];
+
+	if (cli->quiet || svc_on_leave(cli->db, person, from, to, &l, &e) <= 0)
+		return;
+	svc_leave_span(&l, span, sizeof span);
+	svc_warnx("%s is on leave %s (%s)", login, span, l.reason);
+}
+
 static int
 cmd_agenda(struct svc_cli *cli, int argc, char **argv)
 {
@@ -193,6 +208,7 @@ cmd_agenda(struct svc_cli *cli, int argc, char **argv)
 	    svc_agenda_query(cli->db, person, from, to, &st, &e))
 		svc_cli_fail(cli, &e);
 	svc_cli_stmt_out(cli, st, cols, 10);
+	on_leave_note(cli, login, person, from, to);
 	svc_db_close(cli->db);
 	return 0;
 }

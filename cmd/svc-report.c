@@ -402,6 +402,9 @@ static const struct svc_verb verbs[] = {
 	{ "unsent", cmd_check, "unsent " CHECK_USAGE,
 	    "Messages for applicants past their time and never sent, and\n"
 	    "ones a gateway failed to send (svc-notify).\n" },
+	{ "clashes", cmd_check, "clashes " CHECK_USAGE,
+	    "Visits booked for a worker or helper who is on leave then\n"
+	    "(svc-staff leave): rebook them.\n" },
 	{ "conduct", cmd_check, "conduct [--worker LOGIN] " CHECK_USAGE,
 	    "Per worker and item of the conduct checklist (A13-A20): how often\n"
 	    "the customers were asked and answered a breach; --check lists\n"

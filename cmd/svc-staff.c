@@ -10,10 +10,14 @@
 
 struct opts {
 	const char *name, *dept, *role, *phone, *badge, *kind;
+	const char *from, *to, *reason, *since;
 	int all;
 };
 
-enum { O_NAME = 0x200, O_DEPT, O_ROLE, O_PHONE, O_BADGE, O_KIND, O_ALL };
+enum {
+	O_NAME = 0x200, O_DEPT, O_ROLE, O_PHONE, O_BADGE, O_KIND, O_ALL,
+	O_FROM, O_TO, O_REASON, O_SINCE
+};
 
 static const struct option long_opts[] = {
 	SVC_COMMON_LONG, SVC_WRITE_LONG,
@@ -24,6 +28,10 @@ static const struct option long_opts[] = {
 	{ "badge", required_argument, NULL, O_BADGE },
 	{ "kind", required_argument, NULL, O_KIND },
 	{ "all", no_argument, NULL, O_ALL },
+	{ "from", required_argument, NULL, O_FROM },
+	{ "to", required_argument, NULL, O_TO },
+	{ "reason", required_argument, NULL, O_REASON },
+	{ "since", required_argument, NULL, O_SINCE },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -35,6 +43,9 @@ static const int batch_opts[] = { 'n', 'k', 0 };
 static const int list_opts[] = { O_DEPT, O_ROLE, O_ALL, 'a', 0 };
 static const int import_opts[] = { 'n', 0 };
 static const int no_opts[] = { 0 };
+static const int leave_opts[] = { O_FROM, O_TO, O_REASON, 'n', 0 };
+static const int cancel_opts[] = { O_REASON, 'n', 'k', 0 };
+static const int leaves_opts[] = { O_SINCE, O_ALL, 'a', 0 };
 
 static void
 option(struct svc_cli *cli, int c, char *arg, void *ctx)
@@ -50,6 +61,10 @@ option(struct svc_cli *cli, int c, char *arg, void *ctx)
 	case O_BADGE: o->badge = arg; break;
 	case O_KIND: o->kind = arg; break;
 	case O_ALL: case 'a': o->all = 1; break;
+	case O_FROM: o->from = arg; break;
+	case O_TO: o->to = arg; break;
+	case O_REASON: o->reason = arg; break;
+	case O_SINCE: o->since = arg; break;
 	}
 }
 
@@ -452,6 +467,92 @@ cmd_import(struct svc_cli *cli, int argc, char **argv)
 	svc_batch_end(cli);
 }
 
+/* Issue 18: LOGIN away; prints the leave's id, for leave-cancel. */
+static int
+cmd_leave(struct svc_cli *cli, int argc, char **argv)
+{
+	struct svc_err e = { 0 };
+	struct opts o;
+	time_t from, to;
+	int64_t id;
+	int clashes = 0;
+
+	options(cli, argc, argv, leave_opts, &o);
+	svc_cli_need(cli, argc - optind, 1, 1);
+	if (o.from == NULL || o.to == NULL || o.reason == NULL) {
+		svc_warnx("leave: --from, --to and --reason are required");
+		svc_cli_usage(cli);
+	}
+	svc_cli_config(cli);	/* the clock and the zone of the times */
+	from = svc_cli_time(cli, o.from);
+	to = svc_cli_time(cli, o.to);
+	svc_cli_open(cli, SVC_DB_RW);
+	svc_batch_begin(cli);
+	if (svc_leave_add(cli->db, argv[optind], from, to, o.reason, &id,
+	    &clashes, &e)) {
+		svc_db_rollback(cli->db);
+		svc_cli_fail(cli, &e);
+	}
+	if (clashes && !cli->quiet)
+		svc_warnx("%s: %d booked visit%s in this leave: svc-report "
+		    "clashes lists them", argv[optind], clashes,
+		    clashes == 1 ? " is" : "s are");
+	svc_buf_printf(&cli->changed, "%lld\n", (long long)id);
+	cli->nok++;
+	svc_batch_end(cli);
+}
+
+static int
+cancel_one(struct svc_cli *cli, const char *key, void *ctx,
+    struct svc_err *e)
+{
+	const struct opts *o = ctx;
+
+	return svc_leave_cancel(cli->db, svc_cli_id(key), o->reason, e);
+}
+
+static int
+cmd_leave_cancel(struct svc_cli *cli, int argc, char **argv)
+{
+	struct opts o;
+
+	options(cli, argc, argv, cancel_opts, &o);
+	if (o.reason == NULL) {
+		svc_warnx("leave-cancel: --reason is required");
+		svc_cli_usage(cli);
+	}
+	svc_cli_batch(cli, argc - optind, argv + optind, 1, cancel_one, &o);
+}
+
+static int
+cmd_leave_list(struct svc_cli *cli, int argc, char **argv)
+{
+	static const struct svc_col cols[] = {
+		{ "id", SVC_COL_INT, 0 }, { "login", SVC_COL_TEXT, 0 },
+		{ "from", SVC_COL_TIME, 0 }, { "to", SVC_COL_TIME, 0 },
+		{ "reason", SVC_COL_TEXT, 24 },
+		{ "cancelled", SVC_COL_TIME, 0 },
+	};
+	struct svc_err e = { 0 };
+	const char *login;
+	sqlite3_stmt *st;
+	struct opts o;
+	time_t since;
+
+	options(cli, argc, argv, leaves_opts, &o);
+	svc_cli_need(cli, argc - optind, 0, 1);
+	login = optind < argc ? argv[optind] : NULL;
+	svc_cli_config(cli);
+	since = o.since ? svc_cli_time(cli, o.since) : svc_now();
+	svc_cli_open(cli, SVC_DB_RO);
+	svc_cli_known(cli, SVC_K_LOGIN, "LOGIN", login);
+	if (svc_leave_query(cli->db, login, since, o.all, &st, &e))
+		svc_cli_fail(cli, &e);
+	svc_cli_stmt_out(cli, st, cols, 6);
+	svc_db_close(cli->db);
+	return 0;
+}
+
 static const struct svc_verb verbs[] = {
 	{ "add", cmd_add, "add LOGIN --name NAME [--dept CODE] [--role ROLES] "
 	    "[--phone PHONE] [--badge NO] [-n]",
@@ -493,6 +594,19 @@ static const struct svc_verb verbs[] = {
 	    "Change the given fields of departments.\n" },
 	{ "depts", cmd_depts, "depts",
 	    "List the departments.\n" },
+	{ "leave", cmd_leave, "leave LOGIN --from TIME --to TIME --reason TEXT "
+	    "[-n]",
+	    "LOGIN is away from --from to --to (issue 18): no visit is booked\n"
+	    "into it.  Prints the leave's id.  Visits booked before are kept\n"
+	    "and listed by svc-report clashes.\n" },
+	{ "leave-cancel", cmd_leave_cancel, "leave-cancel [ID...] --reason TEXT "
+	    "[-n] [-k]",
+	    "The leave will not be taken; kept, with why.\n" },
+	{ "leave-list", cmd_leave_list, "leave-list [LOGIN] [--since TIME] "
+	    "[--all]",
+	    "Leave not over by --since (default now), in time order:\n"
+	    "id, login, from, to, reason, cancelled.\n\n"
+	    "  -a, --all        cancelled leave too\n" },
 	{ "roles", cmd_roles, "roles [LOGIN]",
 	    "Which roles may run which writing verb (reading needs none);\n"
 	    "with LOGIN, only the verbs that person's roles allow.\n" },

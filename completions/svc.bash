@@ -119,7 +119,7 @@ _svc() {
 		return ;;
 	--group) COMPREPLY=($(compgen -W "elderly frail sick disabled key-project" -- "$cur")); return ;;
 	--status) COMPREPLY=($(compgen -W "new accepted assigned arrived started suspended taken_back done abandoned refused cancelled closed" -- "$cur")); return ;;
-	--at|--until|--want|--since|--on|--notified) COMPREPLY=($(compgen -W "today tomorrow now" -- "$cur")); return ;;
+	--at|--until|--want|--since|--on|--notified|--from|--to) COMPREPLY=($(compgen -W "today tomorrow now" -- "$cur")); return ;;
 	--name|--phone|--email|--badge|--customer|--address|--product|--fault|--note|--reason|--documents|--limit) return ;;
 	esac
 
@@ -128,13 +128,13 @@ _svc() {
 	svc-assign) verbs="to drop move agenda auto" ;;
 	svc-visit) verbs="brief late arrive start contact check suspend resume takeback done report review followup signature attach form noshow" ;;
 	svc-product) verbs="import show list" ;;
-	svc-report) verbs="overdue late notice noshow held unpaid takeback unsent unreviewed followup complaints conduct summary workload revenue rating evaluation query" ;;
+	svc-report) verbs="overdue late notice noshow held unpaid takeback unsent unreviewed followup complaints conduct clashes summary workload revenue rating evaluation query" ;;
 	svc-complaint) verbs="new list show assign resolve" ;;
 	svc-notify) verbs="due sent failed dismiss check sweep" ;;
 	svc-pay) verbs="bill charge collect receive receipt void refund handover held due" ;;
 	svc-cal) verbs="is add days next" ;;
 	svc-order) verbs="new import list show accept refuse cancel reopen notice edit export catalogue" ;;
-	svc-staff) verbs="add edit disable enable list show directory import add-dept edit-dept depts roles" ;;
+	svc-staff) verbs="add edit disable enable list show directory import add-dept edit-dept depts roles leave leave-cancel leave-list" ;;
 	*) return ;;
 	esac
 
@@ -168,7 +168,7 @@ _svc() {
 	svc-report:overdue) opts="$opts --since --until --dept --kind --check --soon" ;;
 	svc-report:held) opts="$opts --since --until --dept --kind --check --older" ;;
 	svc-report:conduct) opts="$opts --since --until --dept --kind --check --worker" ;;
-	svc-report:late|svc-report:notice|svc-report:noshow|svc-report:unpaid|svc-report:takeback|svc-report:unsent|svc-report:unreviewed|svc-report:followup|svc-report:complaints)
+	svc-report:late|svc-report:notice|svc-report:noshow|svc-report:unpaid|svc-report:takeback|svc-report:unsent|svc-report:unreviewed|svc-report:followup|svc-report:complaints|svc-report:clashes)
 		opts="$opts --since --until --dept --kind --check" ;;
 	svc-report:summary|svc-report:revenue) opts="$opts --by --since --until --dept --kind" ;;
 	svc-report:workload|svc-report:rating) opts="$opts --since --until --dept --kind" ;;
@@ -210,6 +210,9 @@ _svc() {
 	svc-staff:add|svc-staff:edit) opts="$opts --name --dept --role --phone --badge --dry-run --keep-going" ;;
 	svc-staff:disable|svc-staff:enable) opts="$opts --dry-run --keep-going" ;;
 	svc-staff:list) opts="$opts --dept --role --all" ;;
+	svc-staff:leave) opts="$opts --from --to --reason --dry-run" ;;
+	svc-staff:leave-cancel) opts="$opts --reason --dry-run --keep-going" ;;
+	svc-staff:leave-list) opts="$opts --since --all" ;;
 	svc-staff:import) opts="$opts --dry-run" ;;
 	svc-staff:add-dept|svc-staff:edit-dept) opts="$opts --name --kind --phone --dry-run --keep-going" ;;
 	esac
@@ -264,7 +267,7 @@ _svc() {
 		COMPREPLY=($(compgen -W "$(_svc_orders_in closed)" -- "$cur")) ;;
 	svc-order:import)
 		COMPREPLY=($(compgen -f -- "$cur")) ;;
-	svc-staff:edit|svc-staff:disable|svc-staff:enable|svc-staff:show|svc-staff:roles)
+	svc-staff:edit|svc-staff:disable|svc-staff:enable|svc-staff:show|svc-staff:roles|svc-staff:leave|svc-staff:leave-list)
 		COMPREPLY=($(compgen -W "$(_svc_logins)" -- "$cur")) ;;
 	svc-staff:edit-dept)
 		COMPREPLY=($(compgen -W "$(_svc_depts)" -- "$cur")) ;;

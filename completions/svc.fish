@@ -84,7 +84,7 @@ complete -c svc-cal -f -n "not __fish_seen_subcommand_from $calverbs" -a days -d
 complete -c svc-cal -f -n "not __fish_seen_subcommand_from $calverbs" -a next -d 'next working moment'
 complete -c svc-cal -f -n "__fish_seen_subcommand_from $calverbs" -a 'today tomorrow now'
 
-set -l sv add edit disable enable list show directory import add-dept edit-dept depts roles
+set -l sv add edit disable enable list show directory import add-dept edit-dept depts roles leave leave-cancel leave-list
 complete -c svc-staff -f -n "not __fish_seen_subcommand_from $sv" -a add -d 'add a person'
 complete -c svc-staff -f -n "not __fish_seen_subcommand_from $sv" -a edit -d 'change people'
 complete -c svc-staff -f -n "not __fish_seen_subcommand_from $sv" -a disable -d 'take off duty'
@@ -97,7 +97,14 @@ complete -c svc-staff -f -n "not __fish_seen_subcommand_from $sv" -a add-dept -d
 complete -c svc-staff -f -n "not __fish_seen_subcommand_from $sv" -a edit-dept -d 'change departments'
 complete -c svc-staff -f -n "not __fish_seen_subcommand_from $sv" -a depts -d 'list departments'
 complete -c svc-staff -f -n "not __fish_seen_subcommand_from $sv" -a roles -d 'which role may write what'
-complete -c svc-staff -f -n "__fish_seen_subcommand_from edit disable enable show roles" -a '(__svc_logins)'
+complete -c svc-staff -f -n "not __fish_seen_subcommand_from $sv" -a leave -d 'a person away'
+complete -c svc-staff -f -n "not __fish_seen_subcommand_from $sv" -a leave-cancel -d 'leave not taken'
+complete -c svc-staff -f -n "not __fish_seen_subcommand_from $sv" -a leave-list -d 'leave to come'
+complete -c svc-staff -f -n "__fish_seen_subcommand_from edit disable enable show roles leave leave-list" -a '(__svc_logins)'
+complete -c svc-staff -n "__fish_seen_subcommand_from leave" -l from -x -d 'begins'
+complete -c svc-staff -n "__fish_seen_subcommand_from leave" -l to -x -d 'ends'
+complete -c svc-staff -n "__fish_seen_subcommand_from leave leave-cancel" -l reason -x -d 'why'
+complete -c svc-staff -n "__fish_seen_subcommand_from leave-list" -l since -x -d 'not over by'
 complete -c svc-staff -f -n "__fish_seen_subcommand_from edit-dept" -a '(__svc_depts)'
 complete -c svc-staff -l name -x -d 'full name'
 complete -c svc-staff -l dept -x -a '(__svc_depts)' -d 'department'
@@ -258,8 +265,8 @@ complete -c svc-pay -l width -x -a '32 48 80' -d 'receipt width'
 complete -c svc-pay -s n -l dry-run -d 'check, write nothing'
 complete -c svc-pay -s k -l keep-going -d 'apply the good items'
 
-set -l rv overdue late notice noshow held unpaid takeback unsent unreviewed followup complaints conduct summary workload revenue rating evaluation query
-for v in overdue late notice noshow held unpaid takeback unsent unreviewed followup complaints conduct summary workload revenue rating evaluation query
+set -l rv overdue late notice noshow held unpaid takeback unsent unreviewed followup complaints conduct clashes summary workload revenue rating evaluation query
+for v in overdue late notice noshow held unpaid takeback unsent unreviewed followup complaints conduct clashes summary workload revenue rating evaluation query
     complete -c svc-report -f -n "not __fish_seen_subcommand_from $rv" -a $v
 end
 complete -c svc-report -l since -x -d 'from'

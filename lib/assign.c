@@ -11,8 +11,7 @@
 
 /* The states in which an order holds a place in its worker's day. */
 #define BOOKED "('assigned', 'arrived', 'started', 'suspended')"
-/* No visit lasts two days: the bound that keeps clash checks indexed. */
-#define LONGEST "172800"
+#define LONGEST SVC_LONGEST_VISIT
 
 /* An active person with the worker role; 66 when there is no such login. */
 int
@@ -95,6 +94,23 @@ svc_clash(sqlite3 *db, int64_t person, int64_t id, time_t at, time_t until,
 	return other;
 }
 
+/* Issue 18: nobody is booked into their own leave. */
+static int
+away(sqlite3 *db, const struct svc_worker *w, int64_t id, time_t at,
+    time_t until, struct svc_err *e)
+{
+	struct svc_leave l;
+	char span[80];
+	int64_t leave;
+
+	if ((leave = svc_on_leave(db, w->id, at, until, &l, e)) <= 0)
+		return e->code;
+	svc_leave_span(&l, span, sizeof span);
+	return svc_seterr(e, SVC_EX_DATA, "%lld: %s is on leave %s (%s) "
+	    "(--force to send them anyway)", (long long)id, w->login, span,
+	    l.reason);
+}
+
 static int
 free_at(sqlite3 *db, const struct svc_worker *w, int64_t id, time_t at,
     time_t until, struct svc_err *e)
@@ -108,7 +124,7 @@ free_at(sqlite3 *db, const struct svc_worker *w, int64_t id, time_t at,
 	if ((other = svc_clash(db, w->id, id, at, until, &cat, &cuntil, e)) < 0)
 		return e->code;
 	if (other == 0)
-		return 0;
+		return away(db, w, id, at, until, e);
 	svc_time_local(cat, a, sizeof a);
 	svc_time_local(cuntil, b, sizeof b);
 	return svc_seterr(e, SVC_EX_DATA, "%lld: %s is booked %s-%s for order "
@@ -464,6 +480,7 @@ svc_auto_assign(sqlite3 *db, int64_t id, struct svc_worker *chosen,
 	    " AND (?1 = '' OR d.code = ?1)"
 	    " ORDER BY load, s.login";
 	struct svc_worker w;
+	struct svc_leave l;
 	struct svc_facts b;
 	sqlite3_stmt *st;
 	time_t from, to, cat, cuntil;
@@ -489,6 +506,8 @@ svc_auto_assign(sqlite3 *db, int64_t id, struct svc_worker *chosen,
 		snprintf(w.login, sizeof w.login, "%s", svc_col_text(st, 1));
 		snprintf(w.dept, sizeof w.dept, "%s", svc_col_text(st, 2));
 		other = svc_clash(db, w.id, id, b.at, b.until, &cat, &cuntil, e);
+		if (other == 0)	/* nor on leave then */
+			other = svc_on_leave(db, w.id, b.at, b.until, &l, e);
 		if (other < 0)
 			break;
 		found = other == 0;

@@ -936,7 +936,41 @@ const char *const svc_migrations[] = {
 	"  SELECT k.id, k.order_id, v.no AS visit, w.login AS worker, k.item,\n"
 	"    k.answer, k.breach, k.major, k.at, k.source, k.actor\n"
 	"  FROM conduct k JOIN visit v ON v.id = k.visit_id\n"
-	"  LEFT JOIN staff w ON w.id = k.worker_id;\n",
+	"  LEFT JOIN staff w ON w.id = k.worker_id;\n"
+	/*
+	 * Leave (issue 18): a worker away from from_at to to_at is given no
+	 * visit then.  Cancelled once, with a reason, never deleted, never
+	 * rewritten; leave_open is the future's, which dispatch and
+	 * svc-report clashes read.
+	 */
+	"CREATE TABLE leave (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  staff_id INTEGER NOT NULL REFERENCES staff(id),\n"
+	"  from_at INTEGER NOT NULL,\n"
+	"  to_at INTEGER NOT NULL CHECK (to_at > from_at),\n"
+	"  reason TEXT NOT NULL,\n"
+	"  at INTEGER NOT NULL,\n"
+	"  actor TEXT NOT NULL,\n"
+	"  cancelled_at INTEGER,\n"
+	"  cancel_reason TEXT,\n"
+	"  cancelled_by TEXT\n"
+	");\n"
+	"CREATE INDEX leave_staff ON leave(staff_id, from_at)\n"
+	"  WHERE cancelled_at IS NULL;\n"
+	"CREATE INDEX leave_open ON leave(to_at) WHERE cancelled_at IS NULL;\n"
+	"CREATE TRIGGER leave_no_delete BEFORE DELETE ON leave\n"
+	"  BEGIN SELECT RAISE(ABORT, 'leave is never deleted'); END;\n"
+	"CREATE TRIGGER leave_once BEFORE UPDATE ON leave\n"
+	"  WHEN OLD.cancelled_at IS NOT NULL OR NEW.cancelled_at IS NULL\n"
+	"    OR NEW.staff_id IS NOT OLD.staff_id OR NEW.from_at IS NOT OLD.from_at\n"
+	"    OR NEW.to_at IS NOT OLD.to_at OR NEW.reason IS NOT OLD.reason\n"
+	"    OR NEW.at IS NOT OLD.at OR NEW.actor IS NOT OLD.actor\n"
+	"  BEGIN SELECT RAISE(ABORT, 'leave is cancelled once, never"
+	" rewritten'); END;\n"
+	"CREATE VIEW v_leave AS\n"
+	"  SELECT l.id, s.login, l.from_at, l.to_at, l.reason, l.at, l.actor,\n"
+	"    l.cancelled_at, l.cancel_reason, l.cancelled_by\n"
+	"  FROM leave l JOIN staff s ON s.id = l.staff_id;\n",
 };
 
 const int svc_nmigrations = sizeof svc_migrations / sizeof svc_migrations[0];

@@ -507,6 +507,24 @@ void svc_out_column(struct svc_out *, sqlite3_stmt *, int i);
 void svc_out_row(struct svc_out *);
 int svc_out_finish(struct svc_out *);	/* flushes a table, frees */
 
+/* No visit lasts two days: the bound that keeps clash checks indexed. */
+#define SVC_LONGEST_VISIT "172800"
+
+/* leave.c: a worker away (issue 18). */
+struct svc_leave {
+	time_t from, to;
+	char reason[256];
+};
+int64_t svc_on_leave(sqlite3 *, int64_t person, time_t at, time_t until,
+    struct svc_leave *, struct svc_err *);
+void svc_leave_span(const struct svc_leave *, char *buf, size_t n);
+int svc_leave_add(sqlite3 *, const char *login, time_t from, time_t to,
+    const char *reason, int64_t *id, int *clashes, struct svc_err *);
+int svc_leave_cancel(sqlite3 *, int64_t id, const char *reason,
+    struct svc_err *);
+int svc_leave_query(sqlite3 *, const char *login, time_t since, int all,
+    sqlite3_stmt **, struct svc_err *);
+
 /* assign.c: dispatch (C2), moves and the notice rule (G9). */
 struct svc_worker {
 	int64_t id;

@@ -245,6 +245,17 @@ expect 64 svc-visit followup 1 --unreachable --conduct A16.gifts=no
 expect 64 svc-visit done --signed-by x --conduct -
 expect 64 svc-report conduct --worker "x'; --"
 expect 64 svc-report overdue --worker zhou
+# Leave (issue 18).
+expect 64 svc-staff leave zhou --from "2026-12-03 08:00" --to "2026-12-03 18:00"
+expect 65 svc-staff leave zhou --from "2026-12-03 08:00" --to "2026-12-03 18:00" --reason "$(printf 'a\033[2Jb')"
+expect 65 svc-staff leave zhou --from "2026-02-30 08:00" --to "2026-12-03 18:00" --reason x
+expect 65 svc-staff leave zhou --from "2026-12-03 18:00" --to "2026-12-03 08:00" --reason x
+expect 66 svc-staff leave "x'; DROP TABLE leave; --" --from "2026-12-03 08:00" --to "2026-12-03 18:00" --reason x
+expect 64 svc-staff leave --from "2026-12-03 08:00" --to "2026-12-03 18:00" --reason x
+expect 66 svc-staff leave-cancel 999 --reason x
+expect 64 svc-staff leave-cancel x1 --reason x
+expect 64 svc-staff leave-cancel 1
+expect 64 svc-staff leave-list nobody
 expect 64 svc-notify check --nope
 SVC_USER=wang expect 77 svc-notify sweep
 SVC_USER=wang expect 77 svc-notify dismiss 1 --reason x

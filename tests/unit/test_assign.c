@@ -241,6 +241,41 @@ auto_prefers_the_least_loaded(void **state)
 	assert_string_equal(w.login, "wang");
 }
 
+/* Issue 18: leave is booked into by nobody, and cancelled, not deleted. */
+static void
+leave_keeps_the_day_free(void **state)
+{
+	struct svc_worker w = worker("li"), chosen;
+	struct svc_leave l;
+	struct svc_err e = { 0 };
+	int64_t a, b, leave, other;
+	int clashes;
+
+	(void)state;
+	svc_clock_set(unit_at("2026-12-01 09:00"));
+	a = accepted_at("2026-12-22 10:00");
+	b = accepted_at("2026-12-22 14:00");
+	assert_int_equal(svc_assign(db, b, &w, NULL, 0, &e), 0);
+	assert_int_equal(svc_leave_add(db, "li", unit_at("2026-12-22 08:00"),
+	    unit_at("2026-12-22 18:00"), "年假", &leave, &clashes, &e), 0);
+	assert_int_equal(clashes, 1);	/* b, booked before */
+	assert_int_equal(svc_leave_add(db, "li", unit_at("2026-12-22 17:00"),
+	    unit_at("2026-12-22 19:00"), "x", &other, &clashes, &e),
+	    SVC_EX_DATA);
+	assert_int_equal(svc_assign(db, a, &w, NULL, 0, &e), SVC_EX_DATA);
+	assert_non_null(strstr(e.msg, "li is on leave 2026-12-22 08:00-18:00"));
+	assert_int_equal(svc_auto_assign(db, a, &chosen, &e), 0);
+	assert_string_equal(chosen.login, "wang");
+	/* back to back with the leave is no overlap */
+	assert_int_equal(svc_on_leave(db, w.id, unit_at("2026-12-22 18:00"),
+	    unit_at("2026-12-22 19:00"), &l, &e), 0);
+	assert_int_equal(svc_leave_cancel(db, leave, "提前返岗", &e), 0);
+	assert_int_equal(svc_leave_cancel(db, leave, "x", &e), SVC_EX_DATA);
+	assert_int_equal(svc_on_leave(db, w.id, unit_at("2026-12-22 10:00"),
+	    unit_at("2026-12-22 11:00"), &l, &e), 0);
+	assert_string_equal(unit_one(db, "SELECT count(*) FROM leave"), "1");
+}
+
 int
 main(void)
 {
@@ -253,6 +288,7 @@ main(void)
 		cmocka_unit_test(move_is_recorded_and_checked),
 		cmocka_unit_test(auto_never_double_books),
 		cmocka_unit_test(auto_prefers_the_least_loaded),
+		cmocka_unit_test(leave_keeps_the_day_free),
 	};
 
 	return cmocka_run_group_tests_name("assign", tests, setup, unit_teardown);

@@ -80,6 +80,8 @@ checks_start_from_their_index(void **state)
 		{ "unreviewed", "USING INDEX visit_review" },
 		{ "followup", "USING INDEX orders_followup" },
 		{ "conduct", "USING INDEX conduct_at" },
+		{ "clashes", "USING INDEX leave_open" },
+		{ "clashes", "USING INDEX orders_helper" },
 	};
 	const struct svc_report *r;
 	struct svc_buf p = { 0 };
