@@ -21,17 +21,31 @@ static const struct svc_col at_cols[] = {
 	{ "at", SVC_COL_TIME, 0 },
 };
 
-/* Parse the verb's options: svc-cal has only the common ones. */
+enum { O_CALENDAR = 0x200 };
+
+/* The calendar the verb reads: calendar:, or --calendar NAME's. */
+static const struct svc_cal *cal;
+
+/* Parse the verb's options: the common ones and --calendar. */
 static void
 options(struct svc_cli *cli, int argc, char **argv)
 {
 	static const struct option lo[] = { SVC_COMMON_LONG,
+		{ "calendar", required_argument, NULL, O_CALENDAR },
 		{ NULL, 0, NULL, 0 } };
+	const char *name = NULL;
 	int c;
 
 	while ((c = getopt_long(argc, argv, SVC_COMMON_SHORT, lo, NULL)) != -1)
-		svc_cli_option(cli, c, optarg);
+		if (c == O_CALENDAR)
+			name = optarg;
+		else
+			svc_cli_option(cli, c, optarg);
 	svc_cli_config(cli);
+	cal = name ? svc_conf_cal_named(&cli->conf, name) : &cli->conf.cal;
+	if (cal == NULL)
+		svc_die(SVC_EX_USAGE, "%s: no such calendar (default, or one "
+		    "of the config's calendars:)", name);
 }
 
 static int
@@ -49,7 +63,7 @@ static void
 day_row(struct svc_cli *cli, struct svc_out *o, int day)
 {
 	const char *why;
-	enum svc_daykind k = svc_cal_day(&cli->conf.cal, day, &why);
+	enum svc_daykind k = svc_cal_day(cal, day, &why);
 
 	svc_out_date(o, day);
 	svc_out_text(o, weekday_names[svc_weekday(day)]);
@@ -83,7 +97,7 @@ cmd_is(struct svc_cli *cli, int argc, char **argv)
 		day_row(cli, o, day);
 		svc_cli_out_end(cli, o);
 	}
-	return svc_cal_is_working(&cli->conf.cal, day) ? 0 : SVC_EX_FOUND;
+	return svc_cal_is_working(cal, day) ? 0 : SVC_EX_FOUND;
 }
 
 static int
@@ -97,7 +111,7 @@ cmd_add(struct svc_cli *cli, int argc, char **argv)
 	svc_cli_need(cli, argc - optind, 2, 2);
 	t = svc_cli_time(cli, argv[optind]);
 	if (svc_dur_parse(argv[optind + 1], &d, &e) ||
-	    svc_cal_add_dur(&cli->conf.cal, t, &d, &out, &e))
+	    svc_cal_add_dur(cal, t, &d, &out, &e))
 		svc_cli_fail(cli, &e);
 	print_at(cli, out);
 	return 0;
@@ -138,24 +152,25 @@ cmd_next(struct svc_cli *cli, int argc, char **argv)
 	options(cli, argc, argv);
 	svc_cli_need(cli, argc - optind, 0, 1);
 	t = optind < argc ? svc_cli_time(cli, argv[optind]) : svc_now();
-	if (svc_cal_next(&cli->conf.cal, t, &out, &e))
+	if (svc_cal_next(cal, t, &out, &e))
 		svc_cli_fail(cli, &e);
 	print_at(cli, out);
 	return 0;
 }
 
 static const struct svc_verb verbs[] = {
-	{ "is", cmd_is, "is [DATE] [options]",
+	{ "is", cmd_is, "is [DATE] [--calendar NAME] [options]",
 	    "Exit 0 when DATE (default today) is a working day, 1 when not;\n"
 	    "print the date, weekday, kind and the holiday's name.\n" },
-	{ "add", cmd_add, "add TIME DURATION [options]",
+	{ "add", cmd_add, "add TIME DURATION [--calendar NAME] [options]",
 	    "Print TIME plus DURATION: 30m, 8h, 1d are clock time;\n"
 	    "1wd is one working day of working time (G5).\n" },
-	{ "days", cmd_days, "days FROM TO [options]",
+	{ "days", cmd_days, "days FROM TO [--calendar NAME] [options]",
 	    "List each date from FROM to TO with its weekday and kind:\n"
 	    "workday, weekend, holiday or makeup.\n" },
-	{ "next", cmd_next, "next [TIME] [options]",
-	    "Print the next working moment at or after TIME (default now).\n" },
+	{ "next", cmd_next, "next [TIME] [--calendar NAME] [options]",
+	    "Print the next working moment at or after TIME (default now).\n\n"
+	    "  --calendar NAME  one of the config's calendars: (default: calendar:)\n" },
 	{ NULL, NULL, NULL, NULL }
 };
 

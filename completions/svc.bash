@@ -120,7 +120,7 @@ _svc() {
 	--group) COMPREPLY=($(compgen -W "elderly frail sick disabled key-project" -- "$cur")); return ;;
 	--status) COMPREPLY=($(compgen -W "new accepted assigned arrived started suspended taken_back done abandoned refused cancelled closed" -- "$cur")); return ;;
 	--at|--until|--want|--since|--on|--notified|--from|--to) COMPREPLY=($(compgen -W "today tomorrow now" -- "$cur")); return ;;
-	--name|--phone|--email|--badge|--customer|--address|--product|--fault|--note|--reason|--documents|--limit) return ;;
+	--calendar|--name|--phone|--email|--badge|--customer|--address|--product|--fault|--note|--reason|--documents|--limit) return ;;
 	esac
 
 	case $cmd in
@@ -151,6 +151,7 @@ _svc() {
 	local person="--kind --service --customer --phone --email --address --channel --group --want --dept --product --fault --note --dry-run"
 	local filters="--status --kind --dept --customer --since --until --on --overdue --limit"
 	case $cmd:$verb in
+	svc-cal:*) opts="$opts --calendar" ;;
 	svc-visit:late) opts="$opts --eta --reason --by --dry-run --keep-going" ;;
 	svc-visit:arrive|svc-visit:start|svc-visit:resume) opts="$opts --by --dry-run --keep-going" ;;
 	svc-visit:contact) opts="$opts --reached --unreachable --note --dry-run --keep-going" ;;

@@ -78,6 +78,7 @@ complete -c svc-db -n "__fish_seen_subcommand_from verify" -l seal -x -d "a day'
 complete -c svc-db -n "__fish_seen_subcommand_from verify seal" -l day -x -d 'the day'
 
 set -l calverbs is add days next
+complete -c svc-cal -l calendar -x -d 'one of the config calendars'
 complete -c svc-cal -f -n "not __fish_seen_subcommand_from $calverbs" -a is -d 'is a date worked'
 complete -c svc-cal -f -n "not __fish_seen_subcommand_from $calverbs" -a add -d 'add a duration'
 complete -c svc-cal -f -n "not __fish_seen_subcommand_from $calverbs" -a days -d 'list dates'

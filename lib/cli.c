@@ -347,7 +347,7 @@ svc_cli_config(struct svc_cli *cli)
 {
 	struct svc_err e = { 0 };
 	char *path;
-	int must;
+	int must, i;
 
 	if (cli->conf_loaded)
 		return;
@@ -366,6 +366,8 @@ svc_cli_config(struct svc_cli *cli)
 	/* A --check whose answer rests on a year without holiday data
 	 * says so even under -q: the exit status alone would hide it. */
 	cli->conf.cal.warn = cli->quiet && !cli->check ? NULL : warn_hook;
+	for (i = 0; i < cli->conf.ncals; i++)
+		cli->conf.cals[i].cal.warn = cli->conf.cal.warn;
 	if (svc_tz_set(cli->conf.timezone, &e) || svc_clock_init(&e))
 		svc_cli_fail(cli, &e);
 	svc_notify_conf(&cli->conf);	/* the messages' texts */

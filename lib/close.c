@@ -53,7 +53,8 @@ svc_followup_plan(sqlite3 *db, const struct svc_conf *c, int64_t id,
 
 	if (!r->return_visit)
 		return 0;
-	if (svc_cal_add_dur(&c->cal, svc_now(), &r->return_after, &due, e) ||
+	if (svc_cal_add_dur(svc_conf_cal(c, kind), svc_now(), &r->return_after,
+	    &due, e) ||
 	    svc_db_cached(db, sql, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);

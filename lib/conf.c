@@ -31,6 +31,8 @@ struct cx {
 	const char *file;
 	struct svc_err *e;
 	int depth;		/* of includes */
+	struct svc_cal *cal;	/* the calendar being read: calendar: or one
+				   of calendars: */
 };
 
 int
@@ -103,7 +105,35 @@ svc_conf_free(struct svc_conf *c)
 	free(c->timezone);
 	free(c->database);
 	svc_cal_free(&c->cal);
+	for (i = 0; i < c->ncals; i++) {
+		free(c->cals[i].name);
+		svc_cal_free(&c->cals[i].cal);
+	}
+	free(c->cals);
 	memset(c, 0, sizeof *c);
+}
+
+/* The working calendar of a kind of service (G5, G7): its own, or calendar:. */
+const struct svc_cal *
+svc_conf_cal(const struct svc_conf *c, const char *kind)
+{
+	const struct svc_rules *r = kind ? svc_conf_rules(c, kind) : NULL;
+
+	return r && r->cal ? &c->cals[r->cal - 1].cal : &c->cal;
+}
+
+/* A calendar by name (svc-cal --calendar); NULL when there is none. */
+const struct svc_cal *
+svc_conf_cal_named(const struct svc_conf *c, const char *name)
+{
+	int i;
+
+	if (strcmp(name, "default") == 0)
+		return &c->cal;
+	for (i = 0; i < c->ncals; i++)
+		if (strcmp(c->cals[i].name, name) == 0)
+			return &c->cals[i].cal;
+	return NULL;
 }
 
 const struct svc_rules *
@@ -282,7 +312,7 @@ weekdays(struct cx *x, const struct svc_ynode *n)
 
 	if (want(x, n, SVC_Y_SEQ, "weekdays"))
 		return x->e->code;
-	x->c->cal.weekdays = 0;
+	x->cal->weekdays = 0;
 	for (i = 0; i < n->n; i++) {
 		if (want(x, n->kids[i], SVC_Y_SCALAR, "weekdays"))
 			return x->e->code;
@@ -293,7 +323,7 @@ weekdays(struct cx *x, const struct svc_ynode *n)
 			return svc_yerr(x->e, SVC_EX_CONFIG, x->file, n->kids[i],
 			    "weekdays: '%s' is not one of mon tue wed thu fri "
 			    "sat sun", n->kids[i]->val);
-		x->c->cal.weekdays |= 1u << j;
+		x->cal->weekdays |= 1u << j;
 	}
 	return 0;
 }
@@ -311,7 +341,7 @@ hours(struct cx *x, const struct svc_ynode *n)
 	for (i = 0; i < n->n; i++) {
 		if (get_window(x, n->kids[i], "hours", &s, &e, 0))
 			return x->e->code;
-		if (svc_cal_add_window(&x->c->cal, s, e, &sub) != 0)
+		if (svc_cal_add_window(x->cal, s, e, &sub) != 0)
 			return svc_yerr(x->e, SVC_EX_CONFIG, x->file,
 			    n->kids[i], "%s", sub.msg);
 	}
@@ -363,7 +393,7 @@ special_days(struct cx *x, const struct svc_ynode *n, const char *key,
 				return svc_yerr(x->e, SVC_EX_CONFIG, x->file,
 				    it, "%04d-%02d-%02d is not in %d", y, m, dd,
 				    year);
-			svc_cal_add_special(&x->c->cal, d, working, name->val);
+			svc_cal_add_special(x->cal, d, working, name->val);
 		}
 	}
 	return 0;
@@ -427,7 +457,7 @@ calendar(struct cx *x, const struct svc_ynode *n)
 	if ((v = svc_ymap_get(n, "weekdays")) && weekdays(x, v))
 		return x->e->code;
 	if ((v = svc_ymap_get(n, "hours")) != NULL) {
-		x->c->cal.nwin = 0;
+		x->cal->nwin = 0;
 		if (hours(x, v))
 			return x->e->code;
 	}
@@ -518,13 +548,68 @@ messages(struct cx *x, const struct svc_ynode *n, char **msg)
 	return 0;
 }
 
+/* rules: KIND: calendar: NAME, one of calendars: (or default). */
+static int
+rule_calendar(struct cx *x, const struct svc_ynode *v, struct svc_rules *r)
+{
+	int i;
+
+	if (want(x, v, SVC_Y_SCALAR, "calendar"))
+		return x->e->code;
+	r->cal = 0;
+	if (strcmp(v->val, "default") == 0)
+		return 0;
+	for (i = 0; i < x->c->ncals; i++)
+		if (strcmp(x->c->cals[i].name, v->val) == 0) {
+			r->cal = i + 1;
+			return 0;
+		}
+	return svc_yerr(x->e, SVC_EX_CONFIG, x->file, v, "calendar: '%s' "
+	    "is not one of calendars: (nor default)", v->val);
+}
+
+/*
+ * calendars: NAME: {the keys of calendar:}, each complete on its own
+ * (its weekdays, hours, includes); a kind of service names one in its
+ * rules (calendar: NAME), the others keep calendar:.
+ */
+static int
+calendars(struct cx *x, const struct svc_ynode *n)
+{
+	struct svc_conf *c = x->c;
+	struct svc_named_cal *k;
+	int i, rc;
+
+	if (want(x, n, SVC_Y_MAP, "calendars"))
+		return x->e->code;
+	c->cals = svc_xrealloc(c->cals, (size_t)(n->n ? n->n : 1) *
+	    sizeof *c->cals);
+	for (i = 0; i < n->n; i++) {
+		if (!svc_code_valid(n->keys[i]) ||
+		    strcmp(n->keys[i], "default") == 0)
+			return svc_seterr(x->e, SVC_EX_CONFIG, "%s:%d:%d: "
+			    "calendars: '%s' is not a name (letters, digits, "
+			    "'-_.'; 'default' is calendar:'s)", x->file,
+			    n->kline[i], n->kcol[i], n->keys[i]);
+		k = &c->cals[c->ncals++];
+		k->name = svc_strdup(n->keys[i]);
+		svc_cal_init(&k->cal);
+		x->cal = &k->cal;
+		rc = calendar(x, n->kids[i]);
+		x->cal = &c->cal;
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
 static int
 rules(struct cx *x, const struct svc_ynode *n)
 {
 	static const char *const keys[] = {
 		"reply_within", "notice", "noshow_after", "working_hours_only",
 		"review_within", "return_visit_after", "return_visit_tries",
-		"remind_before", "messages", NULL
+		"remind_before", "messages", "calendar", NULL
 	};
 	struct svc_rules *r;
 	const struct svc_ynode *k, *v;
@@ -575,6 +660,8 @@ rules(struct cx *x, const struct svc_ynode *n)
 			return x->e->code;
 		if ((v = svc_ymap_get(k, "messages")) &&
 		    messages(x, v, r->msg))
+			return x->e->code;
+		if ((v = svc_ymap_get(k, "calendar")) && rule_calendar(x, v, r))
 			return x->e->code;
 		if (r->notice.unit != SVC_DUR_CLOCK ||
 		    r->noshow_after.unit != SVC_DUR_CLOCK ||
@@ -831,7 +918,7 @@ holiday_file(struct cx *x, const struct svc_ynode *root)
 	if ((v = svc_ymap_get(root, "workdays")) &&
 	    special_days(x, v, "workdays", 1, (int)year))
 		return x->e->code;
-	svc_cal_add_year(&x->c->cal, (int)year);
+	svc_cal_add_year(x->cal, (int)year);
 	return 0;
 }
 
@@ -839,7 +926,8 @@ static int
 main_file(struct cx *x, const struct svc_ynode *root)
 {
 	static const char *const keys[] = {
-		"timezone", "database", "calendar", "rules", "quiet_hours",
+		"timezone", "database", "calendar", "calendars", "rules",
+		"quiet_hours",
 		"services", "evaluation", "messages", "conduct", NULL
 	};
 	const struct svc_ynode *v;
@@ -853,6 +941,9 @@ main_file(struct cx *x, const struct svc_ynode *root)
 	    get_str(x, v, "database", &x->c->database))
 		return x->e->code;
 	if ((v = svc_ymap_get(root, "calendar")) && calendar(x, v))
+		return x->e->code;
+	/* before rules:, which name them */
+	if ((v = svc_ymap_get(root, "calendars")) && calendars(x, v))
 		return x->e->code;
 	if ((v = svc_ymap_get(root, "rules")) && rules(x, v))
 		return x->e->code;
@@ -899,24 +990,40 @@ load_file(struct cx *x, const char *path, int holidays)
 }
 
 /* Windows and holidays were added; sort them and check what needs both. */
+/* A calendar without hours has the seed's: 09:00-12:00, 13:30-17:30. */
 static int
-finish(struct svc_conf *c, const char *file, struct svc_err *e)
+seal_one(struct svc_cal *cal, const char *name, const char *file,
+    struct svc_err *e)
 {
 	struct svc_err sub = { 0 };
 
-	if (c->cal.nwin == 0) {
-		svc_cal_add_window(&c->cal, 9 * 60, 12 * 60, NULL);
-		svc_cal_add_window(&c->cal, 13 * 60 + 30, 17 * 60 + 30, NULL);
+	if (cal->nwin == 0) {
+		svc_cal_add_window(cal, 9 * 60, 12 * 60, NULL);
+		svc_cal_add_window(cal, 13 * 60 + 30, 17 * 60 + 30, NULL);
 	}
-	if (svc_cal_seal(&c->cal, &sub) != 0)
-		return svc_seterr(e, SVC_EX_CONFIG, "%s: %s", file, sub.msg);
+	if (svc_cal_seal(cal, &sub) != 0)
+		return svc_seterr(e, SVC_EX_CONFIG, "%s: %s: %s", file, name,
+		    sub.msg);
+	return 0;
+}
+
+static int
+finish(struct svc_conf *c, const char *file, struct svc_err *e)
+{
+	int i;
+
+	if (seal_one(&c->cal, "calendar", file, e))
+		return e->code;
+	for (i = 0; i < c->ncals; i++)
+		if (seal_one(&c->cals[i].cal, c->cals[i].name, file, e))
+			return e->code;
 	return 0;
 }
 
 int
 svc_conf_load(struct svc_conf *c, const char *path, struct svc_err *e)
 {
-	struct cx x = { .c = c, .file = path, .e = e };
+	struct cx x = { .c = c, .file = path, .e = e, .cal = &c->cal };
 	char *copy;
 	int rc;
 
@@ -934,7 +1041,7 @@ int
 svc_conf_load_string(struct svc_conf *c, const char *name, const char *text,
     struct svc_err *e)
 {
-	struct cx x = { .c = c, .file = name, .e = e };
+	struct cx x = { .c = c, .file = name, .e = e, .cal = &c->cal };
 	struct svc_ynode *root;
 	int rc;
 

@@ -469,7 +469,8 @@ svc_order_new(sqlite3 *db, const struct svc_conf *c,
 		dept = NULL;	/* the catalogue names one not set up yet */
 	r = svc_conf_rules(c, kind);
 	/* G5: the reply is due reply_within after the request, now. */
-	if (svc_cal_add_dur(&c->cal, at, &r->reply_within, &due, e) ||
+	if (svc_cal_add_dur(svc_conf_cal(c, kind), at, &r->reply_within, &due,
+	    e) ||
 	    customer_id(db, in->customer, in->phone, at, &cust, e) ||
 	    customer_email(db, cust, in->email, e) ||
 	    svc_db_cached(db, sql, &st, e))

@@ -95,7 +95,8 @@ svc_slot_check(const struct svc_conf *c, const char *kind, int64_t id,
 	if (at < svc_now())
 		return svc_seterr(e, SVC_EX_DATA, "%lld: the appointment is "
 		    "in the past (--force to record it anyway)", (long long)id);
-	if (rules->working_hours_only && !svc_cal_in_hours(&c->cal, at, until))
+	if (rules->working_hours_only &&
+	    !svc_cal_in_hours(svc_conf_cal(c, kind), at, until))
 		return svc_seterr(e, SVC_EX_DATA, "%lld: a %s visit must be in "
 		    "working hours (G7; --force to override)", (long long)id,
 		    kind);

@@ -229,6 +229,7 @@ struct svc_rules {
 	struct svc_dur remind_before;	/* the reminder before a visit */
 	int remind;			/* 0: "none", no reminder */
 	char *msg[SVC_NMSGS];		/* the kind's own texts, or NULL */
+	int cal;			/* 0: calendar:, else calendars[cal-1] */
 };
 struct svc_service {
 	char *code, *kind, *name, *dept;
@@ -256,7 +257,12 @@ struct svc_conf {
 	char *dir;		/* its directory, for relative includes */
 	char *timezone;
 	char *database;
-	struct svc_cal cal;
+	struct svc_cal cal;		/* calendar:, the default */
+	struct svc_named_cal {
+		char *name;
+		struct svc_cal cal;
+	} *cals;			/* calendars: */
+	int ncals;
 	struct svc_rules rules[SVC_NKINDS];
 	struct svc_window *quiet;
 	int nquiet;
@@ -297,6 +303,9 @@ int svc_conduct_parse(const struct svc_conf *, int64_t order,
 int svc_conduct_record(sqlite3 *, int64_t order, const struct svc_answers *,
     const char *source, struct svc_err *);
 const char *svc_tmpl_of(const struct svc_conf *, const char *kind, int msg);
+const struct svc_cal *svc_conf_cal(const struct svc_conf *, const char *kind);
+const struct svc_cal *svc_conf_cal_named(const struct svc_conf *,
+    const char *name);
 
 /* db.c: the database (DESIGN section 4). */
 /*

@@ -717,7 +717,8 @@ review_due(sqlite3 *db, const struct svc_conf *c, const struct visit *v,
 
 	if (!r->review)
 		return 0;
-	if (svc_cal_add_dur(&c->cal, svc_now(), &r->review_within, &due, e))
+	if (svc_cal_add_dur(svc_conf_cal(c, kind), svc_now(), &r->review_within,
+	    &due, e))
 		return e->code;
 	val[0] = vint(due);
 	return visit_set(db, sql, v, val, 1, e);

@@ -36,6 +36,7 @@ check_same "$(complete_words svc-order new --em)" "--email " "svc-order new --em
 check_same "$(complete_words svc-report con)" "conduct " "svc-report conduct (A13-A20)"
 check_same "$(complete_words svc-staff leave)" "leave leave-cancel leave-list " "svc-staff leave verbs"
 check_same "$(complete_words svc-staff leave wang --fr)" "--from " "svc-staff leave --from"
+check_same "$(complete_words svc-cal is --cal)" "--calendar " "svc-cal --calendar"
 check_same "$(complete_words svc-report conduct --wo)" "--worker " "svc-report conduct --worker"
 check_same "$(complete_words svc-visit done 1 --cond)" "--conduct " "svc-visit done --conduct"
 check_same "$(complete_words svc-staff roles z)" "zhao zhou " "roles LOGIN completes logins"

@@ -169,6 +169,34 @@ holiday_file_speaks_for_its_year(void **state)
 	unlink(path);
 }
 
+/* Issue 18: a kind keeps its own calendar; the others calendar:. */
+static void
+calendars_per_kind(void **state)
+{
+	struct svc_conf c;
+	struct svc_err e = { 0 };
+
+	(void)state;
+	assert_int_equal(load(&c, "calendars:\n  clean:\n"
+	    "    weekdays: [mon, tue, wed, thu, fri, sat]\n"
+	    "    hours: [\"08:00-19:00\"]\n"
+	    "rules:\n  cleaning: {calendar: clean}\n", &e), 0);
+	assert_int_equal(svc_conf_cal(&c, "cleaning")->weekdays, 0x3f);
+	assert_int_equal(svc_cal_day_secs(svc_conf_cal(&c, "cleaning")),
+	    11 * 3600);
+	assert_ptr_equal(svc_conf_cal(&c, "gov"), &c.cal);
+	assert_ptr_equal(svc_conf_cal_named(&c, "default"), &c.cal);
+	assert_null(svc_conf_cal_named(&c, "nosuch"));
+	svc_conf_free(&c);
+	assert_int_equal(load(&c, "rules:\n  cleaning: {calendar: clean}\n",
+	    &e), SVC_EX_CONFIG);
+	assert_non_null(strstr(e.msg, "c.yaml:2:24: calendar: 'clean' is not"));
+	svc_conf_free(&c);
+	assert_int_equal(load(&c, "calendars: {default: {}}\n", &e),
+	    SVC_EX_CONFIG);
+	svc_conf_free(&c);
+}
+
 /* Issue 17: a template's field is checked where it stands. */
 static void
 message_templates(void **state)
@@ -214,6 +242,7 @@ main(void)
 		cmocka_unit_test(errors_are_positioned),
 		cmocka_unit_test(holiday_file_speaks_for_its_year),
 		cmocka_unit_test(message_templates),
+		cmocka_unit_test(calendars_per_kind),
 	};
 
 	unit_tz();
