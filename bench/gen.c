@@ -249,7 +249,7 @@ order(sqlite3 *db, const struct svc_conf *c, time_t t0, long i, int open,
 		die(e);
 	if (fate < 20)
 		return;
-	if (svc_auto_assign(db, id, &w, e)) {
+	if (svc_auto_assign(db, c, id, &w, NULL, e)) {
 		svc_clearerr(e);
 		snprintf(login, sizeof login, "w%02u", next(40));
 		if (svc_worker(db, login, &w, e) ||

@@ -10,7 +10,7 @@
 
 enum {
 	O_HELPER = 0x200, O_FORCE, O_AT, O_REASON, O_BY, O_NOTIFIED, O_ON,
-	O_DEPT
+	O_DEPT, O_VERBOSE
 };
 
 static const struct option long_opts[] = {
@@ -23,12 +23,13 @@ static const struct option long_opts[] = {
 	{ "notified", required_argument, NULL, O_NOTIFIED },
 	{ "on", required_argument, NULL, O_ON },
 	{ "dept", required_argument, NULL, O_DEPT },
+	{ "verbose", no_argument, NULL, O_VERBOSE },
 	{ NULL, 0, NULL, 0 }
 };
 
 struct opts {
 	const char *helper, *at, *reason, *by, *notified, *on, *dept;
-	int force;
+	int force, verbose;
 	struct svc_worker worker, helper_w;
 	struct svc_move move;
 };
@@ -39,7 +40,7 @@ static const int move_opts[] = {
 	O_AT, O_REASON, O_BY, O_NOTIFIED, O_FORCE, 'n', 'k', 0
 };
 static const int agenda_opts[] = { O_ON, 0 };
-static const int auto_opts[] = { O_DEPT, O_ON, 'n', 0 };
+static const int auto_opts[] = { O_DEPT, O_ON, O_VERBOSE, 'v', 'n', 0 };
 
 static void
 option(struct svc_cli *cli, int c, char *arg, void *ctx)
@@ -50,6 +51,7 @@ option(struct svc_cli *cli, int c, char *arg, void *ctx)
 	switch (c) {
 	case O_HELPER: o->helper = arg; break;
 	case O_FORCE: o->force = 1; break;
+	case O_VERBOSE: case 'v': o->verbose = 1; break;
 	case O_AT: o->at = arg; break;
 	case O_REASON: o->reason = arg; break;
 	case O_BY: o->by = arg; break;
@@ -64,7 +66,7 @@ options(struct svc_cli *cli, int argc, char **argv, const int *allowed,
     struct opts *o)
 {
 	memset(o, 0, sizeof *o);
-	svc_cli_options(cli, argc, argv, long_opts, NULL, allowed, option, o);
+	svc_cli_options(cli, argc, argv, long_opts, "v", allowed, option, o);
 }
 
 static int
@@ -72,8 +74,19 @@ assign_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
 {
 	struct opts *o = ctx;
 
-	return svc_assign(cli->db, svc_cli_id(key), &o->worker,
-	    o->helper ? &o->helper_w : NULL, o->force, e);
+	const char *lacks;
+
+	if (svc_assign(cli->db, svc_cli_id(key), &o->worker,
+	    o->helper ? &o->helper_w : NULL, o->force, e))
+		return e->code;
+	/* Issue 18: a skill missing is said, not refused: the dispatcher
+	 * may know better (auto only chooses those who have them). */
+	lacks = svc_order_lacks(cli->db, &cli->conf, svc_cli_id(key),
+	    o->worker.id, e);
+	if (lacks && !cli->quiet)
+		svc_warnx("%s: %s lacks %s, which its services need", key,
+		    o->worker.login, lacks);
+	return e->code;
 }
 
 /* C2: the supervisor arranges who goes. */
@@ -216,10 +229,15 @@ cmd_agenda(struct svc_cli *cli, int argc, char **argv)
 static int
 auto_one(struct svc_cli *cli, const char *key, void *ctx, struct svc_err *e)
 {
+	const struct opts *o = ctx;
+	struct svc_buf why = { 0 };
 	struct svc_worker w;
 
-	(void)ctx;
-	if (svc_auto_assign(cli->db, svc_cli_id(key), &w, e))
+	if (svc_auto_assign(cli->db, &cli->conf, svc_cli_id(key), &w,
+	    o->verbose ? &why : NULL, e) == 0 && why.s)
+		svc_warnx("%s: %s", key, why.s);	/* -v: why this one */
+	svc_buf_free(&why);
+	if (e->code)
 		return e->code;
 	snprintf(cli->detail, sizeof cli->detail, "%s", w.login);
 	return 0;
@@ -264,10 +282,10 @@ cmd_auto(struct svc_cli *cli, int argc, char **argv)
 	svc_cli_known(cli, SVC_K_DEPT, "--dept", o.dept);
 	if (optind == argc && (o.dept || o.on)) {
 		select_orders(cli, &o, &ids);
-		svc_batch_run(cli, &ids, auto_one, NULL);
+		svc_batch_run(cli, &ids, auto_one, &o);
 	} else {
 		svc_batch_ids(cli, argv + optind, argc - optind, 1, auto_one,
-		    NULL);
+		    &o);
 	}
 	svc_buf_free(&ids);
 	svc_batch_end(cli);
@@ -290,11 +308,13 @@ static const struct svc_verb verbs[] = {
 	    "                   double-booking the worker\n" },
 	{ "agenda", cmd_agenda, "agenda [LOGIN] [--on DAY]",
 	    "A worker's visits of a day (default: yours, today) in time order.\n" },
-	{ "auto", cmd_auto, "auto [ID...] [--dept CODE] [--on DAY] [-n]",
+	{ "auto", cmd_auto, "auto [ID...] [--dept CODE] [--on DAY] [-v] [-n]",
 	    "Give each accepted order to the least-loaded free worker of its\n"
 	    "department; print id and login.  With --dept or --on and no ids,\n"
 	    "every accepted order they select.  Orders nobody can take are\n"
-	    "reported and the exit status is 1.\n" },
+	    "reported and the exit status is 1.  Only workers with the skills\n"
+	    "the services need, not on leave.\n\n"
+	    "  -v, --verbose  why each one: their load, skills, who was passed over\n" },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -10,13 +10,13 @@
 
 struct opts {
 	const char *name, *dept, *role, *phone, *badge, *kind;
-	const char *from, *to, *reason, *since;
+	const char *from, *to, *reason, *since, *skill;
 	int all;
 };
 
 enum {
 	O_NAME = 0x200, O_DEPT, O_ROLE, O_PHONE, O_BADGE, O_KIND, O_ALL,
-	O_FROM, O_TO, O_REASON, O_SINCE
+	O_FROM, O_TO, O_REASON, O_SINCE, O_SKILL
 };
 
 static const struct option long_opts[] = {
@@ -32,11 +32,12 @@ static const struct option long_opts[] = {
 	{ "to", required_argument, NULL, O_TO },
 	{ "reason", required_argument, NULL, O_REASON },
 	{ "since", required_argument, NULL, O_SINCE },
+	{ "skill", required_argument, NULL, O_SKILL },
 	{ NULL, 0, NULL, 0 }
 };
 
 static const int person_opts[] = {
-	O_NAME, O_DEPT, O_ROLE, O_PHONE, O_BADGE, 'n', 'k', 0
+	O_NAME, O_DEPT, O_ROLE, O_PHONE, O_BADGE, O_SKILL, 'n', 'k', 0
 };
 static const int dept_opts[] = { O_NAME, O_KIND, O_PHONE, 'n', 'k', 0 };
 static const int batch_opts[] = { 'n', 'k', 0 };
@@ -65,6 +66,7 @@ option(struct svc_cli *cli, int c, char *arg, void *ctx)
 	case O_TO: o->to = arg; break;
 	case O_REASON: o->reason = arg; break;
 	case O_SINCE: o->since = arg; break;
+	case O_SKILL: o->skill = arg; break;
 	}
 }
 
@@ -90,18 +92,24 @@ static int
 add_person(struct svc_cli *cli, const char *login, void *ctx,
     struct svc_err *e)
 {
-	struct svc_staff s = person(login, ctx);
+	const struct opts *o = ctx;
+	struct svc_staff s = person(login, o);
 
-	return svc_staff_add(cli->db, &s, e);
+	if (svc_staff_add(cli->db, &s, e))
+		return e->code;
+	return o->skill ? svc_staff_set_skills(cli->db, login, o->skill, e) : 0;
 }
 
 static int
 edit_person(struct svc_cli *cli, const char *login, void *ctx,
     struct svc_err *e)
 {
-	struct svc_staff s = person(login, ctx);
+	const struct opts *o = ctx;
+	struct svc_staff s = person(login, o);
 
-	return svc_staff_edit(cli->db, &s, e);
+	if (svc_staff_edit(cli->db, &s, e))
+		return e->code;
+	return o->skill ? svc_staff_set_skills(cli->db, login, o->skill, e) : 0;
 }
 
 static int
@@ -150,7 +158,8 @@ cmd_edit(struct svc_cli *cli, int argc, char **argv)
 	struct opts o;
 
 	options(cli, argc, argv, person_opts, &o);
-	if (!o.name && !o.dept && !o.role && !o.phone && !o.badge) {
+	if (!o.name && !o.dept && !o.role && !o.phone && !o.badge &&
+	    !o.skill) {
 		svc_warnx("edit: nothing to change");
 		svc_cli_usage(cli);
 	}
@@ -204,6 +213,7 @@ static const struct svc_col staff_cols[] = {
 	{ "phone", SVC_COL_TEXT, 0 },
 	{ "badge", SVC_COL_TEXT, 0 },
 	{ "active", SVC_COL_BOOL, 0 },
+	{ "skills", SVC_COL_TEXT, 0 },
 };
 #define NSTAFF_COLS ((int)(sizeof staff_cols / sizeof staff_cols[0]))
 
@@ -241,10 +251,10 @@ sheet(struct svc_cli *cli, sqlite3_stmt *st, const char *login)
 	const char *v;
 	int i;
 
-	for (i = 0; i < NSTAFF_COLS - 1; i++)
-		printf("%-8s %s\n", staff_cols[i].name,
+	for (i = 0; i < NSTAFF_COLS; i++)
+		printf("%-8s %s\n", staff_cols[i].name, i == 6 ?
+		    (sqlite3_column_int(st, 6) ? "yes" : "no") :
 		    (v = svc_col_text(st, i)) ? v : "");
-	printf("%-8s %s\n", "active", sqlite3_column_int(st, 6) ? "yes" : "no");
 	svc_buf_printf(&subject, "staff:%s", login);
 	if (svc_history_query(cli->db, subject.s, &h, &e))
 		svc_cli_fail(cli, &e);
@@ -555,7 +565,7 @@ cmd_leave_list(struct svc_cli *cli, int argc, char **argv)
 
 static const struct svc_verb verbs[] = {
 	{ "add", cmd_add, "add LOGIN --name NAME [--dept CODE] [--role ROLES] "
-	    "[--phone PHONE] [--badge NO] [-n]",
+	    "[--phone PHONE] [--badge NO] [--skill LIST] [-n]",
 	    "  --name NAME      the full name, as on the badge\n"
 	    "  --dept CODE      the department\n"
 	    "  --role ROLES     admin, complaints, dispatcher, finance,\n"
@@ -563,12 +573,14 @@ static const struct svc_verb verbs[] = {
 	    "                   comma separated\n"
 	    "  --phone PHONE    the person's phone\n"
 	    "  --badge NO       the work badge number, shown at the door (A2)\n"
+	    "  --skill LIST     what the person can do (fridge,aircon); the\n"
+	    "                   catalogue's services name what they need\n"
 	    "  -n, --dry-run    check and print, write nothing\n" },
 	{ "edit", cmd_edit, "edit [LOGIN...] [--name NAME] [--dept CODE] "
-	    "[--role ROLES] [--phone PHONE] [--badge NO] [-n] [-k]",
-	    "Change the given fields; an empty value clears dept, phone or\n"
-	    "badge.  --role replaces the roles.  Logins from stdin without\n"
-	    "arguments.  -k applies the good ones and exits 1.\n" },
+	    "[--role ROLES] [--phone PHONE] [--badge NO] [--skill LIST] [-n] [-k]",
+	    "Change the given fields; an empty value clears dept, phone,\n"
+	    "badge or skills.  --role and --skill replace.  Logins from\n"
+	    "stdin without arguments.  -k applies the good ones, exits 1.\n" },
 	{ "disable", cmd_active, "disable [LOGIN...] [-n] [-k]",
 	    "Take people off duty; they stay in every record.\n" },
 	{ "enable", cmd_active, "enable [LOGIN...] [-n] [-k]",

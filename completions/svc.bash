@@ -120,7 +120,7 @@ _svc() {
 	--group) COMPREPLY=($(compgen -W "elderly frail sick disabled key-project" -- "$cur")); return ;;
 	--status) COMPREPLY=($(compgen -W "new accepted assigned arrived started suspended taken_back done abandoned refused cancelled closed" -- "$cur")); return ;;
 	--at|--until|--want|--since|--on|--notified|--from|--to) COMPREPLY=($(compgen -W "today tomorrow now" -- "$cur")); return ;;
-	--calendar|--name|--phone|--email|--badge|--customer|--address|--product|--fault|--note|--reason|--documents|--limit) return ;;
+	--calendar|--skill|--name|--phone|--email|--badge|--customer|--address|--product|--fault|--note|--reason|--documents|--limit) return ;;
 	esac
 
 	case $cmd in
@@ -197,7 +197,7 @@ _svc() {
 	svc-assign:drop) opts="$opts --reason --dry-run --keep-going" ;;
 	svc-assign:move) opts="$opts --at --reason --by --notified --force --dry-run --keep-going" ;;
 	svc-assign:agenda) opts="$opts --on" ;;
-	svc-assign:auto) opts="$opts --dept --on --dry-run" ;;
+	svc-assign:auto) opts="$opts --dept --on --verbose --dry-run" ;;
 	svc-order:new) opts="$opts $person" ;;
 	svc-order:edit) opts="$opts $person --keep-going" ;;
 	svc-order:accept) opts="$opts --at --until --documents --note --force --dry-run --keep-going" ;;
@@ -208,7 +208,7 @@ _svc() {
 	svc-order:export) opts="$opts $filters --yaml" ;;
 	svc-order:import) opts="$opts --dry-run" ;;
 	svc-order:catalogue) opts="$opts --kind" ;;
-	svc-staff:add|svc-staff:edit) opts="$opts --name --dept --role --phone --badge --dry-run --keep-going" ;;
+	svc-staff:add|svc-staff:edit) opts="$opts --name --dept --role --phone --badge --skill --dry-run --keep-going" ;;
 	svc-staff:disable|svc-staff:enable) opts="$opts --dry-run --keep-going" ;;
 	svc-staff:list) opts="$opts --dept --role --all" ;;
 	svc-staff:leave) opts="$opts --from --to --reason --dry-run" ;;

@@ -456,16 +456,123 @@ day_bounds(time_t t, time_t *from, time_t *to)
 	    24 * 60);
 }
 
+/* -v: the one chosen, their load and skills, and who was passed over. */
+static void
+explain(struct svc_buf *why, const struct svc_worker *w, int64_t load,
+    char **need, int nneed, const struct svc_buf *over, int passed)
+{
+	int i;
+
+	svc_buf_printf(why, "%s: the least booked that day (%lld min)",
+	    w->login, (long long)(load / 60));
+	for (i = 0; i < nneed; i++)
+		svc_buf_printf(why, "%s%s", i ? ", " : ", has ", need[i]);
+	if (passed) {
+		/* over ends with the chosen one's ", ": cut it */
+		svc_buf_printf(why, "; passed over: %.*s", (int)(over->len -
+		    2), over->s);
+	}
+}
+
+/*
+ * Issue 18: the skills the order's services need, from the catalogue
+ * (at most max; each named once).
+ */
+static int
+needed_skills(sqlite3 *db, const struct svc_conf *c, int64_t id,
+    char **need, int max, struct svc_err *e)
+{
+	static const char sql[] = "SELECT code FROM order_service"
+	    " WHERE order_id = ?1";
+	const struct svc_service *s;
+	sqlite3_stmt *st;
+	int i, j, k, n = 0;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		for (i = 0; i < c->nservices; i++) {
+			s = &c->services[i];
+			if (strcmp(s->code, svc_col_text(st, 0)))
+				continue;
+			for (j = 0; j < s->nskills && n < max; j++) {
+				for (k = 0; k < n && strcmp(need[k],
+				    s->skills[j]); k++)
+					;
+				if (k == n)
+					need[n++] = s->skills[j];
+			}
+		}
+	sqlite3_reset(st);
+	return n;
+}
+
+/* A skill the order's services need that person lacks, or NULL. */
+const char *
+svc_order_lacks(sqlite3 *db, const struct svc_conf *c, int64_t id,
+    int64_t person, struct svc_err *e)
+{
+	char *need[16];
+	int n;
+
+	if ((n = needed_skills(db, c, id, need, 16, e)) < 0)
+		return NULL;
+	return svc_staff_lacks(db, person, need, n, e);
+}
+
+/*
+ * Why worker w cannot take the order then, into why (NULL: free, with
+ * the skills): booked, on leave, or lacking a skill.  1 when passed over.
+ */
+static int
+passed_over(sqlite3 *db, const struct svc_worker *w, const struct svc_facts *b,
+    int64_t id, char **need, int nneed, struct svc_buf *why,
+    struct svc_err *e)
+{
+	time_t cat, cuntil;
+	struct svc_leave l;
+	const char *lacks;
+	int64_t other;
+	char span[80];
+
+	if ((other = svc_clash(db, w->id, id, b->at, b->until, &cat, &cuntil,
+	    e)) < 0)
+		return -1;
+	if (other) {
+		svc_buf_printf(why, "%s (booked for order %lld)", w->login,
+		    (long long)other);
+		return 1;
+	}
+	if ((other = svc_on_leave(db, w->id, b->at, b->until, &l, e)) < 0)
+		return -1;
+	if (other) {
+		svc_leave_span(&l, span, sizeof span);
+		svc_buf_printf(why, "%s (on leave %s)", w->login, span);
+		return 1;
+	}
+	lacks = svc_staff_lacks(db, w->id, need, nneed, e);
+	if (e->code)
+		return -1;
+	if (lacks) {
+		svc_buf_printf(why, "%s (lacks %s)", w->login, lacks);
+		return 1;
+	}
+	return 0;
+}
+
 /*
  * Give an accepted order to the least-loaded active worker of its
- * department who is free then; load is the time already booked that day,
+ * department who is free then, not on leave, and has the skills its
+ * services need (issue 18); load is the time already booked that day,
  * ties broken by login, so the same database gives the same plan.  Each
  * assignment is written before the next order is placed, so one run never
- * double-books a worker.
+ * double-books a worker.  why, when given, is told who was passed over
+ * and for what (svc-assign auto -v).
  */
 int
-svc_auto_assign(sqlite3 *db, int64_t id, struct svc_worker *chosen,
-    struct svc_err *e)
+svc_auto_assign(sqlite3 *db, const struct svc_conf *c, int64_t id,
+    struct svc_worker *chosen, struct svc_buf *why, struct svc_err *e)
 {
 	static const char sql[] = "SELECT s.id, s.login, coalesce(d.code, ''),"
 	    " (SELECT coalesce(sum(o.appt_until - o.appt_at), 0) FROM orders o"
@@ -479,14 +586,14 @@ svc_auto_assign(sqlite3 *db, int64_t id, struct svc_worker *chosen,
 	    "   WHERE r.staff_id = s.id AND r.role = 'worker')"
 	    " AND (?1 = '' OR d.code = ?1)"
 	    " ORDER BY load, s.login";
+	struct svc_buf over = { 0 };
 	struct svc_worker w;
-	struct svc_leave l;
 	struct svc_facts b;
 	sqlite3_stmt *st;
-	time_t from, to, cat, cuntil;
-	char at[32], until[32];
-	int64_t other = 0;
-	int rc, found = 0;
+	time_t from, to;
+	char at[32], until[32], *need[16];
+	int rc, nneed, out = 1, n = 0;
+	int64_t load = 0;
 
 	svc_clearerr(e);
 	if (svc_order_facts(db, id, &b, e))
@@ -494,32 +601,36 @@ svc_auto_assign(sqlite3 *db, int64_t id, struct svc_worker *chosen,
 	if (strcmp(b.status, "accepted") != 0)
 		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot assign: the "
 		    "order is %s", (long long)id, b.status);
+	if ((nneed = needed_skills(db, c, id, need, 16, e)) < 0)
+		return e->code;
 	day_bounds(b.at, &from, &to);
 	if (svc_db_prepare(db, sql, &st, e))
 		return e->code;
 	sqlite3_bind_text(st, 1, b.dept, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)from);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)to);
-	while (!found && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (out == 1 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&w, 0, sizeof w);
 		w.id = sqlite3_column_int64(st, 0);
 		snprintf(w.login, sizeof w.login, "%s", svc_col_text(st, 1));
 		snprintf(w.dept, sizeof w.dept, "%s", svc_col_text(st, 2));
-		other = svc_clash(db, w.id, id, b.at, b.until, &cat, &cuntil, e);
-		if (other == 0)	/* nor on leave then */
-			other = svc_on_leave(db, w.id, b.at, b.until, &l, e);
-		if (other < 0)
-			break;
-		found = other == 0;
+		load = sqlite3_column_int64(st, 3);
+		if (n++)
+			svc_buf_puts(&over, ", ");
+		out = passed_over(db, &w, &b, id, need, nneed, &over, e);
 	}
 	sqlite3_finalize(st);
+	if (out == 0 && why)
+		explain(why, &w, load, need, nneed, &over, n > 1);
+	svc_buf_free(&over);
 	if (e->code)
 		return e->code;
-	if (!found) {
+	if (out) {
 		svc_time_local(b.at, at, sizeof at);
 		svc_time_local(b.until, until, sizeof until);
-		return svc_seterr(e, SVC_EX_DATA, "%lld: nobody%s%s is free "
-		    "%s-%s", (long long)id, b.dept[0] ? " in " : "", b.dept, at,
+		return svc_seterr(e, SVC_EX_DATA, "%lld: nobody%s%s%s%s is free "
+		    "%s-%s", (long long)id, b.dept[0] ? " in " : "", b.dept,
+		    nneed ? " with " : "", nneed ? need[0] : "", at,
 		    until + 11);
 	}
 	*chosen = w;

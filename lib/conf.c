@@ -91,6 +91,9 @@ svc_conf_free(struct svc_conf *c)
 		for (j = 0; j < s->ntools; j++)
 			free(s->tools[j]);
 		free(s->tools);
+		for (j = 0; j < s->nskills; j++)
+			free(s->skills[j]);
+		free(s->skills);
 	}
 	for (j = 0; j < SVC_NMSGS; j++) {
 		free(c->msg[j]);
@@ -715,11 +718,12 @@ service(struct cx *x, const struct svc_ynode *n, struct svc_service *s)
 {
 	static const char *const keys[] = {
 		"code", "kind", "name", "price", "minutes", "documents",
-		"dept", "tools", NULL
+		"dept", "tools", "skills", NULL
 	};
 	const struct svc_ynode *v;
 	struct svc_err sub = { 0 };
 	long minutes;
+	int i;
 
 	if (want(x, n, SVC_Y_MAP, "services") ||
 	    check_keys(x, n, keys))
@@ -759,6 +763,13 @@ service(struct cx *x, const struct svc_ynode *n, struct svc_service *s)
 	if ((v = svc_ymap_get(n, "tools")) && get_list(x, v, "tools",
 	    &s->tools, &s->ntools))
 		return x->e->code;
+	if ((v = svc_ymap_get(n, "skills")) && get_list(x, v, "skills",
+	    &s->skills, &s->nskills))
+		return x->e->code;
+	for (i = 0; i < s->nskills; i++)
+		if (!svc_code_valid(s->skills[i]))
+			return bad(x, v->kids[i], "skills: letters, digits, "
+			    "'-', '_' and '.' only, at most 32");
 	return 0;
 }
 

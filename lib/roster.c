@@ -78,15 +78,15 @@ dept(struct rx *x, const struct svc_ynode *item)
 	return 0;
 }
 
-/* roles: [worker, finance] or "worker,finance". */
+/* key: [worker, finance] or "worker,finance" (roles:, skills:). */
 static int
-roles(struct rx *x, const struct svc_ynode *item, struct svc_buf *out,
-    const char **roles)
+joined(struct rx *x, const struct svc_ynode *item, const char *key,
+    struct svc_buf *out, const char **list)
 {
-	const struct svc_ynode *v = svc_ymap_get(item, "roles");
+	const struct svc_ynode *v = svc_ymap_get(item, key);
 	int i;
 
-	*roles = NULL;
+	*list = NULL;
 	if (v == NULL)
 		return 0;
 	svc_buf_reset(out);
@@ -97,36 +97,57 @@ roles(struct rx *x, const struct svc_ynode *item, struct svc_buf *out,
 		for (i = 0; i < v->n; i++) {
 			if (v->kids[i]->type != SVC_Y_SCALAR)
 				return svc_yerr(x->e, SVC_EX_DATA, x->file,
-				    v->kids[i], "roles: expected a role");
+				    v->kids[i], "%s: expected a word", key);
 			svc_buf_printf(out, "%s%s", i ? "," : "",
 			    v->kids[i]->val);
 		}
 	} else {
 		return svc_yerr(x->e, SVC_EX_DATA, x->file, v,
-		    "roles: expected a list");
+		    "%s: expected a list", key);
 	}
-	*roles = out->s;
+	*list = out->s;
 	return 0;
 }
+
+static int person_apply(struct rx *, const struct svc_ynode *,
+    const struct svc_staff *, const char *active, const char *skills);
 
 static int
 person(struct rx *x, const struct svc_ynode *item, struct svc_buf *rb)
 {
 	static const char *const keys[] = {
 		"login", "name", "dept", "roles", "phone", "badge", "active",
-		NULL
+		"skills", NULL
 	};
+	struct svc_buf sk = { 0 };
 	struct svc_staff s;
-	const char *active;
-	int have;
+	const char *active, *skills;
+	int rc;
 
 	if (entry(x, item, keys, "staff") ||
 	    field(x, item, "login", &s.login) ||
 	    field(x, item, "name", &s.name) || field(x, item, "dept", &s.dept) ||
 	    field(x, item, "phone", &s.phone) ||
 	    field(x, item, "badge", &s.badge) ||
-	    field(x, item, "active", &active) || roles(x, item, rb, &s.roles))
+	    field(x, item, "active", &active) ||
+	    joined(x, item, "roles", rb, &s.roles) ||
+	    joined(x, item, "skills", &sk, &skills)) {
+		svc_buf_free(&sk);
 		return x->e->code;
+	}
+	rc = person_apply(x, item, &s, active, skills);
+	svc_buf_free(&sk);
+	return rc;
+}
+
+/* Add or change the person of item, then their state and skills. */
+static int
+person_apply(struct rx *x, const struct svc_ynode *item,
+    const struct svc_staff *sp, const char *active, const char *skills)
+{
+	struct svc_staff s = *sp;
+	int have;
+
 	if (s.login == NULL)
 		return svc_yerr(x->e, SVC_EX_DATA, x->file, item,
 		    "a person needs a login");
@@ -139,6 +160,8 @@ person(struct rx *x, const struct svc_ynode *item, struct svc_buf *rb)
 		return at(x, item);
 	if (active && svc_staff_set_active(x->db, s.login,
 	    strcmp(active, "true") == 0, x->e))
+		return at(x, item);
+	if (skills && svc_staff_set_skills(x->db, s.login, skills, x->e))
 		return at(x, item);
 	x->changed("staff", s.login, x->ctx);
 	return 0;

@@ -970,7 +970,29 @@ const char *const svc_migrations[] = {
 	"CREATE VIEW v_leave AS\n"
 	"  SELECT l.id, s.login, l.from_at, l.to_at, l.reason, l.at, l.actor,\n"
 	"    l.cancelled_at, l.cancel_reason, l.cancelled_by\n"
-	"  FROM leave l JOIN staff s ON s.id = l.staff_id;\n",
+	"  FROM leave l JOIN staff s ON s.id = l.staff_id;\n"
+	/*
+	 * Skills (issue 18): what a person can do (fridge, aircon), which
+	 * the services of the catalogue name; svc-assign auto chooses only
+	 * among those who have them.  Like roles, the current set, each
+	 * change an event.
+	 */
+	"CREATE TABLE staff_skill (\n"
+	"  staff_id INTEGER NOT NULL REFERENCES staff(id),\n"
+	"  skill TEXT NOT NULL,\n"
+	"  PRIMARY KEY (staff_id, skill)\n"
+	") WITHOUT ROWID;\n"
+	"DROP VIEW v_staff;\n"
+	"CREATE VIEW v_staff AS\n"
+	"  SELECT s.login, s.name, d.code AS dept,\n"
+	"    (SELECT group_concat(role, ',') FROM\n"
+	"      (SELECT role FROM staff_role r WHERE r.staff_id = s.id\n"
+	"       ORDER BY role)) AS roles,\n"
+	"    s.phone, s.badge, s.active, s.created_at,\n"
+	"    (SELECT group_concat(skill, ',') FROM\n"
+	"      (SELECT skill FROM staff_skill k WHERE k.staff_id = s.id\n"
+	"       ORDER BY skill)) AS skills\n"
+	"  FROM staff s LEFT JOIN dept d ON d.id = s.dept_id;\n",
 };
 
 const int svc_nmigrations = sizeof svc_migrations / sizeof svc_migrations[0];

@@ -7,6 +7,7 @@
  * is disabled and still shows in every old record.
  */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "svc.h"
@@ -63,6 +64,138 @@ svc_email_valid(const char *s)
 		if (*p <= ' ' || *p >= 127 || strchr("<>,;:\"()[]\\", *p))
 			return 0;
 	return 1;
+}
+
+/*
+ * Issue 18: "fridge, aircon" -> "aircon,fridge": codes only, each once,
+ * sorted, so that the event and the view say the same.
+ */
+static int
+skills_normalize(const char *in, char *out, size_t n, struct svc_err *e)
+{
+	char one[40], *words[16];
+	const char *p, *q;
+	size_t len;
+	int i, j, k = 0;
+
+	out[0] = '\0';
+	for (p = in; *p; p = *q ? q + 1 : q) {
+		while (*p == ' ')
+			p++;
+		q = p + strcspn(p, ",");
+		for (len = (size_t)(q - p); len && p[len - 1] == ' '; len--)
+			;
+		if (len == 0)
+			continue;
+		snprintf(one, sizeof one, "%.*s", (int)len, p);
+		if (len >= sizeof one || !svc_code_valid(one)) {
+			/* cut at a character, never inside one */
+			size_t show = svc_utf8_fit(p, 32, NULL);
+
+			return svc_seterr(e, SVC_EX_DATA, "%.*s: not a skill "
+			    "(letters, digits, '-_.'; at most 32)",
+			    (int)(show < len ? show : len), p);
+		}
+		for (i = 0; i < k && strcmp(words[i], one); i++)
+			;
+		if (i < k)
+			continue;
+		if (k == 16)
+			return svc_seterr(e, SVC_EX_DATA, "more than 16 skills");
+		words[k++] = svc_strdup(one);
+	}
+	for (i = 1; i < k; i++)	/* a handful: insertion sort */
+		for (j = i; j > 0 && strcmp(words[j - 1], words[j]) > 0; j--) {
+			char *t = words[j];
+
+			words[j] = words[j - 1];
+			words[j - 1] = t;
+		}
+	for (i = 0; i < k; i++) {
+		if (strlen(out) + strlen(words[i]) + 2 <= n)
+			snprintf(out + strlen(out), n - strlen(out), "%s%s",
+			    i ? "," : "", words[i]);
+		free(words[i]);
+	}
+	return 0;
+}
+
+/* LOGIN's skills are now list ("" none); an event when they change. */
+int
+svc_staff_set_skills(sqlite3 *db, const char *login, const char *list,
+    struct svc_err *e)
+{
+	static const char cur[] = "SELECT coalesce(skills, '') FROM v_staff"
+	    " WHERE login = ?1";
+	static const char del[] = "DELETE FROM staff_skill WHERE staff_id ="
+	    " (SELECT id FROM staff WHERE login = ?1)";
+	static const char ins[] = "INSERT INTO staff_skill (staff_id, skill)"
+	    " SELECT staff.id, value FROM staff, json_each('[\"' ||"
+	    " replace(?2, ',', '\",\"') || '\"]') WHERE login = ?1";
+	struct svc_buf subject = { 0 };
+	struct svc_json j;
+	sqlite3_stmt *st;
+	char skills[600];
+	int rc, same = 0;
+
+	if (skills_normalize(list, skills, sizeof skills, e) ||
+	    svc_db_cached(db, cur, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		same = strcmp(svc_col_text(st, 0), skills) == 0;
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return svc_seterr(e, SVC_EX_NOINPUT, "%s: no such person on the "
+		    "staff", login);
+	if (same)
+		return 0;
+	if (svc_db_cached(db, del, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	if (svc_db_done(db, st, e))
+		return e->code;
+	if (skills[0]) {
+		if (svc_db_cached(db, ins, &st, e))
+			return e->code;
+		sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, skills, -1, SQLITE_STATIC);
+		if (svc_db_done(db, st, e))
+			return e->code;
+	}
+	svc_json_begin(&j);
+	svc_json_str(&j, "skills", skills);
+	svc_buf_printf(&subject, "staff:%s", login);
+	rc = svc_event_json(db, 0, subject.s, "staff.skills", &j, e);
+	svc_buf_free(&subject);
+	return rc;
+}
+
+/* The first of n skills person lacks, or NULL when they have them all. */
+const char *
+svc_staff_lacks(sqlite3 *db, int64_t person, char *const *skills, int n,
+    struct svc_err *e)
+{
+	static const char sql[] = "SELECT 1 FROM staff_skill"
+	    " WHERE staff_id = ?1 AND skill = ?2";
+	sqlite3_stmt *st;
+	int i, rc;
+
+	for (i = 0; i < n; i++) {
+		if (svc_db_cached(db, sql, &st, e))
+			return NULL;
+		sqlite3_bind_int64(st, 1, person);
+		sqlite3_bind_text(st, 2, skills[i], -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			return skills[i];
+		if (rc != SQLITE_ROW) {
+			svc_db_error(db, rc, e);
+			return NULL;
+		}
+	}
+	return NULL;
 }
 
 /*
@@ -497,7 +630,7 @@ svc_staff_query(sqlite3 *db, const struct svc_staff_filter *f,
     sqlite3_stmt **st, struct svc_err *e)
 {
 	static const char sql[] = "SELECT login, name, dept, roles, phone,"
-	    " badge, active FROM v_staff"
+	    " badge, active, skills FROM v_staff"
 	    " WHERE (?1 IS NULL OR dept = ?1)"
 	    " AND (?2 IS NULL OR ',' || roles || ',' LIKE '%,' || ?2 || ',%')"
 	    " AND (?3 OR active)"

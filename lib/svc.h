@@ -239,6 +239,8 @@ struct svc_service {
 	int ndocuments;
 	char **tools;		/* A14: what the worker brings */
 	int ntools;
+	char **skills;		/* issue 18: what the worker must know */
+	int nskills;
 };
 /* An item of the conduct checklist (A13-A20), asked of the customer. */
 struct svc_conduct {
@@ -390,6 +392,10 @@ int svc_staff_add(sqlite3 *, const struct svc_staff *, struct svc_err *);
 int svc_staff_edit(sqlite3 *, const struct svc_staff *, struct svc_err *);
 int svc_staff_set_active(sqlite3 *, const char *login, int active,
     struct svc_err *);
+int svc_staff_set_skills(sqlite3 *, const char *login, const char *list,
+    struct svc_err *);
+const char *svc_staff_lacks(sqlite3 *, int64_t person, char *const *skills,
+    int n, struct svc_err *);
 int svc_staff_exists(sqlite3 *, const char *login, struct svc_err *);
 int svc_dept_exists(sqlite3 *, const char *code, struct svc_err *);
 int svc_dept_id(sqlite3 *, const char *code, int64_t *id, struct svc_err *);
@@ -566,8 +572,10 @@ int svc_cancel_notice(sqlite3 *, const struct svc_conf *, int64_t id,
     struct svc_move *, struct svc_err *);
 int svc_agenda_query(sqlite3 *, int64_t person, time_t from, time_t to,
     sqlite3_stmt **, struct svc_err *);
-int svc_auto_assign(sqlite3 *, int64_t id, struct svc_worker *chosen,
-    struct svc_err *);
+const char *svc_order_lacks(sqlite3 *, const struct svc_conf *, int64_t id,
+    int64_t person, struct svc_err *);
+int svc_auto_assign(sqlite3 *, const struct svc_conf *, int64_t id,
+    struct svc_worker *chosen, struct svc_buf *why, struct svc_err *);
 
 /* product.c: the product registry, warranty by barcode (A5). */
 struct svc_product {

@@ -37,6 +37,8 @@ check_same "$(complete_words svc-report con)" "conduct " "svc-report conduct (A1
 check_same "$(complete_words svc-staff leave)" "leave leave-cancel leave-list " "svc-staff leave verbs"
 check_same "$(complete_words svc-staff leave wang --fr)" "--from " "svc-staff leave --from"
 check_same "$(complete_words svc-cal is --cal)" "--calendar " "svc-cal --calendar"
+check_same "$(complete_words svc-staff edit wang --sk)" "--skill " "svc-staff edit --skill"
+check_same "$(complete_words svc-assign auto --verb)" "--verbose " "svc-assign auto --verbose"
 check_same "$(complete_words svc-report conduct --wo)" "--worker " "svc-report conduct --worker"
 check_same "$(complete_words svc-visit done 1 --cond)" "--conduct " "svc-visit done --conduct"
 check_same "$(complete_words svc-staff roles z)" "zhao zhou " "roles LOGIN completes logins"

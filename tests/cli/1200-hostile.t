@@ -256,6 +256,11 @@ expect 66 svc-staff leave-cancel 999 --reason x
 expect 64 svc-staff leave-cancel x1 --reason x
 expect 64 svc-staff leave-cancel 1
 expect 64 svc-staff leave-list nobody
+# Skills (issue 18): codes only.
+expect 65 svc-staff edit zhou --skill "fridge,'; DROP TABLE staff_skill; --"
+expect 65 svc-staff edit zhou --skill "$(printf 'a\033[2J')"
+expect 65 svc-staff edit zhou --skill "$(head -c 100 /dev/zero | tr '\0' 'a')"
+expect 66 svc-staff edit nobody --skill fridge
 expect 64 svc-notify check --nope
 SVC_USER=wang expect 77 svc-notify sweep
 SVC_USER=wang expect 77 svc-notify dismiss 1 --reason x

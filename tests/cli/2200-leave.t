@@ -1,4 +1,4 @@
-# Leave (issue 18): a worker away is booked for nothing then: svc-assign
+# Leave and skills (issue 18): a worker away is booked for nothing then: svc-assign
 # to refuses (--force records the exception), auto never picks them, a
 # move into it is refused, the agenda says so, and leave recorded after
 # visits were booked is a finding of svc-report clashes.
@@ -80,6 +80,31 @@ unchanged "leave rewritten behind svc's back" sqlite3 "$SVC_DB" "UPDATE leave SE
 check_rc 19 "refused by the schema"
 unchanged "leave deleted" sqlite3 "$SVC_DB" "DELETE FROM leave"
 check_rc 19 "refused by the schema"
+
+# Skills (issue 18): auto chooses only a worker who has what the service
+# needs, says why with -v; to warns.
+sed -e "s|holidays/|$TOP/share/svc/holidays/|g" \
+    -e 's/^    tools: \[维修工具箱/    skills: [fridge]\n&/' "$SVC_CONFIG" >"$T/skills.yaml"
+grep -q 'skills: \[fridge\]' "$T/skills.yaml" || not_ok "the test's config" "no skills line"
+as zhou svc-staff add ma --name 马工 --dept aftersales --role worker --skill "fridge, aircon" >/dev/null
+check_same "$(q "SELECT skills FROM v_staff WHERE login = 'ma'")" "aircon,fridge" "skills kept once each, sorted"
+r=$(SVC_CONFIG="$T/skills.yaml" as zhou svc-order new --customer 赵 --phone 13900000009 --address 西城区 \
+    --service repair-visit | SVC_CONFIG="$T/skills.yaml" as zhou svc-order accept --at "2026-12-09 10:00")
+SVC_CONFIG="$T/skills.yaml" run as zhou svc-assign auto $r -v
+check_out "$r	ma" "auto: the one who knows fridges, though chen is as free"
+check_err "svc-assign: $r: ma: the least booked that day (0 min), has fridge; passed over: chen (lacks fridge)" \
+    "-v says why, and who was passed over"
+r2=$(SVC_CONFIG="$T/skills.yaml" as zhou svc-order new --customer 孙 --phone 13900000008 --address 西城区 \
+    --service repair-visit | SVC_CONFIG="$T/skills.yaml" as zhou svc-order accept --at "2026-12-10 10:00")
+SVC_CONFIG="$T/skills.yaml" run as zhou svc-assign to chen $r2
+check_rc 0 "to: a worker without the skill is sent, the dispatcher may know better"
+check_err "svc-assign: $r2: chen lacks fridge, which its services need" "but it is said"
+unchanged "a skill that is not a code" as zhou svc-staff edit ma --skill "冰箱 维修"
+check_rc 65 "is refused"
+as zhou svc-staff edit ma --skill "" >/dev/null
+check_same "$(q "SELECT skills IS NULL FROM v_staff WHERE login = 'ma'")" 1 "--skill '' clears them"
+check_same "$(q "SELECT count(*) FROM event WHERE kind = 'staff.skills' AND subject = 'staff:ma'")" 2 "each change an event"
+
 run svc-db verify
-check_rc 0 "the leave events are in the sealed chain"
+check_rc 0 "the leave and skill events are in the sealed chain"
 done_testing

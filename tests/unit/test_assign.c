@@ -216,14 +216,14 @@ auto_never_double_books(void **state)
 	struct svc_err e = { 0 };
 
 	(void)state;
-	assert_int_equal(svc_auto_assign(db, a, &w, &e), 0);
+	assert_int_equal(svc_auto_assign(db, &conf, a, &w, NULL, &e), 0);
 	assert_string_equal(w.login, "li");
-	assert_int_equal(svc_auto_assign(db, b, &w, &e), 0);
+	assert_int_equal(svc_auto_assign(db, &conf, b, &w, NULL, &e), 0);
 	assert_string_equal(w.login, "wang");
-	assert_int_equal(svc_auto_assign(db, c, &w, &e), SVC_EX_DATA);
+	assert_int_equal(svc_auto_assign(db, &conf, c, &w, NULL, &e), SVC_EX_DATA);
 	assert_non_null(strstr(e.msg, "nobody in civil is free"));
 	/* Already assigned: auto leaves it alone. */
-	assert_int_equal(svc_auto_assign(db, a, &w, &e), SVC_EX_DATA);
+	assert_int_equal(svc_auto_assign(db, &conf, a, &w, NULL, &e), SVC_EX_DATA);
 }
 
 /* Least loaded first: wang has nothing else that day. */
@@ -237,7 +237,7 @@ auto_prefers_the_least_loaded(void **state)
 
 	(void)state;
 	assert_int_equal(svc_assign(db, busy, &li, NULL, 0, &e), 0);
-	assert_int_equal(svc_auto_assign(db, id, &w, &e), 0);
+	assert_int_equal(svc_auto_assign(db, &conf, id, &w, NULL, &e), 0);
 	assert_string_equal(w.login, "wang");
 }
 
@@ -264,7 +264,7 @@ leave_keeps_the_day_free(void **state)
 	    SVC_EX_DATA);
 	assert_int_equal(svc_assign(db, a, &w, NULL, 0, &e), SVC_EX_DATA);
 	assert_non_null(strstr(e.msg, "li is on leave 2026-12-22 08:00-18:00"));
-	assert_int_equal(svc_auto_assign(db, a, &chosen, &e), 0);
+	assert_int_equal(svc_auto_assign(db, &conf, a, &chosen, NULL, &e), 0);
 	assert_string_equal(chosen.login, "wang");
 	/* back to back with the leave is no overlap */
 	assert_int_equal(svc_on_leave(db, w.id, unit_at("2026-12-22 18:00"),
