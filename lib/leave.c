@@ -70,9 +70,14 @@ static int
 clashing(sqlite3 *db, int64_t person, time_t from, time_t to, int *n,
     struct svc_err *e)
 {
-	static const char sql[] = "SELECT count(*) FROM orders"
-	    " WHERE (worker_id = ?1 OR helper_id = ?1) AND status = 'assigned'"
-	    " AND appt_at < ?3 AND appt_until > ?2";
+	/* the person's two index ranges, as worker and as helper: an OR
+	 * would read every order */
+	static const char sql[] = "SELECT (SELECT count(*) FROM orders"
+	    "   WHERE worker_id = ?1 AND status = 'assigned' AND appt_at < ?3"
+	    "   AND appt_at > ?2 - " SVC_LONGEST_VISIT " AND appt_until > ?2)"
+	    " + (SELECT count(*) FROM orders"
+	    "   WHERE helper_id = ?1 AND status = 'assigned' AND appt_at < ?3"
+	    "   AND appt_at > ?2 - " SVC_LONGEST_VISIT " AND appt_until > ?2)";
 	sqlite3_stmt *st;
 
 	if (svc_db_cached(db, sql, &st, e))
