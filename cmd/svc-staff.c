@@ -10,13 +10,13 @@
 
 struct opts {
 	const char *name, *dept, *role, *phone, *badge, *kind;
-	const char *from, *to, *reason, *since, *skill;
+	const char *from, *to, *reason, *since, *skill, *hours;
 	int all;
 };
 
 enum {
 	O_NAME = 0x200, O_DEPT, O_ROLE, O_PHONE, O_BADGE, O_KIND, O_ALL,
-	O_FROM, O_TO, O_REASON, O_SINCE, O_SKILL
+	O_FROM, O_TO, O_REASON, O_SINCE, O_SKILL, O_HOURS
 };
 
 static const struct option long_opts[] = {
@@ -33,11 +33,12 @@ static const struct option long_opts[] = {
 	{ "reason", required_argument, NULL, O_REASON },
 	{ "since", required_argument, NULL, O_SINCE },
 	{ "skill", required_argument, NULL, O_SKILL },
+	{ "hours", required_argument, NULL, O_HOURS },
 	{ NULL, 0, NULL, 0 }
 };
 
 static const int person_opts[] = {
-	O_NAME, O_DEPT, O_ROLE, O_PHONE, O_BADGE, O_SKILL, 'n', 'k', 0
+	O_NAME, O_DEPT, O_ROLE, O_PHONE, O_BADGE, O_SKILL, O_HOURS, 'n', 'k', 0
 };
 static const int dept_opts[] = { O_NAME, O_KIND, O_PHONE, 'n', 'k', 0 };
 static const int batch_opts[] = { 'n', 'k', 0 };
@@ -67,6 +68,7 @@ option(struct svc_cli *cli, int c, char *arg, void *ctx)
 	case O_REASON: o->reason = arg; break;
 	case O_SINCE: o->since = arg; break;
 	case O_SKILL: o->skill = arg; break;
+	case O_HOURS: o->hours = arg; break;
 	}
 }
 
@@ -88,6 +90,18 @@ person(const char *login, const struct opts *o)
 	return s;
 }
 
+/* Issue 18: --skill and --hours, kept beside the person's fields. */
+static int
+shift_and_skills(struct svc_cli *cli, const char *login,
+    const struct opts *o, struct svc_err *e)
+{
+	if (o->skill && svc_staff_set_skills(cli->db, login, o->skill, e))
+		return e->code;
+	if (o->hours && svc_staff_set_hours(cli->db, login, o->hours, e))
+		return e->code;
+	return 0;
+}
+
 static int
 add_person(struct svc_cli *cli, const char *login, void *ctx,
     struct svc_err *e)
@@ -97,7 +111,7 @@ add_person(struct svc_cli *cli, const char *login, void *ctx,
 
 	if (svc_staff_add(cli->db, &s, e))
 		return e->code;
-	return o->skill ? svc_staff_set_skills(cli->db, login, o->skill, e) : 0;
+	return shift_and_skills(cli, login, o, e);
 }
 
 static int
@@ -109,7 +123,7 @@ edit_person(struct svc_cli *cli, const char *login, void *ctx,
 
 	if (svc_staff_edit(cli->db, &s, e))
 		return e->code;
-	return o->skill ? svc_staff_set_skills(cli->db, login, o->skill, e) : 0;
+	return shift_and_skills(cli, login, o, e);
 }
 
 static int
@@ -159,7 +173,7 @@ cmd_edit(struct svc_cli *cli, int argc, char **argv)
 
 	options(cli, argc, argv, person_opts, &o);
 	if (!o.name && !o.dept && !o.role && !o.phone && !o.badge &&
-	    !o.skill) {
+	    !o.skill && !o.hours) {
 		svc_warnx("edit: nothing to change");
 		svc_cli_usage(cli);
 	}
@@ -214,6 +228,7 @@ static const struct svc_col staff_cols[] = {
 	{ "badge", SVC_COL_TEXT, 0 },
 	{ "active", SVC_COL_BOOL, 0 },
 	{ "skills", SVC_COL_TEXT, 0 },
+	{ "hours", SVC_COL_TEXT, 0 },
 };
 #define NSTAFF_COLS ((int)(sizeof staff_cols / sizeof staff_cols[0]))
 
@@ -565,7 +580,7 @@ cmd_leave_list(struct svc_cli *cli, int argc, char **argv)
 
 static const struct svc_verb verbs[] = {
 	{ "add", cmd_add, "add LOGIN --name NAME [--dept CODE] [--role ROLES] "
-	    "[--phone PHONE] [--badge NO] [--skill LIST] [-n]",
+	    "[--phone PHONE] [--badge NO] [--skill LIST] [--hours LIST] [-n]",
 	    "  --name NAME      the full name, as on the badge\n"
 	    "  --dept CODE      the department\n"
 	    "  --role ROLES     admin, complaints, dispatcher, finance,\n"
@@ -575,11 +590,14 @@ static const struct svc_verb verbs[] = {
 	    "  --badge NO       the work badge number, shown at the door (A2)\n"
 	    "  --skill LIST     what the person can do (fridge,aircon); the\n"
 	    "                   catalogue's services name what they need\n"
+	    "  --hours LIST     their own hours, 08:00-14:00[,...], when not\n"
+	    "                   the calendar's (a shift)\n"
 	    "  -n, --dry-run    check and print, write nothing\n" },
 	{ "edit", cmd_edit, "edit [LOGIN...] [--name NAME] [--dept CODE] "
-	    "[--role ROLES] [--phone PHONE] [--badge NO] [--skill LIST] [-n] [-k]",
+	    "[--role ROLES] [--phone PHONE] [--badge NO] [--skill LIST] "
+	    "[--hours LIST] [-n] [-k]",
 	    "Change the given fields; an empty value clears dept, phone,\n"
-	    "badge or skills.  --role and --skill replace.  Logins from\n"
+	    "badge, skills or hours.  --role and --skill replace.  Logins from\n"
 	    "stdin without arguments.  -k applies the good ones, exits 1.\n" },
 	{ "disable", cmd_active, "disable [LOGIN...] [-n] [-k]",
 	    "Take people off duty; they stay in every record.\n" },

@@ -120,7 +120,7 @@ _svc() {
 	--group) COMPREPLY=($(compgen -W "elderly frail sick disabled key-project" -- "$cur")); return ;;
 	--status) COMPREPLY=($(compgen -W "new accepted assigned arrived started suspended taken_back done abandoned refused cancelled closed" -- "$cur")); return ;;
 	--at|--until|--want|--since|--on|--notified|--from|--to) COMPREPLY=($(compgen -W "today tomorrow now" -- "$cur")); return ;;
-	--calendar|--skill|--name|--phone|--email|--badge|--customer|--address|--product|--fault|--note|--reason|--documents|--limit) return ;;
+	--calendar|--skill|--hours|--name|--phone|--email|--badge|--customer|--address|--product|--fault|--note|--reason|--documents|--limit) return ;;
 	esac
 
 	case $cmd in
@@ -208,7 +208,7 @@ _svc() {
 	svc-order:export) opts="$opts $filters --yaml" ;;
 	svc-order:import) opts="$opts --dry-run" ;;
 	svc-order:catalogue) opts="$opts --kind" ;;
-	svc-staff:add|svc-staff:edit) opts="$opts --name --dept --role --phone --badge --skill --dry-run --keep-going" ;;
+	svc-staff:add|svc-staff:edit) opts="$opts --name --dept --role --phone --badge --skill --hours --dry-run --keep-going" ;;
 	svc-staff:disable|svc-staff:enable) opts="$opts --dry-run --keep-going" ;;
 	svc-staff:list) opts="$opts --dept --role --all" ;;
 	svc-staff:leave) opts="$opts --from --to --reason --dry-run" ;;

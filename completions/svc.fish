@@ -110,6 +110,7 @@ complete -c svc-staff -f -n "__fish_seen_subcommand_from edit-dept" -a '(__svc_d
 complete -c svc-staff -l name -x -d 'full name'
 complete -c svc-staff -l dept -x -a '(__svc_depts)' -d 'department'
 complete -c svc-staff -l skill -x -d 'skills, comma separated'
+complete -c svc-staff -l hours -x -d 'own hours HH:MM-HH:MM,...'
 complete -c svc-staff -l role -x -a 'admin complaints dispatcher finance reception worker' -d 'roles'
 complete -c svc-staff -l phone -x -d 'phone'
 complete -c svc-staff -l badge -x -d 'badge number'

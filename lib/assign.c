@@ -94,6 +94,21 @@ svc_clash(sqlite3 *db, int64_t person, int64_t id, time_t at, time_t until,
 	return other;
 }
 
+/* Issue 18: nor outside their own working hours, when they have them. */
+static int
+off_shift(sqlite3 *db, const struct svc_worker *w, int64_t id, time_t at,
+    time_t until, struct svc_err *e)
+{
+	char hours[80];
+	int off;
+
+	if ((off = svc_staff_off_shift(db, w->id, at, until, hours,
+	    sizeof hours, e)) <= 0)
+		return e->code;
+	return svc_seterr(e, SVC_EX_DATA, "%lld: %s works %s (--force to "
+	    "send them anyway)", (long long)id, w->login, hours);
+}
+
 /* Issue 18: nobody is booked into their own leave. */
 static int
 away(sqlite3 *db, const struct svc_worker *w, int64_t id, time_t at,
@@ -103,8 +118,10 @@ away(sqlite3 *db, const struct svc_worker *w, int64_t id, time_t at,
 	char span[80];
 	int64_t leave;
 
-	if ((leave = svc_on_leave(db, w->id, at, until, &l, e)) <= 0)
+	if ((leave = svc_on_leave(db, w->id, at, until, &l, e)) < 0)
 		return e->code;
+	if (leave == 0)
+		return off_shift(db, w, id, at, until, e);
 	svc_leave_span(&l, span, sizeof span);
 	return svc_seterr(e, SVC_EX_DATA, "%lld: %s is on leave %s (%s) "
 	    "(--force to send them anyway)", (long long)id, w->login, span,
@@ -549,6 +566,13 @@ passed_over(sqlite3 *db, const struct svc_worker *w, const struct svc_facts *b,
 	if (other) {
 		svc_leave_span(&l, span, sizeof span);
 		svc_buf_printf(why, "%s (on leave %s)", w->login, span);
+		return 1;
+	}
+	if ((other = svc_staff_off_shift(db, w->id, b->at, b->until, span,
+	    sizeof span, e)) < 0)
+		return -1;
+	if (other) {
+		svc_buf_printf(why, "%s (works %s)", w->login, span);
 		return 1;
 	}
 	lacks = svc_staff_lacks(db, w->id, need, nneed, e);

@@ -982,6 +982,8 @@ const char *const svc_migrations[] = {
 	"  skill TEXT NOT NULL,\n"
 	"  PRIMARY KEY (staff_id, skill)\n"
 	") WITHOUT ROWID;\n"
+	/* a person's own working hours, when not the calendar's (shifts) */
+	"ALTER TABLE staff ADD COLUMN hours TEXT;\n"
 	"DROP VIEW v_staff;\n"
 	"CREATE VIEW v_staff AS\n"
 	"  SELECT s.login, s.name, d.code AS dept,\n"
@@ -991,7 +993,7 @@ const char *const svc_migrations[] = {
 	"    s.phone, s.badge, s.active, s.created_at,\n"
 	"    (SELECT group_concat(skill, ',') FROM\n"
 	"      (SELECT skill FROM staff_skill k WHERE k.staff_id = s.id\n"
-	"       ORDER BY skill)) AS skills\n"
+	"       ORDER BY skill)) AS skills, s.hours\n"
 	"  FROM staff s LEFT JOIN dept d ON d.id = s.dept_id;\n",
 };
 

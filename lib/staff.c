@@ -171,6 +171,103 @@ svc_staff_set_skills(sqlite3 *db, const char *login, const char *list,
 	return rc;
 }
 
+/*
+ * Issue 18: a person's own working hours, "08:00-14:00,15:00-20:00": up
+ * to 4 windows of a day, in order, not overlapping; into w.
+ */
+int
+svc_hours_parse(const char *s, struct svc_window *w, int *n,
+    struct svc_err *e)
+{
+	char one[16], a[8];
+	const char *p, *q, *dash;
+	int start, end;
+
+	*n = 0;
+	for (p = s; *p; p = *q ? q + 1 : q) {
+		q = p + strcspn(p, ",");
+		snprintf(one, sizeof one, "%.*s", (int)(q - p), p);
+		dash = strchr(one, '-');
+		if (q - p >= (long)sizeof one || dash == NULL ||
+		    dash - one >= (long)sizeof a)
+			goto bad;
+		snprintf(a, sizeof a, "%.*s", (int)(dash - one), one);
+		if (svc_hhmm_parse(a, &start) < 0 ||
+		    svc_hhmm_parse(dash + 1, &end) < 0 || start >= end ||
+		    *n == 4 || (*n && w[*n - 1].end > start))
+			goto bad;
+		w[(*n)++] = (struct svc_window){ start, end };
+	}
+	return 0;
+bad:
+	return svc_seterr(e, SVC_EX_DATA, "%.40s: hours are HH:MM-HH:MM, "
+	    "comma separated, in order, at most 4", s);
+}
+
+/* LOGIN works these hours ("" : the calendar's again); an event. */
+int
+svc_staff_set_hours(sqlite3 *db, const char *login, const char *hours,
+    struct svc_err *e)
+{
+	static const char sql[] = "UPDATE staff SET hours = nullif(?2, '')"
+	    " WHERE login = ?1 AND hours IS NOT nullif(?2, '')";
+	struct svc_window w[4];
+	struct svc_buf subject = { 0 };
+	struct svc_json j;
+	sqlite3_stmt *st;
+	int n, rc;
+
+	if (svc_hours_parse(hours, w, &n, e) || svc_db_cached(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, hours, -1, SQLITE_STATIC);
+	if (svc_db_done(db, st, e) || sqlite3_changes(db) == 0)
+		return e->code;
+	svc_json_begin(&j);
+	svc_json_str(&j, "hours", *hours ? hours : NULL);
+	svc_buf_printf(&subject, "staff:%s", login);
+	rc = svc_event_json(db, 0, subject.s, "staff.hours", &j, e);
+	svc_buf_free(&subject);
+	return rc;
+}
+
+/*
+ * Whether [at, until) lies outside person's own hours (1, the hours in
+ * buf), or inside them, or they keep the calendar's (0); -1 on error.
+ */
+int
+svc_staff_off_shift(sqlite3 *db, int64_t person, time_t at, time_t until,
+    char *buf, size_t n, struct svc_err *e)
+{
+	static const char sql[] = "SELECT hours FROM staff WHERE id = ?1"
+	    " AND hours IS NOT NULL";
+	struct svc_window w[4];
+	struct tm a, b;
+	sqlite3_stmt *st;
+	int i, nw = 0, from, to;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return -1;
+	sqlite3_bind_int64(st, 1, person);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(buf, n, "%s", svc_col_text(st, 0));
+		svc_hours_parse(buf, w, &nw, e);
+	}
+	sqlite3_reset(st);
+	if (nw == 0)
+		return 0;
+	svc_local_tm(at, &a);
+	svc_local_tm(until - 1, &b);
+	from = a.tm_hour * 60 + a.tm_min;
+	to = b.tm_hour * 60 + b.tm_min + 1;
+	if (a.tm_yday != b.tm_yday || a.tm_year != b.tm_year)
+		return 1;	/* across midnight: no shift holds it */
+	for (i = 0; i < nw; i++)
+		if (w[i].start <= from && to <= w[i].end)
+			return 0;
+	return 1;
+}
+
 /* The first of n skills person lacks, or NULL when they have them all. */
 const char *
 svc_staff_lacks(sqlite3 *db, int64_t person, char *const *skills, int n,
@@ -630,7 +727,7 @@ svc_staff_query(sqlite3 *db, const struct svc_staff_filter *f,
     sqlite3_stmt **st, struct svc_err *e)
 {
 	static const char sql[] = "SELECT login, name, dept, roles, phone,"
-	    " badge, active, skills FROM v_staff"
+	    " badge, active, skills, hours FROM v_staff"
 	    " WHERE (?1 IS NULL OR dept = ?1)"
 	    " AND (?2 IS NULL OR ',' || roles || ',' LIKE '%,' || ?2 || ',%')"
 	    " AND (?3 OR active)"

@@ -396,6 +396,12 @@ int svc_staff_set_skills(sqlite3 *, const char *login, const char *list,
     struct svc_err *);
 const char *svc_staff_lacks(sqlite3 *, int64_t person, char *const *skills,
     int n, struct svc_err *);
+int svc_hours_parse(const char *, struct svc_window *w, int *n,
+    struct svc_err *);
+int svc_staff_set_hours(sqlite3 *, const char *login, const char *hours,
+    struct svc_err *);
+int svc_staff_off_shift(sqlite3 *, int64_t person, time_t at, time_t until,
+    char *buf, size_t n, struct svc_err *);
 int svc_staff_exists(sqlite3 *, const char *login, struct svc_err *);
 int svc_dept_exists(sqlite3 *, const char *code, struct svc_err *);
 int svc_dept_id(sqlite3 *, const char *code, int64_t *id, struct svc_err *);

@@ -7,15 +7,15 @@ check_same "$(printf '%s\n' "$out" | wc -l)" 8 "import prints the 8 logins"
 check_err "12 entries imported" "and counts on stderr"
 
 run svc-staff list --dept clean
-check_out "qian	钱会计	clean	finance	13800000007	F-001	yes	
-sun	孙班长	clean	dispatcher,worker	13800000004	P-003	yes	
-wang	王师傅	clean	worker	13800000005	P-011	yes	" "list --dept: tsv, login first (skills last, none here)"
+check_out "qian	钱会计	clean	finance	13800000007	F-001	yes		
+sun	孙班长	clean	dispatcher,worker	13800000004	P-003	yes		
+wang	王师傅	clean	worker	13800000005	P-011	yes		" "list --dept: tsv, login first (skills last, none here)"
 run svc-staff list --role dispatcher -H
-check_out "login	name	dept	roles	phone	badge	active	skills
-sun	孙班长	clean	dispatcher,worker	13800000004	P-003	yes	
-zhou	周主任	civil	admin,dispatcher	13800000001	G-001	yes	" "list --role with -H"
+check_out "login	name	dept	roles	phone	badge	active	skills	hours
+sun	孙班长	clean	dispatcher,worker	13800000004	P-003	yes		
+zhou	周主任	civil	admin,dispatcher	13800000001	G-001	yes		" "list --role with -H"
 run svc-staff list --role worker -o table
-check_out "login  name    dept        roles              phone        badge  active  skills
+check_out "login  name    dept        roles              phone        badge  active  skills  hours
 chen   陈工    aftersales  worker             13800000006  S-102  yes
 li     李娜    civil       worker             13800000002  G-017  yes
 sun    孙班长  clean       dispatcher,worker  13800000004  P-003  yes
@@ -36,7 +36,7 @@ run svc-staff add xu --name 徐丽 --dept civil --role worker,complaints --badge
 check_rc 0 "add a person"
 check_out "xu" "add prints the login"
 run svc-staff show xu -o json
-check_out '{"login":"xu","name":"徐丽","dept":"civil","roles":"complaints,worker","phone":null,"badge":"G-030","active":true,"skills":null}' "show in json"
+check_out '{"login":"xu","name":"徐丽","dept":"civil","roles":"complaints,worker","phone":null,"badge":"G-030","active":true,"skills":null,"hours":null}' "show in json"
 
 # All or nothing: one bad login in a batch changes nothing.
 unchanged "a batch with an unknown login" sh -c 'printf "li\nghost\nzhao\n" | svc-staff edit --phone 010-1'
@@ -59,7 +59,7 @@ check_out "chen" "and prints them"
 run svc-staff list --dept aftersales
 check_out "" "a disabled person leaves the list"
 run svc-staff list --dept aftersales --all
-check_out "chen	陈工	aftersales	worker	13800000006	S-102	no	" "but stays, marked"
+check_out "chen	陈工	aftersales	worker	13800000006	S-102	no		" "but stays, marked"
 run svc-staff show chen -o table
 case "$out" in
 *staff.add*staff.disable*) ok "show tells the history: added, then disabled" ;;

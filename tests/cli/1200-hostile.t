@@ -261,6 +261,9 @@ expect 65 svc-staff edit zhou --skill "fridge,'; DROP TABLE staff_skill; --"
 expect 65 svc-staff edit zhou --skill "$(printf 'a\033[2J')"
 expect 65 svc-staff edit zhou --skill "$(head -c 100 /dev/zero | tr '\0' 'a')"
 expect 66 svc-staff edit nobody --skill fridge
+expect 65 svc-staff edit zhou --hours "25:00-26:00"
+expect 65 svc-staff edit zhou --hours "08:00-12:00;DROP"
+expect 65 svc-staff edit zhou --hours "1-2,3-4,5-6,7-8,9-10"
 expect 64 svc-notify check --nope
 SVC_USER=wang expect 77 svc-notify sweep
 SVC_USER=wang expect 77 svc-notify dismiss 1 --reason x

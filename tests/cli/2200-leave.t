@@ -105,6 +105,27 @@ as zhou svc-staff edit ma --skill "" >/dev/null
 check_same "$(q "SELECT skills IS NULL FROM v_staff WHERE login = 'ma'")" 1 "--skill '' clears them"
 check_same "$(q "SELECT count(*) FROM event WHERE kind = 'staff.skills' AND subject = 'staff:ma'")" 2 "each change an event"
 
+# A person's own hours (a shift): no visit outside them.
+as zhou svc-staff edit sun --hours "07:00-12:00" >/dev/null
+check_same "$(q "SELECT hours FROM v_staff WHERE login = 'sun'")" "07:00-12:00" "sun works mornings"
+s1=$(book "2026-12-14 14:00" 5)
+unchanged "an afternoon visit for the morning shift" as zhou svc-assign to sun $s1
+check_rc 65 "is refused"
+check_err "svc-assign: $s1: sun works 07:00-12:00 (--force to send them anyway)" "naming the hours"
+run as zhou svc-assign auto $s1 -v
+check_out "$s1	wang" "auto sends the other cleaner"
+case "$err" in *"passed over: sun (works 07:00-12:00)"*) ok "-v: sun was passed over for the shift" ;;
+*) not_ok "-v and the shift" "$err" ;; esac
+s2=$(book "2026-12-14 09:00" 6)
+run as zhou svc-assign to sun $s2
+check_rc 0 "a morning visit is in the shift"
+unchanged "hours that end before they begin" as zhou svc-staff edit sun --hours "14:00-12:00"
+check_rc 65 "are refused"
+unchanged "hours that overlap" as zhou svc-staff edit sun --hours "08:00-12:00,11:00-13:00"
+check_rc 65 "are refused"
+as zhou svc-staff edit sun --hours "" >/dev/null
+check_same "$(q "SELECT hours IS NULL FROM v_staff WHERE login = 'sun'")" 1 "--hours '': the calendar's again"
+
 run svc-db verify
-check_rc 0 "the leave and skill events are in the sealed chain"
+check_rc 0 "the leave, skill and hours events are in the sealed chain"
 done_testing

@@ -201,6 +201,31 @@ import_roster(void **state)
 	svc_yaml_free(r);
 }
 
+/* Issue 18: a shift's windows, in order, at most four. */
+static void
+hours_parse(void **state)
+{
+	struct svc_window w[4];
+	struct svc_err e = { 0 };
+	int n;
+
+	(void)state;
+	assert_int_equal(svc_hours_parse("08:00-12:00,14:00-20:00", w, &n, &e),
+	    0);
+	assert_int_equal(n, 2);
+	assert_int_equal(w[1].start, 14 * 60);
+	assert_int_equal(w[1].end, 20 * 60);
+	assert_int_equal(svc_hours_parse("", w, &n, &e), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(svc_hours_parse("12:00-08:00", w, &n, &e),
+	    SVC_EX_DATA);
+	assert_int_equal(svc_hours_parse("08:00-12:00,11:00-13:00", w, &n, &e),
+	    SVC_EX_DATA);
+	assert_int_equal(svc_hours_parse("1:00-2:00,3:00-4:00,5:00-6:00,"
+	    "7:00-8:00,9:00-10:00", w, &n, &e), SVC_EX_DATA);
+	assert_int_equal(svc_hours_parse("08:00", w, &n, &e), SVC_EX_DATA);
+}
+
 int
 main(void)
 {
@@ -211,6 +236,7 @@ main(void)
 		cmocka_unit_test(refusals),
 		cmocka_unit_test(disable_keeps_the_person),
 		cmocka_unit_test(import_roster),
+		cmocka_unit_test(hours_parse),
 	};
 
 	return cmocka_run_group_tests_name("staff", tests, setup, teardown);
