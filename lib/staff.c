@@ -73,7 +73,7 @@ svc_email_valid(const char *s)
 static int
 skills_normalize(const char *in, char *out, size_t n, struct svc_err *e)
 {
-	char one[40], *words[16];
+	char words[16][33], t[33];
 	const char *p, *q;
 	size_t len;
 	int i, j, k = 0;
@@ -87,8 +87,8 @@ skills_normalize(const char *in, char *out, size_t n, struct svc_err *e)
 			;
 		if (len == 0)
 			continue;
-		snprintf(one, sizeof one, "%.*s", (int)len, p);
-		if (len >= sizeof one || !svc_code_valid(one)) {
+		snprintf(t, sizeof t, "%.*s", (int)len, p);
+		if (len >= sizeof t || !svc_code_valid(t)) {
 			/* cut at a character, never inside one */
 			size_t show = svc_utf8_fit(p, 32, NULL);
 
@@ -96,27 +96,24 @@ skills_normalize(const char *in, char *out, size_t n, struct svc_err *e)
 			    "(letters, digits, '-_.'; at most 32)",
 			    (int)(show < len ? show : len), p);
 		}
-		for (i = 0; i < k && strcmp(words[i], one); i++)
+		for (i = 0; i < k && strcmp(words[i], t); i++)
 			;
 		if (i < k)
 			continue;
 		if (k == 16)
 			return svc_seterr(e, SVC_EX_DATA, "more than 16 skills");
-		words[k++] = svc_strdup(one);
+		memcpy(words[k++], t, sizeof t);
 	}
 	for (i = 1; i < k; i++)	/* a handful: insertion sort */
 		for (j = i; j > 0 && strcmp(words[j - 1], words[j]) > 0; j--) {
-			char *t = words[j];
-
-			words[j] = words[j - 1];
-			words[j - 1] = t;
+			memcpy(t, words[j], sizeof t);
+			memcpy(words[j], words[j - 1], sizeof t);
+			memcpy(words[j - 1], t, sizeof t);
 		}
-	for (i = 0; i < k; i++) {
+	for (i = 0; i < k; i++)
 		if (strlen(out) + strlen(words[i]) + 2 <= n)
 			snprintf(out + strlen(out), n - strlen(out), "%s%s",
 			    i ? "," : "", words[i]);
-		free(words[i]);
-	}
 	return 0;
 }
 
