@@ -491,40 +491,6 @@ explain(struct svc_buf *why, const struct svc_worker *w, int64_t load,
 	}
 }
 
-/*
- * Issue 18: the skills the order's services need, from the catalogue
- * (at most max; each named once).
- */
-static int
-needed_skills(sqlite3 *db, const struct svc_conf *c, int64_t id,
-    char **need, int max, struct svc_err *e)
-{
-	static const char sql[] = "SELECT code FROM order_service"
-	    " WHERE order_id = ?1";
-	const struct svc_service *s;
-	sqlite3_stmt *st;
-	int i, j, k, n = 0;
-
-	if (svc_db_cached(db, sql, &st, e))
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		for (i = 0; i < c->nservices; i++) {
-			s = &c->services[i];
-			if (strcmp(s->code, svc_col_text(st, 0)))
-				continue;
-			for (j = 0; j < s->nskills && n < max; j++) {
-				for (k = 0; k < n && strcmp(need[k],
-				    s->skills[j]); k++)
-					;
-				if (k == n)
-					need[n++] = s->skills[j];
-			}
-		}
-	sqlite3_reset(st);
-	return n;
-}
-
 /* A skill the order's services need that person lacks, or NULL. */
 const char *
 svc_order_lacks(sqlite3 *db, const struct svc_conf *c, int64_t id,
@@ -533,7 +499,8 @@ svc_order_lacks(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	char *need[16];
 	int n;
 
-	if ((n = needed_skills(db, c, id, need, 16, e)) < 0)
+	if ((n = svc_order_needs(db, c, id, SVC_NEED_SKILLS, need, 16,
+	    e)) < 0)
 		return NULL;
 	return svc_staff_lacks(db, person, need, n, e);
 }
@@ -625,7 +592,8 @@ svc_auto_assign(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	if (strcmp(b.status, "accepted") != 0)
 		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot assign: the "
 		    "order is %s", (long long)id, b.status);
-	if ((nneed = needed_skills(db, c, id, need, 16, e)) < 0)
+	if ((nneed = svc_order_needs(db, c, id, SVC_NEED_SKILLS, need, 16,
+	    e)) < 0)
 		return e->code;
 	day_bounds(b.at, &from, &to);
 	if (svc_db_prepare(db, sql, &st, e))

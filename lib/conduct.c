@@ -86,13 +86,6 @@ svc_conduct_free(struct svc_conf *c)
 	c->nconduct = 0;
 }
 
-/* Item ids: A16.gifts, X1.shoes; plain, short, safe in a shell. */
-int
-svc_conduct_id_valid(const char *s)
-{
-	return svc_code_valid(s);
-}
-
 /* Whether item k is asked on an order of kind. */
 int
 svc_conduct_asks(const struct svc_conduct *k, const char *kind)
@@ -142,8 +135,7 @@ add_answer(const struct svc_conf *c, const char *kind, const char *item,
 
 	if (n == 0 || n >= sizeof id)
 		return svc_seterr(e, SVC_EX_DATA, "%.*s: not a conduct item "
-		    "(ID=yes or ID=no)", (int)svc_utf8_fit(item, 40, NULL),
-		    item);
+		    "(ID=yes or ID=no)", svc_utf8_cut(item, n, 40), item);
 	memcpy(id, item, n);
 	id[n] = '\0';
 	if ((k = svc_conduct_find(c, id)) == NULL || !svc_conduct_asks(k, kind))
@@ -183,8 +175,8 @@ parse_list(const struct svc_conf *c, const char *kind, const char *list,
 		n = eq ? (size_t)(end - eq - 1) : 0;
 		if (eq == NULL || n >= sizeof answer)
 			return svc_seterr(e, SVC_EX_DATA, "%.*s: expected "
-			    "ID=yes or ID=no", (int)svc_utf8_fit(p,
-			    (int)(end - p) < 60 ? (int)(end - p) : 60, NULL), p);
+			    "ID=yes or ID=no", svc_utf8_cut(p,
+			    (size_t)(end - p), 60), p);
 		memcpy(answer, eq + 1, n);
 		answer[n] = '\0';
 		if (add_answer(c, kind, p, (size_t)(eq - p), answer, a, e))

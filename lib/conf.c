@@ -511,15 +511,10 @@ template_error(struct cx *x, const struct svc_ynode *v, const char *msg,
 	else if (end == NULL)
 		snprintf(what, sizeof what, "a '{' never closed (write {{ for "
 		    "a brace)");
-	else {
-		/* a long name is cut at a character, never inside one */
-		size_t len = svc_utf8_fit(p, 40, NULL);
-
-		if (len > (size_t)(end - p + 1))
-			len = (size_t)(end - p + 1);
+	else
 		snprintf(what, sizeof what, "unknown field '%.*s' (svc-config(5) "
-		    "lists the fields of each message)", (int)len, p);
-	}
+		    "lists the fields of each message)",
+		    svc_utf8_cut(p, (size_t)(end - p + 1), 40), p);
 	return svc_seterr(x->e, SVC_EX_CONFIG, "%s:%d:%d: messages: %s: %s",
 	    x->file, v->line, field_col(v, off), msg, what);
 }
@@ -824,7 +819,7 @@ conduct_item(struct cx *x, const struct svc_ynode *n, struct svc_conduct *k)
 	if (!(v = svc_ymap_get(n, "id")) || get_str(x, v, "id", &k->id))
 		return x->e->code ? x->e->code :
 		    bad(x, n, "conduct: each item needs an id (A16.gifts)");
-	if (!svc_conduct_id_valid(k->id))
+	if (!svc_code_valid(k->id))	/* A16.gifts: safe in a shell */
 		return bad(x, v, "id: letters, digits, '-', '_' and '.' only, "
 		    "at most 32");
 	if (!(v = svc_ymap_get(n, "question")) ||

@@ -80,6 +80,41 @@ svc_conf_service(const struct svc_conf *c, const char *code)
 	return NULL;
 }
 
+/*
+ * What the order's services name in the catalogue: their tools (A14) or
+ * their skills (issue 18), each once, in the order of the lines; at most
+ * max.  The count, or -1 with e set.
+ */
+int
+svc_order_needs(sqlite3 *db, const struct svc_conf *c, int64_t id,
+    enum svc_need what, char **out, int max, struct svc_err *e)
+{
+	static const char sql[] = "SELECT code FROM order_service"
+	    " WHERE order_id = ?1 ORDER BY line";
+	const struct svc_service *s;
+	sqlite3_stmt *st;
+	char **list;
+	int i, k, n = 0, len;
+
+	if (svc_db_cached(db, sql, &st, e))
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if ((s = svc_conf_service(c, svc_col_text(st, 0))) == NULL)
+			continue;	/* a service since taken off the catalogue */
+		list = what == SVC_NEED_TOOLS ? s->tools : s->skills;
+		len = what == SVC_NEED_TOOLS ? s->ntools : s->nskills;
+		for (i = 0; i < len && n < max; i++) {
+			for (k = 0; k < n && strcmp(out[k], list[i]); k++)
+				;
+			if (k == n)
+				out[n++] = list[i];
+		}
+	}
+	sqlite3_reset(st);
+	return n;
+}
+
 /* CODE or CODE:QTY. */
 int
 svc_line_parse(const char *s, struct svc_line *l, struct svc_err *e)

@@ -106,6 +106,18 @@ static const struct svc_col conduct_cols[] = {
 
 #define N(a) ((int)(sizeof a / sizeof a[0]))
 
+/* The booked visits of the leave not over yet, as who (worker, helper). */
+#define ON_LEAVE(who) \
+	"SELECT o.id, o.appt_at, s.login, '" who "', l.from_at, l.to_at," \
+	" l.reason, d.code FROM leave l INDEXED BY leave_to" \
+	" JOIN orders o ON o." who "_id = l.staff_id AND o.appt_at < l.to_at" \
+	"  AND o.appt_at > l.from_at - " SVC_LONGEST_VISIT \
+	"  AND o.appt_until > l.from_at" \
+	" JOIN staff s ON s.id = l.staff_id" \
+	" LEFT JOIN dept d ON d.id = o.dept_id" \
+	" WHERE l.to_at > ?5 AND l.cancelled_at IS NULL" \
+	" AND o.status = 'assigned'" FILTERS("o.appt_at", "d.code", "o.kind")
+
 const struct svc_report svc_checks[] = {
 	/* G5: no reply past the deadline; with ?6, due within ?6 too. */
 	{ "overdue", "SELECT o.id, o.reply_due, (?5 - o.reply_due) / 60,"
@@ -246,29 +258,10 @@ const struct svc_report svc_checks[] = {
 	/*
 	 * Issue 18: visits booked for a worker or helper who is on leave
 	 * then (leave recorded after the booking, or a --force).  Driven by
-	 * the leave not over yet (leave_open), each through the person's
+	 * the leave not over yet (leave_to), each through the person's
 	 * index range, as worker and as helper.
 	 */
-	{ "clashes", "SELECT o.id, o.appt_at, s.login, 'worker', l.from_at,"
-	    " l.to_at, l.reason, d.code FROM leave l INDEXED BY leave_open"
-	    " JOIN orders o ON o.worker_id = l.staff_id AND o.appt_at < l.to_at"
-	    "  AND o.appt_at > l.from_at - " SVC_LONGEST_VISIT
-	    "  AND o.appt_until > l.from_at"
-	    " JOIN staff s ON s.id = l.staff_id"
-	    " LEFT JOIN dept d ON d.id = o.dept_id"
-	    " WHERE l.cancelled_at IS NULL AND l.to_at > ?5"
-	    " AND o.status = 'assigned'"
-	    FILTERS("o.appt_at", "d.code", "o.kind")
-	    " UNION ALL SELECT o.id, o.appt_at, s.login, 'helper', l.from_at,"
-	    " l.to_at, l.reason, d.code FROM leave l INDEXED BY leave_open"
-	    " JOIN orders o ON o.helper_id = l.staff_id AND o.appt_at < l.to_at"
-	    "  AND o.appt_at > l.from_at - " SVC_LONGEST_VISIT
-	    "  AND o.appt_until > l.from_at"
-	    " JOIN staff s ON s.id = l.staff_id"
-	    " LEFT JOIN dept d ON d.id = o.dept_id"
-	    " WHERE l.cancelled_at IS NULL AND l.to_at > ?5"
-	    " AND o.status = 'assigned'"
-	    FILTERS("o.appt_at", "d.code", "o.kind")
+	{ "clashes", ON_LEAVE("worker") " UNION ALL " ON_LEAVE("helper")
 	    " ORDER BY 2, 1", clash_cols, N(clash_cols), 0 },
 	/*
 	 * A13-A20: per worker and item, how often the customers were asked

@@ -940,8 +940,8 @@ const char *const svc_migrations[] = {
 	/*
 	 * Leave (issue 18): a worker away from from_at to to_at is given no
 	 * visit then.  Cancelled once, with a reason, never deleted, never
-	 * rewritten; leave_open is the future's, which dispatch and
-	 * svc-report clashes read.
+	 * rewritten.  leave_staff is a person's, which dispatch reads;
+	 * leave_to the leave to come, for leave-list and svc-report clashes.
 	 */
 	"CREATE TABLE leave (\n"
 	"  id INTEGER PRIMARY KEY,\n"
@@ -957,7 +957,7 @@ const char *const svc_migrations[] = {
 	");\n"
 	"CREATE INDEX leave_staff ON leave(staff_id, from_at)\n"
 	"  WHERE cancelled_at IS NULL;\n"
-	"CREATE INDEX leave_open ON leave(to_at) WHERE cancelled_at IS NULL;\n"
+	"CREATE INDEX leave_to ON leave(to_at);\n"
 	"CREATE TRIGGER leave_no_delete BEFORE DELETE ON leave\n"
 	"  BEGIN SELECT RAISE(ABORT, 'leave is never deleted'); END;\n"
 	"CREATE TRIGGER leave_once BEFORE UPDATE ON leave\n"

@@ -225,35 +225,14 @@ history(sqlite3 *db, struct svc_buf *b, int64_t customer, int64_t id)
 static void
 tools(sqlite3 *db, const struct svc_conf *c, struct svc_buf *b, int64_t id)
 {
-	static const char sql[] = "SELECT code FROM order_service"
-	    " WHERE order_id = ?1 ORDER BY line";
-	const char *seen[64];
+	struct svc_err e = { 0 };
 	struct svc_buf t = { 0 };
-	const struct svc_service *s;
-	sqlite3_stmt *st;
-	int i, j, k, n = 0;
+	char *need[64];
+	int i, n;
 
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return;
-	sqlite3_bind_int64(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		for (i = 0; i < c->nservices; i++) {
-			s = &c->services[i];
-			if (strcmp(s->code, svc_col_text(st, 0)))
-				continue;
-			for (j = 0; j < s->ntools && n < 64; j++) {
-				for (k = 0; k < n; k++)
-					if (strcmp(seen[k], s->tools[j]) == 0)
-						break;
-				if (k < n)
-					continue;
-				seen[n++] = s->tools[j];
-				svc_buf_printf(&t, "%s%s", t.len ? "、" : "",
-				    s->tools[j]);
-			}
-		}
-	}
-	sqlite3_finalize(st);
+	n = svc_order_needs(db, c, id, SVC_NEED_TOOLS, need, 64, &e);
+	for (i = 0; i < n; i++)
+		svc_buf_printf(&t, "%s%s", i ? "、" : "", need[i]);
 	field(b, 80, "tools        ", t.s);
 	svc_buf_free(&t);
 }

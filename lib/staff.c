@@ -88,14 +88,10 @@ skills_normalize(const char *in, char *out, size_t n, struct svc_err *e)
 		if (len == 0)
 			continue;
 		snprintf(t, sizeof t, "%.*s", (int)len, p);
-		if (len >= sizeof t || !svc_code_valid(t)) {
-			/* cut at a character, never inside one */
-			size_t show = svc_utf8_fit(p, 32, NULL);
-
+		if (len >= sizeof t || !svc_code_valid(t))
 			return svc_seterr(e, SVC_EX_DATA, "%.*s: not a skill "
 			    "(letters, digits, '-_.'; at most 32)",
-			    (int)(show < len ? show : len), p);
-		}
+			    svc_utf8_cut(p, len, 32), p);
 		for (i = 0; i < k && strcmp(words[i], t); i++)
 			;
 		if (i < k)
@@ -117,6 +113,36 @@ skills_normalize(const char *in, char *out, size_t n, struct svc_err *e)
 	return 0;
 }
 
+/*
+ * A person's set of words (roles, skills) is now list, comma separated
+ * and checked: del empties it, ins (?1 login, ?2 word) adds each word.
+ */
+static int
+replace_words(sqlite3 *db, const char *del, const char *ins,
+    const char *login, const char *list, struct svc_err *e)
+{
+	sqlite3_stmt *st;
+	char word[40];
+	const char *p, *q;
+
+	if (svc_db_cached(db, del, &st, e))
+		return e->code;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	if (svc_db_done(db, st, e))
+		return e->code;
+	for (p = list; *p; p = *q ? q + 1 : q) {
+		q = p + strcspn(p, ",");
+		snprintf(word, sizeof word, "%.*s", (int)(q - p), p);
+		if (svc_db_cached(db, ins, &st, e))
+			return e->code;
+		sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, word, -1, SQLITE_TRANSIENT);
+		if (svc_db_done(db, st, e))
+			return e->code;
+	}
+	return 0;
+}
+
 /* LOGIN's skills are now list ("" none); an event when they change. */
 int
 svc_staff_set_skills(sqlite3 *db, const char *login, const char *list,
@@ -127,8 +153,7 @@ svc_staff_set_skills(sqlite3 *db, const char *login, const char *list,
 	static const char del[] = "DELETE FROM staff_skill WHERE staff_id ="
 	    " (SELECT id FROM staff WHERE login = ?1)";
 	static const char ins[] = "INSERT INTO staff_skill (staff_id, skill)"
-	    " SELECT staff.id, value FROM staff, json_each('[\"' ||"
-	    " replace(?2, ',', '\",\"') || '\"]') WHERE login = ?1";
+	    " SELECT id, ?2 FROM staff WHERE login = ?1";
 	struct svc_buf subject = { 0 };
 	struct svc_json j;
 	sqlite3_stmt *st;
@@ -147,19 +172,8 @@ svc_staff_set_skills(sqlite3 *db, const char *login, const char *list,
 		    "staff", login);
 	if (same)
 		return 0;
-	if (svc_db_cached(db, del, &st, e))
+	if (replace_words(db, del, ins, login, skills, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
-	if (svc_db_done(db, st, e))
-		return e->code;
-	if (skills[0]) {
-		if (svc_db_cached(db, ins, &st, e))
-			return e->code;
-		sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, skills, -1, SQLITE_STATIC);
-		if (svc_db_done(db, st, e))
-			return e->code;
-	}
 	svc_json_begin(&j);
 	svc_json_str(&j, "skills", skills);
 	svc_buf_printf(&subject, "staff:%s", login);
@@ -573,28 +587,8 @@ set_roles(sqlite3 *db, const char *login, const char *roles,
 	    " (SELECT id FROM staff WHERE login = ?1)";
 	static const char ins[] = "INSERT INTO staff_role (staff_id, role)"
 	    " SELECT id, ?2 FROM staff WHERE login = ?1";
-	sqlite3_stmt *st;
-	char role[16];
-	const char *p, *q;
 
-	if (svc_db_prepare(db, del, &st, e))
-		return e->code;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
-	if (svc_db_run(db, st, e))
-		return e->code;
-	for (p = roles; *p; p = *q ? q + 1 : q) {
-		q = strchr(p, ',');
-		if (q == NULL)
-			q = p + strlen(p);
-		snprintf(role, sizeof role, "%.*s", (int)(q - p), p);
-		if (svc_db_prepare(db, ins, &st, e))
-			return e->code;
-		sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, role, -1, SQLITE_TRANSIENT);
-		if (svc_db_run(db, st, e))
-			return e->code;
-	}
-	return 0;
+	return replace_words(db, del, ins, login, roles, e);
 }
 
 static int

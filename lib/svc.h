@@ -295,7 +295,6 @@ struct svc_answers {
 };
 void svc_conduct_defaults(struct svc_conf *);
 void svc_conduct_free(struct svc_conf *);
-int svc_conduct_id_valid(const char *);
 int svc_conduct_asks(const struct svc_conduct *, const char *kind);
 const struct svc_conduct *svc_conduct_find(const struct svc_conf *,
     const char *id);
@@ -456,6 +455,9 @@ struct svc_reply {
 #define SVC_NSTATUSES 12	/* the last, closed, is settled, not a state */
 extern const char *const svc_statuses[SVC_NSTATUSES + 1];
 int svc_line_parse(const char *s, struct svc_line *, struct svc_err *);
+enum svc_need { SVC_NEED_TOOLS, SVC_NEED_SKILLS };
+int svc_order_needs(sqlite3 *, const struct svc_conf *, int64_t id,
+    enum svc_need, char **out, int max, struct svc_err *);
 const struct svc_service *svc_conf_service(const struct svc_conf *,
     const char *code);
 int svc_transition_ok(const char *from, const char *to);
@@ -492,6 +494,7 @@ int svc_order_import(sqlite3 *, const struct svc_conf *, const char *path,
 /* utf8.c: display width of UTF-8 text (CJK is two columns wide). */
 int svc_utf8_width(const char *s);
 size_t svc_utf8_fit(const char *s, int maxw, int *width);
+int svc_utf8_cut(const char *s, size_t len, int maxw);
 int svc_utf8_valid(const char *s);
 /* The one validator of a person's free text; flags and limits below. */
 enum { SVC_TEXT_REQUIRED = 1, SVC_TEXT_LINES = 2 };

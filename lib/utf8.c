@@ -132,6 +132,19 @@ svc_utf8_fit(const char *s, int maxw, int *width)
 	return (size_t)(p - (const unsigned char *)s);
 }
 
+/*
+ * How many of the first len bytes of s to show in a message: at most
+ * maxw columns, cut at a character, never inside one (len itself ends at
+ * a delimiter the caller found).  An int, for "%.*s".
+ */
+int
+svc_utf8_cut(const char *s, size_t len, int maxw)
+{
+	size_t n = svc_utf8_fit(s, maxw, NULL);
+
+	return (int)(n < len ? n : len);
+}
+
 int
 svc_utf8_valid(const char *s)
 {

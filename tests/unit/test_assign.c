@@ -276,6 +276,28 @@ leave_keeps_the_day_free(void **state)
 	assert_string_equal(unit_one(db, "SELECT count(*) FROM leave"), "1");
 }
 
+/* svc-staff leave-list reads the leave to come from leave_to, cancelled
+ * or not: no scan of every leave ever recorded. */
+static void
+leave_list_starts_from_leave_to(void **state)
+{
+	struct svc_buf p = { 0 };
+	struct svc_err e = { 0 };
+	sqlite3_stmt *st;
+	int all;
+
+	(void)state;
+	for (all = 0; all <= 1; all++) {
+		assert_int_equal(svc_leave_query(db, NULL, unit_at("2026-12-01 "
+		    "09:00"), all, &st, &e), 0);
+		unit_plan(db, sqlite3_sql(st), &p);
+		sqlite3_finalize(st);
+		if (strstr(p.s, "USING INDEX leave_to") == NULL)
+			fail_msg("--all %d:\n%s", all, p.s);
+	}
+	svc_buf_free(&p);
+}
+
 int
 main(void)
 {
@@ -289,6 +311,7 @@ main(void)
 		cmocka_unit_test(auto_never_double_books),
 		cmocka_unit_test(auto_prefers_the_least_loaded),
 		cmocka_unit_test(leave_keeps_the_day_free),
+		cmocka_unit_test(leave_list_starts_from_leave_to),
 	};
 
 	return cmocka_run_group_tests_name("assign", tests, setup, unit_teardown);

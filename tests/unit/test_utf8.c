@@ -27,6 +27,10 @@ fit_never_cuts_a_character(void **state)
 	assert_int_equal(svc_utf8_fit("王师傅", 6, &w), 9);
 	assert_int_equal(svc_utf8_fit("ab王", 3, &w), 2);
 	assert_int_equal(svc_utf8_fit("ab王", 0, &w), 0);
+	/* a message's cut: the item's bytes, or fewer whole characters */
+	assert_int_equal(svc_utf8_cut("王师傅=yes", 9, 5), 6);
+	assert_int_equal(svc_utf8_cut("王师傅=yes", 9, 40), 9);
+	assert_int_equal(svc_utf8_cut("ab=yes", 2, 40), 2);
 }
 
 static void

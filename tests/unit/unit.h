@@ -120,6 +120,24 @@ unit_one(sqlite3 *db, const char *sql)
 	return buf;
 }
 
+/* The steps of sql's query plan, a line each, into out (reset first). */
+static inline void
+unit_plan(sqlite3 *db, const char *sql, struct svc_buf *out)
+{
+	struct svc_buf q = { 0 };
+	sqlite3_stmt *st;
+
+	svc_buf_reset(out);
+	svc_buf_puts(out, "");
+	svc_buf_printf(&q, "EXPLAIN QUERY PLAN %s", sql);
+	if (sqlite3_prepare_v2(db, q.s, -1, &st, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	while (sqlite3_step(st) == SQLITE_ROW)
+		svc_buf_printf(out, "%s\n", sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+	svc_buf_free(&q);
+}
+
 /* What unit_fixture opened, for unit_teardown to close. */
 static struct svc_conf *unit_conf;
 static sqlite3 *unit_opened;
