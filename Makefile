@@ -31,8 +31,8 @@ WERROR ?= -Werror
 SVC_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra $(WERROR) \
 	-Wno-unused-parameter -Ilib -DSVC_SHAREDIR='"$(SHAREDIR)"' \
 	-DSVC_STATEDIR='"$(STATEDIR)"' -DSVC_SYSCONFDIR='"$(SYSCONFDIR)"'
-PKGS = sqlite3 yaml-0.1 libsodium
-LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lyaml -lsodium)
+PKGS = sqlite3 yaml-0.1 libsodium libical
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lyaml -lsodium -lical)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 ifeq ($(SANITIZE),1)
@@ -44,8 +44,8 @@ B = build/std
 SAN =
 endif
 
-COMMANDS = svc-assign svc-cal svc-complaint svc-db svc-notify svc-order svc-pay svc-product svc-report svc-staff svc-visit
-LIBMODS = err buf utf8 when clock cal money yaml tmpl conduct conf schema db acting event \
+COMMANDS = svc-assign svc-cal svc-complaint svc-db svc-notify svc-order svc-pay svc-plan svc-product svc-report svc-staff svc-visit
+LIBMODS = err buf utf8 when clock cal money yaml tmpl conduct conf schema db acting event plan \
 	staff leave roster order reply order_view order_import assign product visit close sheet pay complaint report query out ids known seal notify cli
 UNITS = when cal money utf8 yaml conf db out ids staff event buf order assign product visit pay report known seal acting notify
 

@@ -1,5 +1,5 @@
 # bash completion for the svc commands: svc-assign, svc-cal, svc-db,
-# svc-complaint, svc-notify, svc-order, svc-pay, svc-product, svc-report,
+# svc-complaint, svc-notify, svc-order, svc-pay, svc-plan, svc-product, svc-report,
 # svc-staff, svc-visit.
 # Installed once per command name, so bash-completion finds it on demand.
 
@@ -117,6 +117,9 @@ _svc() {
 			COMPREPLY=($(compgen -W "window phone office online" -- "$cur"))
 		fi
 		return ;;
+	--on-holiday) COMPREPLY=($(compgen -W "skip next prev" -- "$cur")); return ;;
+	--state) COMPREPLY=($(compgen -W "active paused ended" -- "$cur")); return ;;
+	--every|--rrule|--count|--ahead) return ;;
 	--group) COMPREPLY=($(compgen -W "elderly frail sick disabled key-project" -- "$cur")); return ;;
 	--status) COMPREPLY=($(compgen -W "new accepted assigned arrived started suspended taken_back done abandoned refused cancelled closed" -- "$cur")); return ;;
 	--at|--until|--want|--since|--on|--notified|--from|--to) COMPREPLY=($(compgen -W "today tomorrow now" -- "$cur")); return ;;
@@ -128,6 +131,7 @@ _svc() {
 	svc-assign) verbs="to drop move agenda auto" ;;
 	svc-visit) verbs="brief late arrive start contact check suspend resume takeback done report review followup signature attach form noshow" ;;
 	svc-product) verbs="import show list" ;;
+	svc-plan) verbs="new edit pause resume end run list show" ;;
 	svc-report) verbs="overdue late notice noshow held unpaid takeback unsent unreviewed followup complaints conduct clashes summary workload revenue rating evaluation query" ;;
 	svc-complaint) verbs="new list show assign resolve" ;;
 	svc-notify) verbs="due sent failed dismiss check sweep" ;;
@@ -166,6 +170,10 @@ _svc() {
 	svc-visit:form) opts="$opts --width" ;;
 	svc-visit:noshow) opts="$opts --apply --check --dry-run" ;;
 	svc-product:import) opts="$opts --dry-run" ;;
+	svc-plan:new|svc-plan:edit) opts="$opts --every --rrule --from --until --count --on-holiday --note --dry-run --keep-going" ;;
+	svc-plan:pause|svc-plan:resume|svc-plan:end) opts="$opts --note --dry-run --keep-going" ;;
+	svc-plan:run) opts="$opts --ahead --dry-run --keep-going" ;;
+	svc-plan:list) opts="$opts --state --kind" ;;
 	svc-report:overdue) opts="$opts --since --until --dept --kind --check --soon" ;;
 	svc-report:held) opts="$opts --since --until --dept --kind --check --older" ;;
 	svc-report:conduct) opts="$opts --since --until --dept --kind --check --worker" ;;
@@ -279,4 +287,4 @@ _svc() {
 	esac
 }
 
-complete -F _svc svc-assign svc-cal svc-complaint svc-db svc-notify svc-order svc-pay svc-product svc-report svc-staff svc-visit
+complete -F _svc svc-assign svc-cal svc-complaint svc-db svc-notify svc-order svc-pay svc-plan svc-product svc-report svc-staff svc-visit

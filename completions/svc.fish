@@ -58,7 +58,7 @@ function __svc_products
     svc-product list -o tsv (__svc_db) 2>/dev/null | cut -f1,3
 end
 
-for c in svc-assign svc-cal svc-complaint svc-db svc-notify svc-order svc-pay svc-product svc-report svc-staff svc-visit
+for c in svc-assign svc-cal svc-complaint svc-db svc-notify svc-order svc-pay svc-plan svc-product svc-report svc-staff svc-visit
     complete -c $c -s h -l help -d 'show usage'
     complete -c $c -l version -d 'show the version'
     complete -c $c -s d -l db -r -F -d 'database file'
@@ -237,6 +237,28 @@ complete -c svc-visit -l by -x -a '(__svc_workers)' -d 'recorded for (dispatcher
 complete -c svc-visit -l check -d 'exit 1 when any'
 complete -c svc-visit -s n -l dry-run -d 'check, write nothing'
 complete -c svc-visit -s k -l keep-going -d 'apply the good items'
+
+set -l planv new edit pause resume end run list show
+complete -c svc-plan -f -n "not __fish_seen_subcommand_from $planv" -a new -d 'a plan from an order'
+complete -c svc-plan -f -n "not __fish_seen_subcommand_from $planv" -a edit -d 'a new rule from a date'
+complete -c svc-plan -f -n "not __fish_seen_subcommand_from $planv" -a pause -d 'make nothing for now'
+complete -c svc-plan -f -n "not __fish_seen_subcommand_from $planv" -a resume -d 'make them again'
+complete -c svc-plan -f -n "not __fish_seen_subcommand_from $planv" -a end -d 'make nothing more'
+complete -c svc-plan -f -n "not __fish_seen_subcommand_from $planv" -a run -d 'make the orders due (cron)'
+complete -c svc-plan -f -n "not __fish_seen_subcommand_from $planv" -a list -d 'the plans'
+complete -c svc-plan -f -n "not __fish_seen_subcommand_from $planv" -a show -d 'every occurrence'
+complete -c svc-plan -l every -x -d 'N(d|w|mo|y) DAYS HH:MM'
+complete -c svc-plan -l rrule -x -d 'RFC 5545 rule'
+complete -c svc-plan -l from -x -d 'first day'
+complete -c svc-plan -l until -x -d 'last day'
+complete -c svc-plan -l count -x -d 'occurrences'
+complete -c svc-plan -l on-holiday -x -a 'skip next prev' -d 'a day not worked'
+complete -c svc-plan -l note -x -d 'why'
+complete -c svc-plan -l ahead -x -a '7d 14d 28d' -d 'horizon of run'
+complete -c svc-plan -l state -x -a 'active paused ended' -d 'only this state'
+complete -c svc-plan -l kind -x -a 'cleaning repair gov' -d 'only this kind'
+complete -c svc-plan -s n -l dry-run -d 'check, write nothing'
+complete -c svc-plan -s k -l keep-going -d 'apply the good items'
 
 set -l pv import show list
 complete -c svc-product -f -n "not __fish_seen_subcommand_from $pv" -a import -d 'from CSV or YAML'

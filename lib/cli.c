@@ -577,6 +577,7 @@ svc_batch_item(struct svc_cli *cli, const char *key, svc_item_fn fn, void *ctx)
 	if (svc_db_savepoint(cli->db, "SAVEPOINT item", &e))
 		svc_cli_fail(cli, &e);
 	if (fn(cli, key, ctx, &e) != 0) {
+		cli->own_out.len = 0;
 		if (svc_db_savepoint(cli->db, "ROLLBACK TO item", &e2) ||
 		    svc_db_savepoint(cli->db, "RELEASE item", &e2))
 			svc_cli_fail(cli, &e2);
@@ -593,6 +594,13 @@ svc_batch_item(struct svc_cli *cli, const char *key, svc_item_fn fn, void *ctx)
 	if (svc_db_savepoint(cli->db, "RELEASE item", &e))
 		svc_cli_fail(cli, &e);
 	cli->nok++;
+	if (cli->own_lines) {
+		if (cli->own_out.len)
+			svc_buf_add(&cli->changed, cli->own_out.s,
+			    cli->own_out.len);
+		cli->own_out.len = 0;
+		return 0;
+	}
 	svc_buf_puts(&cli->changed, key);
 	if (cli->detail[0])
 		svc_buf_printf(&cli->changed, "\t%s", cli->detail);

@@ -37,6 +37,8 @@ struct svc_cli {
 	int nok, nfail, first_code;
 	struct svc_buf changed;
 	char detail[80];	/* an item may add "\tDETAIL" to its line */
+	int own_lines;		/* items print own_out, not their key */
+	struct svc_buf own_out;
 };
 
 /*

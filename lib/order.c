@@ -754,3 +754,65 @@ out:
 	current_free(&cur);
 	return e->code;
 }
+
+/*
+ * An order's registration as the input of another like it: what a plan
+ * repeats (issue 18).  The customer, address, services and documents are
+ * the first order's; the times are the new one's.
+ */
+int
+svc_order_copy(sqlite3 *db, int64_t id, struct svc_order_copy *cp,
+    struct svc_err *e)
+{
+	static const char sql[] = "SELECT coalesce(o.appt_at, o.want_at, 0),"
+	    " (SELECT group_concat(j.value, ';') FROM json_each(o.documents) j)"
+	    " FROM orders o WHERE o.id = ?1";
+	struct current cur;
+	sqlite3_stmt *st;
+	char *p, *comma;
+	int rc;
+
+	memset(cp, 0, sizeof *cp);
+	if (current(db, id, &cur, e))
+		return e->code;
+	cp->held[0] = cur.kind, cp->held[1] = cur.customer;
+	cp->held[2] = cur.phone, cp->held[3] = cur.address;
+	cp->held[4] = cur.channel, cp->held[5] = cur.group;
+	cp->held[6] = cur.dept, cp->held[7] = cur.product;
+	cp->held[8] = cur.fault, cp->held[9] = cur.note;
+	cp->held[10] = cur.services, cp->held[11] = cur.email;
+	cp->in.kind = cur.kind, cp->in.customer = cur.customer;
+	cp->in.phone = cur.phone, cp->in.address = cur.address;
+	cp->in.channel = cur.channel, cp->in.group = cur.group;
+	cp->in.dept = cur.dept, cp->in.product = cur.product;
+	cp->in.fault = cur.fault, cp->in.note = cur.note;
+	cp->in.lines = cp->lines;
+	for (p = cur.services; p && *p && cp->in.nlines < SVC_MAX_LINES;
+	    p = comma ? comma + 1 : NULL) {
+		if ((comma = strchr(p, ',')) != NULL)
+			*comma = '\0';
+		if (svc_line_parse(p, &cp->lines[cp->in.nlines], e))
+			return e->code;
+		cp->in.nlines++;
+	}
+	if (svc_db_prepare(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		cp->at = (time_t)sqlite3_column_int64(st, 0);
+		cp->held[12] = svc_strdup(svc_col_text(st, 1));
+		cp->documents = cp->held[12];
+	}
+	sqlite3_finalize(st);
+	return svc_order_found(db, rc, id, e);
+}
+
+void
+svc_order_copy_free(struct svc_order_copy *cp)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof cp->held / sizeof cp->held[0]; i++)
+		free(cp->held[i]);
+	memset(cp, 0, sizeof *cp);
+}

@@ -995,6 +995,79 @@ const char *const svc_migrations[] = {
 	"      (SELECT skill FROM staff_skill k WHERE k.staff_id = s.id\n"
 	"       ORDER BY skill)) AS skills, s.hours\n"
 	"  FROM staff s LEFT JOIN dept d ON d.id = s.dept_id;\n",
+
+	/*
+	 * 17: service plans (issue 18).  A plan is a standing agreement
+	 * made from its first order, which went through the normal reply
+	 * (G5, G6).  Its rules are appended, never rewritten: an edit
+	 * starts a new rule from a date on, so what the plan said for any
+	 * day stays readable.  Each occurrence is recorded once (the
+	 * primary key makes "svc-plan run" idempotent and safe in
+	 * parallel), with the order made for it or why none was.
+	 */
+	"CREATE TABLE plan (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  first_id INTEGER NOT NULL UNIQUE REFERENCES orders(id),\n"
+	"  state TEXT NOT NULL DEFAULT 'active'\n"
+	"    CHECK (state IN ('active', 'paused', 'ended')),\n"
+	"  created_at INTEGER NOT NULL,\n"
+	"  actor TEXT NOT NULL,\n"
+	"  changed_at INTEGER\n"
+	");\n"
+	"CREATE INDEX plan_state ON plan(state);\n"
+	"CREATE TRIGGER plan_no_delete BEFORE DELETE ON plan\n"
+	"  BEGIN SELECT RAISE(ABORT, 'plans are never deleted'); END;\n"
+	"CREATE TRIGGER plan_fixed BEFORE UPDATE ON plan\n"
+	"  WHEN OLD.state = 'ended' OR NEW.first_id IS NOT OLD.first_id\n"
+	"    OR NEW.created_at IS NOT OLD.created_at\n"
+	"    OR NEW.actor IS NOT OLD.actor\n"
+	"  BEGIN SELECT RAISE(ABORT, 'an ended plan stays ended, and a plan"
+	" keeps its first order'); END;\n"
+	"CREATE TABLE plan_rule (\n"
+	"  plan_id INTEGER NOT NULL REFERENCES plan(id),\n"
+	"  from_at INTEGER NOT NULL,\n"
+	"  start_at INTEGER NOT NULL,\n"
+	"  every TEXT,\n"
+	"  rrule TEXT NOT NULL,\n"
+	"  on_holiday TEXT NOT NULL\n"
+	"    CHECK (on_holiday IN ('skip', 'next', 'prev')),\n"
+	"  at INTEGER NOT NULL,\n"
+	"  actor TEXT NOT NULL,\n"
+	"  PRIMARY KEY (plan_id, from_at)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TRIGGER plan_rule_no_update BEFORE UPDATE ON plan_rule\n"
+	"  BEGIN SELECT RAISE(ABORT, 'a plan is edited by a new rule from a"
+	" date on'); END;\n"
+	"CREATE TRIGGER plan_rule_no_delete BEFORE DELETE ON plan_rule\n"
+	"  BEGIN SELECT RAISE(ABORT, 'rules of plans are never deleted'); END;\n"
+	"CREATE TABLE plan_occ (\n"
+	"  plan_id INTEGER NOT NULL REFERENCES plan(id),\n"
+	"  planned_at INTEGER NOT NULL,\n"
+	"  at INTEGER,\n"
+	"  order_id INTEGER UNIQUE REFERENCES orders(id),\n"
+	"  note TEXT,\n"
+	"  made_at INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (plan_id, planned_at)\n"
+	");\n"
+	"CREATE TRIGGER plan_occ_no_update BEFORE UPDATE ON plan_occ\n"
+	"  BEGIN SELECT RAISE(ABORT, 'an occurrence is made once'); END;\n"
+	"CREATE TRIGGER plan_occ_no_delete BEFORE DELETE ON plan_occ\n"
+	"  BEGIN SELECT RAISE(ABORT, 'occurrences are never deleted'); END;\n"
+	"CREATE VIEW v_plan AS\n"
+	"  SELECT p.id, p.state, o.kind, c.name AS customer, p.first_id,\n"
+	"    r.every, r.rrule, r.on_holiday, r.start_at, p.created_at,\n"
+	"    p.actor, p.changed_at,\n"
+	"    (SELECT count(*) FROM plan_occ x WHERE x.plan_id = p.id\n"
+	"       AND x.order_id IS NOT NULL) AS made,\n"
+	"    (SELECT max(planned_at) FROM plan_occ x WHERE x.plan_id = p.id)\n"
+	"      AS last_at\n"
+	"  FROM plan p JOIN orders o ON o.id = p.first_id\n"
+	"  JOIN customer c ON c.id = o.customer_id\n"
+	"  JOIN plan_rule r ON r.plan_id = p.id AND r.from_at =\n"
+	"    (SELECT max(from_at) FROM plan_rule WHERE plan_id = p.id);\n"
+	"CREATE VIEW v_plan_occ AS\n"
+	"  SELECT plan_id AS plan, planned_at, at, order_id, note, made_at\n"
+	"  FROM plan_occ;\n",
 };
 
 const int svc_nmigrations = sizeof svc_migrations / sizeof svc_migrations[0];

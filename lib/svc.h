@@ -477,6 +477,17 @@ int svc_order_may(int64_t id, const struct svc_facts *, const char *to,
     const char *verb, struct svc_err *);
 int svc_order_new(sqlite3 *, const struct svc_conf *,
     const struct svc_order_in *, int64_t *id, struct svc_err *);
+#define SVC_MAX_LINES 64
+struct svc_order_copy {		/* an order's registration, to make another */
+	struct svc_order_in in;
+	struct svc_line lines[SVC_MAX_LINES];
+	char *held[13];			/* what in points to */
+	const char *documents;		/* as "A;B", for the reply */
+	time_t at;			/* its agreed time, else wanted, else 0 */
+};
+int svc_order_copy(sqlite3 *, int64_t id, struct svc_order_copy *,
+    struct svc_err *);
+void svc_order_copy_free(struct svc_order_copy *);
 int svc_order_edit(sqlite3 *, const struct svc_conf *, int64_t id,
     const struct svc_order_in *, struct svc_err *);
 int svc_order_accept(sqlite3 *, const struct svc_conf *, int64_t id,
@@ -548,6 +559,54 @@ int svc_leave_cancel(sqlite3 *, int64_t id, const char *reason,
     struct svc_err *);
 int svc_leave_query(sqlite3 *, const char *login, time_t since, int all,
     sqlite3_stmt **, struct svc_err *);
+
+/*
+ * plan.c: service plans (issue 18), a standing agreement repeated by an
+ * RFC 5545 rule (libical), each occurrence made once as an order already
+ * accepted; one on a day its calendar does not work moves by the plan's
+ * on_holiday, and says so.
+ */
+#define SVC_RRULE_MAX 256
+struct svc_plan_rule {
+	const char *every;	/* 'tue 09:00', '2w sat 14:00', '3mo'; or NULL */
+	const char *rrule;	/* FREQ=WEEKLY;BYDAY=TU; or NULL */
+	const char *from;	/* DATE or 'DATE HH:MM'; NULL: the first order's */
+	const char *until;	/* DATE, the last day; NULL: none */
+	int count;		/* occurrences; 0: no limit */
+	const char *on_holiday;	/* skip, next, prev; NULL: next, or as it was */
+	const char *note;
+};
+struct svc_rrule {		/* a rule made ready: what the table keeps */
+	char rrule[SVC_RRULE_MAX];
+	int minute;		/* the time of day from every, -1: none */
+};
+int svc_every_rrule(const char *every, struct svc_rrule *, struct svc_err *);
+int svc_rrule_check(const char *rrule, struct svc_rrule *, struct svc_err *);
+typedef int (*svc_occ_fn)(time_t at, void *ctx);
+int svc_rrule_each(const char *rrule, time_t start, time_t after,
+    time_t upto, svc_occ_fn, void *ctx, struct svc_err *);
+enum svc_on_holiday { SVC_HOL_SKIP, SVC_HOL_NEXT, SVC_HOL_PREV };
+extern const char *const svc_on_holidays[];
+time_t svc_plan_move(const struct svc_cal *, time_t at, int on_holiday,
+    const char **why);
+int svc_plan_new(sqlite3 *, const struct svc_conf *, int64_t first,
+    const struct svc_plan_rule *, int64_t *id, struct svc_err *);
+int svc_plan_edit(sqlite3 *, const struct svc_conf *, int64_t id,
+    const struct svc_plan_rule *, int *made_after, struct svc_err *);
+int svc_plan_state(sqlite3 *, int64_t id, const char *verb,
+    const char *note, int *made_after, struct svc_err *);
+struct svc_plan_run {
+	time_t upto;		/* the horizon: occurrences up to it */
+	void (*made)(int64_t plan, int64_t order, void *ctx);
+	void (*said)(int64_t plan, const char *msg, void *ctx);
+	void *ctx;
+};
+int svc_plan_due(sqlite3 *, time_t upto, sqlite3_stmt **, struct svc_err *);
+int svc_plan_run(sqlite3 *, const struct svc_conf *, int64_t id,
+    const struct svc_plan_run *, struct svc_err *);
+int svc_plan_query(sqlite3 *, const char *state, const char *kind,
+    sqlite3_stmt **, struct svc_err *);
+int svc_plan_occs(sqlite3 *, int64_t id, sqlite3_stmt **, struct svc_err *);
 
 /* assign.c: dispatch (C2), moves and the notice rule (G9). */
 struct svc_worker {

@@ -5,7 +5,7 @@
 # As root it runs apt-get; otherwise sudo when there is one; otherwise it
 # prints the exact command and fails.
 # DEPS_EXTRA adds packages: CI adds the shells whose completions it tests.
-PKGS="gcc make libc6-dev pkg-config libsqlite3-dev libyaml-dev libcmocka-dev libsodium-dev
+PKGS="gcc make libc6-dev pkg-config libsqlite3-dev libyaml-dev libcmocka-dev libsodium-dev libical-dev
 sqlite3 mandoc tzdata ${DEPS_EXTRA:-}"
 
 missing=

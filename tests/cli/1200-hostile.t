@@ -256,6 +256,29 @@ expect 66 svc-staff leave-cancel 999 --reason x
 expect 64 svc-staff leave-cancel x1 --reason x
 expect 64 svc-staff leave-cancel 1
 expect 64 svc-staff leave-list nobody
+# Plans (issue 18): order 2 is refused, 999 does not exist.
+expect 65 svc-plan new 2 --every "tue 09:00"
+expect 66 svc-plan new 999 --every "tue 09:00"
+expect 64 svc-plan new x1 --every "tue 09:00"
+expect 64 svc-plan new 1
+expect 64 svc-plan new 1 --every "tue 09:00" --rrule "FREQ=WEEKLY"
+expect 64 svc-plan new 1 --every "someday"
+expect 64 svc-plan new 1 --every "tue 09:00; DROP TABLE plan"
+expect 64 svc-plan new 1 --rrule "FREQ=WEEKLY;BYDAY=XX"
+expect 64 svc-plan new 1 --rrule "$big"
+expect 64 svc-plan new 1 --every "tue 09:00" --count 0
+expect 64 svc-plan new 1 --every "tue 09:00" --until 2027-01-01 --count 3
+expect 65 svc-plan new 1 --every "tue 09:00" --until 2027-02-30
+expect 65 svc-plan new 1 --every "tue 09:00" --note "$(printf 'a\033[2Jb')"
+expect 64 svc-plan new 1 --every "mo 09:00" --from 2026-12-31
+expect 66 svc-plan pause 999
+expect 66 svc-plan edit 999 --from today --every "tue 09:00"
+expect 64 svc-plan run --ahead 0d
+expect 64 svc-plan run --ahead 2wd
+expect 64 svc-plan run extra
+expect 64 svc-plan list --state x
+expect 64 svc-plan list --kind plumbing
+expect 66 svc-plan show 999
 # Skills (issue 18): codes only.
 expect 65 svc-staff edit zhou --skill "fridge,'; DROP TABLE staff_skill; --"
 expect 65 svc-staff edit zhou --skill "$(printf 'a\033[2J')"
