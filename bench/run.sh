@@ -156,6 +156,19 @@ SVC_DB="$tmp/copy.db" svc-assign to w00 --force <"$tmp/acc" >/dev/null 2>"$tmp/t
     echo "bench: assign: $(head -1 "$tmp/to.err")" >&2
 e=$(date +%s%N)
 echo "$(wc -l <"$tmp/acc") ids piped through svc-assign to: $(((e - s) / 1000000)) ms"
+# Plans (issue 18): the 10,000 accepted orders each made a plan (Mondays
+# and Thursdays at 09:00), then the nightly run over 14 days.
+SVC_DB="$tmp/copy.db" svc-plan new --every 'mon,thu 09:00' <"$tmp/acc" >"$tmp/plans" 2>"$tmp/plan.err" ||
+    echo "bench: plan new: $(head -1 "$tmp/plan.err")" >&2
+s=$(date +%s%N)
+SVC_DB="$tmp/copy.db" svc-plan run --ahead 14d -q >"$tmp/made" 2>"$tmp/run.err" ||
+    echo "bench: plan run: $(head -1 "$tmp/run.err")" >&2
+e=$(date +%s%N)
+awk -v p="$(wc -l <"$tmp/plans")" -v o="$(wc -l <"$tmp/made")" -v ns=$((e - s)) \
+    'BEGIN { printf "svc-plan run --ahead 14d: %d plans, %d orders in %.2f s, %.0f orders/s\n", p, o, ns / 1e9, ns ? o / (ns / 1e9) : 0 }'
+a=$(SVC_DB="$tmp/copy.db" median svc-plan list)
+b=$(median sqlite3 -readonly "$tmp/copy.db" "SELECT id, state, kind, customer, first_id, coalesce(every, rrule), on_holiday, made, last_at FROM v_plan ORDER BY id")
+echo "svc-plan list ($(wc -l <"$tmp/plans") plans): $a ms, the shell $b ms"
 # One write, as a window registers a request: one transaction, its event
 # sealed, synced (synchronous=FULL) before the id is printed.
 for i in 1 2 3 4 5 6 7 8 9; do
