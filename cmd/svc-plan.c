@@ -190,7 +190,7 @@ due_plans(struct svc_cli *cli, struct svc_buf *keys)
 	sqlite3_stmt *st;
 	char key[24];
 
-	if (svc_plan_due(cli->db, 0, &st, &e))
+	if (svc_plan_due(cli->db, &st, &e))
 		svc_cli_fail(cli, &e);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		snprintf(key, sizeof key, "%lld",

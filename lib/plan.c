@@ -700,14 +700,13 @@ svc_plan_state(sqlite3 *db, int64_t id, const char *verb, const char *note,
  * has been accepted (the standing agreement) and its status.
  */
 int
-svc_plan_due(sqlite3 *db, time_t upto, sqlite3_stmt **st, struct svc_err *e)
+svc_plan_due(sqlite3 *db, sqlite3_stmt **st, struct svc_err *e)
 {
 	static const char sql[] = "SELECT p.id, p.first_id,"
 	    " o.replied_at IS NOT NULL AND o.status <> 'refused', o.status"
 	    " FROM plan p JOIN orders o ON o.id = p.first_id"
 	    " WHERE p.state = 'active' ORDER BY p.id";
 
-	(void)upto;
 	return svc_db_prepare(db, sql, st, e);
 }
 

@@ -601,7 +601,7 @@ struct svc_plan_run {
 	void (*said)(int64_t plan, const char *msg, void *ctx);
 	void *ctx;
 };
-int svc_plan_due(sqlite3 *, time_t upto, sqlite3_stmt **, struct svc_err *);
+int svc_plan_due(sqlite3 *, sqlite3_stmt **, struct svc_err *);
 int svc_plan_run(sqlite3 *, const struct svc_conf *, int64_t id,
     const struct svc_plan_run *, struct svc_err *);
 int svc_plan_query(sqlite3 *, const char *state, const char *kind,

@@ -74,6 +74,17 @@ check_same "$(q "SELECT count(*) FROM plan_occ WHERE plan_id = $p3")" 2 "--count
 run as zhou svc-plan list --state ended
 check_same "$(printf '%s\n' "$out" | cut -f1,2)" "1	ended" "list --state"
 
+# Edit from a date on: what was made before stays (and is counted).
+run as zhou svc-plan edit $p2 --from 2026-11-17 --every 'tue 10:00' --note "the customer asked"
+check_rc 0 "edit"
+check_err "plan $p2: 1 order already made for after this stands" "the Thursday already made is said"
+as zhou svc-plan run --ahead 75d >/dev/null 2>&1
+after="planned_at >= strftime('%s', '2026-11-16 16:00')"
+check_same "$(q "SELECT strftime('%w', planned_at + 28800, 'unixepoch'), count(*) FROM plan_occ WHERE plan_id = $p2 AND $after GROUP BY 1")" \
+"2|3
+4|1" "the new rule's Tuesdays from 17 Nov; of the old Thursdays only the one made before"
+check_same "$(q "SELECT count(*) FROM plan_rule WHERE plan_id = $p2")" 2 "the old rule is kept, not rewritten"
+
 # Bad input: one line, the documented status, nothing written.
 unchanged "a bad --every" as zhou svc-plan new $d --every 'thu 25:00'
 check_rc 64 "--every 'thu 25:00' is a usage error"

@@ -146,7 +146,7 @@ reads_are_indexed(void **state)
 	(void)state;
 	assert_int_equal(svc_plan_query(db, "active", NULL, &st, &e), 0);
 	no_scan(st);
-	assert_int_equal(svc_plan_due(db, 0, &st, &e), 0);
+	assert_int_equal(svc_plan_due(db, &st, &e), 0);
 	no_scan(st);
 	assert_int_equal(svc_plan_occs(db, 1, &st, &e), SVC_EX_NOINPUT);
 }
