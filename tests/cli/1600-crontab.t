@@ -27,7 +27,7 @@ cron() {
 	err=$(cat "$T/err")
 }
 check_lines() {
-	check_same "$(grep -cEv '^(#| *$)' "$ex")" 10 "the example has the lines this test knows"
+	check_same "$(grep -cEv '^(#| *$)' "$ex")" 11 "the example has the lines this test knows"
 }
 check_lines
 
@@ -134,4 +134,13 @@ check_rc 0 "G4: the nightly backup runs"
 [ -s "$T/backups/svc-2026-12-02.db" ] && ok "and is named by its day" ||
     not_ok "and is named by its day" "$(ls "$T/backups")"
 check_same "$out$err" "" "silently"
+
+# Issue 18: the nightly plan run makes the week's orders, silently.
+pl=$(SVC_NOW="2026-12-07 09:00" as zhou svc-order new --customer 己 --phone 13900000009 \
+    --address x --service clean-daily | SVC_NOW="2026-12-07 09:00" as zhou svc-order accept --at "2026-12-08 10:00")
+SVC_NOW="2026-12-07 09:00" as zhou svc-plan new "$pl" --every 'tue 10:00' >/dev/null
+before=$(sqlite3 "$SVC_DB" "SELECT count(*) FROM plan_occ")
+cron "2026-12-08 01:00" "svc-plan run"
+check_same "$out$err" "" "the plan run says nothing when all is well"
+check_same "$(sqlite3 "$SVC_DB" "SELECT count(*) - $before FROM plan_occ")" 1 "and made the Tuesday within 14 days after the first (15 Dec; 22 Dec 10:00 is past the horizon)"
 done_testing
