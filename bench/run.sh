@@ -169,6 +169,10 @@ awk -v p="$(wc -l <"$tmp/plans")" -v o="$(wc -l <"$tmp/made")" -v ns=$((e - s)) 
 a=$(SVC_DB="$tmp/copy.db" median svc-plan list)
 b=$(median sqlite3 -readonly "$tmp/copy.db" "SELECT id, state, kind, customer, first_id, coalesce(every, rrule), on_holiday, made, last_at FROM v_plan ORDER BY id")
 echo "svc-plan list ($(wc -l <"$tmp/plans") plans): $a ms, the shell $b ms"
+p=$(head -1 "$tmp/plans")
+a=$(SVC_DB="$tmp/copy.db" median svc-plan show "$p")
+b=$(median sqlite3 -readonly "$tmp/copy.db" "SELECT p.id, NULL, coalesce(o.appt_at, o.want_at), p.first_id, o.status, 'the first order' FROM plan p JOIN orders o ON o.id = p.first_id WHERE p.id = $p UNION ALL SELECT x.plan_id, x.planned_at, x.at, x.order_id, o.status, x.note FROM plan_occ x LEFT JOIN orders o ON o.id = x.order_id WHERE x.plan_id = $p ORDER BY 2")
+echo "svc-plan show $p: $a ms, the shell $b ms"
 # One write, as a window registers a request: one transaction, its event
 # sealed, synced (synchronous=FULL) before the id is printed.
 for i in 1 2 3 4 5 6 7 8 9; do

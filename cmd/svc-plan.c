@@ -219,7 +219,6 @@ cmd_run(struct svc_cli *cli, int argc, char **argv)
 	struct svc_err e = { 0 };
 	struct svc_dur ahead = { SVC_DUR_CLOCK, 14 * 86400, 0 };
 	struct opts o;
-	size_t at;
 
 	options(cli, argc, argv, run_opts, &o);
 	svc_cli_need(cli, argc - optind, 0, 0);
@@ -238,8 +237,7 @@ cmd_run(struct svc_cli *cli, int argc, char **argv)
 	svc_cli_open(cli, SVC_DB_RW);
 	svc_batch_begin(cli);	/* before reading: two runs wait in turn */
 	due_plans(cli, &keys);
-	for (at = 0; at < keys.len; at += strlen(keys.s + at) + 1)
-		svc_batch_item(cli, keys.s + at, run_one, &r);
+	svc_batch_items(cli, &keys, run_one, &r);
 	svc_buf_free(&keys);
 	svc_batch_end(cli);
 }

@@ -642,9 +642,17 @@ void
 svc_batch_run(struct svc_cli *cli, const struct svc_buf *keys,
     svc_item_fn fn, void *ctx)
 {
+	svc_batch_begin(cli);
+	svc_batch_items(cli, keys, fn, ctx);
+}
+
+/* The same in a transaction begun, when the keys are read in it. */
+void
+svc_batch_items(struct svc_cli *cli, const struct svc_buf *keys,
+    svc_item_fn fn, void *ctx)
+{
 	size_t at;
 
-	svc_batch_begin(cli);
 	for (at = 0; at < keys->len; at += strlen(keys->s + at) + 1)
 		svc_batch_item(cli, keys->s + at, fn, ctx);
 }

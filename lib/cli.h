@@ -99,5 +99,7 @@ void svc_batch_ids(struct svc_cli *, char **argv, int argc, int numeric,
     svc_item_fn, void *ctx);	/* begins the transaction itself */
 void svc_batch_run(struct svc_cli *, const struct svc_buf *keys,
     svc_item_fn, void *ctx);
+void svc_batch_items(struct svc_cli *, const struct svc_buf *keys,
+    svc_item_fn, void *ctx);
 
 #endif

@@ -153,6 +153,7 @@ svc_rrule_check(const char *rrule, struct svc_rrule *r, struct svc_err *e)
 	char *canon;
 	int rc = 0;
 
+	r->minute = -1;		/* the time of day is the start's */
 	icalerror_set_errors_are_fatal(0);
 	icalerrno = ICAL_NO_ERROR;
 	rec = icalrecurrencetype_from_string(rrule);
@@ -226,6 +227,28 @@ svc_rrule_each(const char *rrule, time_t start, time_t after, time_t upto,
 	return rc;
 }
 
+/* The local day of t (days since 1970-01-01), and its minute of the day. */
+static int
+local_day(time_t t, int *minute)
+{
+	struct tm tm;
+
+	svc_local_tm(t, &tm);
+	if (minute)
+		*minute = tm.tm_hour * 60 + tm.tm_min;
+	return svc_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1,
+	    tm.tm_mday);
+}
+
+static time_t
+at_day(int day, int minute)
+{
+	int y, m, d;
+
+	svc_civil_from_days(day, &y, &m, &d);
+	return svc_local_mktime(y, m, d, minute);
+}
+
 /*
  * Where an occurrence at lands by the rule on_holiday: itself on a
  * working day of cal; else 0 (skip), or the same time of the next or the
@@ -235,13 +258,8 @@ time_t
 svc_plan_move(const struct svc_cal *cal, time_t at, int on_holiday,
     const char **why)
 {
-	struct tm tm;
-	int day, minute, step, i;
+	int minute, day = local_day(at, &minute), step, i;
 
-	svc_local_tm(at, &tm);
-	day = svc_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1,
-	    tm.tm_mday);
-	minute = tm.tm_hour * 60 + tm.tm_min;
 	*why = NULL;
 	if (svc_cal_is_working(cal, day))
 		return at;
@@ -251,12 +269,8 @@ svc_plan_move(const struct svc_cal *cal, time_t at, int on_holiday,
 		return 0;
 	step = on_holiday == SVC_HOL_NEXT ? 1 : -1;
 	for (i = 1; i <= 60; i++)	/* no closure lasts two months */
-		if (svc_cal_is_working(cal, day + step * i)) {
-			int y, m, d;
-
-			svc_civil_from_days(day + step * i, &y, &m, &d);
-			return svc_local_mktime(y, m, d, minute);
-		}
+		if (svc_cal_is_working(cal, day + step * i))
+			return at_day(day + step * i, minute);
 	return 0;
 }
 
@@ -285,8 +299,6 @@ rule_bounds(const struct svc_plan_rule *in, struct svc_rrule *r,
 	    strstr(r->rrule, "COUNT=")))
 		return svc_seterr(e, SVC_EX_USAGE, "the rule has its own end: "
 		    "no --until or --count");
-	if (in->count < 0)
-		return svc_seterr(e, SVC_EX_USAGE, "--count: a positive number");
 	if (in->until) {
 		if (svc_date_parse(in->until, svc_now(), &y, &m, &d, e))
 			return e->code;
@@ -302,52 +314,46 @@ rule_bounds(const struct svc_plan_rule *in, struct svc_rrule *r,
 /*
  * The rule's start: the date of --from, else of base (the first order's
  * time), else today; the time of day of --every, else of --from, else
- * of tod.  A monthly --every from the 29th on would skip short months
- * (RFC 5545): refused, with the rule that says what is meant.
+ * of tod.  A monthly --every from the 29th on (a yearly one from 29
+ * February) would skip the months without the day (RFC 5545): refused,
+ * with the rule that says what is meant.
  */
 static int
 rule_start(const struct svc_plan_rule *in, const struct svc_rrule *r,
     const struct svc_conf *c, time_t base, time_t tod, time_t *start,
     struct svc_err *e)
 {
-	int y, m, d, minute = r->minute;
-	struct tm tm;
+	int y, m, d, day, minute = r->minute, from_minute;
 	time_t t;
 
-	if (in->from && strchr(in->from, ':')) {
+	if (in->from == NULL) {
+		day = local_day(base ? base : svc_now(), NULL);
+	} else if (strchr(in->from, ':') == NULL) {
+		if (svc_date_parse(in->from, svc_now(), &y, &m, &d, e))
+			return e->code;
+		day = svc_days_from_civil(y, m, d);
+	} else {
 		if (svc_time_parse(in->from, svc_now(), &c->cal, &t, e))
 			return e->code;
 		if (minute >= 0)
 			return svc_seterr(e, SVC_EX_USAGE, "the time of day "
 			    "is given twice: in --every and in --from");
-		svc_local_tm(t, &tm);
-		minute = tm.tm_hour * 60 + tm.tm_min;
-		tod = t;
+		day = local_day(t, &from_minute);
+		minute = from_minute;
 	}
-	if (in->from) {
-		if (!strchr(in->from, ':') && svc_date_parse(in->from,
-		    svc_now(), &y, &m, &d, e))
-			return e->code;
-		if (strchr(in->from, ':'))
-			svc_local_tm(tod, &tm), y = tm.tm_year + 1900,
-			    m = tm.tm_mon + 1, d = tm.tm_mday;
-	} else {
-		svc_local_tm(base ? base : svc_now(), &tm);
-		y = tm.tm_year + 1900, m = tm.tm_mon + 1, d = tm.tm_mday;
-	}
-	if (minute < 0 && tod) {
-		svc_local_tm(tod, &tm);
-		minute = tm.tm_hour * 60 + tm.tm_min;
-	}
+	if (minute < 0 && tod)
+		local_day(tod, &minute);
 	if (minute < 0)
 		return svc_seterr(e, SVC_EX_USAGE, "no time of day: give it "
 		    "in --every ('tue 09:00') or --from 'DATE HH:MM'");
-	if (in->every && d > 28 && (strstr(r->rrule, "MONTHLY") ||
-	    strstr(r->rrule, "YEARLY")))
-		return svc_seterr(e, SVC_EX_USAGE, "a monthly plan from the "
-		    "%dth skips the months without one: start it on the 1st-"
-		    "28th, or say --rrule 'FREQ=MONTHLY;BYMONTHDAY=-1'", d);
-	*start = svc_local_mktime(y, m, d, minute);
+	svc_civil_from_days(day, &y, &m, &d);
+	if (in->every && ((d > 28 && strstr(r->rrule, "MONTHLY")) ||
+	    (m == 2 && d == 29 && strstr(r->rrule, "YEARLY"))))
+		return svc_seterr(e, SVC_EX_USAGE, "%04d-%02d-%02d: the rule "
+		    "would skip the months without that day: start on the "
+		    "1st-28th, or say --rrule 'FREQ=MONTHLY;BYMONTHDAY=-1'",
+		    y, m, d);
+	*start = at_day(day, minute);
 	return 0;
 }
 
@@ -375,7 +381,6 @@ ready_rule(const struct svc_plan_rule *in, struct svc_rrule *r,
 	if (in->every ? svc_every_rrule(in->every, r, e) :
 	    svc_rrule_check(in->rrule, r, e))
 		return e->code;
-	r->minute = in->every ? r->minute : -1;
 	return rule_bounds(in, r, e);
 }
 
@@ -404,8 +409,10 @@ check_slot(const struct svc_conf *c, const char *kind, int minutes,
 	time_t at;
 	int quiet;
 
-	if (svc_rrule_each(rrule, start, svc_now(), svc_now() + 400 * 86400,
-	    first_occ, &next, e) < 0)
+	svc_clearerr(e);
+	svc_rrule_each(rrule, start, svc_now(), svc_now() + 400 * 86400,
+	    first_occ, &next, e);	/* first_occ stops it at the first */
+	if (e->code)
 		return e->code;
 	if (next.at == 0)
 		return svc_seterr(e, SVC_EX_DATA, "the rule has no occurrence "
@@ -454,37 +461,22 @@ insert_rule(sqlite3 *db, int64_t id, time_t from, time_t start,
 	return plan_event(db, id, "plan.rule", &j, e);
 }
 
-/* Which plan made order id, or whose first it is; 0 when none. */
-static int64_t
-plan_of(sqlite3 *db, int64_t id, struct svc_err *e)
-{
-	static const char sql[] = "SELECT id FROM plan WHERE first_id = ?1"
-	    " UNION ALL SELECT plan_id FROM plan_occ WHERE order_id = ?1";
-	sqlite3_stmt *st;
-	int64_t plan = 0;
-
-	if (svc_db_cached(db, sql, &st, e))
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		plan = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return plan;
-}
-
 /* One number a statement with ?1 = id answers; 0 when no row. */
 static int
 one_value(sqlite3 *db, const char *sql, int64_t id, int64_t *v,
     struct svc_err *e)
 {
 	sqlite3_stmt *st;
+	int rc;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
-	*v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	rc = sqlite3_step(st);
+	*v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
-	return 0;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	    svc_db_error(db, rc, e);
 }
 
 /* The first order's time: agreed, else wanted, else 0. */
@@ -524,10 +516,14 @@ svc_plan_new(sqlite3 *db, const struct svc_conf *c, int64_t first,
 		return svc_seterr(e, SVC_EX_DATA, "%lld: the order is %s: a "
 		    "plan starts from an order that stands", (long long)first,
 		    f.status);
-	if ((other = plan_of(db, first, e)) != 0)
-		return other < 0 ? e->code : svc_seterr(e, SVC_EX_DATA,
-		    "%lld: the order is already in plan %lld",
-		    (long long)first, (long long)other);
+	/* whose first it is, or which plan made it */
+	if (one_value(db, "SELECT id FROM plan WHERE first_id = ?1 UNION ALL"
+	    " SELECT plan_id FROM plan_occ WHERE order_id = ?1", first, &other,
+	    e))
+		return e->code;
+	if (other)
+		return svc_seterr(e, SVC_EX_DATA, "%lld: the order is already "
+		    "in plan %lld", (long long)first, (long long)other);
 	if (first_time(db, first, &base, e))
 		return e->code;
 	if (rule_start(in, &r, c, base, base, &start, e) ||
@@ -550,14 +546,16 @@ made_after(sqlite3 *db, int64_t id, time_t t, int *n, struct svc_err *e)
 	static const char sql[] = "SELECT count(*) FROM plan_occ WHERE"
 	    " plan_id = ?1 AND order_id IS NOT NULL AND at > ?2";
 	sqlite3_stmt *st;
+	int rc;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)t);
-	*n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
 	sqlite3_reset(st);
-	return 0;
+	return rc == SQLITE_ROW ? 0 : svc_db_error(db, rc, e);
 }
 
 static int
@@ -597,8 +595,7 @@ svc_plan_edit(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	time_t was_from = 0, was_start = 0, start, from;
 	char state[16], hol_was[8] = "next";
 	int64_t first;
-	int hol, y, m, d;
-	struct tm tm;
+	int hol, day, rc;
 
 	svc_clearerr(e);
 	if (in->from == NULL)
@@ -614,32 +611,27 @@ svc_plan_edit(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	if (svc_db_cached(db, last, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		was_from = (time_t)sqlite3_column_int64(st, 0);
 		was_start = (time_t)sqlite3_column_int64(st, 1);
 		snprintf(hol_was, sizeof hol_was, "%s", svc_col_text(st, 2));
 	}
 	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return svc_db_error(db, rc, e);
 	if ((hol = holiday_rule(in->on_holiday, holiday_rule(hol_was, 1, e),
 	    e)) < 0 || rule_start(in, &r, c, 0, was_start, &start, e))
 		return e->code;
-	svc_local_tm(start, &tm);
-	y = tm.tm_year + 1900, m = tm.tm_mon + 1, d = tm.tm_mday;
-	from = svc_local_mktime(y, m, d, 0);
-	svc_local_tm(svc_now(), &tm);
-	if (from < svc_local_mktime(tm.tm_year + 1900, tm.tm_mon + 1,
-	    tm.tm_mday, 0))
+	day = local_day(start, NULL);
+	if (day < local_day(svc_now(), NULL))
 		return svc_seterr(e, SVC_EX_DATA, "%lld: --from is in the past: "
 		    "a plan is edited from today on", (long long)id);
-	if (from <= was_from) {
-		svc_local_tm(was_from, &tm);
-		if (svc_local_mktime(tm.tm_year + 1900, tm.tm_mon + 1,
-		    tm.tm_mday, 0) > from)
-			return svc_seterr(e, SVC_EX_DATA, "%lld: the plan has "
-			    "a rule from a later day: edit from then on",
-			    (long long)id);
+	if (day < local_day(was_from, NULL))
+		return svc_seterr(e, SVC_EX_DATA, "%lld: the plan has a rule "
+		    "from a later day: edit from then on", (long long)id);
+	from = at_day(day, 0);
+	if (from <= was_from)
 		from = was_from + 1;	/* the same day again: this one wins */
-	}
 	if (one_value(db, "SELECT first_id FROM plan WHERE id = ?1", id,
 	    &first, e) || svc_order_facts(db, first, &f, e) ||
 	    check_slot(c, f.kind, f.minutes, r.rrule, start, hol, e) ||
@@ -742,9 +734,9 @@ record_occ(struct run *run, time_t planned, time_t at, int64_t order,
 }
 
 static int
-occ_made(struct run *run, time_t planned, int64_t *made)
+occ_made(struct run *run, time_t planned, int *made)
 {
-	static const char sql[] = "SELECT count(*) FROM plan_occ"
+	static const char sql[] = "SELECT 1 FROM plan_occ"
 	    " WHERE plan_id = ?1 AND planned_at = ?2";
 	sqlite3_stmt *st;
 
@@ -752,9 +744,7 @@ occ_made(struct run *run, time_t planned, int64_t *made)
 		return run->e->code;
 	sqlite3_bind_int64(st, 1, run->plan);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)planned);
-	*made = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return 0;
+	return svc_db_exists(run->db, st, made, run->e);
 }
 
 /* The order of one occurrence: registered and accepted at its time. */
@@ -799,7 +789,8 @@ occurrence(time_t planned, void *ctx)
 	const struct svc_cal *cal = svc_conf_cal(run->conf, run->first.in.kind);
 	const char *why;
 	char note[200];
-	int64_t made = 0, order = 0;
+	int64_t order = 0;
+	int made = 0;
 	time_t at;
 
 	if (occ_made(run, planned, &made))
@@ -907,15 +898,10 @@ svc_plan_occs(sqlite3 *db, int64_t id, sqlite3_stmt **st, struct svc_err *e)
 	    " o.status, x.note FROM plan_occ x"
 	    " LEFT JOIN orders o ON o.id = x.order_id WHERE x.plan_id = ?1"
 	    " ORDER BY 2";
-	int64_t found;
+	char state[16];
 
-	if (one_value(db, "SELECT count(*) FROM plan WHERE id = ?1", id,
-	    &found, e))
-		return e->code;
-	if (!found)
-		return svc_seterr(e, SVC_EX_NOINPUT, "%lld: no such plan",
-		    (long long)id);
-	if (svc_db_prepare(db, sql, st, e))
+	if (plan_state(db, id, state, sizeof state, e) ||
+	    svc_db_prepare(db, sql, st, e))
 		return e->code;
 	sqlite3_bind_int64(*st, 1, id);
 	return 0;

@@ -138,6 +138,44 @@ no_scan(sqlite3_stmt *st)
 }
 
 static void
+count_made(int64_t plan, int64_t order, void *ctx)
+{
+	(void)plan;
+	(void)order;
+	++*(int *)ctx;
+}
+
+/* A weekly plan from an accepted order: run makes the two Fridays within
+ * 16 days, once; a second run makes nothing. */
+static void
+run_makes_each_once(void **state)
+{
+	struct svc_plan_rule rule = { 0 };
+	struct svc_plan_run r = { 0 };
+	struct svc_err e = { 0 };
+	int64_t first, plan;
+	int made = 0;
+
+	(void)state;
+	first = unit_gov_order(db, &conf, "2026-11-27 10:00");
+	rule.every = "fri 10:00";
+	assert_int_equal(svc_plan_new(db, &conf, first, &rule, &plan, &e), 0);
+	r.upto = svc_now() + 16 * 86400;	/* to 12 Dec 09:00 */
+	r.made = count_made;
+	r.ctx = &made;
+	assert_int_equal(svc_plan_run(db, &conf, plan, &r, &e), 0);
+	assert_int_equal(made, 2);
+	assert_string_equal(unit_one(db, "SELECT group_concat(datetime(at,"
+	    " 'unixepoch', '+8 hours'), ',') FROM plan_occ"),
+	    "2026-12-04 10:00:00,2026-12-11 10:00:00");
+	assert_int_equal(svc_plan_run(db, &conf, plan, &r, &e), 0);
+	assert_int_equal(made, 2);
+	/* one plan an order: the first, and the ones a plan made */
+	assert_int_equal(svc_plan_new(db, &conf, first, &rule, &plan, &e),
+	    SVC_EX_DATA);
+}
+
+static void
 reads_are_indexed(void **state)
 {
 	struct svc_err e = { 0 };
@@ -148,7 +186,9 @@ reads_are_indexed(void **state)
 	no_scan(st);
 	assert_int_equal(svc_plan_due(db, &st, &e), 0);
 	no_scan(st);
-	assert_int_equal(svc_plan_occs(db, 1, &st, &e), SVC_EX_NOINPUT);
+	assert_int_equal(svc_plan_occs(db, 1, &st, &e), 0);
+	no_scan(st);
+	assert_int_equal(svc_plan_occs(db, 99, &st, &e), SVC_EX_NOINPUT);
 }
 
 static int
@@ -168,6 +208,7 @@ main(void)
 		cmocka_unit_test(rrule_checked),
 		cmocka_unit_test(each_in_span),
 		cmocka_unit_test(holiday_moves),
+		cmocka_unit_test(run_makes_each_once),
 		cmocka_unit_test(reads_are_indexed),
 	};
 
