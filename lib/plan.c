@@ -768,17 +768,19 @@ make_order(struct run *run, time_t planned, time_t at, int64_t *id)
 	return svc_event_json(run->db, *id, NULL, "plan.made", &j, run->e);
 }
 
+/* "2026-10-01 09:00 is 国庆节: moved to 2026-10-08 09:00" (at 0: skipped). */
 static void
-say(struct run *run, const char *fmt, time_t a, time_t b, const char *why)
+say_moved(struct run *run, time_t planned, time_t at, const char *why)
 {
-	char msg[256], ta[32], tb[32] = "";
+	char msg[256], from[32], to[32];
 
 	if (run->r->said == NULL)
 		return;
-	svc_time_local(a, ta, sizeof ta);
-	if (b)
-		svc_time_local(b, tb, sizeof tb);
-	snprintf(msg, sizeof msg, fmt, ta, why, tb);
+	svc_time_local(planned, from, sizeof from);
+	if (at)
+		svc_time_local(at, to, sizeof to);
+	snprintf(msg, sizeof msg, "%s is %s: %s%s", from, why,
+	    at ? "moved to " : "skipped", at ? to : "");
 	run->r->said(run->plan, msg, run->r->ctx);
 }
 
@@ -802,7 +804,7 @@ occurrence(time_t planned, void *ctx)
 		at = 0, why = "moved into the past";
 	if (at == 0) {
 		snprintf(note, sizeof note, "skipped: %s", why);
-		say(run, "%s is %s: skipped%s", planned, 0, why);
+		say_moved(run, planned, 0, why);
 		return record_occ(run, planned, 0, 0, note) ? -1 : 0;
 	}
 	if (make_order(run, planned, at, &order))
@@ -812,7 +814,7 @@ occurrence(time_t planned, void *ctx)
 	if (at == planned)
 		return record_occ(run, planned, at, order, NULL) ? -1 : 0;
 	snprintf(note, sizeof note, "moved: %s", why);
-	say(run, "%s is %s: moved to %s", planned, at, why);
+	say_moved(run, planned, at, why);
 	return record_occ(run, planned, at, order, note) ? -1 : 0;
 }
 
