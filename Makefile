@@ -19,6 +19,7 @@ SHAREDIR ?= $(PREFIX)/share/svc
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+LOCALEDIR ?= $(PREFIX)/share/locale
 # The shared install (install-server): the state and configuration
 # directories are compiled in, never taken from the environment.
 STATEDIR ?= /var/lib/svc
@@ -30,7 +31,8 @@ CFLAGS ?= -O2 -g
 WERROR ?= -Werror
 SVC_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra $(WERROR) \
 	-Wno-unused-parameter -Ilib -DSVC_SHAREDIR='"$(SHAREDIR)"' \
-	-DSVC_STATEDIR='"$(STATEDIR)"' -DSVC_SYSCONFDIR='"$(SYSCONFDIR)"'
+	-DSVC_STATEDIR='"$(STATEDIR)"' -DSVC_SYSCONFDIR='"$(SYSCONFDIR)"' \
+	-DSVC_LOCALEDIR='"$(LOCALEDIR)"'
 PKGS = sqlite3 yaml-0.1 libsodium libical
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lyaml -lsodium -lical)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -45,7 +47,7 @@ SAN =
 endif
 
 COMMANDS = svc-assign svc-cal svc-complaint svc-db svc-notify svc-order svc-pay svc-plan svc-product svc-report svc-staff svc-visit
-LIBMODS = err buf utf8 when clock cal money yaml tmpl conduct conf schema db acting event plan \
+LIBMODS = err i18n buf utf8 when clock cal money yaml tmpl conduct conf schema db acting event plan \
 	staff leave roster order reply order_view order_import assign product visit close sheet pay complaint report query out ids known seal notify cli
 UNITS = when cal money utf8 yaml conf db out ids staff event buf order assign product visit pay report known seal acting notify plan
 

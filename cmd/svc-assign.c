@@ -194,16 +194,16 @@ static int
 cmd_agenda(struct svc_cli *cli, int argc, char **argv)
 {
 	static const struct svc_col cols[] = {
-		{ "id", SVC_COL_INT, 0 },
-		{ "at", SVC_COL_TIME, 0 },
-		{ "until", SVC_COL_TIME, 0 },
-		{ "customer", SVC_COL_TEXT, 12 },
-		{ "address", SVC_COL_TEXT, 28 },
-		{ "phone", SVC_COL_TEXT, 0 },
-		{ "services", SVC_COL_TEXT, 24 },
-		{ "documents", SVC_COL_TEXT, 30 },
-		{ "status", SVC_COL_TEXT, 0 },
-		{ "role", SVC_COL_TEXT, 0 },
+		{ "id", SVC_COL_INT, 0, 0 },
+		{ "at", SVC_COL_TIME, 0, 0 },
+		{ "until", SVC_COL_TIME, 0, 0 },
+		{ "customer", SVC_COL_TEXT, 12, 0 },
+		{ "address", SVC_COL_TEXT, 28, 0 },
+		{ "phone", SVC_COL_TEXT, 0, 0 },
+		{ "services", SVC_COL_TEXT, 24, 0 },
+		{ "documents", SVC_COL_TEXT, 30, 0 },
+		{ "status", SVC_COL_CODE, 0, 0 },
+		{ "role", SVC_COL_CODE, 0, 0 },
 	};
 	struct svc_err e = { 0 };
 	const char *login;

@@ -208,7 +208,7 @@ cmd_summary(struct svc_cli *cli, int argc, char **argv)
 			max = sqlite3_column_int64(st, r->bar);
 	sqlite3_reset(st);
 	memcpy(cols, r->cols, (size_t)r->ncols * sizeof *cols);
-	cols[r->ncols] = (struct svc_col){ "", SVC_COL_TEXT, 0 };
+	cols[r->ncols] = (struct svc_col){ "", SVC_COL_TEXT, 0, 1 };
 	out = svc_cli_out(cli, cols, r->ncols + bars);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		for (i = 0; i < r->ncols; i++)
@@ -227,14 +227,14 @@ cmd_summary(struct svc_cli *cli, int argc, char **argv)
 }
 
 static const struct svc_col eval_cols[] = {
-	{ "dept", SVC_COL_TEXT, 0 }, { "requests", SVC_COL_INT, 0 },
-	{ "replied", SVC_COL_INT, 0 }, { "replied_on_time", SVC_COL_INT, 0 },
-	{ "appointments", SVC_COL_INT, 0 }, { "arrivals", SVC_COL_INT, 0 },
-	{ "arrived_on_time", SVC_COL_INT, 0 }, { "completed", SVC_COL_INT, 0 },
-	{ "noshows", SVC_COL_INT, 0 }, { "short_notice", SVC_COL_INT, 0 },
-	{ "complaints_upheld", SVC_COL_INT, 0 },
-	{ "conduct_breaches", SVC_COL_INT, 0 },
-	{ "rating", SVC_COL_TEXT, 0 }, { "score", SVC_COL_TEXT, 0 },
+	{ "dept", SVC_COL_TEXT, 0, 0 }, { "requests", SVC_COL_INT, 0, 0 },
+	{ "replied", SVC_COL_INT, 0, 0 }, { "replied_on_time", SVC_COL_INT, 0, 0 },
+	{ "appointments", SVC_COL_INT, 0, 0 }, { "arrivals", SVC_COL_INT, 0, 0 },
+	{ "arrived_on_time", SVC_COL_INT, 0, 0 }, { "completed", SVC_COL_INT, 0, 0 },
+	{ "noshows", SVC_COL_INT, 0, 0 }, { "short_notice", SVC_COL_INT, 0, 0 },
+	{ "complaints_upheld", SVC_COL_INT, 0, 0 },
+	{ "conduct_breaches", SVC_COL_INT, 0, 0 },
+	{ "rating", SVC_COL_TEXT, 0, 0 }, { "score", SVC_COL_TEXT, 0, 0 },
 };
 
 struct eval {
@@ -359,7 +359,7 @@ cmd_query(struct svc_cli *cli, int argc, char **argv)
 	n = sqlite3_column_count(st);
 	for (i = 0; i < n; i++)
 		cols[i] = (struct svc_col){ svc_strdup(sqlite3_column_name(st,
-		    i)), SVC_COL_TEXT, 40 };
+		    i)), SVC_COL_TEXT, 40, 0 };
 	if (svc_query_rows(cli->db, st, &lim, &cells, &rows, &e))
 		svc_cli_fail(cli, &e);
 	out = svc_cli_out(cli, cols, n);

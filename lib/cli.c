@@ -59,6 +59,9 @@ static const char common_help[] =
     "  -o, --format FMT     table, tsv, csv or json (default: table on a "
     "terminal, else tsv)\n"
     "  -H, --header         a header line in tsv too\n"
+    "  -F, --fields LIST    these columns, in this order (a,b,c)\n"
+    "  -w, --wide           a table in full: nothing cut or dropped\n"
+    "      --excel          csv with a byte order mark, for Excel\n"
     "  -q, --quiet          no counts or notes on stderr\n"
     "  -h, --help           this help; --version the version\n";
 
@@ -124,6 +127,15 @@ svc_cli_option(struct svc_cli *cli, int c, const char *arg)
 	case 'H':
 		cli->header = 1;
 		break;
+	case 'F':
+		cli->fields = arg;
+		break;
+	case 'w':
+		cli->wide = 1;
+		break;
+	case SVC_OPT_EXCEL:
+		cli->excel = 1;
+		break;
 	case 'q':
 		cli->quiet = 1;
 		break;
@@ -141,7 +153,7 @@ svc_cli_option(struct svc_cli *cli, int c, const char *arg)
 static int
 is_common(int c, const char *letters)
 {
-	return c == SVC_OPT_VERSION || (c > 0 && c < 128 &&
+	return c == SVC_OPT_VERSION || c == SVC_OPT_EXCEL || (c > 0 && c < 128 &&
 	    strchr(letters, c) != NULL);
 }
 
@@ -170,12 +182,12 @@ svc_cli_options(struct svc_cli *cli, int argc, char **argv,
 	svc_buf_puts(&opts, SVC_COMMON_SHORT SVC_WRITE_SHORT);
 	svc_buf_puts(&opts, shortopts ? shortopts : "");
 	while ((c = getopt_long(argc, argv, opts.s, longopts, NULL)) != -1) {
-		if (!is_common(c, "hdcoHq?") && !taken(allowed, c)) {
+		if (!is_common(c, "hdcoHqFw?") && !taken(allowed, c)) {
 			svc_warnx("%s: option not taken by %s", argv[optind - 1],
 			    cli->verb->name);
 			svc_cli_usage(cli);
 		}
-		if (is_common(c, "hdcoHqnk?"))
+		if (is_common(c, "hdcoHqFwnk?"))
 			svc_cli_option(cli, c, optarg);
 		else
 			fn(cli, c, optarg, ctx);
@@ -503,20 +515,75 @@ svc_cli_known(struct svc_cli *cli, enum svc_kwhat w, const char *opt,
 		svc_cli_fail(cli, &e);
 }
 
+/* Escapes only for a terminal that takes them (no-color.org). */
+int
+svc_cli_color(void)
+{
+	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	return isatty(STDOUT_FILENO) && !(no && *no) &&
+	    !(term && strcmp(term, "dumb") == 0);
+}
+
 struct svc_out *
 svc_cli_out(struct svc_cli *cli, const struct svc_col *cols, int ncols)
 {
-	return svc_out_new(stdout, cli->fmt, cols, ncols, cli->header);
+	struct svc_view v = { 0 };
+	struct svc_out *o;
+	struct svc_err e = { 0 };
+
+	if (cli->excel && cli->fmt != SVC_FMT_CSV)
+		svc_die(SVC_EX_USAGE, "--excel: only with -o csv");
+	v.fmt = cli->fmt;
+	v.header = cli->header;
+	v.wide = cli->wide;
+	v.excel = cli->excel;
+	v.fields = cli->fields;
+	if (v.fmt == SVC_FMT_TABLE) {
+		v.width = svc_view_width();
+		v.color = svc_cli_color();
+	}
+	if ((o = svc_out_new(stdout, &v, cols, ncols, &e)) == NULL)
+		svc_cli_fail(cli, &e);
+	return o;
+}
+
+/* What an empty listing says on stderr, by the command that lists. */
+static const char *
+nothing(void)
+{
+	static const struct { const char *prog, *msg; } said[] = {
+		{ "svc-order", N_("no orders") },
+		{ "svc-visit", N_("no visits") },
+		{ "svc-pay", N_("no payments") },
+		{ "svc-complaint", N_("no complaints") },
+		{ "svc-staff", N_("no staff") },
+		{ "svc-plan", N_("no plans") },
+		{ "svc-notify", N_("no messages") },
+		{ "svc-product", N_("no services") },
+		{ "svc-assign", N_("no orders") },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof said / sizeof said[0]; i++)
+		if (strcmp(said[i].prog, svc_progname) == 0)
+			return said[i].msg;
+	return N_("no rows");
 }
 
 void
 svc_cli_out_end(struct svc_cli *cli, struct svc_out *o)
 {
-	(void)cli;
+	int empty = svc_out_count(o) == 0;
+
 	if (svc_out_finish(o) != 0) {
 		stdout_failed = 1;
 		svc_die(SVC_EX_IOERR, "write error: %s", strerror(errno));
 	}
+	/* A table's reader sees that nothing matched; a script sees no
+	 * lines (DESIGN 2). */
+	if (empty && cli->fmt == SVC_FMT_TABLE && !cli->quiet)
+		svc_warnx("%s", _(nothing()));
 }
 
 /* Every row of a query, each column typed by cols; returns the count. */
@@ -710,6 +777,7 @@ svc_cli_main(int argc, char **argv, const char *prog,
 	int c;
 
 	svc_progname = prog;
+	svc_i18n_init();
 	svc_shared_init();
 	atexit(close_stdout);
 #ifdef M_TRIM_THRESHOLD

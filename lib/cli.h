@@ -26,6 +26,8 @@ struct svc_cli {
 	const char *db_path, *conf_path;
 	enum svc_fmt fmt;
 	int header, quiet, dry_run, keep_going;
+	int wide, excel;	/* -w, --excel */
+	const char *fields;	/* -F */
 	int check;		/* a --check run: warnings that bear on the
 				   answer are printed even under -q */
 	struct svc_conf conf;
@@ -42,14 +44,18 @@ struct svc_cli {
 };
 
 /*
- * The long options every verb takes.  Short letters: h d c o H q, and
+ * The long options every verb takes.  Short letters: h d c o H q F w, and
  * n k for verbs that write.  --version has no short form.
  */
 #define SVC_OPT_VERSION 0x100
-#define SVC_COMMON_SHORT "hd:c:o:Hq"
+#define SVC_OPT_EXCEL 0x101
+#define SVC_COMMON_SHORT "hd:c:o:HqF:w"
 #define SVC_COMMON_LONG \
 	{ "help", no_argument, NULL, 'h' }, \
 	{ "version", no_argument, NULL, SVC_OPT_VERSION }, \
+	{ "fields", required_argument, NULL, 'F' }, \
+	{ "wide", no_argument, NULL, 'w' }, \
+	{ "excel", no_argument, NULL, SVC_OPT_EXCEL }, \
 	{ "db", required_argument, NULL, 'd' }, \
 	{ "config", required_argument, NULL, 'c' }, \
 	{ "format", required_argument, NULL, 'o' }, \
@@ -77,6 +83,7 @@ void svc_cli_warn_notice(struct svc_cli *, const char *key,
 void svc_cli_exclusive(const char **seen, const char *opt);
 void svc_cli_known(struct svc_cli *, enum svc_kwhat, const char *opt,
     const char *value);
+int svc_cli_color(void);
 struct svc_out *svc_cli_out(struct svc_cli *, const struct svc_col *,
     int ncols);
 void svc_cli_out_end(struct svc_cli *, struct svc_out *);

@@ -10,17 +10,17 @@
 
 /* The tsv columns of svc-order list: a contract for scripts. */
 const struct svc_col svc_order_cols[SVC_ORDER_NCOLS] = {
-	{ "id", SVC_COL_INT, 0 },
-	{ "status", SVC_COL_TEXT, 0 },
-	{ "kind", SVC_COL_TEXT, 0 },
-	{ "dept", SVC_COL_TEXT, 0 },
-	{ "customer", SVC_COL_TEXT, 12 },
-	{ "phone", SVC_COL_TEXT, 0 },
-	{ "address", SVC_COL_TEXT, 24 },
-	{ "registered", SVC_COL_TIME, 0 },
-	{ "reply_due", SVC_COL_TIME, 0 },
-	{ "appointment", SVC_COL_TIME, 0 },
-	{ "services", SVC_COL_TEXT, 30 },
+	{ "id", SVC_COL_INT, 0, 0 },
+	{ "status", SVC_COL_CODE, 0, 0 },
+	{ "kind", SVC_COL_CODE, 0, 0 },
+	{ "dept", SVC_COL_TEXT, 0, 0 },
+	{ "customer", SVC_COL_TEXT, 12, 0 },
+	{ "phone", SVC_COL_TEXT, 0, 0 },
+	{ "address", SVC_COL_TEXT, 24, 0 },
+	{ "registered", SVC_COL_TIME, 0, 0 },
+	{ "reply_due", SVC_COL_TIME, 0, 0 },
+	{ "appointment", SVC_COL_TIME, 0, 0 },
+	{ "services", SVC_COL_TEXT, 30, 0 },
 };
 
 static int

@@ -10,6 +10,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "svc.h"
@@ -33,13 +34,15 @@ struct mode {
 struct svc_out {
 	FILE *f;
 	const struct mode *m;
-	enum svc_fmt fmt;
+	struct svc_view v;
 	const struct svc_col *cols;
 	int ncols, header;
+	int *shown, nshown;	/* -F: the columns shown, in order */
+	int direct;		/* streamed as it comes: no -F to reorder */
 	struct cell *row;	/* the row being built */
 	int ncell;
 	struct cell *kept;	/* table: every row */
-	size_t nkept, capkept;
+	size_t nkept, capkept, nrows;
 	struct svc_buf line;
 };
 
@@ -144,79 +147,162 @@ svc_fmt_parse(const char *s, enum svc_fmt *f)
 	return -1;
 }
 
+/* -F a,b,c: each name a column of this listing, none twice. */
+static int
+choose_fields(struct svc_out *o, const char *list, struct svc_err *e)
+{
+	const char *p = list;
+	size_t n;
+	int i, k;
+
+	o->shown = svc_xmalloc((size_t)o->ncols * sizeof *o->shown);
+	for (o->nshown = 0; list == NULL && o->nshown < o->ncols; o->nshown++)
+		o->shown[o->nshown] = o->nshown;
+	for (; list != NULL; p += n + (p[n] == ',')) {
+		n = strcspn(p, ",");
+		for (i = 0; i < o->ncols; i++)
+			if (strlen(o->cols[i].name) == n &&
+			    strncmp(o->cols[i].name, p, n) == 0)
+				break;
+		for (k = 0; k < o->nshown && i < o->ncols; k++)
+			if (o->shown[k] == i)
+				return svc_seterr(e, SVC_EX_USAGE,
+				    "-F: %.*s: named twice", (int)n, p);
+		if (i == o->ncols || o->nshown == o->ncols) {
+			struct svc_buf all = { 0 };
+
+			for (i = 0; i < o->ncols; i++)
+				svc_buf_printf(&all, "%s%s", i ? ", " : "",
+				    o->cols[i].name);
+			svc_seterr(e, SVC_EX_USAGE, "-F: %.*s: no such field "
+			    "(%s)", (int)n, p, all.s);
+			svc_buf_free(&all);
+			return SVC_EX_USAGE;
+		}
+		o->shown[o->nshown++] = i;
+		if (p[n] == '\0')
+			break;
+	}
+	return 0;
+}
+
+static void
+put_header(struct svc_out *o)
+{
+	struct cell c;
+	int k;
+
+	for (k = 0; k < o->nshown; k++) {
+		c.s = (char *)o->cols[o->shown[k]].name;
+		c.kind = CELL_TEXT;
+		if (k)
+			svc_buf_puts(&o->line, o->m->sep);
+		o->m->encode(&o->line, &c);
+	}
+	svc_buf_puts(&o->line, o->m->eol);
+	fwrite(o->line.s, 1, o->line.len, o->f);
+}
+
+/* NULL and e filled when -F names a column this listing has not. */
 struct svc_out *
-svc_out_new(FILE *f, enum svc_fmt fmt, const struct svc_col *cols, int ncols,
-    int header)
+svc_out_new(FILE *f, const struct svc_view *v, const struct svc_col *cols,
+    int ncols, struct svc_err *e)
 {
 	struct svc_out *o = svc_xmalloc(sizeof *o);
 
 	memset(o, 0, sizeof *o);
 	o->f = f;
-	o->fmt = fmt;
-	o->m = &modes[fmt];
+	o->v = *v;
+	o->m = &modes[v->fmt];
 	o->cols = cols;
 	o->ncols = ncols;
-	o->header = header || o->m->header_default;
+	o->header = v->header || o->m->header_default;
 	o->row = svc_xmalloc((size_t)ncols * sizeof *o->row);
-	if (o->header && fmt != SVC_FMT_TABLE && fmt != SVC_FMT_JSON) {
-		int i;
-		struct cell c;
-
-		for (i = 0; i < ncols; i++) {
-			c.s = (char *)cols[i].name;
-			c.kind = CELL_TEXT;
-			if (i)
-				svc_buf_puts(&o->line, o->m->sep);
-			o->m->encode(&o->line, &c);
-		}
-		svc_buf_puts(&o->line, o->m->eol);
-		fwrite(o->line.s, 1, o->line.len, f);
+	if (choose_fields(o, v->fields, e) != 0) {
+		free(o->shown);
+		free(o->row);
+		free(o);
+		return NULL;
 	}
+	o->direct = v->fmt != SVC_FMT_TABLE && v->fields == NULL;
+	/* Excel reads a CSV without a mark as the Windows code page. */
+	if (v->fmt == SVC_FMT_CSV && v->excel)
+		fputs("\xef\xbb\xbf", f);
+	if (o->header && v->fmt != SVC_FMT_TABLE && v->fmt != SVC_FMT_JSON)
+		put_header(o);
 	return o;
+}
+
+/*
+ * The width a table fits: COLUMNS when set (as ps and ls take it, so a
+ * script can ask for a width), else the terminal's; 0 when neither.
+ */
+int
+svc_view_width(void)
+{
+	const char *c = getenv("COLUMNS");
+	struct winsize ws;
+	char *end;
+	long n;
+
+	if (c && *c) {
+		n = strtol(c, &end, 10);
+		if (*end == '\0' && n > 0 && n < 100000)
+			return (int)n;
+	}
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
+		return ws.ws_col;
+	return 0;
+}
+
+size_t
+svc_out_count(const struct svc_out *o)
+{
+	return o->nrows;
 }
 
 /*
  * A streamed format (tsv, csv, json) encodes each cell into the row's
  * line as it comes, from the caller's own buffer: nothing is copied or
- * kept, and the line is written when the row ends.
+ * kept, and the line is written when the row ends.  With -F the row is
+ * kept until it ends and then streamed in the chosen order.
  */
 static void
-stream_cell(struct svc_out *o, const char *s, enum cellkind kind)
+stream_cell(struct svc_out *o, int first, int col, const struct cell *c)
 {
-	struct cell c;
-
-	c.s = (char *)s;
-	c.kind = kind;
-	if (o->ncell == 0) {
+	if (first) {
 		svc_buf_reset(&o->line);
-		if (o->fmt == SVC_FMT_JSON)
+		if (o->v.fmt == SVC_FMT_JSON)
 			svc_buf_putc(&o->line, '{');
 	} else {
 		svc_buf_puts(&o->line, o->m->sep);
 	}
-	if (o->fmt == SVC_FMT_JSON) {
-		svc_buf_json_str(&o->line, o->cols[o->ncell].name);
+	if (o->v.fmt == SVC_FMT_JSON) {
+		svc_buf_json_str(&o->line, o->cols[col].name);
 		svc_buf_putc(&o->line, ':');
 	}
-	o->m->encode(&o->line, &c);
-	o->ncell++;
+	o->m->encode(&o->line, c);
 }
 
 static void
 put(struct svc_out *o, const char *s, enum cellkind kind)
 {
+	struct cell c;
 	char *p;
 
 	if (o->ncell >= o->ncols)
 		return;	/* a programming error; never write past the row */
-	if (o->fmt != SVC_FMT_TABLE) {
-		stream_cell(o, s, kind);
+	if (o->direct) {
+		c.s = (char *)s;
+		c.kind = kind;
+		stream_cell(o, o->ncell == 0, o->ncell, &c);
+		o->ncell++;
 		return;
 	}
 	o->row[o->ncell].s = p = kind == CELL_NULL ? NULL : svc_strdup(s);
 	/* A table is for a terminal: a tab or newline would break its
 	 * alignment, an escape sequence would reach the terminal. */
-	if (o->fmt == SVC_FMT_TABLE && p)
+	if (o->v.fmt == SVC_FMT_TABLE && p)
 		svc_text_defang(p, strlen(p), 0);
 	o->row[o->ncell].kind = kind;
 	o->ncell++;
@@ -226,6 +312,15 @@ void
 svc_out_text(struct svc_out *o, const char *s)
 {
 	put(o, s, s ? CELL_TEXT : CELL_NULL);
+}
+
+/* A status or kind: the code for scripts, a word in a person's table. */
+void
+svc_out_code(struct svc_out *o, const char *code)
+{
+	if (code && o->v.fmt == SVC_FMT_TABLE)
+		code = svc_label(code);
+	put(o, code, code ? CELL_OWN : CELL_NULL);
 }
 
 void
@@ -266,6 +361,35 @@ svc_out_date(struct svc_out *o, int days)
 	put(o, buf, CELL_OWN);
 }
 
+/* 970 minutes read "16h10m"; -5 "-5m". */
+void
+svc_minutes_text(int64_t minutes, char *buf, size_t len)
+{
+	const char *sign = minutes < 0 ? "-" : "";
+	long long m = minutes < 0 ? -(long long)minutes : (long long)minutes;
+
+	if (m >= 60 && m % 60)
+		snprintf(buf, len, "%s%lldh%lldm", sign, m / 60, m % 60);
+	else if (m >= 60)
+		snprintf(buf, len, "%s%lldh", sign, m / 60);
+	else
+		snprintf(buf, len, "%s%lldm", sign, m);
+}
+
+/* A duration: minutes stay an integer for scripts, a table reads it. */
+void
+svc_out_minutes(struct svc_out *o, int64_t v)
+{
+	char buf[32];
+
+	if (o->v.fmt != SVC_FMT_TABLE) {
+		svc_out_int(o, v);
+		return;
+	}
+	svc_minutes_text(v, buf, sizeof buf);
+	put(o, buf, CELL_OWN);
+}
+
 /* Money is a decimal string in every format, never a float (DESIGN 2). */
 void
 svc_out_money(struct svc_out *o, int64_t fen)
@@ -296,6 +420,9 @@ svc_out_column(struct svc_out *o, sqlite3_stmt *st, int i)
 	case SVC_COL_INT:
 		svc_out_int(o, sqlite3_column_int64(st, i));
 		break;
+	case SVC_COL_MINUTES:
+		svc_out_minutes(o, sqlite3_column_int64(st, i));
+		break;
 	case SVC_COL_TIME:
 		svc_out_time(o, (time_t)sqlite3_column_int64(st, i));
 		break;
@@ -304,6 +431,9 @@ svc_out_column(struct svc_out *o, sqlite3_stmt *st, int i)
 		break;
 	case SVC_COL_BOOL:
 		svc_out_bool(o, sqlite3_column_int(st, i));
+		break;
+	case SVC_COL_CODE:
+		svc_out_code(o, svc_col_text(st, i));
 		break;
 	default:
 		svc_out_text(o, svc_col_text(st, i));
@@ -319,12 +449,25 @@ free_cells(struct cell *c, int n)
 		free(c[i].s);
 }
 
+static void
+stream_shown(struct svc_out *o)
+{
+	int k;
+
+	for (k = 0; k < o->nshown; k++)
+		stream_cell(o, k == 0, o->shown[k], &o->row[o->shown[k]]);
+	free_cells(o->row, o->ncols);
+}
+
 void
 svc_out_row(struct svc_out *o)
 {
 	while (o->ncell < o->ncols)
 		svc_out_null(o);
-	if (o->fmt != SVC_FMT_TABLE) {
+	o->nrows++;
+	if (o->v.fmt != SVC_FMT_TABLE) {
+		if (!o->direct)
+			stream_shown(o);
 		svc_buf_puts(&o->line, o->m->eol);
 		fwrite(o->line.s, 1, o->line.len, o->f);
 	} else {
@@ -343,25 +486,34 @@ svc_out_row(struct svc_out *o)
 static int
 numeric(const struct svc_col *c)
 {
-	return c->type == SVC_COL_INT || c->type == SVC_COL_MONEY;
+	return c->type == SVC_COL_INT || c->type == SVC_COL_MONEY ||
+	    c->type == SVC_COL_MINUTES;
 }
 
-/* One cell padded to w columns; abbreviated with an ellipsis past maxw. */
+/*
+ * A table's column as laid out: its width, the width past which its
+ * cells are cut (0: never), and whether the screen had room for it.
+ */
+struct layout {
+	int w, cut, shown;
+};
+
+/* One cell padded to w columns; cut with an ellipsis past cut. */
 static void
-table_cell(struct svc_buf *b, const struct svc_col *col, const char *s,
-    int w, int last)
+table_cell(struct svc_buf *b, const struct svc_col *col,
+    const struct layout *l, const char *s, int last)
 {
 	int cw = svc_utf8_width(s), pad;
 	size_t n;
 
-	if (col->maxw > 0 && cw > col->maxw) {
-		n = svc_utf8_fit(s, col->maxw - 1, &cw);
+	if (l->cut > 0 && cw > l->cut) {
+		n = svc_utf8_fit(s, l->cut - 1, &cw);
 		svc_buf_add(b, s, n);
 		svc_buf_puts(b, "…");
 		cw++;
 		s = "";
 	}
-	pad = w - cw;
+	pad = l->w - cw;
 	if (numeric(col))
 		for (; pad > 0; pad--)
 			svc_buf_putc(b, ' ');
@@ -372,51 +524,150 @@ table_cell(struct svc_buf *b, const struct svc_col *col, const char *s,
 }
 
 static int
-cell_width(const struct svc_col *col, const char *s)
+cell_width(const struct layout *l, const char *s)
 {
 	int w = svc_utf8_width(s ? s : "");
 
-	return col->maxw > 0 && w > col->maxw ? col->maxw : w;
+	return l->cut > 0 && w > l->cut ? l->cut : w;
+}
+
+static int
+line_width(const struct svc_out *o, const struct layout *l)
+{
+	int k, total = 0, n = 0;
+
+	for (k = 0; k < o->nshown; k++)
+		if (l[k].shown) {
+			total += l[k].w;
+			n++;
+		}
+	return total + (n > 1 ? 2 * (n - 1) : 0);
+}
+
+/* The next column a narrow screen gives up, or -1: -F chose them all. */
+static int
+next_dropped(const struct svc_out *o, const struct layout *l)
+{
+	int k, best = -1, d;
+
+	if (o->v.fields)
+		return -1;
+	for (k = 0; k < o->nshown; k++) {
+		d = o->cols[o->shown[k]].drop;
+		if (l[k].shown && d > 0 &&
+		    (best < 0 || d < o->cols[o->shown[best]].drop))
+			best = k;
+	}
+	return best;
+}
+
+/* The widest free text still wider than its title and a few characters. */
+static int
+widest_text(const struct svc_out *o, const struct layout *l)
+{
+	int k, best = -1, floor;
+
+	for (k = 0; k < o->nshown; k++) {
+		const struct svc_col *c = &o->cols[o->shown[k]];
+
+		floor = svc_utf8_width(svc_heading(c->name));
+		floor = floor > 6 ? floor : 6;
+		if (l[k].shown && c->maxw > 0 && l[k].w > floor &&
+		    (best < 0 || l[k].w > l[best].w))
+			best = k;
+	}
+	return best;
+}
+
+/*
+ * Fit the screen: drop the columns of least use first, in the order the
+ * listing gave them, then cut the widest free text a column at a time.
+ * Keys, times and amounts are never cut; a line may still be too wide
+ * when they alone are.
+ */
+static void
+fit(const struct svc_out *o, struct layout *l)
+{
+	int k;
+
+	while (line_width(o, l) > o->v.width &&
+	    (k = next_dropped(o, l)) >= 0)
+		l[k].shown = 0;
+	while (line_width(o, l) > o->v.width &&
+	    (k = widest_text(o, l)) >= 0)
+		l[k].cut = --l[k].w;
+}
+
+static void
+table_line(struct svc_out *o, const struct layout *l, const char **cells)
+{
+	int k, last, first = 1;
+
+	for (last = o->nshown - 1; last > 0 && !l[last].shown; last--)
+		;
+	for (k = 0; k <= last; k++) {
+		if (!l[k].shown)
+			continue;
+		if (!first)
+			svc_buf_puts(&o->line, o->m->sep);
+		first = 0;
+		table_cell(&o->line, &o->cols[o->shown[k]], &l[k],
+		    cells[k] ? cells[k] : "", k == last);
+	}
+}
+
+static void
+lay_out(struct svc_out *o, struct layout *l)
+{
+	struct cell *r;
+	size_t n;
+	int k, w;
+
+	for (k = 0; k < o->nshown; k++) {
+		const struct svc_col *c = &o->cols[o->shown[k]];
+
+		l[k].shown = 1;
+		/* Without a screen's width the listing's own limit holds. */
+		l[k].cut = o->v.wide || o->v.width > 0 ? 0 : c->maxw;
+		l[k].w = o->header ? cell_width(&l[k], svc_heading(c->name)) : 0;
+		for (n = 0; n < o->nkept; n++) {
+			r = o->kept + n * (size_t)o->ncols;
+			if ((w = cell_width(&l[k], r[o->shown[k]].s)) > l[k].w)
+				l[k].w = w;
+		}
+	}
+	if (o->v.width > 0 && !o->v.wide)
+		fit(o, l);
 }
 
 static void
 emit_table(struct svc_out *o)
 {
-	int *w = svc_xmalloc((size_t)o->ncols * sizeof *w);
-	int i, bold = isatty(fileno(o->f)) && getenv("NO_COLOR") == NULL;
+	struct layout *l = svc_xmalloc((size_t)o->nshown * sizeof *l);
+	const char **cells = svc_xmalloc((size_t)o->nshown * sizeof *cells);
 	struct cell *r;
-	size_t k;
+	size_t n;
+	int k;
 
-	for (i = 0; i < o->ncols; i++)
-		w[i] = o->header ? cell_width(&o->cols[i], o->cols[i].name) : 0;
-	for (k = 0; k < o->nkept; k++)
-		for (i = 0, r = o->kept + k * (size_t)o->ncols; i < o->ncols; i++)
-			if (cell_width(&o->cols[i], r[i].s) > w[i])
-				w[i] = cell_width(&o->cols[i], r[i].s);
-	if (o->header && o->nkept > 0) {
+	lay_out(o, l);
+	if (o->header) {
 		svc_buf_reset(&o->line);
-		if (bold)
+		if (o->v.color)
 			svc_buf_puts(&o->line, "\033[1m");
-		for (i = 0; i < o->ncols; i++) {
-			if (i)
-				svc_buf_puts(&o->line, o->m->sep);
-			table_cell(&o->line, &o->cols[i], o->cols[i].name, w[i],
-			    i == o->ncols - 1);
-		}
-		if (bold)
+		for (k = 0; k < o->nshown; k++)
+			cells[k] = svc_heading(o->cols[o->shown[k]].name);
+		table_line(o, l, cells);
+		if (o->v.color)
 			svc_buf_puts(&o->line, "\033[0m");
 		svc_buf_putc(&o->line, '\n');
 		fwrite(o->line.s, 1, o->line.len, o->f);
 	}
-	for (k = 0; k < o->nkept; k++) {
-		r = o->kept + k * (size_t)o->ncols;
+	for (n = 0; n < o->nkept; n++) {
+		r = o->kept + n * (size_t)o->ncols;
+		for (k = 0; k < o->nshown; k++)
+			cells[k] = r[o->shown[k]].s;
 		svc_buf_reset(&o->line);
-		for (i = 0; i < o->ncols; i++) {
-			if (i)
-				svc_buf_puts(&o->line, o->m->sep);
-			table_cell(&o->line, &o->cols[i], r[i].s ? r[i].s : "",
-			    w[i], i == o->ncols - 1);
-		}
+		table_line(o, l, cells);
 		/* No trailing blanks when the last cells are empty. */
 		while (o->line.len && o->line.s[o->line.len - 1] == ' ')
 			o->line.s[--o->line.len] = '\0';
@@ -424,7 +675,8 @@ emit_table(struct svc_out *o)
 		fwrite(o->line.s, 1, o->line.len, o->f);
 		free_cells(r, o->ncols);
 	}
-	free(w);
+	free(cells);
+	free(l);
 }
 
 int
@@ -434,11 +686,12 @@ svc_out_finish(struct svc_out *o)
 
 	if (o->ncell > 0)
 		svc_out_row(o);
-	if (o->fmt == SVC_FMT_TABLE)
+	if (o->v.fmt == SVC_FMT_TABLE)
 		emit_table(o);
 	rc = fflush(o->f) != 0 || ferror(o->f) ? SVC_EX_IOERR : 0;
 	free(o->kept);
 	free(o->row);
+	free(o->shown);
 	svc_buf_free(&o->line);
 	free(o);
 	return rc;

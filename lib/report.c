@@ -28,80 +28,80 @@
 	" LEFT JOIN dept d ON d.id = o.dept_id"
 
 static const struct svc_col overdue_cols[] = {
-	{ "id", SVC_COL_INT, 0 }, { "reply_due", SVC_COL_TIME, 0 },
-	{ "overdue_minutes", SVC_COL_INT, 0 }, { "dept", SVC_COL_TEXT, 0 },
-	{ "kind", SVC_COL_TEXT, 0 }, { "customer", SVC_COL_TEXT, 12 },
+	{ "id", SVC_COL_INT, 0, 0 }, { "reply_due", SVC_COL_TIME, 0, 0 },
+	{ "overdue_minutes", SVC_COL_MINUTES, 0, 0 }, { "dept", SVC_COL_TEXT, 0, 0 },
+	{ "kind", SVC_COL_CODE, 0, 0 }, { "customer", SVC_COL_TEXT, 12, 0 },
 };
 static const struct svc_col late_cols[] = {
-	{ "id", SVC_COL_INT, 0 }, { "appointment", SVC_COL_TIME, 0 },
-	{ "arrived", SVC_COL_TIME, 0 }, { "late_minutes", SVC_COL_INT, 0 },
-	{ "told_in_advance", SVC_COL_BOOL, 0 }, { "worker", SVC_COL_TEXT, 0 },
-	{ "dept", SVC_COL_TEXT, 0 }, { "visit", SVC_COL_INT, 0 },
+	{ "id", SVC_COL_INT, 0, 0 }, { "appointment", SVC_COL_TIME, 0, 0 },
+	{ "arrived", SVC_COL_TIME, 0, 0 }, { "late_minutes", SVC_COL_MINUTES, 0, 0 },
+	{ "told_in_advance", SVC_COL_BOOL, 0, 0 }, { "worker", SVC_COL_TEXT, 0, 0 },
+	{ "dept", SVC_COL_TEXT, 0, 0 }, { "visit", SVC_COL_INT, 0, 0 },
 };
 static const struct svc_col notice_cols[] = {
-	{ "id", SVC_COL_INT, 0 }, { "old", SVC_COL_TIME, 0 },
-	{ "new", SVC_COL_TIME, 0 }, { "notified", SVC_COL_TIME, 0 },
-	{ "notice_minutes", SVC_COL_INT, 0 }, { "reason", SVC_COL_TEXT, 20 },
-	{ "dept", SVC_COL_TEXT, 0 }, { "kind", SVC_COL_TEXT, 0 },
-	{ "told", SVC_COL_TIME, 0 },
+	{ "id", SVC_COL_INT, 0, 0 }, { "old", SVC_COL_TIME, 0, 0 },
+	{ "new", SVC_COL_TIME, 0, 0 }, { "notified", SVC_COL_TIME, 0, 0 },
+	{ "notice_minutes", SVC_COL_MINUTES, 0, 0 }, { "reason", SVC_COL_TEXT, 20, 0 },
+	{ "dept", SVC_COL_TEXT, 0, 0 }, { "kind", SVC_COL_CODE, 0, 0 },
+	{ "told", SVC_COL_TIME, 0, 0 },
 };
 static const struct svc_col noshow_cols[] = {
-	{ "id", SVC_COL_INT, 0 }, { "appointment", SVC_COL_TIME, 0 },
-	{ "dept", SVC_COL_TEXT, 0 }, { "kind", SVC_COL_TEXT, 0 },
-	{ "customer", SVC_COL_TEXT, 12 }, { "attempts", SVC_COL_INT, 0 },
+	{ "id", SVC_COL_INT, 0, 0 }, { "appointment", SVC_COL_TIME, 0, 0 },
+	{ "dept", SVC_COL_TEXT, 0, 0 }, { "kind", SVC_COL_CODE, 0, 0 },
+	{ "customer", SVC_COL_TEXT, 12, 0 }, { "attempts", SVC_COL_INT, 0, 0 },
 };
 static const struct svc_col held_cols[] = {
-	{ "worker", SVC_COL_TEXT, 0 }, { "amount", SVC_COL_MONEY, 0 },
-	{ "collections", SVC_COL_INT, 0 }, { "oldest", SVC_COL_TIME, 0 },
-	{ "hours", SVC_COL_INT, 0 },
+	{ "worker", SVC_COL_TEXT, 0, 0 }, { "amount", SVC_COL_MONEY, 0, 0 },
+	{ "collections", SVC_COL_INT, 0, 0 }, { "oldest", SVC_COL_TIME, 0, 0 },
+	{ "hours", SVC_COL_INT, 0, 0 },
 };
 static const struct svc_col unpaid_cols[] = {
-	{ "id", SVC_COL_INT, 0 }, { "done", SVC_COL_TIME, 0 },
-	{ "customer", SVC_COL_TEXT, 12 }, { "phone", SVC_COL_TEXT, 0 },
-	{ "balance", SVC_COL_MONEY, 0 }, { "dept", SVC_COL_TEXT, 0 },
+	{ "id", SVC_COL_INT, 0, 0 }, { "done", SVC_COL_TIME, 0, 0 },
+	{ "customer", SVC_COL_TEXT, 12, 0 }, { "phone", SVC_COL_TEXT, 0, 0 },
+	{ "balance", SVC_COL_MONEY, 0, 0 }, { "dept", SVC_COL_TEXT, 0, 0 },
 };
 static const struct svc_col takeback_cols[] = {
-	{ "id", SVC_COL_INT, 0 }, { "return_by", SVC_COL_TEXT, 0 },
-	{ "taken", SVC_COL_TIME, 0 }, { "days_over", SVC_COL_INT, 0 },
-	{ "worker", SVC_COL_TEXT, 0 }, { "dept", SVC_COL_TEXT, 0 },
-	{ "customer", SVC_COL_TEXT, 12 },
+	{ "id", SVC_COL_INT, 0, 0 }, { "return_by", SVC_COL_TEXT, 0, 0 },
+	{ "taken", SVC_COL_TIME, 0, 0 }, { "days_over", SVC_COL_INT, 0, 0 },
+	{ "worker", SVC_COL_TEXT, 0, 0 }, { "dept", SVC_COL_TEXT, 0, 0 },
+	{ "customer", SVC_COL_TEXT, 12, 0 },
 };
 static const struct svc_col unsent_cols[] = {
-	{ "id", SVC_COL_INT, 0 }, { "order", SVC_COL_INT, 0 },
-	{ "kind", SVC_COL_TEXT, 0 }, { "recipient", SVC_COL_TEXT, 0 },
-	{ "not_after", SVC_COL_TIME, 0 }, { "tries", SVC_COL_INT, 0 },
-	{ "fail_reason", SVC_COL_TEXT, 30 }, { "state", SVC_COL_TEXT, 0 },
-	{ "dept", SVC_COL_TEXT, 0 },
+	{ "id", SVC_COL_INT, 0, 0 }, { "order", SVC_COL_INT, 0, 0 },
+	{ "kind", SVC_COL_CODE, 0, 0 }, { "recipient", SVC_COL_TEXT, 0, 0 },
+	{ "not_after", SVC_COL_TIME, 0, 0 }, { "tries", SVC_COL_INT, 0, 0 },
+	{ "fail_reason", SVC_COL_TEXT, 30, 0 }, { "state", SVC_COL_CODE, 0, 0 },
+	{ "dept", SVC_COL_TEXT, 0, 0 },
 };
 static const struct svc_col unreviewed_cols[] = {
-	{ "id", SVC_COL_INT, 0 }, { "visit", SVC_COL_INT, 0 },
-	{ "done", SVC_COL_TIME, 0 }, { "review_due", SVC_COL_TIME, 0 },
-	{ "overdue_minutes", SVC_COL_INT, 0 }, { "worker", SVC_COL_TEXT, 0 },
-	{ "dept", SVC_COL_TEXT, 0 }, { "reported", SVC_COL_BOOL, 0 },
+	{ "id", SVC_COL_INT, 0, 0 }, { "visit", SVC_COL_INT, 0, 0 },
+	{ "done", SVC_COL_TIME, 0, 0 }, { "review_due", SVC_COL_TIME, 0, 0 },
+	{ "overdue_minutes", SVC_COL_MINUTES, 0, 0 }, { "worker", SVC_COL_TEXT, 0, 0 },
+	{ "dept", SVC_COL_TEXT, 0, 0 }, { "reported", SVC_COL_BOOL, 0, 0 },
 };
 static const struct svc_col followup_cols[] = {
-	{ "id", SVC_COL_INT, 0 }, { "due", SVC_COL_TIME, 0 },
-	{ "tries", SVC_COL_INT, 0 }, { "customer", SVC_COL_TEXT, 12 },
-	{ "phone", SVC_COL_TEXT, 0 }, { "dept", SVC_COL_TEXT, 0 },
-	{ "kind", SVC_COL_TEXT, 0 },
+	{ "id", SVC_COL_INT, 0, 0 }, { "due", SVC_COL_TIME, 0, 0 },
+	{ "tries", SVC_COL_INT, 0, 0 }, { "customer", SVC_COL_TEXT, 12, 0 },
+	{ "phone", SVC_COL_TEXT, 0, 0 }, { "dept", SVC_COL_TEXT, 0, 0 },
+	{ "kind", SVC_COL_CODE, 0, 0 },
 };
 static const struct svc_col complaint_cols[] = {
-	{ "complaint", SVC_COL_INT, 0 }, { "at", SVC_COL_TIME, 0 },
-	{ "order", SVC_COL_INT, 0 }, { "dept", SVC_COL_TEXT, 0 },
-	{ "customer", SVC_COL_TEXT, 12 }, { "assigned_to", SVC_COL_TEXT, 0 },
-	{ "text", SVC_COL_TEXT, 30 },
+	{ "complaint", SVC_COL_INT, 0, 0 }, { "at", SVC_COL_TIME, 0, 0 },
+	{ "order", SVC_COL_INT, 0, 0 }, { "dept", SVC_COL_TEXT, 0, 0 },
+	{ "customer", SVC_COL_TEXT, 12, 0 }, { "assigned_to", SVC_COL_TEXT, 0, 0 },
+	{ "text", SVC_COL_TEXT, 30, 0 },
 };
 
 static const struct svc_col clash_cols[] = {
-	{ "id", SVC_COL_INT, 0 }, { "appointment", SVC_COL_TIME, 0 },
-	{ "login", SVC_COL_TEXT, 0 }, { "as", SVC_COL_TEXT, 0 },
-	{ "leave_from", SVC_COL_TIME, 0 }, { "leave_to", SVC_COL_TIME, 0 },
-	{ "reason", SVC_COL_TEXT, 20 }, { "dept", SVC_COL_TEXT, 0 },
+	{ "id", SVC_COL_INT, 0, 0 }, { "appointment", SVC_COL_TIME, 0, 0 },
+	{ "login", SVC_COL_TEXT, 0, 0 }, { "as", SVC_COL_TEXT, 0, 0 },
+	{ "leave_from", SVC_COL_TIME, 0, 0 }, { "leave_to", SVC_COL_TIME, 0, 0 },
+	{ "reason", SVC_COL_TEXT, 20, 0 }, { "dept", SVC_COL_TEXT, 0, 0 },
 };
 static const struct svc_col conduct_cols[] = {
-	{ "worker", SVC_COL_TEXT, 0 }, { "item", SVC_COL_TEXT, 0 },
-	{ "asked", SVC_COL_INT, 0 }, { "breached", SVC_COL_INT, 0 },
-	{ "major", SVC_COL_INT, 0 }, { "last_breach", SVC_COL_TIME, 0 },
+	{ "worker", SVC_COL_TEXT, 0, 0 }, { "item", SVC_COL_TEXT, 0, 0 },
+	{ "asked", SVC_COL_INT, 0, 0 }, { "breached", SVC_COL_INT, 0, 0 },
+	{ "major", SVC_COL_INT, 0, 0 }, { "last_breach", SVC_COL_TIME, 0, 0 },
 };
 
 #define N(a) ((int)(sizeof a / sizeof a[0]))
@@ -305,26 +305,26 @@ const struct svc_report svc_checks[] = {
 	"  WHEN 'method' THEN " method " END"
 
 static const struct svc_col summary_cols[] = {
-	{ "key", SVC_COL_TEXT, 0 }, { "total", SVC_COL_INT, 0 },
-	{ "new", SVC_COL_INT, 0 }, { "replied", SVC_COL_INT, 0 },
-	{ "visiting", SVC_COL_INT, 0 }, { "done", SVC_COL_INT, 0 },
-	{ "abandoned", SVC_COL_INT, 0 }, { "refused", SVC_COL_INT, 0 },
-	{ "cancelled", SVC_COL_INT, 0 },
+	{ "key", SVC_COL_TEXT, 0, 0 }, { "total", SVC_COL_INT, 0, 0 },
+	{ "new", SVC_COL_INT, 0, 0 }, { "replied", SVC_COL_INT, 0, 0 },
+	{ "visiting", SVC_COL_INT, 0, 0 }, { "done", SVC_COL_INT, 0, 0 },
+	{ "abandoned", SVC_COL_INT, 0, 0 }, { "refused", SVC_COL_INT, 0, 0 },
+	{ "cancelled", SVC_COL_INT, 0, 0 },
 };
 static const struct svc_col workload_cols[] = {
-	{ "worker", SVC_COL_TEXT, 0 }, { "visits", SVC_COL_INT, 0 },
-	{ "done", SVC_COL_INT, 0 }, { "minutes_on_site", SVC_COL_INT, 0 },
-	{ "late_arrivals", SVC_COL_INT, 0 },
+	{ "worker", SVC_COL_TEXT, 0, 0 }, { "visits", SVC_COL_INT, 0, 0 },
+	{ "done", SVC_COL_INT, 0, 0 }, { "minutes_on_site", SVC_COL_INT, 0, 0 },
+	{ "late_arrivals", SVC_COL_INT, 0, 0 },
 };
 static const struct svc_col revenue_cols[] = {
-	{ "key", SVC_COL_TEXT, 0 }, { "collected", SVC_COL_MONEY, 0 },
-	{ "refunded", SVC_COL_MONEY, 0 }, { "net", SVC_COL_MONEY, 0 },
-	{ "receipts", SVC_COL_INT, 0 },
+	{ "key", SVC_COL_TEXT, 0, 0 }, { "collected", SVC_COL_MONEY, 0, 0 },
+	{ "refunded", SVC_COL_MONEY, 0, 0 }, { "net", SVC_COL_MONEY, 0, 0 },
+	{ "receipts", SVC_COL_INT, 0, 0 },
 };
 static const struct svc_col rating_cols[] = {
-	{ "worker", SVC_COL_TEXT, 0 }, { "dept", SVC_COL_TEXT, 0 },
-	{ "ratings", SVC_COL_INT, 0 }, { "average", SVC_COL_TEXT, 0 },
-	{ "lowest", SVC_COL_INT, 0 }, { "highest", SVC_COL_INT, 0 },
+	{ "worker", SVC_COL_TEXT, 0, 0 }, { "dept", SVC_COL_TEXT, 0, 0 },
+	{ "ratings", SVC_COL_INT, 0, 0 }, { "average", SVC_COL_TEXT, 0, 0 },
+	{ "lowest", SVC_COL_INT, 0, 0 }, { "highest", SVC_COL_INT, 0, 0 },
 };
 
 /* bar: the column a terminal draws a bar for. */

@@ -10,6 +10,7 @@
 #ifndef SVC_H
 #define SVC_H
 
+#include <libintl.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -516,21 +517,51 @@ int svc_text_ok(const char *what, const char *s, int flags, size_t max,
     struct svc_err *);
 size_t svc_text_defang(char *s, size_t len, int keep_lines);
 
+/*
+ * i18n.c: the language people read (LC_MESSAGES); machine formats never
+ * change with it.  _() marks a message, N_() a word translated later.
+ */
+#define _(s) gettext(s)
+#define N_(s) (s)
+void svc_i18n_init(void);
+const char *svc_heading(const char *column);	/* a table's heading */
+const char *svc_label(const char *code);	/* a code in a table */
+
 /* out.c: one writer driven by a format table (DESIGN section 2). */
 enum svc_fmt { SVC_FMT_TABLE, SVC_FMT_TSV, SVC_FMT_CSV, SVC_FMT_JSON };
 enum svc_coltype {
 	SVC_COL_TEXT, SVC_COL_INT, SVC_COL_TIME, SVC_COL_DATE,
-	SVC_COL_MONEY, SVC_COL_BOOL
+	SVC_COL_MONEY, SVC_COL_BOOL,
+	SVC_COL_MINUTES,	/* an integer; "16h10m" in a table */
+	SVC_COL_CODE		/* a status or kind: localised in a table */
 };
 struct svc_col {
 	const char *name;
 	enum svc_coltype type;
-	int maxw;		/* table only: abbreviate past this width */
+	int maxw;		/* free text: a table may cut it, at maxw
+				   when the screen's width is unknown */
+	int drop;		/* a narrow screen drops it: 1 first, then 2..;
+				   0 never */
+};
+/* How a command's rows are shown: the common options -o -H -F -w --excel. */
+struct svc_view {
+	enum svc_fmt fmt;
+	int header;
+	int wide;		/* -w: nothing cut, nothing dropped */
+	int excel;		/* csv: a UTF-8 byte order mark first */
+	int width;		/* table: the screen's columns; 0 unknown */
+	int color;		/* table: escapes allowed */
+	const char *fields;	/* -F: the columns chosen, in order */
 };
 struct svc_out;
 int svc_fmt_parse(const char *, enum svc_fmt *);
-struct svc_out *svc_out_new(FILE *, enum svc_fmt, const struct svc_col *,
-    int ncols, int header);
+struct svc_out *svc_out_new(FILE *, const struct svc_view *,
+    const struct svc_col *, int ncols, struct svc_err *);
+void svc_out_minutes(struct svc_out *, int64_t);
+void svc_out_code(struct svc_out *, const char *);
+size_t svc_out_count(const struct svc_out *);
+int svc_view_width(void);
+void svc_minutes_text(int64_t minutes, char *buf, size_t len);
 void svc_out_text(struct svc_out *, const char *);	/* NULL: null */
 void svc_out_int(struct svc_out *, int64_t);
 void svc_out_time(struct svc_out *, time_t);

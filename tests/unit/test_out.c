@@ -2,14 +2,25 @@
 #include "unit.h"
 
 static const struct svc_col cols[] = {
-	{ "id", SVC_COL_INT, 0 },
-	{ "name", SVC_COL_TEXT, 8 },
-	{ "at", SVC_COL_TIME, 0 },
-	{ "amount", SVC_COL_MONEY, 0 },
-	{ "ok", SVC_COL_BOOL, 0 },
+	{ "id", SVC_COL_INT, 0, 0 },
+	{ "name", SVC_COL_TEXT, 8, 0 },
+	{ "at", SVC_COL_TIME, 0, 0 },
+	{ "amount", SVC_COL_MONEY, 0, 0 },
+	{ "ok", SVC_COL_BOOL, 0, 0 },
 };
 
 static char text[4096];
+
+static struct svc_out *
+writer(FILE *f, enum svc_fmt fmt, const struct svc_col *c, int n, int header)
+{
+	struct svc_view v = { 0 };
+	struct svc_err e = { 0 };
+
+	v.fmt = fmt;
+	v.header = header;
+	return svc_out_new(f, &v, c, n, &e);
+}
 
 /* What a writer wrote to f, as a string. */
 static const char *
@@ -29,7 +40,7 @@ static const char *
 column(enum svc_fmt fmt, const struct svc_col *col, const char *const *v)
 {
 	FILE *f = tmpfile();
-	struct svc_out *o = svc_out_new(f, fmt, col, 1, 0);
+	struct svc_out *o = writer(f, fmt, col, 1, 0);
 
 	for (; *v; v++) {
 		svc_out_text(o, *v);
@@ -44,7 +55,7 @@ static const char *
 render(enum svc_fmt fmt, int header)
 {
 	FILE *f = tmpfile();
-	struct svc_out *o = svc_out_new(f, fmt, cols, 5, header);
+	struct svc_out *o = writer(f, fmt, cols, 5, header);
 
 	svc_out_int(o, 7);
 	svc_out_text(o, "王师傅");
@@ -78,7 +89,7 @@ tsv_one_line_per_record(void **state)
 static void
 tsv_escapes_every_place(void **state)
 {
-	static const struct svc_col one[] = { { "v", SVC_COL_TEXT, 0 } };
+	static const struct svc_col one[] = { { "v", SVC_COL_TEXT, 0, 0 } };
 	static const char *const v[] = { "\\路\r\n\t号\\", "plain", NULL };
 
 	(void)state;
@@ -103,7 +114,7 @@ csv_is_rfc4180(void **state)
 static void
 csv_neutralises_formulas(void **state)
 {
-	static const struct svc_col one[] = { { "v", SVC_COL_TEXT, 0 } };
+	static const struct svc_col one[] = { { "v", SVC_COL_TEXT, 0, 0 } };
 	static const char *const v[] = { "=1+1", "+86 139", "-2", "@SUM(A1)",
 		"\tx", "\rx", "a=b", NULL };
 
@@ -117,7 +128,7 @@ csv_neutralises_formulas(void **state)
 static void
 table_defangs_escapes(void **state)
 {
-	static const struct svc_col one[] = { { "v", SVC_COL_TEXT, 0 } };
+	static const struct svc_col one[] = { { "v", SVC_COL_TEXT, 0, 0 } };
 	static const char *const v[] = { "a\033[2Jb", "c\302\233" "1md", NULL };
 	const char *t;
 
@@ -158,7 +169,7 @@ table_aligns_by_display_width(void **state)
 static void
 table_abbreviation_keeps_characters_whole(void **state)
 {
-	static const struct svc_col c1[] = { { "addr", SVC_COL_TEXT, 7 } };
+	static const struct svc_col c1[] = { { "addr", SVC_COL_TEXT, 7, 0 } };
 	static const char *const v[] = { "北京市朝阳区建国路", NULL };
 
 	(void)state;
@@ -167,16 +178,168 @@ table_abbreviation_keeps_characters_whole(void **state)
 	assert_true(svc_utf8_valid(text));
 }
 
+/* Issue 19: an empty table still says what its columns are. */
 static void
-empty_table_prints_nothing(void **state)
+empty_table_prints_its_header(void **state)
 {
 	FILE *f = tmpfile();
-	struct svc_out *o = svc_out_new(f, SVC_FMT_TABLE, cols, 5, 1);
+	struct svc_out *o = writer(f, SVC_FMT_TABLE, cols, 5, 1);
 
 	(void)state;
+	assert_int_equal(svc_out_count(o), 0);
 	assert_int_equal(svc_out_finish(o), 0);
-	assert_int_equal(ftell(f), 0);
-	fclose(f);
+	assert_string_equal(read_back(f), "id  name  at  amount  ok\n");
+	f = tmpfile();
+	o = writer(f, SVC_FMT_TSV, cols, 5, 0);
+	assert_int_equal(svc_out_finish(o), 0);
+	assert_string_equal(read_back(f), "");
+}
+
+/* One row of the five columns through a view. */
+static const char *
+viewed(const struct svc_view *v)
+{
+	FILE *f = tmpfile();
+	struct svc_err e = { 0 };
+	struct svc_out *o = svc_out_new(f, v, cols, 5, &e);
+
+	assert_non_null(o);
+	svc_out_int(o, 7);
+	svc_out_text(o, "王师傅家里有狗");
+	svc_out_time(o, 1796090400);
+	svc_out_money(o, 18050);
+	svc_out_bool(o, 1);
+	svc_out_row(o);
+	assert_int_equal(svc_out_count(o), 1);
+	assert_int_equal(svc_out_finish(o), 0);
+	return read_back(f);
+}
+
+/* -F chooses and orders the columns in every format, like ps -o. */
+static void
+fields_choose_and_order(void **state)
+{
+	struct svc_view v = { 0 };
+
+	(void)state;
+	v.fields = "amount,id";
+	v.fmt = SVC_FMT_TSV;
+	assert_string_equal(viewed(&v), "180.50\t7\n");
+	v.fmt = SVC_FMT_JSON;
+	assert_string_equal(viewed(&v), "{\"amount\":\"180.50\",\"id\":7}\n");
+	v.fmt = SVC_FMT_CSV;
+	assert_string_equal(viewed(&v), "amount,id\r\n180.50,7\r\n");
+	v.fmt = SVC_FMT_TABLE;
+	v.header = 1;
+	assert_string_equal(viewed(&v), "amount  id\n180.50   7\n");
+}
+
+static void
+fields_unknown_or_twice_refused(void **state)
+{
+	struct svc_view v = { 0 };
+	struct svc_err e = { 0 };
+
+	(void)state;
+	v.fields = "id,nmae";
+	assert_null(svc_out_new(stdout, &v, cols, 5, &e));
+	assert_int_equal(e.code, SVC_EX_USAGE);
+	assert_string_equal(e.msg, "-F: nmae: no such field (id, name, at, "
+	    "amount, ok)");
+	v.fields = "id,id";
+	assert_null(svc_out_new(stdout, &v, cols, 5, &e));
+	assert_string_equal(e.msg, "-F: id: named twice");
+	v.fields = "id,";
+	assert_null(svc_out_new(stdout, &v, cols, 5, &e));
+}
+
+/*
+ * A narrow screen: the column marked to go first goes, then free text is
+ * cut; the id, the time and the amount are never cut.
+ */
+static const struct svc_col fitcols[] = {
+	{ "id", SVC_COL_INT, 0, 0 },
+	{ "note", SVC_COL_TEXT, 30, 1 },
+	{ "addr", SVC_COL_TEXT, 30, 0 },
+	{ "at", SVC_COL_TIME, 0, 0 },
+};
+
+static const char *
+fitted(int width, int wide)
+{
+	FILE *f = tmpfile();
+	struct svc_view v = { 0 };
+	struct svc_err e = { 0 };
+	struct svc_out *o;
+
+	v.fmt = SVC_FMT_TABLE;
+	v.width = width;
+	v.wide = wide;
+	o = svc_out_new(f, &v, fitcols, 4, &e);
+	svc_out_int(o, 12345);
+	svc_out_text(o, "家里有狗");
+	svc_out_text(o, "北京市朝阳区建国路八十八号院");
+	svc_out_time(o, 1796090400);
+	svc_out_row(o);
+	assert_int_equal(svc_out_finish(o), 0);
+	return read_back(f);
+}
+
+static void
+table_fits_the_screen(void **state)
+{
+	(void)state;
+	assert_string_equal(fitted(80, 0), "   id  note      addr"
+	    "                          at\n"
+	    "12345  家里有狗  北京市朝阳区建国路八十八号院  2026-12-01 10:00\n");
+	/* 60 columns: the note goes first, the address stays whole. */
+	assert_string_equal(fitted(60, 0), "   id  addr"
+	    "                          at\n"
+	    "12345  北京市朝阳区建国路八十八号院  2026-12-01 10:00\n");
+	/* 40: the address is cut, by display width, never mid-character. */
+	assert_string_equal(fitted(40, 0), "   id  addr             at\n"
+	    "12345  北京市朝阳区建…  2026-12-01 10:00\n");
+	/* 10: keys and times stay whole; the line is as short as it can be. */
+	assert_string_equal(fitted(10, 0), "   id  addr    at\n"
+	    "12345  北京…   2026-12-01 10:00\n");
+	/* -w: in full whatever the width. */
+	assert_string_equal(fitted(10, 1), "   id  note      addr"
+	    "                          at\n"
+	    "12345  家里有狗  北京市朝阳区建国路八十八号院  2026-12-01 10:00\n");
+	assert_true(svc_utf8_valid(text));
+}
+
+static void
+minutes_read_as_hours(void **state)
+{
+	char b[32];
+
+	(void)state;
+	svc_minutes_text(970, b, sizeof b);
+	assert_string_equal(b, "16h10m");
+	svc_minutes_text(960, b, sizeof b);
+	assert_string_equal(b, "16h");
+	svc_minutes_text(45, b, sizeof b);
+	assert_string_equal(b, "45m");
+	svc_minutes_text(-5, b, sizeof b);
+	assert_string_equal(b, "-5m");
+	svc_minutes_text(0, b, sizeof b);
+	assert_string_equal(b, "0m");
+}
+
+/* --excel: the byte order mark, once, before the header. */
+static void
+excel_csv_has_a_bom(void **state)
+{
+	struct svc_view v = { 0 };
+
+	(void)state;
+	v.fmt = SVC_FMT_CSV;
+	v.excel = 1;
+	v.fields = "id";
+	assert_string_equal(viewed(&v), "\xef\xbb\xbfid\r\n7\r\n");
+	v.excel = 0;
+	assert_string_equal(viewed(&v), "id\r\n7\r\n");
 }
 
 static void
@@ -200,7 +363,7 @@ write_error_is_reported(void **state)
 	(void)state;
 	if (f == NULL)
 		skip();
-	o = svc_out_new(f, SVC_FMT_TSV, cols, 5, 0);
+	o = writer(f, SVC_FMT_TSV, cols, 5, 0);
 	svc_out_int(o, 1);
 	svc_out_row(o);
 	assert_int_equal(svc_out_finish(o), SVC_EX_IOERR);
@@ -219,7 +382,12 @@ main(void)
 		cmocka_unit_test(json_lines_with_stable_keys),
 		cmocka_unit_test(table_aligns_by_display_width),
 		cmocka_unit_test(table_abbreviation_keeps_characters_whole),
-		cmocka_unit_test(empty_table_prints_nothing),
+		cmocka_unit_test(empty_table_prints_its_header),
+		cmocka_unit_test(fields_choose_and_order),
+		cmocka_unit_test(fields_unknown_or_twice_refused),
+		cmocka_unit_test(table_fits_the_screen),
+		cmocka_unit_test(minutes_read_as_hours),
+		cmocka_unit_test(excel_csv_has_a_bom),
 		cmocka_unit_test(format_names),
 		cmocka_unit_test(write_error_is_reported),
 	};
