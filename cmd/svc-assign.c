@@ -193,17 +193,21 @@ on_leave_note(struct svc_cli *cli, const char *login, int64_t person,
 static int
 cmd_agenda(struct svc_cli *cli, int argc, char **argv)
 {
+	/* A narrow table drops role, status, until, documents, services
+	 * in that order: the worker at the door needs where, who, the
+	 * phone and the note (a dog in the house) most. */
 	static const struct svc_col cols[] = {
 		{ "id", SVC_COL_INT, 0, 0 },
 		{ "at", SVC_COL_TIME, 0, 0 },
-		{ "until", SVC_COL_TIME, 0, 0 },
+		{ "until", SVC_COL_TIME, 0, 3 },
 		{ "customer", SVC_COL_TEXT, 12, 0 },
 		{ "address", SVC_COL_TEXT, 28, 0 },
 		{ "phone", SVC_COL_TEXT, 0, 0 },
-		{ "services", SVC_COL_TEXT, 24, 0 },
-		{ "documents", SVC_COL_TEXT, 30, 0 },
-		{ "status", SVC_COL_CODE, 0, 0 },
-		{ "role", SVC_COL_CODE, 0, 0 },
+		{ "services", SVC_COL_TEXT, 24, 5 },
+		{ "documents", SVC_COL_TEXT, 30, 4 },
+		{ "status", SVC_COL_CODE, 0, 2 },
+		{ "role", SVC_COL_CODE, 0, 1 },
+		{ "note", SVC_COL_TEXT, 30, 0 },
 	};
 	struct svc_err e = { 0 };
 	const char *login;
@@ -220,7 +224,7 @@ cmd_agenda(struct svc_cli *cli, int argc, char **argv)
 	if (svc_staff_id(cli->db, login, &person, &e) ||
 	    svc_agenda_query(cli->db, person, from, to, &st, &e))
 		svc_cli_fail(cli, &e);
-	svc_cli_stmt_out(cli, st, cols, 10);
+	svc_cli_stmt_out(cli, st, cols, (int)(sizeof cols / sizeof cols[0]));
 	on_leave_note(cli, login, person, from, to);
 	svc_db_close(cli->db);
 	return 0;

@@ -442,7 +442,7 @@ svc_agenda_query(sqlite3 *db, int64_t person, time_t from, time_t to,
 	    "   FROM order_service WHERE order_id = o.id ORDER BY line)),"
 	    " (SELECT group_concat(value, ';') FROM json_each(o.documents)),"
 	    " o.status, CASE WHEN o.helper_id = ?1 THEN 'helper'"
-	    "   ELSE 'worker' END"
+	    "   ELSE 'worker' END, o.note"
 	    /* Driven by the person's two index ranges, not by status. */
 	    " FROM (SELECT id FROM orders WHERE worker_id = ?1"
 	    "   AND appt_at >= ?2 AND appt_at < ?3"

@@ -8,19 +8,23 @@
 
 #include "svc.h"
 
-/* The tsv columns of svc-order list: a contract for scripts. */
+/*
+ * The tsv columns of svc-order list: a contract for scripts.  A narrow
+ * table drops dept, registered, phone, services, kind, reply_due in that
+ * order (svc-order(1)): a desk looks up whom and when first.
+ */
 const struct svc_col svc_order_cols[SVC_ORDER_NCOLS] = {
 	{ "id", SVC_COL_INT, 0, 0 },
 	{ "status", SVC_COL_CODE, 0, 0 },
-	{ "kind", SVC_COL_CODE, 0, 0 },
-	{ "dept", SVC_COL_TEXT, 0, 0 },
+	{ "kind", SVC_COL_CODE, 0, 5 },
+	{ "dept", SVC_COL_TEXT, 0, 1 },
 	{ "customer", SVC_COL_TEXT, 12, 0 },
-	{ "phone", SVC_COL_TEXT, 0, 0 },
+	{ "phone", SVC_COL_TEXT, 0, 3 },
 	{ "address", SVC_COL_TEXT, 24, 0 },
-	{ "registered", SVC_COL_TIME, 0, 0 },
-	{ "reply_due", SVC_COL_TIME, 0, 0 },
+	{ "registered", SVC_COL_TIME, 0, 2 },
+	{ "reply_due", SVC_COL_TIME, 0, 6 },
 	{ "appointment", SVC_COL_TIME, 0, 0 },
-	{ "services", SVC_COL_TEXT, 30, 0 },
+	{ "services", SVC_COL_TEXT, 30, 4 },
 };
 
 static int

@@ -15,7 +15,9 @@ trap 'rm -rf "$T"' EXIT
 PATH="$B/bin:$PATH"
 HOME="$T/home"
 mkdir -p "$HOME"
-unset XDG_CONFIG_HOME XDG_DATA_HOME NO_COLOR TZ
+unset XDG_CONFIG_HOME XDG_DATA_HOME NO_COLOR TZ COLUMNS LANG LANGUAGE LC_ALL LC_MESSAGES
+# The catalogues this build made (i18n.c); the C locale unless a test asks.
+export TEXTDOMAINDIR="$B/locale"
 export PATH HOME
 export SVC_CONFIG="$TOP/share/svc/config.yaml"
 export SVC_DB="$T/svc.db"
