@@ -26,6 +26,7 @@ STATEDIR ?= /var/lib/svc
 SYSCONFDIR ?= /etc/svc
 SVCGROUP ?= svc
 
+.DEFAULT_GOAL := all
 CC ?= cc
 CFLAGS ?= -O2 -g
 WERROR ?= -Werror
@@ -57,7 +58,28 @@ UNITBINS = $(UNITS:%=$(B)/tests/test_%)
 MAN1 = $(COMMANDS:%=man/man1/%.1)
 MANPAGES = $(MAN1) man/man5/svc-config.5 man/man7/svc.7
 
-all: $(BINS)
+
+# The message catalogue (i18n.c): po/zh_CN.po is the source, kept without
+# source locations so that a moved line does not change it.  `make po`
+# brings it up to date with the sources after a message changed; `make
+# check` fails while a message lacks its translation or the catalogue
+# holds one the sources no longer have (mk/po-check.sh).
+MO = $(B)/locale/zh_CN/LC_MESSAGES/svc.mo
+XGETTEXT = xgettext --from-code=UTF-8 --language=C --no-location \
+	--sort-output -k_ -kN_ -kNC_:1c,2 \
+	-ksvc_seterr:3 -ksvc_warnx:1 -ksvc_die:2
+$(MO): po/zh_CN.po
+	@mkdir -p $(@D)
+	msgfmt -c -o $@ po/zh_CN.po
+
+all: $(BINS) $(MO)
+
+po:
+	$(XGETTEXT) -o po/svc.pot lib/*.c cmd/*.c
+	msgmerge -q --update --no-location --sort-output --backup=none \
+		po/zh_CN.po po/svc.pot
+	@rm -f po/svc.pot
+	@msgfmt --statistics -o /dev/null po/zh_CN.po
 
 # The flags, PREFIX among them (SVC_SHAREDIR is compiled in), are kept in
 # a file that changes only when they do, so `make install PREFIX=...`
@@ -89,7 +111,7 @@ $(B)/tests/test_%: tests/unit/test_%.c tests/unit/unit.h $(B)/libsvc.a
 check:
 	@sh mk/deps.sh --if-missing
 	@$(MAKE) -s --no-print-directory all units $(FUZZREPLAY)
-	@sh tests/run.sh $(B) $(UNITBINS)
+	@XGETTEXT="$(XGETTEXT)" sh tests/run.sh $(B) $(UNITBINS)
 
 units: $(UNITBINS)
 
@@ -142,8 +164,10 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
 		$(DESTDIR)$(SHAREDIR)/holidays $(DESTDIR)$(BASHCOMPDIR) \
-		$(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+		$(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR) \
+		$(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES
 	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/svc.mo
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 man/man5/svc-config.5 $(DESTDIR)$(MANDIR)/man5
 	install -m 644 man/man7/svc.7 $(DESTDIR)$(MANDIR)/man7
@@ -190,7 +214,8 @@ uninstall:
 			$(DESTDIR)$(FISHCOMPDIR)/$$c.fish; \
 	done
 	rm -f $(DESTDIR)$(MANDIR)/man5/svc-config.5 \
-		$(DESTDIR)$(MANDIR)/man7/svc.7 $(DESTDIR)$(ZSHCOMPDIR)/_svc
+		$(DESTDIR)$(MANDIR)/man7/svc.7 $(DESTDIR)$(ZSHCOMPDIR)/_svc \
+		$(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/svc.mo
 	rm -f $(DESTDIR)$(SHAREDIR)/config.yaml \
 		$(DESTDIR)$(SHAREDIR)/staff.yaml $(DESTDIR)$(SHAREDIR)/demo.sh \
 		$(DESTDIR)$(SHAREDIR)/gateway-gammu.sh \
@@ -202,5 +227,5 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all check units bench fuzz installcheck demo deps install install-server uninstall clean FORCE
+.PHONY: all check po units bench fuzz installcheck demo deps install install-server uninstall clean FORCE
 .SECONDARY:

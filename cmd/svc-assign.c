@@ -197,17 +197,17 @@ cmd_agenda(struct svc_cli *cli, int argc, char **argv)
 	 * in that order: the worker at the door needs where, who, the
 	 * phone and the note (a dog in the house) most. */
 	static const struct svc_col cols[] = {
-		{ "id", SVC_COL_INT, 0, 0 },
-		{ "at", SVC_COL_TIME, 0, 0 },
-		{ "until", SVC_COL_TIME, 0, 3 },
-		{ "customer", SVC_COL_TEXT, 12, 0 },
-		{ "address", SVC_COL_TEXT, 28, 0 },
-		{ "phone", SVC_COL_TEXT, 0, 0 },
-		{ "services", SVC_COL_TEXT, 24, 5 },
-		{ "documents", SVC_COL_TEXT, 30, 4 },
-		{ "status", SVC_COL_CODE, 0, 2 },
-		{ "role", SVC_COL_CODE, 0, 1 },
-		{ "note", SVC_COL_TEXT, 30, 0 },
+		{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
+		{ NC_("column", "at"), SVC_COL_TIME, 0, 0 },
+		{ NC_("column", "until"), SVC_COL_TIME, 0, 3 },
+		{ NC_("column", "customer"), SVC_COL_TEXT, 12, 0 },
+		{ NC_("column", "address"), SVC_COL_TEXT, 28, 0 },
+		{ NC_("column", "phone"), SVC_COL_TEXT, 0, 0 },
+		{ NC_("column", "services"), SVC_COL_TEXT, 24, 5 },
+		{ NC_("column", "documents"), SVC_COL_TEXT, 30, 4 },
+		{ NC_("column", "status"), SVC_COL_CODE, 0, 2 },
+		{ NC_("column", "role"), SVC_COL_CODE, 0, 1 },
+		{ NC_("column", "note"), SVC_COL_TEXT, 30, 0 },
 	};
 	struct svc_err e = { 0 };
 	const char *login;

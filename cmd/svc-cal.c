@@ -11,14 +11,14 @@ static const char *const weekday_names[] = {
 };
 
 static const struct svc_col day_cols[] = {
-	{ "date", SVC_COL_DATE, 0, 0 },
-	{ "weekday", SVC_COL_TEXT, 0, 0 },
-	{ "kind", SVC_COL_CODE, 0, 0 },
-	{ "name", SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "date"), SVC_COL_DATE, 0, 0 },
+	{ NC_("column", "weekday"), SVC_COL_CODE, 0, 0 },
+	{ NC_("column", "kind"), SVC_COL_CODE, 0, 0 },
+	{ NC_("column", "name"), SVC_COL_TEXT, 0, 0 },
 };
 
 static const struct svc_col at_cols[] = {
-	{ "at", SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "at"), SVC_COL_TIME, 0, 0 },
 };
 
 enum { O_CALENDAR = 0x200 };

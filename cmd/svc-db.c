@@ -39,8 +39,8 @@ static int
 cmd_init(struct svc_cli *cli, int argc, char **argv)
 {
 	static const struct svc_col cols[] = {
-		{ "path", SVC_COL_TEXT, 0, 0 },
-		{ "schema", SVC_COL_INT, 0, 0 },
+		{ NC_("column", "path"), SVC_COL_TEXT, 0, 0 },
+		{ NC_("column", "schema"), SVC_COL_INT, 0, 0 },
 	};
 	struct svc_err e = { 0 };
 	struct svc_out *o;
@@ -136,7 +136,7 @@ static int
 cmd_seal(struct svc_cli *cli, int argc, char **argv)
 {
 	static const struct svc_col cols[] = {
-		{ "day", SVC_COL_TEXT, 0, 0 }, { "seal", SVC_COL_TEXT, 0, 0 },
+		{ NC_("column", "day"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "seal"), SVC_COL_TEXT, 0, 0 },
 	};
 	struct svc_err e = { 0 };
 	struct svc_out *o;

@@ -60,9 +60,9 @@ cmd_due(struct svc_cli *cli, int argc, char **argv)
 {
 	static const int ok[] = { O_CHANNEL, 0 };
 	static const struct svc_col cols[] = {
-		{ "id", SVC_COL_INT, 0, 0 },
-		{ "recipient", SVC_COL_TEXT, 0, 0 },
-		{ "text", SVC_COL_TEXT, 60, 0 },
+		{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
+		{ NC_("column", "recipient"), SVC_COL_TEXT, 0, 0 },
+		{ NC_("column", "text"), SVC_COL_TEXT, 60, 0 },
 	};
 	struct svc_err e = { 0 };
 	sqlite3_stmt *st;
@@ -148,14 +148,14 @@ cmd_check(struct svc_cli *cli, int argc, char **argv)
 {
 	static const int ok[] = { O_CHECK, 0 };
 	static const struct svc_col cols[] = {
-		{ "id", SVC_COL_INT, 0, 0 },
-		{ "order", SVC_COL_INT, 0, 0 },
-		{ "kind", SVC_COL_CODE, 0, 0 },
-		{ "recipient", SVC_COL_TEXT, 0, 0 },
-		{ "not_after", SVC_COL_TIME, 0, 0 },
-		{ "tries", SVC_COL_INT, 0, 0 },
-		{ "fail_reason", SVC_COL_TEXT, 30, 0 },
-		{ "state", SVC_COL_CODE, 0, 0 },
+		{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
+		{ NC_("column", "order"), SVC_COL_INT, 0, 0 },
+		{ NC_("column", "kind"), SVC_COL_CODE, 0, 0 },
+		{ NC_("column", "recipient"), SVC_COL_TEXT, 0, 0 },
+		{ NC_("column", "not_after"), SVC_COL_TIME, 0, 0 },
+		{ NC_("column", "tries"), SVC_COL_INT, 0, 0 },
+		{ NC_("column", "fail_reason"), SVC_COL_TEXT, 30, 0 },
+		{ NC_("column", "state"), SVC_COL_CODE, 0, 0 },
 	};
 	struct svc_err e = { 0 };
 	sqlite3_stmt *st;

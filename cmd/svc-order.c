@@ -514,13 +514,13 @@ static int
 cmd_catalogue(struct svc_cli *cli, int argc, char **argv)
 {
 	static const struct svc_col cols[] = {
-		{ "code", SVC_COL_TEXT, 0, 0 },
-		{ "kind", SVC_COL_CODE, 0, 0 },
-		{ "name", SVC_COL_TEXT, 20, 0 },
-		{ "price", SVC_COL_MONEY, 0, 0 },
-		{ "minutes", SVC_COL_INT, 0, 0 },
-		{ "dept", SVC_COL_TEXT, 0, 0 },
-		{ "documents", SVC_COL_TEXT, 40, 0 },
+		{ NC_("column", "code"), SVC_COL_TEXT, 0, 0 },
+		{ NC_("column", "kind"), SVC_COL_CODE, 0, 0 },
+		{ NC_("column", "name"), SVC_COL_TEXT, 20, 0 },
+		{ NC_("column", "price"), SVC_COL_MONEY, 0, 0 },
+		{ NC_("column", "minutes"), SVC_COL_INT, 0, 0 },
+		{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+		{ NC_("column", "documents"), SVC_COL_TEXT, 40, 0 },
 	};
 	const struct svc_service *sv;
 	struct svc_buf docs = { 0 };

@@ -91,15 +91,15 @@ amount(struct svc_cli *cli, const char *s)
 }
 
 static const struct svc_col bill_cols[] = {
-	{ "id", SVC_COL_INT, 0, 0 },
-	{ "services", SVC_COL_MONEY, 0, 0 },
-	{ "extras", SVC_COL_MONEY, 0, 0 },
-	{ "total", SVC_COL_MONEY, 0, 0 },
-	{ "covered", SVC_COL_MONEY, 0, 0 },
-	{ "paid", SVC_COL_MONEY, 0, 0 },
-	{ "refunded", SVC_COL_MONEY, 0, 0 },
-	{ "balance", SVC_COL_MONEY, 0, 0 },
-	{ "status", SVC_COL_CODE, 0, 0 },
+	{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "services"), SVC_COL_MONEY, 0, 0 },
+	{ NC_("column", "extras"), SVC_COL_MONEY, 0, 0 },
+	{ NC_("column", "total"), SVC_COL_MONEY, 0, 0 },
+	{ NC_("column", "covered"), SVC_COL_MONEY, 0, 0 },
+	{ NC_("column", "paid"), SVC_COL_MONEY, 0, 0 },
+	{ NC_("column", "refunded"), SVC_COL_MONEY, 0, 0 },
+	{ NC_("column", "balance"), SVC_COL_MONEY, 0, 0 },
+	{ NC_("column", "status"), SVC_COL_CODE, 0, 0 },
 };
 
 struct billing {
@@ -295,11 +295,11 @@ cmd_handover(struct svc_cli *cli, int argc, char **argv)
 {
 	static const int ok[] = { O_COUNTED, 'n', 0 };
 	static const struct svc_col cols[] = {
-		{ "handover", SVC_COL_INT, 0, 0 },
-		{ "worker", SVC_COL_TEXT, 0, 0 },
-		{ "expected", SVC_COL_MONEY, 0, 0 },
-		{ "counted", SVC_COL_MONEY, 0, 0 },
-		{ "difference", SVC_COL_MONEY, 0, 0 },
+		{ NC_("column", "handover"), SVC_COL_INT, 0, 0 },
+		{ NC_("column", "worker"), SVC_COL_TEXT, 0, 0 },
+		{ NC_("column", "expected"), SVC_COL_MONEY, 0, 0 },
+		{ NC_("column", "counted"), SVC_COL_MONEY, 0, 0 },
+		{ NC_("column", "difference"), SVC_COL_MONEY, 0, 0 },
 	};
 	struct svc_err e = { 0 };
 	struct svc_handover h;
@@ -346,10 +346,10 @@ cmd_held(struct svc_cli *cli, int argc, char **argv)
 {
 	static const int ok[] = { 0 };
 	static const struct svc_col cols[] = {
-		{ "worker", SVC_COL_TEXT, 0, 0 },
-		{ "amount", SVC_COL_MONEY, 0, 0 },
-		{ "collections", SVC_COL_INT, 0, 0 },
-		{ "oldest", SVC_COL_TIME, 0, 0 },
+		{ NC_("column", "worker"), SVC_COL_TEXT, 0, 0 },
+		{ NC_("column", "amount"), SVC_COL_MONEY, 0, 0 },
+		{ NC_("column", "collections"), SVC_COL_INT, 0, 0 },
+		{ NC_("column", "oldest"), SVC_COL_TIME, 0, 0 },
 	};
 	struct svc_err e = { 0 };
 	sqlite3_stmt *st;

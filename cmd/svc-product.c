@@ -44,13 +44,13 @@ cmd_import(struct svc_cli *cli, int argc, char **argv)
 }
 
 static const struct svc_col show_cols[] = {
-	{ "barcode", SVC_COL_TEXT, 0, 0 },
-	{ "model", SVC_COL_TEXT, 0, 0 },
-	{ "name", SVC_COL_TEXT, 24, 0 },
-	{ "sold_on", SVC_COL_DATE, 0, 0 },
-	{ "warranty_months", SVC_COL_INT, 0, 0 },
-	{ "covered_until", SVC_COL_DATE, 0, 0 },
-	{ "covered", SVC_COL_BOOL, 0, 0 },
+	{ NC_("column", "barcode"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "model"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "name"), SVC_COL_TEXT, 24, 0 },
+	{ NC_("column", "sold_on"), SVC_COL_DATE, 0, 0 },
+	{ NC_("column", "warranty_months"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "covered_until"), SVC_COL_DATE, 0, 0 },
+	{ NC_("column", "covered"), SVC_COL_BOOL, 0, 0 },
 };
 
 /* Exit 0 when covered today, 1 when not, 66 for an unknown barcode. */

@@ -220,15 +220,15 @@ cmd_edit_dept(struct svc_cli *cli, int argc, char **argv)
 }
 
 static const struct svc_col staff_cols[] = {
-	{ "login", SVC_COL_TEXT, 0, 0 },
-	{ "name", SVC_COL_TEXT, 24, 0 },
-	{ "dept", SVC_COL_TEXT, 0, 0 },
-	{ "roles", SVC_COL_TEXT, 0, 0 },
-	{ "phone", SVC_COL_TEXT, 0, 0 },
-	{ "badge", SVC_COL_TEXT, 0, 0 },
-	{ "active", SVC_COL_BOOL, 0, 0 },
-	{ "skills", SVC_COL_TEXT, 0, 0 },
-	{ "hours", SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "login"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "name"), SVC_COL_TEXT, 24, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "roles"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "phone"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "badge"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "active"), SVC_COL_BOOL, 0, 0 },
+	{ NC_("column", "skills"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "hours"), SVC_COL_TEXT, 0, 0 },
 };
 #define NSTAFF_COLS ((int)(sizeof staff_cols / sizeof staff_cols[0]))
 
@@ -383,10 +383,10 @@ static int
 cmd_depts(struct svc_cli *cli, int argc, char **argv)
 {
 	static const struct svc_col cols[] = {
-		{ "code", SVC_COL_TEXT, 0, 0 },
-		{ "name", SVC_COL_TEXT, 30, 0 },
-		{ "kind", SVC_COL_CODE, 0, 0 },
-		{ "phone", SVC_COL_TEXT, 0, 0 },
+		{ NC_("column", "code"), SVC_COL_TEXT, 0, 0 },
+		{ NC_("column", "name"), SVC_COL_TEXT, 30, 0 },
+		{ NC_("column", "kind"), SVC_COL_CODE, 0, 0 },
+		{ NC_("column", "phone"), SVC_COL_TEXT, 0, 0 },
 	};
 
 	return listing(cli, argc, argv, svc_dept_query, cols, 4);
@@ -400,10 +400,10 @@ static int
 cmd_roles(struct svc_cli *cli, int argc, char **argv)
 {
 	static const struct svc_col cols[] = {
-		{ "command", SVC_COL_TEXT, 0, 0 },
-		{ "verb", SVC_COL_TEXT, 0, 0 },
-		{ "roles", SVC_COL_TEXT, 0, 0 },
-		{ "what", SVC_COL_CODE, 0, 0 },
+		{ NC_("column", "command"), SVC_COL_TEXT, 0, 0 },
+		{ NC_("column", "verb"), SVC_COL_TEXT, 0, 0 },
+		{ NC_("column", "roles"), SVC_COL_TEXT, 0, 0 },
+		{ NC_("column", "what"), SVC_COL_TEXT, 0, 0 },
 	};
 	const struct svc_right *r;
 	struct svc_out *out;
@@ -445,9 +445,9 @@ static int
 cmd_directory(struct svc_cli *cli, int argc, char **argv)
 {
 	static const struct svc_col cols[] = {
-		{ "code", SVC_COL_TEXT, 0, 0 },
-		{ "name", SVC_COL_TEXT, 0, 0 },
-		{ "phone", SVC_COL_TEXT, 0, 0 },
+		{ NC_("column", "code"), SVC_COL_TEXT, 0, 0 },
+		{ NC_("column", "name"), SVC_COL_TEXT, 0, 0 },
+		{ NC_("column", "phone"), SVC_COL_TEXT, 0, 0 },
 	};
 
 	return listing(cli, argc, argv, svc_directory_query, cols, 3);
@@ -553,10 +553,10 @@ static int
 cmd_leave_list(struct svc_cli *cli, int argc, char **argv)
 {
 	static const struct svc_col cols[] = {
-		{ "id", SVC_COL_INT, 0, 0 }, { "login", SVC_COL_TEXT, 0, 0 },
-		{ "from", SVC_COL_TIME, 0, 0 }, { "to", SVC_COL_TIME, 0, 0 },
-		{ "reason", SVC_COL_TEXT, 24, 0 },
-		{ "cancelled", SVC_COL_TIME, 0, 0 },
+		{ NC_("column", "id"), SVC_COL_INT, 0, 0 }, { NC_("column", "login"), SVC_COL_TEXT, 0, 0 },
+		{ NC_("column", "from"), SVC_COL_TIME, 0, 0 }, { NC_("column", "to"), SVC_COL_TIME, 0, 0 },
+		{ NC_("column", "reason"), SVC_COL_TEXT, 24, 0 },
+		{ NC_("column", "cancelled"), SVC_COL_TIME, 0, 0 },
 	};
 	struct svc_err e = { 0 };
 	const char *login;

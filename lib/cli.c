@@ -39,19 +39,20 @@ close_stdout(void)
 	}
 }
 
+/* "usage:" in the reader's language, the later lines under the first. */
 static void
 print_verbs(struct svc_cli *cli, FILE *f)
 {
 	const struct svc_verb *v;
-	const char *pre = "usage:";
+	const char *pre = _("usage:");
+	int w = svc_utf8_width(pre);
 
-	for (v = cli->verbs; v->name; v++) {
-		fprintf(f, "%s %s %s\n", pre, svc_progname, v->usage);
-		pre = "      ";
-	}
+	for (v = cli->verbs; v->name; v++)
+		fprintf(f, "%*s %s %s\n", v == cli->verbs ? 0 : w,
+		    v == cli->verbs ? pre : "", svc_progname, v->usage);
 }
 
-static const char common_help[] =
+static const char *const common_help = N_(
     "  -d, --db FILE        the database (default $SVC_DB, the config, "
     "$XDG_DATA_HOME/svc/svc.db)\n"
     "  -c, --config FILE    the configuration (default $SVC_CONFIG, "
@@ -63,7 +64,7 @@ static const char common_help[] =
     "  -w, --wide           a table in full: nothing cut or dropped\n"
     "      --excel          csv with a byte order mark, for Excel\n"
     "  -q, --quiet          no counts or notes on stderr\n"
-    "  -h, --help           this help; --version the version\n";
+    "  -h, --help           this help; --version the version\n");
 
 static _Noreturn void
 help(struct svc_cli *cli)
@@ -72,15 +73,13 @@ help(struct svc_cli *cli)
 
 	if (v == NULL) {
 		print_verbs(cli, stdout);
-		printf("\nCommon options:\n%s\nSee %s(1).\n", common_help,
-		    svc_progname);
 	} else {
-		printf("usage: %s %s\n", svc_progname, v->usage);
+		printf("%s %s %s\n", _("usage:"), svc_progname, v->usage);
 		if (v->help && *v->help)
 			printf("\n%s", v->help);
-		printf("\nCommon options:\n%s\nSee %s(1).\n", common_help,
-		    svc_progname);
 	}
+	printf(_("\nCommon options:\n%s\nSee %s(1).\n"), _(common_help),
+	    svc_progname);
 	exit(0);
 }
 
@@ -88,7 +87,7 @@ void
 svc_cli_usage(struct svc_cli *cli)
 {
 	if (cli->verb)
-		fprintf(stderr, "usage: %s %s\n", svc_progname,
+		fprintf(stderr, "%s %s %s\n", _("usage:"), svc_progname,
 		    cli->verb->usage);
 	else
 		print_verbs(cli, stderr);
@@ -767,6 +766,26 @@ find_verb(const struct svc_verb *verbs, const char *name)
 	return NULL;
 }
 
+/* A typo'd verb: the nearest one, as git says it, then the usage. */
+static _Noreturn void
+unknown_verb(struct svc_cli *cli, const char *name)
+{
+	const struct svc_verb *v, *near = NULL;
+	int d, best = 0;
+
+	for (v = cli->verbs; v->name; v++)
+		if ((d = svc_edit_distance(name, v->name)) < best || !near) {
+			best = d;
+			near = v;
+		}
+	if (near && best <= 1 + (int)strlen(name) / 4)
+		svc_warnx("%s: unknown verb (did you mean %s?)", name,
+		    near->name);
+	else
+		svc_warnx("%s: unknown verb", name);
+	svc_cli_usage(cli);
+}
+
 int
 svc_cli_main(int argc, char **argv, const char *prog,
     const struct svc_verb *verbs)
@@ -796,10 +815,8 @@ svc_cli_main(int argc, char **argv, const char *prog,
 		svc_cli_option(&cli, c, optarg);
 	if (optind >= argc)
 		svc_cli_usage(&cli);
-	if ((cli.verb = find_verb(verbs, argv[optind])) == NULL) {
-		svc_warnx("%s: unknown verb", argv[optind]);
-		svc_cli_usage(&cli);
-	}
+	if ((cli.verb = find_verb(verbs, argv[optind])) == NULL)
+		unknown_verb(&cli, argv[optind]);
 	argv += optind;
 	argc -= optind;
 	optind = 0;	/* glibc: start the verb's getopt afresh */

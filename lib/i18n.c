@@ -74,3 +74,36 @@ svc_label(const char *code)
 {
 	return contextual("code", code);
 }
+
+/*
+ * The codes a table may show, for the catalogue: xgettext finds them
+ * here.  The database keeps the codes; only a table's cell reads them.
+ */
+const char *const svc_code_words[] = {
+	/* an order's status (svc_statuses) */
+	NC_("code", "new"), NC_("code", "accepted"), NC_("code", "refused"),
+	NC_("code", "cancelled"), NC_("code", "assigned"),
+	NC_("code", "arrived"), NC_("code", "started"),
+	NC_("code", "suspended"), NC_("code", "taken_back"),
+	NC_("code", "done"), NC_("code", "abandoned"), NC_("code", "closed"),
+	/* kinds of order, department, day and message */
+	NC_("code", "cleaning"), NC_("code", "repair"), NC_("code", "gov"),
+	NC_("code", "site"), NC_("code", "finance"),
+	NC_("code", "workday"), NC_("code", "weekend"),
+	NC_("code", "holiday"), NC_("code", "makeup"),
+	NC_("code", "reply"), NC_("code", "refusal"), NC_("code", "move"),
+	NC_("code", "late"), NC_("code", "reminder"),
+	NC_("code", "followup"), NC_("code", "expired"),
+	NC_("code", "failed"),
+	/* who, on an agenda */
+	NC_("code", "worker"), NC_("code", "helper"),
+	/* a plan's state and its holiday rule; a complaint's state */
+	NC_("code", "active"), NC_("code", "paused"), NC_("code", "ended"),
+	NC_("code", "skip"), NC_("code", "next"), NC_("code", "prev"),
+	NC_("code", "open"), NC_("code", "resolved"),
+	/* weekdays (svc-cal days) */
+	NC_("code", "mon"), NC_("code", "tue"), NC_("code", "wed"),
+	NC_("code", "thu"), NC_("code", "fri"), NC_("code", "sat"),
+	NC_("code", "sun"),
+	NULL
+};

@@ -14,17 +14,17 @@
  * order (svc-order(1)): a desk looks up whom and when first.
  */
 const struct svc_col svc_order_cols[SVC_ORDER_NCOLS] = {
-	{ "id", SVC_COL_INT, 0, 0 },
-	{ "status", SVC_COL_CODE, 0, 0 },
-	{ "kind", SVC_COL_CODE, 0, 5 },
-	{ "dept", SVC_COL_TEXT, 0, 1 },
-	{ "customer", SVC_COL_TEXT, 12, 0 },
-	{ "phone", SVC_COL_TEXT, 0, 3 },
-	{ "address", SVC_COL_TEXT, 24, 0 },
-	{ "registered", SVC_COL_TIME, 0, 2 },
-	{ "reply_due", SVC_COL_TIME, 0, 6 },
-	{ "appointment", SVC_COL_TIME, 0, 0 },
-	{ "services", SVC_COL_TEXT, 30, 4 },
+	{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "status"), SVC_COL_CODE, 0, 0 },
+	{ NC_("column", "kind"), SVC_COL_CODE, 0, 5 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 1 },
+	{ NC_("column", "customer"), SVC_COL_TEXT, 12, 0 },
+	{ NC_("column", "phone"), SVC_COL_TEXT, 0, 3 },
+	{ NC_("column", "address"), SVC_COL_TEXT, 24, 0 },
+	{ NC_("column", "registered"), SVC_COL_TIME, 0, 2 },
+	{ NC_("column", "reply_due"), SVC_COL_TIME, 0, 6 },
+	{ NC_("column", "appointment"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "services"), SVC_COL_TEXT, 30, 4 },
 };
 
 static int

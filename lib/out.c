@@ -308,19 +308,19 @@ put(struct svc_out *o, const char *s, enum cellkind kind)
 	o->ncell++;
 }
 
+/* The type the listing declared for the cell being written. */
+static enum svc_coltype
+declared(const struct svc_out *o)
+{
+	return o->ncell < o->ncols ? o->cols[o->ncell].type : SVC_COL_TEXT;
+}
+
 void
 svc_out_text(struct svc_out *o, const char *s)
 {
+	if (s && declared(o) == SVC_COL_CODE && o->v.fmt == SVC_FMT_TABLE)
+		s = svc_label(s);
 	put(o, s, s ? CELL_TEXT : CELL_NULL);
-}
-
-/* A status or kind: the code for scripts, a word in a person's table. */
-void
-svc_out_code(struct svc_out *o, const char *code)
-{
-	if (code && o->v.fmt == SVC_FMT_TABLE)
-		code = svc_label(code);
-	put(o, code, code ? CELL_OWN : CELL_NULL);
 }
 
 void
@@ -334,6 +334,11 @@ svc_out_int(struct svc_out *o, int64_t v)
 {
 	char buf[32];
 
+	if (declared(o) == SVC_COL_MINUTES && o->v.fmt == SVC_FMT_TABLE) {
+		svc_minutes_text(v, buf, sizeof buf);
+		put(o, buf, CELL_OWN);
+		return;
+	}
 	snprintf(buf, sizeof buf, "%lld", (long long)v);
 	put(o, buf, CELL_NUMBER);
 }
@@ -376,20 +381,6 @@ svc_minutes_text(int64_t minutes, char *buf, size_t len)
 		snprintf(buf, len, "%s%lldm", sign, m);
 }
 
-/* A duration: minutes stay an integer for scripts, a table reads it. */
-void
-svc_out_minutes(struct svc_out *o, int64_t v)
-{
-	char buf[32];
-
-	if (o->v.fmt != SVC_FMT_TABLE) {
-		svc_out_int(o, v);
-		return;
-	}
-	svc_minutes_text(v, buf, sizeof buf);
-	put(o, buf, CELL_OWN);
-}
-
 /* Money is a decimal string in every format, never a float (DESIGN 2). */
 void
 svc_out_money(struct svc_out *o, int64_t fen)
@@ -421,7 +412,7 @@ svc_out_column(struct svc_out *o, sqlite3_stmt *st, int i)
 		svc_out_int(o, sqlite3_column_int64(st, i));
 		break;
 	case SVC_COL_MINUTES:
-		svc_out_minutes(o, sqlite3_column_int64(st, i));
+		svc_out_int(o, sqlite3_column_int64(st, i));
 		break;
 	case SVC_COL_TIME:
 		svc_out_time(o, (time_t)sqlite3_column_int64(st, i));
@@ -431,9 +422,6 @@ svc_out_column(struct svc_out *o, sqlite3_stmt *st, int i)
 		break;
 	case SVC_COL_BOOL:
 		svc_out_bool(o, sqlite3_column_int(st, i));
-		break;
-	case SVC_COL_CODE:
-		svc_out_code(o, svc_col_text(st, i));
 		break;
 	default:
 		svc_out_text(o, svc_col_text(st, i));

@@ -28,80 +28,80 @@
 	" LEFT JOIN dept d ON d.id = o.dept_id"
 
 static const struct svc_col overdue_cols[] = {
-	{ "id", SVC_COL_INT, 0, 0 }, { "reply_due", SVC_COL_TIME, 0, 0 },
-	{ "overdue_minutes", SVC_COL_MINUTES, 0, 0 }, { "dept", SVC_COL_TEXT, 0, 0 },
-	{ "kind", SVC_COL_CODE, 0, 0 }, { "customer", SVC_COL_TEXT, 12, 0 },
+	{ NC_("column", "id"), SVC_COL_INT, 0, 0 }, { NC_("column", "reply_due"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "overdue_minutes"), SVC_COL_MINUTES, 0, 0 }, { NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "kind"), SVC_COL_CODE, 0, 0 }, { NC_("column", "customer"), SVC_COL_TEXT, 12, 0 },
 };
 static const struct svc_col late_cols[] = {
-	{ "id", SVC_COL_INT, 0, 0 }, { "appointment", SVC_COL_TIME, 0, 0 },
-	{ "arrived", SVC_COL_TIME, 0, 0 }, { "late_minutes", SVC_COL_MINUTES, 0, 0 },
-	{ "told_in_advance", SVC_COL_BOOL, 0, 0 }, { "worker", SVC_COL_TEXT, 0, 0 },
-	{ "dept", SVC_COL_TEXT, 0, 0 }, { "visit", SVC_COL_INT, 0, 0 },
+	{ NC_("column", "id"), SVC_COL_INT, 0, 0 }, { NC_("column", "appointment"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "arrived"), SVC_COL_TIME, 0, 0 }, { NC_("column", "late_minutes"), SVC_COL_MINUTES, 0, 0 },
+	{ NC_("column", "told_in_advance"), SVC_COL_BOOL, 0, 0 }, { NC_("column", "worker"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "visit"), SVC_COL_INT, 0, 0 },
 };
 static const struct svc_col notice_cols[] = {
-	{ "id", SVC_COL_INT, 0, 0 }, { "old", SVC_COL_TIME, 0, 0 },
-	{ "new", SVC_COL_TIME, 0, 0 }, { "notified", SVC_COL_TIME, 0, 0 },
-	{ "notice_minutes", SVC_COL_MINUTES, 0, 0 }, { "reason", SVC_COL_TEXT, 20, 0 },
-	{ "dept", SVC_COL_TEXT, 0, 0 }, { "kind", SVC_COL_CODE, 0, 0 },
-	{ "told", SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "id"), SVC_COL_INT, 0, 0 }, { NC_("column", "old"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "new"), SVC_COL_TIME, 0, 0 }, { NC_("column", "notified"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "notice_minutes"), SVC_COL_MINUTES, 0, 0 }, { NC_("column", "reason"), SVC_COL_TEXT, 20, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "kind"), SVC_COL_CODE, 0, 0 },
+	{ NC_("column", "told"), SVC_COL_TIME, 0, 0 },
 };
 static const struct svc_col noshow_cols[] = {
-	{ "id", SVC_COL_INT, 0, 0 }, { "appointment", SVC_COL_TIME, 0, 0 },
-	{ "dept", SVC_COL_TEXT, 0, 0 }, { "kind", SVC_COL_CODE, 0, 0 },
-	{ "customer", SVC_COL_TEXT, 12, 0 }, { "attempts", SVC_COL_INT, 0, 0 },
+	{ NC_("column", "id"), SVC_COL_INT, 0, 0 }, { NC_("column", "appointment"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "kind"), SVC_COL_CODE, 0, 0 },
+	{ NC_("column", "customer"), SVC_COL_TEXT, 12, 0 }, { NC_("column", "attempts"), SVC_COL_INT, 0, 0 },
 };
 static const struct svc_col held_cols[] = {
-	{ "worker", SVC_COL_TEXT, 0, 0 }, { "amount", SVC_COL_MONEY, 0, 0 },
-	{ "collections", SVC_COL_INT, 0, 0 }, { "oldest", SVC_COL_TIME, 0, 0 },
-	{ "hours", SVC_COL_INT, 0, 0 },
+	{ NC_("column", "worker"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "amount"), SVC_COL_MONEY, 0, 0 },
+	{ NC_("column", "collections"), SVC_COL_INT, 0, 0 }, { NC_("column", "oldest"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "hours"), SVC_COL_INT, 0, 0 },
 };
 static const struct svc_col unpaid_cols[] = {
-	{ "id", SVC_COL_INT, 0, 0 }, { "done", SVC_COL_TIME, 0, 0 },
-	{ "customer", SVC_COL_TEXT, 12, 0 }, { "phone", SVC_COL_TEXT, 0, 0 },
-	{ "balance", SVC_COL_MONEY, 0, 0 }, { "dept", SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "id"), SVC_COL_INT, 0, 0 }, { NC_("column", "done"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "customer"), SVC_COL_TEXT, 12, 0 }, { NC_("column", "phone"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "balance"), SVC_COL_MONEY, 0, 0 }, { NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
 };
 static const struct svc_col takeback_cols[] = {
-	{ "id", SVC_COL_INT, 0, 0 }, { "return_by", SVC_COL_TEXT, 0, 0 },
-	{ "taken", SVC_COL_TIME, 0, 0 }, { "days_over", SVC_COL_INT, 0, 0 },
-	{ "worker", SVC_COL_TEXT, 0, 0 }, { "dept", SVC_COL_TEXT, 0, 0 },
-	{ "customer", SVC_COL_TEXT, 12, 0 },
+	{ NC_("column", "id"), SVC_COL_INT, 0, 0 }, { NC_("column", "return_by"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "taken"), SVC_COL_TIME, 0, 0 }, { NC_("column", "days_over"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "worker"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "customer"), SVC_COL_TEXT, 12, 0 },
 };
 static const struct svc_col unsent_cols[] = {
-	{ "id", SVC_COL_INT, 0, 0 }, { "order", SVC_COL_INT, 0, 0 },
-	{ "kind", SVC_COL_CODE, 0, 0 }, { "recipient", SVC_COL_TEXT, 0, 0 },
-	{ "not_after", SVC_COL_TIME, 0, 0 }, { "tries", SVC_COL_INT, 0, 0 },
-	{ "fail_reason", SVC_COL_TEXT, 30, 0 }, { "state", SVC_COL_CODE, 0, 0 },
-	{ "dept", SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "id"), SVC_COL_INT, 0, 0 }, { NC_("column", "order"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "kind"), SVC_COL_CODE, 0, 0 }, { NC_("column", "recipient"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "not_after"), SVC_COL_TIME, 0, 0 }, { NC_("column", "tries"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "fail_reason"), SVC_COL_TEXT, 30, 0 }, { NC_("column", "state"), SVC_COL_CODE, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
 };
 static const struct svc_col unreviewed_cols[] = {
-	{ "id", SVC_COL_INT, 0, 0 }, { "visit", SVC_COL_INT, 0, 0 },
-	{ "done", SVC_COL_TIME, 0, 0 }, { "review_due", SVC_COL_TIME, 0, 0 },
-	{ "overdue_minutes", SVC_COL_MINUTES, 0, 0 }, { "worker", SVC_COL_TEXT, 0, 0 },
-	{ "dept", SVC_COL_TEXT, 0, 0 }, { "reported", SVC_COL_BOOL, 0, 0 },
+	{ NC_("column", "id"), SVC_COL_INT, 0, 0 }, { NC_("column", "visit"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "done"), SVC_COL_TIME, 0, 0 }, { NC_("column", "review_due"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "overdue_minutes"), SVC_COL_MINUTES, 0, 0 }, { NC_("column", "worker"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "reported"), SVC_COL_BOOL, 0, 0 },
 };
 static const struct svc_col followup_cols[] = {
-	{ "id", SVC_COL_INT, 0, 0 }, { "due", SVC_COL_TIME, 0, 0 },
-	{ "tries", SVC_COL_INT, 0, 0 }, { "customer", SVC_COL_TEXT, 12, 0 },
-	{ "phone", SVC_COL_TEXT, 0, 0 }, { "dept", SVC_COL_TEXT, 0, 0 },
-	{ "kind", SVC_COL_CODE, 0, 0 },
+	{ NC_("column", "id"), SVC_COL_INT, 0, 0 }, { NC_("column", "due"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "tries"), SVC_COL_INT, 0, 0 }, { NC_("column", "customer"), SVC_COL_TEXT, 12, 0 },
+	{ NC_("column", "phone"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "kind"), SVC_COL_CODE, 0, 0 },
 };
 static const struct svc_col complaint_cols[] = {
-	{ "complaint", SVC_COL_INT, 0, 0 }, { "at", SVC_COL_TIME, 0, 0 },
-	{ "order", SVC_COL_INT, 0, 0 }, { "dept", SVC_COL_TEXT, 0, 0 },
-	{ "customer", SVC_COL_TEXT, 12, 0 }, { "assigned_to", SVC_COL_TEXT, 0, 0 },
-	{ "text", SVC_COL_TEXT, 30, 0 },
+	{ NC_("column", "complaint"), SVC_COL_INT, 0, 0 }, { NC_("column", "at"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "order"), SVC_COL_INT, 0, 0 }, { NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "customer"), SVC_COL_TEXT, 12, 0 }, { NC_("column", "assigned_to"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "text"), SVC_COL_TEXT, 30, 0 },
 };
 
 static const struct svc_col clash_cols[] = {
-	{ "id", SVC_COL_INT, 0, 0 }, { "appointment", SVC_COL_TIME, 0, 0 },
-	{ "login", SVC_COL_TEXT, 0, 0 }, { "as", SVC_COL_TEXT, 0, 0 },
-	{ "leave_from", SVC_COL_TIME, 0, 0 }, { "leave_to", SVC_COL_TIME, 0, 0 },
-	{ "reason", SVC_COL_TEXT, 20, 0 }, { "dept", SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "id"), SVC_COL_INT, 0, 0 }, { NC_("column", "appointment"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "login"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "as"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "leave_from"), SVC_COL_TIME, 0, 0 }, { NC_("column", "leave_to"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "reason"), SVC_COL_TEXT, 20, 0 }, { NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
 };
 static const struct svc_col conduct_cols[] = {
-	{ "worker", SVC_COL_TEXT, 0, 0 }, { "item", SVC_COL_TEXT, 0, 0 },
-	{ "asked", SVC_COL_INT, 0, 0 }, { "breached", SVC_COL_INT, 0, 0 },
-	{ "major", SVC_COL_INT, 0, 0 }, { "last_breach", SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "worker"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "item"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "asked"), SVC_COL_INT, 0, 0 }, { NC_("column", "breached"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "major"), SVC_COL_INT, 0, 0 }, { NC_("column", "last_breach"), SVC_COL_TIME, 0, 0 },
 };
 
 #define N(a) ((int)(sizeof a / sizeof a[0]))
@@ -305,26 +305,26 @@ const struct svc_report svc_checks[] = {
 	"  WHEN 'method' THEN " method " END"
 
 static const struct svc_col summary_cols[] = {
-	{ "key", SVC_COL_TEXT, 0, 0 }, { "total", SVC_COL_INT, 0, 0 },
-	{ "new", SVC_COL_INT, 0, 0 }, { "replied", SVC_COL_INT, 0, 0 },
-	{ "visiting", SVC_COL_INT, 0, 0 }, { "done", SVC_COL_INT, 0, 0 },
-	{ "abandoned", SVC_COL_INT, 0, 0 }, { "refused", SVC_COL_INT, 0, 0 },
-	{ "cancelled", SVC_COL_INT, 0, 0 },
+	{ NC_("column", "key"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "total"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "new"), SVC_COL_INT, 0, 0 }, { NC_("column", "replied"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "visiting"), SVC_COL_INT, 0, 0 }, { NC_("column", "done"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "abandoned"), SVC_COL_INT, 0, 0 }, { NC_("column", "refused"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "cancelled"), SVC_COL_INT, 0, 0 },
 };
 static const struct svc_col workload_cols[] = {
-	{ "worker", SVC_COL_TEXT, 0, 0 }, { "visits", SVC_COL_INT, 0, 0 },
-	{ "done", SVC_COL_INT, 0, 0 }, { "minutes_on_site", SVC_COL_INT, 0, 0 },
-	{ "late_arrivals", SVC_COL_INT, 0, 0 },
+	{ NC_("column", "worker"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "visits"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "done"), SVC_COL_INT, 0, 0 }, { NC_("column", "minutes_on_site"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "late_arrivals"), SVC_COL_INT, 0, 0 },
 };
 static const struct svc_col revenue_cols[] = {
-	{ "key", SVC_COL_TEXT, 0, 0 }, { "collected", SVC_COL_MONEY, 0, 0 },
-	{ "refunded", SVC_COL_MONEY, 0, 0 }, { "net", SVC_COL_MONEY, 0, 0 },
-	{ "receipts", SVC_COL_INT, 0, 0 },
+	{ NC_("column", "key"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "collected"), SVC_COL_MONEY, 0, 0 },
+	{ NC_("column", "refunded"), SVC_COL_MONEY, 0, 0 }, { NC_("column", "net"), SVC_COL_MONEY, 0, 0 },
+	{ NC_("column", "receipts"), SVC_COL_INT, 0, 0 },
 };
 static const struct svc_col rating_cols[] = {
-	{ "worker", SVC_COL_TEXT, 0, 0 }, { "dept", SVC_COL_TEXT, 0, 0 },
-	{ "ratings", SVC_COL_INT, 0, 0 }, { "average", SVC_COL_TEXT, 0, 0 },
-	{ "lowest", SVC_COL_INT, 0, 0 }, { "highest", SVC_COL_INT, 0, 0 },
+	{ NC_("column", "worker"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "ratings"), SVC_COL_INT, 0, 0 }, { NC_("column", "average"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "lowest"), SVC_COL_INT, 0, 0 }, { NC_("column", "highest"), SVC_COL_INT, 0, 0 },
 };
 
 /* bar: the column a terminal draws a bar for. */

@@ -523,6 +523,7 @@ size_t svc_text_defang(char *s, size_t len, int keep_lines);
  */
 #define _(s) gettext(s)
 #define N_(s) (s)
+#define NC_(ctx, s) (s)		/* a word in a context: "column", "code" */
 void svc_i18n_init(void);
 const char *svc_heading(const char *column);	/* a table's heading */
 const char *svc_label(const char *code);	/* a code in a table */
@@ -533,7 +534,9 @@ enum svc_coltype {
 	SVC_COL_TEXT, SVC_COL_INT, SVC_COL_TIME, SVC_COL_DATE,
 	SVC_COL_MONEY, SVC_COL_BOOL,
 	SVC_COL_MINUTES,	/* an integer; "16h10m" in a table */
-	SVC_COL_CODE		/* a status or kind: localised in a table */
+	SVC_COL_CODE		/* a status or kind: localised in a table
+				   (svc_out_text, svc_out_int follow the
+				   declared type) */
 };
 struct svc_col {
 	const char *name;
@@ -557,8 +560,6 @@ struct svc_out;
 int svc_fmt_parse(const char *, enum svc_fmt *);
 struct svc_out *svc_out_new(FILE *, const struct svc_view *,
     const struct svc_col *, int ncols, struct svc_err *);
-void svc_out_minutes(struct svc_out *, int64_t);
-void svc_out_code(struct svc_out *, const char *);
 size_t svc_out_count(const struct svc_out *);
 int svc_view_width(void);
 void svc_minutes_text(int64_t minutes, char *buf, size_t len);

@@ -1,6 +1,7 @@
 #!/bin/sh
 # tests/run.sh BUILDDIR UNIT... - the whole suite of `make check`: the cmocka
-# unit tests, the CLI tests (tests/cli/*.t, TAP), and the man-page lint.
+# unit tests, the CLI tests (tests/cli/*.t, TAP), the man-page lint and
+# the message catalogue (mk/po-check.sh).
 # Ends with one line: "N passed, N failed".
 B=$1
 shift
@@ -56,6 +57,10 @@ for m in man/man*/*.[1-9]; do
 	fi
 done
 count "$p" "$f" "man lint"
+
+sh mk/po-check.sh >"$log" 2>&1
+grep -v '^ok ' "$log"
+count "$(grep -c '^ok ' "$log")" "$(grep -c '^not ok' "$log")" "po catalogue"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
