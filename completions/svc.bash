@@ -61,14 +61,14 @@ _svc() {
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
 	cmd=${COMP_WORDS[0]##*/}
-	common="--help --version --db --config --format --header --quiet"
+	common="--help --version --db --config --format --header --fields --wide --excel --quiet"
 	_svc_db_args
 	# The verb is the first word that is not an option or its argument.
 	local i w
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		w=${COMP_WORDS[i]}
 		case $w in
-		-d|--db|-c|--config|-o|--format) ((i++)) ;;
+		-d|--db|-c|--config|-o|--format|-F|--fields) ((i++)) ;;
 		-*) ;;
 		*) verb=$w; break ;;
 		esac
@@ -90,7 +90,7 @@ _svc() {
 		return ;;
 	--to) COMPREPLY=($(compgen -W "$(svc-staff list --role complaints -o tsv "${_svc_db[@]}" 2>/dev/null | cut -f1)" -- "$cur")); return ;;
 	--order) COMPREPLY=($(compgen -W "$(_svc_visits)" -- "$cur")); return ;;
-	--soon|--older|--year|--text|--resolution|--timeout|--seal) return ;;
+	--soon|--older|--year|--text|--resolution|--timeout|--seal|-F|--fields) return ;;
 	--day) COMPREPLY=($(compgen -W "today" -- "$cur")); return ;;
 	--method) COMPREPLY=($(compgen -W "cash card transfer wechat alipay" -- "$cur")); return ;;
 	--item) COMPREPLY=($(compgen -W "$(_svc_services)" -- "$cur")); return ;;

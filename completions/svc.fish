@@ -65,6 +65,9 @@ for c in svc-assign svc-cal svc-complaint svc-db svc-notify svc-order svc-pay sv
     complete -c $c -s c -l config -r -F -d 'configuration file'
     complete -c $c -s o -l format -x -a 'table tsv csv json' -d 'output format'
     complete -c $c -s H -l header -d 'header line in tsv'
+    complete -c $c -s F -l fields -x -d 'columns to show, in order'
+    complete -c $c -s w -l wide -d 'a table in full'
+    complete -c $c -l excel -d 'csv with a byte order mark'
     complete -c $c -s q -l quiet -d 'no notes on stderr'
 end
 

@@ -45,6 +45,10 @@ check_same "$(complete_words svc-assign auto --verb)" "--verbose " "svc-assign a
 check_same "$(complete_words svc-report conduct --wo)" "--worker " "svc-report conduct --worker"
 check_same "$(complete_words svc-visit done 1 --cond)" "--conduct " "svc-visit done --conduct"
 check_same "$(complete_words svc-staff roles z)" "zhao zhou " "roles LOGIN completes logins"
+check_same "$(complete_words svc-order list --fi)" "--fields " "the common --fields (issue 19)"
+check_same "$(complete_words svc-order list --w)" "--wide " "the common --wide"
+check_same "$(complete_words svc-order list --exc)" "--excel " "the common --excel"
+check_same "$(complete_words svc-order -F id list --st)" "--status " "-F's argument is not the verb"
 svc-order new --customer 甲 --phone 1 --address 某地 --service clean-daily >/dev/null 2>&1
 svc-order new --customer 乙 --phone 2 --address 某地 --service clean-daily >/dev/null 2>&1
 svc-order refuse 2 --reason x >/dev/null 2>&1
@@ -107,6 +111,7 @@ if command -v fish >/dev/null 2>&1; then
 	check_same "$(fish_words svc-staff roles z)" "zhao zhou " "fish: roles LOGIN"
 	check_same "$(fish_words svc-staff list --dept c)" "civil clean " "fish: department codes"
 	check_same "$(fish_words svc-db -o '')" "csv json table tsv " "fish: formats"
+	check_same "$(fish_words svc-order list --exc)" "--excel " "fish: --excel"
 	check_same "$(fish_words svc-order accept '')" "1 " "fish: open order ids"
 	check_same "$(fish_words svc-order new --service clean-g)" "clean-glass " "fish: service codes"
 	check_same "$(fish_words svc-pay collect 1 --method w)" "wechat " "fish: payment methods"
@@ -114,7 +119,7 @@ if command -v fish >/dev/null 2>&1; then
 	check_same "$(fish_words svc-assign drop '')" "3 " "fish: drop offers assigned orders"
 	check_same "$(fish_words svc-report summary --by '')" "day dept kind month week worker " "fish: summary --by"
 else
-	for d in verbs logins depts formats ids services methods -d drop by; do
+	for d in verbs logins depts formats excel ids services methods -d drop by; do
 		ok "fish: $d # SKIP fish is not installed"
 	done
 fi
