@@ -216,6 +216,32 @@ busy_ms(void)
 	return (int)v;
 }
 
+/*
+ * svc_time(x): Unix seconds as svc shows them, "2026-12-01 09:12" in the
+ * configured zone, so that svc-report query needs no datetime(x,
+ * 'unixepoch', '+8 hours') (issue 19).  Not an integer: NULL.
+ */
+static void
+time_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char buf[40];
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) != SQLITE_INTEGER) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	svc_time_local((time_t)sqlite3_value_int64(argv[0]), buf, sizeof buf);
+	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+}
+
+static int
+time_register(sqlite3 *db)
+{
+	return sqlite3_create_function(db, "svc_time", 1,
+	    SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, time_fn, NULL, NULL);
+}
+
 static int
 open_raw(const char *path, int flags, sqlite3 **out, struct svc_err *e)
 {
@@ -238,7 +264,8 @@ open_raw(const char *path, int flags, sqlite3 **out, struct svc_err *e)
 	}
 	sqlite3_extended_result_codes(db, 0);
 	sqlite3_busy_timeout(db, busy_ms());
-	if (svc_seal_register(db) != SQLITE_OK) {
+	if (svc_seal_register(db) != SQLITE_OK ||
+	    time_register(db) != SQLITE_OK) {
 		svc_seterr(e, SVC_EX_SOFTWARE, "%s: cannot register svc_seal",
 		    path);
 		sqlite3_close(db);

@@ -98,6 +98,10 @@ case "$(printf '%s\n' "$out" | sed -n 2p)" in
 *) not_ok "a table reads them as hours and minutes" "$out" ;;
 esac
 
+# svc_time(x) in a query: the local text svc shows, without datetime().
+run svc-report query "SELECT id, svc_time(appt_at), svc_time('x') FROM v_order WHERE id = $a"
+check_out "$a	2026-11-30 09:00	" "svc_time: local time text; not an integer: NULL"
+
 # --excel: a byte order mark for Excel, only with csv.
 svc-order list -F id -o csv --excel >"$T/x.csv"
 check_same "$(head -c 3 "$T/x.csv" | od -An -tx1 | tr -d ' ')" "efbbbf" "--excel: the byte order mark first"
