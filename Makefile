@@ -47,7 +47,10 @@ B = build/std
 SAN =
 endif
 
-COMMANDS = svc-assign svc-cal svc-complaint svc-db svc-notify svc-order svc-pay svc-plan svc-product svc-report svc-staff svc-visit
+# TOOLS are the commands that touch the database (setgid in install-server);
+# svc, the front door, only finds them and is never setgid.
+TOOLS = svc-assign svc-cal svc-complaint svc-db svc-notify svc-order svc-pay svc-plan svc-product svc-report svc-staff svc-visit
+COMMANDS = svc $(TOOLS)
 LIBMODS = err i18n buf utf8 when clock cal money yaml tmpl conduct conf schema db acting event plan \
 	staff leave roster order reply order_view order_import assign product visit close sheet pay complaint report query out ids known seal notify cli
 UNITS = when cal money utf8 yaml conf db out ids staff event buf order assign product visit pay report known seal acting notify plan
@@ -197,7 +200,7 @@ install-server: install
 	install -d -m 755 $(DESTDIR)$(SYSCONFDIR)
 	[ -e $(DESTDIR)$(SYSCONFDIR)/config.yaml ] || install -m 644 \
 		share/svc/config.yaml $(DESTDIR)$(SYSCONFDIR)/config.yaml
-	for c in $(COMMANDS); do \
+	for c in $(TOOLS); do \
 		chgrp $(SVCGROUP) $(DESTDIR)$(BINDIR)/$$c && \
 		chmod 2755 $(DESTDIR)$(BINDIR)/$$c || exit 1; \
 	done

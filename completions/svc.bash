@@ -287,4 +287,19 @@ _svc() {
 	esac
 }
 
+# svc COMMAND ...: the command's own completion, as if typed svc-COMMAND.
+_svc_front() {
+	local cur=${COMP_WORDS[COMP_CWORD]}
+	local cmds="assign cal complaint db notify order pay plan product report staff visit"
+	if ((COMP_CWORD == 1)); then
+		COMPREPLY=($(compgen -W "help $cmds" -- "$cur"))
+	elif [[ ${COMP_WORDS[1]} == help ]]; then
+		((COMP_CWORD == 2)) && COMPREPLY=($(compgen -W "$cmds" -- "$cur"))
+	else
+		COMP_WORDS=("svc-${COMP_WORDS[1]#svc-}" "${COMP_WORDS[@]:2}")
+		((COMP_CWORD--))
+		_svc
+	fi
+}
+complete -F _svc_front svc
 complete -F _svc svc-assign svc-cal svc-complaint svc-db svc-notify svc-order svc-pay svc-plan svc-product svc-report svc-staff svc-visit

@@ -340,3 +340,11 @@ complete -c svc-complaint -l resolution -x -d 'what was done'
 complete -c svc-complaint -l upheld -d 'upheld'
 complete -c svc-complaint -l rejected -d 'rejected'
 complete -c svc-complaint -s n -l dry-run -d 'check, write nothing'
+
+# svc COMMAND ...: the front door (svc(1)); the command's options follow
+# from its own completion when typed as svc-COMMAND.
+set -l svc_cmds assign cal complaint db notify order pay plan product report staff visit
+complete -c svc -f
+complete -c svc -n "not __fish_seen_subcommand_from help $svc_cmds" -a "help $svc_cmds"
+complete -c svc -n "__fish_seen_subcommand_from help" -a "$svc_cmds"
+complete -c svc -l version -d 'the version'

@@ -34,6 +34,12 @@ if command -v man >/dev/null 2>&1; then
 fi
 check "the bash completion loads" bash -c \
     ". '$t/usr/share/bash-completion/completions/svc-order'; complete -p svc-order"
+check "the installed front door runs its own commands" \
+    sh -c 'svc order catalogue | grep -q gov-pension && svc help | grep -q "^  visit"'
+check "the installed catalogue speaks Chinese under zh_CN" \
+    sh -c 'env -u TEXTDOMAINDIR LANG=zh_CN.UTF-8 svc-order lst 2>&1 | grep -q 是不是'
+check "and English in the C locale" \
+    sh -c 'env -u TEXTDOMAINDIR LANG=C svc-order lst 2>&1 | grep -q "did you mean"'
 check "the demo runs from the installed share" \
     sh "$t/usr/share/svc/demo.sh" "$t/usr/bin"
 make -s uninstall PREFIX="$t/usr" >/dev/null
@@ -73,6 +79,8 @@ shared() {
 	    "stat -c '%a %G' '$db' | grep -qx '660 svc'"
 	check "shared: the commands are setgid svc" sh -c \
 	    "stat -c '%a %G' '$srv/bin/svc-order' | grep -qx '2755 svc'"
+	check "shared: the front door is not setgid" \
+	    sh -c "stat -c '%a' '$srv/bin/svc' | grep -qx 755"
 	before=$(dump)
 	as svctx svc-staff add svctx --name 丁 --role admin >/dev/null 2>&1
 	check "shared: before root's bootstrap nobody else crowns himself" \

@@ -45,6 +45,22 @@ check_same "$(complete_words svc-assign auto --verb)" "--verbose " "svc-assign a
 check_same "$(complete_words svc-report conduct --wo)" "--worker " "svc-report conduct --worker"
 check_same "$(complete_words svc-visit done 1 --cond)" "--conduct " "svc-visit done --conduct"
 check_same "$(complete_words svc-staff roles z)" "zhao zhou " "roles LOGIN completes logins"
+# svc COMMAND ...: the front door completes commands, then hands over.
+complete_front() {
+	bash -c '
+		. "$1/completions/svc.bash"
+		shift
+		COMP_WORDS=("$@")
+		COMP_CWORD=$(($# - 1))
+		_svc_front
+		printf "%s\n" "${COMPREPLY[@]}"
+	' complete "$TOP" "$@" | sort | tr '\n' ' '
+}
+check_same "$(complete_front svc '')" "assign cal complaint db help notify order pay plan product report staff visit " "svc: the commands and help"
+check_same "$(complete_front svc or)" "order " "svc or: order"
+check_same "$(complete_front svc order li)" "list " "svc order li: svc-order's verbs"
+check_same "$(complete_front svc staff disable w)" "wang wu " "svc staff disable w: live logins"
+check_same "$(complete_front svc help re)" "report " "svc help re: report"
 check_same "$(complete_words svc-order list --fi)" "--fields " "the common --fields (issue 19)"
 check_same "$(complete_words svc-order list --w)" "--wide " "the common --wide"
 check_same "$(complete_words svc-order list --exc)" "--excel " "the common --excel"
@@ -112,6 +128,7 @@ if command -v fish >/dev/null 2>&1; then
 	check_same "$(fish_words svc-staff list --dept c)" "civil clean " "fish: department codes"
 	check_same "$(fish_words svc-db -o '')" "csv json table tsv " "fish: formats"
 	check_same "$(fish_words svc-order list --exc)" "--excel " "fish: --excel"
+	check_same "$(fish_words svc or)" "order " "fish: svc or"
 	check_same "$(fish_words svc-order accept '')" "1 " "fish: open order ids"
 	check_same "$(fish_words svc-order new --service clean-g)" "clean-glass " "fish: service codes"
 	check_same "$(fish_words svc-pay collect 1 --method w)" "wechat " "fish: payment methods"
@@ -119,7 +136,7 @@ if command -v fish >/dev/null 2>&1; then
 	check_same "$(fish_words svc-assign drop '')" "3 " "fish: drop offers assigned orders"
 	check_same "$(fish_words svc-report summary --by '')" "day dept kind month week worker " "fish: summary --by"
 else
-	for d in verbs logins depts formats excel ids services methods -d drop by; do
+	for d in verbs logins depts formats excel svc ids services methods -d drop by; do
 		ok "fish: $d # SKIP fish is not installed"
 	done
 fi
@@ -133,7 +150,7 @@ if command -v zsh >/dev/null 2>&1; then
 	run zsh -fc 'fpath=("$1/completions" $fpath); autoload -U compinit
 	    compinit -u -d "$2/zcompdump"
 	    for c in "${@:3}"; do print -r -- "$c=${_comps[$c]}"; done' \
-	    zsh "$TOP" "$T" $(cd "$TOP/cmd" && ls svc-*.c | sed 's/\.c$//')
+	    zsh "$TOP" "$T" $(cd "$TOP/cmd" && ls svc*.c | sed 's/\.c$//')
 	check_rc 0 "zsh: compinit loads _svc"
 	check_same "$(printf '%s\n' "$out" | grep -vc '=_svc$')" 0 "zsh: every command completes with _svc"
 	# The live values: what _svc's helpers hand to _describe, without
