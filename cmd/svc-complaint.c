@@ -142,11 +142,16 @@ cmd_resolve(struct svc_cli *cli, int argc, char **argv)
 }
 
 static const struct svc_col cols[] = {
-	{ NC_("column", "id"), SVC_COL_INT, 0, 0 }, { NC_("column", "status"), SVC_COL_CODE, 0, 0 },
-	{ NC_("column", "order"), SVC_COL_INT, 0, 0 }, { NC_("column", "customer"), SVC_COL_TEXT, 12, 0 },
-	{ NC_("column", "phone"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "at"), SVC_COL_TIME, 0, 0 }, { NC_("column", "assigned_to"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "text"), SVC_COL_TEXT, 30, 0 }, { NC_("column", "upheld"), SVC_COL_BOOL, 0, 0 },
+	{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "status"), SVC_COL_CODE, 0, 0 },
+	{ NC_("column", "order"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "customer"), SVC_COL_TEXT, 12, 0 },
+	{ NC_("column", "phone"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "at"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "assigned_to"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "text"), SVC_COL_TEXT, 30, 0 },
+	{ NC_("column", "upheld"), SVC_COL_BOOL, 0, 0 },
 	{ NC_("column", "resolution"), SVC_COL_TEXT, 30, 0 },
 };
 

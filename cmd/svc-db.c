@@ -136,7 +136,8 @@ static int
 cmd_seal(struct svc_cli *cli, int argc, char **argv)
 {
 	static const struct svc_col cols[] = {
-		{ NC_("column", "day"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "seal"), SVC_COL_TEXT, 0, 0 },
+		{ NC_("column", "day"), SVC_COL_TEXT, 0, 0 },
+		{ NC_("column", "seal"), SVC_COL_TEXT, 0, 0 },
 	};
 	struct svc_err e = { 0 };
 	struct svc_out *o;

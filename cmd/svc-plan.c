@@ -246,10 +246,14 @@ static int
 cmd_list(struct svc_cli *cli, int argc, char **argv)
 {
 	static const struct svc_col cols[] = {
-		{ NC_("column", "id"), SVC_COL_INT, 0, 0 }, { NC_("column", "state"), SVC_COL_CODE, 0, 0 },
-		{ NC_("column", "kind"), SVC_COL_CODE, 0, 0 }, { NC_("column", "customer"), SVC_COL_TEXT, 16, 0 },
-		{ NC_("column", "first"), SVC_COL_INT, 0, 0 }, { NC_("column", "every"), SVC_COL_TEXT, 24, 0 },
-		{ NC_("column", "on_holiday"), SVC_COL_CODE, 0, 0 }, { NC_("column", "made"), SVC_COL_INT, 0, 0 },
+		{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
+		{ NC_("column", "state"), SVC_COL_CODE, 0, 0 },
+		{ NC_("column", "kind"), SVC_COL_CODE, 0, 0 },
+		{ NC_("column", "customer"), SVC_COL_TEXT, 16, 0 },
+		{ NC_("column", "first"), SVC_COL_INT, 0, 0 },
+		{ NC_("column", "every"), SVC_COL_TEXT, 24, 0 },
+		{ NC_("column", "on_holiday"), SVC_COL_CODE, 0, 0 },
+		{ NC_("column", "made"), SVC_COL_INT, 0, 0 },
 		{ NC_("column", "last"), SVC_COL_TIME, 0, 0 },
 	};
 	static const char *const states[] = { "active", "paused", "ended",
@@ -277,9 +281,12 @@ cmd_list(struct svc_cli *cli, int argc, char **argv)
 }
 
 static const struct svc_col occ_cols[] = {
-	{ NC_("column", "plan"), SVC_COL_INT, 0, 0 }, { NC_("column", "planned"), SVC_COL_TIME, 0, 0 },
-	{ NC_("column", "at"), SVC_COL_TIME, 0, 0 }, { NC_("column", "order"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "status"), SVC_COL_CODE, 0, 0 }, { NC_("column", "note"), SVC_COL_TEXT, 40, 0 },
+	{ NC_("column", "plan"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "planned"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "at"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "order"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "status"), SVC_COL_CODE, 0, 0 },
+	{ NC_("column", "note"), SVC_COL_TEXT, 40, 0 },
 };
 
 struct show {

@@ -227,14 +227,20 @@ cmd_summary(struct svc_cli *cli, int argc, char **argv)
 }
 
 static const struct svc_col eval_cols[] = {
-	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "requests"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "replied"), SVC_COL_INT, 0, 0 }, { NC_("column", "replied_on_time"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "appointments"), SVC_COL_INT, 0, 0 }, { NC_("column", "arrivals"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "arrived_on_time"), SVC_COL_INT, 0, 0 }, { NC_("column", "completed"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "noshows"), SVC_COL_INT, 0, 0 }, { NC_("column", "short_notice"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "requests"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "replied"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "replied_on_time"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "appointments"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "arrivals"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "arrived_on_time"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "completed"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "noshows"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "short_notice"), SVC_COL_INT, 0, 0 },
 	{ NC_("column", "complaints_upheld"), SVC_COL_INT, 0, 0 },
 	{ NC_("column", "conduct_breaches"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "rating"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "score"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "rating"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "score"), SVC_COL_TEXT, 0, 0 },
 };
 
 struct eval {

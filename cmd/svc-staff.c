@@ -553,8 +553,10 @@ static int
 cmd_leave_list(struct svc_cli *cli, int argc, char **argv)
 {
 	static const struct svc_col cols[] = {
-		{ NC_("column", "id"), SVC_COL_INT, 0, 0 }, { NC_("column", "login"), SVC_COL_TEXT, 0, 0 },
-		{ NC_("column", "from"), SVC_COL_TIME, 0, 0 }, { NC_("column", "to"), SVC_COL_TIME, 0, 0 },
+		{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
+		{ NC_("column", "login"), SVC_COL_TEXT, 0, 0 },
+		{ NC_("column", "from"), SVC_COL_TIME, 0, 0 },
+		{ NC_("column", "to"), SVC_COL_TIME, 0, 0 },
 		{ NC_("column", "reason"), SVC_COL_TEXT, 24, 0 },
 		{ NC_("column", "cancelled"), SVC_COL_TIME, 0, 0 },
 	};

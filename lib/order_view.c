@@ -487,17 +487,118 @@ sheet_visits(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
 	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
 }
 
+/* Who goes, and the money: the balance of v_balance, every receipt. */
+static const char money_sql[] =
+    "SELECT o.worker, o.helper, b.balance,"
+    " (SELECT sum(amount) FROM v_payment WHERE order_id = o.id"
+    "   AND kind = 'payment' AND void = 0),"
+    " (SELECT sum(amount) FROM v_payment WHERE order_id = o.id"
+    "   AND kind = 'refund' AND void = 0)"
+    " FROM v_order o JOIN v_balance b USING (id) WHERE o.id = ?1";
+static const char receipts_sql[] =
+    "SELECT receipt_no, kind, amount, method, collector, at, void"
+    " FROM v_payment WHERE order_id = ?1 ORDER BY at, id";
+static const char complaints_sql[] =
+    "SELECT id, status, assigned_to, at FROM v_complaint"
+    " WHERE order_id = ?1 ORDER BY at, id";
+/* An event's details as a person reads them: "at 2026-11-30 09:00, ...". */
+static const char events_read_sql[] =
+    "SELECT e.at, e.actor, e.kind, (SELECT group_concat(j.key || ' ' ||"
+    "   CASE j.type WHEN 'array' THEN (SELECT group_concat(a.value, '、')"
+    "     FROM json_each(j.value) a) ELSE j.value END, ', ')"
+    "   FROM json_each(e.details) j)"
+    " FROM event e WHERE e.order_id = ?1 ORDER BY e.at, e.id";
+
+static const char *
+or_dash(sqlite3_stmt *st, int i)
+{
+	return col(st, i) ? col(st, i) : "-";
+}
+
 static int
-sheet_lists(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
+sheet_money(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
+{
+	char bal[32], paid[32], back[32];
+	sqlite3_stmt *st;
+	int rc;
+
+	if (svc_db_prepare(db, money_sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		fprintf(f, "worker       %s%s%s\n", or_dash(st, 0),
+		    col(st, 1) ? ", helper " : "", col(st, 1) ? col(st, 1) : "");
+		svc_money_format(sqlite3_column_int64(st, 2), bal, sizeof bal);
+		svc_money_format(sqlite3_column_int64(st, 3), paid,
+		    sizeof paid);
+		svc_money_format(sqlite3_column_int64(st, 4), back,
+		    sizeof back);
+		fprintf(f, "balance      %s (paid %s, refunded %s)\n", bal,
+		    paid, back);
+		rc = SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
+}
+
+static int
+sheet_receipts(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
+{
+	char amount[32], when[32];
+	sqlite3_stmt *st;
+	int rc, n = 0;
+
+	if (svc_db_prepare(db, receipts_sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n++ == 0)
+			fprintf(f, "receipts\n");
+		svc_money_format(sqlite3_column_int64(st, 2), amount,
+		    sizeof amount);
+		clock_of(st, 5, when, sizeof when);
+		fprintf(f, "  %s  %s  %s %s  %s  %s%s\n", col(st, 0), when,
+		    col(st, 1), amount, col(st, 3), col(st, 4),
+		    sqlite3_column_int(st, 6) ? "  (void)" : "");
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
+}
+
+static int
+sheet_complaints(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
+{
+	char when[32];
+	sqlite3_stmt *st;
+	int rc, n = 0;
+
+	if (svc_db_prepare(db, complaints_sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n++ == 0)
+			fprintf(f, "complaints\n");
+		clock_of(st, 3, when, sizeof when);
+		fprintf(f, "  %lld  %s  %s  %s\n",
+		    (long long)sqlite3_column_int64(st, 0), when,
+		    svc_label(col(st, 1)), or_dash(st, 2));
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
+}
+
+static int
+sheet_services(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
 {
 	sqlite3_stmt *st;
-	char price[32], when[32];
+	char price[32];
+	int rc;
 
 	if (svc_db_prepare(db, services_sql, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
 	fprintf(f, "services\n");
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		svc_money_format(sqlite3_column_int64(st, 4), price,
 		    sizeof price);
 		fprintf(f, "  %d  %s  %s  %d x %s  %d min\n",
@@ -505,18 +606,38 @@ sheet_lists(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
 		    sqlite3_column_int(st, 3), price, sqlite3_column_int(st, 5));
 	}
 	sqlite3_finalize(st);
-	if (sheet_visits(db, id, f, e) ||
-	    svc_db_prepare(db, events_sql, &st, e))
+	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
+}
+
+/* The history as lines, not JSON: -o json keeps it whole for scripts. */
+static int
+sheet_history(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
+{
+	sqlite3_stmt *st;
+	char when[32];
+	int rc;
+
+	if (svc_db_prepare(db, events_read_sql, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
 	fprintf(f, "history\n");
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		svc_time_local((time_t)sqlite3_column_int64(st, 0), when,
 		    sizeof when);
 		fprintf(f, "  %s  %-10s %-14s %s\n", when, col(st, 1),
-		    col(st, 2), col(st, 3));
+		    svc_label(col(st, 2)), col(st, 3) ? col(st, 3) : "");
 	}
 	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
+}
+
+static int
+sheet_lists(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
+{
+	if (sheet_money(db, id, f, e) || sheet_services(db, id, f, e) ||
+	    sheet_visits(db, id, f, e) || sheet_receipts(db, id, f, e) ||
+	    sheet_complaints(db, id, f, e) || sheet_history(db, id, f, e))
+		return e->code;
 	return 0;
 }
 

@@ -28,80 +28,123 @@
 	" LEFT JOIN dept d ON d.id = o.dept_id"
 
 static const struct svc_col overdue_cols[] = {
-	{ NC_("column", "id"), SVC_COL_INT, 0, 0 }, { NC_("column", "reply_due"), SVC_COL_TIME, 0, 0 },
-	{ NC_("column", "overdue_minutes"), SVC_COL_MINUTES, 0, 0 }, { NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "kind"), SVC_COL_CODE, 0, 0 }, { NC_("column", "customer"), SVC_COL_TEXT, 12, 0 },
+	{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "reply_due"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "overdue_minutes"), SVC_COL_MINUTES, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "kind"), SVC_COL_CODE, 0, 0 },
+	{ NC_("column", "customer"), SVC_COL_TEXT, 12, 0 },
 };
 static const struct svc_col late_cols[] = {
-	{ NC_("column", "id"), SVC_COL_INT, 0, 0 }, { NC_("column", "appointment"), SVC_COL_TIME, 0, 0 },
-	{ NC_("column", "arrived"), SVC_COL_TIME, 0, 0 }, { NC_("column", "late_minutes"), SVC_COL_MINUTES, 0, 0 },
-	{ NC_("column", "told_in_advance"), SVC_COL_BOOL, 0, 0 }, { NC_("column", "worker"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "visit"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "appointment"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "arrived"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "late_minutes"), SVC_COL_MINUTES, 0, 0 },
+	{ NC_("column", "told_in_advance"), SVC_COL_BOOL, 0, 0 },
+	{ NC_("column", "worker"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "visit"), SVC_COL_INT, 0, 0 },
 };
 static const struct svc_col notice_cols[] = {
-	{ NC_("column", "id"), SVC_COL_INT, 0, 0 }, { NC_("column", "old"), SVC_COL_TIME, 0, 0 },
-	{ NC_("column", "new"), SVC_COL_TIME, 0, 0 }, { NC_("column", "notified"), SVC_COL_TIME, 0, 0 },
-	{ NC_("column", "notice_minutes"), SVC_COL_MINUTES, 0, 0 }, { NC_("column", "reason"), SVC_COL_TEXT, 20, 0 },
-	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "kind"), SVC_COL_CODE, 0, 0 },
+	{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "old"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "new"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "notified"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "notice_minutes"), SVC_COL_MINUTES, 0, 0 },
+	{ NC_("column", "reason"), SVC_COL_TEXT, 20, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "kind"), SVC_COL_CODE, 0, 0 },
 	{ NC_("column", "told"), SVC_COL_TIME, 0, 0 },
 };
 static const struct svc_col noshow_cols[] = {
-	{ NC_("column", "id"), SVC_COL_INT, 0, 0 }, { NC_("column", "appointment"), SVC_COL_TIME, 0, 0 },
-	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "kind"), SVC_COL_CODE, 0, 0 },
-	{ NC_("column", "customer"), SVC_COL_TEXT, 12, 0 }, { NC_("column", "attempts"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "appointment"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "kind"), SVC_COL_CODE, 0, 0 },
+	{ NC_("column", "customer"), SVC_COL_TEXT, 12, 0 },
+	{ NC_("column", "attempts"), SVC_COL_INT, 0, 0 },
 };
 static const struct svc_col held_cols[] = {
-	{ NC_("column", "worker"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "amount"), SVC_COL_MONEY, 0, 0 },
-	{ NC_("column", "collections"), SVC_COL_INT, 0, 0 }, { NC_("column", "oldest"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "worker"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "amount"), SVC_COL_MONEY, 0, 0 },
+	{ NC_("column", "collections"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "oldest"), SVC_COL_TIME, 0, 0 },
 	{ NC_("column", "hours"), SVC_COL_INT, 0, 0 },
 };
 static const struct svc_col unpaid_cols[] = {
-	{ NC_("column", "id"), SVC_COL_INT, 0, 0 }, { NC_("column", "done"), SVC_COL_TIME, 0, 0 },
-	{ NC_("column", "customer"), SVC_COL_TEXT, 12, 0 }, { NC_("column", "phone"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "balance"), SVC_COL_MONEY, 0, 0 }, { NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "done"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "customer"), SVC_COL_TEXT, 12, 0 },
+	{ NC_("column", "phone"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "balance"), SVC_COL_MONEY, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
 };
 static const struct svc_col takeback_cols[] = {
-	{ NC_("column", "id"), SVC_COL_INT, 0, 0 }, { NC_("column", "return_by"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "taken"), SVC_COL_TIME, 0, 0 }, { NC_("column", "days_over"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "worker"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "return_by"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "taken"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "days_over"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "worker"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
 	{ NC_("column", "customer"), SVC_COL_TEXT, 12, 0 },
 };
 static const struct svc_col unsent_cols[] = {
-	{ NC_("column", "id"), SVC_COL_INT, 0, 0 }, { NC_("column", "order"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "kind"), SVC_COL_CODE, 0, 0 }, { NC_("column", "recipient"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "not_after"), SVC_COL_TIME, 0, 0 }, { NC_("column", "tries"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "fail_reason"), SVC_COL_TEXT, 30, 0 }, { NC_("column", "state"), SVC_COL_CODE, 0, 0 },
+	{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "order"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "kind"), SVC_COL_CODE, 0, 0 },
+	{ NC_("column", "recipient"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "not_after"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "tries"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "fail_reason"), SVC_COL_TEXT, 30, 0 },
+	{ NC_("column", "state"), SVC_COL_CODE, 0, 0 },
 	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
 };
 static const struct svc_col unreviewed_cols[] = {
-	{ NC_("column", "id"), SVC_COL_INT, 0, 0 }, { NC_("column", "visit"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "done"), SVC_COL_TIME, 0, 0 }, { NC_("column", "review_due"), SVC_COL_TIME, 0, 0 },
-	{ NC_("column", "overdue_minutes"), SVC_COL_MINUTES, 0, 0 }, { NC_("column", "worker"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "reported"), SVC_COL_BOOL, 0, 0 },
+	{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "visit"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "done"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "review_due"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "overdue_minutes"), SVC_COL_MINUTES, 0, 0 },
+	{ NC_("column", "worker"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "reported"), SVC_COL_BOOL, 0, 0 },
 };
 static const struct svc_col followup_cols[] = {
-	{ NC_("column", "id"), SVC_COL_INT, 0, 0 }, { NC_("column", "due"), SVC_COL_TIME, 0, 0 },
-	{ NC_("column", "tries"), SVC_COL_INT, 0, 0 }, { NC_("column", "customer"), SVC_COL_TEXT, 12, 0 },
-	{ NC_("column", "phone"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "due"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "tries"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "customer"), SVC_COL_TEXT, 12, 0 },
+	{ NC_("column", "phone"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
 	{ NC_("column", "kind"), SVC_COL_CODE, 0, 0 },
 };
 static const struct svc_col complaint_cols[] = {
-	{ NC_("column", "complaint"), SVC_COL_INT, 0, 0 }, { NC_("column", "at"), SVC_COL_TIME, 0, 0 },
-	{ NC_("column", "order"), SVC_COL_INT, 0, 0 }, { NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "customer"), SVC_COL_TEXT, 12, 0 }, { NC_("column", "assigned_to"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "complaint"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "at"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "order"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "customer"), SVC_COL_TEXT, 12, 0 },
+	{ NC_("column", "assigned_to"), SVC_COL_TEXT, 0, 0 },
 	{ NC_("column", "text"), SVC_COL_TEXT, 30, 0 },
 };
 
 static const struct svc_col clash_cols[] = {
-	{ NC_("column", "id"), SVC_COL_INT, 0, 0 }, { NC_("column", "appointment"), SVC_COL_TIME, 0, 0 },
-	{ NC_("column", "login"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "as"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "leave_from"), SVC_COL_TIME, 0, 0 }, { NC_("column", "leave_to"), SVC_COL_TIME, 0, 0 },
-	{ NC_("column", "reason"), SVC_COL_TEXT, 20, 0 }, { NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "appointment"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "login"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "as"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "leave_from"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "leave_to"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "reason"), SVC_COL_TEXT, 20, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
 };
 static const struct svc_col conduct_cols[] = {
-	{ NC_("column", "worker"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "item"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "asked"), SVC_COL_INT, 0, 0 }, { NC_("column", "breached"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "major"), SVC_COL_INT, 0, 0 }, { NC_("column", "last_breach"), SVC_COL_TIME, 0, 0 },
+	{ NC_("column", "worker"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "item"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "asked"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "breached"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "major"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "last_breach"), SVC_COL_TIME, 0, 0 },
 };
 
 #define N(a) ((int)(sizeof a / sizeof a[0]))
@@ -305,26 +348,37 @@ const struct svc_report svc_checks[] = {
 	"  WHEN 'method' THEN " method " END"
 
 static const struct svc_col summary_cols[] = {
-	{ NC_("column", "key"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "total"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "new"), SVC_COL_INT, 0, 0 }, { NC_("column", "replied"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "visiting"), SVC_COL_INT, 0, 0 }, { NC_("column", "done"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "abandoned"), SVC_COL_INT, 0, 0 }, { NC_("column", "refused"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "key"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "total"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "new"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "replied"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "visiting"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "done"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "abandoned"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "refused"), SVC_COL_INT, 0, 0 },
 	{ NC_("column", "cancelled"), SVC_COL_INT, 0, 0 },
 };
 static const struct svc_col workload_cols[] = {
-	{ NC_("column", "worker"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "visits"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "done"), SVC_COL_INT, 0, 0 }, { NC_("column", "minutes_on_site"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "worker"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "visits"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "done"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "minutes_on_site"), SVC_COL_INT, 0, 0 },
 	{ NC_("column", "late_arrivals"), SVC_COL_INT, 0, 0 },
 };
 static const struct svc_col revenue_cols[] = {
-	{ NC_("column", "key"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "collected"), SVC_COL_MONEY, 0, 0 },
-	{ NC_("column", "refunded"), SVC_COL_MONEY, 0, 0 }, { NC_("column", "net"), SVC_COL_MONEY, 0, 0 },
+	{ NC_("column", "key"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "collected"), SVC_COL_MONEY, 0, 0 },
+	{ NC_("column", "refunded"), SVC_COL_MONEY, 0, 0 },
+	{ NC_("column", "net"), SVC_COL_MONEY, 0, 0 },
 	{ NC_("column", "receipts"), SVC_COL_INT, 0, 0 },
 };
 static const struct svc_col rating_cols[] = {
-	{ NC_("column", "worker"), SVC_COL_TEXT, 0, 0 }, { NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "ratings"), SVC_COL_INT, 0, 0 }, { NC_("column", "average"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "lowest"), SVC_COL_INT, 0, 0 }, { NC_("column", "highest"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "worker"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "ratings"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "average"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "lowest"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "highest"), SVC_COL_INT, 0, 0 },
 };
 
 /* bar: the column a terminal draws a bar for. */

@@ -4,17 +4,20 @@
 
 svc-staff import "$TOP/share/svc/staff.yaml" >/dev/null 2>&1
 
-# complete WORDS... - what bash would offer for the last word.
-complete_words() {
+# complete_with FN WORDS... - what bash's function FN offers for the last
+# word; complete WORDS... - the same from _svc, the svc-* commands' own.
+complete_with() {
 	bash -c '
 		. "$1/completions/svc.bash"
-		shift
+		fn=$2
+		shift 2
 		COMP_WORDS=("$@")
 		COMP_CWORD=$(($# - 1))
-		_svc
+		$fn
 		printf "%s\n" "${COMPREPLY[@]}"
 	' complete "$TOP" "$@" | sort | tr '\n' ' '
 }
+complete_words() { complete_with _svc "$@"; }
 
 check_same "$(complete_words svc-cal '')" "add days is next " "svc-cal verbs"
 check_same "$(complete_words svc-db '')" "backup check init seal verify " "svc-db verbs, the seal's among them"
@@ -46,16 +49,7 @@ check_same "$(complete_words svc-report conduct --wo)" "--worker " "svc-report c
 check_same "$(complete_words svc-visit done 1 --cond)" "--conduct " "svc-visit done --conduct"
 check_same "$(complete_words svc-staff roles z)" "zhao zhou " "roles LOGIN completes logins"
 # svc COMMAND ...: the front door completes commands, then hands over.
-complete_front() {
-	bash -c '
-		. "$1/completions/svc.bash"
-		shift
-		COMP_WORDS=("$@")
-		COMP_CWORD=$(($# - 1))
-		_svc_front
-		printf "%s\n" "${COMPREPLY[@]}"
-	' complete "$TOP" "$@" | sort | tr '\n' ' '
-}
+complete_front() { complete_with _svc_front "$@"; }
 check_same "$(complete_front svc '')" "assign cal complaint db help notify order pay plan product report staff visit " "svc: the commands and help"
 check_same "$(complete_front svc or)" "order " "svc or: order"
 check_same "$(complete_front svc order li)" "list " "svc order li: svc-order's verbs"

@@ -98,6 +98,22 @@ case "$(printf '%s\n' "$out" | sed -n 2p)" in
 *) not_ok "a table reads them as hours and minutes" "$out" ;;
 esac
 
+# show on a terminal: a record a clerk reads, the history as lines.
+run svc-order show "$a" -o table
+case "$out" in
+*"worker       li"*"balance      0.00 (paid 0.00, refunded 0.00)"*) ok "show: the worker and the balance" ;;
+*) not_ok "show: the worker and the balance" "$out" ;;
+esac
+hist=$(printf '%s\n' "$out" | sed -n '/^history$/,$p')
+case "$hist" in
+*"order.assign   worker li"*) ok "show: the history as lines" ;;
+*) not_ok "show: the history as lines" "$hist" ;;
+esac
+case "$hist" in *"{"*) not_ok "show: no JSON in the history" "$hist" ;; *) ok "show: no JSON in the history" ;; esac
+run svc-order show "$a" -o json
+case "$out" in *'"events":[{'*'"details":{'*) ok "show -o json keeps the details whole" ;;
+*) not_ok "show -o json keeps the details whole" "$(printf '%s' "$out" | head -c 300)" ;; esac
+
 # svc_time(x) in a query: the local text svc shows, without datetime().
 run svc-report query "SELECT id, svc_time(appt_at), svc_time('x') FROM v_order WHERE id = $a"
 check_out "$a	2026-11-30 09:00	" "svc_time: local time text; not an integer: NULL"
