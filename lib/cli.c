@@ -590,6 +590,14 @@ int
 svc_cli_stmt_out(struct svc_cli *cli, sqlite3_stmt *st,
     const struct svc_col *cols, int ncols)
 {
+	return svc_cli_stmt_marked(cli, st, cols, ncols, NULL);
+}
+
+/* The same, a row marked (overdue, late) when marked(st) says so. */
+int
+svc_cli_stmt_marked(struct svc_cli *cli, sqlite3_stmt *st,
+    const struct svc_col *cols, int ncols, int (*marked)(sqlite3_stmt *))
+{
 	struct svc_out *o = svc_cli_out(cli, cols, ncols);
 	struct svc_err e = { 0 };
 	int rc, i, n = 0;
@@ -597,6 +605,8 @@ svc_cli_stmt_out(struct svc_cli *cli, sqlite3_stmt *st,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < ncols; i++)
 			svc_out_column(o, st, i);
+		if (marked && marked(st))
+			svc_out_mark(o);
 		svc_out_row(o);
 		n++;
 	}

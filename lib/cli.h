@@ -87,6 +87,8 @@ int svc_cli_color(void);
 struct svc_out *svc_cli_out(struct svc_cli *, const struct svc_col *,
     int ncols);
 void svc_cli_out_end(struct svc_cli *, struct svc_out *);
+int svc_cli_stmt_marked(struct svc_cli *, sqlite3_stmt *,
+    const struct svc_col *, int ncols, int (*marked)(sqlite3_stmt *));
 int svc_cli_stmt_out(struct svc_cli *, sqlite3_stmt *,
     const struct svc_col *, int ncols);
 time_t svc_cli_time(struct svc_cli *, const char *arg);

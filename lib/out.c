@@ -43,6 +43,8 @@ struct svc_out {
 	int ncell;
 	struct cell *kept;	/* table: every row */
 	size_t nkept, capkept, nrows;
+	unsigned char *marks;	/* table: a row marked overdue or late */
+	int mark, nmarked;	/* the row being built; how many */
 	struct svc_buf line;
 };
 
@@ -255,6 +257,13 @@ svc_view_width(void)
 	return 0;
 }
 
+/* Only a table shows the mark: tsv and json keep their columns. */
+void
+svc_out_mark(struct svc_out *o)
+{
+	o->mark = 1;
+}
+
 size_t
 svc_out_count(const struct svc_out *o)
 {
@@ -464,10 +473,15 @@ svc_out_row(struct svc_out *o)
 			o->kept = svc_xrealloc(o->kept, o->capkept *
 			    (size_t)o->ncols * sizeof *o->kept);
 		}
+		if (o->nkept % 64 == 0)
+			o->marks = svc_xrealloc(o->marks, o->nkept + 64);
 		memcpy(o->kept + o->nkept * (size_t)o->ncols, o->row,
 		    (size_t)o->ncols * sizeof *o->row);
+		o->marks[o->nkept] = (unsigned char)o->mark;
+		o->nmarked += o->mark;
 		o->nkept++;
 	}
+	o->mark = 0;
 	o->ncell = 0;
 }
 
@@ -635,11 +649,17 @@ emit_table(struct svc_out *o)
 	const char **cells = svc_xmalloc((size_t)o->nshown * sizeof *cells);
 	struct cell *r;
 	size_t n;
-	int k;
+	int k, bang;
 
+	/* Without colour a mark is a column of its own: "!" or blank. */
+	bang = o->nmarked > 0 && !o->v.color;
+	if (bang && o->v.width > 3)
+		o->v.width -= 3;
 	lay_out(o, l);
 	if (o->header) {
 		svc_buf_reset(&o->line);
+		if (bang)
+			svc_buf_puts(&o->line, "   ");
 		if (o->v.color)
 			svc_buf_puts(&o->line, "\033[1m");
 		for (k = 0; k < o->nshown; k++)
@@ -655,7 +675,13 @@ emit_table(struct svc_out *o)
 		for (k = 0; k < o->nshown; k++)
 			cells[k] = r[o->shown[k]].s;
 		svc_buf_reset(&o->line);
+		if (bang)
+			svc_buf_puts(&o->line, o->marks[n] ? "!  " : "   ");
+		else if (o->marks[n])
+			svc_buf_puts(&o->line, "\033[31m");
 		table_line(o, l, cells);
+		if (o->marks[n] && !bang)
+			svc_buf_puts(&o->line, "\033[0m");
 		/* No trailing blanks when the last cells are empty. */
 		while (o->line.len && o->line.s[o->line.len - 1] == ' ')
 			o->line.s[--o->line.len] = '\0';
@@ -678,6 +704,7 @@ svc_out_finish(struct svc_out *o)
 		emit_table(o);
 	rc = fflush(o->f) != 0 || ferror(o->f) ? SVC_EX_IOERR : 0;
 	free(o->kept);
+	free(o->marks);
 	free(o->row);
 	free(o->shown);
 	svc_buf_free(&o->line);

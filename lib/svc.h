@@ -561,6 +561,7 @@ int svc_fmt_parse(const char *, enum svc_fmt *);
 struct svc_out *svc_out_new(FILE *, const struct svc_view *,
     const struct svc_col *, int ncols, struct svc_err *);
 size_t svc_out_count(const struct svc_out *);
+void svc_out_mark(struct svc_out *);	/* the row being built needs a look */
 int svc_view_width(void);
 void svc_minutes_text(int64_t minutes, char *buf, size_t len);
 void svc_out_text(struct svc_out *, const char *);	/* NULL: null */

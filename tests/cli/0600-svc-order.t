@@ -21,11 +21,11 @@ run svc-order list --customer 赵 -o json
 check_out '{"id":3,"status":"new","kind":"gov","dept":null,"customer":"赵先生","phone":"13900000003","address":"西城区","registered":"2026-09-30T16:00:00+08:00","reply_due":"2026-10-08T16:00:00+08:00","appointment":null,"services":null}' \
     "G5: a request before National Day is due after the holiday week (json)"
 run svc-order list -o table --status new
-check_out "id  status  kind      dept   customer  phone        address                   registered        reply_due         appointment  services
- 1  new     gov       civil  李大爷    13900000001  朝阳区建国路88号3单元501  2026-11-25 16:00  2026-11-26 16:00               gov-pension:1
- 2  new     cleaning  clean  张阿姨    13900000002  海淀区学院路5号           2026-11-25 16:00  2026-11-26 16:00               clean-daily:1,clean-glass:12
- 3  new     gov              赵先生    13900000003  西城区                    2026-09-30 16:00  2026-10-08 16:00" \
-    "a table aligns Chinese names and addresses by display width"
+check_out "   id  status  kind      dept   customer  phone        address                   registered        reply_due         appointment  services
+    1  new     gov       civil  李大爷    13900000001  朝阳区建国路88号3单元501  2026-11-25 16:00  2026-11-26 16:00               gov-pension:1
+    2  new     cleaning  clean  张阿姨    13900000002  海淀区学院路5号           2026-11-25 16:00  2026-11-26 16:00               clean-daily:1,clean-glass:12
+!   3  new     gov              赵先生    13900000003  西城区                    2026-09-30 16:00  2026-10-08 16:00" \
+    "a table aligns Chinese names and addresses by display width; 3's reply is overdue (G5): marked !"
 
 # G5: overdue is an index lookup at any later now.
 SVC_NOW="2026-11-26 16:01" run svc-order list --overdue

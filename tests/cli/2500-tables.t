@@ -98,6 +98,30 @@ case "$(printf '%s\n' "$out" | sed -n 2p)" in
 *) not_ok "a table reads them as hours and minutes" "$out" ;;
 esac
 
+onpty() {	# onpty COLS CMD: run CMD on a pty COLS wide
+	_c=$1
+	shift
+	script -qec "stty cols $_c rows 50; $*" /dev/null </dev/null | tr -d '\r'
+}
+
+# An order past its reply deadline (G5) is marked in a table only.
+SVC_NOW="2026-11-28 10:00" run svc-order list -o table -F id,status
+check_same "$out" "   id  status
+    $a  assigned
+!   $b  new" "without colour: a ! column marks the overdue reply"
+SVC_NOW="2026-11-28 10:00" run svc-order list -F id,status
+check_same "$out" "$a	assigned
+$b	new" "tsv: no mark, the same columns"
+if command -v script >/dev/null 2>&1; then
+	out=$(SVC_NOW="2026-11-28 10:00" COLUMNS= TERM=xterm onpty 80 svc-order list -F id,status)
+	case "$out" in
+	*"$(printf '\033[31m') $b  new$(printf '\033[0m')"*) ok "on a terminal: the overdue row in red" ;;
+	*) not_ok "on a terminal: the overdue row in red" "$out" ;;
+	esac
+else
+	ok "# SKIP no script(1) for a pty"
+fi
+
 # show on a terminal: a record a clerk reads, the history as lines.
 run svc-order show "$a" -o table
 case "$out" in
@@ -128,11 +152,6 @@ check_rc 64 "--excel with tsv is a usage error"
 
 # A real terminal (script(1) gives a pty): the width is the terminal's,
 # bold only when NO_COLOR is empty or unset and TERM is not dumb.
-onpty() {	# onpty COLS CMD: run CMD on a pty COLS wide
-	_c=$1
-	shift
-	script -qec "stty cols $_c rows 50; $*" /dev/null </dev/null | tr -d '\r'
-}
 if command -v script >/dev/null 2>&1; then
 	out=$(COLUMNS= TERM=xterm onpty 80 svc-order list)
 	check_same "$(max_width)" "$(( $(max_width) <= 80 ? $(max_width) : 0 ))" "pty 80: no line wider than the terminal"
