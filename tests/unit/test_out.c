@@ -327,6 +327,41 @@ minutes_read_as_hours(void **state)
 	assert_string_equal(b, "0m");
 }
 
+/* The C locale: headings and codes are the words themselves. */
+static void
+c_locale_words_are_english(void **state)
+{
+	(void)state;
+	assert_string_equal(svc_heading("reply_due"), "reply_due");
+	assert_string_equal(svc_label("taken_back"), "taken_back");
+	assert_string_equal(svc_label("not-a-code"), "not-a-code");
+}
+
+/* A code column reads its word in a table, its code in tsv. */
+static void
+codes_in_tables_only(void **state)
+{
+	static const struct svc_col c1[] = {
+		{ "status", SVC_COL_CODE, 0, 0 }, { "late", SVC_COL_MINUTES, 0, 0 },
+	};
+	FILE *f = tmpfile();
+	struct svc_out *o = writer(f, SVC_FMT_TSV, c1, 2, 0);
+
+	(void)state;
+	svc_out_text(o, "new");
+	svc_out_int(o, 970);
+	svc_out_row(o);
+	assert_int_equal(svc_out_finish(o), 0);
+	assert_string_equal(read_back(f), "new\t970\n");
+	f = tmpfile();
+	o = writer(f, SVC_FMT_TABLE, c1, 2, 0);
+	svc_out_text(o, "new");
+	svc_out_int(o, 970);
+	svc_out_row(o);
+	assert_int_equal(svc_out_finish(o), 0);
+	assert_string_equal(read_back(f), "status    late\nnew     16h10m\n");
+}
+
 /* --excel: the byte order mark, once, before the header. */
 static void
 excel_csv_has_a_bom(void **state)
@@ -388,6 +423,8 @@ main(void)
 		cmocka_unit_test(table_fits_the_screen),
 		cmocka_unit_test(minutes_read_as_hours),
 		cmocka_unit_test(excel_csv_has_a_bom),
+		cmocka_unit_test(c_locale_words_are_english),
+		cmocka_unit_test(codes_in_tables_only),
 		cmocka_unit_test(format_names),
 		cmocka_unit_test(write_error_is_reported),
 	};
