@@ -340,12 +340,27 @@ col(sqlite3_stmt *st, int i)
 	    svc_col_text(st, i);
 }
 
-/* "label" padded to the width of the longest label, then the value. */
+/*
+ * "label" in the reader's language, padded by display width to the
+ * longest English label, then the value.
+ */
+static void
+label_pad(FILE *f, const char *label)
+{
+	const char *t = *label ? _(label) : label;
+	int pad = 13 - svc_utf8_width(t);
+
+	fputs(t, f);
+	fprintf(f, "%*s", pad > 1 ? pad : 1, "");
+}
+
 static void
 line(FILE *f, const char *label, const char *value)
 {
-	if (value)
-		fprintf(f, "%-12s %s\n", label, value);
+	if (value) {
+		label_pad(f, label);
+		fprintf(f, "%s\n", value);
+	}
 }
 
 static void
@@ -390,8 +405,8 @@ numbered(sqlite3 *db, FILE *f, const char *label, const char *json)
 		return;
 	for (p = b.s; *p; p = nl + 1) {
 		nl = strchr(p, '\n');
-		fprintf(f, "%-12s %.*s\n", p == b.s ? label : "", (int)(nl - p),
-		    p);
+		label_pad(f, p == b.s ? label : "");
+		fprintf(f, "%.*s\n", (int)(nl - p), p);
 	}
 	svc_buf_free(&b);
 }
@@ -402,28 +417,29 @@ sheet_head(sqlite3 *db, sqlite3_stmt *st, FILE *f)
 	struct svc_buf b = { 0 };
 	char at[32], until[32];
 
-	svc_buf_printf(&b, "%s (%s, %s%s%s)", col(st, 0), col(st, 1),
-	    col(st, 2), col(st, 3) ? ", " : "", col(st, 3) ? col(st, 3) : "");
-	line(f, "order", b.s);
+	svc_buf_printf(&b, "%s (%s, %s%s%s)", col(st, 0),
+	    svc_label(col(st, 1)), svc_label(col(st, 2)),
+	    col(st, 3) ? ", " : "", col(st, 3) ? col(st, 3) : "");
+	line(f, N_("order"), b.s);
 	svc_buf_reset(&b);
 	svc_buf_printf(&b, "%s, %s", col(st, 4), col(st, 5));
-	line(f, "customer", b.s);
-	line(f, "address", col(st, 6));
-	line(f, "channel", col(st, 7));
-	line(f, "group", col(st, 8));
-	line(f, "product", col(st, 9));
-	line(f, "fault", col(st, 10));
-	line(f, "note", col(st, 11));
-	line_time(f, "wanted", st, 12);
-	line_time(f, "registered", st, 13);
-	line_time(f, "reply due", st, 14);
+	line(f, N_("customer"), b.s);
+	line(f, N_("address"), col(st, 6));
+	line(f, N_("channel"), col(st, 7));
+	line(f, N_("group"), col(st, 8));
+	line(f, N_("product"), col(st, 9));
+	line(f, N_("fault"), col(st, 10));
+	line(f, N_("note"), col(st, 11));
+	line_time(f, N_("wanted"), st, 12);
+	line_time(f, N_("registered"), st, 13);
+	line_time(f, N_("reply due"), st, 14);
 	if (col(st, 15)) {
 		svc_time_local((time_t)sqlite3_column_int64(st, 15), at,
 		    sizeof at);
 		svc_buf_reset(&b);
 		svc_buf_printf(&b, "%s, %s", at, sqlite3_column_int(st, 16) ?
-		    "late (G5)" : "on time");
-		line(f, "replied", b.s);
+		    _("late (G5)") : _("on time"));
+		line(f, N_("replied"), b.s);
 	}
 	if (col(st, 17)) {
 		svc_time_local((time_t)sqlite3_column_int64(st, 17), at,
@@ -432,11 +448,11 @@ sheet_head(sqlite3 *db, sqlite3_stmt *st, FILE *f)
 		    sizeof until);
 		svc_buf_reset(&b);
 		svc_buf_printf(&b, "%s - %s%s", at, until + 11,
-		    sqlite3_column_int(st, 21) ? " (forced)" : "");
-		line(f, "appointment", b.s);
+		    sqlite3_column_int(st, 21) ? _(" (forced)") : "");
+		line(f, N_("appointment"), b.s);
 	}
-	numbered(db, f, "documents", col(st, 19));
-	line(f, "reason", col(st, 20));
+	numbered(db, f, N_("documents"), col(st, 19));
+	line(f, N_("reason"), col(st, 20));
 	svc_buf_free(&b);
 }
 
@@ -470,17 +486,17 @@ sheet_visits(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
 	sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n++ == 0)
-			fprintf(f, "visits\n");
+			fprintf(f, "%s\n", _("visits"));
 		clock_of(st, 4, appt, sizeof appt);
 		clock_of(st, 5, arrived, sizeof arrived);
 		clock_of(st, 8, ended, sizeof ended);
-		fprintf(f, "  %d  %-8s %-8s appointment %s  arrived %s",
+		fprintf(f, _("  %d  %-8s %-8s appointment %s  arrived %s"),
 		    sqlite3_column_int(st, 0), col(st, 1),
 		    col(st, 2) ? col(st, 2) : "-", appt, arrived);
 		if (sqlite3_column_int(st, 6) > 0)
-			fprintf(f, " (%d min late)", sqlite3_column_int(st, 6));
-		fprintf(f, "  ended %s %s%s%s\n", ended,
-		    col(st, 9) ? col(st, 9) : "(open)",
+			fprintf(f, _(" (%d min late)"), sqlite3_column_int(st, 6));
+		fprintf(f, _("  ended %s %s%s%s\n"), ended,
+		    col(st, 9) ? svc_label(col(st, 9)) : _("(open)"),
 		    col(st, 10) ? ": " : "", col(st, 10) ? col(st, 10) : "");
 	}
 	sqlite3_finalize(st);
@@ -526,15 +542,16 @@ sheet_money(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		fprintf(f, "worker       %s%s%s\n", or_dash(st, 0),
-		    col(st, 1) ? ", helper " : "", col(st, 1) ? col(st, 1) : "");
+		label_pad(f, N_("worker"));
+		fprintf(f, "%s%s%s\n", or_dash(st, 0),
+		    col(st, 1) ? _(", helper ") : "", col(st, 1) ? col(st, 1) : "");
 		svc_money_format(sqlite3_column_int64(st, 2), bal, sizeof bal);
 		svc_money_format(sqlite3_column_int64(st, 3), paid,
 		    sizeof paid);
 		svc_money_format(sqlite3_column_int64(st, 4), back,
 		    sizeof back);
-		fprintf(f, "balance      %s (paid %s, refunded %s)\n", bal,
-		    paid, back);
+		label_pad(f, N_("balance"));
+		fprintf(f, _("%s (paid %s, refunded %s)\n"), bal, paid, back);
 		rc = SQLITE_DONE;
 	}
 	sqlite3_finalize(st);
@@ -553,7 +570,7 @@ sheet_receipts(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
 	sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n++ == 0)
-			fprintf(f, "receipts\n");
+			fprintf(f, "%s\n", _("receipts"));
 		svc_money_format(sqlite3_column_int64(st, 2), amount,
 		    sizeof amount);
 		clock_of(st, 5, when, sizeof when);
@@ -577,7 +594,7 @@ sheet_complaints(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
 	sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n++ == 0)
-			fprintf(f, "complaints\n");
+			fprintf(f, "%s\n", _("complaints"));
 		clock_of(st, 3, when, sizeof when);
 		fprintf(f, "  %lld  %s  %s  %s\n",
 		    (long long)sqlite3_column_int64(st, 0), when,
@@ -597,7 +614,7 @@ sheet_services(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
 	if (svc_db_prepare(db, services_sql, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
-	fprintf(f, "services\n");
+	fprintf(f, "%s\n", _("services"));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		svc_money_format(sqlite3_column_int64(st, 4), price,
 		    sizeof price);
@@ -620,7 +637,7 @@ sheet_history(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
 	if (svc_db_prepare(db, events_read_sql, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
-	fprintf(f, "history\n");
+	fprintf(f, "%s\n", _("history"));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		svc_time_local((time_t)sqlite3_column_int64(st, 0), when,
 		    sizeof when);

@@ -58,6 +58,14 @@ case "$out" in *"通用选项："*"-F, --fields LIST    只输出这些列"*) ok
 *) not_ok "zh_CN: --help in Chinese" "$out" ;; esac
 LC_ALL=C LANG=zh_CN.UTF-8 run svc-order lst
 case "$err" in *"unknown verb"*) ok "LC_ALL=C wins over LANG" ;; *) not_ok "LC_ALL=C wins over LANG" "$err" ;; esac
+# The record a clerk reads: labels and words in Chinese, aligned.
+zh run svc-order show "$a" -o table
+case "$out" in
+"工单         $a (已派工, 政务代办, civil)"*"预约时间     2026-11-30 09:00 - 09:45"*"师傅         li"*"历史"*) ok "zh_CN: show reads in Chinese" ;;
+*) not_ok "zh_CN: show reads in Chinese" "$out" ;;
+esac
+check_same "$(zh svc-order show "$a" -o json)" "$(svc-order show "$a" -o json)" "show -o json: the same under both"
+
 # The customer's texts are Chinese in every locale.
 c=$(svc-order notice "$a")
 z=$(zh svc-order notice "$a")
