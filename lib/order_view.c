@@ -470,54 +470,78 @@ clock_of(sqlite3_stmt *st, int i, char *buf, size_t n)
 	snprintf(buf, n, "%s", t);
 }
 
+/* "-" for a value not there. */
+static const char *
+or_dash(sqlite3_stmt *st, int i)
+{
+	return col(st, i) ? col(st, i) : "-";
+}
+
 /*
  * One line a visit: number, how it came to be, who, appointment,
  * arrival (and lateness, G8), end and outcome with its reason.
  */
-static int
-sheet_visits(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
+static void
+visit_line(sqlite3_stmt *st, FILE *f)
 {
 	char appt[32], arrived[32], ended[32];
-	sqlite3_stmt *st;
-	int rc, n = 0;
 
-	if (svc_db_prepare(db, visits_sql, &st, e))
-		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n++ == 0)
-			fprintf(f, "%s\n", _("visits"));
-		clock_of(st, 4, appt, sizeof appt);
-		clock_of(st, 5, arrived, sizeof arrived);
-		clock_of(st, 8, ended, sizeof ended);
-		fprintf(f, _("  %d  %-8s %-8s appointment %s  arrived %s"),
-		    sqlite3_column_int(st, 0), col(st, 1),
-		    col(st, 2) ? col(st, 2) : "-", appt, arrived);
-		if (sqlite3_column_int(st, 6) > 0)
-			fprintf(f, _(" (%d min late)"), sqlite3_column_int(st, 6));
-		fprintf(f, _("  ended %s %s%s%s\n"), ended,
-		    col(st, 9) ? svc_label(col(st, 9)) : _("(open)"),
-		    col(st, 10) ? ": " : "", col(st, 10) ? col(st, 10) : "");
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
+	clock_of(st, 4, appt, sizeof appt);
+	clock_of(st, 5, arrived, sizeof arrived);
+	clock_of(st, 8, ended, sizeof ended);
+	fprintf(f, _("  %d  %-8s %-8s appointment %s  arrived %s"),
+	    sqlite3_column_int(st, 0), col(st, 1), or_dash(st, 2), appt,
+	    arrived);
+	if (sqlite3_column_int(st, 6) > 0)
+		fprintf(f, _(" (%d min late)"), sqlite3_column_int(st, 6));
+	fprintf(f, _("  ended %s %s%s%s\n"), ended,
+	    col(st, 9) ? svc_label(col(st, 9)) : _("(open)"),
+	    col(st, 10) ? ": " : "", col(st, 10) ? col(st, 10) : "");
 }
 
-/* Who goes, and the money: the balance of v_balance, every receipt. */
-static const char money_sql[] =
-    "SELECT o.worker, o.helper, b.balance,"
-    " (SELECT sum(amount) FROM v_payment WHERE order_id = o.id"
-    "   AND kind = 'payment' AND void = 0),"
-    " (SELECT sum(amount) FROM v_payment WHERE order_id = o.id"
-    "   AND kind = 'refund' AND void = 0)"
-    " FROM v_order o JOIN v_balance b USING (id) WHERE o.id = ?1";
+static void
+service_line(sqlite3_stmt *st, FILE *f)
+{
+	char price[32];
+
+	svc_money_format(sqlite3_column_int64(st, 4), price, sizeof price);
+	fprintf(f, "  %d  %s  %s  %d x %s  %d min\n",
+	    sqlite3_column_int(st, 0), col(st, 1), col(st, 2),
+	    sqlite3_column_int(st, 3), price, sqlite3_column_int(st, 5));
+}
+
 static const char receipts_sql[] =
     "SELECT receipt_no, kind, amount, method, collector, at, void"
     " FROM v_payment WHERE order_id = ?1 ORDER BY at, id";
+
+static void
+receipt_line(sqlite3_stmt *st, FILE *f)
+{
+	char amount[32], when[32];
+
+	svc_money_format(sqlite3_column_int64(st, 2), amount, sizeof amount);
+	clock_of(st, 5, when, sizeof when);
+	fprintf(f, "  %s  %s  %s %s  %s  %s%s\n", col(st, 0), when, col(st, 1),
+	    amount, col(st, 3), col(st, 4),
+	    sqlite3_column_int(st, 6) ? "  (void)" : "");
+}
+
 static const char complaints_sql[] =
     "SELECT id, status, assigned_to, at FROM v_complaint"
     " WHERE order_id = ?1 ORDER BY at, id";
-/* An event's details as a person reads them: "at 2026-11-30 09:00, ...". */
+
+static void
+complaint_line(sqlite3_stmt *st, FILE *f)
+{
+	char when[32];
+
+	clock_of(st, 3, when, sizeof when);
+	fprintf(f, "  %lld  %s  %s  %s\n",
+	    (long long)sqlite3_column_int64(st, 0), when, svc_label(col(st, 1)), or_dash(st, 2));
+}
+
+/* An event's details as a person reads them: "at 2026-11-30 09:00, ...";
+ * -o json keeps them whole for scripts. */
 static const char events_read_sql[] =
     "SELECT e.at, e.actor, e.kind, (SELECT group_concat(j.key || ' ' ||"
     "   CASE j.type WHEN 'array' THEN (SELECT group_concat(a.value, '、')"
@@ -525,135 +549,93 @@ static const char events_read_sql[] =
     "   FROM json_each(e.details) j)"
     " FROM event e WHERE e.order_id = ?1 ORDER BY e.at, e.id";
 
-static const char *
-or_dash(sqlite3_stmt *st, int i)
+static void
+event_line(sqlite3_stmt *st, FILE *f)
 {
-	return col(st, i) ? col(st, i) : "-";
+	char when[32];
+
+	svc_time_local((time_t)sqlite3_column_int64(st, 0), when, sizeof when);
+	fprintf(f, "  %s  %-10s %-14s %s\n", when, col(st, 1),
+	    svc_label(col(st, 2)), col(st, 3) ? col(st, 3) : "");
 }
 
+/*
+ * One section of the sheet: its title, then a line a row of sql for the
+ * order; an empty section has no title unless always.
+ */
+static int
+sheet_section(sqlite3 *db, const char *sql, int64_t id, const char *title,
+    int always, void (*line_of)(sqlite3_stmt *, FILE *), FILE *f,
+    struct svc_err *e)
+{
+	sqlite3_stmt *st;
+	int rc, n = 0;
+
+	if (svc_db_prepare(db, sql, &st, e))
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if (always)
+		fprintf(f, "%s\n", _(title));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n++ == 0 && !always)
+			fprintf(f, "%s\n", _(title));
+		line_of(st, f);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
+}
+
+/* Who goes, and the money: svc_bill's, the one svc-pay bill shows. */
 static int
 sheet_money(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
 {
+	static const char sql[] =
+	    "SELECT worker, helper FROM v_order WHERE id = ?1";
 	char bal[32], paid[32], back[32];
+	struct svc_bill b;
 	sqlite3_stmt *st;
 	int rc;
 
-	if (svc_db_prepare(db, money_sql, &st, e))
+	if (svc_db_prepare(db, sql, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		label_pad(f, N_("worker"));
 		fprintf(f, "%s%s%s\n", or_dash(st, 0),
-		    col(st, 1) ? _(", helper ") : "", col(st, 1) ? col(st, 1) : "");
-		svc_money_format(sqlite3_column_int64(st, 2), bal, sizeof bal);
-		svc_money_format(sqlite3_column_int64(st, 3), paid,
-		    sizeof paid);
-		svc_money_format(sqlite3_column_int64(st, 4), back,
-		    sizeof back);
-		label_pad(f, N_("balance"));
-		fprintf(f, _("%s (paid %s, refunded %s)\n"), bal, paid, back);
-		rc = SQLITE_DONE;
+		    col(st, 1) ? _(", helper ") : "",
+		    col(st, 1) ? col(st, 1) : "");
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
-}
-
-static int
-sheet_receipts(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
-{
-	char amount[32], when[32];
-	sqlite3_stmt *st;
-	int rc, n = 0;
-
-	if (svc_db_prepare(db, receipts_sql, &st, e))
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return svc_db_error(db, rc, e);
+	if (svc_bill(db, id, &b, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n++ == 0)
-			fprintf(f, "%s\n", _("receipts"));
-		svc_money_format(sqlite3_column_int64(st, 2), amount,
-		    sizeof amount);
-		clock_of(st, 5, when, sizeof when);
-		fprintf(f, "  %s  %s  %s %s  %s  %s%s\n", col(st, 0), when,
-		    col(st, 1), amount, col(st, 3), col(st, 4),
-		    sqlite3_column_int(st, 6) ? "  (void)" : "");
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
+	svc_money_format(b.balance, bal, sizeof bal);
+	svc_money_format(b.paid, paid, sizeof paid);
+	svc_money_format(b.refunded, back, sizeof back);
+	label_pad(f, N_("balance"));
+	fprintf(f, _("%s (paid %s, refunded %s)\n"), bal, paid, back);
+	return 0;
 }
 
-static int
-sheet_complaints(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
-{
-	char when[32];
-	sqlite3_stmt *st;
-	int rc, n = 0;
-
-	if (svc_db_prepare(db, complaints_sql, &st, e))
-		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n++ == 0)
-			fprintf(f, "%s\n", _("complaints"));
-		clock_of(st, 3, when, sizeof when);
-		fprintf(f, "  %lld  %s  %s  %s\n",
-		    (long long)sqlite3_column_int64(st, 0), when,
-		    svc_label(col(st, 1)), or_dash(st, 2));
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
-}
-
-static int
-sheet_services(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
-{
-	sqlite3_stmt *st;
-	char price[32];
-	int rc;
-
-	if (svc_db_prepare(db, services_sql, &st, e))
-		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	fprintf(f, "%s\n", _("services"));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		svc_money_format(sqlite3_column_int64(st, 4), price,
-		    sizeof price);
-		fprintf(f, "  %d  %s  %s  %d x %s  %d min\n",
-		    sqlite3_column_int(st, 0), col(st, 1), col(st, 2),
-		    sqlite3_column_int(st, 3), price, sqlite3_column_int(st, 5));
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
-}
-
-/* The history as lines, not JSON: -o json keeps it whole for scripts. */
-static int
-sheet_history(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
-{
-	sqlite3_stmt *st;
-	char when[32];
-	int rc;
-
-	if (svc_db_prepare(db, events_read_sql, &st, e))
-		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	fprintf(f, "%s\n", _("history"));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		svc_time_local((time_t)sqlite3_column_int64(st, 0), when,
-		    sizeof when);
-		fprintf(f, "  %s  %-10s %-14s %s\n", when, col(st, 1),
-		    svc_label(col(st, 2)), col(st, 3) ? col(st, 3) : "");
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
-}
-
+/*
+ * After the head: who goes and the money, then the services, visits,
+ * receipts, complaints and the history, in that order.
+ */
 static int
 sheet_lists(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
 {
-	if (sheet_money(db, id, f, e) || sheet_services(db, id, f, e) ||
-	    sheet_visits(db, id, f, e) || sheet_receipts(db, id, f, e) ||
-	    sheet_complaints(db, id, f, e) || sheet_history(db, id, f, e))
+	if (sheet_money(db, id, f, e) ||
+	    sheet_section(db, services_sql, id, N_("services"), 1,
+	    service_line, f, e) ||
+	    sheet_section(db, visits_sql, id, N_("visits"), 0, visit_line,
+	    f, e) ||
+	    sheet_section(db, receipts_sql, id, N_("receipts"), 0,
+	    receipt_line, f, e) ||
+	    sheet_section(db, complaints_sql, id, N_("complaints"), 0,
+	    complaint_line, f, e) ||
+	    sheet_section(db, events_read_sql, id, N_("history"), 1,
+	    event_line, f, e))
 		return e->code;
 	return 0;
 }
