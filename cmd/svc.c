@@ -60,17 +60,14 @@ list(FILE *f)
 static _Noreturn void
 unknown(const char *name)
 {
-	int i, d, best = -1, near = -1;
+	struct svc_near near = { name, NULL, 0 };
+	int i;
 
 	for (i = 0; i < NCOMMANDS; i++)
-		if ((d = svc_edit_distance(name, commands[i].name)) < best ||
-		    best < 0) {
-			best = d;
-			near = i;
-		}
-	if (best <= 1 + (int)strlen(name) / 4)
+		svc_near_offer(&near, commands[i].name);
+	if (svc_near_guess(&near))
 		svc_warnx("%s: unknown command (did you mean %s?)", name,
-		    commands[near].name);
+		    svc_near_guess(&near));
 	else
 		svc_warnx("%s: unknown command", name);
 	list(stderr);

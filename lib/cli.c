@@ -780,17 +780,14 @@ find_verb(const struct svc_verb *verbs, const char *name)
 static _Noreturn void
 unknown_verb(struct svc_cli *cli, const char *name)
 {
-	const struct svc_verb *v, *near = NULL;
-	int d, best = 0;
+	struct svc_near near = { name, NULL, 0 };
+	const struct svc_verb *v;
 
 	for (v = cli->verbs; v->name; v++)
-		if ((d = svc_edit_distance(name, v->name)) < best || !near) {
-			best = d;
-			near = v;
-		}
-	if (near && best <= 1 + (int)strlen(name) / 4)
+		svc_near_offer(&near, v->name);
+	if (svc_near_guess(&near))
 		svc_warnx("%s: unknown verb (did you mean %s?)", name,
-		    near->name);
+		    svc_near_guess(&near));
 	else
 		svc_warnx("%s: unknown verb", name);
 	svc_cli_usage(cli);

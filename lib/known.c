@@ -100,14 +100,35 @@ candidates(sqlite3 *db, const struct svc_conf *conf, enum svc_kwhat w,
 	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
 }
 
+/* Offer a name to the guess: the nearest so far is kept. */
+void
+svc_near_offer(struct svc_near *n, const char *candidate)
+{
+	int d = svc_edit_distance(n->typed, candidate);
+
+	if (n->best == NULL || d < n->d) {
+		n->best = candidate;
+		n->d = d;
+	}
+}
+
+/* The nearest name when near enough to be a typo of it, else NULL. */
+const char *
+svc_near_guess(const struct svc_near *n)
+{
+	return n->best && n->d <= 1 + (int)strlen(n->typed) / 4 ? n->best :
+	    NULL;
+}
+
 /* One value (len bytes of s) against the known names. */
 static int
 check_one(const char *opt, const struct known *k, const char *s, size_t len,
     const struct svc_buf *names, int n, int code, struct svc_err *e)
 {
 	char value[80];
-	const char *p, *near = NULL;
-	int i, d, best = 99;
+	struct svc_near near = { value, NULL, 0 };
+	const char *p;
+	int i;
 
 	if (len >= sizeof value)
 		len = sizeof value - 1;
@@ -116,16 +137,12 @@ check_one(const char *opt, const struct known *k, const char *s, size_t len,
 	for (i = 0, p = names->s; i < n; i++, p += strlen(p) + 1) {
 		if (strcmp(p, value) == 0)
 			return 0;
-		d = svc_edit_distance(value, p);
-		if (d < best) {
-			best = d;
-			near = p;
-		}
+		svc_near_offer(&near, p);
 	}
-	if (near && best <= 1 + (int)len / 4)
+	if (svc_near_guess(&near))
 		return svc_seterr(e, code, "%s%s%s: no such %s (did you mean "
 		    "%s?)", opt ? opt : "", opt ? " " : "", value, k->what,
-		    near);
+		    svc_near_guess(&near));
 	if (n > 0 && n <= 12) {
 		struct svc_buf all = { 0 };
 

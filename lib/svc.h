@@ -881,6 +881,13 @@ enum svc_kwhat {
 int svc_known(sqlite3 *, const struct svc_conf *, enum svc_kwhat,
     const char *opt, const char *value, struct svc_err *);
 int svc_edit_distance(const char *, const char *);
+/* "did you mean": offer each name, then guess (NULL: no near one). */
+struct svc_near {
+	const char *typed, *best;
+	int d;
+};
+void svc_near_offer(struct svc_near *, const char *candidate);
+const char *svc_near_guess(const struct svc_near *);
 
 /* seal.c: the sealed log - event, payment and handover rows hash-chained. */
 struct svc_sealed {

@@ -115,11 +115,35 @@ setup(void **state)
 	return 0;
 }
 
+/* The one "did you mean" rule: the nearest, and only a likely typo. */
+static void
+near_guesses_only_a_typo(void **state)
+{
+	static const char *const verbs[] = { "list", "show", "accept", NULL };
+	struct svc_near n = { "lst", NULL, 0 };
+	const char *const *v;
+
+	(void)state;
+	assert_null(svc_near_guess(&n));	/* nothing offered */
+	for (v = verbs; *v; v++)
+		svc_near_offer(&n, *v);
+	assert_string_equal(svc_near_guess(&n), "list");
+	n = (struct svc_near){ "frobnicate", NULL, 0 };
+	for (v = verbs; *v; v++)
+		svc_near_offer(&n, *v);
+	assert_null(svc_near_guess(&n));
+	n = (struct svc_near){ "acept", NULL, 0 };
+	for (v = verbs; *v; v++)
+		svc_near_offer(&n, *v);
+	assert_string_equal(svc_near_guess(&n), "accept");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(edit_distance_counts_edits),
+		cmocka_unit_test(near_guesses_only_a_typo),
 		cmocka_unit_test(unknown_dept_names_the_nearest),
 		cmocka_unit_test(unknown_login_is_no_such_record),
 		cmocka_unit_test(every_kind_of_value_is_checked),
