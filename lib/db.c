@@ -266,8 +266,8 @@ open_raw(const char *path, int flags, sqlite3 **out, struct svc_err *e)
 	sqlite3_busy_timeout(db, busy_ms());
 	if (svc_seal_register(db) != SQLITE_OK ||
 	    time_register(db) != SQLITE_OK) {
-		svc_seterr(e, SVC_EX_SOFTWARE, "%s: cannot register svc_seal",
-		    path);
+		svc_seterr(e, SVC_EX_SOFTWARE, "%s: cannot register svc_seal "
+		    "and svc_time", path);
 		sqlite3_close(db);
 		return e->code;
 	}

@@ -418,9 +418,7 @@ svc_out_column(struct svc_out *o, sqlite3_stmt *st, int i)
 	}
 	switch (col < o->ncols ? o->cols[col].type : SVC_COL_TEXT) {
 	case SVC_COL_INT:
-		svc_out_int(o, sqlite3_column_int64(st, i));
-		break;
-	case SVC_COL_MINUTES:
+	case SVC_COL_MINUTES:	/* svc_out_int reads it for a table */
 		svc_out_int(o, sqlite3_column_int64(st, i));
 		break;
 	case SVC_COL_TIME:
@@ -472,9 +470,8 @@ svc_out_row(struct svc_out *o)
 			o->capkept = o->capkept ? o->capkept * 2 : 64;
 			o->kept = svc_xrealloc(o->kept, o->capkept *
 			    (size_t)o->ncols * sizeof *o->kept);
+			o->marks = svc_xrealloc(o->marks, o->capkept);
 		}
-		if (o->nkept % 64 == 0)
-			o->marks = svc_xrealloc(o->marks, o->nkept + 64);
 		memcpy(o->kept + o->nkept * (size_t)o->ncols, o->row,
 		    (size_t)o->ncols * sizeof *o->row);
 		o->marks[o->nkept] = (unsigned char)o->mark;
@@ -498,6 +495,7 @@ numeric(const struct svc_col *c)
  */
 struct layout {
 	int w, cut, shown;
+	int floor;		/* free text is cut no narrower */
 };
 
 /* One cell padded to w columns; cut with an ellipsis past cut. */
@@ -567,17 +565,12 @@ next_dropped(const struct svc_out *o, const struct layout *l)
 static int
 widest_text(const struct svc_out *o, const struct layout *l)
 {
-	int k, best = -1, floor;
+	int k, best = -1;
 
-	for (k = 0; k < o->nshown; k++) {
-		const struct svc_col *c = &o->cols[o->shown[k]];
-
-		floor = svc_utf8_width(svc_heading(c->name));
-		floor = floor > 6 ? floor : 6;
-		if (l[k].shown && c->maxw > 0 && l[k].w > floor &&
-		    (best < 0 || l[k].w > l[best].w))
+	for (k = 0; k < o->nshown; k++)
+		if (l[k].shown && o->cols[o->shown[k]].maxw > 0 &&
+		    l[k].w > l[k].floor && (best < 0 || l[k].w > l[best].w))
 			best = k;
-	}
 	return best;
 }
 
@@ -588,15 +581,13 @@ widest_text(const struct svc_out *o, const struct layout *l)
  * when they alone are.
  */
 static void
-fit(const struct svc_out *o, struct layout *l)
+fit(const struct svc_out *o, struct layout *l, int width)
 {
 	int k;
 
-	while (line_width(o, l) > o->v.width &&
-	    (k = next_dropped(o, l)) >= 0)
+	while (line_width(o, l) > width && (k = next_dropped(o, l)) >= 0)
 		l[k].shown = 0;
-	while (line_width(o, l) > o->v.width &&
-	    (k = widest_text(o, l)) >= 0)
+	while (line_width(o, l) > width && (k = widest_text(o, l)) >= 0)
 		l[k].cut = --l[k].w;
 }
 
@@ -618,8 +609,9 @@ table_line(struct svc_out *o, const struct layout *l, const char **cells)
 	}
 }
 
+/* The columns' widths; width is the room a line has, 0 unknown. */
 static void
-lay_out(struct svc_out *o, struct layout *l)
+lay_out(struct svc_out *o, struct layout *l, int width)
 {
 	struct cell *r;
 	size_t n;
@@ -630,7 +622,10 @@ lay_out(struct svc_out *o, struct layout *l)
 
 		l[k].shown = 1;
 		/* Without a screen's width the listing's own limit holds. */
-		l[k].cut = o->v.wide || o->v.width > 0 ? 0 : c->maxw;
+		l[k].cut = o->v.wide || width > 0 ? 0 : c->maxw;
+		l[k].floor = svc_utf8_width(svc_heading(c->name));
+		if (l[k].floor < 6)
+			l[k].floor = 6;
 		l[k].w = o->header ? cell_width(&l[k], svc_heading(c->name)) : 0;
 		for (n = 0; n < o->nkept; n++) {
 			r = o->kept + n * (size_t)o->ncols;
@@ -638,8 +633,8 @@ lay_out(struct svc_out *o, struct layout *l)
 				l[k].w = w;
 		}
 	}
-	if (o->v.width > 0 && !o->v.wide)
-		fit(o, l);
+	if (width > 0 && !o->v.wide)
+		fit(o, l, width);
 }
 
 static void
@@ -653,9 +648,7 @@ emit_table(struct svc_out *o)
 
 	/* Without colour a mark is a column of its own: "!" or blank. */
 	bang = o->nmarked > 0 && !o->v.color;
-	if (bang && o->v.width > 3)
-		o->v.width -= 3;
-	lay_out(o, l);
+	lay_out(o, l, bang && o->v.width > 3 ? o->v.width - 3 : o->v.width);
 	if (o->header) {
 		svc_buf_reset(&o->line);
 		if (bang)
