@@ -605,7 +605,8 @@ svc_cli_stmt_marked(struct svc_cli *cli, sqlite3_stmt *st,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < ncols; i++)
 			svc_out_column(o, st, i);
-		if (marked && marked(st))
+		/* Only a table shows a mark: no test of each row for a script. */
+		if (marked && cli->fmt == SVC_FMT_TABLE && marked(st))
 			svc_out_mark(o);
 		svc_out_row(o);
 		n++;

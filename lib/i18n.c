@@ -40,25 +40,19 @@ svc_i18n_init(void)
  * Without a translation the word itself comes back.
  */
 static const char *
-in_context(const char *key, const char *word)
-{
-	const char *t = gettext(key);
-
-	return t == key ? word : t;
-}
-
-static const char *
 contextual(const char *ctx, const char *word)
 {
 	static char key[160];	/* gettext's answer outlives the key */
 	size_t nc = strlen(ctx), nw = strlen(word);
+	const char *t;
 
 	if (nc + 1 + nw + 1 > sizeof key)
 		return word;
 	memcpy(key, ctx, nc);
 	key[nc] = '\004';
 	memcpy(key + nc + 1, word, nw + 1);
-	return in_context(key, word);
+	t = gettext(key);
+	return t == key ? word : t;
 }
 
 /* A column's heading in a table: "status" reads 状态 under zh_CN. */
