@@ -26,7 +26,6 @@ STATEDIR ?= /var/lib/svc
 SYSCONFDIR ?= /etc/svc
 SVCGROUP ?= svc
 
-.DEFAULT_GOAL := all
 CC ?= cc
 CFLAGS ?= -O2 -g
 WERROR ?= -Werror
@@ -60,22 +59,21 @@ BINS = $(COMMANDS:%=$(B)/bin/%)
 UNITBINS = $(UNITS:%=$(B)/tests/test_%)
 MAN1 = $(COMMANDS:%=man/man1/%.1)
 MANPAGES = $(MAN1) man/man5/svc-config.5 man/man7/svc.7
+MO = $(B)/locale/zh_CN/LC_MESSAGES/svc.mo
 
+all: $(BINS) $(MO)
 
 # The message catalogue (i18n.c): po/zh_CN.po is the source, kept without
 # source locations so that a moved line does not change it.  `make po`
 # brings it up to date with the sources after a message changed; `make
 # check` fails while a message lacks its translation or the catalogue
 # holds one the sources no longer have (mk/po-check.sh).
-MO = $(B)/locale/zh_CN/LC_MESSAGES/svc.mo
 XGETTEXT = xgettext --from-code=UTF-8 --language=C --no-location \
 	--sort-output -k_ -kN_ -kNC_:1c,2 \
 	-ksvc_seterr:3 -ksvc_warnx:1 -ksvc_die:2
 $(MO): po/zh_CN.po
 	@mkdir -p $(@D)
 	msgfmt -c -o $@ po/zh_CN.po
-
-all: $(BINS) $(MO)
 
 po:
 	$(XGETTEXT) -o po/svc.pot lib/*.c cmd/*.c
