@@ -147,16 +147,6 @@ static int
 cmd_check(struct svc_cli *cli, int argc, char **argv)
 {
 	static const int ok[] = { O_CHECK, 0 };
-	static const struct svc_col cols[] = {
-		{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
-		{ NC_("column", "order"), SVC_COL_INT, 0, 0 },
-		{ NC_("column", "kind"), SVC_COL_CODE, 0, 0 },
-		{ NC_("column", "recipient"), SVC_COL_TEXT, 0, 0 },
-		{ NC_("column", "not_after"), SVC_COL_TIME, 0, 0 },
-		{ NC_("column", "tries"), SVC_COL_INT, 0, 0 },
-		{ NC_("column", "fail_reason"), SVC_COL_TEXT, 30, 0 },
-		{ NC_("column", "state"), SVC_COL_CODE, 0, 0 },
-	};
 	struct svc_err e = { 0 };
 	sqlite3_stmt *st;
 	struct opts o;
@@ -168,7 +158,7 @@ cmd_check(struct svc_cli *cli, int argc, char **argv)
 	svc_cli_open(cli, SVC_DB_RO);
 	if (svc_notify_check_query(cli->db, &st, &e))
 		svc_cli_fail(cli, &e);
-	n = svc_cli_stmt_out(cli, st, cols, 8);
+	n = svc_cli_stmt_out(cli, st, svc_unsent_cols, SVC_OUTBOX_NCOLS);
 	svc_db_close(cli->db);
 	return o.check && n > 0 ? SVC_EX_FOUND : 0;
 }

@@ -88,7 +88,8 @@ static const struct svc_col takeback_cols[] = {
 	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
 	{ NC_("column", "customer"), SVC_COL_TEXT, 12, 0 },
 };
-static const struct svc_col unsent_cols[] = {
+/* The first SVC_OUTBOX_NCOLS are svc-notify check's columns too. */
+const struct svc_col svc_unsent_cols[SVC_OUTBOX_NCOLS + 2] = {
 	{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
 	{ NC_("column", "order"), SVC_COL_INT, 0, 0 },
 	{ NC_("column", "kind"), SVC_COL_CODE, 0, 0 },
@@ -273,7 +274,8 @@ const struct svc_report svc_checks[] = {
 	    " AND ((x.not_after IS NOT NULL AND x.not_after <= ?5)"
 	    "   OR x.failed_at IS NOT NULL)"
 	    FILTERS("x.made_at", "d.code", "o.kind")
-	    " ORDER BY x.not_before, x.id", unsent_cols, N(unsent_cols), 0 },
+	    " ORDER BY x.not_before, x.id", svc_unsent_cols,
+	    N(svc_unsent_cols), 0 },
 	/*
 	 * C5: done visits the supervisor has not reviewed by review_due
 	 * (the kind's review_within after completion), from visit_review,

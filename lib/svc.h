@@ -842,6 +842,9 @@ struct svc_report_filter {
 	int findings;		/* conduct: --check, the major breaches only */
 };
 extern const struct svc_report svc_checks[];
+/* svc-report unsent's columns; svc-notify check shows the first ones. */
+#define SVC_OUTBOX_NCOLS 8
+extern const struct svc_col svc_unsent_cols[SVC_OUTBOX_NCOLS + 2];
 extern const struct svc_report svc_summaries[];
 const struct svc_report *svc_report_find(const struct svc_report *,
     const char *name);
