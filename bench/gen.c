@@ -356,6 +356,13 @@ main(int argc, char **argv)
 	    svc_tz_set(conf.timezone, &e) || svc_db_open(argv[1], SVC_DB_RW | SVC_DB_INIT,
 	    &db, &e) || svc_db_begin(db, &e))
 		die(&e);
+	/*
+	 * The history's indexes are written at random places: at a million
+	 * orders (3 GB) svc's 64 MB cache re-reads pages from the OS on most
+	 * inserts, and the generator slowed fourfold from 100,000 orders on.
+	 */
+	if (svc_db_exec(db, "PRAGMA cache_size = -4194304", &e))
+		die(&e);
 	conf.cal.warn = NULL;
 	t0 = svc_local_mktime(2024, 1, 1, 9 * 60);
 	start = time(NULL);

@@ -596,7 +596,7 @@ svc_auto_assign(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	    e)) < 0)
 		return e->code;
 	day_bounds(b.at, &from, &to);
-	if (svc_db_prepare(db, sql, &st, e))
+	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
 	sqlite3_bind_text(st, 1, b.dept, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)from);
@@ -611,7 +611,7 @@ svc_auto_assign(sqlite3 *db, const struct svc_conf *c, int64_t id,
 			svc_buf_puts(&over, ", ");
 		out = passed_over(db, &w, &b, id, need, nneed, &over, e);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (out == 0 && why)
 		explain(why, &w, load, need, nneed, &over, n > 1);
 	svc_buf_free(&over);

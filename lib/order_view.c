@@ -381,16 +381,18 @@ line_time(FILE *f, const char *label, sqlite3_stmt *st, int i)
 int
 svc_json_numbered(sqlite3 *db, const char *json, struct svc_buf *out)
 {
+	static const char sql[] =
+	    "SELECT value FROM json_each(?1) ORDER BY key";
+	struct svc_err e = { 0 };
 	sqlite3_stmt *st;
 	int n = 0;
 
-	if (json == NULL || sqlite3_prepare_v2(db, "SELECT value FROM"
-	    " json_each(?1) ORDER BY key", -1, &st, NULL) != SQLITE_OK)
+	if (json == NULL || svc_db_cached(db, sql, &st, &e))
 		return 0;
 	sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW)
 		svc_buf_printf(out, "%d. %s\n", ++n, svc_col_text(st, 0));
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return n;
 }
 
@@ -700,11 +702,11 @@ svc_order_notice(sqlite3 *db, int64_t id, struct svc_buf *b,
 	const char *status;
 	int rc;
 
-	if (svc_db_prepare(db, sql, &st, e))
+	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		return svc_order_found(db, rc, id, e);
 	}
 	status = col(st, 0);
@@ -714,7 +716,7 @@ svc_order_notice(sqlite3 *db, int64_t id, struct svc_buf *b,
 	if (strcmp(status, "accepted") && strcmp(status, "refused")) {
 		svc_seterr(e, SVC_EX_DATA, "%lld: no reply to tell: the order "
 		    "is %s", (long long)id, status);
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		return e->code;
 	}
 	svc_buf_printf(b, "【%s】%s，您好！\n", col(st, 7) ? col(st, 7) :
@@ -734,6 +736,6 @@ svc_order_notice(sqlite3 *db, int64_t id, struct svc_buf *b,
 	}
 	if (col(st, 8))
 		svc_buf_printf(b, "如有疑问，请致电 %s。\n", col(st, 8));
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return 0;
 }

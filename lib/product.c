@@ -339,7 +339,7 @@ svc_product_import(sqlite3 *db, const char *path, int *n, struct svc_err *e)
 
 	*n = 0;
 	if (dot && (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0))
-		return svc_yaml_each(path, yaml_product, &x, e);
+		return svc_yaml_each(path, NULL, yaml_product, &x, e);
 	if (strcmp(path, "-") == 0)
 		in = stdin;
 	else if ((in = svc_user_fopen(path, "r")) == NULL)

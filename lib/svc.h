@@ -186,8 +186,20 @@ struct svc_ynode *svc_yaml_load_string(const char *name, const char *text,
     struct svc_err *);
 void svc_yaml_free(struct svc_ynode *);
 typedef int (*svc_yitem_fn)(const struct svc_ynode *item, void *arg);
-int svc_yaml_each(const char *path, svc_yitem_fn, void *arg,
-    struct svc_err *);
+/* Each record of a YAML list, or of JSON Lines (a file starting with {):
+ * the values of the keys in unread (NULL: none) are not built. */
+int svc_yaml_each(const char *path, const char *const *unread, svc_yitem_fn,
+    void *arg, struct svc_err *);
+/* The tree's nodes, for the readers that build it (yaml.c, jsonl.c). */
+struct svc_ynode *svc_ynode_new(enum svc_ytype, int line, int col);
+void svc_ynode_add(struct svc_ynode *, struct svc_ynode *kid);
+int svc_ynode_key(struct svc_ynode *map, const char *key, int line, int col,
+    const char *file, struct svc_err *);
+/* jsonl.c: one JSON text of a line, and each line of a JSON Lines file. */
+struct svc_ynode *svc_json_parse(const char *file, int line, const char *text,
+    const char *const *unread, struct svc_err *);
+int svc_jsonl_each(FILE *, const char *file, const char *const *unread,
+    svc_yitem_fn, void *arg, struct svc_err *);
 struct svc_ynode *svc_ymap_get(const struct svc_ynode *, const char *key);
 int svc_yerr(struct svc_err *, int code, const char *file,
     const struct svc_ynode *, const char *fmt, ...)

@@ -152,6 +152,10 @@ svc_utf8_valid(const char *s)
 	long c;
 
 	while (*p) {
+		if (*p < 0x80) {	/* most bytes: the import reads them all */
+			p++;
+			continue;
+		}
 		p += decode(p, &c);
 		if (c < 0)
 			return 0;

@@ -21,16 +21,23 @@ struct ctx {
 	struct svc_err *e;
 };
 
-static struct svc_ynode *
-new_node(enum svc_ytype t, const yaml_mark_t *m)
+/* A node at line:col (1-based); the JSON Lines reader builds these too. */
+struct svc_ynode *
+svc_ynode_new(enum svc_ytype t, int line, int col)
 {
 	struct svc_ynode *n = svc_xmalloc(sizeof *n);
 
 	memset(n, 0, sizeof *n);
 	n->type = t;
-	n->line = (int)m->line + 1;
-	n->col = (int)m->column + 1;
+	n->line = line;
+	n->col = col;
 	return n;
+}
+
+static struct svc_ynode *
+new_node(enum svc_ytype t, const yaml_mark_t *m)
+{
+	return svc_ynode_new(t, (int)m->line + 1, (int)m->column + 1);
 }
 
 void
@@ -99,8 +106,8 @@ make_room(struct svc_ynode *n)
 	n->kcol = svc_xrealloc(n->kcol, cap * sizeof *n->kcol);
 }
 
-static void
-add_kid(struct svc_ynode *n, struct svc_ynode *kid)
+void
+svc_ynode_add(struct svc_ynode *n, struct svc_ynode *kid)
 {
 	make_room(n);
 	n->kids[n->n++] = kid;
@@ -124,25 +131,28 @@ parse_seq(struct ctx *c, const yaml_mark_t *start, int depth)
 		kid = parse_node(c, &ev, depth + 1);
 		if (kid == NULL)
 			goto fail;
-		add_kid(n, kid);
+		svc_ynode_add(n, kid);
 	}
 fail:
 	svc_yaml_free(n);
 	return NULL;
 }
 
-static int
-add_key(struct ctx *c, struct svc_ynode *n, yaml_event_t *ev)
+/*
+ * A map's next key, refused when the map has it already; stored but not
+ * counted until its value is added (svc_ynode_add), so a failed value
+ * leaves it for the caller to free (n->keys[n->n]).
+ */
+int
+svc_ynode_key(struct svc_ynode *n, const char *key, int line, int col,
+    const char *file, struct svc_err *e)
 {
-	const char *key = (const char *)ev->data.scalar.value;
-	int line = (int)ev->start_mark.line + 1;
-	int col = (int)ev->start_mark.column + 1;
 	int i;
 
 	for (i = 0; i < n->n; i++)
 		if (strcmp(n->keys[i], key) == 0)
-			return svc_seterr(c->e, SVC_EX_DATA, "%s:%d:%d: "
-			    "duplicate key '%s' (first at line %d)", c->file,
+			return svc_seterr(e, SVC_EX_DATA, "%s:%d:%d: "
+			    "duplicate key '%s' (first at line %d)", file,
 			    line, col, key, n->kline[i]);
 	make_room(n);
 	n->keys[n->n] = svc_strdup(key);
@@ -172,7 +182,9 @@ parse_map(struct ctx *c, const yaml_mark_t *start, int depth)
 			yaml_event_delete(&ev);
 			goto fail;
 		}
-		rc = add_key(c, n, &ev);
+		rc = svc_ynode_key(n, (const char *)ev.data.scalar.value,
+		    (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1,
+		    c->file, c->e);
 		yaml_event_delete(&ev);
 		if (rc != 0)
 			goto fail;
@@ -182,7 +194,7 @@ parse_map(struct ctx *c, const yaml_mark_t *start, int depth)
 			free(n->keys[n->n]);
 			goto fail;
 		}
-		add_kid(n, kid);
+		svc_ynode_add(n, kid);
 	}
 fail:
 	svc_yaml_free(n);
@@ -423,52 +435,9 @@ each_stream(struct ctx *c, svc_yitem_fn fn, void *arg)
 	return c->e->code;
 }
 
-static void
-shift_lines(struct svc_ynode *n, int by)
-{
-	int i;
-
-	n->line += by;
-	for (i = 0; i < n->n; i++) {
-		if (n->kline)
-			n->kline[i] += by;
-		shift_lines(n->kids[i], by);
-	}
-}
-
-/* JSON Lines, as svc-order export writes them: each line a flow mapping. */
-static int
-each_json_line(FILE *f, const char *file, svc_yitem_fn fn, void *arg,
-    struct svc_err *e)
-{
-	struct svc_ynode *item;
-	char *buf = NULL;
-	size_t cap = 0;
-	long lineno = 0;
-	int rc = 0;
-
-	while (rc == 0 && getline(&buf, &cap, f) != -1) {
-		lineno++;
-		if (buf[strspn(buf, " \t\r\n")] == '\0')
-			continue;
-		if ((item = svc_yaml_load_string(file, buf, e)) == NULL) {
-			rc = e->code;
-			break;
-		}
-		shift_lines(item, (int)lineno - 1);
-		rc = fn(item, arg);
-		svc_yaml_free(item);
-	}
-	free(buf);
-	if (rc == 0 && ferror(f))
-		rc = svc_seterr(e, SVC_EX_IOERR, "%s: %s", file,
-		    strerror(errno));
-	return rc;
-}
-
 int
-svc_yaml_each(const char *path, svc_yitem_fn fn, void *arg,
-    struct svc_err *e)
+svc_yaml_each(const char *path, const char *const *unread, svc_yitem_fn fn,
+    void *arg, struct svc_err *e)
 {
 	struct ctx c = { .file = path, .e = e };
 	FILE *f;
@@ -485,7 +454,7 @@ svc_yaml_each(const char *path, svc_yitem_fn fn, void *arg,
 	if ((ch = getc(f)) != EOF)
 		ungetc(ch, f);
 	if (ch == '{') {
-		rc = each_json_line(f, c.file, fn, arg, e);
+		rc = svc_jsonl_each(f, c.file, unread, fn, arg, e);
 	} else {
 		yaml_parser_initialize(&c.p);
 		yaml_parser_set_input_file(&c.p, f);

@@ -181,6 +181,23 @@ case "$err" in
 	ok "each bad record at file:line:column, then the outcome" ;;
 *) not_ok "each bad record at file:line:column" "$err" ;;
 esac
+# JSON Lines are read as JSON (jsonl.c): strictly, each error at its
+# line and column, and a misspelt key is refused though the export's own
+# keys (visits, events) are not built.
+sed -n 1,2p "$T/all.jsonl" >"$T/bad.jsonl"
+printf '{"customer": "戊", "phone": "5", "address": "某地", "services": ["clean-daily"],}\n' >>"$T/bad.jsonl"
+printf '{"customer": "己", "phone": "6", "address": "某地", "servces": ["clean-daily"]}\n' >>"$T/bad.jsonl"
+unchanged "an import of JSON Lines with a bad line" svc-order import "$T/bad.jsonl"
+check_rc 65 "a line that is not JSON: exit 65"
+check_err "bad.jsonl:3:78: expected a key in quotes" "named at its line and column (characters)"
+sed -n 1,2p "$T/all.jsonl" >"$T/bad.jsonl"
+printf '{"customer": "己", "phone": "6", "address": "某地", "servces": ["clean-daily"]}\n' >>"$T/bad.jsonl"
+unchanged "an import of JSON Lines with a misspelt key" svc-order import "$T/bad.jsonl"
+case "$err" in
+*"bad.jsonl:3:50: unknown key 'servces'"*"nothing imported: 1 bad record"*)
+	ok "a misspelt key at its place, and nothing imported" ;;
+*) not_ok "a misspelt key at its place" "$err" ;;
+esac
 printf -- '- {customer: 丁, phone: "4", address: 某地, kind: repair, fault: 不制冷}\n' >"$T/one.yaml"
 run sh -c "svc-order import <'$T/one.yaml'"
 check_out 6 "import from stdin prints the new id"

@@ -30,7 +30,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	close(fd);
-	svc_yaml_each(path, item, NULL, &e);
+	svc_yaml_each(path, NULL, item, NULL, &e);
 	unlink(path);
 	return 0;
 }
