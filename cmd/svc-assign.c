@@ -190,6 +190,14 @@ on_leave_note(struct svc_cli *cli, const char *login, int64_t person,
 	svc_warnx("%s is on leave %s (%s)", login, span, l.reason);
 }
 
+/* A visit of the agenda whose time has come with nobody there (G8). */
+static int
+late_arrival(sqlite3_stmt *st)
+{
+	return strcmp(svc_col_text(st, 8), "assigned") == 0 &&
+	    sqlite3_column_int64(st, 1) < (sqlite3_int64)svc_now();
+}
+
 static int
 cmd_agenda(struct svc_cli *cli, int argc, char **argv)
 {
@@ -224,7 +232,8 @@ cmd_agenda(struct svc_cli *cli, int argc, char **argv)
 	if (svc_staff_id(cli->db, login, &person, &e) ||
 	    svc_agenda_query(cli->db, person, from, to, &st, &e))
 		svc_cli_fail(cli, &e);
-	svc_cli_stmt_out(cli, st, cols, (int)(sizeof cols / sizeof cols[0]));
+	svc_cli_stmt_marked(cli, st, cols, (int)(sizeof cols / sizeof cols[0]),
+	    late_arrival);
 	on_leave_note(cli, login, person, from, to);
 	svc_db_close(cli->db);
 	return 0;

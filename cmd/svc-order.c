@@ -338,13 +338,19 @@ open_filtered(struct svc_cli *cli, const struct opts *o)
 	svc_cli_known(cli, SVC_K_DEPT, "--dept", o->filter.dept);
 }
 
-/* A row of the list past its reply deadline without a reply (G5). */
+/*
+ * A row of the list behind its rules: past its reply deadline without a
+ * reply (G5), or past its appointment with nobody arrived (G8).
+ */
 static int
-reply_overdue(sqlite3_stmt *st)
+behind(sqlite3_stmt *st)
 {
-	return sqlite3_column_type(st, 8) == SQLITE_INTEGER &&
-	    strcmp(svc_col_text(st, 1), "new") == 0 &&
-	    sqlite3_column_int64(st, 8) < (sqlite3_int64)svc_now();
+	const char *status = svc_col_text(st, 1);
+	int due = strcmp(status, "new") == 0 ? 8 :
+	    strcmp(status, "assigned") == 0 ? 9 : -1;
+
+	return due >= 0 && sqlite3_column_type(st, due) == SQLITE_INTEGER &&
+	    sqlite3_column_int64(st, due) < (sqlite3_int64)svc_now();
 }
 
 static int
@@ -360,8 +366,7 @@ cmd_list(struct svc_cli *cli, int argc, char **argv)
 	open_filtered(cli, &o);
 	if (svc_order_query(cli->db, &o.filter, &st, &e))
 		svc_cli_fail(cli, &e);
-	svc_cli_stmt_marked(cli, st, svc_order_cols, SVC_ORDER_NCOLS,
-	    reply_overdue);
+	svc_cli_stmt_marked(cli, st, svc_order_cols, SVC_ORDER_NCOLS, behind);
 	svc_db_close(cli->db);
 	return 0;
 }

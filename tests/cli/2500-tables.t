@@ -122,6 +122,19 @@ else
 	ok "# SKIP no script(1) for a pty"
 fi
 
+# An appointment passed with nobody arrived (G8) is marked too, in the
+# list and in the worker's agenda; before its time, it is not.
+SVC_NOW="2026-11-30 09:20" run svc-order list -o table -F id,status
+check_same "$out" "   id  status
+!   $a  assigned
+!   $b  new" "the late arrival marked beside the overdue reply"
+SVC_NOW="2026-11-30 09:20" run svc-assign agenda li --on 2026-11-30 -o table -F id,status
+check_same "$out" "   id  status
+!   $a  assigned" "the agenda marks the visit nobody has arrived at"
+SVC_NOW="2026-11-30 08:50" run svc-assign agenda li --on 2026-11-30 -o table -F id,status
+check_same "$out" "id  status
+ $a  assigned" "not before its time: no mark, no mark column"
+
 # show on a terminal: a record a clerk reads, the history as lines.
 run svc-order show "$a" -o table
 case "$out" in
