@@ -124,6 +124,15 @@ svc_buf_reset(struct svc_buf *b)
 }
 
 void
+svc_buf_truncate(struct svc_buf *b, size_t len)
+{
+	if (len < b->len) {
+		b->len = len;
+		b->s[len] = '\0';
+	}
+}
+
+void
 svc_buf_free(struct svc_buf *b)
 {
 	free(b->s);

@@ -39,8 +39,8 @@ svc_i18n_init(void)
  * A word in a context: gettext keeps "ctx\004word", as msgctxt does.
  * Without a translation the word itself comes back.
  */
-static const char *
-contextual(const char *ctx, const char *word)
+const char *
+svc_context(const char *ctx, const char *word)
 {
 	static char key[160];	/* gettext's answer outlives the key */
 	size_t nc = strlen(ctx), nw = strlen(word);
@@ -59,14 +59,14 @@ contextual(const char *ctx, const char *word)
 const char *
 svc_heading(const char *column)
 {
-	return contextual("column", column);
+	return svc_context("column", column);
 }
 
 /* A code in a table's cell: "taken_back" reads 已撤回 under zh_CN. */
 const char *
 svc_label(const char *code)
 {
-	return contextual("code", code);
+	return svc_context("code", code);
 }
 
 /*
@@ -95,6 +95,15 @@ const char *const svc_code_words[] = {
 	NC_("code", "active"), NC_("code", "paused"), NC_("code", "ended"),
 	NC_("code", "skip"), NC_("code", "next"), NC_("code", "prev"),
 	NC_("code", "open"), NC_("code", "resolved"),
+	/* how a request came and how a message goes; the groups of G2 */
+	NC_("code", "window"), NC_("code", "phone"), NC_("code", "office"),
+	NC_("code", "online"), NC_("code", "sms"), NC_("code", "email"),
+	NC_("code", "elderly"), NC_("code", "frail"), NC_("code", "sick"),
+	NC_("code", "disabled"), NC_("code", "key-project"),
+	/* a review (C5) and a payment's method */
+	NC_("code", "ok"), NC_("code", "redo"), NC_("code", "cash"),
+	NC_("code", "card"), NC_("code", "transfer"), NC_("code", "wechat"),
+	NC_("code", "alipay"),
 	/* weekdays (svc-cal days) */
 	NC_("code", "mon"), NC_("code", "tue"), NC_("code", "wed"),
 	NC_("code", "thu"), NC_("code", "fri"), NC_("code", "sat"),

@@ -542,23 +542,21 @@ complaint_line(sqlite3_stmt *st, FILE *f)
 	    (long long)sqlite3_column_int64(st, 0), when, svc_label(col(st, 1)), or_dash(st, 2));
 }
 
-/* An event's details as a person reads them: "at 2026-11-30 09:00, ...";
- * -o json keeps them whole for scripts. */
+/* The history, a line an event as history.c words it; -o json keeps
+ * the details whole for scripts. */
 static const char events_read_sql[] =
-    "SELECT e.at, e.actor, e.kind, (SELECT group_concat(j.key || ' ' ||"
-    "   CASE j.type WHEN 'array' THEN (SELECT group_concat(a.value, '、')"
-    "     FROM json_each(j.value) a) ELSE j.value END, ', ')"
-    "   FROM json_each(e.details) j)"
+    "SELECT e.at, e.actor, e.kind, e.details"
     " FROM event e WHERE e.order_id = ?1 ORDER BY e.at, e.id";
 
 static void
 event_line(sqlite3_stmt *st, FILE *f)
 {
-	char when[32];
+	struct svc_err e = { 0 };
 
-	svc_time_local((time_t)sqlite3_column_int64(st, 0), when, sizeof when);
-	fprintf(f, "  %s  %-10s %-14s %s\n", when, col(st, 1),
-	    svc_label(col(st, 2)), col(st, 3) ? col(st, 3) : "");
+	if (svc_history_line(sqlite3_db_handle(st),
+	    (time_t)sqlite3_column_int64(st, 0), col(st, 1), col(st, 2),
+	    col(st, 3), f, &e))
+		fprintf(f, "  %s\n", e.msg);
 }
 
 /*

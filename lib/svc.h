@@ -61,6 +61,7 @@ void svc_buf_printf(struct svc_buf *, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void svc_buf_json_str(struct svc_buf *, const char *s);	/* quoted */
 void svc_buf_reset(struct svc_buf *);
+void svc_buf_truncate(struct svc_buf *, size_t len);	/* back to len */
 void svc_buf_free(struct svc_buf *);
 char *svc_strdup(const char *);
 void *svc_xmalloc(size_t);
@@ -539,6 +540,11 @@ size_t svc_text_defang(char *s, size_t len, int keep_lines);
 void svc_i18n_init(void);
 const char *svc_heading(const char *column);	/* a table's heading */
 const char *svc_label(const char *code);	/* a code in a table */
+const char *svc_context(const char *ctx, const char *word);	/* NC_ */
+
+/* history.c: an order's events as lines a person reads (svc-order show). */
+int svc_history_line(sqlite3 *, time_t at, const char *actor,
+    const char *kind, const char *details, FILE *, struct svc_err *);
 
 /* out.c: one writer driven by a format table (DESIGN section 2). */
 enum svc_fmt { SVC_FMT_TABLE, SVC_FMT_TSV, SVC_FMT_CSV, SVC_FMT_JSON };

@@ -65,9 +65,23 @@ case "$out" in
 *) not_ok "zh_CN: show reads in Chinese" "$out" ;;
 esac
 check_same "$(zh svc-order show "$a" -o json)" "$(svc-order show "$a" -o json)" "show -o json: the same under both"
+# The history in words: what happened, then its details as phrases.
+hist=$(printf '%s\n' "$out" | sed -n '/^历史$/,$p')
+case "$hist" in
+*"登记           政务代办，客户 李大爷"*"受理           时间 2026-11-30 09:00，至 2026-11-30 09:45，材料："*"派工           师傅 li"*)
+	ok "zh_CN: the history as words, times local, aligned" ;;
+*) not_ok "zh_CN: the history as words" "$hist" ;;
+esac
 
 # The customer's texts are Chinese in every locale.
 c=$(svc-order notice "$a")
 z=$(zh svc-order notice "$a")
 check_same "$z" "$c" "the notice the applicant reads: the same under both"
+# Last, as it moves the order on: an arrival after its time (G8).
+SVC_NOW="2026-11-30 09:18" svc-visit arrive "$a" --by li >/dev/null 2>&1
+zh run svc-order show "$a" -o table
+case "$out" in
+*"到达           迟到18分钟，第1次上门，经办 li"*) ok "zh_CN: an arrival reads 迟到18分钟" ;;
+*) not_ok "zh_CN: an arrival reads 迟到18分钟" "$out" ;;
+esac
 done_testing
