@@ -306,28 +306,28 @@ cmd_auto(struct svc_cli *cli, int argc, char **argv)
 
 static const struct svc_verb verbs[] = {
 	{ "to", cmd_to, "to LOGIN [ID...] [--helper LOGIN] [--force] [-n] [-k]",
-	    "Send LOGIN, an active worker, to each order (C2).  A worker of\n"
+	    N_("Send LOGIN, an active worker, to each order (C2).  A worker of\n"
 	    "another department, or one already booked then, needs --force.\n"
-	    "  --helper LOGIN   a second person for the visit\n" },
+	    "  --helper LOGIN   a second person for the visit\n") },
 	{ "drop", cmd_drop, "drop [ID...] [--reason TEXT] [-n] [-k]",
-	    "Take the worker off; the order is accepted again.\n" },
+	    N_("Take the worker off; the order is accepted again.\n") },
 	{ "move", cmd_move, "move [ID...] --at TIME --reason TEXT "
 	    "[--by provider|applicant] [--notified TIME] [--force] [-n] [-k]",
-	    "Change an appointment.  A provider's move told less than the\n"
+	    N_("Change an appointment.  A provider's move told less than the\n"
 	    "kind's notice before the old time (G9: 8h) is recorded as short.\n"
 	    "  --by WHO         provider (default) or applicant\n"
 	    "  --notified TIME  when the applicant was told (default now)\n"
 	    "  --force          outside working hours (G7), in the past, or\n"
-	    "                   double-booking the worker\n" },
+	    "                   double-booking the worker\n") },
 	{ "agenda", cmd_agenda, "agenda [LOGIN] [--on DAY]",
-	    "A worker's visits of a day (default: yours, today) in time order.\n" },
+	    N_("A worker's visits of a day (default: yours, today) in time order.\n") },
 	{ "auto", cmd_auto, "auto [ID...] [--dept CODE] [--on DAY] [-v] [-n]",
-	    "Give each accepted order to the least-loaded free worker of its\n"
+	    N_("Give each accepted order to the least-loaded free worker of its\n"
 	    "department; print id and login.  With --dept or --on and no ids,\n"
 	    "every accepted order they select.  Orders nobody can take are\n"
 	    "reported and the exit status is 1.  Only workers with the skills\n"
 	    "the services need, not on leave.\n\n"
-	    "  -v, --verbose  why each one: their load, skills, who was passed over\n" },
+	    "  -v, --verbose  why each one: their load, skills, who was passed over\n") },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -160,17 +160,17 @@ cmd_next(struct svc_cli *cli, int argc, char **argv)
 
 static const struct svc_verb verbs[] = {
 	{ "is", cmd_is, "is [DATE] [--calendar NAME] [options]",
-	    "Exit 0 when DATE (default today) is a working day, 1 when not;\n"
-	    "print the date, weekday, kind and the holiday's name.\n" },
+	    N_("Exit 0 when DATE (default today) is a working day, 1 when not;\n"
+	    "print the date, weekday, kind and the holiday's name.\n") },
 	{ "add", cmd_add, "add TIME DURATION [--calendar NAME] [options]",
-	    "Print TIME plus DURATION: 30m, 8h, 1d are clock time;\n"
-	    "1wd is one working day of working time (G5).\n" },
+	    N_("Print TIME plus DURATION: 30m, 8h, 1d are clock time;\n"
+	    "1wd is one working day of working time (G5).\n") },
 	{ "days", cmd_days, "days FROM TO [--calendar NAME] [options]",
-	    "List each date from FROM to TO with its weekday and kind:\n"
-	    "workday, weekend, holiday or makeup.\n" },
+	    N_("List each date from FROM to TO with its weekday and kind:\n"
+	    "workday, weekend, holiday or makeup.\n") },
 	{ "next", cmd_next, "next [TIME] [--calendar NAME] [options]",
-	    "Print the next working moment at or after TIME (default now).\n\n"
-	    "  --calendar NAME  one of the config's calendars: (default: calendar:)\n" },
+	    N_("Print the next working moment at or after TIME (default now).\n\n"
+	    "  --calendar NAME  one of the config's calendars: (default: calendar:)\n") },
 	{ NULL, NULL, NULL, NULL }
 };
 

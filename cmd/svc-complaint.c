@@ -198,17 +198,17 @@ cmd_show(struct svc_cli *cli, int argc, char **argv)
 static const struct svc_verb verbs[] = {
 	{ "new", cmd_new, "new [--order ID] [--customer NAME --phone PHONE] "
 	    "--text TEXT [-n]",
-	    "Register a complaint (G11) and print its id: about an order, or\n"
-	    "from a customer known by phone.\n" },
+	    N_("Register a complaint (G11) and print its id: about an order, or\n"
+	    "from a customer known by phone.\n") },
 	{ "list", cmd_list, "list [--open]",
-	    "Complaints, oldest first; --open only those not resolved.\n" },
+	    N_("Complaints, oldest first; --open only those not resolved.\n") },
 	{ "show", cmd_show, "show ID",
-	    "One complaint.\n" },
+	    N_("One complaint.\n") },
 	{ "assign", cmd_assign, "assign [ID...] --to LOGIN [-n] [-k]",
-	    "Give complaints to a person of the office.\n" },
+	    N_("Give complaints to a person of the office.\n") },
 	{ "resolve", cmd_resolve, "resolve [ID...] --resolution TEXT "
 	    "--upheld|--rejected [-n] [-k]",
-	    "Close complaints; upheld ones count in the evaluation (G12).\n" },
+	    N_("Close complaints; upheld ones count in the evaluation (G12).\n") },
 	{ NULL, NULL, NULL, NULL }
 };
 

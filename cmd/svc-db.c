@@ -195,24 +195,24 @@ cmd_verify(struct svc_cli *cli, int argc, char **argv)
 
 static const struct svc_verb verbs[] = {
 	{ "init", cmd_init, "init [options]",
-	    "Create the database, or migrate it to this version's schema;\n"
+	    N_("Create the database, or migrate it to this version's schema;\n"
 	    "print its path and schema version.  The only verb of svc that\n"
-	    "creates or migrates a database.\n" },
+	    "creates or migrates a database.\n") },
 	{ "check", cmd_check, "check [options]",
-	    "Run the integrity and foreign-key checks and compare the schema\n"
+	    N_("Run the integrity and foreign-key checks and compare the schema\n"
 	    "version; print each problem, exit 1 when there is any.  Never\n"
-	    "changes the file it checks.\n" },
+	    "changes the file it checks.\n") },
 	{ "backup", cmd_backup, "backup FILE [options]",
-	    "Copy a consistent snapshot to FILE, also while others write.\n" },
+	    N_("Copy a consistent snapshot to FILE, also while others write.\n") },
 	{ "verify", cmd_verify, "verify [--seal HASH [--day DATE]] [options]",
-	    "Walk the hash chains of events, payments and handovers; print\n"
+	    N_("Walk the hash chains of events, payments and handovers; print\n"
 	    "the first row of each whose hash does not follow, exit 1.\n"
 	    "  --seal HASH  also prove the day unchanged since its seal\n"
-	    "  --day DATE   the day of --seal (default today)\n" },
+	    "  --day DATE   the day of --seal (default today)\n") },
 	{ "seal", cmd_seal, "seal [--day DATE] [options]",
-	    "Print the day's seal: one hash over the head of every chain at\n"
+	    N_("Print the day's seal: one hash over the head of every chain at\n"
 	    "the end of DATE (default today), to print, sign or publish.\n"
-	    "  --day DATE   the day (default today)\n" },
+	    "  --day DATE   the day (default today)\n") },
 	{ NULL, NULL, NULL, NULL }
 };
 

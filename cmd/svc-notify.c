@@ -188,24 +188,24 @@ cmd_sweep(struct svc_cli *cli, int argc, char **argv)
 
 static const struct svc_verb verbs[] = {
 	{ "due", cmd_due, "due [--channel sms|email]",
-	    "What should go out now, one a line: ID, recipient, text\n"
+	    N_("What should go out now, one a line: ID, recipient, text\n"
 	    "(nothing in the customers' quiet hours, A9).  Pipe it to a\n"
 	    "gateway, and the gateway's ids to svc-notify sent.\n\n"
-	    "  --channel CH  only the SMS (to phones) or the mail (to addresses)\n" },
+	    "  --channel CH  only the SMS (to phones) or the mail (to addresses)\n") },
 	{ "sent", cmd_sent, "sent [ID...] [--at TIME] [-n] [-k]",
-	    "Record messages as sent (default now); ids from stdin, the\n"
+	    N_("Record messages as sent (default now); ids from stdin, the\n"
 	    "first field of each line, without arguments.\n"
-	    "  --at TIME     when the gateway sent it\n" },
+	    "  --at TIME     when the gateway sent it\n") },
 	{ "failed", cmd_reasoned, "failed [ID...] --reason TEXT [-n] [-k]",
-	    "Record a failed attempt; the message stays due.\n" },
+	    N_("Record a failed attempt; the message stays due.\n") },
 	{ "dismiss", cmd_reasoned, "dismiss [ID...] --reason TEXT [-n] [-k]",
-	    "The applicant was told another way: no longer due.\n" },
+	    N_("The applicant was told another way: no longer due.\n") },
 	{ "check", cmd_check, "check [--check]",
-	    "Messages past their time unsent, and failed ones.\n"
-	    "  --check       exit 1 when there is any\n" },
+	    N_("Messages past their time unsent, and failed ones.\n"
+	    "  --check       exit 1 when there is any\n") },
 	{ "sweep", cmd_sweep, "sweep [-n]",
-	    "Make the reminders that have come due (remind_before); run\n"
-	    "from cron every few minutes: each is made once.\n" },
+	    N_("Make the reminders that have come due (remind_before); run\n"
+	    "from cron every few minutes: each is made once.\n") },
 	{ NULL, NULL, NULL, NULL }
 };
 

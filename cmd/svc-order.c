@@ -618,94 +618,89 @@ cmd_import(struct svc_cli *cli, int argc, char **argv)
 	svc_batch_end(cli);
 }
 
-#define PERSON_HELP \
-	"  --kind KIND          cleaning, repair or gov (or implied by the services)\n" \
-	"  --service CODE[:QTY] a service from the catalogue; repeat for more\n" \
-	"  --customer NAME      the applicant\n" \
-	"  --phone PHONE        the applicant's phone (customers are kept by phone)\n" \
-	"  --email ADDR         the applicant's e-mail, for messages besides SMS\n" \
-	"  --address TEXT       where the visit is\n" \
-	"  --channel CH         window, phone, office or online (default phone)\n" \
-	"  --group GROUP        elderly, frail, sick, disabled or key-project (G2)\n" \
-	"  --want TIME          the time the applicant asked for\n" \
-	"  --dept CODE          the department (default the services')\n" \
-	"  --product BARCODE    the product, for repairs\n" \
-	"  --fault TEXT         the fault as the customer reports it (A3)\n" \
-	"  --note TEXT          anything else\n" \
-	"  -n, --dry-run        check and print, write nothing\n"
-
-#define FILTER_HELP \
-	"  --status S[,S...]    new, accepted, refused, cancelled; or closed\n" \
-	"                       alone: settled, whatever state it ended in\n" \
-	"  --kind KIND          cleaning, repair or gov\n" \
-	"  --dept CODE          one department\n" \
-	"  --customer TEXT      part of the name or phone\n" \
-	"  --since TIME         registered at or after\n" \
-	"  --until TIME         registered before\n" \
-	"  --on DAY             with an appointment that day\n" \
-	"  --overdue            no reply yet and past the deadline (G5)\n" \
-	"  --limit N            at most N orders\n"
-
 static const struct svc_verb verbs[] = {
 	{ "new", cmd_new, "new --customer NAME --phone PHONE --address TEXT "
 	    "[--email ADDR] [--kind KIND] [--service CODE[:QTY]]... [--channel CH] "
 	    "[--group GROUP] [--want TIME] [--dept CODE] [--product BARCODE] "
 	    "[--fault TEXT] [--note TEXT] [-n]",
-	    "Register one request and print its id.  The reply is due\n"
+	    N_("Register one request and print its id.  The reply is due\n"
 	    "reply_within after now, on the working calendar (G5).\n\n"
-	    PERSON_HELP },
+	    "  --kind KIND          cleaning, repair or gov (or implied by the services)\n"
+	    "  --service CODE[:QTY] a service from the catalogue; repeat for more\n"
+	    "  --customer NAME      the applicant\n"
+	    "  --phone PHONE        the applicant's phone (customers are kept by phone)\n"
+	    "  --email ADDR         the applicant's e-mail, for messages besides SMS\n"
+	    "  --address TEXT       where the visit is\n"
+	    "  --channel CH         window, phone, office or online (default phone)\n"
+	    "  --group GROUP        elderly, frail, sick, disabled or key-project (G2)\n"
+	    "  --want TIME          the time the applicant asked for\n"
+	    "  --dept CODE          the department (default the services')\n"
+	    "  --product BARCODE    the product, for repairs\n"
+	    "  --fault TEXT         the fault as the customer reports it (A3)\n"
+	    "  --note TEXT          anything else\n"
+	    "  -n, --dry-run        check and print, write nothing\n") },
 	{ "import", cmd_import, "import [FILE] [-n]",
-	    "Register many requests from YAML (a list of mappings with the\n"
-	    "fields of new) or from the JSON Lines of export; one transaction.\n" },
+	    N_("Register many requests from YAML (a list of mappings with the\n"
+	    "fields of new) or from the JSON Lines of export; one transaction.\n") },
 	{ "list", cmd_list, "list [--status S[,S...]] [--kind KIND] "
 	    "[--dept CODE] [--customer TEXT] [--since TIME] [--until TIME] "
 	    "[--on DAY] [--overdue] [--limit N]",
-	    FILTER_HELP },
+	    N_("  --status S[,S...]    new, accepted, refused, cancelled; or closed\n"
+	    "                       alone: settled, whatever state it ended in\n"
+	    "  --kind KIND          cleaning, repair or gov\n"
+	    "  --dept CODE          one department\n"
+	    "  --customer TEXT      part of the name or phone\n"
+	    "  --since TIME         registered at or after\n"
+	    "  --until TIME         registered before\n"
+	    "  --on DAY             with an appointment that day\n"
+	    "  --overdue            no reply yet and past the deadline (G5)\n"
+	    "  --limit N            at most N orders\n") },
 	{ "show", cmd_show, "show [ID...]",
-	    "The whole record with its history (G4): a sheet on a terminal,\n"
-	    "one JSON object per order with -o json.\n" },
+	    N_("The whole record with its history (G4): a sheet on a terminal,\n"
+	    "one JSON object per order with -o json.\n") },
 	{ "accept", cmd_accept, "accept [ID...] --at TIME [--until TIME] "
 	    "[--documents \"A;B\"] [--note TEXT] [--force] [-n] [-k]",
-	    "  --at TIME            the agreed time\n"
+	    N_("  --at TIME            the agreed time\n"
 	    "  --until TIME         its end (default: the services' minutes)\n"
 	    "  --documents \"A;B\"    documents beyond the catalogue's (G6)\n"
 	    "  --force              outside working hours (G7), in the past or\n"
 	    "                       without an eligible group (G2); needs --note\n"
 	    "  -n, --dry-run        check and print, write nothing\n"
-	    "  -k, --keep-going     apply the good ones, exit 1\n" },
+	    "  -k, --keep-going     apply the good ones, exit 1\n") },
 	{ "refuse", cmd_close, "refuse [ID...] --reason TEXT [--note TEXT] "
 	    "[-n] [-k]",
-	    "The reply \"no\"; the reason is required (G5).\n" },
+	    N_("The reply \"no\"; the reason is required (G5).\n") },
 	{ "cancel", cmd_close, "cancel [ID...] --reason TEXT [--note TEXT] "
 	    "[--by provider|applicant] [--notified TIME] [-n] [-k]",
-	    "Call the order off.  An agreed appointment the provider cancels is\n"
+	    N_("Call the order off.  An agreed appointment the provider cancels is\n"
 	    "measured like a move (G9): the notice the applicant was given is\n"
 	    "recorded, and a short one shows in svc-report notice.\n"
 	    "  --by WHO         provider (default) or applicant: the applicant's\n"
 	    "                   own withdrawal never counts against anyone\n"
-	    "  --notified TIME  when the applicant was told (default now)\n" },
+	    "  --notified TIME  when the applicant was told (default now)\n") },
 	{ "reopen", cmd_reopen, "reopen [ID...] --reason TEXT [-n] [-k]",
-	    "Take a closed order back (an admin only), to correct its money,\n"
+	    N_("Take a closed order back (an admin only), to correct its money,\n"
 	    "review or return call; an event.  The next command that settles\n"
-	    "it closes it again.\n" },
+	    "it closes it again.\n") },
 	{ "notice", cmd_notice, "notice [ID...]",
-	    "The text for the applicant: time, address, every document and\n"
-	    "the department's phone (G3, G6); or the reason of a refusal.\n" },
+	    N_("The text for the applicant: time, address, every document and\n"
+	    "the department's phone (G3, G6); or the reason of a refusal.\n") },
 	{ "edit", cmd_edit, "edit [ID...] [--customer NAME] [--phone PHONE] "
 	    "[--email ADDR] [--address TEXT] [--service CODE[:QTY]]... [--channel CH] "
 	    "[--group GROUP] [--want TIME] [--dept CODE] [--product BARCODE] "
 	    "[--fault TEXT] [--note TEXT] [-n] [-k]",
-	    "Correct an order before any visit; --service replaces the\n"
+	    N_("Correct an order before any visit; --service replaces the\n"
 	    "services; an empty value clears group, dept, product, fault, note.\n"
-	    "Each edit is an event with the old and new values.\n" },
+	    "Each edit is an event with the old and new values.\n") },
 	{ "export", cmd_export, "export [--yaml] [--status S[,S...]] "
 	    "[--kind KIND] [--dept CODE] [--customer TEXT] [--since TIME] "
 	    "[--until TIME] [--on DAY] [--overdue] [--limit N]",
-	    "Full records with services and history as JSON Lines, or a YAML\n"
-	    "list with --yaml; import reads either back.\n\n" FILTER_HELP },
+	    N_("Full records with services and history as JSON Lines, or a YAML\n"
+	    "list with --yaml; import reads either back.  The filters are\n"
+	    "those of list (svc-order list --help).\n") },
 	{ "catalogue", cmd_catalogue, "catalogue [--kind KIND]",
-	    "The services of the configuration: code, kind, name, price,\n"
-	    "minutes, department and the documents each requires (G6).\n" },
+	    N_("The services of the configuration: code, kind, name, price,\n"
+	    "minutes, department and the documents each requires (G6).\n") },
 	{ NULL, NULL, NULL, NULL }
 };
 

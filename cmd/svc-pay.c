@@ -461,32 +461,32 @@ cmd_receipt(struct svc_cli *cli, int argc, char **argv)
 
 static const struct svc_verb verbs[] = {
 	{ "bill", cmd_bill, "bill [ID...]",
-	    "What each order owes: services, extra lines, what warranty covers\n"
-	    "(A7), payments, refunds and the balance.\n" },
+	    N_("What each order owes: services, extra lines, what warranty covers\n"
+	    "(A7), payments, refunds and the balance.\n") },
 	{ "charge", cmd_charge, "charge [ID...] [--item CODE[:QTY]]... "
 	    "[--amount X --what TEXT] [-n] [-k]",
-	    "Add lines: catalogue items, or an amount for parts or extra work.\n" },
+	    N_("Add lines: catalogue items, or an amount for parts or extra work.\n") },
 	{ "collect", cmd_take, "collect ID --amount X [--method M] "
 	    "[--by LOGIN] [-n]",
-	    "The worker collects on site (C4); a receipt is issued (A11).\n"
-	    "Methods: cash (default), card, transfer, wechat, alipay.\n" },
+	    N_("The worker collects on site (C4); a receipt is issued (A11).\n"
+	    "Methods: cash (default), card, transfer, wechat, alipay.\n") },
 	{ "receive", cmd_take, "receive ID --amount X [--method M] [-n]",
-	    "The customer pays at the finance department (C4); a receipt.\n" },
+	    N_("The customer pays at the finance department (C4); a receipt.\n") },
 	{ "receipt", cmd_receipt, "receipt [NO|ID...] [--width 32|48|80]",
-	    "Print receipts by number, or every receipt of an order.\n" },
+	    N_("Print receipts by number, or every receipt of an order.\n") },
 	{ "void", cmd_void, "void NO... --reason TEXT [-n] [-k]",
-	    "Void a receipt (finance): the number stays, the money stops\n"
-	    "counting.\n" },
+	    N_("Void a receipt (finance): the number stays, the money stops\n"
+	    "counting.\n") },
 	{ "refund", cmd_take, "refund ID --amount X --reason TEXT "
 	    "[--method M] [-n]",
-	    "Pay money back (finance), with its own receipt.\n" },
+	    N_("Pay money back (finance), with its own receipt.\n") },
 	{ "handover", cmd_handover, "handover LOGIN [--counted X] [-n]",
-	    "The worker hands the cash they collected to finance (C4):\n"
-	    "prints the handover, expected, counted and the difference.\n" },
+	    N_("The worker hands the cash they collected to finance (C4):\n"
+	    "prints the handover, expected, counted and the difference.\n") },
 	{ "held", cmd_held, "held [LOGIN]",
-	    "Cash held by workers, not yet handed over, oldest first.\n" },
+	    N_("Cash held by workers, not yet handed over, oldest first.\n") },
 	{ "due", cmd_due, "due",
-	    "Orders done and still owing money.\n" },
+	    N_("Orders done and still owing money.\n") },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -336,7 +336,7 @@ static const struct svc_verb verbs[] = {
 	{ "new", cmd_new, "new [ORDER...] (--every SPEC | --rrule RULE) "
 	    "[--from DATE] [--until DATE | --count N] [--on-holiday RULE] "
 	    "[--note TEXT] [-n] [-k]",
-	    "A plan from each order (ids from stdin without arguments);\n"
+	    N_("A plan from each order (ids from stdin without arguments);\n"
 	    "prints the plans' ids.  The order is the first visit and gets\n"
 	    "the normal reply (G5, G6); svc-plan run makes the others.\n\n"
 	    "  --every SPEC     [N](d|w|mo|y) [DAYS] [HH:MM]: 'tue 09:00',\n"
@@ -347,33 +347,33 @@ static const struct svc_verb verbs[] = {
 	    "  --until DATE     the last day\n"
 	    "  --count N        this many occurrences\n"
 	    "  --on-holiday RULE  skip, next (default) or prev working day\n"
-	    "  --note TEXT      why, kept with the rule\n" },
+	    "  --note TEXT      why, kept with the rule\n") },
 	{ "edit", cmd_edit, "edit [PLAN...] --from DATE (--every SPEC | "
 	    "--rrule RULE) [--until DATE | --count N] [--on-holiday RULE] "
 	    "[--note TEXT] [-n] [-k]",
-	    "A new rule from --from on (today or later); what was made\n"
-	    "before stays, and orders already made after it are counted.\n" },
+	    N_("A new rule from --from on (today or later); what was made\n"
+	    "before stays, and orders already made after it are counted.\n") },
 	{ "pause", cmd_state, "pause [PLAN...] [--note TEXT] [-n] [-k]",
-	    "Make nothing until resumed; what falls in the pause is not\n"
-	    "made later.\n" },
+	    N_("Make nothing until resumed; what falls in the pause is not\n"
+	    "made later.\n") },
 	{ "resume", cmd_state, "resume [PLAN...] [--note TEXT] [-n] [-k]",
-	    "Make the next occurrences again.\n" },
+	    N_("Make the next occurrences again.\n") },
 	{ "end", cmd_state, "end [PLAN...] [--note TEXT] [-n] [-k]",
-	    "Make nothing more, for good.\n" },
+	    N_("Make nothing more, for good.\n") },
 	{ "run", cmd_run, "run [--ahead DUR] [-n] [-k]",
-	    "Make the orders every active plan has due within --ahead\n"
+	    N_("Make the orders every active plan has due within --ahead\n"
 	    "(default 14d), accepted at their time; each occurrence once,\n"
 	    "however often and in parallel it runs.  Prints their ids; a\n"
 	    "moved or skipped occurrence is said on stderr.\n\n"
-	    "  --ahead DUR      the horizon: 14d, 36h\n" },
+	    "  --ahead DUR      the horizon: 14d, 36h\n") },
 	{ "list", cmd_list, "list [--state STATE] [--kind KIND]",
-	    "id, state, kind, customer, first, every, on_holiday, made, last.\n"
+	    N_("id, state, kind, customer, first, every, on_holiday, made, last.\n"
 	    "\n"
 	    "  --state STATE    active, paused or ended\n"
-	    "  --kind KIND      cleaning, repair or gov\n" },
+	    "  --kind KIND      cleaning, repair or gov\n") },
 	{ "show", cmd_show, "show [PLAN...]",
-	    "plan, planned, at, order, status, note: the first order, then\n"
-	    "every occurrence, moved (and why) or skipped.\n" },
+	    N_("plan, planned, at, order, status, note: the first order, then\n"
+	    "every occurrence, moved (and why) or skipped.\n") },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -105,14 +105,14 @@ cmd_list(struct svc_cli *cli, int argc, char **argv)
 
 static const struct svc_verb verbs[] = {
 	{ "import", cmd_import, "import [FILE] [-n]",
-	    "Add or update products from CSV with a header (barcode, model,\n"
+	    N_("Add or update products from CSV with a header (barcode, model,\n"
 	    "name, sold_on or made_on, warranty_months) or a YAML list (.yaml);\n"
-	    "all or nothing.\n" },
+	    "all or nothing.\n") },
 	{ "show", cmd_show, "show BARCODE",
-	    "The product, its warranty and whether it is covered today (A5):\n"
-	    "exit 0 covered, 1 not covered, 66 unknown.\n" },
+	    N_("The product, its warranty and whether it is covered today (A5):\n"
+	    "exit 0 covered, 1 not covered, 66 unknown.\n") },
 	{ "list", cmd_list, "list",
-	    "Every product in the registry.\n" },
+	    N_("Every product in the registry.\n") },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -389,57 +389,57 @@ cmd_query(struct svc_cli *cli, int argc, char **argv)
 
 static const struct svc_verb verbs[] = {
 	{ "overdue", cmd_check, "overdue [--soon DURATION] " CHECK_USAGE,
-	    "Requests with no reply past their deadline (G5); --soon also\n"
-	    "those due within DURATION.\n" },
+	    N_("Requests with no reply past their deadline (G5); --soon also\n"
+	    "those due within DURATION.\n") },
 	{ "late", cmd_check, "late " CHECK_USAGE,
-	    "Arrivals after the appointed start (G8, A1), and appointments\n"
-	    "begun with nobody there.\n" },
+	    N_("Arrivals after the appointed start (G8, A1), and appointments\n"
+	    "begun with nobody there.\n") },
 	{ "notice", cmd_check, "notice " CHECK_USAGE,
-	    "Appointments the provider moved with short notice (G9).\n" },
+	    N_("Appointments the provider moved with short notice (G9).\n") },
 	{ "noshow", cmd_check, "noshow " CHECK_USAGE,
-	    "Orders abandoned by the applicant (G10).\n" },
+	    N_("Orders abandoned by the applicant (G10).\n") },
 	{ "held", cmd_check, "held [--older DURATION] " CHECK_USAGE,
-	    "Cash a worker has held longer than --older (default 1d) (C4).\n" },
+	    N_("Cash a worker has held longer than --older (default 1d) (C4).\n") },
 	{ "unpaid", cmd_check, "unpaid " CHECK_USAGE,
-	    "Orders done and still owing.\n" },
+	    N_("Orders done and still owing.\n") },
 	{ "takeback", cmd_check, "takeback " CHECK_USAGE,
-	    "Products taken to the workshop (A8) and not back at the\n"
-	    "customer's by the day promised (--return-by).\n" },
+	    N_("Products taken to the workshop (A8) and not back at the\n"
+	    "customer's by the day promised (--return-by).\n") },
 	{ "unsent", cmd_check, "unsent " CHECK_USAGE,
-	    "Messages for applicants past their time and never sent, and\n"
-	    "ones a gateway failed to send (svc-notify).\n" },
+	    N_("Messages for applicants past their time and never sent, and\n"
+	    "ones a gateway failed to send (svc-notify).\n") },
 	{ "clashes", cmd_check, "clashes " CHECK_USAGE,
-	    "Visits booked for a worker or helper who is on leave then\n"
-	    "(svc-staff leave): rebook them.\n" },
+	    N_("Visits booked for a worker or helper who is on leave then\n"
+	    "(svc-staff leave): rebook them.\n") },
 	{ "conduct", cmd_check, "conduct [--worker LOGIN] " CHECK_USAGE,
-	    "Per worker and item of the conduct checklist (A13-A20): how often\n"
+	    N_("Per worker and item of the conduct checklist (A13-A20): how often\n"
 	    "the customers were asked and answered a breach; --check lists\n"
-	    "only the major breaches, and exits 1 when there is any.\n" },
+	    "only the major breaches, and exits 1 when there is any.\n") },
 	{ "unreviewed", cmd_check, "unreviewed " CHECK_USAGE,
-	    "Done visits the supervisor has not reviewed within the kind's\n"
-	    "review_within (C5).\n" },
+	    N_("Done visits the supervisor has not reviewed within the kind's\n"
+	    "review_within (C5).\n") },
 	{ "followup", cmd_check, "followup " CHECK_USAGE,
-	    "Orders due for their return call after the work (回访).\n" },
+	    N_("Orders due for their return call after the work (回访).\n") },
 	{ "complaints", cmd_check, "complaints " CHECK_USAGE,
-	    "Open complaints, oldest first (G11).\n" },
+	    N_("Open complaints, oldest first (G11).\n") },
 	{ "summary", cmd_summary, "summary [--by day|week|month|dept|kind|"
 	    "worker] " SUMMARY_USAGE,
-	    "Orders by state, registered in the period.\n" },
+	    N_("Orders by state, registered in the period.\n") },
 	{ "workload", cmd_summary, "workload " SUMMARY_USAGE,
-	    "Per worker: visits, done, minutes on site, late arrivals.\n" },
+	    N_("Per worker: visits, done, minutes on site, late arrivals.\n") },
 	{ "revenue", cmd_summary, "revenue [--by day|month|dept|method|worker|"
 	    "service] "
 	    SUMMARY_USAGE,
-	    "Collected, refunded and net.\n" },
+	    N_("Collected, refunded and net.\n") },
 	{ "rating", cmd_summary, "rating " SUMMARY_USAGE,
-	    "Customer ratings by worker and department.\n" },
+	    N_("Customer ratings by worker and department.\n") },
 	{ "evaluation", cmd_evaluation, "evaluation --year YYYY [--explain]",
-	    "The year-end evaluation of every department (G12).\n" },
+	    N_("The year-end evaluation of every department (G12).\n") },
 	{ "query", cmd_query, "query SQL [--timeout DURATION]",
-	    "Read-only SQL over the documented views, in every format.\n"
+	    N_("Read-only SQL over the documented views, in every format.\n"
 	    "  --timeout DURATION  stop the statement after this long (default\n"
 	    "                      5s); past it, or past 256 MiB or SQLite's\n"
-	    "                      length limits, exit 65 saying which\n" },
+	    "                      length limits, exit 65 saying which\n") },
 	{ NULL, NULL, NULL, NULL }
 };
 

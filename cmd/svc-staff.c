@@ -583,7 +583,7 @@ cmd_leave_list(struct svc_cli *cli, int argc, char **argv)
 static const struct svc_verb verbs[] = {
 	{ "add", cmd_add, "add LOGIN --name NAME [--dept CODE] [--role ROLES] "
 	    "[--phone PHONE] [--badge NO] [--skill LIST] [--hours LIST] [-n]",
-	    "  --name NAME      the full name, as on the badge\n"
+	    N_("  --name NAME      the full name, as on the badge\n"
 	    "  --dept CODE      the department\n"
 	    "  --role ROLES     admin, complaints, dispatcher, finance,\n"
 	    "                   reception, worker;\n"
@@ -594,54 +594,54 @@ static const struct svc_verb verbs[] = {
 	    "                   catalogue's services name what they need\n"
 	    "  --hours LIST     their own hours, 08:00-14:00[,...], when not\n"
 	    "                   the calendar's (a shift)\n"
-	    "  -n, --dry-run    check and print, write nothing\n" },
+	    "  -n, --dry-run    check and print, write nothing\n") },
 	{ "edit", cmd_edit, "edit [LOGIN...] [--name NAME] [--dept CODE] "
 	    "[--role ROLES] [--phone PHONE] [--badge NO] [--skill LIST] "
 	    "[--hours LIST] [-n] [-k]",
-	    "Change the given fields; an empty value clears dept, phone,\n"
+	    N_("Change the given fields; an empty value clears dept, phone,\n"
 	    "badge, skills or hours.  --role and --skill replace.  Logins from\n"
-	    "stdin without arguments.  -k applies the good ones, exits 1.\n" },
+	    "stdin without arguments.  -k applies the good ones, exits 1.\n") },
 	{ "disable", cmd_active, "disable [LOGIN...] [-n] [-k]",
-	    "Take people off duty; they stay in every record.\n" },
+	    N_("Take people off duty; they stay in every record.\n") },
 	{ "enable", cmd_active, "enable [LOGIN...] [-n] [-k]",
-	    "Put disabled people back on duty.\n" },
+	    N_("Put disabled people back on duty.\n") },
 	{ "list", cmd_list, "list [--dept CODE] [--role ROLE] [--all]",
-	    "  --dept CODE      only this department\n"
+	    N_("  --dept CODE      only this department\n"
 	    "  --role ROLE      only people with this role\n"
-	    "  -a, --all        disabled people too\n" },
+	    "  -a, --all        disabled people too\n") },
 	{ "show", cmd_show, "show [LOGIN...]",
-	    "The whole record with its history.\n" },
+	    N_("The whole record with its history.\n") },
 	{ "directory", cmd_directory, "directory",
-	    "The published service phone of every department (G3).\n" },
+	    N_("The published service phone of every department (G3).\n") },
 	{ "import", cmd_import, "import [FILE] [-n]",
-	    "Add or update departments and staff from a YAML roster;\n"
-	    "all or nothing.  FILE - or none reads stdin.\n" },
+	    N_("Add or update departments and staff from a YAML roster;\n"
+	    "all or nothing.  FILE - or none reads stdin.\n") },
 	{ "add-dept", cmd_add_dept, "add-dept CODE --name NAME --kind KIND "
 	    "[--phone PHONE] [-n]",
-	    "  --name NAME      the department's name\n"
+	    N_("  --name NAME      the department's name\n"
 	    "  --kind KIND      cleaning, repair or gov\n"
-	    "  --phone PHONE    the published service phone (G3)\n" },
+	    "  --phone PHONE    the published service phone (G3)\n") },
 	{ "edit-dept", cmd_edit_dept, "edit-dept [CODE...] [--name NAME] "
 	    "[--kind KIND] [--phone PHONE] [-n] [-k]",
-	    "Change the given fields of departments.\n" },
+	    N_("Change the given fields of departments.\n") },
 	{ "depts", cmd_depts, "depts",
-	    "List the departments.\n" },
+	    N_("List the departments.\n") },
 	{ "leave", cmd_leave, "leave LOGIN --from TIME --to TIME --reason TEXT "
 	    "[-n]",
-	    "LOGIN is away from --from to --to (issue 18): no visit is booked\n"
+	    N_("LOGIN is away from --from to --to (issue 18): no visit is booked\n"
 	    "into it.  Prints the leave's id.  Visits booked before are kept\n"
-	    "and listed by svc-report clashes.\n" },
+	    "and listed by svc-report clashes.\n") },
 	{ "leave-cancel", cmd_leave_cancel, "leave-cancel [ID...] --reason TEXT "
 	    "[-n] [-k]",
-	    "The leave will not be taken; kept, with why.\n" },
+	    N_("The leave will not be taken; kept, with why.\n") },
 	{ "leave-list", cmd_leave_list, "leave-list [LOGIN] [--since TIME] "
 	    "[--all]",
-	    "Leave not over by --since (default now), in time order:\n"
+	    N_("Leave not over by --since (default now), in time order:\n"
 	    "id, login, from, to, reason, cancelled.\n\n"
-	    "  -a, --all        cancelled leave too\n" },
+	    "  -a, --all        cancelled leave too\n") },
 	{ "roles", cmd_roles, "roles [LOGIN]",
-	    "Which roles may run which writing verb (reading needs none);\n"
-	    "with LOGIN, only the verbs that person's roles allow.\n" },
+	    N_("Which roles may run which writing verb (reading needs none);\n"
+	    "with LOGIN, only the verbs that person's roles allow.\n") },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -626,72 +626,72 @@ cmd_noshow(struct svc_cli *cli, int argc, char **argv)
 
 static const struct svc_verb verbs[] = {
 	{ "brief", cmd_text, "brief [ID...]",
-	    "What to know before going (A3): the customer and their earlier\n"
-	    "orders, the fault, the product and its warranty, the documents.\n" },
+	    N_("What to know before going (A3): the customer and their earlier\n"
+	    "orders, the fault, the product and its warranty, the documents.\n") },
 	{ "late", cmd_late, "late [ID...] --eta TIME [--reason TEXT] "
 	    "[--by LOGIN] [-n] [-k]",
-	    "The worker told the customer about a delay in advance (A1).\n" },
+	    N_("The worker told the customer about a delay in advance (A1).\n") },
 	{ "arrive", cmd_arrive, "arrive [ID...] [--by LOGIN] [-n] [-k]",
-	    "The worker is at the door; after the appointed time is late (G8).\n"
+	    N_("The worker is at the door; after the appointed time is late (G8).\n"
 	    "Each arrival begins a visit of the order, credited to who came:\n"
 	    "the visit's worker or helper, or, recorded by a dispatcher, --by\n"
-	    "LOGIN.  Anyone else is refused (exit 65).\n" },
+	    "LOGIN.  Anyone else is refused (exit 65).\n") },
 	{ "start", cmd_arrive, "start [ID...] [--by LOGIN] [-n] [-k]",
-	    "The applicant is there and agrees; the work begins (A4).\n" },
+	    N_("The applicant is there and agrees; the work begins (A4).\n") },
 	{ "contact", cmd_contact, "contact [ID...] --reached|--unreachable "
 	    "[--note TEXT] [-n] [-k]",
-	    "A call or other attempt to reach the applicant (G10).\n" },
+	    N_("A call or other attempt to reach the applicant (G10).\n") },
 	{ "check", cmd_check, "check [ID...] [--voucher|--no-voucher] "
 	    "[--barcode CODE] [--parts-ok|--parts-missing TEXT] "
 	    "[--damage TEXT] [--not-ours TEXT] [--signed-by NAME] [--by LOGIN] "
 	    "[-n] [-k]",
-	    "The checks before working (A4-A7).  Without a voucher the barcode\n"
+	    N_("The checks before working (A4-A7).  Without a voucher the barcode\n"
 	    "decides the warranty (A5).  Missing parts, damage and a fault not\n"
-	    "ours need the customer's --signed-by at once (A6, A7).\n" },
+	    "ours need the customer's --signed-by at once (A6, A7).\n") },
 	{ "suspend", cmd_suspend, "suspend [ID...] --reason TEXT "
 	    "--resume-at TIME [--by LOGIN] [--force] [-n] [-k]",
-	    "Interrupt the work for the customer's rest or meal (A9): the visit\n"
+	    N_("Interrupt the work for the customer's rest or meal (A9): the visit\n"
 	    "ends, and the resume time is the appointment of the next, booked\n"
 	    "as any: in working hours where the kind asks (G7), double-booking\n"
-	    "nobody; --force records it anyway.\n" },
+	    "nobody; --force records it anyway.\n") },
 	{ "resume", cmd_arrive, "resume [ID...] [--by LOGIN] [-n] [-k]",
-	    "Continue suspended work: a new visit, at the door and started.\n" },
+	    N_("Continue suspended work: a new visit, at the door and started.\n") },
 	{ "takeback", cmd_takeback, "takeback [ID...] --reason TEXT "
 	    "[--return-by DATE] [--by LOGIN] [-n] [-k]",
-	    "The product goes to the workshop by agreement (A8): the visit ends;\n"
-	    "svc-assign move books the return visit.\n" },
+	    N_("The product goes to the workshop by agreement (A8): the visit ends;\n"
+	    "svc-assign move books the return visit.\n") },
 	{ "done", cmd_done, "done [ID...] --signed-by NAME [--rating 1-5] "
 	    "[--comment TEXT] [--signature FILE] [--conduct ID=yes|no,...|-] "
 	    "[--by LOGIN] [-n] [-k]",
-	    "The service record is complete and signed (A10, C5).\n\n"
+	    N_("The service record is complete and signed (A10, C5).\n\n"
 	    "  --conduct LIST  the customer's answers to the form's checklist\n"
-	    "                  (A13-A20), or - for ID<TAB>yes|no lines on stdin\n" },
+	    "                  (A13-A20), or - for ID<TAB>yes|no lines on stdin\n") },
 	{ "report", cmd_report, "report [ID...] --note TEXT [--by LOGIN] "
 	    "[-n] [-k]",
-	    "The worker's report of the visit just ended to the supervisor\n"
-	    "(C5): what the customer asked, parts used, problems.\n" },
+	    N_("The worker's report of the visit just ended to the supervisor\n"
+	    "(C5): what the customer asked, parts used, problems.\n") },
 	{ "review", cmd_review, "review [ID...] --ok|--redo [--reason TEXT] "
 	    "[-n] [-k]",
-	    "The supervisor (a dispatcher) accepts the done visit, or sends it\n"
-	    "back with a --reason to be put right and reported again (C5).\n" },
+	    N_("The supervisor (a dispatcher) accepts the done visit, or sends it\n"
+	    "back with a --reason to be put right and reported again (C5).\n") },
 	{ "followup", cmd_followup, "followup [ID...] --reached|--unreachable "
 	    "[--rating 1-5] [--comment TEXT] [--conduct ID=yes|no,...|-] "
 	    "[-n] [-k]",
-	    "The return call (回访) after the work: reached, with the customer's\n"
+	    N_("The return call (回访) after the work: reached, with the customer's\n"
 	    "rating, comment and answers to the conduct checklist (A13-A20);\n"
-	    "unreachable keeps it due, up to the kind's return_visit_tries.\n" },
+	    "unreachable keeps it due, up to the kind's return_visit_tries.\n") },
 	{ "signature", cmd_text, "signature ID",
-	    "Write the stored signature image to stdout.\n" },
+	    N_("Write the stored signature image to stdout.\n") },
 	{ "attach", cmd_attach, "attach ID FILE [--kind photo-before|"
 	    "photo-after|other] [-n]",
-	    "Keep a photo or other file with the order.\n" },
+	    N_("Keep a photo or other file with the order.\n") },
 	{ "form", cmd_text, "form [ID...] [--width 32|48|80]",
-	    "The service form, customer's copy (A10, A12); 32 and 48 fit 58 mm\n"
-	    "and 80 mm receipt printers.\n" },
+	    N_("The service form, customer's copy (A10, A12); 32 and 48 fit 58 mm\n"
+	    "and 80 mm receipt printers.\n") },
 	{ "noshow", cmd_noshow, "noshow [--apply] [--check] [-n]",
-	    "The no-show sweep (G10): list, or with --apply mark abandoned,\n"
+	    N_("The no-show sweep (G10): list, or with --apply mark abandoned,\n"
 	    "the orders whose applicant is absent and unreachable 30 minutes\n"
-	    "after the appointed time.  --check exits 1 when there is any.\n" },
+	    "after the appointed time.  --check exits 1 when there is any.\n") },
 	{ NULL, NULL, NULL, NULL }
 };
 

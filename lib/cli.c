@@ -76,7 +76,7 @@ help(struct svc_cli *cli)
 	} else {
 		printf("%s %s %s\n", _("usage:"), svc_progname, v->usage);
 		if (v->help && *v->help)
-			printf("\n%s", v->help);
+			printf("\n%s", _(v->help));
 	}
 	printf(_("\nCommon options:\n%s\nSee %s(1).\n"), _(common_help),
 	    svc_progname);

@@ -77,6 +77,23 @@ esac
 c=$(svc-order notice "$a")
 z=$(zh svc-order notice "$a")
 check_same "$z" "$c" "the notice the applicant reads: the same under both"
+# Every verb's own --help reads in the reader's language: under zh_CN its
+# text past the usage line has Chinese in it; under C it is the English
+# one (only the term 回访 is Chinese there).
+english=0 chinese=0 verbs=0
+for c in assign cal complaint db notify order pay plan product report staff visit; do
+	for v in $(svc-$c --help 2>/dev/null | sed 's/^usage://' |
+	    awk '$1 ~ /^svc-/ { print $2 }'); do
+		verbs=$((verbs + 1))
+		zh svc-$c "$v" --help 2>/dev/null | sed -n '3,/^通用选项/p' |
+		    grep -q '[一-龥]' && chinese=$((chinese + 1))
+		svc-$c "$v" --help 2>/dev/null | sed -n '3,/^Common options/p' |
+		    sed 's/回访//g' | grep -q '[一-龥]' || english=$((english + 1))
+	done
+done
+[ "$verbs" -ge 80 ] && ok "the help of $verbs verbs tried" || not_ok "the verbs were found" "$verbs"
+check_same "$chinese/$verbs" "$verbs/$verbs" "zh_CN: every verb's --help in Chinese"
+check_same "$english/$verbs" "$verbs/$verbs" "C: every verb's --help in English"
 # Last, as it moves the order on: an arrival after its time (G8).
 SVC_NOW="2026-11-30 09:18" svc-visit arrive "$a" --by li >/dev/null 2>&1
 zh run svc-order show "$a" -o table
