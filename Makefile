@@ -68,15 +68,12 @@ all: $(BINS) $(MO)
 # brings it up to date with the sources after a message changed; `make
 # check` fails while a message lacks its translation or the catalogue
 # holds one the sources no longer have (mk/po-check.sh).
-XGETTEXT = xgettext --from-code=UTF-8 --language=C --no-location \
-	--sort-output -k_ -kN_ -kNC_:1c,2 \
-	-ksvc_seterr:3 -ksvc_warnx:1 -ksvc_die:2
 $(MO): po/zh_CN.po
 	@mkdir -p $(@D)
 	msgfmt -c -o $@ po/zh_CN.po
 
 po:
-	$(XGETTEXT) -o po/svc.pot lib/*.c cmd/*.c
+	sh mk/pot.sh po/svc.pot
 	msgmerge -q --update --no-location --sort-output --backup=none \
 		po/zh_CN.po po/svc.pot
 	@rm -f po/svc.pot
@@ -112,7 +109,7 @@ $(B)/tests/test_%: tests/unit/test_%.c tests/unit/unit.h $(B)/libsvc.a
 check:
 	@sh mk/deps.sh --if-missing
 	@$(MAKE) -s --no-print-directory all units $(FUZZREPLAY)
-	@XGETTEXT="$(XGETTEXT)" sh tests/run.sh $(B) $(UNITBINS)
+	@sh tests/run.sh $(B) $(UNITBINS)
 
 units: $(UNITBINS)
 

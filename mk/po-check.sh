@@ -5,10 +5,9 @@
 # stale catalogue; the translations are a person's work.
 # Prints one line per check, "ok" or "not ok", for tests/run.sh.
 set -u
-: "${XGETTEXT:?make passes XGETTEXT}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-$XGETTEXT -o "$tmp/svc.pot" lib/*.c cmd/*.c || { echo "not ok xgettext"; exit 1; }
+sh mk/pot.sh "$tmp/svc.pot" || { echo "not ok xgettext"; exit 1; }
 verdict() {	# verdict STATUS DESC
 	if [ "$1" -eq 0 ]; then echo "ok $2"; else
 		echo "not ok $2"

@@ -19,10 +19,21 @@ else
 	bold= plain=
 fi
 
-# Each argument a line of the story, after a blank line.
+# The story in the reader's language (po/zh_CN.po, as svc's messages),
+# English where there is no catalogue or no gettext(1).
+export TEXTDOMAIN=svc
+if [ -z "${TEXTDOMAINDIR:-}" ]; then
+	for d in "${1:-.}/../locale" "$here/../locale"; do
+		[ -d "$d" ] && { TEXTDOMAINDIR=$(cd "$d" && pwd); break; }
+	done
+	[ -n "${TEXTDOMAINDIR:-}" ] && export TEXTDOMAINDIR
+fi
+command -v gettext >/dev/null 2>&1 || gettext() { printf '%s' "$1"; }
+
+# A part of the story, its lines in bold, after a blank line.
 say() {
 	echo
-	for line in "$@"; do
+	gettext "$1" | while IFS= read -r line || [ -n "$line" ]; do
 		printf '%s%s%s\n' "$bold" "$line" "$plain"
 	done
 }
@@ -49,8 +60,8 @@ as() {
 }
 
 at 07:30
-say "Tuesday 1 December 2026.  The district service center, the property" \
-    "company and the after-sales team share one svc database, made once."
+say "Tuesday 1 December 2026.  The district service center, the property
+company and the after-sales team share one svc database, made once."
 show svc-db init
 printf '$ svc-staff import staff.yaml\n'
 svc-staff import "$here/staff.yaml" -q | tr '\n' ' '
@@ -61,8 +72,8 @@ printf '6901234567890,BCD-216,"海尔冰箱, 双门",2026-03-02,12\n' |
 show svc-product import "$demo/products.csv" -q
 
 at 08:10
-say "Requests arrive: by phone for an elderly man's pension check (G1, G2)," \
-    "at the property office for a cleaning (C1), at the window for a repair."
+say "Requests arrive: by phone for an elderly man's pension check (G1, G2),
+at the property office for a cleaning (C1), at the window for a repair."
 show svc-order new --customer 李大爷 --phone 13900000001 \
     --address 朝阳区建国路88号3单元501 --service gov-pension --group elderly \
     --channel phone
@@ -75,15 +86,15 @@ show svc-order new --customer 赵先生 --phone 13900000003 \
 show svc-order new --customer 孙奶奶 --phone 13900000004 \
     --address 东城区北新桥1号 --service gov-senior-card --group elderly \
     --channel window
-say "A request left from last Friday is still waiting.  The nightly check" \
-    "would have caught it:"
+say "A request left from last Friday is still waiting.  The nightly check
+would have caught it:"
 SVC_NOW="2026-11-27 16:00" svc-order new --customer 吴先生 --phone 13900000005 \
     --address 丰台区 --service gov-medical --group disabled --channel phone -q >/dev/null
 show svc-report overdue -o table
 
 at 08:40
-say "The windows reply.  Each accepted visit gets its time and every document" \
-    "at once (G6); the late reply is recorded as late, never refused (G5)."
+say "The windows reply.  Each accepted visit gets its time and every document
+at once (G6); the late reply is recorded as late, never refused (G5)."
 show svc-order accept 1 --at 10:00
 show svc-order accept 2 --at 13:30
 show svc-order accept 3 --at 09:30
@@ -98,14 +109,14 @@ show svc-assign auto --on today
 show svc-assign agenda li -o table
 
 at 09:00
-say "The car for the 14:00 visit will be in the garage: the applicant is" \
-    "phoned now, 5 hours ahead, less than the 8 hours G9 asks.  The move" \
-    "is made and recorded as short notice."
+say "The car for the 14:00 visit will be in the garage: the applicant is
+phoned now, 5 hours ahead, less than the 8 hours G9 asks.  The move
+is made and recorded as short notice."
 show svc-assign move 5 --at 16:30 --reason 车辆故障
 
 at 09:25
-say "The repairman is at the door early (G8), checks the fridge: no" \
-    "warranty card, but the barcode says it is covered (A5)."
+say "The repairman is at the door early (G8), checks the fridge: no
+warranty card, but the barcode says it is covered (A5)."
 as chen svc-visit arrive 3
 as chen svc-visit start 3
 as chen svc-visit check 3 --no-voucher --barcode 6901234567890 --parts-ok
@@ -119,14 +130,14 @@ as li svc-visit start 1
 as li svc-visit done 1 --signed-by 李大爷 --rating 5 --comment 服务周到
 
 at 13:00
-say "The cleaning was planned for sun, who is held up; the dispatcher" \
-    "sends wang instead (C2).  A visit counts for who makes it: had wang" \
-    "gone unannounced, his arrival would have been refused."
+say "The cleaning was planned for sun, who is held up; the dispatcher
+sends wang instead (C2).  A visit counts for who makes it: had wang
+gone unannounced, his arrival would have been refused."
 show svc-assign to wang 2
 
 at 13:25
-say "The cleaner starts, and at the customer's request stops for her" \
-    "afternoon rest (A9), back at 15:30: the first visit ends there."
+say "The cleaner starts, and at the customer's request stops for her
+afternoon rest (A9), back at 15:30: the first visit ends there."
 as wang svc-visit arrive 2
 as wang svc-visit start 2
 as wang svc-visit suspend 2 --reason 客户午休 --resume-at 15:30
@@ -146,16 +157,16 @@ as wang svc-pay collect 2 --amount 168
 as wang svc-pay receipt R2026-000001 --width 32
 
 at 15:32
-say "A kitchen cleaning comes in by phone for the late afternoon; it is done" \
-    "at 17:30, and the customer will pay at the finance office tomorrow."
+say "A kitchen cleaning comes in by phone for the late afternoon; it is done
+at 17:30, and the customer will pay at the finance office tomorrow."
 show svc-order new --customer 钱女士 --phone 13900000006 \
     --address 海淀区中关村南大街3号 --service clean-kitchen --channel phone
 show svc-order accept 6 --at 16:00
 as sun svc-assign to wang 6
 
 at 15:35
-say "The no-show sweep runs every five minutes from cron (G10).  At 15:30" \
-    "the senior-card applicant was absent and unreachable 30 minutes."
+say "The no-show sweep runs every five minutes from cron (G10).  At 15:30
+the senior-card applicant was absent and unreachable 30 minutes."
 show svc-visit noshow --apply
 
 at 16:00
@@ -165,15 +176,15 @@ at 17:30
 as wang svc-visit done 6 --signed-by 钱女士 --rating 5
 
 at 17:40
-say "Evening.  Finance takes the cash over (C4); the complaints office" \
-    "hears from Mr Zhao, whose fridge is gone for a week (G11)."
+say "Evening.  Finance takes the cash over (C4); the complaints office
+hears from Mr Zhao, whose fridge is gone for a week (G11)."
 as qian svc-pay handover wang --counted 168
 as wu svc-complaint new --order 3 --text 冰箱要返厂一周，希望提供临时冰箱
 
 at 17:45
-say "The compressor is back from the workshop sooner than promised; the" \
-    "customer asks for the fridge tonight.  The return visit (A8) is" \
-    "booked as a move and made as visit 2, five minutes late."
+say "The compressor is back from the workshop sooner than promised; the
+customer asks for the fridge tonight.  The return visit (A8) is
+booked as a move and made as visit 2, five minutes late."
 show svc-assign move 3 --at 18:00 --by applicant --reason 客户要求今晚送回
 at 18:05
 as chen svc-visit arrive 3
@@ -182,8 +193,8 @@ as chen svc-visit done 3 --signed-by 赵先生 --rating 4
 show svc-order show 3 -o table
 
 at 18:30
-say "The cleaner reports the afternoon to the supervisor, who accepts it" \
-    "(C5); the cleaning still waits for its return call (回访)."
+say "The cleaner reports the afternoon to the supervisor, who accepts it
+(C5); the cleaning still waits for its return call (回访)."
 as wang svc-visit report 2 --note 客户午休后继续，玻璃六扇已清洁，收现金168元
 as sun svc-visit review 2 --ok
 
@@ -197,20 +208,20 @@ show svc-report summary --by kind -o table
 show svc-report revenue --by method -o table
 show svc-pay due -o table
 
-say "Friday: three working days on, the property office calls Ms Zhang" \
-    "back.  Paid, the cash with finance, reviewed and called back, the" \
-    "cleaning is closed."
+say "Friday: three working days on, the property office calls Ms Zhang
+back.  Paid, the cash with finance, reviewed and called back, the
+cleaning is closed."
 SVC_NOW="2026-12-04 16:00"
 export SVC_NOW
-printf '\n%s--- Friday 4 December, 16:00 ---%s\n' "$bold" "$plain"
+printf '\n%s--- %s ---%s\n' "$bold" "$(gettext 'Friday 4 December, 16:00')" "$plain"
 show svc-report unreviewed -o table
 show svc-report followup -o table
 show svc-visit followup 2 --reached --rating 5 --comment 很满意
 show svc-order list --status closed -o table
 
+printf '\n%s\n' "$(gettext 'That was one day.  The demo database is this, to try:')"
 cat <<MSG
-
-That was one day.  The demo database is $SVC_DB.  Try:
+  $SVC_DB
 
   export PATH=$(dirname "$(command -v svc-db)"):\$PATH
   export SVC_DB=$SVC_DB SVC_CONFIG=$SVC_CONFIG SVC_NOW='2026-12-01 18:00'

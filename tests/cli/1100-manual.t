@@ -43,4 +43,18 @@ case "$out" in
 *"R2026-000001"*"svc-visit noshow --apply"*"That was one day."*) ok "and tells the whole day" ;;
 *) not_ok "the demo tells the day" "$(printf '%s\n' "$out" | tail -5)" ;;
 esac
+case "$out" in
+*"Tuesday 1 December 2026."*) ok "the story in English under C" ;;
+*) not_ok "the story in English under C" "$(printf '%s\n' "$out" | head -5)" ;;
+esac
+# The story in the reader's language (issue 19), from the build's catalogue.
+if locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\{0,1\}8$'; then
+	out=$(LANG=zh_CN.UTF-8 sh "$TOP/share/svc/demo.sh" "$B/bin" 2>&1)
+	case "$out" in
+	*"2026 年 12 月 1 日，星期二。"*"压缩机比承诺的早修好了"*"这就是一天。"*) ok "under zh_CN the story is told in Chinese" ;;
+	*) not_ok "under zh_CN the story is told in Chinese" "$(printf '%s\n' "$out" | head -5)" ;;
+	esac
+else
+	not_ok "the zh_CN.UTF-8 locale exists (mk/deps.sh makes it)"
+fi
 done_testing
