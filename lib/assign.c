@@ -228,7 +228,7 @@ svc_unassign(sqlite3 *db, int64_t id, const char *reason, struct svc_err *e)
 		return e->code;
 	if (strcmp(b.status, "assigned") != 0)
 		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot drop: the order "
-		    "is %s", (long long)id, b.status);
+		    "is %s", (long long)id, svc_label(b.status));
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
@@ -397,7 +397,7 @@ svc_move(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	if (strcmp(b.status, "accepted") && strcmp(b.status, "assigned") &&
 	    strcmp(b.status, "taken_back"))
 		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot move: the order "
-		    "is %s", (long long)id, b.status);
+		    "is %s", (long long)id, svc_label(b.status));
 	if (notified_ok(db, id, m->notified, e))
 		return e->code;
 	rules = svc_conf_rules(c, b.kind);
@@ -591,7 +591,7 @@ svc_auto_assign(sqlite3 *db, const struct svc_conf *c, int64_t id,
 		return e->code;
 	if (strcmp(b.status, "accepted") != 0)
 		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot assign: the "
-		    "order is %s", (long long)id, b.status);
+		    "order is %s", (long long)id, svc_label(b.status));
 	if ((nneed = svc_order_needs(db, c, id, SVC_NEED_SKILLS, need, 16,
 	    e)) < 0)
 		return e->code;

@@ -188,19 +188,29 @@ svc_order_facts(sqlite3 *db, int64_t id, struct svc_facts *f,
 	return svc_order_found(db, rc, id, e);
 }
 
+/* The steps svc_order_may names, as words a person reads. */
+const char *const svc_step_words[] = {
+	NC_("step", "accept"), NC_("step", "refuse"), NC_("step", "cancel"),
+	NC_("step", "assign"), NC_("step", "arrive"), NC_("step", "start"),
+	NC_("step", "resume"), NC_("step", "suspend"),
+	NC_("step", "take back"), NC_("step", "finish"), NULL
+};
+
 /*
  * The one check every state change passes: exit 65, saying why, when the
- * order's state does not allow the step.
+ * order's state does not allow the step; the step and the state are
+ * words in the reader's language, the codes in the C locale.
  */
 int
 svc_order_may(int64_t id, const struct svc_facts *f, const char *to,
     const char *verb, struct svc_err *e)
 {
 	static const char *const why[][2] = {
-		{ "started", "nobody has arrived yet" },
-		{ "done", "the work has not started" },
-		{ "abandoned", "nobody has arrived yet" },
+		{ "started", N_("nobody has arrived yet") },
+		{ "done", N_("the work has not started") },
+		{ "abandoned", N_("nobody has arrived yet") },
 	};
+	const char *step = svc_context("step", verb);
 	size_t i;
 
 	if (svc_transition_ok(f->status, to))
@@ -209,9 +219,9 @@ svc_order_may(int64_t id, const struct svc_facts *f, const char *to,
 		if (strcmp(to, why[i][0]) == 0 &&
 		    strcmp(f->status, "assigned") == 0)
 			return svc_seterr(e, SVC_EX_DATA, "%lld: cannot %s: %s",
-			    (long long)id, verb, why[i][1]);
+			    (long long)id, step, _(why[i][1]));
 	return svc_seterr(e, SVC_EX_DATA, "%lld: cannot %s: the order is %s",
-	    (long long)id, verb, f->status);
+	    (long long)id, step, svc_label(f->status));
 }
 
 /* The person's texts of a registration, through the one validator. */
@@ -705,7 +715,7 @@ svc_order_edit(sqlite3 *db, const struct svc_conf *c, int64_t id,
 		return e->code;
 	if (strcmp(cur.status, "new") && strcmp(cur.status, "accepted")) {
 		svc_seterr(e, SVC_EX_DATA, "%lld: cannot edit: the order is %s",
-		    (long long)id, cur.status);
+		    (long long)id, svc_label(cur.status));
 		goto out;
 	}
 	if (order_texts(in, 1, e))

@@ -713,7 +713,7 @@ svc_order_notice(sqlite3 *db, int64_t id, struct svc_buf *b,
 		status = "accepted";
 	if (strcmp(status, "accepted") && strcmp(status, "refused")) {
 		svc_seterr(e, SVC_EX_DATA, "%lld: no reply to tell: the order "
-		    "is %s", (long long)id, status);
+		    "is %s", (long long)id, svc_label(status));
 		sqlite3_reset(st);
 		return e->code;
 	}

@@ -101,7 +101,7 @@ svc_charge(sqlite3 *db, int64_t id, const char *code, const char *what,
 		    "would pass the ceiling of 10^12 yuan", (long long)id);
 	if (!strcmp(b.status, "cancelled") || !strcmp(b.status, "refused"))
 		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot charge: the "
-		    "order is %s", (long long)id, b.status);
+		    "order is %s", (long long)id, svc_label(b.status));
 	if (what == NULL || *what == '\0')
 		return svc_seterr(e, SVC_EX_DATA, "%lld: say what the charge "
 		    "is for", (long long)id);
@@ -230,7 +230,7 @@ svc_take(sqlite3 *db, int64_t id, struct svc_take *t, struct svc_err *e)
 	for (i = 0; over[i]; i++)
 		if (strcmp(b.status, over[i]) == 0)
 			return svc_seterr(e, SVC_EX_DATA, "%lld: cannot take money:"
-			    " the order is %s", (long long)id, b.status);
+			    " the order is %s", (long long)id, svc_label(b.status));
 	if (t->amount > b.balance) {
 		svc_money_format(b.balance, left, sizeof left);
 		return svc_seterr(e, SVC_EX_DATA, "%lld: that overpays: %s is "

@@ -515,7 +515,7 @@ svc_plan_new(sqlite3 *db, const struct svc_conf *c, int64_t first,
 	    strcmp(f.status, "cancelled") == 0)
 		return svc_seterr(e, SVC_EX_DATA, "%lld: the order is %s: a "
 		    "plan starts from an order that stands", (long long)first,
-		    f.status);
+		    svc_label(f.status));
 	/* whose first it is, or which plan made it */
 	if (one_value(db, "SELECT id FROM plan WHERE first_id = ?1 UNION ALL"
 	    " SELECT plan_id FROM plan_occ WHERE order_id = ?1", first, &other,
@@ -670,7 +670,7 @@ svc_plan_state(sqlite3 *db, int64_t id, const char *verb, const char *note,
 			break;
 	if (i == sizeof moves / sizeof moves[0])
 		return svc_seterr(e, SVC_EX_DATA, "%lld: the plan is %s: "
-		    "cannot %s it", (long long)id, state, verb);
+		    "cannot %s it", (long long)id, svc_label(state), verb);
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);

@@ -300,7 +300,7 @@ svc_visit_late(sqlite3 *db, int64_t id, time_t eta, const char *reason,
 		return e->code;
 	if (strcmp(s.status, "assigned") != 0)
 		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot announce a delay:"
-		    " the order is %s", (long long)id, s.status);
+		    " the order is %s", (long long)id, svc_label(s.status));
 	if (eta <= s.at)
 		return svc_seterr(e, SVC_EX_DATA, "%lld: the new arrival time is "
 		    "not after the appointment", (long long)id);
@@ -468,7 +468,7 @@ svc_visit_contact(sqlite3 *db, int64_t id, int reached, const char *note,
 		;
 	if (open[i] == NULL)
 		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot record a contact:"
-		    " the order is %s", (long long)id, s.status);
+		    " the order is %s", (long long)id, svc_label(s.status));
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
@@ -528,7 +528,7 @@ svc_visit_check(sqlite3 *db, int64_t id, struct svc_check *c,
 		return e->code;
 	if (strcmp(s.status, "arrived") && strcmp(s.status, "started"))
 		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot check: the order "
-		    "is %s", (long long)id, s.status);
+		    "is %s", (long long)id, svc_label(s.status));
 	if (step_visit(db, id, &s, 0, &cur, &who, e))
 		return e->code;
 	if ((c->parts_missing || c->damage || c->not_ours) &&

@@ -77,6 +77,12 @@ esac
 c=$(svc-order notice "$a")
 z=$(zh svc-order notice "$a")
 check_same "$z" "$c" "the notice the applicant reads: the same under both"
+# A refusal names the step and the order's state as words, not codes.
+unchanged "assigning a new order" zh svc-assign to li "$b"
+check_err "$b: 不能派工：工单状态为“新建”" "zh_CN: the step and the state in words"
+run svc-assign to li "$b"
+check_err "$b: cannot assign: the order is new" "C: the codes as they were"
+
 # Every verb's own --help reads in the reader's language: under zh_CN its
 # text past the usage line has Chinese in it; under C it is the English
 # one (only the term 回访 is Chinese there).
