@@ -42,6 +42,11 @@ peak() {	# peak CMD...: maximum resident set, KiB
 	/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1
 }
 
+# Each row's time is kept in build/bench-N.ms, so that a run at one scale
+# can say how each operation grew from the other (the 1M / 100k column).
+times="$top/build/bench-$N.ms"
+: >"$times.new"
+
 row() {	# row NAME SQL CMD...
 	name=$1 sql=$2
 	shift 2
@@ -50,6 +55,9 @@ row() {	# row NAME SQL CMD...
 	m=$(peak "$@")
 	r=$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", b ? a / b : 0 }')
 	printf '%-40s %8s ms %8s ms %7sx %8s KiB\n' "$name" "$a" "$b" "$r" "$m"
+	# the day and the worker a row names differ between the scales
+	printf '%s\t%s\n' "$name" "$a" |
+	    sed 's/ [0-9][0-9-]*\t/\t/; s/ w[0-9][0-9]* / WORKER /' >>"$times.new"
 }
 
 # The shell sees the instant svc sees: SVC_NOW, in the configured zone.
@@ -148,6 +156,19 @@ for i in 1 2 3; do	# each into a fresh copy; copying and flushing not timed
 	ms env SVC_DB="$tmp/copy.db" svc-order import "$tmp/import.yaml" -q
 done | sort -n | sed -n 2p >"$tmp/ms"
 awk '{ printf "svc-order import of 100,000 (median of 3): %.0f ms, %.0f orders/s\n", $1, 1e8 / $1 }' "$tmp/ms"
+# The reader alone, into an empty database (median of 3 each): the same
+# YAML, and svc's own JSON Lines export of 100,000 orders of the bench,
+# their visits and events included, which import reads past.
+svc-order export --limit 100000 >"$tmp/export.jsonl"
+for f in import.yaml export.jsonl; do
+	for i in 1 2 3; do
+		rm -f "$tmp/empty.db"*
+		SVC_DB="$tmp/empty.db" svc-db init -q >/dev/null
+		SVC_DB="$tmp/empty.db" SVC_USER=zhou svc-staff import "$top/share/svc/staff.yaml" -q >/dev/null 2>&1
+		ms env SVC_DB="$tmp/empty.db" SVC_USER=zhou svc-order import "$tmp/$f" -q
+	done | sort -n | sed -n 2p |
+	    awk -v f="$f" -v n="$(grep -c . "$tmp/$f")" '{ printf "svc-order import %s into an empty database: %d records in %.0f ms, %.0f orders/s\n", f, n, $1, n * 1000 / $1 }'
+done
 SVC_DB="$tmp/copy.db" SVC_NOW="2026-12-31 09:00" svc-order list --status new --limit 10000 | cut -f1 >"$tmp/new"
 SVC_DB="$tmp/copy.db" SVC_NOW="2026-12-31 09:00" svc-order accept --at "2027-01-04 09:00" --force --note bench <"$tmp/new" >"$tmp/acc" 2>"$tmp/acc.err" ||
     echo "bench: accept: $(head -1 "$tmp/acc.err")" >&2
@@ -183,3 +204,14 @@ done | sort -n | sed -n 5p | awk '{ print "svc-order new, one write (median of 9
 echo "svc-db verify (every chain, $(sqlite3 "$db" 'SELECT count(*) FROM event') events): $(ms svc-db verify -q) ms"
 echo "svc-db seal: $(median svc-db seal) ms"
 rm -rf "$tmp"
+mv "$times.new" "$times"
+
+# How each read grew from 100,000 to 1,000,000 orders, when both were run.
+small="$top/build/bench-100000.ms" large="$top/build/bench-1000000.ms"
+if [ -s "$small" ] && [ -s "$large" ]; then
+	echo "growth from 100,000 to 1,000,000 orders (svc's medians):"
+	awk -F '\t' 'NR == FNR { s[$1] = $2; next }
+	    ($1 in s) && s[$1] > 0 {
+		printf "  %-40s %8s ms %8s ms %6.2fx\n", $1, s[$1], $2, $2 / s[$1] }' \
+	    "$small" "$large"
+fi

@@ -27,12 +27,17 @@
 	" FROM orders o JOIN customer c ON c.id = o.customer_id" \
 	" LEFT JOIN dept d ON d.id = o.dept_id"
 
+/*
+ * The checks' columns.  A narrow screen drops the department first, then
+ * the kind: a check is mostly read by the department it concerns, and
+ * its filters (--dept, --kind) say which.
+ */
 static const struct svc_col overdue_cols[] = {
 	{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
 	{ NC_("column", "reply_due"), SVC_COL_TIME, 0, 0 },
 	{ NC_("column", "overdue_minutes"), SVC_COL_MINUTES, 0, 0 },
-	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "kind"), SVC_COL_CODE, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 1 },
+	{ NC_("column", "kind"), SVC_COL_CODE, 0, 2 },
 	{ NC_("column", "customer"), SVC_COL_TEXT, 12, 0 },
 };
 static const struct svc_col late_cols[] = {
@@ -42,7 +47,7 @@ static const struct svc_col late_cols[] = {
 	{ NC_("column", "late_minutes"), SVC_COL_MINUTES, 0, 0 },
 	{ NC_("column", "told_in_advance"), SVC_COL_BOOL, 0, 0 },
 	{ NC_("column", "worker"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 1 },
 	{ NC_("column", "visit"), SVC_COL_INT, 0, 0 },
 };
 static const struct svc_col notice_cols[] = {
@@ -52,15 +57,15 @@ static const struct svc_col notice_cols[] = {
 	{ NC_("column", "notified"), SVC_COL_TIME, 0, 0 },
 	{ NC_("column", "notice_minutes"), SVC_COL_MINUTES, 0, 0 },
 	{ NC_("column", "reason"), SVC_COL_TEXT, 20, 0 },
-	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "kind"), SVC_COL_CODE, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 1 },
+	{ NC_("column", "kind"), SVC_COL_CODE, 0, 2 },
 	{ NC_("column", "told"), SVC_COL_TIME, 0, 0 },
 };
 static const struct svc_col noshow_cols[] = {
 	{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
 	{ NC_("column", "appointment"), SVC_COL_TIME, 0, 0 },
-	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "kind"), SVC_COL_CODE, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 1 },
+	{ NC_("column", "kind"), SVC_COL_CODE, 0, 2 },
 	{ NC_("column", "customer"), SVC_COL_TEXT, 12, 0 },
 	{ NC_("column", "attempts"), SVC_COL_INT, 0, 0 },
 };
@@ -77,7 +82,7 @@ static const struct svc_col unpaid_cols[] = {
 	{ NC_("column", "customer"), SVC_COL_TEXT, 12, 0 },
 	{ NC_("column", "phone"), SVC_COL_TEXT, 0, 0 },
 	{ NC_("column", "balance"), SVC_COL_MONEY, 0, 0 },
-	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 1 },
 };
 static const struct svc_col takeback_cols[] = {
 	{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
@@ -85,20 +90,20 @@ static const struct svc_col takeback_cols[] = {
 	{ NC_("column", "taken"), SVC_COL_TIME, 0, 0 },
 	{ NC_("column", "days_over"), SVC_COL_INT, 0, 0 },
 	{ NC_("column", "worker"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 1 },
 	{ NC_("column", "customer"), SVC_COL_TEXT, 12, 0 },
 };
 /* The first SVC_OUTBOX_NCOLS are svc-notify check's columns too. */
 const struct svc_col svc_unsent_cols[SVC_OUTBOX_NCOLS + 2] = {
 	{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
 	{ NC_("column", "order"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "kind"), SVC_COL_CODE, 0, 0 },
+	{ NC_("column", "kind"), SVC_COL_CODE, 0, 2 },
 	{ NC_("column", "recipient"), SVC_COL_TEXT, 0, 0 },
 	{ NC_("column", "not_after"), SVC_COL_TIME, 0, 0 },
 	{ NC_("column", "tries"), SVC_COL_INT, 0, 0 },
 	{ NC_("column", "fail_reason"), SVC_COL_TEXT, 30, 0 },
 	{ NC_("column", "state"), SVC_COL_CODE, 0, 0 },
-	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 1 },
 };
 static const struct svc_col unreviewed_cols[] = {
 	{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
@@ -107,7 +112,7 @@ static const struct svc_col unreviewed_cols[] = {
 	{ NC_("column", "review_due"), SVC_COL_TIME, 0, 0 },
 	{ NC_("column", "overdue_minutes"), SVC_COL_MINUTES, 0, 0 },
 	{ NC_("column", "worker"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 1 },
 	{ NC_("column", "reported"), SVC_COL_BOOL, 0, 0 },
 };
 static const struct svc_col followup_cols[] = {
@@ -116,14 +121,14 @@ static const struct svc_col followup_cols[] = {
 	{ NC_("column", "tries"), SVC_COL_INT, 0, 0 },
 	{ NC_("column", "customer"), SVC_COL_TEXT, 12, 0 },
 	{ NC_("column", "phone"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "kind"), SVC_COL_CODE, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 1 },
+	{ NC_("column", "kind"), SVC_COL_CODE, 0, 2 },
 };
 static const struct svc_col complaint_cols[] = {
 	{ NC_("column", "complaint"), SVC_COL_INT, 0, 0 },
 	{ NC_("column", "at"), SVC_COL_TIME, 0, 0 },
 	{ NC_("column", "order"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 1 },
 	{ NC_("column", "customer"), SVC_COL_TEXT, 12, 0 },
 	{ NC_("column", "assigned_to"), SVC_COL_TEXT, 0, 0 },
 	{ NC_("column", "text"), SVC_COL_TEXT, 30, 0 },

@@ -135,6 +135,15 @@ SVC_NOW="2026-11-30 08:50" run svc-assign agenda li --on 2026-11-30 -o table -F 
 check_same "$out" "id  status
  $a  assigned" "not before its time: no mark, no mark column"
 
+# A check's table on a narrow screen drops dept, then kind, before it
+# cuts a name.
+SVC_NOW="2026-11-28 10:00" COLUMNS=56 run svc-report overdue -o table
+check_same "$(printf '%s\n' "$out" | head -1 | tr -s ' ')" "id reply_due overdue_minutes kind customer" \
+    "56 columns: the check drops dept first"
+SVC_NOW="2026-11-28 10:00" COLUMNS=52 run svc-report overdue -o table
+check_same "$(printf '%s\n' "$out" | head -1 | tr -s ' ')" "id reply_due overdue_minutes customer" \
+    "52 columns: then kind"
+
 # show on a terminal: a record a clerk reads, the history as lines.
 run svc-order show "$a" -o table
 case "$out" in
