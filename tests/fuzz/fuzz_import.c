@@ -1,4 +1,4 @@
-/* fuzz_import.c - the import reader, item by item, on any bytes. */
+/* fuzz_import.c - the import readers (YAML, JSON Lines), on any bytes. */
 #include <unistd.h>
 
 #include "fuzz.h"
@@ -15,6 +15,9 @@ item(const struct svc_ynode *n, void *arg)
 	return 0;
 }
 
+/* Keys whose values JSON Lines are checked but not built (jsonl.c). */
+static const char *const unread[] = { "events", "visits", NULL };
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -30,7 +33,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	close(fd);
-	svc_yaml_each(path, NULL, item, NULL, &e);
+	svc_yaml_each(path, unread, item, NULL, &e);
 	unlink(path);
 	return 0;
 }
