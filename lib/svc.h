@@ -918,6 +918,9 @@ struct svc_sealed {
 };
 extern const struct svc_sealed svc_sealed[];
 int svc_sha256_hex(const void *, size_t, char out[65]);
+/* sha256.c: SHA-256, by the processor's SHA instructions or libsodium. */
+int svc_sha256(const void *, size_t, unsigned char md[32]);
+const char *svc_sha256_impl(void);	/* "sha-ni" or "libsodium" */
 int svc_seal_register(sqlite3 *);
 int svc_seal_verify(sqlite3 *, FILE *out, struct svc_err *);
 int svc_seal_day(sqlite3 *, time_t day_end, char out[65], struct svc_err *);
