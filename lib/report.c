@@ -142,7 +142,7 @@ static const struct svc_col clash_cols[] = {
 	{ NC_("column", "leave_from"), SVC_COL_TIME, 0, 0 },
 	{ NC_("column", "leave_to"), SVC_COL_TIME, 0, 0 },
 	{ NC_("column", "reason"), SVC_COL_TEXT, 20, 0 },
-	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 1 },
 };
 static const struct svc_col conduct_cols[] = {
 	{ NC_("column", "worker"), SVC_COL_TEXT, 0, 0 },
