@@ -141,18 +141,20 @@ cmd_resolve(struct svc_cli *cli, int argc, char **argv)
 	svc_cli_batch(cli, argc - optind, argv + optind, 1, resolve_one, &o);
 }
 
+/* A narrow table drops dept, phone, upheld, resolution in that order:
+ * the office reads the complaint and who has it. */
 static const struct svc_col cols[] = {
 	{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
 	{ NC_("column", "status"), SVC_COL_CODE, 0, 0 },
 	{ NC_("column", "order"), SVC_COL_INT, 0, 0 },
 	{ NC_("column", "customer"), SVC_COL_TEXT, 12, 0 },
-	{ NC_("column", "phone"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "phone"), SVC_COL_TEXT, 0, 2 },
+	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 1 },
 	{ NC_("column", "at"), SVC_COL_TIME, 0, 0 },
 	{ NC_("column", "assigned_to"), SVC_COL_TEXT, 0, 0 },
 	{ NC_("column", "text"), SVC_COL_TEXT, 30, 0 },
-	{ NC_("column", "upheld"), SVC_COL_BOOL, 0, 0 },
-	{ NC_("column", "resolution"), SVC_COL_TEXT, 30, 0 },
+	{ NC_("column", "upheld"), SVC_COL_BOOL, 0, 3 },
+	{ NC_("column", "resolution"), SVC_COL_TEXT, 30, 4 },
 };
 
 static int

@@ -245,15 +245,16 @@ cmd_run(struct svc_cli *cli, int argc, char **argv)
 static int
 cmd_list(struct svc_cli *cli, int argc, char **argv)
 {
+	/* A narrow table drops on_holiday, first, made, kind in that order. */
 	static const struct svc_col cols[] = {
 		{ NC_("column", "id"), SVC_COL_INT, 0, 0 },
 		{ NC_("column", "state"), SVC_COL_CODE, 0, 0 },
-		{ NC_("column", "kind"), SVC_COL_CODE, 0, 0 },
+		{ NC_("column", "kind"), SVC_COL_CODE, 0, 4 },
 		{ NC_("column", "customer"), SVC_COL_TEXT, 16, 0 },
-		{ NC_("column", "first"), SVC_COL_INT, 0, 0 },
+		{ NC_("column", "first"), SVC_COL_INT, 0, 2 },
 		{ NC_("column", "every"), SVC_COL_TEXT, 24, 0 },
-		{ NC_("column", "on_holiday"), SVC_COL_CODE, 0, 0 },
-		{ NC_("column", "made"), SVC_COL_INT, 0, 0 },
+		{ NC_("column", "on_holiday"), SVC_COL_CODE, 0, 1 },
+		{ NC_("column", "made"), SVC_COL_INT, 0, 3 },
 		{ NC_("column", "last"), SVC_COL_TIME, 0, 0 },
 	};
 	static const char *const states[] = { "active", "paused", "ended",

@@ -219,16 +219,17 @@ cmd_edit_dept(struct svc_cli *cli, int argc, char **argv)
 	svc_cli_batch(cli, argc - optind, argv + optind, 0, edit_dept, &o);
 }
 
+/* A narrow table drops hours, skills, badge, phone, active in that order. */
 static const struct svc_col staff_cols[] = {
 	{ NC_("column", "login"), SVC_COL_TEXT, 0, 0 },
 	{ NC_("column", "name"), SVC_COL_TEXT, 24, 0 },
 	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
 	{ NC_("column", "roles"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "phone"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "badge"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "active"), SVC_COL_BOOL, 0, 0 },
-	{ NC_("column", "skills"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "hours"), SVC_COL_TEXT, 0, 0 },
+	{ NC_("column", "phone"), SVC_COL_TEXT, 0, 4 },
+	{ NC_("column", "badge"), SVC_COL_TEXT, 0, 3 },
+	{ NC_("column", "active"), SVC_COL_BOOL, 0, 5 },
+	{ NC_("column", "skills"), SVC_COL_TEXT, 0, 2 },
+	{ NC_("column", "hours"), SVC_COL_TEXT, 0, 1 },
 };
 #define NSTAFF_COLS ((int)(sizeof staff_cols / sizeof staff_cols[0]))
 

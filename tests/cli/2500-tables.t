@@ -144,6 +144,11 @@ SVC_NOW="2026-11-28 10:00" COLUMNS=52 run svc-report overdue -o table
 check_same "$(printf '%s\n' "$out" | head -1 | tr -s ' ')" "id reply_due overdue_minutes customer" \
     "52 columns: then kind"
 
+# The staff list drops hours, skills, badge, phone, then active.
+COLUMNS=60 run svc-staff list -o table
+check_same "$(printf '%s\n' "$out" | head -1 | tr -s ' ')" "login name dept roles active" \
+    "60 columns: the staff list keeps who, where and what"
+
 # show on a terminal: a record a clerk reads, the history as lines.
 run svc-order show "$a" -o table
 case "$out" in
