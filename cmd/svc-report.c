@@ -226,19 +226,26 @@ cmd_summary(struct svc_cli *cli, int argc, char **argv)
 	return 0;
 }
 
+/*
+ * A narrow table keeps the department, its rating and score, and drops
+ * the counts behind them, the least telling first (--explain has each
+ * line of the sum): appointments, arrivals, replied, requests, noshows,
+ * short_notice, conduct_breaches, completed, complaints_upheld,
+ * arrived_on_time, replied_on_time.
+ */
 static const struct svc_col eval_cols[] = {
 	{ NC_("column", "dept"), SVC_COL_TEXT, 0, 0 },
-	{ NC_("column", "requests"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "replied"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "replied_on_time"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "appointments"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "arrivals"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "arrived_on_time"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "completed"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "noshows"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "short_notice"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "complaints_upheld"), SVC_COL_INT, 0, 0 },
-	{ NC_("column", "conduct_breaches"), SVC_COL_INT, 0, 0 },
+	{ NC_("column", "requests"), SVC_COL_INT, 0, 4 },
+	{ NC_("column", "replied"), SVC_COL_INT, 0, 3 },
+	{ NC_("column", "replied_on_time"), SVC_COL_INT, 0, 11 },
+	{ NC_("column", "appointments"), SVC_COL_INT, 0, 1 },
+	{ NC_("column", "arrivals"), SVC_COL_INT, 0, 2 },
+	{ NC_("column", "arrived_on_time"), SVC_COL_INT, 0, 10 },
+	{ NC_("column", "completed"), SVC_COL_INT, 0, 8 },
+	{ NC_("column", "noshows"), SVC_COL_INT, 0, 5 },
+	{ NC_("column", "short_notice"), SVC_COL_INT, 0, 6 },
+	{ NC_("column", "complaints_upheld"), SVC_COL_INT, 0, 9 },
+	{ NC_("column", "conduct_breaches"), SVC_COL_INT, 0, 7 },
 	{ NC_("column", "rating"), SVC_COL_TEXT, 0, 0 },
 	{ NC_("column", "score"), SVC_COL_TEXT, 0, 0 },
 };

@@ -149,6 +149,15 @@ COLUMNS=60 run svc-staff list -o table
 check_same "$(printf '%s\n' "$out" | head -1 | tr -s ' ')" "login name dept roles active" \
     "60 columns: the staff list keeps who, where and what"
 
+# The evaluation, 170 columns in full, keeps dept, rating and score.
+COLUMNS=80 run svc-report evaluation --year 2026 -o table
+[ "$(max_width)" -le 80 ] && ok "the evaluation fits 80 columns" ||
+    not_ok "the evaluation fits 80 columns" "$(max_width) wide"
+case "$(printf '%s\n' "$out" | head -1)" in
+dept*rating*score) ok "and keeps dept, rating and score" ;;
+*) not_ok "the evaluation keeps dept, rating and score" "$out" ;;
+esac
+
 # show on a terminal: a record a clerk reads, the history as lines.
 run svc-order show "$a" -o table
 case "$out" in
