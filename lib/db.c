@@ -405,6 +405,28 @@ open_immutable(const char *path, sqlite3 **db, struct svc_err *e)
  * passes on, and an upgrade of the schema is a step an admin takes.
  * SVC_DB_ANY opens an older schema as it is, for svc-db check to report.
  */
+/*
+ * A PostgreSQL connection string (a postgresql:// URI, or libpq's keyword
+ * form, "host=... dbname=..."), which this svc cannot open yet (issue 20):
+ * taken for a file name, svc-db init would make a SQLite file of that
+ * name and every check would pass on it.
+ */
+static int
+postgres_conninfo(const char *path)
+{
+	static const char *const keys[] = { "host=", "hostaddr=", "port=",
+		"dbname=", "user=", "service=", "sslmode=", NULL };
+	int i;
+
+	if (strncmp(path, "postgresql://", 13) == 0 ||
+	    strncmp(path, "postgres://", 11) == 0)
+		return 1;
+	for (i = 0; keys[i]; i++)
+		if (strncmp(path, keys[i], strlen(keys[i])) == 0)
+			return 1;
+	return 0;
+}
+
 int
 svc_db_open(const char *path, int mode, sqlite3 **out, struct svc_err *e)
 {
@@ -413,6 +435,9 @@ svc_db_open(const char *path, int mode, sqlite3 **out, struct svc_err *e)
 	int v, ro = mode & SVC_DB_RO;
 
 	*out = NULL;
+	if (postgres_conninfo(path))
+		return svc_seterr(e, SVC_EX_CONFIG, "%s: a PostgreSQL "
+		    "database; this svc opens SQLite files only", path);
 	/* Migration 8 relies on PRAGMA writable_schema=RESET. */
 	if (sqlite3_libversion_number() < 3035000)
 		return svc_seterr(e, SVC_EX_SOFTWARE, "SQLite %s is too old: "

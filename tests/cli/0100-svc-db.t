@@ -19,6 +19,19 @@ env -u SVC_DB svc-report overdue --check 2>/dev/null
 [ ! -e "$HOME/.local/share/svc" ] && ok "the default directory is not made" ||
     not_ok "the default directory is not made"
 
+# A PostgreSQL connection string is never taken for a file name: not even
+# svc-db init makes a file of it (issue 20: not supported yet).
+mkdir "$T/cwd"
+cd "$T/cwd"
+for conn in "postgresql:///svc" "postgres://svc@db.example/svc" "host=db dbname=svc"; do
+	SVC_DB="$conn" run svc-db init
+	check_rc 78 "svc-db init -d '$conn': exit 78"
+	check_err "$conn: a PostgreSQL database; this svc opens SQLite files only" \
+	    "and says it is PostgreSQL"
+	check_same "$(ls -A)" "" "nothing made for '$conn'"
+done
+cd "$TOP"
+
 run svc-db init
 check_rc 0 "init creates the database"
 check_out "$SVC_DB	$SCHEMA" "init prints path and schema version (tsv)"
