@@ -298,19 +298,22 @@ order(sqlite3 *db, const struct svc_conf *c, time_t t0, long i, int open,
 }
 
 /*
- * gen --sql REPORT: the statement svc-report runs, for the bench to give
- * the sqlite3 shell the very same one (its parameters filled in there).
+ * gen --sql REPORT [period]: the statement svc-report runs, of everything
+ * or of a period, for the bench to give the sqlite3 shell the very same
+ * one (its parameters filled in there).
  */
 static int
-print_sql(const char *name)
+print_sql(const char *name, int period)
 {
 	const struct svc_report *r = svc_report_find(svc_checks, name);
+	struct svc_report_filter f = { 0 };
 
 	if (r == NULL && (r = svc_report_find(svc_summaries, name)) == NULL) {
 		fprintf(stderr, "gen: %s: no such report\n", name);
 		return 64;
 	}
-	puts(r->sql);
+	f.since = period;
+	puts(svc_report_sql(r, &f));
 	return 0;
 }
 
@@ -344,10 +347,10 @@ main(int argc, char **argv)
 	time_t t0, start;
 	long n, i;
 
-	if (argc == 3 && strcmp(argv[1], "--sql") == 0)
-		return print_sql(argv[2]);
+	if ((argc == 3 || argc == 4) && strcmp(argv[1], "--sql") == 0)
+		return print_sql(argv[2], argc == 4);
 	if (argc != 3 || (n = atol(argv[2])) <= 0) {
-		fprintf(stderr, "usage: gen DB N | gen --sql REPORT\n");
+		fprintf(stderr, "usage: gen DB N | gen --sql REPORT [period]\n");
 		return 64;
 	}
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);	/* as the commands do */

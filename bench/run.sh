@@ -90,10 +90,13 @@ Y="AND %s >= 1735660800 AND %s < 1767196800"	# 2025, local time
 EVAL="SELECT d.code, count(CASE WHEN coalesce(v.no, 1) = 1 AND o.id IS NOT NULL THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.replied_at IS NOT NULL THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.replied_at IS NOT NULL AND NOT o.reply_late THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.appt_at IS NOT NULL THEN 1 END), count(v.arrived_at), count(CASE WHEN v.arrived_at IS NOT NULL AND v.late_minutes = 0 THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.status = 'done' THEN 1 END), count(CASE WHEN coalesce(v.no, 1) = 1 AND o.status = 'abandoned' THEN 1 END), (SELECT count(*) FROM move m WHERE m.short = 1 $(printf "$Y" m.at m.at) AND (SELECT dept_id FROM orders WHERE id = m.order_id) = d.id), (SELECT count(*) FROM complaint k WHERE k.dept_id = d.id AND k.upheld $(printf "$Y" k.at k.at)), (SELECT count(*) FROM conduct b WHERE b.breach AND b.major $(printf "$Y" b.at b.at) AND (SELECT dept_id FROM orders WHERE id = b.order_id) = d.id), coalesce((total(v.rating) + total(CASE WHEN coalesce(v.no, 1) = 1 THEN o.followup_rating END)) / nullif(count(v.rating) + count(CASE WHEN coalesce(v.no, 1) = 1 THEN o.followup_rating END), 0), 0) FROM dept d LEFT JOIN orders o ON o.dept_id = d.id $(printf "$Y" o.created_at o.created_at) LEFT JOIN visit v ON v.order_id = o.id GROUP BY d.id ORDER BY d.code"
 # A summary's own statement (gen --sql), its parameters filled in as svc
 # binds them: no period, every department and kind, now, by KEY.
-report_sql() {	# report_sql NAME KEY
-	"$top/$B/gen" --sql "$1" | sed -e 's/?[1-4]\b/NULL/g' \
+report_sql() {	# report_sql NAME KEY [SINCE]: of everything, or since SINCE
+	"$top/$B/gen" --sql "$1" ${3:+period} |
+	    sed -e "s/?1\b/${3:-NULL}/g" -e 's/?[2-4]\b/NULL/g' \
 	    -e "s/?5\b/$now/g" -e 's/?6\b/0/g' -e "s/?7\b/'$2'/g"
 }
+# A summary's month: the last one of the bench's history.
+month=$(TZ=Asia/Shanghai date -d "2026-12-01 00:00" +%s)
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { print int($2 / 1048576) " GiB" }' /proc/meminfo), $(sqlite3 --version | cut -d' ' -f1)"
 echo "database: $N orders, $(du -h "$db" | cut -f1)"
 printf '%-40s %11s %11s %8s %12s\n' operation svc sqlite3 ratio "svc peak"
@@ -132,6 +135,10 @@ row "svc-report summary" "$(report_sql summary dept)" svc-report summary
 row "svc-report workload" "$(report_sql workload dept)" svc-report workload
 row "svc-report revenue" "$(report_sql revenue dept)" svc-report revenue
 row "svc-report rating" "$(report_sql rating dept)" svc-report rating
+for r in summary workload revenue rating; do
+	row "svc-report $r --since 2026-12-01" "$(report_sql $r dept "$month")" \
+	    svc-report $r --since 2026-12-01
+done
 row "svc-notify due (at 10:00)" "$DUE" env SVC_NOW="2026-12-31 10:00" svc-notify due
 row "svc-notify check" "$CHECK" svc-notify check
 row "svc-staff roles w01" "SELECT roles FROM v_staff WHERE login = 'w01' AND active" \

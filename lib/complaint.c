@@ -161,18 +161,26 @@ svc_complaint_resolve(sqlite3 *db, int64_t id, const char *resolution,
 	return complaint_event(db, id, order, "complaint.resolve", &j, e);
 }
 
+/*
+ * One statement a question, each with its index: one complaint by its
+ * key, the open ones from complaint_open, every one in time order (a
+ * catch-all "(?2 = 0 OR id = ?2)" made even a show read every complaint).
+ */
 int
 svc_complaint_query(sqlite3 *db, int open_only, int64_t id,
     sqlite3_stmt **st, struct svc_err *e)
 {
-	static const char sql[] = "SELECT id, status, order_id, customer,"
-	    " phone, dept, at, assigned_to, text, upheld, resolution"
-	    " FROM v_complaint WHERE (NOT ?1 OR status = 'open')"
-	    " AND (?2 = 0 OR id = ?2) ORDER BY at, id";
+#define COMPLAINT_COLS "SELECT id, status, order_id, customer, phone, dept," \
+	" at, assigned_to, text, upheld, resolution FROM v_complaint"
+	static const char one[] = COMPLAINT_COLS " WHERE id = ?1";
+	static const char open[] = COMPLAINT_COLS
+	    " WHERE status = 'open' ORDER BY at, id";
+	static const char all[] = COMPLAINT_COLS " ORDER BY at, id";
+#undef COMPLAINT_COLS
 
-	if (svc_db_prepare(db, sql, st, e))
+	if (svc_db_prepare(db, id ? one : open_only ? open : all, st, e))
 		return e->code;
-	sqlite3_bind_int(*st, 1, open_only);
-	sqlite3_bind_int64(*st, 2, id);
+	if (id)
+		sqlite3_bind_int64(*st, 1, id);
 	return 0;
 }

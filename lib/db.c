@@ -68,12 +68,44 @@ svc_db_exec(sqlite3 *db, const char *sql, struct svc_err *e)
 	return rc == SQLITE_OK ? 0 : svc_db_error(db, rc, e);
 }
 
+/*
+ * SVC_EXPLAIN=1: the plan of every statement svc prepares, on stderr, as
+ * "sql" and "plan" lines (svc(7)).  For an admin asking why a command is
+ * slow, and for the test that holds every read verb to its indexes
+ * (tests/cli/2800-plans.t): a statement's plan is SQLite's answer at
+ * prepare time, the one the command then runs.
+ */
+static void
+explain(sqlite3 *db, const char *sql)
+{
+	static int on = -1;
+	struct svc_buf q = { 0 };
+	sqlite3_stmt *st;
+	const char *s;
+
+	if (on < 0)
+		on = (s = getenv("SVC_EXPLAIN")) != NULL && strcmp(s, "1") == 0;
+	if (!on)
+		return;
+	svc_buf_printf(&q, "EXPLAIN QUERY PLAN %s", sql);
+	if (sqlite3_prepare_v2(db, q.s, -1, &st, NULL) == SQLITE_OK) {
+		fprintf(stderr, "sql\t%.*s\n", (int)strcspn(sql, "\n"), sql);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			fprintf(stderr, "plan\t%s\n",
+			    (const char *)sqlite3_column_text(st, 3));
+		sqlite3_finalize(st);
+	}
+	svc_buf_free(&q);
+}
+
 int
 svc_db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st,
     struct svc_err *e)
 {
 	int rc = sqlite3_prepare_v2(db, sql, -1, st, NULL);
 
+	if (rc == SQLITE_OK)
+		explain(db, sql);
 	return rc == SQLITE_OK ? 0 : svc_db_error(db, rc, e);
 }
 
@@ -521,6 +553,7 @@ svc_db_cached(sqlite3 *db, const char *sql, sqlite3_stmt **st,
 	    NULL);
 	if (rc != SQLITE_OK)
 		return svc_db_error(db, rc, e);
+	explain(db, sql);
 	if (i < STMT_CACHE)
 		cache[i] = (struct cached){ db, sql, *st };
 	else

@@ -23,6 +23,16 @@
 #define WHO(d, k) \
 	" AND (?3 IS NULL OR " d " = ?3) AND (?4 IS NULL OR " k " = ?4)"
 
+/*
+ * A check whose findings stay findings (a late arrival, a short notice, a
+ * no-show, a breach: facts of the past) looks at the last 30 days unless
+ * --since says otherwise, an index range, so that its answer and its
+ * time do not grow with the years behind it (issue 16).
+ */
+#define RECENT(t, d, k) \
+	" AND " t " >= coalesce(?1, ?5 - " SVC_CHECK_WINDOW ")" \
+	" AND (?2 IS NULL OR " t " < ?2)" WHO(d, k)
+
 #define ORDER_JOINS \
 	" FROM orders o JOIN customer c ON c.id = o.customer_id" \
 	" LEFT JOIN dept d ON d.id = o.dept_id"
@@ -179,7 +189,7 @@ const struct svc_report svc_checks[] = {
 	 * G8, A1: one row per late visit (a revisit has its own lateness),
 	 * and the visits due whose worker is not there yet.  Every late
 	 * arrival ever would grow with the years: by default the
-	 * appointments of the last 30 days (SVC_LATE_WINDOW), index ranges of
+	 * appointments of the last 30 days (SVC_CHECK_WINDOW), index ranges of
 	 * visit_late and orders_appt; --since and --until widen or move them.
 	 */
 	{ "late", "SELECT v.order_id, v.appt_at, v.arrived_at, v.late_minutes,"
@@ -188,7 +198,7 @@ const struct svc_report svc_checks[] = {
 	    " LEFT JOIN dept d ON d.id = o.dept_id"
 	    " LEFT JOIN staff w ON w.id = v.worker_id"
 	    " WHERE v.late_minutes > 0"
-	    " AND v.appt_at >= coalesce(?1, ?5 - " SVC_LATE_WINDOW ")"
+	    " AND v.appt_at >= coalesce(?1, ?5 - " SVC_CHECK_WINDOW ")"
 	    " AND v.appt_at < coalesce(?2, ?5 + 1)" WHO("d.code", "o.kind")
 	    " UNION ALL SELECT o.id, o.appt_at, NULL, (?5 - o.appt_at + 59) / 60,"
 	    " coalesce(n.announced_at <= o.appt_at, 0), w.login, d.code,"
@@ -198,7 +208,7 @@ const struct svc_report svc_checks[] = {
 	    " LEFT JOIN staff w ON w.id = o.worker_id"
 	    " LEFT JOIN visit n ON n.order_id = o.id AND n.outcome IS NULL"
 	    " WHERE o.status = 'assigned' AND o.appt_at < ?5"
-	    " AND o.appt_at >= coalesce(?1, ?5 - " SVC_LATE_WINDOW ")"
+	    " AND o.appt_at >= coalesce(?1, ?5 - " SVC_CHECK_WINDOW ")"
 	    " AND o.appt_at < coalesce(?2, ?5 + 1)" WHO("d.code", "o.kind")
 	    " ORDER BY 2, 1, 8", late_cols, N(late_cols), 0 },
 	/*
@@ -211,13 +221,13 @@ const struct svc_report svc_checks[] = {
 	    /* proof of notice: when a gateway sent the move's message */
 	    " m.told_at FROM move m JOIN orders o ON o.id = m.order_id"
 	    " LEFT JOIN dept d ON d.id = o.dept_id WHERE m.short = 1"
-	    FILTERS("m.at", "d.code", "o.kind")
+	    RECENT("m.at", "d.code", "o.kind")
 	    " ORDER BY m.at, m.id", notice_cols, N(notice_cols), 0 },
 	/* G10: abandoned by the applicant. */
 	{ "noshow", "SELECT o.id, o.appt_at, d.code, o.kind, o.customer_name,"
 	    " (SELECT count(*) FROM contact t WHERE t.order_id = o.id)"
 	    ORDER_JOINS " WHERE o.status = 'abandoned'"
-	    FILTERS("o.appt_at", "d.code", "o.kind")
+	    RECENT("o.appt_at", "d.code", "o.kind")
 	    " ORDER BY o.appt_at, o.id", noshow_cols, N(noshow_cols), 0 },
 	/* C4: cash held longer than ?6 seconds. */
 	{ "held", "SELECT p.collector, sum(p.amount), count(*), min(p.at),"
@@ -323,7 +333,8 @@ const struct svc_report svc_checks[] = {
 	    " FROM conduct k JOIN orders o ON o.id = k.order_id"
 	    " LEFT JOIN dept d ON d.id = o.dept_id"
 	    " LEFT JOIN staff w ON w.id = k.worker_id"
-	    " WHERE k.at >= coalesce(?1, 0) AND k.at < coalesce(?2, ?5 + 1)"
+	    " WHERE k.at >= coalesce(?1, ?5 - " SVC_CHECK_WINDOW ")"
+	    " AND k.at < coalesce(?2, ?5 + 1)"
 	    WHO("d.code", "o.kind") " AND (?8 IS NULL OR w.login = ?8)"
 	    " GROUP BY k.worker_id, k.item"
 	    " HAVING NOT ?9 OR sum(k.breach AND k.major) > 0"
@@ -389,77 +400,124 @@ static const struct svc_col rating_cols[] = {
 };
 
 /* bar: the column a terminal draws a bar for. */
+/*
+ * The summaries' statements, each written once over F, its filter: the
+ * summary of everything scans in table order (FILTERS), the summary of a
+ * period reads the period only (PERIOD, below).
+ */
+#define SQL_SUMMARY(F) "SELECT" KEY("o.created_at", "NULL") " AS k, count(*)," \
+	" sum(o.status = 'new')," \
+	" sum(o.status IN ('accepted', 'assigned'))," \
+	" sum(o.status IN ('arrived', 'started', 'suspended'," \
+	"  'taken_back')), sum(o.status = 'done')," \
+	" sum(o.status = 'abandoned'), sum(o.status = 'refused')," \
+	" sum(o.status = 'cancelled')" \
+	ORDER_JOINS " LEFT JOIN staff w ON w.id = o.worker_id" \
+	" WHERE 1" F("o.created_at", "d.code", "o.kind") \
+	" GROUP BY k ORDER BY k"
+#define SQL_WORKLOAD(F) "SELECT w.login, count(*), sum(v.outcome = 'done')," \
+	" coalesce(sum(v.ended_at - v.arrived_at), 0) / 60," \
+	" sum(v.late_minutes > 0)" \
+	" FROM visit v JOIN orders o ON o.id = v.order_id" \
+	" LEFT JOIN dept d ON d.id = o.dept_id" \
+	" JOIN staff w ON w.id = v.worker_id" \
+	" WHERE v.arrived_at IS NOT NULL" \
+	F("v.arrived_at", "d.code", "o.kind") \
+	" GROUP BY w.login ORDER BY w.login"
+#define SQL_REVENUE(F) "SELECT" KEY("p.at", "p.method") " AS k," \
+	" sum(CASE p.kind WHEN 'payment' THEN p.amount ELSE 0 END)," \
+	" sum(CASE p.kind WHEN 'refund' THEN p.amount ELSE 0 END)," \
+	" sum(CASE p.kind WHEN 'payment' THEN p.amount ELSE -p.amount END)," \
+	" count(*) FROM payment p JOIN orders o ON o.id = p.order_id" \
+	" LEFT JOIN dept d ON d.id = o.dept_id" \
+	" LEFT JOIN staff w ON w.login = p.collector" \
+	" WHERE NOT p.void" F("p.at", "d.code", "o.kind") \
+	" GROUP BY k ORDER BY k"
+/*
+ * Revenue by service: each payment is shared among its order's lines in
+ * proportion to their amounts, rounded down to the fen (the lines may add
+ * up to a few fen less than the total).  Driven by the payments, each
+ * finding its order's lines and total by the order's key: a join to a
+ * union of every line ever charged was built whole for any period.
+ */
+#define ORDER_TOTAL \
+	"(SELECT coalesce(sum(qty * unit_price), 0) FROM order_service" \
+	"  WHERE order_id = p.order_id) + (SELECT coalesce(sum(qty *" \
+	"  unit_price), 0) FROM charge WHERE order_id = p.order_id)"
+#define SHARES_OF(F, code, table) \
+	" SELECT " code " AS k, p.id AS pid, p.kind, p.amount," \
+	"  l.qty * l.unit_price AS line, " ORDER_TOTAL " AS total" \
+	" FROM payment p JOIN orders o ON o.id = p.order_id" \
+	" LEFT JOIN dept d ON d.id = o.dept_id" \
+	" JOIN " table " l ON l.order_id = p.order_id" \
+	" WHERE NOT p.void" F("p.at", "d.code", "o.kind")
+#define SQL_REVENUE_SERVICE(F) "SELECT k," \
+	" sum(CASE kind WHEN 'payment' THEN amount * line / total ELSE 0 END)," \
+	" sum(CASE kind WHEN 'refund' THEN amount * line / total ELSE 0 END)," \
+	" sum(CASE kind WHEN 'payment' THEN 1 ELSE -1 END" \
+	"  * amount * line / total)," \
+	" count(DISTINCT pid) FROM (" \
+	SHARES_OF(F, "l.code", "order_service") " UNION ALL" \
+	SHARES_OF(F, "coalesce(l.code, 'extra')", "charge") \
+	") WHERE total > 0 GROUP BY k ORDER BY k"
+#define SQL_RATING(F) "SELECT coalesce(w.login, '-'), coalesce(d.code, '-')," \
+	" count(*), printf('%.2f', avg(v.rating)), min(v.rating)," \
+	" max(v.rating)" \
+	" FROM visit v JOIN orders o ON o.id = v.order_id" \
+	" LEFT JOIN dept d ON d.id = o.dept_id" \
+	" LEFT JOIN staff w ON w.id = v.worker_id" \
+	" WHERE v.rating IS NOT NULL" \
+	F("v.ended_at", "d.code", "o.kind") \
+	" GROUP BY 1, 2 ORDER BY 1, 2"
+
 const struct svc_report svc_summaries[] = {
-	{ "summary", "SELECT" KEY("o.created_at", "NULL") " AS k, count(*),"
-	    " sum(o.status = 'new'),"
-	    " sum(o.status IN ('accepted', 'assigned')),"
-	    " sum(o.status IN ('arrived', 'started', 'suspended',"
-	    "  'taken_back')), sum(o.status = 'done'),"
-	    " sum(o.status = 'abandoned'), sum(o.status = 'refused'),"
-	    " sum(o.status = 'cancelled')"
-	    ORDER_JOINS " LEFT JOIN staff w ON w.id = o.worker_id"
-	    " WHERE 1" FILTERS("o.created_at", "d.code", "o.kind")
-	    " GROUP BY k ORDER BY k", summary_cols, N(summary_cols), 1 },
+	{ "summary", SQL_SUMMARY(FILTERS), summary_cols, N(summary_cols), 1 },
 	/*
 	 * Visits, credited to the worker who made each; time on site is from
 	 * arrival to the visit's end, so a suspension (A9), which ends one
 	 * visit before the next begins, is not counted.
 	 */
-	{ "workload", "SELECT w.login, count(*), sum(v.outcome = 'done'),"
-	    " coalesce(sum(v.ended_at - v.arrived_at), 0) / 60,"
-	    " sum(v.late_minutes > 0)"
-	    " FROM visit v JOIN orders o ON o.id = v.order_id"
-	    " LEFT JOIN dept d ON d.id = o.dept_id"
-	    " JOIN staff w ON w.id = v.worker_id"
-	    " WHERE v.arrived_at IS NOT NULL"
-	    FILTERS("v.arrived_at", "d.code", "o.kind")
-	    " GROUP BY w.login ORDER BY w.login",
-	    workload_cols, N(workload_cols), 1 },
-	{ "revenue", "SELECT" KEY("p.at", "p.method") " AS k,"
-	    " sum(CASE p.kind WHEN 'payment' THEN p.amount ELSE 0 END),"
-	    " sum(CASE p.kind WHEN 'refund' THEN p.amount ELSE 0 END),"
-	    " sum(CASE p.kind WHEN 'payment' THEN p.amount ELSE -p.amount END),"
-	    " count(*) FROM payment p JOIN orders o ON o.id = p.order_id"
-	    " LEFT JOIN dept d ON d.id = o.dept_id"
-	    " LEFT JOIN staff w ON w.login = p.collector"
-	    " WHERE NOT p.void" FILTERS("p.at", "d.code", "o.kind")
-	    " GROUP BY k ORDER BY k", revenue_cols, N(revenue_cols), 3 },
-	/*
-	 * Revenue by service: each payment is shared among its order's lines
-	 * in proportion to their amounts.  The shares are rounded down to
-	 * the fen, so the lines may add up to a few fen less than the total.
-	 */
-	{ "revenue-service", "SELECT l.code AS k,"
-	    " sum(CASE p.kind WHEN 'payment' THEN p.amount * l.amount / t.total"
-	    "  ELSE 0 END),"
-	    " sum(CASE p.kind WHEN 'refund' THEN p.amount * l.amount / t.total"
-	    "  ELSE 0 END),"
-	    " sum(CASE p.kind WHEN 'payment' THEN 1 ELSE -1 END"
-	    "  * p.amount * l.amount / t.total),"
-	    " count(DISTINCT p.id)"
-	    " FROM payment p JOIN orders o ON o.id = p.order_id"
-	    " LEFT JOIN dept d ON d.id = o.dept_id"
-	    " JOIN (SELECT order_id, code, qty * unit_price AS amount"
-	    "   FROM order_service UNION ALL SELECT order_id,"
-	    "   coalesce(code, 'extra'), qty * unit_price FROM charge) l"
-	    "  ON l.order_id = p.order_id"
-	    " JOIN (SELECT order_id, sum(amount) AS total FROM"
-	    "   (SELECT order_id, qty * unit_price AS amount FROM order_service"
-	    "    UNION ALL SELECT order_id, qty * unit_price FROM charge)"
-	    "   GROUP BY order_id) t ON t.order_id = p.order_id AND t.total > 0"
-	    " WHERE NOT p.void" FILTERS("p.at", "d.code", "o.kind")
-	    " GROUP BY k ORDER BY k", revenue_cols, N(revenue_cols), 3 },
-	{ "rating", "SELECT coalesce(w.login, '-'), coalesce(d.code, '-'),"
-	    " count(*), printf('%.2f', avg(v.rating)), min(v.rating),"
-	    " max(v.rating)"
-	    " FROM visit v JOIN orders o ON o.id = v.order_id"
-	    " LEFT JOIN dept d ON d.id = o.dept_id"
-	    " LEFT JOIN staff w ON w.id = v.worker_id"
-	    " WHERE v.rating IS NOT NULL"
-	    FILTERS("v.ended_at", "d.code", "o.kind")
-	    " GROUP BY 1, 2 ORDER BY 1, 2", rating_cols, N(rating_cols), 2 },
+	{ "workload", SQL_WORKLOAD(FILTERS), workload_cols, N(workload_cols), 1 },
+	{ "revenue", SQL_REVENUE(FILTERS), revenue_cols, N(revenue_cols), 3 },
+	{ "revenue-service", SQL_REVENUE_SERVICE(FILTERS), revenue_cols, N(revenue_cols), 3 },
+	{ "rating", SQL_RATING(FILTERS), rating_cols, N(rating_cols), 2 },
 	{ NULL, NULL, NULL, 0, 0 }
 };
+
+/*
+ * A summary of a period (--since, --until) reads the period only: the
+ * same statements with the bounds written as SQLite takes an index range
+ * (orders_created, visit_arrived, payment_at, visit_rated), where
+ * FILTERS' "(?1 IS NULL OR t >= ?1)" reads every row there is.  Their
+ * time columns are never NULL in the rows they count, so the open ends
+ * (the widest integers) lose none.
+ */
+#define PERIOD(t, d, k) \
+	" AND " t " >= coalesce(?1, -9223372036854775807)" \
+	" AND " t " < coalesce(?2, 9223372036854775807)" WHO(d, k)
+
+static const struct {
+	const char *name, *sql;
+} periods[] = {
+	{ "summary", SQL_SUMMARY(PERIOD) },
+	{ "workload", SQL_WORKLOAD(PERIOD) },
+	{ "revenue", SQL_REVENUE(PERIOD) },
+	{ "revenue-service", SQL_REVENUE_SERVICE(PERIOD) },
+	{ "rating", SQL_RATING(PERIOD) },
+};
+
+/* The statement a report runs: a summary's own for a period. */
+const char *
+svc_report_sql(const struct svc_report *r, const struct svc_report_filter *f)
+{
+	size_t i;
+
+	if (f->since || f->until)
+		for (i = 0; i < sizeof periods / sizeof periods[0]; i++)
+			if (strcmp(periods[i].name, r->name) == 0)
+				return periods[i].sql;
+	return r->sql;
+}
 
 const struct svc_report *
 svc_report_find(const struct svc_report *list, const char *name)
@@ -474,7 +532,7 @@ int
 svc_report_prepare(sqlite3 *db, const struct svc_report *r,
     const struct svc_report_filter *f, sqlite3_stmt **st, struct svc_err *e)
 {
-	if (svc_db_prepare(db, r->sql, st, e))
+	if (svc_db_prepare(db, svc_report_sql(r, f), st, e))
 		return e->code;
 	if (f->since)
 		sqlite3_bind_int64(*st, 1, (sqlite3_int64)f->since);

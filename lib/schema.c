@@ -1068,6 +1068,15 @@ const char *const svc_migrations[] = {
 	"CREATE VIEW v_plan_occ AS\n"
 	"  SELECT plan_id AS plan, planned_at, at, order_id, note, made_at\n"
 	"  FROM plan_occ;\n",
+	/*
+	 * 18: a summary of a period reads that period only (issue 16):
+	 * payments by their time (revenue), rated visits by their end
+	 * (rating); the orders and the arrivals had theirs.  An order's
+	 * complaints by the order (its sheet read every complaint).
+	 */
+	"CREATE INDEX payment_at ON payment(at);\n"
+	"CREATE INDEX visit_rated ON visit(ended_at) WHERE rating IS NOT NULL;\n"
+	"CREATE INDEX complaint_order ON complaint(order_id);\n",
 };
 
 const int svc_nmigrations = sizeof svc_migrations / sizeof svc_migrations[0];

@@ -845,7 +845,8 @@ int svc_order_notice(sqlite3 *, int64_t id, struct svc_buf *,
 int svc_json_numbered(sqlite3 *, const char *json, struct svc_buf *);
 
 /* report.c: the checks and summaries (G5, G8-G12, C4). */
-#define SVC_LATE_WINDOW "2592000"	/* late: 30 days back, by default */
+#define SVC_CHECK_WINDOW "2592000"	/* late, notice, noshow, conduct:
+					   30 days back, by default */
 struct svc_report {
 	const char *name, *sql;
 	const struct svc_col *cols;
@@ -866,6 +867,8 @@ extern const struct svc_col svc_unsent_cols[SVC_OUTBOX_NCOLS + 2];
 extern const struct svc_report svc_summaries[];
 const struct svc_report *svc_report_find(const struct svc_report *,
     const char *name);
+const char *svc_report_sql(const struct svc_report *,
+    const struct svc_report_filter *);
 int svc_report_prepare(sqlite3 *, const struct svc_report *,
     const struct svc_report_filter *, sqlite3_stmt **, struct svc_err *);
 struct svc_evaluation {

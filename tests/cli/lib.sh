@@ -25,7 +25,7 @@ export SVC_NOW="2026-11-26 10:00"
 export SVC_USER=zhou
 n=0
 # The schema version this build creates: bumped by each new migration.
-SCHEMA=17
+SCHEMA=18
 # Only svc-db init creates a database; a test file that tests creation
 # itself sets NO_INIT=1 before it sources this.
 if [ "${NO_INIT:-0}" != 1 ]; then
