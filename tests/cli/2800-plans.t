@@ -87,7 +87,7 @@ reads 'SCAN o USING INDEX orders_owing$' svc-report unpaid
 reads 'SCAN o$' svc-report summary
 reads 'SCAN v$' svc-report workload
 reads 'SCAN p$' svc-report revenue
-reads 'SCAN v( USING INDEX visit_rated)?$' svc-report rating
+reads 'SCAN v$' svc-report rating
 for r in summary workload revenue rating; do
 	reads '' svc-report "$r" --since 2026-12-01
 done
