@@ -93,4 +93,12 @@ for r in summary workload revenue rating; do
 done
 reads '' svc-report revenue --by service --since 2026-12-01
 reads '' svc-report evaluation --year 2026
+# The day's seal walks back from each table's newest row: a scan that
+# stops at the day's last row, never a sort of every row before it.
+reads 'SCAN (event|payment|handover)$' svc-db seal
+if grep -q 'USE TEMP B-TREE' "$T/plans"; then
+	not_ok "svc-db seal: no table sorted" "$(cat "$T/plans")"
+else
+	ok "svc-db seal: no table sorted"
+fi
 done_testing
