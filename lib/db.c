@@ -432,12 +432,6 @@ open_immutable(const char *path, sqlite3 **db, struct svc_err *e)
 }
 
 /*
- * Only svc-db init (SVC_DB_INIT) creates a database or migrates an older
- * one: a typo'd path must not become an empty database that every check
- * passes on, and an upgrade of the schema is a step an admin takes.
- * SVC_DB_ANY opens an older schema as it is, for svc-db check to report.
- */
-/*
  * A PostgreSQL connection string (a postgresql:// URI, or libpq's keyword
  * form, "host=... dbname=..."), which this svc cannot open yet (issue 20):
  * taken for a file name, svc-db init would make a SQLite file of that
@@ -459,6 +453,12 @@ postgres_conninfo(const char *path)
 	return 0;
 }
 
+/*
+ * Only svc-db init (SVC_DB_INIT) creates a database or migrates an older
+ * one: a typo'd path must not become an empty database that every check
+ * passes on, and an upgrade of the schema is a step an admin takes.
+ * SVC_DB_ANY opens an older schema as it is, for svc-db check to report.
+ */
 int
 svc_db_open(const char *path, int mode, sqlite3 **out, struct svc_err *e)
 {

@@ -134,12 +134,14 @@ phrase(struct svc_buf *b, const char *key, const char *value)
 		svc_buf_puts(b, svc_context("detail", yes ? p->say : p->no));
 		return 1;
 	}
-	if (p->type == CODE)
+	if (p->type == CODE) {
 		value = svc_label(value);
-	else if (p->type == HASH && strlen(value) > 12)
-		value = (snprintf(when, sizeof when, "%.12s…", value), when);
-	else
+	} else if (p->type == HASH && strlen(value) > 12) {
+		snprintf(when, sizeof when, "%.12s…", value);
+		value = when;
+	} else {
 		value = local_time(value, when, sizeof when);
+	}
 	svc_buf_printf(b, svc_context("detail", p->say), value);
 	return 1;
 }

@@ -82,31 +82,6 @@ hex4(const char *p, long *v)
 	return 0;
 }
 
-static void
-put_utf8(struct svc_buf *b, long c)
-{
-	char u[4];
-	size_t n;
-
-	if (c < 0x80) {
-		u[0] = (char)c, n = 1;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xC0 | c >> 6), n = 2;
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xE0 | c >> 12), n = 3;
-	} else {
-		u[0] = (char)(0xF0 | c >> 18), n = 4;
-		u[1] = (char)(0x80 | (c >> 12 & 0x3F));
-	}
-	if (n == 3)
-		u[1] = (char)(0x80 | (c >> 6 & 0x3F));
-	if (n == 4)
-		u[2] = (char)(0x80 | (c >> 6 & 0x3F));
-	if (n > 1)
-		u[n - 1] = (char)(0x80 | (c & 0x3F));
-	svc_buf_add(b, u, n);
-}
-
 /*
  * \uXXXX, a surrogate pair as one character; p is at the backslash, and
  * stays there when the escape is refused.
@@ -131,7 +106,7 @@ unicode(struct jp *j, struct svc_buf *b)
 		c = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
 		q += 6;
 	}
-	put_utf8(b, c);
+	svc_utf8_put(b, c);
 	j->p = q;
 	return 0;
 }

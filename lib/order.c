@@ -210,11 +210,12 @@ svc_order_may(int64_t id, const struct svc_facts *f, const char *to,
 		{ "done", N_("the work has not started") },
 		{ "abandoned", N_("nobody has arrived yet") },
 	};
-	const char *step = svc_context("step", verb);
+	const char *step;
 	size_t i;
 
 	if (svc_transition_ok(f->status, to))
 		return 0;
+	step = svc_context("step", verb);	/* only for the refusal */
 	for (i = 0; i < sizeof why / sizeof why[0]; i++)
 		if (strcmp(to, why[i][0]) == 0 &&
 		    strcmp(f->status, "assigned") == 0)

@@ -184,7 +184,7 @@ const struct svc_report svc_checks[] = {
 	    " WHERE o.replied_at IS NULL AND o.status = 'new'"
 	    " AND o.reply_due < ?5 + ?6"
 	    FILTERS("o.created_at", "d.code", "o.kind")
-	    " ORDER BY o.reply_due, o.id", overdue_cols, N(overdue_cols), 0 },
+	    " ORDER BY o.reply_due, o.id", overdue_cols, N(overdue_cols), 0, NULL },
 	/*
 	 * G8, A1: one row per late visit (a revisit has its own lateness),
 	 * and the visits due whose worker is not there yet.  Every late
@@ -210,7 +210,7 @@ const struct svc_report svc_checks[] = {
 	    " WHERE o.status = 'assigned' AND o.appt_at < ?5"
 	    " AND o.appt_at >= coalesce(?1, ?5 - " SVC_CHECK_WINDOW ")"
 	    " AND o.appt_at < coalesce(?2, ?5 + 1)" WHO("d.code", "o.kind")
-	    " ORDER BY 2, 1, 8", late_cols, N(late_cols), 0 },
+	    " ORDER BY 2, 1, 8", late_cols, N(late_cols), 0, NULL },
 	/*
 	 * G9: moved by the provider with less than the kind's notice.
 	 * "short = 1", as the partial index move_short is written: SQLite
@@ -222,13 +222,13 @@ const struct svc_report svc_checks[] = {
 	    " m.told_at FROM move m JOIN orders o ON o.id = m.order_id"
 	    " LEFT JOIN dept d ON d.id = o.dept_id WHERE m.short = 1"
 	    RECENT("m.at", "d.code", "o.kind")
-	    " ORDER BY m.at, m.id", notice_cols, N(notice_cols), 0 },
+	    " ORDER BY m.at, m.id", notice_cols, N(notice_cols), 0, NULL },
 	/* G10: abandoned by the applicant. */
 	{ "noshow", "SELECT o.id, o.appt_at, d.code, o.kind, o.customer_name,"
 	    " (SELECT count(*) FROM contact t WHERE t.order_id = o.id)"
 	    ORDER_JOINS " WHERE o.status = 'abandoned'"
 	    RECENT("o.appt_at", "d.code", "o.kind")
-	    " ORDER BY o.appt_at, o.id", noshow_cols, N(noshow_cols), 0 },
+	    " ORDER BY o.appt_at, o.id", noshow_cols, N(noshow_cols), 0, NULL },
 	/* C4: cash held longer than ?6 seconds. */
 	{ "held", "SELECT p.collector, sum(p.amount), count(*), min(p.at),"
 	    " (?5 - min(p.at)) / 3600 FROM payment p"
@@ -239,7 +239,7 @@ const struct svc_report svc_checks[] = {
 	    " AND p.at < ?5 - ?6"
 	    FILTERS("p.at", "d.code", "o.kind")
 	    " GROUP BY p.collector ORDER BY min(p.at)",
-	    held_cols, N(held_cols), 0 },
+	    held_cols, N(held_cols), 0, NULL },
 	/*
 	 * C3, C5: done and still owing.  The kept balance (migration 9) and
 	 * its partial index hold exactly these orders; the plan is pinned to
@@ -254,7 +254,7 @@ const struct svc_report svc_checks[] = {
 	    " LEFT JOIN visit v ON v.order_id = o.id AND v.outcome = 'done'"
 	    " WHERE o.status = 'done' AND o.balance > 0"
 	    FILTERS("v.ended_at", "d.code", "o.kind")
-	    " ORDER BY o.id", unpaid_cols, N(unpaid_cols), 0 },
+	    " ORDER BY o.id", unpaid_cols, N(unpaid_cols), 0, NULL },
 	/*
 	 * A8: products taken back and not at the customer's again by the
 	 * day promised (--return-by), from the taken-back visits still out
@@ -271,7 +271,7 @@ const struct svc_report svc_checks[] = {
 	    " AND v.return_by < date(?5, 'unixepoch', 'localtime')"
 	    FILTERS("v.ended_at", "d.code", "o.kind")
 	    " ORDER BY v.return_by, v.order_id", takeback_cols,
-	    N(takeback_cols), 0 },
+	    N(takeback_cols), 0, NULL },
 	/*
 	 * G5, G6, G9, A1: what the applicant was to be told and was not:
 	 * messages past their time never sent, and ones a gateway failed to
@@ -290,7 +290,7 @@ const struct svc_report svc_checks[] = {
 	    "   OR x.failed_at IS NOT NULL)"
 	    FILTERS("x.made_at", "d.code", "o.kind")
 	    " ORDER BY x.not_before, x.id", svc_unsent_cols,
-	    N(svc_unsent_cols), 0 },
+	    N(svc_unsent_cols), 0, NULL },
 	/*
 	 * C5: done visits the supervisor has not reviewed by review_due
 	 * (the kind's review_within after completion), from visit_review,
@@ -306,14 +306,14 @@ const struct svc_report svc_checks[] = {
 	    " AND v.review_due < ?5"
 	    FILTERS("v.ended_at", "d.code", "o.kind")
 	    " ORDER BY v.review_due, v.order_id", unreviewed_cols,
-	    N(unreviewed_cols), 0 },
+	    N(unreviewed_cols), 0, NULL },
 	/* The return calls due (回访), from orders_followup. */
 	{ "followup", "SELECT o.id, o.followup_due, o.followup_tries,"
 	    " o.customer_name, c.phone, d.code, o.kind" ORDER_JOINS
 	    " WHERE o.followup_due IS NOT NULL AND o.followup_due <= ?5"
 	    FILTERS("o.followup_due", "d.code", "o.kind")
 	    " ORDER BY o.followup_due, o.id", followup_cols,
-	    N(followup_cols), 0 },
+	    N(followup_cols), 0, NULL },
 	/* G11: open complaints, oldest first. */
 	/*
 	 * Issue 18: visits booked for a worker or helper who is on leave
@@ -322,7 +322,7 @@ const struct svc_report svc_checks[] = {
 	 * index range, as worker and as helper.
 	 */
 	{ "clashes", ON_LEAVE("worker") " UNION ALL " ON_LEAVE("helper")
-	    " ORDER BY 2, 1", clash_cols, N(clash_cols), 0 },
+	    " ORDER BY 2, 1", clash_cols, N(clash_cols), 0, NULL },
 	/*
 	 * A13-A20: per worker and item, how often the customers were asked
 	 * and answered a breach; with --check only the major breaches.  The
@@ -338,7 +338,7 @@ const struct svc_report svc_checks[] = {
 	    WHO("d.code", "o.kind") " AND (?8 IS NULL OR w.login = ?8)"
 	    " GROUP BY k.worker_id, k.item"
 	    " HAVING NOT ?9 OR sum(k.breach AND k.major) > 0"
-	    " ORDER BY 1, 2", conduct_cols, N(conduct_cols), 0 },
+	    " ORDER BY 1, 2", conduct_cols, N(conduct_cols), 0, NULL },
 	{ "complaints", "SELECT k.id, k.at, k.order_id, d.code, c.name,"
 	    " k.assigned_to, k.text FROM complaint k"
 	    " LEFT JOIN customer c ON c.id = k.customer_id"
@@ -346,8 +346,8 @@ const struct svc_report svc_checks[] = {
 	    " LEFT JOIN orders o ON o.id = k.order_id"
 	    " WHERE k.status = 'open'"
 	    FILTERS("k.at", "d.code", "o.kind")
-	    " ORDER BY k.at, k.id", complaint_cols, N(complaint_cols), 0 },
-	{ NULL, NULL, NULL, 0, 0 }
+	    " ORDER BY k.at, k.id", complaint_cols, N(complaint_cols), 0, NULL },
+	{ NULL, NULL, NULL, 0, 0, NULL }
 };
 
 /*
@@ -399,11 +399,10 @@ static const struct svc_col rating_cols[] = {
 	{ NC_("column", "highest"), SVC_COL_INT, 0, 0 },
 };
 
-/* bar: the column a terminal draws a bar for. */
 /*
  * The summaries' statements, each written once over F, its filter: the
  * summary of everything scans in table order (FILTERS), the summary of a
- * period reads the period only (PERIOD, below).
+ * period reads the period only (PERIOD).
  */
 #define SQL_SUMMARY(F) "SELECT" KEY("o.created_at", "NULL") " AS k, count(*)," \
 	" sum(o.status = 'new')," \
@@ -473,21 +472,6 @@ static const struct svc_col rating_cols[] = {
 	F("v.ended_at", "d.code", "o.kind") \
 	" GROUP BY 1, 2 ORDER BY 1, 2"
 
-const struct svc_report svc_summaries[] = {
-	{ "summary", SQL_SUMMARY(FILTERS), summary_cols, N(summary_cols), 1 },
-	/*
-	 * Visits, credited to the worker who made each; time on site is from
-	 * arrival to the visit's end, so a suspension (A9), which ends one
-	 * visit before the next begins, is not counted.
-	 */
-	{ "workload", SQL_WORKLOAD(FILTERS), workload_cols, N(workload_cols), 1 },
-	{ "revenue", SQL_REVENUE(FILTERS), revenue_cols, N(revenue_cols), 3 },
-	{ "revenue-service", SQL_REVENUE_SERVICE(FILTERS), revenue_cols, N(revenue_cols), 3 },
-	{ "rating", SQL_RATING(FILTERS, "visit v NOT INDEXED"), rating_cols,
-	    N(rating_cols), 2 },
-	{ NULL, NULL, NULL, 0, 0 }
-};
-
 /*
  * A summary of a period (--since, --until) reads the period only: the
  * same statements with the bounds written as SQLite takes an index range
@@ -500,27 +484,32 @@ const struct svc_report svc_summaries[] = {
 	" AND " t " >= coalesce(?1, -9223372036854775807)" \
 	" AND " t " < coalesce(?2, 9223372036854775807)" WHO(d, k)
 
-static const struct {
-	const char *name, *sql;
-} periods[] = {
-	{ "summary", SQL_SUMMARY(PERIOD) },
-	{ "workload", SQL_WORKLOAD(PERIOD) },
-	{ "revenue", SQL_REVENUE(PERIOD) },
-	{ "revenue-service", SQL_REVENUE_SERVICE(PERIOD) },
-	{ "rating", SQL_RATING(PERIOD, "visit v") },
+/* bar: the column a terminal draws a bar for; period: the statement of a
+ * summary given --since or --until. */
+const struct svc_report svc_summaries[] = {
+	{ "summary", SQL_SUMMARY(FILTERS), summary_cols, N(summary_cols), 1,
+	    SQL_SUMMARY(PERIOD) },
+	/*
+	 * Visits, credited to the worker who made each; time on site is from
+	 * arrival to the visit's end, so a suspension (A9), which ends one
+	 * visit before the next begins, is not counted.
+	 */
+	{ "workload", SQL_WORKLOAD(FILTERS), workload_cols, N(workload_cols), 1,
+	    SQL_WORKLOAD(PERIOD) },
+	{ "revenue", SQL_REVENUE(FILTERS), revenue_cols, N(revenue_cols), 3,
+	    SQL_REVENUE(PERIOD) },
+	{ "revenue-service", SQL_REVENUE_SERVICE(FILTERS), revenue_cols,
+	    N(revenue_cols), 3, SQL_REVENUE_SERVICE(PERIOD) },
+	{ "rating", SQL_RATING(FILTERS, "visit v NOT INDEXED"), rating_cols,
+	    N(rating_cols), 2, SQL_RATING(PERIOD, "visit v") },
+	{ NULL, NULL, NULL, 0, 0, NULL }
 };
 
 /* The statement a report runs: a summary's own for a period. */
 const char *
 svc_report_sql(const struct svc_report *r, const struct svc_report_filter *f)
 {
-	size_t i;
-
-	if (f->since || f->until)
-		for (i = 0; i < sizeof periods / sizeof periods[0]; i++)
-			if (strcmp(periods[i].name, r->name) == 0)
-				return periods[i].sql;
-	return r->sql;
+	return (f->since || f->until) && r->period ? r->period : r->sql;
 }
 
 const struct svc_report *

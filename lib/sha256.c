@@ -159,8 +159,6 @@ svc_sha256(const void *data, size_t n, unsigned char md[32])
 		sha256_ni(data, n, md);
 		return 0;
 	}
-#else
-	(void)use_ni;
 #endif
 	/* once, and only in a command that hashes: reads stay light */
 	if (!ready && (ready = sodium_init() >= 0) == 0)

@@ -520,6 +520,7 @@ int svc_order_import(sqlite3 *, const struct svc_conf *, const char *path,
 int svc_utf8_width(const char *s);
 size_t svc_utf8_fit(const char *s, int maxw, int *width);
 int svc_utf8_cut(const char *s, size_t len, int maxw);
+void svc_utf8_put(struct svc_buf *, long c);	/* encode */
 int svc_utf8_valid(const char *s);
 /* The one validator of a person's free text; flags and limits below. */
 enum { SVC_TEXT_REQUIRED = 1, SVC_TEXT_LINES = 2 };
@@ -852,6 +853,7 @@ struct svc_report {
 	const struct svc_col *cols;
 	int ncols;
 	int bar;		/* summaries: the column a bar is drawn for */
+	const char *period;	/* summaries: the statement of a period */
 };
 struct svc_report_filter {
 	time_t since, until;

@@ -163,6 +163,20 @@ svc_utf8_valid(const char *s)
 	return 1;
 }
 
+/* Code point c (at most U+10FFFF, no surrogate) as UTF-8 onto b. */
+void
+svc_utf8_put(struct svc_buf *b, long c)
+{
+	char u[4];
+	int n = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4, i;
+	static const unsigned char lead[] = { 0, 0, 0xC0, 0xE0, 0xF0 };
+
+	for (i = n - 1; i > 0; i--, c >>= 6)
+		u[i] = (char)(0x80 | (c & 0x3F));
+	u[0] = (char)(lead[n] | c);
+	svc_buf_add(b, u, (size_t)n);
+}
+
 /* Spaces that make a text look filled when it is not: ASCII, U+3000. */
 static int
 blank(const char *s)

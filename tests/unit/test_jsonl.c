@@ -60,11 +60,13 @@ decodes_escapes(void **state)
 	struct svc_ynode *r;
 
 	(void)state;
-	r = parse("[\"a\\\"b\\\\c\\/d\\n\\t\", \"\\u674e\\uD83D\\uDE00\"]", NULL,
-	    &e);
+	r = parse("[\"a\\\"b\\\\c\\/d\\n\\t\", \"\\u674e\\uD83D\\uDE00\","
+	    " \"\\u0041\\u00e9\"]", NULL, &e);
 	assert_non_null(r);
 	assert_string_equal(r->kids[0]->val, "a\"b\\c/d\n\t");
 	assert_string_equal(r->kids[1]->val, "李\xF0\x9F\x98\x80");
+	/* one and two bytes too */
+	assert_string_equal(r->kids[2]->val, "A\xC3\xA9");
 	svc_yaml_free(r);
 }
 
