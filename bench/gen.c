@@ -38,7 +38,7 @@ static const char *const codes[] = {
 };
 
 static void
-roster(sqlite3 *db, struct svc_err *e)
+roster(struct svc_db *db, struct svc_err *e)
 {
 	static const struct svc_dept depts[] = {
 		{ "civil", "民政窗口", "gov", "010-6512 3401" },
@@ -89,7 +89,7 @@ roster(sqlite3 *db, struct svc_err *e)
 
 /* Old cash reaches finance: every worker hands over what they hold. */
 static void
-hand_over_all(sqlite3 *db, struct svc_err *e)
+hand_over_all(struct svc_db *db, struct svc_err *e)
 {
 	struct svc_handover h;
 	char login[8];
@@ -110,7 +110,7 @@ hand_over_all(sqlite3 *db, struct svc_err *e)
  * tail's are due, as on a real outbox that is drained every few minutes.
  */
 static void
-gateway_sent(sqlite3 *db, struct svc_err *e)
+gateway_sent(struct svc_db *db, struct svc_err *e)
 {
 	if (svc_db_exec(db, "UPDATE outbox SET sent_at = made_at + 60"
 	    " WHERE sent_at IS NULL AND dismissed_at IS NULL", e))
@@ -122,7 +122,7 @@ gateway_sent(sqlite3 *db, struct svc_err *e)
  * second visit, three hours after the appointment, which it returns.
  */
 static time_t
-rest(sqlite3 *db, const struct svc_conf *c, int64_t id, time_t at,
+rest(struct svc_db *db, const struct svc_conf *c, int64_t id, time_t at,
     struct svc_err *e)
 {
 	int quiet;
@@ -143,7 +143,7 @@ rest(sqlite3 *db, const struct svc_conf *c, int64_t id, time_t at,
  * appointment is returned; left open, it is still out (0).
  */
 static time_t
-workshop(sqlite3 *db, const struct svc_conf *c, int64_t id, time_t at,
+workshop(struct svc_db *db, const struct svc_conf *c, int64_t id, time_t at,
     int open, struct svc_err *e)
 {
 	struct svc_move m = { 0 };
@@ -180,7 +180,7 @@ workshop(sqlite3 *db, const struct svc_conf *c, int64_t id, time_t at,
  * kind has a return call.
  */
 static void
-review_and_call(sqlite3 *db, const struct svc_conf *c, int64_t id,
+review_and_call(struct svc_db *db, const struct svc_conf *c, int64_t id,
     time_t at, struct svc_err *e)
 {
 	struct svc_followup f = { 1, 5, NULL, NULL };
@@ -197,7 +197,7 @@ review_and_call(sqlite3 *db, const struct svc_conf *c, int64_t id,
 
 /* One order, taken as far along its life as the dice say. */
 static void
-order(sqlite3 *db, const struct svc_conf *c, time_t t0, long i, int open,
+order(struct svc_db *db, const struct svc_conf *c, time_t t0, long i, int open,
     struct svc_err *e)
 {
 	struct svc_line line;
@@ -323,7 +323,7 @@ print_sql(const char *name, int period)
  * finds them in life.
  */
 static void
-leave(sqlite3 *db, struct svc_err *e)
+leave(struct svc_db *db, struct svc_err *e)
 {
 	char login[8];
 	int64_t id;
@@ -343,7 +343,7 @@ main(int argc, char **argv)
 {
 	struct svc_conf conf;
 	struct svc_err e = { 0 };
-	sqlite3 *db;
+	struct svc_db *db;
 	time_t t0, start;
 	long n, i;
 

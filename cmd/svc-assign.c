@@ -192,10 +192,10 @@ on_leave_note(struct svc_cli *cli, const char *login, int64_t person,
 
 /* A visit of the agenda whose time has come with nobody there (G8). */
 static int
-late_arrival(sqlite3_stmt *st)
+late_arrival(struct svc_stmt *st)
 {
 	return strcmp(svc_col_text(st, 8), "assigned") == 0 &&
-	    sqlite3_column_int64(st, 1) < (sqlite3_int64)svc_now();
+	    svc_col_int64(st, 1) < (int64_t)svc_now();
 }
 
 static int
@@ -219,7 +219,7 @@ cmd_agenda(struct svc_cli *cli, int argc, char **argv)
 	};
 	struct svc_err e = { 0 };
 	const char *login;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	time_t from, to;
 	struct opts o;
 	int64_t person;
@@ -262,7 +262,7 @@ select_orders(struct svc_cli *cli, struct opts *o, struct svc_buf *ids)
 {
 	struct svc_order_filter f = { 0 };
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc;
 
 	f.statuses = "accepted";
@@ -271,12 +271,12 @@ select_orders(struct svc_cli *cli, struct opts *o, struct svc_buf *ids)
 		day(cli, o->on, &f.on_from, &f.on_to);
 	if (svc_order_query(cli->db, &f, &st, &e))
 		svc_cli_fail(cli, &e);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		svc_buf_printf(ids, "%lld", sqlite3_column_int64(st, 0));
+	while ((rc = svc_step(st)) == SVC_ROW) {
+		svc_buf_printf(ids, "%lld", (long long)svc_col_int64(st, 0));
 		svc_buf_add(ids, "", 1);	/* keys are NUL-separated */
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	svc_finalize(st);
+	if (rc != SVC_DONE) {
 		svc_db_error(cli->db, rc, &e);
 		svc_cli_fail(cli, &e);
 	}

@@ -162,7 +162,7 @@ cmd_list(struct svc_cli *cli, int argc, char **argv)
 {
 	static const int ok[] = { O_OPEN, 0 };
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	struct opts o;
 
 	options(cli, argc, argv, ok, &o);
@@ -180,7 +180,7 @@ cmd_show(struct svc_cli *cli, int argc, char **argv)
 {
 	static const int ok[] = { 0 };
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	struct opts o;
 	int64_t id;
 

@@ -65,7 +65,7 @@ cmd_due(struct svc_cli *cli, int argc, char **argv)
 		{ NC_("column", "text"), SVC_COL_TEXT, 60, 0 },
 	};
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	struct opts o;
 	time_t now;
 
@@ -148,7 +148,7 @@ cmd_check(struct svc_cli *cli, int argc, char **argv)
 {
 	static const int ok[] = { O_CHECK, 0 };
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	struct opts o;
 	int n;
 

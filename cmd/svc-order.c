@@ -343,21 +343,21 @@ open_filtered(struct svc_cli *cli, const struct opts *o)
  * reply (G5), or past its appointment with nobody arrived (G8).
  */
 static int
-behind(sqlite3_stmt *st)
+behind(struct svc_stmt *st)
 {
 	const char *status = svc_col_text(st, 1);
 	int due = strcmp(status, "new") == 0 ? 8 :
 	    strcmp(status, "assigned") == 0 ? 9 : -1;
 
-	return due >= 0 && sqlite3_column_type(st, due) == SQLITE_INTEGER &&
-	    sqlite3_column_int64(st, due) < (sqlite3_int64)svc_now();
+	return due >= 0 && svc_col_type(st, due) == SVC_T_INT &&
+	    svc_col_int64(st, due) < (int64_t)svc_now();
 }
 
 static int
 cmd_list(struct svc_cli *cli, int argc, char **argv)
 {
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	struct opts o;
 
 	options(cli, argc, argv, list_opts, &o);
@@ -404,7 +404,7 @@ show_one(const char *key, void *arg)
 	struct svc_order_filter f = { 0 };
 	struct svc_buf b = { 0 };
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int i, rc = 0;
 
 	if (cli->fmt == SVC_FMT_TABLE) {
@@ -417,7 +417,7 @@ show_one(const char *key, void *arg)
 	} else {
 		f.id = svc_cli_id(key);
 		if ((rc = svc_order_query(cli->db, &f, &st, &e)) == 0) {
-			if (sqlite3_step(st) == SQLITE_ROW) {
+			if (svc_step(st) == SVC_ROW) {
 				for (i = 0; i < SVC_ORDER_NCOLS; i++)
 					svc_out_column(sh->out, st, i);
 				svc_out_row(sh->out);
@@ -425,7 +425,7 @@ show_one(const char *key, void *arg)
 				rc = svc_seterr(&e, SVC_EX_NOINPUT,
 				    "%s: no such order", key);
 			}
-			sqlite3_finalize(st);
+			svc_finalize(st);
 		}
 	}
 	svc_buf_free(&b);
@@ -498,7 +498,7 @@ cmd_export(struct svc_cli *cli, int argc, char **argv)
 {
 	struct svc_err e = { 0 };
 	struct svc_buf b = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	struct opts o;
 	int rc;
 
@@ -508,15 +508,15 @@ cmd_export(struct svc_cli *cli, int argc, char **argv)
 	open_filtered(cli, &o);
 	if (svc_order_query(cli->db, &o.filter, &st, &e))
 		svc_cli_fail(cli, &e);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = svc_step(st)) == SVC_ROW) {
 		svc_buf_reset(&b);
-		if (svc_order_json(cli->db, sqlite3_column_int64(st, 0), &b, &e))
+		if (svc_order_json(cli->db, svc_col_int64(st, 0), &b, &e))
 			svc_cli_fail(cli, &e);
 		printf("%s%s\n", o.yaml ? "- " : "", b.s);
 	}
-	sqlite3_finalize(st);
+	svc_finalize(st);
 	svc_buf_free(&b);
-	if (rc != SQLITE_DONE) {
+	if (rc != SVC_DONE) {
 		svc_db_error(cli->db, rc, &e);
 		svc_cli_fail(cli, &e);
 	}

@@ -352,7 +352,7 @@ cmd_held(struct svc_cli *cli, int argc, char **argv)
 		{ NC_("column", "oldest"), SVC_COL_TIME, 0, 0 },
 	};
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	struct opts o;
 
 	options(cli, argc, argv, ok, &o);
@@ -375,7 +375,7 @@ cmd_due(struct svc_cli *cli, int argc, char **argv)
 	const struct svc_report *r = svc_report_find(svc_checks, "unpaid");
 	struct svc_report_filter f = { 0 };
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	struct opts o;
 
 	options(cli, argc, argv, ok, &o);
@@ -417,7 +417,7 @@ receipt_one(const char *key, void *arg)
 {
 	struct printing *p = arg;
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int64_t id;
 	int rc = 0, found = 0;
 
@@ -426,12 +426,12 @@ receipt_one(const char *key, void *arg)
 	if (svc_db_prepare(p->cli->db, "SELECT receipt_no FROM payment"
 	    " WHERE order_id = ?1 ORDER BY id", &st, &e))
 		svc_cli_fail(p->cli, &e);
-	sqlite3_bind_int64(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	svc_bind_int64(st, 1, id);
+	while (svc_step(st) == SVC_ROW) {
 		found = 1;
 		rc |= print_receipt(p, svc_col_text(st, 0));
 	}
-	sqlite3_finalize(st);
+	svc_finalize(st);
 	if (!found) {
 		svc_warnx("%s: no receipts", key);
 		return SVC_EX_NOINPUT;

@@ -187,23 +187,23 @@ static void
 due_plans(struct svc_cli *cli, struct svc_buf *keys)
 {
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	char key[24];
 
 	if (svc_plan_due(cli->db, &st, &e))
 		svc_cli_fail(cli, &e);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (svc_step(st) == SVC_ROW) {
 		snprintf(key, sizeof key, "%lld",
-		    (long long)sqlite3_column_int64(st, 0));
-		if (sqlite3_column_int(st, 2))
+		    (long long)svc_col_int64(st, 0));
+		if (svc_col_int(st, 2))
 			svc_buf_add(keys, key, strlen(key) + 1);
 		else if (!cli->quiet)
 			svc_warnx("plan %s: its first order %lld is %s, not "
 			    "accepted: nothing made (G5)", key,
-			    (long long)sqlite3_column_int64(st, 1),
-			    (const char *)sqlite3_column_text(st, 3));
+			    (long long)svc_col_int64(st, 1),
+			    svc_col_text(st, 3));
 	}
-	sqlite3_finalize(st);
+	svc_finalize(st);
 }
 
 /*
@@ -260,7 +260,7 @@ cmd_list(struct svc_cli *cli, int argc, char **argv)
 	static const char *const states[] = { "active", "paused", "ended",
 		NULL };
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	struct opts o;
 	int i;
 
@@ -300,17 +300,17 @@ show_one(const char *key, void *arg)
 {
 	struct show *s = arg;
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int i;
 
 	if (svc_plan_occs(s->cli->db, svc_cli_id(key), &st, &e))
 		svc_cli_fail(s->cli, &e);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (svc_step(st) == SVC_ROW) {
 		for (i = 0; i < 6; i++)
 			svc_out_column(s->out, st, i);
 		svc_out_row(s->out);
 	}
-	sqlite3_finalize(st);
+	svc_finalize(st);
 	return 0;
 }
 

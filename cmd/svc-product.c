@@ -91,7 +91,7 @@ static int
 cmd_list(struct svc_cli *cli, int argc, char **argv)
 {
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	options(cli, argc, argv, 0);
 	svc_cli_need(cli, argc - optind, 0, 0);

@@ -104,7 +104,7 @@ cmd_check(struct svc_cli *cli, int argc, char **argv)
 	const struct svc_report *r = svc_report_find(svc_checks,
 	    cli->verb->name);
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	struct opts o;
 	int n;
 
@@ -178,7 +178,7 @@ cmd_summary(struct svc_cli *cli, int argc, char **argv)
 	struct svc_err e = { 0 };
 	struct svc_buf b = { 0 };
 	struct svc_out *out;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int64_t max = 0;
 	struct opts o;
 	int i, bars;
@@ -203,23 +203,23 @@ cmd_summary(struct svc_cli *cli, int argc, char **argv)
 	if (svc_report_prepare(cli->db, r, &o.f, &st, &e))
 		svc_cli_fail(cli, &e);
 	bars = cli->fmt == SVC_FMT_TABLE && isatty(STDOUT_FILENO);
-	while (bars && sqlite3_step(st) == SQLITE_ROW)
-		if (sqlite3_column_int64(st, r->bar) > max)
-			max = sqlite3_column_int64(st, r->bar);
-	sqlite3_reset(st);
+	while (bars && svc_step(st) == SVC_ROW)
+		if (svc_col_int64(st, r->bar) > max)
+			max = svc_col_int64(st, r->bar);
+	svc_reset(st);
 	memcpy(cols, r->cols, (size_t)r->ncols * sizeof *cols);
 	cols[r->ncols] = (struct svc_col){ "", SVC_COL_TEXT, 0, 1 };
 	out = svc_cli_out(cli, cols, r->ncols + bars);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (svc_step(st) == SVC_ROW) {
 		for (i = 0; i < r->ncols; i++)
 			svc_out_column(out, st, i);
 		if (bars) {
-			bar(&b, sqlite3_column_int64(st, r->bar), max, 20);
+			bar(&b, svc_col_int64(st, r->bar), max, 20);
 			svc_out_text(out, b.s);
 		}
 		svc_out_row(out);
 	}
-	sqlite3_finalize(st);
+	svc_finalize(st);
 	svc_buf_free(&b);
 	svc_cli_out_end(cli, out);
 	svc_db_close(cli->db);
@@ -356,7 +356,7 @@ cmd_query(struct svc_cli *cli, int argc, char **argv)
 	struct svc_buf cells = { 0 };
 	struct svc_err e = { 0 };
 	struct svc_out *out;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	const char *p;
 	struct opts o;
 	int64_t rows, r;
@@ -369,9 +369,9 @@ cmd_query(struct svc_cli *cli, int argc, char **argv)
 	svc_cli_open(cli, SVC_DB_RO);
 	if (svc_query_readonly(cli->db, argv[optind], &lim, &st, &e))
 		svc_cli_fail(cli, &e);
-	n = sqlite3_column_count(st);
+	n = svc_col_count(st);
 	for (i = 0; i < n; i++)
-		cols[i] = (struct svc_col){ svc_strdup(sqlite3_column_name(st,
+		cols[i] = (struct svc_col){ svc_strdup(svc_col_name(st,
 		    i)), SVC_COL_TEXT, 40, 0 };
 	if (svc_query_rows(cli->db, st, &lim, &cells, &rows, &e))
 		svc_cli_fail(cli, &e);

@@ -238,7 +238,7 @@ cmd_list(struct svc_cli *cli, int argc, char **argv)
 {
 	struct svc_staff_filter f = { NULL, NULL, NULL, 0 };
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	struct opts o;
 
 	options(cli, argc, argv, list_opts, &o);
@@ -258,30 +258,30 @@ cmd_list(struct svc_cli *cli, int argc, char **argv)
 
 /* The sheet a person reads on a terminal: fields, then the history. */
 static void
-sheet(struct svc_cli *cli, sqlite3_stmt *st, const char *login)
+sheet(struct svc_cli *cli, struct svc_stmt *st, const char *login)
 {
 	struct svc_buf subject = { 0 };
 	struct svc_err e = { 0 };
-	sqlite3_stmt *h;
+	struct svc_stmt *h;
 	char when[32];
 	const char *v;
 	int i;
 
 	for (i = 0; i < NSTAFF_COLS; i++)
 		printf("%-8s %s\n", staff_cols[i].name, i == 6 ?
-		    (sqlite3_column_int(st, 6) ? "yes" : "no") :
+		    (svc_col_int(st, 6) ? "yes" : "no") :
 		    (v = svc_col_text(st, i)) ? v : "");
 	svc_buf_printf(&subject, "staff:%s", login);
 	if (svc_history_query(cli->db, subject.s, &h, &e))
 		svc_cli_fail(cli, &e);
 	printf("history\n");
-	while (sqlite3_step(h) == SQLITE_ROW) {
-		svc_time_local((time_t)sqlite3_column_int64(h, 0), when,
+	while (svc_step(h) == SVC_ROW) {
+		svc_time_local((time_t)svc_col_int64(h, 0), when,
 		    sizeof when);
 		printf("  %s  %-10s %-14s %s\n", when, svc_col_text(h, 1),
 		    svc_col_text(h, 2), svc_col_text(h, 3));
 	}
-	sqlite3_finalize(h);
+	svc_finalize(h);
 	svc_buf_free(&subject);
 }
 
@@ -297,12 +297,12 @@ show_one(const char *login, void *ctx)
 	struct show *sh = ctx;
 	struct svc_staff_filter f = { login, NULL, NULL, 1 };
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int i, found;
 
 	if (svc_staff_query(sh->cli->db, &f, &st, &e))
 		svc_cli_fail(sh->cli, &e);
-	if ((found = sqlite3_step(st) == SQLITE_ROW)) {
+	if ((found = svc_step(st) == SVC_ROW)) {
 		if (sh->out == NULL) {
 			if (sh->n++)
 				printf("\n");
@@ -313,7 +313,7 @@ show_one(const char *login, void *ctx)
 			svc_out_row(sh->out);
 		}
 	}
-	sqlite3_finalize(st);
+	svc_finalize(st);
 	if (found)
 		return 0;
 	svc_warnx("%s: no such person on the staff", login);
@@ -348,26 +348,26 @@ person_roles(struct svc_cli *cli, const char *login, char *held, size_t n)
 {
 	struct svc_staff_filter f = { 0 };
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	svc_cli_open(cli, SVC_DB_RO);
 	svc_cli_known(cli, SVC_K_LOGIN, "LOGIN", login);
 	f.login = login;
 	if (svc_staff_query(cli->db, &f, &st, &e))
 		svc_cli_fail(cli, &e);
-	if (sqlite3_step(st) == SQLITE_ROW && svc_col_text(st, 3))
+	if (svc_step(st) == SVC_ROW && svc_col_text(st, 3))
 		snprintf(held, n, "%s", svc_col_text(st, 3));
-	sqlite3_finalize(st);
+	svc_finalize(st);
 }
 
 /* A listing with no options of its own: one query, every row. */
 static int
 listing(struct svc_cli *cli, int argc, char **argv,
-    int (*query)(sqlite3 *, sqlite3_stmt **, struct svc_err *),
+    int (*query)(struct svc_db *, struct svc_stmt **, struct svc_err *),
     const struct svc_col *cols, int ncols)
 {
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	struct opts o;
 
 	options(cli, argc, argv, no_opts, &o);
@@ -563,7 +563,7 @@ cmd_leave_list(struct svc_cli *cli, int argc, char **argv)
 	};
 	struct svc_err e = { 0 };
 	const char *login;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	struct opts o;
 	time_t since;
 

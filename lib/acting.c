@@ -207,33 +207,33 @@ svc_entered_by(void)
 
 /* Whether login is active staff with role (NULL: any role, or none). */
 static int
-staff_has(sqlite3 *db, const char *login, const char *role, int *yes,
+staff_has(struct svc_db *db, const char *login, const char *role, int *yes,
     struct svc_err *e)
 {
 	static const char sql[] = "SELECT 1 FROM staff s WHERE s.login = ?1"
 	    " AND s.active AND (?2 IS NULL OR EXISTS (SELECT 1 FROM"
 	    " staff_role r WHERE r.staff_id = s.id AND r.role = ?2))";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
+	svc_bind_text(st, 1, login);
+	svc_bind_text(st, 2, role);
 	return svc_db_exists(db, st, yes, e);
 }
 
 int
-svc_actor_is(sqlite3 *db, const char *role, int *yes, struct svc_err *e)
+svc_actor_is(struct svc_db *db, const char *role, int *yes, struct svc_err *e)
 {
 	return staff_has(db, svc_actor(), role, yes, e);
 }
 
 int
-svc_admin_exists(sqlite3 *db, int *yes, struct svc_err *e)
+svc_admin_exists(struct svc_db *db, int *yes, struct svc_err *e)
 {
 	static const char sql[] = "SELECT 1 FROM staff s JOIN staff_role r"
 	    " ON r.staff_id = s.id WHERE s.active AND r.role = 'admin'";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	return svc_db_cached(db, sql, &st, e) ? e->code :
 	    svc_db_exists(db, st, yes, e);
@@ -244,7 +244,7 @@ svc_admin_exists(sqlite3 *db, int *yes, struct svc_err *e)
  * for it, or of any of its visits.
  */
 int
-svc_worked_on(sqlite3 *db, int64_t id, const char *login, int *yes,
+svc_worked_on(struct svc_db *db, int64_t id, const char *login, int *yes,
     struct svc_err *e)
 {
 	static const char sql[] = "SELECT 1 FROM staff s WHERE s.login = ?2"
@@ -252,12 +252,12 @@ svc_worked_on(sqlite3 *db, int64_t id, const char *login, int *yes,
 	    "   AND s.id IN (v.worker_id, v.helper_id))"
 	    " OR EXISTS (SELECT 1 FROM orders o WHERE o.id = ?1"
 	    "   AND s.id IN (o.worker_id, o.helper_id)))";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, login, -1, SQLITE_STATIC);
+	svc_bind_int64(st, 1, id);
+	svc_bind_text(st, 2, login);
 	return svc_db_exists(db, st, yes, e);
 }
 
@@ -266,15 +266,15 @@ svc_worked_on(sqlite3 *db, int64_t id, const char *login, int *yes,
  * dispatcher enters them for any (77).
  */
 int
-svc_own_order(sqlite3 *db, int64_t id, const char *verb, struct svc_err *e)
+svc_own_order(struct svc_db *db, int64_t id, const char *verb, struct svc_err *e)
 {
 	static const char sql[] = "SELECT 1 FROM orders WHERE id = ?1";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int yes;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
+	svc_bind_int64(st, 1, id);
 	if (svc_db_exists(db, st, &yes, e) || !yes)
 		return e->code;	/* none: the step says there is no such order */
 	if (svc_actor_is(db, "dispatcher", &yes, e) || yes ||
@@ -288,7 +288,7 @@ svc_own_order(sqlite3 *db, int64_t id, const char *verb, struct svc_err *e)
 /* Root, or the real user is an active admin: may act for others, at
  * another time, on another database. */
 int
-svc_privileged(sqlite3 *db, int *yes, struct svc_err *e)
+svc_privileged(struct svc_db *db, int *yes, struct svc_err *e)
 {
 	*yes = getuid() == 0;
 	return *yes ? 0 : staff_has(db, svc_login(), "admin", yes, e);
@@ -296,7 +296,7 @@ svc_privileged(sqlite3 *db, int *yes, struct svc_err *e)
 
 /* Whether the actor has one of roles (space separated). */
 static int
-has_one_of(sqlite3 *db, const char *roles, int *yes, struct svc_err *e)
+has_one_of(struct svc_db *db, const char *roles, int *yes, struct svc_err *e)
 {
 	char role[16];
 	const char *p;
@@ -332,7 +332,7 @@ roles_words(const char *roles, char *out, size_t n)
 
 /* The person and the time: who may be claimed to act, and when. */
 static int
-check_claims(sqlite3 *db, const char *verb, struct svc_err *e)
+check_claims(struct svc_db *db, const char *verb, struct svc_err *e)
 {
 	int priv;
 
@@ -359,7 +359,7 @@ check_claims(sqlite3 *db, const char *verb, struct svc_err *e)
  * stripped of the role, which would open the bootstrap to anyone).
  */
 int
-svc_may_write(sqlite3 *db, const char *command, const char *verb,
+svc_may_write(struct svc_db *db, const char *command, const char *verb,
     int *admins, struct svc_err *e)
 {
 	const struct svc_right *r = svc_right_find(command, verb);
@@ -402,7 +402,7 @@ svc_may_write(sqlite3 *db, const char *command, const char *verb,
 
 /* At the end of a batch: what svc_may_write said must hold of admins. */
 int
-svc_admins_hold(sqlite3 *db, int admins, struct svc_err *e)
+svc_admins_hold(struct svc_db *db, int admins, struct svc_err *e)
 {
 	int admin;
 

@@ -15,7 +15,7 @@
 
 /* An active person with the worker role; 66 when there is no such login. */
 int
-svc_worker(sqlite3 *db, const char *login, struct svc_worker *w,
+svc_worker(struct svc_db *db, const char *login, struct svc_worker *w,
     struct svc_err *e)
 {
 	static const char sql[] = "SELECT s.id, s.active, coalesce(d.code, ''),"
@@ -23,24 +23,24 @@ svc_worker(sqlite3 *db, const char *login, struct svc_worker *w,
 	    "   AND r.role = 'worker')"
 	    " FROM staff s LEFT JOIN dept d ON d.id = s.dept_id"
 	    " WHERE s.login = ?1";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc, active = 0, worker = 0;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		w->id = sqlite3_column_int64(st, 0);
-		active = sqlite3_column_int(st, 1);
+	svc_bind_text(st, 1, login);
+	if ((rc = svc_step(st)) == SVC_ROW) {
+		w->id = svc_col_int64(st, 0);
+		active = svc_col_int(st, 1);
 		snprintf(w->dept, sizeof w->dept, "%s", svc_col_text(st, 2));
-		worker = sqlite3_column_int(st, 3);
+		worker = svc_col_int(st, 3);
 		snprintf(w->login, sizeof w->login, "%s", login);
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	svc_reset(st);
+	if (rc == SVC_DONE)
 		return svc_seterr(e, SVC_EX_NOINPUT, "%s: no such person on the "
 		    "staff", login);
-	if (rc != SQLITE_ROW)
+	if (rc != SVC_ROW)
 		return svc_db_error(db, rc, e);
 	if (!active)
 		return svc_seterr(e, SVC_EX_DATA, "%s: disabled", login);
@@ -54,7 +54,7 @@ svc_worker(sqlite3 *db, const char *login, struct svc_worker *w,
  * order itself; 0 when there is none.  Back-to-back visits do not clash.
  */
 int64_t
-svc_clash(sqlite3 *db, int64_t person, int64_t id, time_t at, time_t until,
+svc_clash(struct svc_db *db, int64_t person, int64_t id, time_t at, time_t until,
     time_t *cat, time_t *cuntil, struct svc_err *e)
 {
 	/*
@@ -71,23 +71,23 @@ svc_clash(sqlite3 *db, int64_t person, int64_t id, time_t at, time_t until,
 	    " AND appt_at < ?4 AND appt_at > ?3 - " LONGEST
 	    " AND appt_until > ?3"
 	    " ORDER BY 2 LIMIT 1";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int64_t other = 0;
 	int rc;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return -1;
-	sqlite3_bind_int64(st, 1, person);
-	sqlite3_bind_int64(st, 2, id);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)at);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)until);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		other = sqlite3_column_int64(st, 0);
-		*cat = (time_t)sqlite3_column_int64(st, 1);
-		*cuntil = (time_t)sqlite3_column_int64(st, 2);
+	svc_bind_int64(st, 1, person);
+	svc_bind_int64(st, 2, id);
+	svc_bind_int64(st, 3, (int64_t)at);
+	svc_bind_int64(st, 4, (int64_t)until);
+	if ((rc = svc_step(st)) == SVC_ROW) {
+		other = svc_col_int64(st, 0);
+		*cat = (time_t)svc_col_int64(st, 1);
+		*cuntil = (time_t)svc_col_int64(st, 2);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	svc_reset(st);
+	if (rc != SVC_ROW && rc != SVC_DONE) {
 		svc_db_error(db, rc, e);
 		return -1;
 	}
@@ -96,7 +96,7 @@ svc_clash(sqlite3 *db, int64_t person, int64_t id, time_t at, time_t until,
 
 /* Issue 18: nor outside their own working hours, when they have them. */
 static int
-off_shift(sqlite3 *db, const struct svc_worker *w, int64_t id, time_t at,
+off_shift(struct svc_db *db, const struct svc_worker *w, int64_t id, time_t at,
     time_t until, struct svc_err *e)
 {
 	char hours[80];
@@ -111,7 +111,7 @@ off_shift(sqlite3 *db, const struct svc_worker *w, int64_t id, time_t at,
 
 /* Issue 18: nobody is booked into their own leave. */
 static int
-away(sqlite3 *db, const struct svc_worker *w, int64_t id, time_t at,
+away(struct svc_db *db, const struct svc_worker *w, int64_t id, time_t at,
     time_t until, struct svc_err *e)
 {
 	struct svc_leave l;
@@ -129,7 +129,7 @@ away(sqlite3 *db, const struct svc_worker *w, int64_t id, time_t at,
 }
 
 static int
-free_at(sqlite3 *db, const struct svc_worker *w, int64_t id, time_t at,
+free_at(struct svc_db *db, const struct svc_worker *w, int64_t id, time_t at,
     time_t until, struct svc_err *e)
 {
 	time_t cat, cuntil;
@@ -155,7 +155,7 @@ free_at(sqlite3 *db, const struct svc_worker *w, int64_t id, time_t at,
  * nobody; 65, naming the other order, otherwise.
  */
 int
-svc_booked_free(sqlite3 *db, const struct svc_facts *b, int64_t id,
+svc_booked_free(struct svc_db *db, const struct svc_facts *b, int64_t id,
     time_t at, time_t until, struct svc_err *e)
 {
 	struct svc_worker w = { 0 }, h = { 0 };
@@ -171,7 +171,7 @@ svc_booked_free(sqlite3 *db, const struct svc_facts *b, int64_t id,
 }
 
 int
-svc_assign(sqlite3 *db, int64_t id, const struct svc_worker *w,
+svc_assign(struct svc_db *db, int64_t id, const struct svc_worker *w,
     const struct svc_worker *helper, int force, struct svc_err *e)
 {
 	static const char sql[] = "UPDATE orders SET status = 'assigned',"
@@ -179,7 +179,7 @@ svc_assign(sqlite3 *db, int64_t id, const struct svc_worker *w,
 	    " forced = forced OR ?4 WHERE id = ?1";
 	struct svc_json j;
 	struct svc_facts b;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	svc_clearerr(e);
 	if (svc_order_facts(db, id, &b, e) ||
@@ -197,10 +197,10 @@ svc_assign(sqlite3 *db, int64_t id, const struct svc_worker *w,
 		return e->code;
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, w->id);
-	sqlite3_bind_int64(st, 3, helper ? helper->id : 0);
-	sqlite3_bind_int(st, 4, force);
+	svc_bind_int64(st, 1, id);
+	svc_bind_int64(st, 2, w->id);
+	svc_bind_int64(st, 3, helper ? helper->id : 0);
+	svc_bind_int(st, 4, force);
 	if (svc_db_done(db, st, e))
 		return e->code;
 	svc_json_begin(&j);
@@ -214,13 +214,13 @@ svc_assign(sqlite3 *db, int64_t id, const struct svc_worker *w,
 }
 
 int
-svc_unassign(sqlite3 *db, int64_t id, const char *reason, struct svc_err *e)
+svc_unassign(struct svc_db *db, int64_t id, const char *reason, struct svc_err *e)
 {
 	static const char sql[] = "UPDATE orders SET status = 'accepted',"
 	    " worker_id = NULL, helper_id = NULL WHERE id = ?1";
 	struct svc_json j;
 	struct svc_facts b;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	svc_clearerr(e);
 	if (svc_text_ok("the reason", reason, 0, SVC_TEXT_LINE, e) ||
@@ -231,7 +231,7 @@ svc_unassign(sqlite3 *db, int64_t id, const char *reason, struct svc_err *e)
 		    "is %s", (long long)id, svc_label(b.status));
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
+	svc_bind_int64(st, 1, id);
 	if (svc_db_done(db, st, e))
 		return e->code;
 	svc_json_begin(&j);
@@ -241,36 +241,35 @@ svc_unassign(sqlite3 *db, int64_t id, const char *reason, struct svc_err *e)
 }
 
 static int
-record_move(sqlite3 *db, int64_t id, const struct svc_facts *b,
+record_move(struct svc_db *db, int64_t id, const struct svc_facts *b,
     const struct svc_move *m, struct svc_err *e)
 {
 	static const char sql[] = "INSERT INTO move (order_id, at, old_at,"
 	    " new_at, by, notified_at, notice, short, reason, actor, typed)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)svc_now());
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)b->at);
+	svc_bind_int64(st, 1, id);
+	svc_bind_int64(st, 2, (int64_t)svc_now());
+	svc_bind_int64(st, 3, (int64_t)b->at);
 	if (m->at)
-		sqlite3_bind_int64(st, 4, (sqlite3_int64)m->at);
+		svc_bind_int64(st, 4, (int64_t)m->at);
 	else
-		sqlite3_bind_null(st, 4);	/* cancelled: no new time */
-	sqlite3_bind_text(st, 5, m->applicant ? "applicant" : "provider", -1,
-	    SQLITE_STATIC);
-	sqlite3_bind_int64(st, 6, (sqlite3_int64)m->notified);
-	sqlite3_bind_int64(st, 7, (sqlite3_int64)(b->at - m->notified));
-	sqlite3_bind_int(st, 8, m->short_notice);
-	sqlite3_bind_text(st, 9, m->reason, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 10, svc_actor(), -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 11, m->typed);
+		svc_bind_null(st, 4);	/* cancelled: no new time */
+	svc_bind_text(st, 5, m->applicant ? "applicant" : "provider");
+	svc_bind_int64(st, 6, (int64_t)m->notified);
+	svc_bind_int64(st, 7, (int64_t)(b->at - m->notified));
+	svc_bind_int(st, 8, m->short_notice);
+	svc_bind_text(st, 9, m->reason);
+	svc_bind_text(st, 10, svc_actor());
+	svc_bind_int(st, 11, m->typed);
 	return svc_db_done(db, st, e);
 }
 
 static int
-move_event(sqlite3 *db, int64_t id, const struct svc_facts *b,
+move_event(struct svc_db *db, int64_t id, const struct svc_facts *b,
     const struct svc_move *m, struct svc_err *e)
 {
 	struct svc_json j;
@@ -292,21 +291,21 @@ move_event(sqlite3 *db, int64_t id, const struct svc_facts *b,
 
 /* When the appointment now standing was made: its reply or last move. */
 static int
-booked_at(sqlite3 *db, int64_t id, time_t *at, struct svc_err *e)
+booked_at(struct svc_db *db, int64_t id, time_t *at, struct svc_err *e)
 {
 	static const char sql[] = "SELECT max(coalesce(o.replied_at, 0),"
 	    " coalesce((SELECT max(m.at) FROM move m WHERE m.order_id = o.id),"
 	    " 0)) FROM orders o WHERE o.id = ?1";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	*at = rc == SQLITE_ROW ? (time_t)sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : svc_db_error(db, rc, e);
+	svc_bind_int64(st, 1, id);
+	rc = svc_step(st);
+	*at = rc == SVC_ROW ? (time_t)svc_col_int64(st, 0) : 0;
+	svc_reset(st);
+	return rc == SVC_ROW ? 0 : svc_db_error(db, rc, e);
 }
 
 /*
@@ -315,7 +314,7 @@ booked_at(sqlite3 *db, int64_t id, time_t *at, struct svc_err *e)
  * made (that would hide any short notice), not in the future.
  */
 static int
-notified_ok(sqlite3 *db, int64_t id, time_t notified, struct svc_err *e)
+notified_ok(struct svc_db *db, int64_t id, time_t notified, struct svc_err *e)
 {
 	char from[32], to[32];
 	time_t made;
@@ -348,7 +347,7 @@ measure(const struct svc_rules *rules, const struct svc_facts *b,
  * cancellation, or an order with no appointment yet, records nothing.
  */
 int
-svc_cancel_notice(sqlite3 *db, const struct svc_conf *c, int64_t id,
+svc_cancel_notice(struct svc_db *db, const struct svc_conf *c, int64_t id,
     struct svc_move *m, struct svc_err *e)
 {
 	struct svc_facts b;
@@ -374,7 +373,7 @@ svc_cancel_notice(sqlite3 *db, const struct svc_conf *c, int64_t id,
  * refused; a move the applicant asked for never counts against anyone.
  */
 int
-svc_move(sqlite3 *db, const struct svc_conf *c, int64_t id,
+svc_move(struct svc_db *db, const struct svc_conf *c, int64_t id,
     struct svc_move *m, struct svc_err *e)
 {
 	/* A product back from the workshop needs a new visit (A8). */
@@ -383,7 +382,7 @@ svc_move(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	    " WHEN 'taken_back' THEN 'assigned' ELSE status END WHERE id = ?1";
 	const struct svc_rules *rules;
 	struct svc_facts b;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	time_t until;
 
 	svc_clearerr(e);
@@ -416,10 +415,10 @@ svc_move(sqlite3 *db, const struct svc_conf *c, int64_t id,
 		m->short_notice = 0;
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)m->at);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)until);
-	sqlite3_bind_int(st, 4, m->force);
+	svc_bind_int64(st, 1, id);
+	svc_bind_int64(st, 2, (int64_t)m->at);
+	svc_bind_int64(st, 3, (int64_t)until);
+	svc_bind_int(st, 4, m->force);
 	if (svc_db_done(db, st, e) || record_move(db, id, &b, m, e) ||
 	    move_event(db, id, &b, m, e))
 		return e->code;
@@ -432,8 +431,8 @@ svc_move(sqlite3 *db, const struct svc_conf *c, int64_t id,
 
 /* A worker's day (or any span), in time order, as worker or as helper. */
 int
-svc_agenda_query(sqlite3 *db, int64_t person, time_t from, time_t to,
-    sqlite3_stmt **st, struct svc_err *e)
+svc_agenda_query(struct svc_db *db, int64_t person, time_t from, time_t to,
+    struct svc_stmt **st, struct svc_err *e)
 {
 	static const char sql[] = "SELECT o.id, o.appt_at, o.appt_until,"
 	    " o.customer_name, o.address, c.phone,"
@@ -455,9 +454,9 @@ svc_agenda_query(sqlite3 *db, int64_t person, time_t from, time_t to,
 
 	if (svc_db_prepare(db, sql, st, e))
 		return e->code;
-	sqlite3_bind_int64(*st, 1, person);
-	sqlite3_bind_int64(*st, 2, (sqlite3_int64)from);
-	sqlite3_bind_int64(*st, 3, (sqlite3_int64)to);
+	svc_bind_int64(*st, 1, person);
+	svc_bind_int64(*st, 2, (int64_t)from);
+	svc_bind_int64(*st, 3, (int64_t)to);
 	return 0;
 }
 
@@ -493,7 +492,7 @@ explain(struct svc_buf *why, const struct svc_worker *w, int64_t load,
 
 /* A skill the order's services need that person lacks, or NULL. */
 const char *
-svc_order_lacks(sqlite3 *db, const struct svc_conf *c, int64_t id,
+svc_order_lacks(struct svc_db *db, const struct svc_conf *c, int64_t id,
     int64_t person, struct svc_err *e)
 {
 	char *need[16];
@@ -510,7 +509,7 @@ svc_order_lacks(sqlite3 *db, const struct svc_conf *c, int64_t id,
  * the skills): booked, on leave, or lacking a skill.  1 when passed over.
  */
 static int
-passed_over(sqlite3 *db, const struct svc_worker *w, const struct svc_facts *b,
+passed_over(struct svc_db *db, const struct svc_worker *w, const struct svc_facts *b,
     int64_t id, char **need, int nneed, struct svc_buf *why,
     struct svc_err *e)
 {
@@ -562,7 +561,7 @@ passed_over(sqlite3 *db, const struct svc_worker *w, const struct svc_facts *b,
  * and for what (svc-assign auto -v).
  */
 int
-svc_auto_assign(sqlite3 *db, const struct svc_conf *c, int64_t id,
+svc_auto_assign(struct svc_db *db, const struct svc_conf *c, int64_t id,
     struct svc_worker *chosen, struct svc_buf *why, struct svc_err *e)
 {
 	static const char sql[] = "SELECT s.id, s.login, coalesce(d.code, ''),"
@@ -580,7 +579,7 @@ svc_auto_assign(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	struct svc_buf over = { 0 };
 	struct svc_worker w;
 	struct svc_facts b;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	time_t from, to;
 	char at[32], until[32], *need[16];
 	int rc, nneed, out = 1, n = 0;
@@ -598,20 +597,20 @@ svc_auto_assign(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	day_bounds(b.at, &from, &to);
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, b.dept, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)from);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)to);
-	while (out == 1 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	svc_bind_text(st, 1, b.dept);
+	svc_bind_int64(st, 2, (int64_t)from);
+	svc_bind_int64(st, 3, (int64_t)to);
+	while (out == 1 && (rc = svc_step(st)) == SVC_ROW) {
 		memset(&w, 0, sizeof w);
-		w.id = sqlite3_column_int64(st, 0);
+		w.id = svc_col_int64(st, 0);
 		snprintf(w.login, sizeof w.login, "%s", svc_col_text(st, 1));
 		snprintf(w.dept, sizeof w.dept, "%s", svc_col_text(st, 2));
-		load = sqlite3_column_int64(st, 3);
+		load = svc_col_int64(st, 3);
 		if (n++)
 			svc_buf_puts(&over, ", ");
 		out = passed_over(db, &w, &b, id, need, nneed, &over, e);
 	}
-	sqlite3_reset(st);
+	svc_reset(st);
 	if (out == 0 && why)
 		explain(why, &w, load, need, nneed, &over, n > 1);
 	svc_buf_free(&over);

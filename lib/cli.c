@@ -283,7 +283,7 @@ static int
 shared_admin(void)
 {
 	struct svc_err e = { 0 };
-	sqlite3 *db;
+	struct svc_db *db;
 	int yes = getuid() == 0;
 
 	if (!yes && svc_db_open(SVC_STATEDIR "/svc.db", SVC_DB_RO, &db,
@@ -587,7 +587,7 @@ svc_cli_out_end(struct svc_cli *cli, struct svc_out *o)
 
 /* Every row of a query, each column typed by cols; returns the count. */
 int
-svc_cli_stmt_out(struct svc_cli *cli, sqlite3_stmt *st,
+svc_cli_stmt_out(struct svc_cli *cli, struct svc_stmt *st,
     const struct svc_col *cols, int ncols)
 {
 	return svc_cli_stmt_marked(cli, st, cols, ncols, NULL);
@@ -595,14 +595,14 @@ svc_cli_stmt_out(struct svc_cli *cli, sqlite3_stmt *st,
 
 /* The same, a row marked (overdue, late) when marked(st) says so. */
 int
-svc_cli_stmt_marked(struct svc_cli *cli, sqlite3_stmt *st,
-    const struct svc_col *cols, int ncols, int (*marked)(sqlite3_stmt *))
+svc_cli_stmt_marked(struct svc_cli *cli, struct svc_stmt *st,
+    const struct svc_col *cols, int ncols, int (*marked)(struct svc_stmt *))
 {
 	struct svc_out *o = svc_cli_out(cli, cols, ncols);
 	struct svc_err e = { 0 };
 	int rc, i, n = 0;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = svc_step(st)) == SVC_ROW) {
 		for (i = 0; i < ncols; i++)
 			svc_out_column(o, st, i);
 		/* Only a table shows a mark: no test of each row for a script. */
@@ -611,9 +611,9 @@ svc_cli_stmt_marked(struct svc_cli *cli, sqlite3_stmt *st,
 		svc_out_row(o);
 		n++;
 	}
-	sqlite3_finalize(st);
+	svc_finalize(st);
 	svc_cli_out_end(cli, o);
-	if (rc != SQLITE_DONE) {
+	if (rc != SVC_DONE) {
 		svc_db_error(cli->db, rc, &e);
 		svc_cli_fail(cli, &e);
 	}

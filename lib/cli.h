@@ -34,7 +34,7 @@ struct svc_cli {
 	int conf_loaded;
 	int admins;		/* what must hold of admins at the end:
 				   SVC_ADMINS_* (acting.c) */
-	sqlite3 *db;
+	struct svc_db *db;
 	/* the batch */
 	int nok, nfail, first_code;
 	struct svc_buf changed;
@@ -87,9 +87,9 @@ int svc_cli_color(void);
 struct svc_out *svc_cli_out(struct svc_cli *, const struct svc_col *,
     int ncols);
 void svc_cli_out_end(struct svc_cli *, struct svc_out *);
-int svc_cli_stmt_marked(struct svc_cli *, sqlite3_stmt *,
-    const struct svc_col *, int ncols, int (*marked)(sqlite3_stmt *));
-int svc_cli_stmt_out(struct svc_cli *, sqlite3_stmt *,
+int svc_cli_stmt_marked(struct svc_cli *, struct svc_stmt *,
+    const struct svc_col *, int ncols, int (*marked)(struct svc_stmt *));
+int svc_cli_stmt_out(struct svc_cli *, struct svc_stmt *,
     const struct svc_col *, int ncols);
 time_t svc_cli_time(struct svc_cli *, const char *arg);
 void svc_cli_need(struct svc_cli *, int have, int want_min, int want_max);

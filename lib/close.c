@@ -14,7 +14,7 @@
 
 /* Close order id if it is settled now; nothing when it is not (yet). */
 int
-svc_order_settle(sqlite3 *db, int64_t id, struct svc_err *e)
+svc_order_settle(struct svc_db *db, int64_t id, struct svc_err *e)
 {
 	static const char sql[] = "UPDATE orders SET closed_at = ?2"
 	    " WHERE id = ?1 AND closed_at IS NULL"
@@ -28,13 +28,13 @@ svc_order_settle(sqlite3 *db, int64_t id, struct svc_err *e)
 	    "  AND p.method = 'cash' AND p.place = 'site' AND NOT p.void"
 	    "  AND p.kind = 'payment' AND p.handover_id IS NULL)";
 	struct svc_json j;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)svc_now());
-	if (svc_db_done(db, st, e) || sqlite3_changes(db) == 0)
+	svc_bind_int64(st, 1, id);
+	svc_bind_int64(st, 2, (int64_t)svc_now());
+	if (svc_db_done(db, st, e) || svc_db_changes(db) == 0)
 		return e->code;
 	svc_json_begin(&j);
 	return svc_event_json(db, id, NULL, "order.close", &j, e);
@@ -42,13 +42,13 @@ svc_order_settle(sqlite3 *db, int64_t id, struct svc_err *e)
 
 /* A done order of a kind with a return call is due for one. */
 int
-svc_followup_plan(sqlite3 *db, const struct svc_conf *c, int64_t id,
+svc_followup_plan(struct svc_db *db, const struct svc_conf *c, int64_t id,
     const char *kind, struct svc_err *e)
 {
 	static const char sql[] = "UPDATE orders SET followup_due = ?2"
 	    " WHERE id = ?1";
 	const struct svc_rules *r = svc_conf_rules(c, kind);
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	time_t due;
 
 	if (!r->return_visit)
@@ -57,8 +57,8 @@ svc_followup_plan(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	    &due, e) ||
 	    svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)due);
+	svc_bind_int64(st, 1, id);
+	svc_bind_int64(st, 2, (int64_t)due);
 	if (svc_db_done(db, st, e))
 		return e->code;
 	return svc_notify_followup(db, id, due, e);	/* told to expect it */
@@ -70,7 +70,7 @@ svc_followup_plan(sqlite3 *db, const struct svc_conf *c, int64_t id,
  * after which it is given up (recorded, never silently dropped).
  */
 int
-svc_followup(sqlite3 *db, const struct svc_conf *c, int64_t id,
+svc_followup(struct svc_db *db, const struct svc_conf *c, int64_t id,
     const struct svc_followup *f, struct svc_err *e)
 {
 	static const char add[] = "INSERT INTO followup (order_id, at, reached,"
@@ -82,7 +82,7 @@ svc_followup(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	    " followup_rating) WHERE id = ?1";
 	struct svc_answers answers = { .n = 0 };
 	struct svc_json j;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	struct svc_facts d;
 	int over;
 
@@ -99,17 +99,17 @@ svc_followup(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	    d.kind)->return_tries;
 	if (svc_db_cached(db, add, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)svc_now());
-	sqlite3_bind_int(st, 3, f->reached);
-	sqlite3_bind_int(st, 4, f->rating);
-	sqlite3_bind_text(st, 5, f->comment, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, svc_actor(), -1, SQLITE_STATIC);
+	svc_bind_int64(st, 1, id);
+	svc_bind_int64(st, 2, (int64_t)svc_now());
+	svc_bind_int(st, 3, f->reached);
+	svc_bind_int(st, 4, f->rating);
+	svc_bind_text(st, 5, f->comment);
+	svc_bind_text(st, 6, svc_actor());
 	if (svc_db_done(db, st, e) || svc_db_cached(db, set, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, over);
-	sqlite3_bind_int(st, 3, f->reached ? f->rating : 0);
+	svc_bind_int64(st, 1, id);
+	svc_bind_int(st, 2, over);
+	svc_bind_int(st, 3, f->reached ? f->rating : 0);
 	if (svc_db_done(db, st, e))
 		return e->code;
 	svc_json_begin(&j);
@@ -129,13 +129,13 @@ svc_followup(sqlite3 *db, const struct svc_conf *c, int64_t id,
 
 /* The only way back from closed: an admin's, with a reason, an event. */
 int
-svc_order_reopen(sqlite3 *db, int64_t id, const char *reason,
+svc_order_reopen(struct svc_db *db, int64_t id, const char *reason,
     struct svc_err *e)
 {
 	static const char sql[] = "UPDATE orders SET closed_at = NULL"
 	    " WHERE id = ?1 AND closed_at IS NOT NULL";
 	struct svc_json j;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	struct svc_facts d;
 
 	svc_clearerr(e);
@@ -145,10 +145,10 @@ svc_order_reopen(sqlite3 *db, int64_t id, const char *reason,
 	    SVC_TEXT_LINE, e) || svc_order_facts(db, id, &d, e) ||
 	    svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
+	svc_bind_int64(st, 1, id);
 	if (svc_db_done(db, st, e))
 		return e->code;
-	if (sqlite3_changes(db) == 0)
+	if (svc_db_changes(db) == 0)
 		return svc_seterr(e, SVC_EX_DATA, "%lld: cannot reopen: the "
 		    "order is not closed", (long long)id);
 	svc_json_begin(&j);

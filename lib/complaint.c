@@ -8,7 +8,7 @@
 #include "svc.h"
 
 static int
-complaint_event(sqlite3 *db, int64_t id, int64_t order, const char *kind,
+complaint_event(struct svc_db *db, int64_t id, int64_t order, const char *kind,
     struct svc_json *j, struct svc_err *e)
 {
 	char subject[32];
@@ -18,7 +18,7 @@ complaint_event(sqlite3 *db, int64_t id, int64_t order, const char *kind,
 }
 
 int
-svc_complaint_new(sqlite3 *db, int64_t order, const char *customer,
+svc_complaint_new(struct svc_db *db, int64_t order, const char *customer,
     const char *phone, const char *text, int64_t *id, struct svc_err *e)
 {
 	static const char by_order[] = "INSERT INTO complaint (order_id,"
@@ -28,7 +28,7 @@ svc_complaint_new(sqlite3 *db, int64_t order, const char *customer,
 	    " text, at) VALUES ((SELECT id FROM customer WHERE phone = ?1), ?2,"
 	    " ?3)";
 	struct svc_json j;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	svc_clearerr(e);
 	if (text == NULL || *text == '\0')
@@ -44,17 +44,17 @@ svc_complaint_new(sqlite3 *db, int64_t order, const char *customer,
 	if (svc_db_prepare(db, order ? by_order : by_phone, &st, e))
 		return e->code;
 	if (order)
-		sqlite3_bind_int64(st, 1, order);
+		svc_bind_int64(st, 1, order);
 	else
-		sqlite3_bind_text(st, 1, phone, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)svc_now());
+		svc_bind_text(st, 1, phone);
+	svc_bind_text(st, 2, text);
+	svc_bind_int64(st, 3, (int64_t)svc_now());
 	if (svc_db_run(db, st, e))
 		return e->code;
-	if (sqlite3_changes(db) == 0)
+	if (svc_db_changes(db) == 0)
 		return svc_seterr(e, SVC_EX_NOINPUT, "%lld: no such order",
 		    (long long)order);
-	*id = sqlite3_last_insert_rowid(db);
+	*id = svc_db_last_id(db);
 	svc_json_begin(&j);
 	svc_json_str(&j, "text", text);
 	if (customer)
@@ -65,25 +65,25 @@ svc_complaint_new(sqlite3 *db, int64_t order, const char *customer,
 }
 
 static int
-open_complaint(sqlite3 *db, int64_t id, int64_t *order, struct svc_err *e)
+open_complaint(struct svc_db *db, int64_t id, int64_t *order, struct svc_err *e)
 {
 	static const char sql[] = "SELECT status, coalesce(order_id, 0)"
 	    " FROM complaint WHERE id = ?1";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc, open = 0;
 
 	if (svc_db_prepare(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	svc_bind_int64(st, 1, id);
+	if ((rc = svc_step(st)) == SVC_ROW) {
 		open = strcmp(svc_col_text(st, 0), "open") == 0;
-		*order = sqlite3_column_int64(st, 1);
+		*order = svc_col_int64(st, 1);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	svc_finalize(st);
+	if (rc == SVC_DONE)
 		return svc_seterr(e, SVC_EX_NOINPUT, "%lld: no such complaint",
 		    (long long)id);
-	if (rc != SQLITE_ROW)
+	if (rc != SVC_ROW)
 		return svc_db_error(db, rc, e);
 	if (!open)
 		return svc_seterr(e, SVC_EX_DATA, "%lld: already resolved",
@@ -93,7 +93,7 @@ open_complaint(sqlite3 *db, int64_t id, int64_t *order, struct svc_err *e)
 
 /* G10: a complaint is never handled by one whose work it is about (77). */
 static int
-not_own_work(sqlite3 *db, int64_t id, int64_t order, const char *login,
+not_own_work(struct svc_db *db, int64_t id, int64_t order, const char *login,
     struct svc_err *e)
 {
 	int worked = 0;
@@ -106,11 +106,11 @@ not_own_work(sqlite3 *db, int64_t id, int64_t order, const char *login,
 }
 
 int
-svc_complaint_assign(sqlite3 *db, int64_t id, const char *login,
+svc_complaint_assign(struct svc_db *db, int64_t id, const char *login,
     struct svc_err *e)
 {
 	struct svc_json j;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int64_t order, staff;
 
 	svc_clearerr(e);
@@ -120,8 +120,8 @@ svc_complaint_assign(sqlite3 *db, int64_t id, const char *login,
 	    svc_db_prepare(db, "UPDATE complaint SET assigned_to = ?2"
 	    " WHERE id = ?1", &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, login, -1, SQLITE_STATIC);
+	svc_bind_int64(st, 1, id);
+	svc_bind_text(st, 2, login);
 	if (svc_db_run(db, st, e))
 		return e->code;
 	svc_json_begin(&j);
@@ -130,11 +130,11 @@ svc_complaint_assign(sqlite3 *db, int64_t id, const char *login,
 }
 
 int
-svc_complaint_resolve(sqlite3 *db, int64_t id, const char *resolution,
+svc_complaint_resolve(struct svc_db *db, int64_t id, const char *resolution,
     int upheld, struct svc_err *e)
 {
 	struct svc_json j;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int64_t order;
 
 	svc_clearerr(e);
@@ -149,10 +149,10 @@ svc_complaint_resolve(sqlite3 *db, int64_t id, const char *resolution,
 	    " resolution = ?2, upheld = ?3, resolved_at = ?4 WHERE id = ?1",
 	    &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, resolution, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, upheld);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)svc_now());
+	svc_bind_int64(st, 1, id);
+	svc_bind_text(st, 2, resolution);
+	svc_bind_int(st, 3, upheld);
+	svc_bind_int64(st, 4, (int64_t)svc_now());
 	if (svc_db_run(db, st, e))
 		return e->code;
 	svc_json_begin(&j);
@@ -167,8 +167,8 @@ svc_complaint_resolve(sqlite3 *db, int64_t id, const char *resolution,
  * catch-all "(?2 = 0 OR id = ?2)" made even a show read every complaint).
  */
 int
-svc_complaint_query(sqlite3 *db, int open_only, int64_t id,
-    sqlite3_stmt **st, struct svc_err *e)
+svc_complaint_query(struct svc_db *db, int open_only, int64_t id,
+    struct svc_stmt **st, struct svc_err *e)
 {
 #define COMPLAINT_COLS "SELECT id, status, order_id, customer, phone, dept," \
 	" at, assigned_to, text, upheld, resolution FROM v_complaint"
@@ -181,6 +181,6 @@ svc_complaint_query(sqlite3 *db, int open_only, int64_t id,
 	if (svc_db_prepare(db, id ? one : open_only ? open : all, st, e))
 		return e->code;
 	if (id)
-		sqlite3_bind_int64(*st, 1, id);
+		svc_bind_int64(*st, 1, id);
 	return 0;
 }

@@ -200,30 +200,30 @@ svc_conduct_parse(const struct svc_conf *c, int64_t order, const char *kind,
 
 /* The visit the answers are about: the order's last done one. */
 static int
-done_visit(sqlite3 *db, int64_t order, int64_t *visit, int64_t *worker,
+done_visit(struct svc_db *db, int64_t order, int64_t *visit, int64_t *worker,
     struct svc_err *e)
 {
 	static const char sql[] = "SELECT id, worker_id FROM visit"
 	    " WHERE order_id = ?1 AND outcome = 'done' ORDER BY no DESC LIMIT 1";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, order);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*visit = sqlite3_column_int64(st, 0);
-		*worker = sqlite3_column_int64(st, 1);
+	svc_bind_int64(st, 1, order);
+	if ((rc = svc_step(st)) == SVC_ROW) {
+		*visit = svc_col_int64(st, 0);
+		*worker = svc_col_int64(st, 1);
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	svc_reset(st);
+	if (rc == SVC_DONE)
 		return svc_seterr(e, SVC_EX_DATA, "%lld: no visit done to ask "
 		    "about", (long long)order);
-	return rc == SQLITE_ROW ? 0 : svc_db_error(db, rc, e);
+	return rc == SVC_ROW ? 0 : svc_db_error(db, rc, e);
 }
 
 static int
-record_one(sqlite3 *db, int64_t order, int64_t visit, int64_t worker,
+record_one(struct svc_db *db, int64_t order, int64_t visit, int64_t worker,
     const struct svc_conduct *k, int yes, const char *source,
     struct svc_err *e)
 {
@@ -231,24 +231,24 @@ record_one(sqlite3 *db, int64_t order, int64_t visit, int64_t worker,
 	    " worker_id, item, answer, breach, major, at, source, actor)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
 	    " ON CONFLICT (visit_id, item) DO NOTHING";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, order);
-	sqlite3_bind_int64(st, 2, visit);
+	svc_bind_int64(st, 1, order);
+	svc_bind_int64(st, 2, visit);
 	if (worker)
-		sqlite3_bind_int64(st, 3, worker);
-	sqlite3_bind_text(st, 4, k->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, yes ? "yes" : "no", -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 6, yes == k->breach);
-	sqlite3_bind_int(st, 7, k->major);
-	sqlite3_bind_int64(st, 8, (sqlite3_int64)svc_now());
-	sqlite3_bind_text(st, 9, source, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 10, svc_actor(), -1, SQLITE_STATIC);
+		svc_bind_int64(st, 3, worker);
+	svc_bind_text(st, 4, k->id);
+	svc_bind_text(st, 5, yes ? "yes" : "no");
+	svc_bind_int(st, 6, yes == k->breach);
+	svc_bind_int(st, 7, k->major);
+	svc_bind_int64(st, 8, (int64_t)svc_now());
+	svc_bind_text(st, 9, source);
+	svc_bind_text(st, 10, svc_actor());
 	if (svc_db_done(db, st, e))
 		return e->code;
-	if (sqlite3_changes(db) == 0)
+	if (svc_db_changes(db) == 0)
 		return svc_seterr(e, SVC_EX_DATA, "%lld: %s was answered "
 		    "already for this visit", (long long)order, k->id);
 	return 0;
@@ -260,7 +260,7 @@ record_one(sqlite3 *db, int64_t order, int64_t visit, int64_t worker,
  * return call).
  */
 int
-svc_conduct_record(sqlite3 *db, int64_t order, const struct svc_answers *a,
+svc_conduct_record(struct svc_db *db, int64_t order, const struct svc_answers *a,
     const char *source, struct svc_err *e)
 {
 	struct svc_json j;

@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "svc.h"
+#include "engine.h"
 
 extern const char *const svc_migrations[];
 extern const int svc_nmigrations;
@@ -32,9 +32,9 @@ svc_db_schema_version(void)
 
 /* Map an SQLite result to the exit statuses of DESIGN section 3. */
 int
-svc_db_error(sqlite3 *db, int rc, struct svc_err *e)
+svc_db_error(struct svc_db *db, int rc, struct svc_err *e)
 {
-	const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+	const char *msg = db ? sqlite3_errmsg(db->lite) : sqlite3_errstr(rc);
 	int code;
 
 	switch (rc & 0xff) {
@@ -61,82 +61,25 @@ svc_db_error(sqlite3 *db, int rc, struct svc_err *e)
 }
 
 int
-svc_db_exec(sqlite3 *db, const char *sql, struct svc_err *e)
+svc_db_exec(struct svc_db *db, const char *sql, struct svc_err *e)
 {
-	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	int rc = sqlite3_exec(db->lite, sql, NULL, NULL, NULL);
 
 	return rc == SQLITE_OK ? 0 : svc_db_error(db, rc, e);
 }
 
-/*
- * SVC_EXPLAIN=1: the plan of every statement svc prepares, on stderr, as
- * "sql" and "plan" lines (svc(7)).  For an admin asking why a command is
- * slow, and for the test that holds every read verb to its indexes
- * (tests/cli/2800-plans.t): a statement's plan is SQLite's answer at
- * prepare time, the one the command then runs.
- */
-static void
-explain(sqlite3 *db, const char *sql)
-{
-	static int on = -1;
-	struct svc_buf q = { 0 };
-	sqlite3_stmt *st;
-	const char *s;
-
-	if (on < 0)
-		on = (s = getenv("SVC_EXPLAIN")) != NULL && strcmp(s, "1") == 0;
-	if (!on)
-		return;
-	svc_buf_printf(&q, "EXPLAIN QUERY PLAN %s", sql);
-	if (sqlite3_prepare_v2(db, q.s, -1, &st, NULL) == SQLITE_OK) {
-		fprintf(stderr, "sql\t%.*s\n", (int)strcspn(sql, "\n"), sql);
-		while (sqlite3_step(st) == SQLITE_ROW)
-			fprintf(stderr, "plan\t%s\n",
-			    (const char *)sqlite3_column_text(st, 3));
-		sqlite3_finalize(st);
-	}
-	svc_buf_free(&q);
-}
-
 int
-svc_db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st,
-    struct svc_err *e)
+svc_db_version(struct svc_db *db, int *version, struct svc_err *e)
 {
-	int rc = sqlite3_prepare_v2(db, sql, -1, st, NULL);
-
-	if (rc == SQLITE_OK)
-		explain(db, sql);
-	return rc == SQLITE_OK ? 0 : svc_db_error(db, rc, e);
-}
-
-const char *
-svc_col_text(sqlite3_stmt *st, int col)
-{
-	return (const char *)sqlite3_column_text(st, col);
-}
-
-/* Step a statement that returns no row, and finalize it. */
-int
-svc_db_run(sqlite3 *db, sqlite3_stmt *st, struct svc_err *e)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
-}
-
-int
-svc_db_version(sqlite3 *db, int *version, struct svc_err *e)
-{
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc;
 
 	if (svc_db_prepare(db, "PRAGMA user_version", &st, e))
 		return e->code;
-	rc = sqlite3_step(st);
-	*version = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : svc_db_error(db, rc, e);
+	rc = svc_step(st);
+	*version = rc == SVC_ROW ? svc_col_int(st, 0) : 0;
+	svc_finalize(st);
+	return rc == SVC_ROW ? 0 : svc_db_error(db, rc, e);
 }
 
 /*
@@ -145,18 +88,18 @@ svc_db_version(sqlite3 *db, int *version, struct svc_err *e)
  * retry later (75).
  */
 static int
-exec_retrying(sqlite3 *db, const char *sql)
+exec_retrying(struct svc_db *db, const char *sql)
 {
 	int rc = SQLITE_BUSY, i;
 
 	for (i = 0; i < BUSY_TRIES && (rc == SQLITE_BUSY ||
 	    rc == SQLITE_LOCKED); i++)
-		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+		rc = sqlite3_exec(db->lite, sql, NULL, NULL, NULL);
 	return rc;
 }
 
 int
-svc_db_begin(sqlite3 *db, struct svc_err *e)
+svc_db_begin(struct svc_db *db, struct svc_err *e)
 {
 	int rc = exec_retrying(db, "BEGIN IMMEDIATE");
 
@@ -164,7 +107,7 @@ svc_db_begin(sqlite3 *db, struct svc_err *e)
 }
 
 int
-svc_db_commit(sqlite3 *db, struct svc_err *e)
+svc_db_commit(struct svc_db *db, struct svc_err *e)
 {
 	int rc = exec_retrying(db, "COMMIT");
 
@@ -176,20 +119,20 @@ svc_db_commit(sqlite3 *db, struct svc_err *e)
 }
 
 void
-svc_db_rollback(sqlite3 *db)
+svc_db_rollback(struct svc_db *db)
 {
-	if (!sqlite3_get_autocommit(db))
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	if (!sqlite3_get_autocommit(db->lite))
+		sqlite3_exec(db->lite, "ROLLBACK", NULL, NULL, NULL);
 }
 
 /* verb: "SAVEPOINT item", "RELEASE item" or "ROLLBACK TO item". */
 int
-svc_db_savepoint(sqlite3 *db, const char *verb, struct svc_err *e)
+svc_db_savepoint(struct svc_db *db, const char *verb, struct svc_err *e)
 {
 	static const char *const ok[] = {
 		"SAVEPOINT item", "RELEASE item", "ROLLBACK TO item"
 	};
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	size_t i;
 
 	/* Prepared once a run, not parsed again for each item of a batch:
@@ -202,7 +145,7 @@ svc_db_savepoint(sqlite3 *db, const char *verb, struct svc_err *e)
 }
 
 static int
-migrate(sqlite3 *db, const char *path, struct svc_err *e)
+migrate(struct svc_db *db, const char *path, struct svc_err *e)
 {
 	struct svc_buf sql = { 0 };
 	char why[sizeof e->msg];
@@ -267,15 +210,43 @@ time_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
 }
 
-static int
-time_register(sqlite3 *db)
+/* svc_seal(prev, col...): the hash of a row chained to prev (seal.c). */
+static void
+seal_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
-	return sqlite3_create_function(db, "svc_time", 1,
-	    SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, time_fn, NULL, NULL);
+	struct svc_value v[16];
+	char hex[65];
+	int i;
+
+	if (argc < 1 || argc > 17) {
+		sqlite3_result_error(cx, "svc_seal: 0 to 16 values", -1);
+		return;
+	}
+	for (i = 1; i < argc; i++)
+		svc_lite_value(argv[i], &v[i - 1]);
+	if (svc_seal_hash(sqlite3_value_type(argv[0]) == SQLITE_TEXT ?
+	    (const char *)sqlite3_value_text(argv[0]) : NULL, v, argc - 1,
+	    hex) != 0) {
+		sqlite3_result_error(cx, "svc_seal: SHA-256 failed", -1);
+		return;
+	}
+	sqlite3_result_text(cx, hex, 64, SQLITE_TRANSIENT);
+}
+
+/* The functions the schema's triggers and views call. */
+static int
+functions(sqlite3 *db)
+{
+	int rc = sqlite3_create_function(db, "svc_seal", -1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+	    seal_fn, NULL, NULL);
+
+	return rc != SQLITE_OK ? rc : sqlite3_create_function(db, "svc_time",
+	    1, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, time_fn, NULL, NULL);
 }
 
 static int
-open_raw(const char *path, int flags, sqlite3 **out, struct svc_err *e)
+open_raw(const char *path, int flags, struct svc_db **out, struct svc_err *e)
 {
 	sqlite3 *db = NULL;
 	int rc;
@@ -296,21 +267,20 @@ open_raw(const char *path, int flags, sqlite3 **out, struct svc_err *e)
 	}
 	sqlite3_extended_result_codes(db, 0);
 	sqlite3_busy_timeout(db, busy_ms());
-	if (svc_seal_register(db) != SQLITE_OK ||
-	    time_register(db) != SQLITE_OK) {
+	if (functions(db) != SQLITE_OK) {
 		svc_seterr(e, SVC_EX_SOFTWARE, "%s: cannot register svc_seal "
 		    "and svc_time", path);
 		sqlite3_close(db);
 		return e->code;
 	}
-	*out = db;
+	*out = svc_db_wrap(db);
 	return 0;
 }
 
 static int
-pragmas(sqlite3 *db, int mode, const char *path, struct svc_err *e)
+pragmas(struct svc_db *db, int mode, const char *path, struct svc_err *e)
 {
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int wal;
 
 	if (svc_db_exec(db, "PRAGMA foreign_keys = ON", e))
@@ -319,9 +289,9 @@ pragmas(sqlite3 *db, int mode, const char *path, struct svc_err *e)
 		return 0;
 	if (svc_db_prepare(db, "PRAGMA journal_mode = WAL", &st, e))
 		return e->code;
-	wal = sqlite3_step(st) == SQLITE_ROW &&
+	wal = svc_step(st) == SVC_ROW &&
 	    strcmp(svc_col_text(st, 0), "wal") == 0;
-	sqlite3_finalize(st);
+	svc_finalize(st);
 	if (!wal)
 		return svc_seterr(e, SVC_EX_IOERR, "%s: cannot switch to WAL "
 		    "mode", path);
@@ -371,7 +341,7 @@ create_file(const char *path, struct svc_err *e)
 static int
 prepare_file(const char *path, struct svc_err *e)
 {
-	sqlite3 *db;
+	struct svc_db *db;
 	int v;
 
 	if (open_raw(path, SQLITE_OPEN_READWRITE, &db, e))
@@ -379,7 +349,7 @@ prepare_file(const char *path, struct svc_err *e)
 	if (pragmas(db, SVC_DB_RW, path, e) == 0 &&
 	    svc_db_version(db, &v, e) == 0 && v < svc_nmigrations)
 		migrate(db, path, e);
-	sqlite3_close(db);
+	svc_db_close(db);
 	return e->code;
 }
 
@@ -411,7 +381,7 @@ writable(const char *path, struct svc_err *e)
  * the file is opened as immutable.
  */
 static int
-open_immutable(const char *path, sqlite3 **db, struct svc_err *e)
+open_immutable(const char *path, struct svc_db **db, struct svc_err *e)
 {
 	struct svc_buf uri = { 0 };
 	const char *p;
@@ -460,10 +430,11 @@ postgres_conninfo(const char *path)
  * SVC_DB_ANY opens an older schema as it is, for svc-db check to report.
  */
 int
-svc_db_open(const char *path, int mode, sqlite3 **out, struct svc_err *e)
+svc_db_open(const char *path, int mode, struct svc_db **out,
+    struct svc_err *e)
 {
 	struct stat st;
-	sqlite3 *db;
+	struct svc_db *db;
 	int v, ro = mode & SVC_DB_RO;
 
 	*out = NULL;
@@ -494,7 +465,7 @@ svc_db_open(const char *path, int mode, sqlite3 **out, struct svc_err *e)
 	if (pragmas(db, ro, path, e) || svc_db_version(db, &v, e)) {
 		if (!ro || eaccess(path, R_OK) != 0)
 			goto fail;
-		sqlite3_close(db);
+		svc_db_close(db);
 		if (open_immutable(path, &db, e) ||
 		    pragmas(db, ro, path, e) || svc_db_version(db, &v, e))
 			goto fail;
@@ -517,112 +488,43 @@ svc_db_open(const char *path, int mode, sqlite3 **out, struct svc_err *e)
 	*out = db;
 	return 0;
 fail:
-	sqlite3_close(db);
+	svc_db_close(db);
 	return e->code;
 }
 
-/*
- * Statements run once per item of a batch are prepared once per run: an
- * import of 100,000 requests must not parse the same SQL 100,000 times.
- * The cache is keyed by the address of the constant SQL text.  It holds
- * every cached statement of the library, with room: one run that walks
- * an order through its whole life (bench/gen) uses some sixty.
- */
-#define STMT_CACHE 128
-
-static struct cached {
-	sqlite3 *db;
-	const char *sql;
-	sqlite3_stmt *st;
-} cache[STMT_CACHE];
-
-int
-svc_db_cached(sqlite3 *db, const char *sql, sqlite3_stmt **st,
-    struct svc_err *e)
-{
-	int i, rc;
-
-	for (i = 0; i < STMT_CACHE && cache[i].sql; i++)
-		if (cache[i].sql == sql && cache[i].db == db) {
-			sqlite3_reset(cache[i].st);
-			sqlite3_clear_bindings(cache[i].st);
-			*st = cache[i].st;
-			return 0;
-		}
-	rc = sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, st,
-	    NULL);
-	if (rc != SQLITE_OK)
-		return svc_db_error(db, rc, e);
-	explain(db, sql);
-	if (i < STMT_CACHE)
-		cache[i] = (struct cached){ db, sql, *st };
-	else
-		return svc_seterr(e, SVC_EX_SOFTWARE, "statement cache full");
-	return 0;
-}
-
-/* Whether a cached, bound statement has a row; it is reset. */
-int
-svc_db_exists(sqlite3 *db, sqlite3_stmt *st, int *yes, struct svc_err *e)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return svc_db_error(db, rc, e);
-	*yes = rc == SQLITE_ROW;
-	return 0;
-}
-
-/* Step a cached statement that returns no row, and reset it. */
-int
-svc_db_done(sqlite3 *db, sqlite3_stmt *st, struct svc_err *e)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
-}
-
 void
-svc_db_close(sqlite3 *db)
+svc_db_close(struct svc_db *db)
 {
-	int i, j;
-
-	for (i = j = 0; i < STMT_CACHE && cache[i].sql; i++) {
-		if (cache[i].db == db)
-			sqlite3_finalize(cache[i].st);
-		else
-			cache[j++] = cache[i];
-	}
-	for (; j < i; j++)
-		cache[j] = (struct cached){ NULL, NULL, NULL };
-	sqlite3_close(db);
+	if (db == NULL)
+		return;
+	svc_db_forget(db);
+	sqlite3_close(db->lite);
+	free(db);
 }
 
 static int
-report_rows(sqlite3 *db, const char *sql, const char *what, FILE *out,
+report_rows(struct svc_db *db, const char *sql, const char *what, FILE *out,
     struct svc_err *e)
 {
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int n = 0, i, rc;
 
 	if (svc_db_prepare(db, sql, &st, e))
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (sqlite3_column_count(st) == 1 &&
+	while ((rc = svc_step(st)) == SVC_ROW) {
+		if (svc_col_count(st) == 1 &&
 		    strcmp(svc_col_text(st, 0) ? svc_col_text(st, 0) : "",
 		    "ok") == 0)
 			continue;
 		fprintf(out, "%s", what);
-		for (i = 0; i < sqlite3_column_count(st); i++)
+		for (i = 0; i < svc_col_count(st); i++)
 			fprintf(out, "\t%s", svc_col_text(st, i) ?
 			    svc_col_text(st, i) : "");
 		fputc('\n', out);
 		n++;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	svc_finalize(st);
+	if (rc != SVC_DONE) {
 		svc_db_error(db, rc, e);
 		return -1;
 	}
@@ -631,7 +533,7 @@ report_rows(sqlite3 *db, const char *sql, const char *what, FILE *out,
 
 /* Returns the number of problems written to out, or -1 with e set. */
 int
-svc_db_check(sqlite3 *db, FILE *out, struct svc_err *e)
+svc_db_check(struct svc_db *db, FILE *out, struct svc_err *e)
 {
 	/* What a done order keeps (migration 9) against what it owes. */
 	static const char kept[] = "SELECT o.id, o.balance, b.balance"
@@ -786,11 +688,11 @@ create_like(const char *path, const char *source, struct svc_err *e)
  * destroys the previous one.
  */
 int
-svc_db_backup(sqlite3 *db, const char *dest, struct svc_err *e)
+svc_db_backup(struct svc_db *db, const char *dest, struct svc_err *e)
 {
 	struct svc_buf tmp = { 0 };
-	const char *source = sqlite3_db_filename(db, "main");
-	sqlite3 *to = NULL;
+	const char *source = sqlite3_db_filename(db->lite, "main");
+	struct svc_db *to = NULL;
 	sqlite3_backup *bk;
 	int rc;
 
@@ -804,8 +706,9 @@ svc_db_backup(sqlite3 *db, const char *dest, struct svc_err *e)
 	}
 	if (open_raw(tmp.s, SQLITE_OPEN_READWRITE, &to, e))
 		goto out;
-	if ((bk = sqlite3_backup_init(to, "main", db, "main")) == NULL) {
-		svc_db_error(to, sqlite3_errcode(to), e);
+	if ((bk = sqlite3_backup_init(to->lite, "main", db->lite, "main")) ==
+	    NULL) {
+		svc_db_error(to, sqlite3_errcode(to->lite), e);
 		goto out;
 	}
 	do {
@@ -818,13 +721,12 @@ svc_db_backup(sqlite3 *db, const char *dest, struct svc_err *e)
 		svc_db_error(to, rc, e);
 		goto out;
 	}
-	sqlite3_close(to);
+	svc_db_close(to);
 	to = NULL;
 	if (rename(tmp.s, dest) != 0)
 		svc_seterr(e, SVC_EX_IOERR, "%s: %s", dest, strerror(errno));
 out:
-	if (to)
-		sqlite3_close(to);
+	svc_db_close(to);
 	if (e->code)
 		unlink(tmp.s);
 	svc_buf_free(&tmp);

@@ -7,7 +7,7 @@
 #include "svc.h"
 
 int
-svc_event_add(sqlite3 *db, int64_t order_id, const char *subject,
+svc_event_add(struct svc_db *db, int64_t order_id, const char *subject,
     const char *kind, const char *details, struct svc_err *e)
 {
 	/* entered_by and entered_at are sealed only when there (seal.c). */
@@ -19,30 +19,30 @@ svc_event_add(sqlite3 *db, int64_t order_id, const char *subject,
 	    " ?1, ?2, ?3, ?4, ?5, ?6)"
 	    " ELSE svc_seal((SELECT hash FROM event ORDER BY id DESC LIMIT 1),"
 	    " ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) END)";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
 	if (order_id > 0)
-		sqlite3_bind_int64(st, 1, order_id);
-	sqlite3_bind_text(st, 2, subject, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)svc_now());
-	sqlite3_bind_text(st, 4, svc_actor(), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, details ? details : "{}", -1, SQLITE_STATIC);
+		svc_bind_int64(st, 1, order_id);
+	svc_bind_text(st, 2, subject);
+	svc_bind_int64(st, 3, (int64_t)svc_now());
+	svc_bind_text(st, 4, svc_actor());
+	svc_bind_text(st, 5, kind);
+	svc_bind_text(st, 6, details ? details : "{}");
 	/* The one at the keyboard when acting for another; the clock's
 	 * time when the command claims another (issue 15). */
-	sqlite3_bind_text(st, 7, svc_entered_by(), -1, SQLITE_STATIC);
+	svc_bind_text(st, 7, svc_entered_by());
 	if (svc_clock_real() != 0)
-		sqlite3_bind_int64(st, 8, (sqlite3_int64)svc_clock_real());
+		svc_bind_int64(st, 8, (int64_t)svc_clock_real());
 	else
-		sqlite3_bind_null(st, 8);
+		svc_bind_null(st, 8);
 	return svc_db_done(db, st, e);
 }
 
 /* Append the event whose details j holds, and let j go. */
 int
-svc_event_json(sqlite3 *db, int64_t order_id, const char *subject,
+svc_event_json(struct svc_db *db, int64_t order_id, const char *subject,
     const char *kind, struct svc_json *j, struct svc_err *e)
 {
 	int rc = svc_event_add(db, order_id, subject, kind, svc_json_end(j), e);

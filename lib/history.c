@@ -148,21 +148,21 @@ phrase(struct svc_buf *b, const char *key, const char *value)
 
 /* The details (a JSON object) as phrases, in the order recorded. */
 static int
-details(sqlite3 *db, const char *json, struct svc_buf *b, struct svc_err *e)
+details(struct svc_db *db, const char *json, struct svc_buf *b, struct svc_err *e)
 {
 	static const char sql[] = "SELECT j.key, CASE j.type WHEN 'array'"
 	    " THEN (SELECT group_concat(a.value, '、') FROM json_each(j.value) a)"
 	    " ELSE j.value END FROM json_each(?1) j ORDER BY j.id";
 	const char *sep = svc_context("detail", NC_("detail", ", "));
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc, n = 0;
 
 	if (json == NULL)
 		return 0;
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	svc_bind_text(st, 1, json);
+	while ((rc = svc_step(st)) == SVC_ROW) {
 		size_t mark = b->len;
 
 		if (n)
@@ -173,12 +173,12 @@ details(sqlite3 *db, const char *json, struct svc_buf *b, struct svc_err *e)
 		else
 			svc_buf_truncate(b, mark);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
+	svc_reset(st);
+	return rc == SVC_DONE ? 0 : svc_db_error(db, rc, e);
 }
 
 int
-svc_history_line(sqlite3 *db, time_t at, const char *actor,
+svc_history_line(struct svc_db *db, time_t at, const char *actor,
     const char *kind, const char *json, FILE *f, struct svc_err *e)
 {
 	struct svc_buf b = { 0 };

@@ -68,11 +68,11 @@ svc_edit_distance(const char *a, const char *b)
 
 /* Gather the known values: from the database, the config or a list. */
 static int
-candidates(sqlite3 *db, const struct svc_conf *conf, enum svc_kwhat w,
+candidates(struct svc_db *db, const struct svc_conf *conf, enum svc_kwhat w,
     struct svc_buf *names, int *n, struct svc_err *e)
 {
 	const struct known *k = &knowns[w];
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int i, rc;
 
 	*n = 0;
@@ -90,14 +90,14 @@ candidates(sqlite3 *db, const struct svc_conf *conf, enum svc_kwhat w,
 	}
 	if (svc_db_prepare(db, k->sql, &st, e))
 		return e->code;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = svc_step(st)) == SVC_ROW) {
 		const char *s = svc_col_text(st, 0);
 
 		svc_buf_add(names, s ? s : "", strlen(s ? s : "") + 1);
 		(*n)++;
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
+	svc_finalize(st);
+	return rc == SVC_DONE ? 0 : svc_db_error(db, rc, e);
 }
 
 /* Offer a name to the guess: the nearest so far is kept. */
@@ -164,7 +164,7 @@ check_one(const char *opt, const struct known *k, const char *s, size_t len,
  * as an argument), and one that does not exist is 66.
  */
 int
-svc_known(sqlite3 *db, const struct svc_conf *conf, enum svc_kwhat w,
+svc_known(struct svc_db *db, const struct svc_conf *conf, enum svc_kwhat w,
     const char *opt, const char *value, struct svc_err *e)
 {
 	struct svc_buf names = { 0 };

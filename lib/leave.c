@@ -11,30 +11,30 @@
 
 /* The first leave of person overlapping [at, until); 0 when none. */
 int64_t
-svc_on_leave(sqlite3 *db, int64_t person, time_t at, time_t until,
+svc_on_leave(struct svc_db *db, int64_t person, time_t at, time_t until,
     struct svc_leave *l, struct svc_err *e)
 {
 	static const char sql[] = "SELECT id, from_at, to_at, reason FROM leave"
 	    " WHERE staff_id = ?1 AND cancelled_at IS NULL"
 	    " AND from_at < ?3 AND to_at > ?2 ORDER BY from_at LIMIT 1";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int64_t id = 0;
 	int rc;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return -1;
-	sqlite3_bind_int64(st, 1, person);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)at);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)until);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		id = sqlite3_column_int64(st, 0);
-		l->from = (time_t)sqlite3_column_int64(st, 1);
-		l->to = (time_t)sqlite3_column_int64(st, 2);
+	svc_bind_int64(st, 1, person);
+	svc_bind_int64(st, 2, (int64_t)at);
+	svc_bind_int64(st, 3, (int64_t)until);
+	if ((rc = svc_step(st)) == SVC_ROW) {
+		id = svc_col_int64(st, 0);
+		l->from = (time_t)svc_col_int64(st, 1);
+		l->to = (time_t)svc_col_int64(st, 2);
 		snprintf(l->reason, sizeof l->reason, "%s",
 		    svc_col_text(st, 3));
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	svc_reset(st);
+	if (rc != SVC_ROW && rc != SVC_DONE) {
 		svc_db_error(db, rc, e);
 		return -1;
 	}
@@ -53,7 +53,7 @@ svc_leave_span(const struct svc_leave *l, char *buf, size_t n)
 }
 
 static int
-leave_event(sqlite3 *db, const char *login, const char *kind,
+leave_event(struct svc_db *db, const char *login, const char *kind,
     struct svc_json *j, struct svc_err *e)
 {
 	struct svc_buf subject = { 0 };
@@ -67,7 +67,7 @@ leave_event(sqlite3 *db, const char *login, const char *kind,
 
 /* Booked visits of person that [from, to) now overlaps. */
 static int
-clashing(sqlite3 *db, int64_t person, time_t from, time_t to, int *n,
+clashing(struct svc_db *db, int64_t person, time_t from, time_t to, int *n,
     struct svc_err *e)
 {
 	/* the person's two index ranges, as worker and as helper: an OR
@@ -78,15 +78,15 @@ clashing(sqlite3 *db, int64_t person, time_t from, time_t to, int *n,
 	    " + (SELECT count(*) FROM orders"
 	    "   WHERE helper_id = ?1 AND status = 'assigned' AND appt_at < ?3"
 	    "   AND appt_at > ?2 - " SVC_LONGEST_VISIT " AND appt_until > ?2)";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, person);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)from);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)to);
-	*n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_reset(st);
+	svc_bind_int64(st, 1, person);
+	svc_bind_int64(st, 2, (int64_t)from);
+	svc_bind_int64(st, 3, (int64_t)to);
+	*n = svc_step(st) == SVC_ROW ? svc_col_int(st, 0) : 0;
+	svc_reset(st);
 	return 0;
 }
 
@@ -97,14 +97,14 @@ clashing(sqlite3 *db, int64_t person, time_t from, time_t to, int *n,
  * finding of svc-report clashes until rebooked.
  */
 int
-svc_leave_add(sqlite3 *db, const char *login, time_t from, time_t to,
+svc_leave_add(struct svc_db *db, const char *login, time_t from, time_t to,
     const char *reason, int64_t *id, int *clashes, struct svc_err *e)
 {
 	static const char sql[] = "INSERT INTO leave (staff_id, from_at, to_at,"
 	    " reason, at, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	struct svc_leave other;
 	struct svc_json j;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int64_t person;
 	char span[80];
 
@@ -124,15 +124,15 @@ svc_leave_add(sqlite3 *db, const char *login, time_t from, time_t to,
 	}
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, person);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)from);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)to);
-	sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)svc_now());
-	sqlite3_bind_text(st, 6, svc_actor(), -1, SQLITE_STATIC);
+	svc_bind_int64(st, 1, person);
+	svc_bind_int64(st, 2, (int64_t)from);
+	svc_bind_int64(st, 3, (int64_t)to);
+	svc_bind_text(st, 4, reason);
+	svc_bind_int64(st, 5, (int64_t)svc_now());
+	svc_bind_text(st, 6, svc_actor());
 	if (svc_db_done(db, st, e))
 		return e->code;
-	*id = sqlite3_last_insert_rowid(db);
+	*id = svc_db_last_id(db);
 	if (clashing(db, person, from, to, clashes, e))
 		return e->code;
 	svc_json_begin(&j);
@@ -149,7 +149,7 @@ svc_leave_add(sqlite3 *db, const char *login, time_t from, time_t to,
 
 /* The leave will not be taken: cancelled, with why, once. */
 int
-svc_leave_cancel(sqlite3 *db, int64_t id, const char *reason,
+svc_leave_cancel(struct svc_db *db, int64_t id, const char *reason,
     struct svc_err *e)
 {
 	static const char find[] = "SELECT s.login, l.cancelled_at IS NOT NULL"
@@ -157,7 +157,7 @@ svc_leave_cancel(sqlite3 *db, int64_t id, const char *reason,
 	static const char sql[] = "UPDATE leave SET cancelled_at = ?2,"
 	    " cancel_reason = ?3, cancelled_by = ?4 WHERE id = ?1";
 	struct svc_json j;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	char login[40] = "";
 	int rc, gone = 0;
 
@@ -165,26 +165,26 @@ svc_leave_cancel(sqlite3 *db, int64_t id, const char *reason,
 	if (svc_text_ok("the reason", reason, SVC_TEXT_REQUIRED,
 	    SVC_TEXT_LINE, e) || svc_db_cached(db, find, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	svc_bind_int64(st, 1, id);
+	if ((rc = svc_step(st)) == SVC_ROW) {
 		snprintf(login, sizeof login, "%s", svc_col_text(st, 0));
-		gone = sqlite3_column_int(st, 1);
+		gone = svc_col_int(st, 1);
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	svc_reset(st);
+	if (rc == SVC_DONE)
 		return svc_seterr(e, SVC_EX_NOINPUT, "%lld: no such leave",
 		    (long long)id);
-	if (rc != SQLITE_ROW)
+	if (rc != SVC_ROW)
 		return svc_db_error(db, rc, e);
 	if (gone)
 		return svc_seterr(e, SVC_EX_DATA, "%lld: already cancelled",
 		    (long long)id);
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)svc_now());
-	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, svc_actor(), -1, SQLITE_STATIC);
+	svc_bind_int64(st, 1, id);
+	svc_bind_int64(st, 2, (int64_t)svc_now());
+	svc_bind_text(st, 3, reason);
+	svc_bind_text(st, 4, svc_actor());
 	if (svc_db_done(db, st, e))
 		return e->code;
 	svc_json_begin(&j);
@@ -198,8 +198,8 @@ svc_leave_cancel(sqlite3 *db, int64_t id, const char *reason,
  * person or all, in time order: id, login, from, to, reason, cancelled.
  */
 int
-svc_leave_query(sqlite3 *db, const char *login, time_t since, int all,
-    sqlite3_stmt **st, struct svc_err *e)
+svc_leave_query(struct svc_db *db, const char *login, time_t since, int all,
+    struct svc_stmt **st, struct svc_err *e)
 {
 	static const char sql[] = "SELECT l.id, s.login, l.from_at, l.to_at,"
 	    " l.reason, l.cancelled_at FROM leave l JOIN staff s"
@@ -210,8 +210,8 @@ svc_leave_query(sqlite3 *db, const char *login, time_t since, int all,
 
 	if (svc_db_prepare(db, sql, st, e))
 		return e->code;
-	sqlite3_bind_text(*st, 1, login, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(*st, 2, (sqlite3_int64)since);
-	sqlite3_bind_int(*st, 3, all);
+	svc_bind_text(*st, 1, login);
+	svc_bind_int64(*st, 2, (int64_t)since);
+	svc_bind_int(*st, 3, all);
 	return 0;
 }

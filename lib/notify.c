@@ -40,7 +40,7 @@ struct head {
 };
 
 static void
-copy(char *to, size_t n, sqlite3_stmt *st, int i)
+copy(char *to, size_t n, struct svc_stmt *st, int i)
 {
 	const char *s = svc_col_text(st, i);
 
@@ -61,7 +61,7 @@ sign(struct head *h)
 }
 
 static int
-head_of(sqlite3 *db, int64_t id, struct head *h, struct svc_err *e)
+head_of(struct svc_db *db, int64_t id, struct head *h, struct svc_err *e)
 {
 	static const char sql[] = "SELECT o.customer_name, c.phone, d.name,"
 	    " d.phone, o.address, o.appt_at, o.appt_until,"
@@ -70,32 +70,32 @@ head_of(sqlite3 *db, int64_t id, struct head *h, struct svc_err *e)
 	    " o.kind, o.reason, c.email"
 	    " FROM orders o JOIN customer c ON c.id = o.customer_id"
 	    " LEFT JOIN dept d ON d.id = o.dept_id WHERE o.id = ?1";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	svc_bind_int64(st, 1, id);
+	if ((rc = svc_step(st)) == SVC_ROW) {
 		snprintf(h->order, sizeof h->order, "%lld", (long long)id);
 		copy(h->name, sizeof h->name, st, 0);
 		copy(h->phone, sizeof h->phone, st, 1);
 		copy(h->dept, sizeof h->dept, st, 2);
 		copy(h->dept_phone, sizeof h->dept_phone, st, 3);
 		copy(h->address, sizeof h->address, st, 4);
-		h->at = (time_t)sqlite3_column_int64(st, 5);
-		h->until = (time_t)sqlite3_column_int64(st, 6);
+		h->at = (time_t)svc_col_int64(st, 5);
+		h->until = (time_t)svc_col_int64(st, 6);
 		copy(h->services, sizeof h->services, st, 7);
 		copy(h->kind, sizeof h->kind, st, 8);
 		copy(h->reason, sizeof h->reason, st, 9);
 		copy(h->email, sizeof h->email, st, 10);
 		sign(h);
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	svc_reset(st);
+	if (rc == SVC_DONE)
 		return svc_seterr(e, SVC_EX_NOINPUT, "%lld: no such order",
 		    (long long)id);
-	return rc == SQLITE_ROW ? 0 : svc_db_error(db, rc, e);
+	return rc == SVC_ROW ? 0 : svc_db_error(db, rc, e);
 }
 
 /* A message's fields: the order's, then up to MAXOWN of its own. */
@@ -176,21 +176,21 @@ render(const struct head *h, int msg, const struct fields *f,
  * is found.
  */
 static int
-sealed_text(sqlite3 *db, const char *to, const char *text,
+sealed_text(struct svc_db *db, const char *to, const char *text,
     struct svc_json *j, struct svc_err *e)
 {
 	static const char sql[] = "SELECT svc_seal(NULL, ?1, ?2)";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, to, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	svc_bind_text(st, 1, to);
+	svc_bind_text(st, 2, text);
+	if ((rc = svc_step(st)) == SVC_ROW)
 		svc_json_str(j, "sealed", svc_col_text(st, 0));
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : svc_db_error(db, rc, e);
+	svc_reset(st);
+	return rc == SVC_ROW ? 0 : svc_db_error(db, rc, e);
 }
 
 /*
@@ -199,7 +199,7 @@ sealed_text(sqlite3 *db, const char *to, const char *text,
  * no-op (*made stays 0).
  */
 static int
-put_one(sqlite3 *db, int64_t order, const char *kind, const char *channel,
+put_one(struct svc_db *db, int64_t order, const char *kind, const char *channel,
     const char *to, const char *text, time_t not_after, const char *dedup,
     int *made, struct svc_err *e)
 {
@@ -209,24 +209,24 @@ put_one(sqlite3 *db, int64_t order, const char *kind, const char *channel,
 	    " ?2 = 'move' THEN (SELECT max(id) FROM move WHERE order_id = ?1)"
 	    " END, ?8) ON CONFLICT (dedup) DO NOTHING";
 	struct svc_json j;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, order);
-	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, to, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, text, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)svc_now());
+	svc_bind_int64(st, 1, order);
+	svc_bind_text(st, 2, kind);
+	svc_bind_text(st, 3, to);
+	svc_bind_text(st, 4, text);
+	svc_bind_int64(st, 5, (int64_t)svc_now());
 	if (not_after)
-		sqlite3_bind_int64(st, 6, (sqlite3_int64)not_after);
-	sqlite3_bind_text(st, 7, dedup, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, channel, -1, SQLITE_STATIC);
-	if (svc_db_done(db, st, e) || sqlite3_changes(db) == 0)
+		svc_bind_int64(st, 6, (int64_t)not_after);
+	svc_bind_text(st, 7, dedup);
+	svc_bind_text(st, 8, channel);
+	if (svc_db_done(db, st, e) || svc_db_changes(db) == 0)
 		return e->code;
 	*made = 1;
 	svc_json_begin(&j);
-	svc_json_int(&j, "message", sqlite3_last_insert_rowid(db));
+	svc_json_int(&j, "message", svc_db_last_id(db));
 	svc_json_str(&j, "kind", kind);
 	svc_json_str(&j, "channel", channel);
 	if (sealed_text(db, to, text, &j, e)) {
@@ -242,7 +242,7 @@ put_one(sqlite3 *db, int64_t order, const char *kind, const char *channel,
  * A reminder's key is its channel's own: two sweeps, one of each.
  */
 static int
-put(sqlite3 *db, int64_t order, const char *kind, const struct head *h,
+put(struct svc_db *db, int64_t order, const char *kind, const struct head *h,
     const char *text, time_t not_after, const char *dedup, int *made,
     struct svc_err *e)
 {
@@ -264,23 +264,23 @@ put(sqlite3 *db, int64_t order, const char *kind, const struct head *h,
 
 /* G6: every document, numbered, on one run. */
 static int
-documents(sqlite3 *db, int64_t order, struct svc_buf *b, struct svc_err *e)
+documents(struct svc_db *db, int64_t order, struct svc_buf *b, struct svc_err *e)
 {
 	static const char sql[] = "SELECT documents FROM orders WHERE id = ?1";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, order);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	svc_bind_int64(st, 1, order);
+	if (svc_step(st) == SVC_ROW)
 		svc_json_numbered(db, svc_col_text(st, 0), b);
-	sqlite3_reset(st);
+	svc_reset(st);
 	return 0;
 }
 
 /* G5, G6: the reply (accepted: time, place, every document) or refusal. */
 int
-svc_notify_reply(sqlite3 *db, int64_t order, struct svc_err *e)
+svc_notify_reply(struct svc_db *db, int64_t order, struct svc_err *e)
 {
 	struct svc_buf notice = { 0 }, docs = { 0 }, text = { 0 };
 	struct fields f;
@@ -323,7 +323,7 @@ out:
  * of the appointment at all).
  */
 static int
-supersede(sqlite3 *db, int64_t order, int *reply, struct svc_err *e)
+supersede(struct svc_db *db, int64_t order, int *reply, struct svc_err *e)
 {
 	static const char has[] = "SELECT count(*) FROM outbox"
 	    " WHERE order_id = ?1 AND kind = 'reply' AND sent_at IS NULL"
@@ -333,20 +333,20 @@ supersede(sqlite3 *db, int64_t order, int *reply, struct svc_err *e)
 	    " WHERE order_id = ?1 AND sent_at IS NULL AND dismissed_at IS NULL"
 	    " AND kind IN ('reply', 'reminder', 'move')";
 	struct svc_json j;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int n;
 
 	*reply = 0;
 	if (svc_db_cached(db, has, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, order);
-	*reply = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
+	svc_bind_int64(st, 1, order);
+	*reply = svc_step(st) == SVC_ROW && svc_col_int(st, 0);
+	svc_reset(st);
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, order);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)svc_now());
-	if (svc_db_done(db, st, e) || (n = sqlite3_changes(db)) == 0)
+	svc_bind_int64(st, 1, order);
+	svc_bind_int64(st, 2, (int64_t)svc_now());
+	if (svc_db_done(db, st, e) || (n = svc_db_changes(db)) == 0)
 		return e->code;
 	svc_json_begin(&j);
 	svc_json_int(&j, "superseded", n);
@@ -354,7 +354,7 @@ supersede(sqlite3 *db, int64_t order, int *reply, struct svc_err *e)
 }
 
 int
-svc_notify_move(sqlite3 *db, int64_t order, time_t old_at, time_t new_at,
+svc_notify_move(struct svc_db *db, int64_t order, time_t old_at, time_t new_at,
     const char *reason, struct svc_err *e)
 {
 	struct svc_buf b = { 0 };
@@ -382,7 +382,7 @@ svc_notify_move(sqlite3 *db, int64_t order, time_t old_at, time_t new_at,
 
 /* A1: the worker will be late; told before the time he was due. */
 int
-svc_notify_late(sqlite3 *db, int64_t order, time_t eta, const char *reason,
+svc_notify_late(struct svc_db *db, int64_t order, time_t eta, const char *reason,
     struct svc_err *e)
 {
 	struct svc_buf b = { 0 };
@@ -403,7 +403,7 @@ svc_notify_late(sqlite3 *db, int64_t order, time_t eta, const char *reason,
 
 /* G10: absent and unreachable: the request is deemed abandoned. */
 int
-svc_notify_abandoned(sqlite3 *db, int64_t order, struct svc_err *e)
+svc_notify_abandoned(struct svc_db *db, int64_t order, struct svc_err *e)
 {
 	struct svc_buf b = { 0 };
 	struct fields f;
@@ -422,7 +422,7 @@ svc_notify_abandoned(sqlite3 *db, int64_t order, struct svc_err *e)
 
 /* After the work: the return call the kind's rules ask for, by due. */
 int
-svc_notify_followup(sqlite3 *db, int64_t order, time_t due,
+svc_notify_followup(struct svc_db *db, int64_t order, time_t due,
     struct svc_err *e)
 {
 	struct svc_buf b = { 0 };
@@ -441,7 +441,7 @@ svc_notify_followup(sqlite3 *db, int64_t order, time_t due,
 }
 
 static int
-remind(sqlite3 *db, int64_t order, time_t at, int *made, struct svc_err *e)
+remind(struct svc_db *db, int64_t order, time_t at, int *made, struct svc_err *e)
 {
 	struct svc_buf b = { 0 }, key = { 0 }, docs = { 0 };
 	struct fields f;
@@ -474,14 +474,14 @@ out:
  * two sweeps at once are serialised by BEGIN IMMEDIATE.
  */
 int
-svc_notify_sweep(sqlite3 *db, const struct svc_conf *c, int *made,
+svc_notify_sweep(struct svc_db *db, const struct svc_conf *c, int *made,
     struct svc_err *e)
 {
 	static const char sql[] = "SELECT id, appt_at FROM orders"
 	    " WHERE appt_at > ?1 AND appt_at <= ?1 + ?2 AND kind = ?3"
 	    " AND status IN ('accepted', 'assigned') ORDER BY appt_at, id";
-	sqlite3_stmt *st;
-	int i, rc = SQLITE_DONE, one;
+	struct svc_stmt *st;
+	int i, rc = SVC_DONE, one;
 
 	*made = 0;
 	for (i = 0; i < SVC_NKINDS; i++) {
@@ -491,19 +491,19 @@ svc_notify_sweep(sqlite3 *db, const struct svc_conf *c, int *made,
 			continue;
 		if (svc_db_prepare(db, sql, &st, e))
 			return e->code;
-		sqlite3_bind_int64(st, 1, (sqlite3_int64)svc_now());
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)r->remind_before.secs);
-		sqlite3_bind_text(st, 3, r->kind, -1, SQLITE_STATIC);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			if (remind(db, sqlite3_column_int64(st, 0),
-			    (time_t)sqlite3_column_int64(st, 1), &one, e))
+		svc_bind_int64(st, 1, (int64_t)svc_now());
+		svc_bind_int64(st, 2, (int64_t)r->remind_before.secs);
+		svc_bind_text(st, 3, r->kind);
+		while ((rc = svc_step(st)) == SVC_ROW) {
+			if (remind(db, svc_col_int64(st, 0),
+			    (time_t)svc_col_int64(st, 1), &one, e))
 				break;
 			*made += one;
 		}
-		sqlite3_finalize(st);
+		svc_finalize(st);
 		if (e->code)
 			return e->code;
-		if (rc != SQLITE_DONE)
+		if (rc != SVC_DONE)
 			return svc_db_error(db, rc, e);
 	}
 	return 0;
@@ -511,26 +511,26 @@ svc_notify_sweep(sqlite3 *db, const struct svc_conf *c, int *made,
 
 /* The message id is, and is still open: neither sent nor dismissed. */
 static int
-still_open(sqlite3 *db, int64_t id, int64_t *order, struct svc_err *e)
+still_open(struct svc_db *db, int64_t id, int64_t *order, struct svc_err *e)
 {
 	static const char sql[] = "SELECT order_id, sent_at IS NOT NULL,"
 	    " dismissed_at IS NOT NULL FROM outbox WHERE id = ?1";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc, sent = 0, gone = 0;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*order = sqlite3_column_int64(st, 0);
-		sent = sqlite3_column_int(st, 1);
-		gone = sqlite3_column_int(st, 2);
+	svc_bind_int64(st, 1, id);
+	if ((rc = svc_step(st)) == SVC_ROW) {
+		*order = svc_col_int64(st, 0);
+		sent = svc_col_int(st, 1);
+		gone = svc_col_int(st, 2);
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	svc_reset(st);
+	if (rc == SVC_DONE)
 		return svc_seterr(e, SVC_EX_NOINPUT, "%lld: no such message",
 		    (long long)id);
-	if (rc != SQLITE_ROW)
+	if (rc != SVC_ROW)
 		return svc_db_error(db, rc, e);
 	if (sent || gone)
 		return svc_seterr(e, SVC_EX_DATA, "%lld: already %s",
@@ -540,17 +540,17 @@ still_open(sqlite3 *db, int64_t id, int64_t *order, struct svc_err *e)
 
 /* Run an UPDATE of message id (?1) and append its event. */
 static int
-record(sqlite3 *db, int64_t id, int64_t order, const char *sql,
+record(struct svc_db *db, int64_t id, int64_t order, const char *sql,
     const char *reason, time_t at, const char *kind, struct svc_err *e)
 {
 	struct svc_json j;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)at);
-	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
+	svc_bind_int64(st, 1, id);
+	svc_bind_int64(st, 2, (int64_t)at);
+	svc_bind_text(st, 3, reason);
 	if (svc_db_done(db, st, e))
 		return e->code;
 	svc_json_begin(&j);
@@ -562,20 +562,20 @@ record(sqlite3 *db, int64_t id, int64_t order, const char *sql,
 
 /* The G9 notice of the order's kind: the config's, or the seeds' 8h. */
 static int
-notice_rule(sqlite3 *db, int64_t order, sqlite3_int64 *rule,
+notice_rule(struct svc_db *db, int64_t order, int64_t *rule,
     struct svc_err *e)
 {
 	static const char sql[] = "SELECT kind FROM orders WHERE id = ?1";
 	const struct svc_rules *r = NULL;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, order);
-	if (sqlite3_step(st) == SQLITE_ROW && conf)
+	svc_bind_int64(st, 1, order);
+	if (svc_step(st) == SVC_ROW && conf)
 		r = svc_conf_rules(conf, svc_col_text(st, 0));
-	sqlite3_reset(st);
-	*rule = r ? (sqlite3_int64)r->notice.secs : 8 * 3600;
+	svc_reset(st);
+	*rule = r ? (int64_t)r->notice.secs : 8 * 3600;
 	return 0;
 }
 
@@ -587,7 +587,7 @@ notice_rule(sqlite3 *db, int64_t order, sqlite3_int64 *rule,
  * was recorded, stays.  The event says what the proof showed.
  */
 static int
-prove_notice(sqlite3 *db, int64_t msg, int64_t order, time_t at,
+prove_notice(struct svc_db *db, int64_t msg, int64_t order, time_t at,
     struct svc_err *e)
 {
 	static const char sql[] = "UPDATE move SET told_at = ?2,"
@@ -597,26 +597,26 @@ prove_notice(sqlite3 *db, int64_t msg, int64_t order, time_t at,
 	    " WHERE told_at IS NULL AND id = (SELECT move_id FROM outbox"
 	    "   WHERE id = ?1)"
 	    " RETURNING notice, short";
-	sqlite3_int64 rule, notice = 0;
+	int64_t rule, notice = 0;
 	struct svc_json j;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc, isshort = 0;
 
 	if (notice_rule(db, order, &rule, e) || svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, msg);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)at);
-	sqlite3_bind_int64(st, 3, rule);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		notice = sqlite3_column_int64(st, 0);
-		isshort = sqlite3_column_int(st, 1);
+	svc_bind_int64(st, 1, msg);
+	svc_bind_int64(st, 2, (int64_t)at);
+	svc_bind_int64(st, 3, rule);
+	if ((rc = svc_step(st)) == SVC_ROW) {
+		notice = svc_col_int64(st, 0);
+		isshort = svc_col_int(st, 1);
 	}
-	while (rc == SQLITE_ROW)
-		rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	while (rc == SVC_ROW)
+		rc = svc_step(st);
+	svc_reset(st);
+	if (rc != SVC_DONE)
 		return svc_db_error(db, rc, e);
-	if (sqlite3_changes(db) == 0)
+	if (svc_db_changes(db) == 0)
 		return 0;	/* not a move's, or already proven */
 	svc_json_begin(&j);
 	svc_json_int(&j, "message", msg);
@@ -627,22 +627,22 @@ prove_notice(sqlite3 *db, int64_t msg, int64_t order, time_t at,
 
 /* Sent at at: the gateway's word, not before the message was made. */
 int
-svc_notify_sent(sqlite3 *db, int64_t id, time_t at, struct svc_err *e)
+svc_notify_sent(struct svc_db *db, int64_t id, time_t at, struct svc_err *e)
 {
 	static const char sql[] = "UPDATE outbox SET sent_at = ?2"
 	    " WHERE id = ?1";
 	static const char made[] = "SELECT made_at FROM outbox WHERE id = ?1";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int64_t order;
 	time_t m = 0;
 
 	svc_clearerr(e);
 	if (still_open(db, id, &order, e) || svc_db_cached(db, made, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		m = (time_t)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	svc_bind_int64(st, 1, id);
+	if (svc_step(st) == SVC_ROW)
+		m = (time_t)svc_col_int64(st, 0);
+	svc_reset(st);
 	if (at < m || at > svc_now())
 		return svc_seterr(e, SVC_EX_DATA, "%lld: sent before it was "
 		    "made, or in the future", (long long)id);
@@ -653,7 +653,7 @@ svc_notify_sent(sqlite3 *db, int64_t id, time_t at, struct svc_err *e)
 
 /* failed and dismiss: a step of an open message, with its reason. */
 static int
-reasoned(sqlite3 *db, int64_t id, const char *reason, const char *sql,
+reasoned(struct svc_db *db, int64_t id, const char *reason, const char *sql,
     const char *kind, struct svc_err *e)
 {
 	int64_t order;
@@ -667,7 +667,7 @@ reasoned(sqlite3 *db, int64_t id, const char *reason, const char *sql,
 
 /* A gateway could not send it: recorded, and it stays due. */
 int
-svc_notify_failed(sqlite3 *db, int64_t id, const char *reason,
+svc_notify_failed(struct svc_db *db, int64_t id, const char *reason,
     struct svc_err *e)
 {
 	static const char sql[] = "UPDATE outbox SET failed_at = ?2,"
@@ -678,7 +678,7 @@ svc_notify_failed(sqlite3 *db, int64_t id, const char *reason,
 
 /* Told another way (by phone, at the window): it is no longer due. */
 int
-svc_notify_dismiss(sqlite3 *db, int64_t id, const char *reason,
+svc_notify_dismiss(struct svc_db *db, int64_t id, const char *reason,
     struct svc_err *e)
 {
 	static const char sql[] = "UPDATE outbox SET dismissed_at = ?2,"
@@ -689,7 +689,7 @@ svc_notify_dismiss(sqlite3 *db, int64_t id, const char *reason,
 
 /* What should go out now (outbox_open): made, not yet past its time. */
 int
-svc_notify_due_query(sqlite3 *db, const char *channel, sqlite3_stmt **st,
+svc_notify_due_query(struct svc_db *db, const char *channel, struct svc_stmt **st,
     struct svc_err *e)
 {
 	static const char sql[] = "SELECT id, recipient, text FROM outbox"
@@ -704,9 +704,9 @@ svc_notify_due_query(sqlite3 *db, const char *channel, sqlite3_stmt **st,
 		    "email", channel);
 	if (svc_db_prepare(db, sql, st, e))
 		return e->code;
-	sqlite3_bind_int64(*st, 1, (sqlite3_int64)svc_now());
+	svc_bind_int64(*st, 1, (int64_t)svc_now());
 	if (channel)
-		sqlite3_bind_text(*st, 2, channel, -1, SQLITE_STATIC);
+		svc_bind_text(*st, 2, channel);
 	return 0;
 }
 
@@ -716,7 +716,7 @@ svc_notify_due_query(sqlite3 *db, const char *channel, sqlite3_stmt **st,
  * failed to send.
  */
 int
-svc_notify_check_query(sqlite3 *db, sqlite3_stmt **st, struct svc_err *e)
+svc_notify_check_query(struct svc_db *db, struct svc_stmt **st, struct svc_err *e)
 {
 	static const char sql[] = "SELECT id, order_id, kind, recipient,"
 	    " not_after, tries, fail_reason,"
@@ -731,6 +731,6 @@ svc_notify_check_query(sqlite3 *db, sqlite3_stmt **st, struct svc_err *e)
 
 	if (svc_db_prepare(db, sql, st, e))
 		return e->code;
-	sqlite3_bind_int64(*st, 1, (sqlite3_int64)svc_now());
+	svc_bind_int64(*st, 1, (int64_t)svc_now());
 	return 0;
 }

@@ -86,20 +86,20 @@ svc_conf_service(const struct svc_conf *c, const char *code)
  * max.  The count, or -1 with e set.
  */
 int
-svc_order_needs(sqlite3 *db, const struct svc_conf *c, int64_t id,
+svc_order_needs(struct svc_db *db, const struct svc_conf *c, int64_t id,
     enum svc_need what, char **out, int max, struct svc_err *e)
 {
 	static const char sql[] = "SELECT code FROM order_service"
 	    " WHERE order_id = ?1 ORDER BY line";
 	const struct svc_service *s;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	char **list;
 	int i, k, n = 0, len;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	svc_bind_int64(st, 1, id);
+	while (svc_step(st) == SVC_ROW) {
 		if ((s = svc_conf_service(c, svc_col_text(st, 0))) == NULL)
 			continue;	/* a service since taken off the catalogue */
 		list = what == SVC_NEED_TOOLS ? s->tools : s->skills;
@@ -111,7 +111,7 @@ svc_order_needs(sqlite3 *db, const struct svc_conf *c, int64_t id,
 				out[n++] = list[i];
 		}
 	}
-	sqlite3_reset(st);
+	svc_reset(st);
 	return n;
 }
 
@@ -140,11 +140,11 @@ svc_line_parse(const char *s, struct svc_line *l, struct svc_err *e)
  * there is no such order, the database's error otherwise.
  */
 int
-svc_order_found(sqlite3 *db, int rc, int64_t id, struct svc_err *e)
+svc_order_found(struct svc_db *db, int rc, int64_t id, struct svc_err *e)
 {
-	if (rc == SQLITE_ROW)
+	if (rc == SVC_ROW)
 		return 0;
-	if (rc == SQLITE_DONE)
+	if (rc == SVC_DONE)
 		return svc_seterr(e, SVC_EX_NOINPUT, "%lld: no such order",
 		    (long long)id);
 	return svc_db_error(db, rc, e);
@@ -152,7 +152,7 @@ svc_order_found(sqlite3 *db, int rc, int64_t id, struct svc_err *e)
 
 /* What the steps of an order need to know about it: one query. */
 int
-svc_order_facts(sqlite3 *db, int64_t id, struct svc_facts *f,
+svc_order_facts(struct svc_db *db, int64_t id, struct svc_facts *f,
     struct svc_err *e)
 {
 	static const char sql[] = "SELECT o.status, o.kind, coalesce(o.grp, ''),"
@@ -164,27 +164,27 @@ svc_order_facts(sqlite3 *db, int64_t id, struct svc_facts *f,
 	    " coalesce(o.followup_due, 0), o.followup_tries"
 	    " FROM orders o LEFT JOIN dept d ON d.id = o.dept_id"
 	    " WHERE o.id = ?1";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	svc_bind_int64(st, 1, id);
+	if ((rc = svc_step(st)) == SVC_ROW) {
 		snprintf(f->status, sizeof f->status, "%s", svc_col_text(st, 0));
 		snprintf(f->kind, sizeof f->kind, "%s", svc_col_text(st, 1));
 		snprintf(f->group, sizeof f->group, "%s", svc_col_text(st, 2));
 		snprintf(f->dept, sizeof f->dept, "%s", svc_col_text(st, 3));
-		f->reply_due = (time_t)sqlite3_column_int64(st, 4);
-		f->at = (time_t)sqlite3_column_int64(st, 5);
-		f->until = (time_t)sqlite3_column_int64(st, 6);
-		f->worker = sqlite3_column_int64(st, 7);
-		f->helper = sqlite3_column_int64(st, 8);
-		f->minutes = sqlite3_column_int(st, 9);
-		f->followup_due = (time_t)sqlite3_column_int64(st, 10);
-		f->followup_tries = sqlite3_column_int(st, 11);
+		f->reply_due = (time_t)svc_col_int64(st, 4);
+		f->at = (time_t)svc_col_int64(st, 5);
+		f->until = (time_t)svc_col_int64(st, 6);
+		f->worker = svc_col_int64(st, 7);
+		f->helper = svc_col_int64(st, 8);
+		f->minutes = svc_col_int(st, 9);
+		f->followup_due = (time_t)svc_col_int64(st, 10);
+		f->followup_tries = svc_col_int(st, 11);
 	}
-	sqlite3_reset(st);
+	svc_reset(st);
 	return svc_order_found(db, rc, id, e);
 }
 
@@ -318,24 +318,24 @@ check_new(const struct svc_order_in *in, struct svc_err *e)
  */
 /* The customer's e-mail address as last given; "" takes it away. */
 static int
-customer_email(sqlite3 *db, int64_t id, const char *email,
+customer_email(struct svc_db *db, int64_t id, const char *email,
     struct svc_err *e)
 {
 	static const char sql[] = "UPDATE customer SET email = nullif(?2, '')"
 	    " WHERE id = ?1 AND email IS NOT nullif(?2, '')";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	if (email == NULL)
 		return 0;
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, email, -1, SQLITE_STATIC);
+	svc_bind_int64(st, 1, id);
+	svc_bind_text(st, 2, email);
 	return svc_db_done(db, st, e);
 }
 
 static int
-customer_id(sqlite3 *db, const char *name, const char *phone, time_t now,
+customer_id(struct svc_db *db, const char *name, const char *phone, time_t now,
     int64_t *id, struct svc_err *e)
 {
 	static const char find[] = "SELECT id, name = ?2 FROM customer"
@@ -344,31 +344,31 @@ customer_id(sqlite3 *db, const char *name, const char *phone, time_t now,
 	    " created_at) VALUES (?1, ?2, ?3)";
 	static const char rename[] = "UPDATE customer SET name = ?2"
 	    " WHERE phone = ?1";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc, same = 1;
 
 	if (svc_db_cached(db, find, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, phone, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		same = sqlite3_column_int(st, 1);
+	svc_bind_text(st, 1, phone);
+	svc_bind_text(st, 2, name);
+	if ((rc = svc_step(st)) == SVC_ROW) {
+		*id = svc_col_int64(st, 0);
+		same = svc_col_int(st, 1);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	svc_reset(st);
+	if (rc != SVC_ROW && rc != SVC_DONE)
 		return svc_db_error(db, rc, e);
-	if (rc == SQLITE_ROW && same)
+	if (rc == SVC_ROW && same)
 		return 0;
-	if (svc_db_cached(db, rc == SQLITE_ROW ? rename : add, &st, e))
+	if (svc_db_cached(db, rc == SVC_ROW ? rename : add, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, phone, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)now);
+	svc_bind_text(st, 1, phone);
+	svc_bind_text(st, 2, name);
+	svc_bind_int64(st, 3, (int64_t)now);
 	if (svc_db_done(db, st, e))
 		return e->code;
-	if (rc == SQLITE_DONE)
-		*id = sqlite3_last_insert_rowid(db);
+	if (rc == SVC_DONE)
+		*id = svc_db_last_id(db);
 	return 0;
 }
 
@@ -388,7 +388,7 @@ json_strings(struct svc_buf *b, char *const *v, int n)
 
 /* Unit prices are copied now, so a later price change never alters it. */
 static int
-insert_lines(sqlite3 *db, const struct svc_conf *c, int64_t id,
+insert_lines(struct svc_db *db, const struct svc_conf *c, int64_t id,
     const struct svc_order_in *in, struct svc_err *e)
 {
 	static const char sql[] = "INSERT INTO order_service (order_id, line,"
@@ -396,7 +396,7 @@ insert_lines(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 	const struct svc_service *s;
 	struct svc_buf docs = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int i;
 
 	for (i = 0; i < in->nlines; i++) {
@@ -405,14 +405,14 @@ insert_lines(sqlite3 *db, const struct svc_conf *c, int64_t id,
 		json_strings(&docs, s->documents, s->ndocuments);
 		if (svc_db_cached(db, sql, &st, e))
 			break;
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int(st, 2, i + 1);
-		sqlite3_bind_text(st, 3, s->code, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, s->name, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 5, in->lines[i].qty);
-		sqlite3_bind_int64(st, 6, s->price);
-		sqlite3_bind_int(st, 7, s->minutes);
-		sqlite3_bind_text(st, 8, docs.s, -1, SQLITE_STATIC);
+		svc_bind_int64(st, 1, id);
+		svc_bind_int(st, 2, i + 1);
+		svc_bind_text(st, 3, s->code);
+		svc_bind_text(st, 4, s->name);
+		svc_bind_int(st, 5, in->lines[i].qty);
+		svc_bind_int64(st, 6, s->price);
+		svc_bind_int(st, 7, s->minutes);
+		svc_bind_text(st, 8, docs.s);
 		if (svc_db_done(db, st, e))
 			break;
 	}
@@ -474,7 +474,7 @@ registration_json(struct svc_json *j, const struct svc_order_in *in,
  * is named; -1 when it was named by the user (given) and is not there.
  */
 static int
-dept_known(sqlite3 *db, const char *dept, int given, int64_t *id,
+dept_known(struct svc_db *db, const char *dept, int given, int64_t *id,
     struct svc_err *e)
 {
 	int have;
@@ -491,7 +491,7 @@ dept_known(sqlite3 *db, const char *dept, int given, int64_t *id,
 }
 
 int
-svc_order_new(sqlite3 *db, const struct svc_conf *c,
+svc_order_new(struct svc_db *db, const struct svc_conf *c,
     const struct svc_order_in *in, int64_t *id, struct svc_err *e)
 {
 	static const char sql[] = "INSERT INTO orders (kind, customer_id,"
@@ -502,7 +502,7 @@ svc_order_new(sqlite3 *db, const struct svc_conf *c,
 	const char *kind, *dept;
 	time_t at = in->registered ? in->registered : svc_now(), due;
 	int64_t cust, dept_id = 0;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	struct svc_json j;
 	int have;
 
@@ -521,25 +521,24 @@ svc_order_new(sqlite3 *db, const struct svc_conf *c,
 	    customer_email(db, cust, in->email, e) ||
 	    svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, cust);
-	sqlite3_bind_text(st, 3, in->address, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, in->channel ? in->channel : "phone", -1,
-	    SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, in->group, -1, SQLITE_STATIC);
+	svc_bind_text(st, 1, kind);
+	svc_bind_int64(st, 2, cust);
+	svc_bind_text(st, 3, in->address);
+	svc_bind_text(st, 4, in->channel ? in->channel : "phone");
+	svc_bind_text(st, 5, in->group);
 	if (have)
-		sqlite3_bind_int64(st, 6, dept_id);
-	sqlite3_bind_text(st, 7, in->product, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, in->fault, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, in->note, -1, SQLITE_STATIC);
+		svc_bind_int64(st, 6, dept_id);
+	svc_bind_text(st, 7, in->product);
+	svc_bind_text(st, 8, in->fault);
+	svc_bind_text(st, 9, in->note);
 	if (in->want_at)
-		sqlite3_bind_int64(st, 10, (sqlite3_int64)in->want_at);
-	sqlite3_bind_int64(st, 11, (sqlite3_int64)at);
-	sqlite3_bind_int64(st, 12, (sqlite3_int64)due);
-	sqlite3_bind_text(st, 13, in->customer, -1, SQLITE_STATIC);
+		svc_bind_int64(st, 10, (int64_t)in->want_at);
+	svc_bind_int64(st, 11, (int64_t)at);
+	svc_bind_int64(st, 12, (int64_t)due);
+	svc_bind_text(st, 13, in->customer);
 	if (svc_db_done(db, st, e))
 		return e->code;
-	*id = sqlite3_last_insert_rowid(db);
+	*id = svc_db_last_id(db);
 	if (insert_lines(db, c, *id, in, e))
 		return e->code;
 	registration_json(&j, in, kind, dept);
@@ -571,7 +570,7 @@ current_free(struct current *c)
 }
 
 static int
-current(sqlite3 *db, int64_t id, struct current *cur, struct svc_err *e)
+current(struct svc_db *db, int64_t id, struct current *cur, struct svc_err *e)
 {
 	static const char sql[] = "SELECT customer, phone, address, channel,"
 	    " \"group\", dept, product, fault, note, kind, status,"
@@ -584,15 +583,15 @@ current(sqlite3 *db, int64_t id, struct current *cur, struct svc_err *e)
 	char **f[] = { &cur->customer, &cur->phone, &cur->address,
 		&cur->channel, &cur->group, &cur->dept, &cur->product,
 		&cur->fault, &cur->note, &cur->kind };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	size_t i;
 	int rc;
 
 	memset(cur, 0, sizeof *cur);
 	if (svc_db_prepare(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	svc_bind_int64(st, 1, id);
+	if ((rc = svc_step(st)) == SVC_ROW) {
 		for (i = 0; i < sizeof f / sizeof f[0]; i++)
 			*f[i] = svc_strdup(svc_col_text(st, (int)i));
 		snprintf(cur->status, sizeof cur->status, "%s",
@@ -600,7 +599,7 @@ current(sqlite3 *db, int64_t id, struct current *cur, struct svc_err *e)
 		cur->services = svc_strdup(svc_col_text(st, 11));
 		cur->email = svc_strdup(svc_col_text(st, 12));
 	}
-	sqlite3_finalize(st);
+	svc_finalize(st);
 	return svc_order_found(db, rc, id, e);
 }
 
@@ -642,7 +641,7 @@ lines_text(struct svc_buf *b, const struct svc_order_in *in)
 }
 
 static int
-update_fields(sqlite3 *db, int64_t id, int64_t cust,
+update_fields(struct svc_db *db, int64_t id, int64_t cust,
     const struct svc_order_in *in, struct svc_err *e)
 {
 	static const char sql[] = "UPDATE orders SET customer_id = ?2,"
@@ -658,32 +657,32 @@ update_fields(sqlite3 *db, int64_t id, int64_t cust,
 	    " note = CASE WHEN ?9 IS NULL THEN note ELSE NULLIF(?9, '') END,"
 	    " want_at = CASE WHEN ?10 IS NULL THEN want_at ELSE ?10 END"
 	    " WHERE id = ?1";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	if (svc_db_prepare(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, cust);
-	sqlite3_bind_text(st, 3, in->address, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, in->channel, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, in->group, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, in->dept, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, in->product, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, in->fault, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, in->note, -1, SQLITE_STATIC);
+	svc_bind_int64(st, 1, id);
+	svc_bind_int64(st, 2, cust);
+	svc_bind_text(st, 3, in->address);
+	svc_bind_text(st, 4, in->channel);
+	svc_bind_text(st, 5, in->group);
+	svc_bind_text(st, 6, in->dept);
+	svc_bind_text(st, 7, in->product);
+	svc_bind_text(st, 8, in->fault);
+	svc_bind_text(st, 9, in->note);
 	if (in->want_at)
-		sqlite3_bind_int64(st, 10, (sqlite3_int64)in->want_at);
-	sqlite3_bind_text(st, 11, in->customer, -1, SQLITE_STATIC);
+		svc_bind_int64(st, 10, (int64_t)in->want_at);
+	svc_bind_text(st, 11, in->customer);
 	return svc_db_run(db, st, e);
 }
 
 static int
-replace_lines(sqlite3 *db, const struct svc_conf *c, int64_t id,
+replace_lines(struct svc_db *db, const struct svc_conf *c, int64_t id,
     const struct svc_order_in *in, const char *kind, struct svc_err *e)
 {
 	struct svc_order_in probe = *in;
 	const char *k, *d;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	probe.kind = kind;
 	probe.dept = "";	/* keep the order's department */
@@ -691,7 +690,7 @@ replace_lines(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	    svc_db_prepare(db, "DELETE FROM order_service WHERE order_id = ?1",
 	    &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
+	svc_bind_int64(st, 1, id);
 	if (svc_db_run(db, st, e))
 		return e->code;
 	return insert_lines(db, c, id, in, e);
@@ -702,7 +701,7 @@ replace_lines(sqlite3 *db, const struct svc_conf *c, int64_t id,
  * edit is an event with the old and new values (G4).
  */
 int
-svc_order_edit(sqlite3 *db, const struct svc_conf *c, int64_t id,
+svc_order_edit(struct svc_db *db, const struct svc_conf *c, int64_t id,
     const struct svc_order_in *in, struct svc_err *e)
 {
 	struct svc_buf lines = { 0 };
@@ -772,14 +771,14 @@ out:
  * the first order's; the times are the new one's.
  */
 int
-svc_order_copy(sqlite3 *db, int64_t id, struct svc_order_copy *cp,
+svc_order_copy(struct svc_db *db, int64_t id, struct svc_order_copy *cp,
     struct svc_err *e)
 {
 	static const char sql[] = "SELECT coalesce(o.appt_at, o.want_at, 0),"
 	    " (SELECT group_concat(j.value, ';') FROM json_each(o.documents) j)"
 	    " FROM orders o WHERE o.id = ?1";
 	struct current cur;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	char *p, *comma;
 	int rc;
 
@@ -808,13 +807,13 @@ svc_order_copy(sqlite3 *db, int64_t id, struct svc_order_copy *cp,
 	}
 	if (svc_db_prepare(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		cp->at = (time_t)sqlite3_column_int64(st, 0);
+	svc_bind_int64(st, 1, id);
+	if ((rc = svc_step(st)) == SVC_ROW) {
+		cp->at = (time_t)svc_col_int64(st, 0);
 		cp->held[12] = svc_strdup(svc_col_text(st, 1));
 		cp->documents = cp->held[12];
 	}
-	sqlite3_finalize(st);
+	svc_finalize(st);
 	return svc_order_found(db, rc, id, e);
 }
 

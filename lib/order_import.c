@@ -24,7 +24,7 @@ static const char *const keys[] = {
 static const char *const unread[] = { EXPORT_ONLY, NULL };
 
 struct ix {
-	sqlite3 *db;
+	struct svc_db *db;
 	const struct svc_conf *conf;
 	const char *file;
 	void (*created)(int64_t id, void *);
@@ -206,7 +206,7 @@ record(const struct svc_ynode *item, void *arg)
  * status, each bad record having been handed to bad() as it was found.
  */
 int
-svc_order_import(sqlite3 *db, const struct svc_conf *c, const char *path,
+svc_order_import(struct svc_db *db, const struct svc_conf *c, const char *path,
     void (*created)(int64_t, void *), void (*bad)(const char *, void *),
     void *arg, int *nbad, struct svc_err *e)
 {

@@ -120,8 +120,8 @@ given(const struct svc_order_filter *f, int param)
 }
 
 int
-svc_order_query(sqlite3 *db, const struct svc_order_filter *f,
-    sqlite3_stmt **st, struct svc_err *e)
+svc_order_query(struct svc_db *db, const struct svc_order_filter *f,
+    struct svc_stmt **st, struct svc_err *e)
 {
 	struct svc_buf sts = { 0 }, sql = { 0 };
 	int range = 0;
@@ -153,17 +153,17 @@ svc_order_query(sqlite3 *db, const struct svc_order_filter *f,
 	}
 	svc_buf_free(&sql);
 	if (f->statuses && !closed_only(f))
-		sqlite3_bind_text(*st, 1, sts.s, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(*st, 2, f->kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(*st, 3, f->dept, -1, SQLITE_STATIC);
-	sqlite3_bind_text(*st, 4, f->customer, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(*st, 5, (sqlite3_int64)f->since);
-	sqlite3_bind_int64(*st, 6, (sqlite3_int64)f->until);
-	sqlite3_bind_int64(*st, 7, (sqlite3_int64)f->on_from);
-	sqlite3_bind_int64(*st, 8, (sqlite3_int64)f->on_to);
-	sqlite3_bind_int64(*st, 10, (sqlite3_int64)svc_now());
-	sqlite3_bind_int64(*st, 11, f->limit > 0 ? f->limit : -1);
-	sqlite3_bind_int64(*st, 12, f->id);
+		svc_bind_text_copy(*st, 1, sts.s);
+	svc_bind_text(*st, 2, f->kind);
+	svc_bind_text(*st, 3, f->dept);
+	svc_bind_text(*st, 4, f->customer);
+	svc_bind_int64(*st, 5, (int64_t)f->since);
+	svc_bind_int64(*st, 6, (int64_t)f->until);
+	svc_bind_int64(*st, 7, (int64_t)f->on_from);
+	svc_bind_int64(*st, 8, (int64_t)f->on_to);
+	svc_bind_int64(*st, 10, (int64_t)svc_now());
+	svc_bind_int64(*st, 11, f->limit > 0 ? f->limit : -1);
+	svc_bind_int64(*st, 12, f->id);
 	svc_buf_free(&sts);
 	return 0;
 }
@@ -172,29 +172,29 @@ svc_order_query(sqlite3 *db, const struct svc_order_filter *f,
 enum jt { J_TEXT, J_INT, J_TIME, J_MONEY, J_BOOL, J_RAW };
 
 static void
-json_value(struct svc_buf *b, sqlite3_stmt *st, int i, enum jt t)
+json_value(struct svc_buf *b, struct svc_stmt *st, int i, enum jt t)
 {
 	char buf[40];
 
-	if (sqlite3_column_type(st, i) == SQLITE_NULL) {
+	if (svc_col_type(st, i) == SVC_T_NULL) {
 		svc_buf_puts(b, "null");
 		return;
 	}
 	switch (t) {
 	case J_INT:
-		svc_buf_printf(b, "%lld", sqlite3_column_int64(st, i));
+		svc_buf_printf(b, "%lld", (long long)svc_col_int64(st, i));
 		break;
 	case J_TIME:
-		svc_time_iso((time_t)sqlite3_column_int64(st, i), buf,
+		svc_time_iso((time_t)svc_col_int64(st, i), buf,
 		    sizeof buf);
 		svc_buf_json_str(b, buf);
 		break;
 	case J_MONEY:
-		svc_money_format(sqlite3_column_int64(st, i), buf, sizeof buf);
+		svc_money_format(svc_col_int64(st, i), buf, sizeof buf);
 		svc_buf_json_str(b, buf);
 		break;
 	case J_BOOL:
-		svc_buf_puts(b, sqlite3_column_int(st, i) ? "true" : "false");
+		svc_buf_puts(b, svc_col_int(st, i) ? "true" : "false");
 		break;
 	case J_RAW:
 		svc_buf_puts(b, svc_col_text(st, i));
@@ -211,7 +211,7 @@ struct jcol {
 
 /* One row as an object, its keys in the order given (stable keys). */
 static void
-json_row(struct svc_buf *b, sqlite3_stmt *st, const struct jcol *cols,
+json_row(struct svc_buf *b, struct svc_stmt *st, const struct jcol *cols,
     int n)
 {
 	int i;
@@ -227,25 +227,25 @@ json_row(struct svc_buf *b, sqlite3_stmt *st, const struct jcol *cols,
 }
 
 static int
-json_list(sqlite3 *db, int64_t id, const char *sql, const struct jcol *cols,
+json_list(struct svc_db *db, int64_t id, const char *sql, const struct jcol *cols,
     int n, struct svc_buf *b, struct svc_err *e)
 {
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc, k = 0;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
+	svc_bind_int64(st, 1, id);
 	svc_buf_putc(b, '[');
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = svc_step(st)) == SVC_ROW) {
 		if (k++)
 			svc_buf_putc(b, ',');
 		json_row(b, st, cols, n);
 		svc_buf_putc(b, '}');
 	}
 	svc_buf_putc(b, ']');
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
+	svc_reset(st);
+	return rc == SVC_DONE ? 0 : svc_db_error(db, rc, e);
 }
 
 static const char record_sql[] =
@@ -303,18 +303,18 @@ static const struct jcol events_cols[] = {
 
 /* The whole record: the order, its services and its history (G4). */
 int
-svc_order_json(sqlite3 *db, int64_t id, struct svc_buf *b,
+svc_order_json(struct svc_db *db, int64_t id, struct svc_buf *b,
     struct svc_err *e)
 {
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc;
 
 	if (svc_db_cached(db, record_sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	svc_bind_int64(st, 1, id);
+	if ((rc = svc_step(st)) == SVC_ROW)
 		json_row(b, st, record_cols, NCOLS(record_cols));
-	sqlite3_reset(st);
+	svc_reset(st);
 	if (svc_order_found(db, rc, id, e))
 		return e->code;
 	svc_buf_puts(b, ",\"services\":");
@@ -334,9 +334,9 @@ svc_order_json(sqlite3 *db, int64_t id, struct svc_buf *b,
 }
 
 static const char *
-col(sqlite3_stmt *st, int i)
+col(struct svc_stmt *st, int i)
 {
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL :
+	return svc_col_type(st, i) == SVC_T_NULL ? NULL :
 	    svc_col_text(st, i);
 }
 
@@ -364,13 +364,13 @@ line(FILE *f, const char *label, const char *value)
 }
 
 static void
-line_time(FILE *f, const char *label, sqlite3_stmt *st, int i)
+line_time(FILE *f, const char *label, struct svc_stmt *st, int i)
 {
 	char buf[32];
 
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+	if (svc_col_type(st, i) == SVC_T_NULL)
 		return;
-	svc_time_local((time_t)sqlite3_column_int64(st, i), buf, sizeof buf);
+	svc_time_local((time_t)svc_col_int64(st, i), buf, sizeof buf);
 	line(f, label, buf);
 }
 
@@ -379,26 +379,26 @@ line_time(FILE *f, const char *label, sqlite3_stmt *st, int i)
  * out; returns how many.  The document lists of G6 are told this way.
  */
 int
-svc_json_numbered(sqlite3 *db, const char *json, struct svc_buf *out)
+svc_json_numbered(struct svc_db *db, const char *json, struct svc_buf *out)
 {
 	static const char sql[] =
 	    "SELECT value FROM json_each(?1) ORDER BY key";
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int n = 0;
 
 	if (json == NULL || svc_db_cached(db, sql, &st, &e))
 		return 0;
-	sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW)
+	svc_bind_text(st, 1, json);
+	while (svc_step(st) == SVC_ROW)
 		svc_buf_printf(out, "%d. %s\n", ++n, svc_col_text(st, 0));
-	sqlite3_reset(st);
+	svc_reset(st);
 	return n;
 }
 
 /* The numbered lines after a label, the later ones under the first. */
 static void
-numbered(sqlite3 *db, FILE *f, const char *label, const char *json)
+numbered(struct svc_db *db, FILE *f, const char *label, const char *json)
 {
 	struct svc_buf b = { 0 };
 	const char *p, *nl;
@@ -414,7 +414,7 @@ numbered(sqlite3 *db, FILE *f, const char *label, const char *json)
 }
 
 static void
-sheet_head(sqlite3 *db, sqlite3_stmt *st, FILE *f)
+sheet_head(struct svc_db *db, struct svc_stmt *st, FILE *f)
 {
 	struct svc_buf b = { 0 };
 	char at[32], until[32];
@@ -436,21 +436,21 @@ sheet_head(sqlite3 *db, sqlite3_stmt *st, FILE *f)
 	line_time(f, N_("registered"), st, 13);
 	line_time(f, N_("reply due"), st, 14);
 	if (col(st, 15)) {
-		svc_time_local((time_t)sqlite3_column_int64(st, 15), at,
+		svc_time_local((time_t)svc_col_int64(st, 15), at,
 		    sizeof at);
 		svc_buf_reset(&b);
-		svc_buf_printf(&b, "%s, %s", at, sqlite3_column_int(st, 16) ?
+		svc_buf_printf(&b, "%s, %s", at, svc_col_int(st, 16) ?
 		    _("late (G5)") : _("on time"));
 		line(f, N_("replied"), b.s);
 	}
 	if (col(st, 17)) {
-		svc_time_local((time_t)sqlite3_column_int64(st, 17), at,
+		svc_time_local((time_t)svc_col_int64(st, 17), at,
 		    sizeof at);
-		svc_time_local((time_t)sqlite3_column_int64(st, 18), until,
+		svc_time_local((time_t)svc_col_int64(st, 18), until,
 		    sizeof until);
 		svc_buf_reset(&b);
 		svc_buf_printf(&b, "%s - %s%s", at, until + 11,
-		    sqlite3_column_int(st, 21) ? _(" (forced)") : "");
+		    svc_col_int(st, 21) ? _(" (forced)") : "");
 		line(f, N_("appointment"), b.s);
 	}
 	numbered(db, f, N_("documents"), col(st, 19));
@@ -460,21 +460,21 @@ sheet_head(sqlite3 *db, sqlite3_stmt *st, FILE *f)
 
 /* A local time, or "-" for one not reached. */
 static void
-clock_of(sqlite3_stmt *st, int i, char *buf, size_t n)
+clock_of(struct svc_stmt *st, int i, char *buf, size_t n)
 {
 	char t[32];
 
-	if (sqlite3_column_type(st, i) == SQLITE_NULL) {
+	if (svc_col_type(st, i) == SVC_T_NULL) {
 		snprintf(buf, n, "-");
 		return;
 	}
-	svc_time_local((time_t)sqlite3_column_int64(st, i), t, sizeof t);
+	svc_time_local((time_t)svc_col_int64(st, i), t, sizeof t);
 	snprintf(buf, n, "%s", t);
 }
 
 /* "-" for a value not there. */
 static const char *
-or_dash(sqlite3_stmt *st, int i)
+or_dash(struct svc_stmt *st, int i)
 {
 	return col(st, i) ? col(st, i) : "-";
 }
@@ -484,7 +484,7 @@ or_dash(sqlite3_stmt *st, int i)
  * arrival (and lateness, G8), end and outcome with its reason.
  */
 static void
-visit_line(sqlite3_stmt *st, FILE *f)
+visit_line(struct svc_stmt *st, FILE *f)
 {
 	char appt[32], arrived[32], ended[32];
 
@@ -492,24 +492,24 @@ visit_line(sqlite3_stmt *st, FILE *f)
 	clock_of(st, 5, arrived, sizeof arrived);
 	clock_of(st, 8, ended, sizeof ended);
 	fprintf(f, _("  %d  %-8s %-8s appointment %s  arrived %s"),
-	    sqlite3_column_int(st, 0), col(st, 1), or_dash(st, 2), appt,
+	    svc_col_int(st, 0), col(st, 1), or_dash(st, 2), appt,
 	    arrived);
-	if (sqlite3_column_int(st, 6) > 0)
-		fprintf(f, _(" (%d min late)"), sqlite3_column_int(st, 6));
+	if (svc_col_int(st, 6) > 0)
+		fprintf(f, _(" (%d min late)"), svc_col_int(st, 6));
 	fprintf(f, _("  ended %s %s%s%s\n"), ended,
 	    col(st, 9) ? svc_label(col(st, 9)) : _("(open)"),
 	    col(st, 10) ? ": " : "", col(st, 10) ? col(st, 10) : "");
 }
 
 static void
-service_line(sqlite3_stmt *st, FILE *f)
+service_line(struct svc_stmt *st, FILE *f)
 {
 	char price[32];
 
-	svc_money_format(sqlite3_column_int64(st, 4), price, sizeof price);
+	svc_money_format(svc_col_int64(st, 4), price, sizeof price);
 	fprintf(f, "  %d  %s  %s  %d x %s  %d min\n",
-	    sqlite3_column_int(st, 0), col(st, 1), col(st, 2),
-	    sqlite3_column_int(st, 3), price, sqlite3_column_int(st, 5));
+	    svc_col_int(st, 0), col(st, 1), col(st, 2),
+	    svc_col_int(st, 3), price, svc_col_int(st, 5));
 }
 
 static const char receipts_sql[] =
@@ -517,15 +517,15 @@ static const char receipts_sql[] =
     " FROM v_payment WHERE order_id = ?1 ORDER BY at, id";
 
 static void
-receipt_line(sqlite3_stmt *st, FILE *f)
+receipt_line(struct svc_stmt *st, FILE *f)
 {
 	char amount[32], when[32];
 
-	svc_money_format(sqlite3_column_int64(st, 2), amount, sizeof amount);
+	svc_money_format(svc_col_int64(st, 2), amount, sizeof amount);
 	clock_of(st, 5, when, sizeof when);
 	fprintf(f, "  %s  %s  %s %s  %s  %s%s\n", col(st, 0), when, col(st, 1),
 	    amount, col(st, 3), col(st, 4),
-	    sqlite3_column_int(st, 6) ? "  (void)" : "");
+	    svc_col_int(st, 6) ? "  (void)" : "");
 }
 
 static const char complaints_sql[] =
@@ -533,13 +533,13 @@ static const char complaints_sql[] =
     " WHERE order_id = ?1 ORDER BY at, id";
 
 static void
-complaint_line(sqlite3_stmt *st, FILE *f)
+complaint_line(struct svc_stmt *st, FILE *f)
 {
 	char when[32];
 
 	clock_of(st, 3, when, sizeof when);
 	fprintf(f, "  %lld  %s  %s  %s\n",
-	    (long long)sqlite3_column_int64(st, 0), when, svc_label(col(st, 1)), or_dash(st, 2));
+	    (long long)svc_col_int64(st, 0), when, svc_label(col(st, 1)), or_dash(st, 2));
 }
 
 /* The history, a line an event as history.c words it; -o json keeps
@@ -549,12 +549,12 @@ static const char events_read_sql[] =
     " FROM event e WHERE e.order_id = ?1 ORDER BY e.at, e.id";
 
 static void
-event_line(sqlite3_stmt *st, FILE *f)
+event_line(struct svc_stmt *st, FILE *f)
 {
 	struct svc_err e = { 0 };
 
-	if (svc_history_line(sqlite3_db_handle(st),
-	    (time_t)sqlite3_column_int64(st, 0), col(st, 1), col(st, 2),
+	if (svc_history_line(svc_stmt_db(st),
+	    (time_t)svc_col_int64(st, 0), col(st, 1), col(st, 2),
 	    col(st, 3), f, &e))
 		fprintf(f, "  %s\n", e.msg);
 }
@@ -564,49 +564,49 @@ event_line(sqlite3_stmt *st, FILE *f)
  * order; an empty section has no title unless always.
  */
 static int
-sheet_section(sqlite3 *db, const char *sql, int64_t id, const char *title,
-    int always, void (*line_of)(sqlite3_stmt *, FILE *), FILE *f,
+sheet_section(struct svc_db *db, const char *sql, int64_t id, const char *title,
+    int always, void (*line_of)(struct svc_stmt *, FILE *), FILE *f,
     struct svc_err *e)
 {
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc, n = 0;
 
 	if (svc_db_prepare(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
+	svc_bind_int64(st, 1, id);
 	if (always)
 		fprintf(f, "%s\n", _(title));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = svc_step(st)) == SVC_ROW) {
 		if (n++ == 0 && !always)
 			fprintf(f, "%s\n", _(title));
 		line_of(st, f);
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
+	svc_finalize(st);
+	return rc == SVC_DONE ? 0 : svc_db_error(db, rc, e);
 }
 
 /* Who goes, and the money: svc_bill's, the one svc-pay bill shows. */
 static int
-sheet_money(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
+sheet_money(struct svc_db *db, int64_t id, FILE *f, struct svc_err *e)
 {
 	static const char sql[] =
 	    "SELECT worker, helper FROM v_order WHERE id = ?1";
 	char bal[32], paid[32], back[32];
 	struct svc_bill b;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc;
 
 	if (svc_db_prepare(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	svc_bind_int64(st, 1, id);
+	if ((rc = svc_step(st)) == SVC_ROW) {
 		label_pad(f, N_("worker"));
 		fprintf(f, "%s%s%s\n", or_dash(st, 0),
 		    col(st, 1) ? _(", helper ") : "",
 		    col(st, 1) ? col(st, 1) : "");
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	svc_finalize(st);
+	if (rc != SVC_ROW && rc != SVC_DONE)
 		return svc_db_error(db, rc, e);
 	if (svc_bill(db, id, &b, e))
 		return e->code;
@@ -623,7 +623,7 @@ sheet_money(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
  * receipts, complaints and the history, in that order.
  */
 static int
-sheet_lists(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
+sheet_lists(struct svc_db *db, int64_t id, FILE *f, struct svc_err *e)
 {
 	if (sheet_money(db, id, f, e) ||
 	    sheet_section(db, services_sql, id, N_("services"), 1,
@@ -642,17 +642,17 @@ sheet_lists(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
 
 /* The registration form of G4, for a person to read. */
 int
-svc_order_sheet(sqlite3 *db, int64_t id, FILE *f, struct svc_err *e)
+svc_order_sheet(struct svc_db *db, int64_t id, FILE *f, struct svc_err *e)
 {
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc;
 
 	if (svc_db_prepare(db, record_sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	svc_bind_int64(st, 1, id);
+	if ((rc = svc_step(st)) == SVC_ROW)
 		sheet_head(db, st, f);
-	sqlite3_finalize(st);
+	svc_finalize(st);
 	if (svc_order_found(db, rc, id, e))
 		return e->code;
 	return sheet_lists(db, id, f, e);
@@ -669,7 +669,7 @@ svc_time_cn(time_t t, char *buf, size_t n)
 }
 
 static void
-notice_documents(sqlite3 *db, const char *json, struct svc_buf *b)
+notice_documents(struct svc_db *db, const char *json, struct svc_buf *b)
 {
 	struct svc_buf list = { 0 };
 
@@ -686,7 +686,7 @@ notice_documents(sqlite3 *db, const char *json, struct svc_buf *b)
  * the department's published phone (G3); for a refused one the reason (G5).
  */
 int
-svc_order_notice(sqlite3 *db, int64_t id, struct svc_buf *b,
+svc_order_notice(struct svc_db *db, int64_t id, struct svc_buf *b,
     struct svc_err *e)
 {
 	static const char sql[] = "SELECT o.status, o.customer_name, o.address,"
@@ -695,16 +695,16 @@ svc_order_notice(sqlite3 *db, int64_t id, struct svc_buf *b,
 	    "   order_service WHERE order_id = o.id ORDER BY line))"
 	    " FROM orders o JOIN customer c ON c.id = o.customer_id"
 	    " LEFT JOIN dept d ON d.id = o.dept_id WHERE o.id = ?1";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	char at[40], until[40];
 	const char *status;
 	int rc;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	svc_bind_int64(st, 1, id);
+	if ((rc = svc_step(st)) != SVC_ROW) {
+		svc_reset(st);
 		return svc_order_found(db, rc, id, e);
 	}
 	status = col(st, 0);
@@ -714,14 +714,14 @@ svc_order_notice(sqlite3 *db, int64_t id, struct svc_buf *b,
 	if (strcmp(status, "accepted") && strcmp(status, "refused")) {
 		svc_seterr(e, SVC_EX_DATA, "%lld: no reply to tell: the order "
 		    "is %s", (long long)id, svc_label(status));
-		sqlite3_reset(st);
+		svc_reset(st);
 		return e->code;
 	}
 	svc_buf_printf(b, "【%s】%s，您好！\n", col(st, 7) ? col(st, 7) :
 	    "上门服务", col(st, 1));
 	if (strcmp(status, "accepted") == 0) {
-		svc_time_cn((time_t)sqlite3_column_int64(st, 3), at, sizeof at);
-		svc_time_cn((time_t)sqlite3_column_int64(st, 4), until,
+		svc_time_cn((time_t)svc_col_int64(st, 3), at, sizeof at);
+		svc_time_cn((time_t)svc_col_int64(st, 4), until,
 		    sizeof until);
 		svc_buf_printf(b, "您申请的上门服务（%s）已受理。\n"
 		    "上门时间：%s—%s\n上门地址：%s\n", col(st, 9) ? col(st, 9) :
@@ -734,6 +734,6 @@ svc_order_notice(sqlite3 *db, int64_t id, struct svc_buf *b,
 	}
 	if (col(st, 8))
 		svc_buf_printf(b, "如有疑问，请致电 %s。\n", col(st, 8));
-	sqlite3_reset(st);
+	svc_reset(st);
 	return 0;
 }

@@ -408,27 +408,27 @@ svc_out_bool(struct svc_out *o, int v)
 
 /* A result column, typed by the column the command declared. */
 void
-svc_out_column(struct svc_out *o, sqlite3_stmt *st, int i)
+svc_out_column(struct svc_out *o, struct svc_stmt *st, int i)
 {
 	int col = o->ncell;
 
-	if (sqlite3_column_type(st, i) == SQLITE_NULL) {
+	if (svc_col_type(st, i) == SVC_T_NULL) {
 		svc_out_null(o);
 		return;
 	}
 	switch (col < o->ncols ? o->cols[col].type : SVC_COL_TEXT) {
 	case SVC_COL_INT:
 	case SVC_COL_MINUTES:	/* svc_out_int reads it for a table */
-		svc_out_int(o, sqlite3_column_int64(st, i));
+		svc_out_int(o, svc_col_int64(st, i));
 		break;
 	case SVC_COL_TIME:
-		svc_out_time(o, (time_t)sqlite3_column_int64(st, i));
+		svc_out_time(o, (time_t)svc_col_int64(st, i));
 		break;
 	case SVC_COL_MONEY:
-		svc_out_money(o, sqlite3_column_int64(st, i));
+		svc_out_money(o, svc_col_int64(st, i));
 		break;
 	case SVC_COL_BOOL:
-		svc_out_bool(o, sqlite3_column_int(st, i));
+		svc_out_bool(o, svc_col_int(st, i));
 		break;
 	default:
 		svc_out_text(o, svc_col_text(st, i));

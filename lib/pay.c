@@ -29,7 +29,7 @@ svc_method_valid(const char *m)
 }
 
 int
-svc_bill(sqlite3 *db, int64_t id, struct svc_bill *b, struct svc_err *e)
+svc_bill(struct svc_db *db, int64_t id, struct svc_bill *b, struct svc_err *e)
 {
 	static const char sql[] = "SELECT"
 	    " (SELECT coalesce(sum(qty * unit_price), 0) FROM order_service"
@@ -46,26 +46,26 @@ svc_bill(sqlite3 *db, int64_t id, struct svc_bill *b, struct svc_err *e)
 	    "   AND kind = 'refund' AND NOT void),"
 	    " o.status, b.balance, o.closed_at IS NOT NULL"
 	    " FROM orders o JOIN v_balance b ON b.id = o.id WHERE o.id = ?1";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		b->services = sqlite3_column_int64(st, 0);
-		b->extras = sqlite3_column_int64(st, 1);
+	svc_bind_int64(st, 1, id);
+	if ((rc = svc_step(st)) == SVC_ROW) {
+		b->services = svc_col_int64(st, 0);
+		b->extras = svc_col_int64(st, 1);
 		b->total = b->services + b->extras;
 		/* A7: covered, and the fault the company's: nothing to pay. */
-		b->covered = sqlite3_column_int(st, 2) ? b->total : 0;
-		b->paid = sqlite3_column_int64(st, 3);
-		b->refunded = sqlite3_column_int64(st, 4);
+		b->covered = svc_col_int(st, 2) ? b->total : 0;
+		b->paid = svc_col_int64(st, 3);
+		b->refunded = svc_col_int64(st, 4);
 		/* v_balance is the one definition; the parts above add up to it */
-		b->balance = sqlite3_column_int64(st, 6);
+		b->balance = svc_col_int64(st, 6);
 		snprintf(b->status, sizeof b->status, "%s", svc_col_text(st, 5));
-		b->closed = sqlite3_column_int(st, 7);
+		b->closed = svc_col_int(st, 7);
 	}
-	sqlite3_reset(st);
+	svc_reset(st);
 	return svc_order_found(db, rc, id, e);
 }
 
@@ -79,14 +79,14 @@ closed(int64_t id, struct svc_err *e)
 
 /* An extra line: parts, materials, extra work. */
 int
-svc_charge(sqlite3 *db, int64_t id, const char *code, const char *what,
+svc_charge(struct svc_db *db, int64_t id, const char *code, const char *what,
     int qty, int64_t unit_price, struct svc_err *e)
 {
 	static const char sql[] = "INSERT INTO charge (order_id, code, what,"
 	    " qty, unit_price, at, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 	struct svc_bill b;
 	struct svc_json j;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	char price[32];
 	int64_t total;
 
@@ -110,13 +110,13 @@ svc_charge(sqlite3 *db, int64_t id, const char *code, const char *what,
 		return e->code;
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, what, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, qty);
-	sqlite3_bind_int64(st, 5, unit_price);
-	sqlite3_bind_int64(st, 6, (sqlite3_int64)svc_now());
-	sqlite3_bind_text(st, 7, svc_actor(), -1, SQLITE_STATIC);
+	svc_bind_int64(st, 1, id);
+	svc_bind_text(st, 2, code);
+	svc_bind_text(st, 3, what);
+	svc_bind_int(st, 4, qty);
+	svc_bind_int64(st, 5, unit_price);
+	svc_bind_int64(st, 6, (int64_t)svc_now());
+	svc_bind_text(st, 7, svc_actor());
 	if (svc_db_done(db, st, e))
 		return e->code;
 	svc_json_begin(&j);
@@ -131,33 +131,33 @@ svc_charge(sqlite3 *db, int64_t id, const char *code, const char *what,
 
 /* The next receipt number of this year: gap-free inside the transaction. */
 static int
-next_receipt(sqlite3 *db, char *no, size_t n, struct svc_err *e)
+next_receipt(struct svc_db *db, char *no, size_t n, struct svc_err *e)
 {
 	static const char sql[] = "INSERT INTO receipt_seq (year, last)"
 	    " VALUES (?1, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1"
 	    " RETURNING last";
 	time_t now = svc_now();
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	struct tm tm;
 	int rc, last = 0;
 
 	localtime_r(&now, &tm);
 	if (svc_db_prepare(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int(st, 1, tm.tm_year + 1900);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		last = sqlite3_column_int(st, 0);
-	while (rc == SQLITE_ROW)
-		rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	svc_bind_int(st, 1, tm.tm_year + 1900);
+	if ((rc = svc_step(st)) == SVC_ROW)
+		last = svc_col_int(st, 0);
+	while (rc == SVC_ROW)
+		rc = svc_step(st);
+	svc_finalize(st);
+	if (rc != SVC_DONE)
 		return svc_db_error(db, rc, e);
 	snprintf(no, n, "R%04d-%06d", tm.tm_year + 1900, last);
 	return 0;
 }
 
 static int
-insert_payment(sqlite3 *db, int64_t id, const struct svc_take *t,
+insert_payment(struct svc_db *db, int64_t id, const struct svc_take *t,
     const char *kind, const char *place, struct svc_err *e)
 {
 	static const char sql[] = "INSERT INTO payment (order_id, kind, amount,"
@@ -165,24 +165,24 @@ insert_payment(sqlite3 *db, int64_t id, const struct svc_take *t,
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, svc_seal((SELECT hash"
 	    " FROM payment ORDER BY id DESC LIMIT 1), ?1, ?2, ?3, ?4, ?5, ?6,"
 	    " ?7, ?8, ?9))";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, t->amount);
-	sqlite3_bind_text(st, 4, t->method, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, place, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, t->by, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 7, (sqlite3_int64)svc_now());
-	sqlite3_bind_text(st, 8, t->receipt, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, t->reason, -1, SQLITE_STATIC);
+	svc_bind_int64(st, 1, id);
+	svc_bind_text(st, 2, kind);
+	svc_bind_int64(st, 3, t->amount);
+	svc_bind_text(st, 4, t->method);
+	svc_bind_text(st, 5, place);
+	svc_bind_text(st, 6, t->by);
+	svc_bind_int64(st, 7, (int64_t)svc_now());
+	svc_bind_text(st, 8, t->receipt);
+	svc_bind_text(st, 9, t->reason);
 	return svc_db_done(db, st, e);
 }
 
 static int
-money_event(sqlite3 *db, int64_t id, const char *kind,
+money_event(struct svc_db *db, int64_t id, const char *kind,
     const struct svc_take *t, const char *place, struct svc_err *e)
 {
 	struct svc_json j;
@@ -206,7 +206,7 @@ money_event(sqlite3 *db, int64_t id, const char *kind,
  * taking money for a service that will not happen.
  */
 int
-svc_take(sqlite3 *db, int64_t id, struct svc_take *t, struct svc_err *e)
+svc_take(struct svc_db *db, int64_t id, struct svc_take *t, struct svc_err *e)
 {
 	static const char *const over[] = {
 		"cancelled", "refused", "abandoned", NULL
@@ -247,7 +247,7 @@ svc_take(sqlite3 *db, int64_t id, struct svc_take *t, struct svc_err *e)
 
 /* Money paid back, with its own receipt; never more than was paid. */
 int
-svc_refund(sqlite3 *db, int64_t id, struct svc_take *t, struct svc_err *e)
+svc_refund(struct svc_db *db, int64_t id, struct svc_take *t, struct svc_err *e)
 {
 	struct svc_bill b;
 	char paid[32];
@@ -280,7 +280,7 @@ svc_refund(sqlite3 *db, int64_t id, struct svc_take *t, struct svc_err *e)
 
 /* The number stays, marked void; the money stops counting. */
 int
-svc_void(sqlite3 *db, const char *receipt, const char *reason,
+svc_void(struct svc_db *db, const char *receipt, const char *reason,
     struct svc_err *e)
 {
 	static const char find[] = "SELECT order_id, void, (SELECT closed_at"
@@ -289,7 +289,7 @@ svc_void(sqlite3 *db, const char *receipt, const char *reason,
 	static const char sql[] = "UPDATE payment SET void = 1,"
 	    " void_reason = ?2, voided_at = ?3 WHERE receipt_no = ?1";
 	struct svc_json j;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int64_t id = 0;
 	int rc, was = 0, shut = 0;
 
@@ -301,17 +301,17 @@ svc_void(sqlite3 *db, const char *receipt, const char *reason,
 		return e->code;
 	if (svc_db_cached(db, find, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, receipt, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		id = sqlite3_column_int64(st, 0);
-		was = sqlite3_column_int(st, 1);
-		shut = sqlite3_column_int(st, 2);
+	svc_bind_text(st, 1, receipt);
+	if ((rc = svc_step(st)) == SVC_ROW) {
+		id = svc_col_int64(st, 0);
+		was = svc_col_int(st, 1);
+		shut = svc_col_int(st, 2);
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	svc_reset(st);
+	if (rc == SVC_DONE)
 		return svc_seterr(e, SVC_EX_NOINPUT, "%s: no such receipt",
 		    receipt);
-	if (rc != SQLITE_ROW)
+	if (rc != SVC_ROW)
 		return svc_db_error(db, rc, e);
 	if (was)
 		return svc_seterr(e, SVC_EX_DATA, "%s: already void", receipt);
@@ -319,9 +319,9 @@ svc_void(sqlite3 *db, const char *receipt, const char *reason,
 		return closed(id, e);
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, receipt, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, reason, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)svc_now());
+	svc_bind_text(st, 1, receipt);
+	svc_bind_text(st, 2, reason);
+	svc_bind_int64(st, 3, (int64_t)svc_now());
 	if (svc_db_done(db, st, e))
 		return e->code;
 	svc_json_begin(&j);
@@ -332,25 +332,25 @@ svc_void(sqlite3 *db, const char *receipt, const char *reason,
 
 /* The orders whose cash was handed over in handover hid may be settled. */
 static int
-settle_handed(sqlite3 *db, int64_t hid, struct svc_err *e)
+settle_handed(struct svc_db *db, int64_t hid, struct svc_err *e)
 {
 	static const char sql[] = "SELECT DISTINCT order_id FROM payment"
 	    " WHERE handover_id = ?1";
 	struct svc_buf ids = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int64_t id;
 	size_t i;
 	int rc;
 
 	if (svc_db_prepare(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, hid);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		id = sqlite3_column_int64(st, 0);
+	svc_bind_int64(st, 1, hid);
+	while ((rc = svc_step(st)) == SVC_ROW) {
+		id = svc_col_int64(st, 0);
 		svc_buf_add(&ids, (const char *)&id, sizeof id);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	svc_finalize(st);
+	if (rc != SVC_DONE)
 		svc_db_error(db, rc, e);
 	/* Closed after the scan: never change rows under an open cursor. */
 	for (i = 0; e->code == 0 && i < ids.len / sizeof id; i++) {
@@ -363,7 +363,7 @@ settle_handed(sqlite3 *db, int64_t hid, struct svc_err *e)
 
 /* C4: the handover is in the archive too, under the worker's name. */
 static int
-handover_event(sqlite3 *db, const char *worker, const struct svc_handover *h,
+handover_event(struct svc_db *db, const char *worker, const struct svc_handover *h,
     int collections, struct svc_err *e)
 {
 	struct svc_buf subject = { 0 };
@@ -392,7 +392,7 @@ handover_event(sqlite3 *db, const char *worker, const struct svc_handover *h,
  * counted amount and the difference are kept.
  */
 int
-svc_handover(sqlite3 *db, const char *worker, int64_t counted,
+svc_handover(struct svc_db *db, const char *worker, int64_t counted,
     struct svc_handover *h, struct svc_err *e)
 {
 	static const char sum[] = "SELECT coalesce(sum(amount), 0), count(*)"
@@ -406,19 +406,19 @@ svc_handover(sqlite3 *db, const char *worker, int64_t counted,
 	static const char mark[] = "UPDATE payment SET handover_id = ?2"
 	    " WHERE collector = ?1 AND method = 'cash' AND place = 'site'"
 	    " AND handover_id IS NULL";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc, n = 0;
 
 	svc_clearerr(e);
 	if (svc_db_cached(db, sum, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, worker, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		h->expected = sqlite3_column_int64(st, 0);
-		n = sqlite3_column_int(st, 1);
+	svc_bind_text(st, 1, worker);
+	if ((rc = svc_step(st)) == SVC_ROW) {
+		h->expected = svc_col_int64(st, 0);
+		n = svc_col_int(st, 1);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	svc_reset(st);
+	if (rc != SVC_ROW)
 		return svc_db_error(db, rc, e);
 	if (n == 0)
 		return svc_seterr(e, SVC_EX_DATA, "%s: no cash held to hand "
@@ -427,26 +427,26 @@ svc_handover(sqlite3 *db, const char *worker, int64_t counted,
 	h->difference = h->counted - h->expected;
 	if (svc_db_cached(db, add, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, worker, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)svc_now());
-	sqlite3_bind_int64(st, 3, h->expected);
-	sqlite3_bind_int64(st, 4, h->counted);
-	sqlite3_bind_int64(st, 5, h->difference);
-	sqlite3_bind_text(st, 6, svc_actor(), -1, SQLITE_STATIC);
+	svc_bind_text(st, 1, worker);
+	svc_bind_int64(st, 2, (int64_t)svc_now());
+	svc_bind_int64(st, 3, h->expected);
+	svc_bind_int64(st, 4, h->counted);
+	svc_bind_int64(st, 5, h->difference);
+	svc_bind_text(st, 6, svc_actor());
 	if (svc_db_done(db, st, e))
 		return e->code;
-	h->id = sqlite3_last_insert_rowid(db);
+	h->id = svc_db_last_id(db);
 	if (svc_db_cached(db, mark, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, worker, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, h->id);
+	svc_bind_text(st, 1, worker);
+	svc_bind_int64(st, 2, h->id);
 	if (svc_db_done(db, st, e) || handover_event(db, worker, h, n, e))
 		return e->code;
 	return settle_handed(db, h->id, e);
 }
 
 int
-svc_held_query(sqlite3 *db, const char *worker, sqlite3_stmt **st,
+svc_held_query(struct svc_db *db, const char *worker, struct svc_stmt **st,
     struct svc_err *e)
 {
 	static const char sql[] = "SELECT collector, sum(amount), count(*),"
@@ -457,6 +457,6 @@ svc_held_query(sqlite3 *db, const char *worker, sqlite3_stmt **st,
 
 	if (svc_db_prepare(db, sql, st, e))
 		return e->code;
-	sqlite3_bind_text(*st, 1, worker, -1, SQLITE_STATIC);
+	svc_bind_text(*st, 1, worker);
 	return 0;
 }

@@ -275,7 +275,7 @@ svc_plan_move(const struct svc_cal *cal, time_t at, int on_holiday,
 }
 
 static int
-plan_event(sqlite3 *db, int64_t id, const char *kind, struct svc_json *j,
+plan_event(struct svc_db *db, int64_t id, const char *kind, struct svc_json *j,
     struct svc_err *e)
 {
 	char subject[32];
@@ -425,7 +425,7 @@ check_slot(const struct svc_conf *c, const char *kind, int minutes,
 }
 
 static int
-insert_rule(sqlite3 *db, int64_t id, time_t from, time_t start,
+insert_rule(struct svc_db *db, int64_t id, time_t from, time_t start,
     const struct svc_plan_rule *in, const struct svc_rrule *r,
     int on_holiday, struct svc_err *e)
 {
@@ -433,20 +433,19 @@ insert_rule(sqlite3 *db, int64_t id, time_t from, time_t start,
 	    " start_at, every, rrule, on_holiday, at, actor) VALUES (?1, ?2,"
 	    " ?3, ?4, ?5, ?6, ?7, ?8)";
 	struct svc_json j;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	char when[40];
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)from);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)start);
-	sqlite3_bind_text(st, 4, in->every, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, r->rrule, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, svc_on_holidays[on_holiday], -1,
-	    SQLITE_STATIC);
-	sqlite3_bind_int64(st, 7, (sqlite3_int64)svc_now());
-	sqlite3_bind_text(st, 8, svc_actor(), -1, SQLITE_STATIC);
+	svc_bind_int64(st, 1, id);
+	svc_bind_int64(st, 2, (int64_t)from);
+	svc_bind_int64(st, 3, (int64_t)start);
+	svc_bind_text(st, 4, in->every);
+	svc_bind_text(st, 5, r->rrule);
+	svc_bind_text(st, 6, svc_on_holidays[on_holiday]);
+	svc_bind_int64(st, 7, (int64_t)svc_now());
+	svc_bind_text(st, 8, svc_actor());
 	if (svc_db_done(db, st, e))
 		return e->code;
 	svc_json_begin(&j);
@@ -463,25 +462,25 @@ insert_rule(sqlite3 *db, int64_t id, time_t from, time_t start,
 
 /* One number a statement with ?1 = id answers; 0 when no row. */
 static int
-one_value(sqlite3 *db, const char *sql, int64_t id, int64_t *v,
+one_value(struct svc_db *db, const char *sql, int64_t id, int64_t *v,
     struct svc_err *e)
 {
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	*v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	svc_bind_int64(st, 1, id);
+	rc = svc_step(st);
+	*v = rc == SVC_ROW ? svc_col_int64(st, 0) : 0;
+	svc_reset(st);
+	return rc == SVC_ROW || rc == SVC_DONE ? 0 :
 	    svc_db_error(db, rc, e);
 }
 
 /* The first order's time: agreed, else wanted, else 0. */
 static int
-first_time(sqlite3 *db, int64_t first, time_t *at, struct svc_err *e)
+first_time(struct svc_db *db, int64_t first, time_t *at, struct svc_err *e)
 {
 	int64_t v;
 	int rc = one_value(db, "SELECT coalesce(appt_at, want_at, 0)"
@@ -493,14 +492,14 @@ first_time(sqlite3 *db, int64_t first, time_t *at, struct svc_err *e)
 
 /* A plan from order first, which stands (not refused or cancelled). */
 int
-svc_plan_new(sqlite3 *db, const struct svc_conf *c, int64_t first,
+svc_plan_new(struct svc_db *db, const struct svc_conf *c, int64_t first,
     const struct svc_plan_rule *in, int64_t *id, struct svc_err *e)
 {
 	static const char sql[] = "INSERT INTO plan (first_id, created_at,"
 	    " actor) VALUES (?1, ?2, ?3)";
 	struct svc_facts f;
 	struct svc_rrule r;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	time_t start, base;
 	int64_t other;
 	int hol;
@@ -530,52 +529,52 @@ svc_plan_new(sqlite3 *db, const struct svc_conf *c, int64_t first,
 	    check_slot(c, f.kind, f.minutes, r.rrule, start, hol, e) ||
 	    svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, first);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)svc_now());
-	sqlite3_bind_text(st, 3, svc_actor(), -1, SQLITE_STATIC);
+	svc_bind_int64(st, 1, first);
+	svc_bind_int64(st, 2, (int64_t)svc_now());
+	svc_bind_text(st, 3, svc_actor());
 	if (svc_db_done(db, st, e))
 		return e->code;
-	*id = sqlite3_last_insert_rowid(db);
+	*id = svc_db_last_id(db);
 	return insert_rule(db, *id, start, start, in, &r, hol, e);
 }
 
 /* Orders a plan has made for after t: they stand, and are counted. */
 static int
-made_after(sqlite3 *db, int64_t id, time_t t, int *n, struct svc_err *e)
+made_after(struct svc_db *db, int64_t id, time_t t, int *n, struct svc_err *e)
 {
 	static const char sql[] = "SELECT count(*) FROM plan_occ WHERE"
 	    " plan_id = ?1 AND order_id IS NOT NULL AND at > ?2";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)t);
-	rc = sqlite3_step(st);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : svc_db_error(db, rc, e);
+	svc_bind_int64(st, 1, id);
+	svc_bind_int64(st, 2, (int64_t)t);
+	rc = svc_step(st);
+	*n = rc == SVC_ROW ? svc_col_int(st, 0) : 0;
+	svc_reset(st);
+	return rc == SVC_ROW ? 0 : svc_db_error(db, rc, e);
 }
 
 static int
-plan_state(sqlite3 *db, int64_t id, char *state, size_t n,
+plan_state(struct svc_db *db, int64_t id, char *state, size_t n,
     struct svc_err *e)
 {
 	static const char sql[] = "SELECT state FROM plan WHERE id = ?1";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	svc_bind_int64(st, 1, id);
+	if ((rc = svc_step(st)) == SVC_ROW)
 		snprintf(state, n, "%s", svc_col_text(st, 0));
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	svc_reset(st);
+	if (rc == SVC_DONE)
 		return svc_seterr(e, SVC_EX_NOINPUT, "%lld: no such plan",
 		    (long long)id);
-	return rc == SQLITE_ROW ? 0 : svc_db_error(db, rc, e);
+	return rc == SVC_ROW ? 0 : svc_db_error(db, rc, e);
 }
 
 /*
@@ -584,14 +583,14 @@ plan_state(sqlite3 *db, int64_t id, char *state, size_t n,
  * the date are counted in *made for the caller to say.
  */
 int
-svc_plan_edit(sqlite3 *db, const struct svc_conf *c, int64_t id,
+svc_plan_edit(struct svc_db *db, const struct svc_conf *c, int64_t id,
     const struct svc_plan_rule *in, int *made, struct svc_err *e)
 {
 	static const char last[] = "SELECT from_at, start_at, on_holiday"
 	    " FROM plan_rule WHERE plan_id = ?1 ORDER BY from_at DESC LIMIT 1";
 	struct svc_facts f;
 	struct svc_rrule r;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	time_t was_from = 0, was_start = 0, start, from;
 	char state[16], hol_was[8] = "next";
 	int64_t first;
@@ -610,14 +609,14 @@ svc_plan_edit(sqlite3 *db, const struct svc_conf *c, int64_t id,
 		    (long long)id);
 	if (svc_db_cached(db, last, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		was_from = (time_t)sqlite3_column_int64(st, 0);
-		was_start = (time_t)sqlite3_column_int64(st, 1);
+	svc_bind_int64(st, 1, id);
+	if ((rc = svc_step(st)) == SVC_ROW) {
+		was_from = (time_t)svc_col_int64(st, 0);
+		was_start = (time_t)svc_col_int64(st, 1);
 		snprintf(hol_was, sizeof hol_was, "%s", svc_col_text(st, 2));
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	svc_reset(st);
+	if (rc != SVC_ROW)
 		return svc_db_error(db, rc, e);
 	if ((hol = holiday_rule(in->on_holiday, holiday_rule(hol_was, 1, e),
 	    e)) < 0 || rule_start(in, &r, c, 0, was_start, &start, e))
@@ -642,7 +641,7 @@ svc_plan_edit(sqlite3 *db, const struct svc_conf *c, int64_t id,
 
 /* pause (active), resume (paused), end (either): the next ones only. */
 int
-svc_plan_state(sqlite3 *db, int64_t id, const char *verb, const char *note,
+svc_plan_state(struct svc_db *db, int64_t id, const char *verb, const char *note,
     int *made, struct svc_err *e)
 {
 	static const struct {
@@ -656,7 +655,7 @@ svc_plan_state(sqlite3 *db, int64_t id, const char *verb, const char *note,
 	static const char sql[] = "UPDATE plan SET state = ?2, changed_at = ?3"
 	    " WHERE id = ?1";
 	struct svc_json j;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	char state[16], kind[24];
 	size_t i;
 
@@ -673,9 +672,9 @@ svc_plan_state(sqlite3 *db, int64_t id, const char *verb, const char *note,
 		    "cannot %s it", (long long)id, svc_label(state), verb);
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, moves[i].to, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)svc_now());
+	svc_bind_int64(st, 1, id);
+	svc_bind_text(st, 2, moves[i].to);
+	svc_bind_int64(st, 3, (int64_t)svc_now());
 	if (svc_db_done(db, st, e) || made_after(db, id, svc_now(), made, e))
 		return e->code;
 	svc_json_begin(&j);
@@ -692,7 +691,7 @@ svc_plan_state(sqlite3 *db, int64_t id, const char *verb, const char *note,
  * has been accepted (the standing agreement) and its status.
  */
 int
-svc_plan_due(sqlite3 *db, sqlite3_stmt **st, struct svc_err *e)
+svc_plan_due(struct svc_db *db, struct svc_stmt **st, struct svc_err *e)
 {
 	static const char sql[] = "SELECT p.id, p.first_id,"
 	    " o.replied_at IS NOT NULL AND o.status <> 'refused', o.status"
@@ -703,7 +702,7 @@ svc_plan_due(sqlite3 *db, sqlite3_stmt **st, struct svc_err *e)
 }
 
 struct run {
-	sqlite3 *db;
+	struct svc_db *db;
 	const struct svc_conf *conf;
 	const struct svc_plan_run *r;
 	int64_t plan;
@@ -718,18 +717,18 @@ record_occ(struct run *run, time_t planned, time_t at, int64_t order,
 {
 	static const char sql[] = "INSERT INTO plan_occ (plan_id, planned_at,"
 	    " at, order_id, note, made_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	if (svc_db_cached(run->db, sql, &st, run->e))
 		return run->e->code;
-	sqlite3_bind_int64(st, 1, run->plan);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)planned);
+	svc_bind_int64(st, 1, run->plan);
+	svc_bind_int64(st, 2, (int64_t)planned);
 	if (at)
-		sqlite3_bind_int64(st, 3, (sqlite3_int64)at);
+		svc_bind_int64(st, 3, (int64_t)at);
 	if (order)
-		sqlite3_bind_int64(st, 4, order);
-	sqlite3_bind_text(st, 5, note, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 6, (sqlite3_int64)svc_now());
+		svc_bind_int64(st, 4, order);
+	svc_bind_text(st, 5, note);
+	svc_bind_int64(st, 6, (int64_t)svc_now());
 	return svc_db_done(run->db, st, run->e);
 }
 
@@ -738,12 +737,12 @@ occ_made(struct run *run, time_t planned, int *made)
 {
 	static const char sql[] = "SELECT 1 FROM plan_occ"
 	    " WHERE plan_id = ?1 AND planned_at = ?2";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	if (svc_db_cached(run->db, sql, &st, run->e))
 		return run->e->code;
-	sqlite3_bind_int64(st, 1, run->plan);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)planned);
+	svc_bind_int64(st, 1, run->plan);
+	svc_bind_int64(st, 2, (int64_t)planned);
 	return svc_db_exists(run->db, st, made, run->e);
 }
 
@@ -824,7 +823,7 @@ occurrence(time_t planned, void *ctx)
  * after the first order's time, which stands for the first of them.
  */
 int
-svc_plan_run(sqlite3 *db, const struct svc_conf *c, int64_t id,
+svc_plan_run(struct svc_db *db, const struct svc_conf *c, int64_t id,
     const struct svc_plan_run *r, struct svc_err *e)
 {
 	static const char sql[] = "SELECT from_at, start_at, rrule, on_holiday,"
@@ -832,7 +831,7 @@ svc_plan_run(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	    "   AND n.from_at > p.from_at) FROM plan_rule p"
 	    " WHERE plan_id = ?1 ORDER BY from_at";
 	struct run run;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int64_t first;
 	time_t after, upto;
 	int rc;
@@ -844,26 +843,26 @@ svc_plan_run(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	    &first, e) || svc_order_copy(db, first, &run.first, e) ||
 	    svc_db_prepare(db, sql, &st, e))
 		goto out;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		after = (time_t)sqlite3_column_int64(st, 0) - 1;
+	svc_bind_int64(st, 1, id);
+	while ((rc = svc_step(st)) == SVC_ROW) {
+		after = (time_t)svc_col_int64(st, 0) - 1;
 		if (after < svc_now())
 			after = svc_now();
 		if (after < run.first.at)
 			after = run.first.at;
 		upto = r->upto;
-		if (sqlite3_column_type(st, 4) != SQLITE_NULL &&
-		    (time_t)sqlite3_column_int64(st, 4) - 1 < upto)
-			upto = (time_t)sqlite3_column_int64(st, 4) - 1;
+		if (svc_col_type(st, 4) != SVC_T_NULL &&
+		    (time_t)svc_col_int64(st, 4) - 1 < upto)
+			upto = (time_t)svc_col_int64(st, 4) - 1;
 		run.on_holiday = holiday_rule(svc_col_text(st, 3), 1, e);
 		if (after < upto && svc_rrule_each(svc_col_text(st, 2),
-		    (time_t)sqlite3_column_int64(st, 1), after, upto,
+		    (time_t)svc_col_int64(st, 1), after, upto,
 		    occurrence, &run, e))
 			break;
 	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if (rc != SVC_ROW && rc != SVC_DONE)
 		svc_db_error(db, rc, e);
-	sqlite3_finalize(st);
+	svc_finalize(st);
 out:
 	svc_order_copy_free(&run.first);
 	return e->code;
@@ -872,8 +871,8 @@ out:
 /* id, state, kind, customer, first, every (or the rule), on_holiday,
  * made, last: the plans, of a state and a kind or all. */
 int
-svc_plan_query(sqlite3 *db, const char *state, const char *kind,
-    sqlite3_stmt **st, struct svc_err *e)
+svc_plan_query(struct svc_db *db, const char *state, const char *kind,
+    struct svc_stmt **st, struct svc_err *e)
 {
 	static const char sql[] = "SELECT id, state, kind, customer, first_id,"
 	    " coalesce(every, rrule), on_holiday, made, last_at FROM v_plan"
@@ -882,15 +881,15 @@ svc_plan_query(sqlite3 *db, const char *state, const char *kind,
 
 	if (svc_db_prepare(db, sql, st, e))
 		return e->code;
-	sqlite3_bind_text(*st, 1, state, -1, SQLITE_STATIC);
-	sqlite3_bind_text(*st, 2, kind, -1, SQLITE_STATIC);
+	svc_bind_text(*st, 1, state);
+	svc_bind_text(*st, 2, kind);
 	return 0;
 }
 
 /* plan, planned, at, order, status, note: the first order, then each
  * occurrence in time order, with why one moved or was skipped. */
 int
-svc_plan_occs(sqlite3 *db, int64_t id, sqlite3_stmt **st, struct svc_err *e)
+svc_plan_occs(struct svc_db *db, int64_t id, struct svc_stmt **st, struct svc_err *e)
 {
 	static const char sql[] = "SELECT p.id, NULL,"
 	    " coalesce(o.appt_at, o.want_at), p.first_id, o.status,"
@@ -905,6 +904,6 @@ svc_plan_occs(sqlite3 *db, int64_t id, sqlite3_stmt **st, struct svc_err *e)
 	if (plan_state(db, id, state, sizeof state, e) ||
 	    svc_db_prepare(db, sql, st, e))
 		return e->code;
-	sqlite3_bind_int64(*st, 1, id);
+	svc_bind_int64(*st, 1, id);
 	return 0;
 }

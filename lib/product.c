@@ -42,33 +42,33 @@ svc_covered_until(int sold, int months)
  * with the values it had; the same values again append nothing.
  */
 static int
-product_event(sqlite3 *db, const struct svc_product *p, const char *sold_on,
+product_event(struct svc_db *db, const struct svc_product *p, const char *sold_on,
     struct svc_err *e)
 {
 	static const char sql[] = "SELECT model, name, sold_on, warranty_months"
 	    " FROM product WHERE barcode = ?1";
 	struct svc_buf subject = { 0 };
 	struct svc_json j;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc, same = 0;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, p->barcode, -1, SQLITE_STATIC);
+	svc_bind_text(st, 1, p->barcode);
 	svc_json_begin(&j);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = svc_step(st)) == SVC_ROW) {
 		same = strcmp(svc_col_text(st, 0), p->model) == 0 &&
 		    strcmp(svc_col_text(st, 1), p->name) == 0 &&
 		    strcmp(svc_col_text(st, 2), sold_on) == 0 &&
-		    sqlite3_column_int(st, 3) == p->warranty_months;
+		    svc_col_int(st, 3) == p->warranty_months;
 		svc_json_str(&j, "old_model", svc_col_text(st, 0));
 		svc_json_str(&j, "old_name", svc_col_text(st, 1));
 		svc_json_str(&j, "old_sold_on", svc_col_text(st, 2));
 		svc_json_int(&j, "old_warranty_months",
-		    sqlite3_column_int(st, 3));
+		    svc_col_int(st, 3));
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	svc_reset(st);
+	if (rc != SVC_ROW && rc != SVC_DONE) {
 		svc_buf_free(&j.b);
 		return svc_db_error(db, rc, e);
 	}
@@ -81,14 +81,14 @@ product_event(sqlite3 *db, const struct svc_product *p, const char *sold_on,
 	svc_json_str(&j, "sold_on", sold_on);
 	svc_json_int(&j, "warranty_months", p->warranty_months);
 	svc_buf_printf(&subject, "product:%s", p->barcode);
-	rc = svc_event_json(db, 0, subject.s, rc == SQLITE_ROW ?
+	rc = svc_event_json(db, 0, subject.s, rc == SVC_ROW ?
 	    "product.edit" : "product.add", &j, e);
 	svc_buf_free(&subject);
 	return rc;
 }
 
 int
-svc_product_add(sqlite3 *db, const struct svc_product *p, struct svc_err *e)
+svc_product_add(struct svc_db *db, const struct svc_product *p, struct svc_err *e)
 {
 	static const char sql[] = "INSERT INTO product (barcode, model, name,"
 	    " sold_on, warranty_months, created_at) VALUES (?1, ?2, ?3, ?4, ?5,"
@@ -96,7 +96,7 @@ svc_product_add(sqlite3 *db, const struct svc_product *p, struct svc_err *e)
 	    " name = excluded.name, sold_on = excluded.sold_on,"
 	    " warranty_months = excluded.warranty_months";
 	struct svc_err sub = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int y, m, d;
 	char date[16];
 
@@ -121,12 +121,12 @@ svc_product_add(sqlite3 *db, const struct svc_product *p, struct svc_err *e)
 	snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, d);
 	if (product_event(db, p, date, e) || svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, p->barcode, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, p->model, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, p->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, date, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 5, p->warranty_months);
-	sqlite3_bind_int64(st, 6, (sqlite3_int64)svc_now());
+	svc_bind_text(st, 1, p->barcode);
+	svc_bind_text(st, 2, p->model);
+	svc_bind_text(st, 3, p->name);
+	svc_bind_text_copy(st, 4, date);
+	svc_bind_int(st, 5, p->warranty_months);
+	svc_bind_int64(st, 6, (int64_t)svc_now());
 	return svc_db_done(db, st, e);
 }
 
@@ -135,31 +135,31 @@ svc_product_add(sqlite3 *db, const struct svc_product *p, struct svc_err *e)
  * the registry does not know.
  */
 int
-svc_warranty(sqlite3 *db, const char *barcode, int day, struct svc_warranty *w,
+svc_warranty(struct svc_db *db, const char *barcode, int day, struct svc_warranty *w,
     struct svc_err *e)
 {
 	static const char sql[] = "SELECT model, name, sold_on, warranty_months"
 	    " FROM product WHERE barcode = ?1";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc, y, m, d;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, barcode, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	svc_bind_text(st, 1, barcode);
+	if ((rc = svc_step(st)) == SVC_ROW) {
 		snprintf(w->model, sizeof w->model, "%s", svc_col_text(st, 0));
 		snprintf(w->name, sizeof w->name, "%s", svc_col_text(st, 1));
 		sscanf(svc_col_text(st, 2), "%d-%d-%d", &y, &m, &d);
 		w->sold = svc_days_from_civil(y, m, d);
-		w->months = sqlite3_column_int(st, 3);
+		w->months = svc_col_int(st, 3);
 		w->until = svc_covered_until(w->sold, w->months);
 		w->covered = day <= w->until;
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	svc_reset(st);
+	if (rc == SVC_DONE)
 		return svc_seterr(e, SVC_EX_NOINPUT, "%s: no such product",
 		    barcode);
-	return rc == SQLITE_ROW ? 0 : svc_db_error(db, rc, e);
+	return rc == SVC_ROW ? 0 : svc_db_error(db, rc, e);
 }
 
 /* One CSV field (RFC 4180); returns the position after it, or NULL. */
@@ -230,7 +230,7 @@ at_line(struct svc_err *e, const char *file, long lineno)
 }
 
 static int
-csv_row(sqlite3 *db, const char *line, const int *map, int ncols,
+csv_row(struct svc_db *db, const char *line, const int *map, int ncols,
     const char *file, long lineno, struct svc_err *e)
 {
 	struct svc_buf f[5] = { { 0 } }, skip = { 0 };
@@ -261,7 +261,7 @@ csv_row(sqlite3 *db, const char *line, const int *map, int ncols,
 }
 
 static int
-import_csv(sqlite3 *db, FILE *in, const char *file, int *n,
+import_csv(struct svc_db *db, FILE *in, const char *file, int *n,
     struct svc_err *e)
 {
 	char *line = NULL;
@@ -286,7 +286,7 @@ import_csv(sqlite3 *db, FILE *in, const char *file, int *n,
 }
 
 struct yx {
-	sqlite3 *db;
+	struct svc_db *db;
 	const char *file;
 	int *n;
 	struct svc_err *e;
@@ -330,7 +330,7 @@ yaml_product(const struct svc_ynode *item, void *arg)
 
 /* CSV with a header, or a YAML list; the caller holds the transaction. */
 int
-svc_product_import(sqlite3 *db, const char *path, int *n, struct svc_err *e)
+svc_product_import(struct svc_db *db, const char *path, int *n, struct svc_err *e)
 {
 	struct yx x = { db, strcmp(path, "-") ? path : "<stdin>", n, e };
 	const char *dot = strrchr(path, '.');
@@ -352,7 +352,7 @@ svc_product_import(sqlite3 *db, const char *path, int *n, struct svc_err *e)
 }
 
 int
-svc_product_query(sqlite3 *db, sqlite3_stmt **st, struct svc_err *e)
+svc_product_query(struct svc_db *db, struct svc_stmt **st, struct svc_err *e)
 {
 	return svc_db_prepare(db, "SELECT barcode, model, name, sold_on,"
 	    " warranty_months FROM v_product ORDER BY barcode", st, e);

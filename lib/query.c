@@ -14,7 +14,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "svc.h"
+#include "engine.h"
 
 /* Reading pragmas that change nothing, on views only. */
 static int
@@ -156,35 +156,35 @@ query_error(sqlite3 *db, int rc, const struct svc_query_limits *l,
 }
 
 int
-svc_query_readonly(sqlite3 *db, const char *sql,
-    const struct svc_query_limits *l, sqlite3_stmt **st, struct svc_err *e)
+svc_query_readonly(struct svc_db *db, const char *sql,
+    const struct svc_query_limits *l, struct svc_stmt **st,
+    struct svc_err *e)
 {
+	sqlite3_stmt *lite;
 	const char *tail;
 	int rc;
 
 	*st = NULL;
 	if (strlen(sql) > SVC_QUERY_MAX_SQL)
-		return query_error(db, SQLITE_TOOBIG, l, e);
-	bound(db, l);
-	sqlite3_set_authorizer(db, read_only, NULL);
-	rc = sqlite3_prepare_v2(db, sql, -1, st, &tail);
-	sqlite3_set_authorizer(db, NULL, NULL);
+		return query_error(db->lite, SQLITE_TOOBIG, l, e);
+	bound(db->lite, l);
+	sqlite3_set_authorizer(db->lite, read_only, NULL);
+	rc = sqlite3_prepare_v2(db->lite, sql, -1, &lite, &tail);
+	sqlite3_set_authorizer(db->lite, NULL, NULL);
 	if (rc != SQLITE_OK)
-		return query_error(db, rc, l, e);
-	if (*st == NULL)
+		return query_error(db->lite, rc, l, e);
+	if (lite == NULL)
 		return svc_seterr(e, SVC_EX_DATA, "query: no statement");
 	if (tail[strspn(tail, " \t\r\n;")] != '\0') {
-		sqlite3_finalize(*st);
-		*st = NULL;
+		sqlite3_finalize(lite);
 		return svc_seterr(e, SVC_EX_DATA, "query: one statement only");
 	}
-	if (!sqlite3_stmt_readonly(*st)) {
-		sqlite3_finalize(*st);
-		*st = NULL;
+	if (!sqlite3_stmt_readonly(lite)) {
+		sqlite3_finalize(lite);
 		return svc_seterr(e, SVC_EX_DATA, "not allowed: queries only "
 		    "read");
 	}
-	return 0;
+	return svc_stmt_wrap(db, lite, st, e);
 }
 
 /*
@@ -194,21 +194,22 @@ svc_query_readonly(sqlite3 *db, const char *sql,
  * before each ('i' integer, 't' text, 'n' null, 'b' blob).
  */
 int
-svc_query_rows(sqlite3 *db, sqlite3_stmt *st, const struct svc_query_limits *l,
-    struct svc_buf *cells, int64_t *nrows, struct svc_err *e)
+svc_query_rows(struct svc_db *db, struct svc_stmt *st,
+    const struct svc_query_limits *l, struct svc_buf *cells, int64_t *nrows,
+    struct svc_err *e)
 {
-	int rc, i, n = sqlite3_column_count(st);
+	int rc, i, n = svc_col_count(st);
 
 	*nrows = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = svc_step(st)) == SVC_ROW) {
 		for (i = 0; i < n; i++) {
-			int t = sqlite3_column_type(st, i);
+			int t = svc_col_type(st, i);
 			const char *s = svc_col_text(st, i);
 
-			svc_buf_putc(cells, t == SQLITE_INTEGER ? 'i' :
-			    t == SQLITE_NULL ? 'n' : t == SQLITE_BLOB ? 'b' :
+			svc_buf_putc(cells, t == SVC_T_INT ? 'i' :
+			    t == SVC_T_NULL ? 'n' : t == SVC_T_BLOB ? 'b' :
 			    't');
-			if (t != SQLITE_NULL && t != SQLITE_BLOB && s)
+			if (t != SVC_T_NULL && t != SVC_T_BLOB && s)
 				svc_buf_puts(cells, s);
 			svc_buf_add(cells, "", 1);
 		}
@@ -218,9 +219,9 @@ svc_query_rows(sqlite3 *db, sqlite3_stmt *st, const struct svc_query_limits *l,
 			break;
 		}
 	}
-	if (rc != SQLITE_DONE)
-		query_error(db, rc, l, e);
-	sqlite3_finalize(st);
-	sqlite3_progress_handler(db, 0, NULL, NULL);
+	if (rc != SVC_DONE)
+		query_error(db->lite, rc, l, e);
+	svc_finalize(st);
+	sqlite3_progress_handler(db->lite, 0, NULL, NULL);
 	return e->code;
 }

@@ -45,25 +45,25 @@ add_document(struct svc_buf *b, struct svc_buf *seen, const char *s,
  * full-width ；), each once.
  */
 static int
-documents(sqlite3 *db, int64_t id, const char *extra, struct svc_buf *b,
+documents(struct svc_db *db, int64_t id, const char *extra, struct svc_buf *b,
     struct svc_err *e)
 {
 	static const char sql[] = "SELECT j.value FROM order_service s,"
 	    " json_each(s.documents) j WHERE s.order_id = ?1"
 	    " ORDER BY s.line, j.key";
 	struct svc_buf seen = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	const char *p, *q;
 	int rc;
 
 	svc_buf_putc(b, '[');
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	svc_bind_int64(st, 1, id);
+	while ((rc = svc_step(st)) == SVC_ROW)
 		add_document(b, &seen, svc_col_text(st, 0),
 		    strlen(svc_col_text(st, 0)));
-	sqlite3_reset(st);
+	svc_reset(st);
 	for (p = extra; p && *p; p = *q ? q + (*q == ';' ? 1 : 3) : q) {
 		for (q = p; *q && *q != ';' && strncmp(q, "；", 3) != 0; q++)
 			;
@@ -71,7 +71,7 @@ documents(sqlite3 *db, int64_t id, const char *extra, struct svc_buf *b,
 	}
 	svc_buf_putc(b, ']');
 	svc_buf_free(&seen);
-	return rc == SQLITE_DONE ? 0 : svc_db_error(db, rc, e);
+	return rc == SVC_DONE ? 0 : svc_db_error(db, rc, e);
 }
 
 /*
@@ -115,7 +115,7 @@ check_group(int64_t id, const struct svc_facts *f, int force, struct svc_err *e)
 }
 
 int
-svc_order_accept(sqlite3 *db, const struct svc_conf *c, int64_t id,
+svc_order_accept(struct svc_db *db, const struct svc_conf *c, int64_t id,
     struct svc_reply *r, struct svc_err *e)
 {
 	static const char sql[] = "UPDATE orders SET status = 'accepted',"
@@ -124,7 +124,7 @@ svc_order_accept(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	struct svc_buf docs = { 0 };
 	time_t now = svc_now();
 	struct svc_json j;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	struct svc_facts f;
 	char when[40];
 
@@ -146,13 +146,13 @@ svc_order_accept(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	if (documents(db, id, r->documents, &docs, e) ||
 	    svc_db_cached(db, sql, &st, e))
 		goto out;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)now);
-	sqlite3_bind_int(st, 3, r->late);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)r->at);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)r->until);
-	sqlite3_bind_text(st, 6, docs.s, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 7, r->force);
+	svc_bind_int64(st, 1, id);
+	svc_bind_int64(st, 2, (int64_t)now);
+	svc_bind_int(st, 3, r->late);
+	svc_bind_int64(st, 4, (int64_t)r->at);
+	svc_bind_int64(st, 5, (int64_t)r->until);
+	svc_bind_text(st, 6, docs.s);
+	svc_bind_int(st, 7, r->force);
 	if (svc_db_done(db, st, e))
 		goto out;
 	svc_json_begin(&j);
@@ -176,7 +176,7 @@ out:
 
 /* refuse and cancel: a reason is required, and kept. */
 static int
-close_order(sqlite3 *db, int64_t id, struct svc_reply *r, const char *to,
+close_order(struct svc_db *db, int64_t id, struct svc_reply *r, const char *to,
     const char *verb, struct svc_err *e)
 {
 	static const char sql[] = "UPDATE orders SET status = ?2, reason = ?3,"
@@ -186,7 +186,7 @@ close_order(sqlite3 *db, int64_t id, struct svc_reply *r, const char *to,
 	int is_reply = strcmp(to, "refused") == 0;
 	char kind[24];
 	struct svc_json j;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	struct svc_facts f;
 
 	svc_clearerr(e);	/* the result below is read from e */
@@ -200,12 +200,12 @@ close_order(sqlite3 *db, int64_t id, struct svc_reply *r, const char *to,
 	    svc_db_cached(db, sql, &st, e))
 		return e->code;
 	r->late = is_reply && svc_now() > f.reply_due;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, r->reason, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, is_reply);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)svc_now());
-	sqlite3_bind_int(st, 6, r->late);
+	svc_bind_int64(st, 1, id);
+	svc_bind_text(st, 2, to);
+	svc_bind_text(st, 3, r->reason);
+	svc_bind_int(st, 4, is_reply);
+	svc_bind_int64(st, 5, (int64_t)svc_now());
+	svc_bind_int(st, 6, r->late);
 	if (svc_db_done(db, st, e) || (!is_reply &&
 	    svc_visit_close(db, id, "cancelled", r->reason, e)))
 		return e->code;
@@ -223,14 +223,14 @@ close_order(sqlite3 *db, int64_t id, struct svc_reply *r, const char *to,
 }
 
 int
-svc_order_refuse(sqlite3 *db, int64_t id, struct svc_reply *r,
+svc_order_refuse(struct svc_db *db, int64_t id, struct svc_reply *r,
     struct svc_err *e)
 {
 	return close_order(db, id, r, "refused", "refuse", e);
 }
 
 int
-svc_order_cancel(sqlite3 *db, int64_t id, struct svc_reply *r,
+svc_order_cancel(struct svc_db *db, int64_t id, struct svc_reply *r,
     struct svc_err *e)
 {
 	return close_order(db, id, r, "cancelled", "cancel", e);

@@ -522,25 +522,24 @@ svc_report_find(const struct svc_report *list, const char *name)
 }
 
 int
-svc_report_prepare(sqlite3 *db, const struct svc_report *r,
-    const struct svc_report_filter *f, sqlite3_stmt **st, struct svc_err *e)
+svc_report_prepare(struct svc_db *db, const struct svc_report *r,
+    const struct svc_report_filter *f, struct svc_stmt **st, struct svc_err *e)
 {
 	if (svc_db_prepare(db, svc_report_sql(r, f), st, e))
 		return e->code;
 	if (f->since)
-		sqlite3_bind_int64(*st, 1, (sqlite3_int64)f->since);
+		svc_bind_int64(*st, 1, (int64_t)f->since);
 	if (f->until)
-		sqlite3_bind_int64(*st, 2, (sqlite3_int64)f->until);
-	sqlite3_bind_text(*st, 3, f->dept, -1, SQLITE_STATIC);
-	sqlite3_bind_text(*st, 4, f->kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(*st, 5, (sqlite3_int64)svc_now());
-	sqlite3_bind_int64(*st, 6, f->secs);
-	if (sqlite3_bind_parameter_count(*st) >= 7)
-		sqlite3_bind_text(*st, 7, f->by ? f->by : "dept", -1,
-		    SQLITE_STATIC);
-	if (sqlite3_bind_parameter_count(*st) >= 9) {
-		sqlite3_bind_text(*st, 8, f->worker, -1, SQLITE_STATIC);
-		sqlite3_bind_int(*st, 9, f->findings);
+		svc_bind_int64(*st, 2, (int64_t)f->until);
+	svc_bind_text(*st, 3, f->dept);
+	svc_bind_text(*st, 4, f->kind);
+	svc_bind_int64(*st, 5, (int64_t)svc_now());
+	svc_bind_int64(*st, 6, f->secs);
+	if (svc_bind_count(*st) >= 7)
+		svc_bind_text(*st, 7, f->by ? f->by : "dept");
+	if (svc_bind_count(*st) >= 9) {
+		svc_bind_text(*st, 8, f->worker);
+		svc_bind_int(*st, 9, f->findings);
 	}
 	return 0;
 }
@@ -602,35 +601,35 @@ rate(int64_t part, int64_t whole)
  * their own date.
  */
 int
-svc_evaluate(sqlite3 *db, const struct svc_conf *c, int year,
+svc_evaluate(struct svc_db *db, const struct svc_conf *c, int year,
     int (*fn)(const struct svc_evaluation *, void *), void *arg,
     struct svc_err *e)
 {
 	struct svc_evaluation v;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc, i;
 
 	if (svc_db_prepare(db, evaluation_sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, (sqlite3_int64)svc_local_mktime(year, 1, 1,
+	svc_bind_int64(st, 1, (int64_t)svc_local_mktime(year, 1, 1,
 	    0));
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)svc_local_mktime(year + 1, 1,
+	svc_bind_int64(st, 2, (int64_t)svc_local_mktime(year + 1, 1,
 	    1, 0));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = svc_step(st)) == SVC_ROW) {
 		memset(&v, 0, sizeof v);
 		snprintf(v.dept, sizeof v.dept, "%s", svc_col_text(st, 0));
-		v.requests = sqlite3_column_int64(st, 1);
-		v.replied = sqlite3_column_int64(st, 2);
-		v.replied_on_time = sqlite3_column_int64(st, 3);
-		v.appointments = sqlite3_column_int64(st, 4);
-		v.arrivals = sqlite3_column_int64(st, 5);
-		v.arrived_on_time = sqlite3_column_int64(st, 6);
-		v.completed = sqlite3_column_int64(st, 7);
-		v.noshows = sqlite3_column_int64(st, 8);
-		v.short_notice = sqlite3_column_int64(st, 9);
-		v.upheld = sqlite3_column_int64(st, 10);
-		v.breaches = sqlite3_column_int64(st, 11);
-		v.rating = sqlite3_column_double(st, 12);
+		v.requests = svc_col_int64(st, 1);
+		v.replied = svc_col_int64(st, 2);
+		v.replied_on_time = svc_col_int64(st, 3);
+		v.appointments = svc_col_int64(st, 4);
+		v.arrivals = svc_col_int64(st, 5);
+		v.arrived_on_time = svc_col_int64(st, 6);
+		v.completed = svc_col_int64(st, 7);
+		v.noshows = svc_col_int64(st, 8);
+		v.short_notice = svc_col_int64(st, 9);
+		v.upheld = svc_col_int64(st, 10);
+		v.breaches = svc_col_int64(st, 11);
+		v.rating = svc_col_double(st, 12);
 		v.part[0] = rate(v.replied_on_time, v.replied);
 		v.part[1] = rate(v.arrived_on_time, v.arrivals);
 		v.part[2] = rate(v.completed, v.appointments);
@@ -644,7 +643,7 @@ svc_evaluate(sqlite3 *db, const struct svc_conf *c, int year,
 		if (fn(&v, arg))
 			break;
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	svc_finalize(st);
+	return rc == SVC_ROW || rc == SVC_DONE ? 0 :
 	    svc_db_error(db, rc, e);
 }

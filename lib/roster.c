@@ -9,7 +9,7 @@
 #include "svc.h"
 
 struct rx {
-	sqlite3 *db;
+	struct svc_db *db;
 	const char *file;
 	void (*changed)(const char *, const char *, void *);
 	void *ctx;
@@ -194,7 +194,7 @@ dept_entry(struct rx *x, const struct svc_ynode *item, struct svc_buf *rb)
 }
 
 int
-svc_staff_import(sqlite3 *db, const struct svc_ynode *root, const char *file,
+svc_staff_import(struct svc_db *db, const struct svc_ynode *root, const char *file,
     void (*changed)(const char *, const char *, void *), void *ctx,
     struct svc_err *e)
 {

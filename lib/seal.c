@@ -72,33 +72,30 @@ netstring(struct svc_buf *b, char type, const void *p, size_t n)
 
 /* The canonical bytes of one value, as the header comment says. */
 static void
-canonical(struct svc_buf *b, sqlite3_value *v)
+canonical(struct svc_buf *b, const struct svc_value *v)
 {
 	char num[40], *d;
-	int64_t i;
 
-	switch (sqlite3_value_type(v)) {
-	case SQLITE_NULL:
+	switch (v->type) {
+	case SVC_T_NULL:
 		svc_buf_putc(b, 'n');
 		break;
-	case SQLITE_INTEGER:
-		i = sqlite3_value_int64(v);
-		d = decimal(i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i, num);
-		if (i < 0)
+	case SVC_T_INT:
+		d = decimal(v->i < 0 ? (uint64_t)0 - (uint64_t)v->i :
+		    (uint64_t)v->i, num);
+		if (v->i < 0)
 			*--d = '-';
 		netstring(b, 'i', d, strlen(d));
 		break;
-	case SQLITE_FLOAT:
-		snprintf(num, sizeof num, "%.17g", sqlite3_value_double(v));
+	case SVC_T_FLOAT:
+		snprintf(num, sizeof num, "%.17g", v->r);
 		netstring(b, 'r', num, strlen(num));
 		break;
-	case SQLITE_BLOB:
-		netstring(b, 'b', sqlite3_value_blob(v),
-		    (size_t)sqlite3_value_bytes(v));
+	case SVC_T_BLOB:
+		netstring(b, 'b', v->p, v->n);
 		break;
 	default:
-		netstring(b, 't', sqlite3_value_text(v),
-		    (size_t)sqlite3_value_bytes(v));
+		netstring(b, 't', v->p, v->n);
 	}
 }
 
@@ -120,8 +117,9 @@ svc_sha256_hex(const void *data, size_t n, char out[65])
 }
 
 /* The hash of a row's n values chained to prev (hex, or NULL: none). */
-static int
-chain_hash(const char *prev, sqlite3_value **v, int n, char out[65])
+int
+svc_seal_hash(const char *prev, const struct svc_value *v, int n,
+    char out[65])
 {
 	struct svc_buf b = { 0 };
 	int i, rc;
@@ -129,42 +127,19 @@ chain_hash(const char *prev, sqlite3_value **v, int n, char out[65])
 	if (prev)
 		svc_buf_puts(&b, prev);
 	for (i = 0; i < n; i++)
-		canonical(&b, v[i]);
+		canonical(&b, &v[i]);
 	rc = svc_sha256_hex(b.s ? b.s : "", b.len, out);
 	svc_buf_free(&b);
 	return rc;
 }
 
-/* svc_seal(prev, col...): the hash of a row chained to prev. */
-static void
-seal_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	char hex[65];
-
-	if (argc < 1 || chain_hash(sqlite3_value_type(argv[0]) == SQLITE_TEXT ?
-	    (const char *)sqlite3_value_text(argv[0]) : NULL, argv + 1,
-	    argc - 1, hex) != 0) {
-		sqlite3_result_error(cx, "svc_seal: SHA-256 failed", -1);
-		return;
-	}
-	sqlite3_result_text(cx, hex, 64, SQLITE_TRANSIENT);
-}
-
-int
-svc_seal_register(sqlite3 *db)
-{
-	return sqlite3_create_function(db, "svc_seal", -1,
-	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-	    seal_fn, NULL, NULL);
-}
-
 static int
-all_null(sqlite3_value **v, int n)
+all_null(const struct svc_value *v, int n)
 {
 	int i;
 
 	for (i = 0; i < n; i++)
-		if (sqlite3_value_type(v[i]) != SQLITE_NULL)
+		if (v[i].type != SVC_T_NULL)
 			return 0;
 	return 1;
 }
@@ -185,14 +160,14 @@ count_columns(const char *list)
  * chains are broken, or -1 with e set.
  */
 int
-svc_seal_verify(sqlite3 *db, FILE *out, struct svc_err *e)
+svc_seal_verify(struct svc_db *db, FILE *out, struct svc_err *e)
 {
 	const struct svc_sealed *s;
 	struct svc_buf sql = { 0 };
 	int broken = 0, rc;
 
 	for (s = svc_sealed; s->table; s++) {
-		sqlite3_stmt *st;
+		struct svc_stmt *st;
 		char prev[65] = "";
 		int fixed = count_columns(s->columns);
 
@@ -204,33 +179,33 @@ svc_seal_verify(sqlite3 *db, FILE *out, struct svc_err *e)
 			svc_buf_free(&sql);
 			return -1;
 		}
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			sqlite3_value *v[16];
+		while ((rc = svc_step(st)) == SVC_ROW) {
+			struct svc_value v[16];
 			const char *have = svc_col_text(st, 1);
 			char want[65];
-			int i, n = sqlite3_column_count(st) - 2;
+			int i, n = svc_col_count(st) - 2;
 
 			for (i = 0; i < n && i < 16; i++)
-				v[i] = sqlite3_column_value(st, i + 2);
+				svc_col_value(st, i + 2, &v[i]);
 			n = i;
 			if (s->later && all_null(v + fixed, n - fixed))
 				n = fixed;
-			if (chain_hash(prev, v, n, want) != 0) {
-				rc = SQLITE_ERROR;
+			if (svc_seal_hash(prev, v, n, want) != 0) {
+				rc = -1;
 				break;
 			}
 			if (have == NULL || strcmp(have, want) != 0) {
 				fprintf(out, "seal\t%s\t%lld\tthe hash does not "
 				    "follow\n", s->table,
-				    (long long)sqlite3_column_int64(st, 0));
+				    (long long)svc_col_int64(st, 0));
 				broken++;
-				rc = SQLITE_DONE;
+				rc = SVC_DONE;
 				break;
 			}
 			snprintf(prev, sizeof prev, "%s", have);
 		}
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE) {
+		svc_finalize(st);
+		if (rc != SVC_DONE) {
 			svc_buf_free(&sql);
 			svc_db_error(db, rc, e);
 			return -1;
@@ -247,14 +222,14 @@ svc_seal_verify(sqlite3 *db, FILE *out, struct svc_err *e)
  * then was changed, removed or added.
  */
 int
-svc_seal_day(sqlite3 *db, time_t day_end, char out[65], struct svc_err *e)
+svc_seal_day(struct svc_db *db, time_t day_end, char out[65], struct svc_err *e)
 {
 	const struct svc_sealed *s;
 	struct svc_buf sql = { 0 }, heads = { 0 };
 	int rc = 0;
 
 	for (s = svc_sealed; s->table && rc == 0; s++) {
-		sqlite3_stmt *st;
+		struct svc_stmt *st;
 
 		svc_buf_reset(&sql);
 		/* Back from the newest row by id: +at keeps an index on the
@@ -265,12 +240,12 @@ svc_seal_day(sqlite3 *db, time_t day_end, char out[65], struct svc_err *e)
 			rc = e->code;
 			break;
 		}
-		sqlite3_bind_int64(st, 1, (sqlite3_int64)day_end);
-		rc = sqlite3_step(st);
-		svc_buf_printf(&heads, "%s:%s;", s->table, rc == SQLITE_ROW &&
+		svc_bind_int64(st, 1, (int64_t)day_end);
+		rc = svc_step(st);
+		svc_buf_printf(&heads, "%s:%s;", s->table, rc == SVC_ROW &&
 		    svc_col_text(st, 0) ? svc_col_text(st, 0) : "");
-		sqlite3_finalize(st);
-		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+		svc_finalize(st);
+		rc = rc == SVC_ROW || rc == SVC_DONE ? 0 :
 		    svc_db_error(db, rc, e);
 	}
 	if (rc == 0 && svc_sha256_hex(heads.s, heads.len, out) != 0)

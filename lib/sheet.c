@@ -11,9 +11,9 @@
 #include "svc.h"
 
 static const char *
-col(sqlite3_stmt *st, int i)
+col(struct svc_stmt *st, int i)
 {
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL :
+	return svc_col_type(st, i) == SVC_T_NULL ? NULL :
 	    svc_col_text(st, i);
 }
 
@@ -100,16 +100,16 @@ centred(struct svc_buf *b, int width, const char *s)
 }
 
 static const char *
-when(sqlite3_stmt *st, int i, char *buf, size_t n)
+when(struct svc_stmt *st, int i, char *buf, size_t n)
 {
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+	if (svc_col_type(st, i) == SVC_T_NULL)
 		return NULL;
-	svc_time_local((time_t)sqlite3_column_int64(st, i), buf, n);
+	svc_time_local((time_t)svc_col_int64(st, i), buf, n);
 	return buf;
 }
 
 static void
-documents(sqlite3 *db, struct svc_buf *b, int width, const char *json)
+documents(struct svc_db *db, struct svc_buf *b, int width, const char *json)
 {
 	struct svc_buf list = { 0 };
 	char *p, *nl;
@@ -145,22 +145,22 @@ static const char order_sql[] =
     " WHERE o.id = ?1";
 
 static int
-open_order(sqlite3 *db, int64_t id, sqlite3_stmt **st, struct svc_err *e)
+open_order(struct svc_db *db, int64_t id, struct svc_stmt **st, struct svc_err *e)
 {
 	int rc;
 
 	if (svc_db_prepare(db, order_sql, st, e))
 		return e->code;
-	sqlite3_bind_int64(*st, 1, id);
-	if ((rc = sqlite3_step(*st)) != SQLITE_ROW) {
-		sqlite3_finalize(*st);
+	svc_bind_int64(*st, 1, id);
+	if ((rc = svc_step(*st)) != SVC_ROW) {
+		svc_finalize(*st);
 		return svc_order_found(db, rc, id, e);
 	}
 	return 0;
 }
 
 static void
-warranty_line(sqlite3 *db, struct svc_buf *b, int width, const char *code)
+warranty_line(struct svc_db *db, struct svc_buf *b, int width, const char *code)
 {
 	struct svc_warranty w;
 	struct svc_err e = { 0 };
@@ -186,8 +186,22 @@ warranty_line(sqlite3 *db, struct svc_buf *b, int width, const char *code)
 	svc_buf_free(&t);
 }
 
+/*
+ * A section of the sheet is printed from its own statement; one that
+ * cannot be prepared (the schema was checked as the database opened)
+ * leaves that section out rather than the whole sheet.
+ */
+static struct svc_stmt *
+section(struct svc_db *db, const char *sql)
+{
+	struct svc_err unused;
+	struct svc_stmt *st;
+
+	return svc_db_prepare(db, sql, &st, &unused) ? NULL : st;
+}
+
 static void
-history(sqlite3 *db, struct svc_buf *b, int64_t customer, int64_t id)
+history(struct svc_db *db, struct svc_buf *b, int64_t customer, int64_t id)
 {
 	static const char sql[] = "SELECT o.id, o.created_at, o.status, o.kind,"
 	    " (SELECT group_concat(name, '、') FROM order_service s"
@@ -196,21 +210,21 @@ history(sqlite3 *db, struct svc_buf *b, int64_t customer, int64_t id)
 	    "  AND v.outcome = 'done'"
 	    " WHERE o.customer_id = ?1 AND o.id <> ?2"
 	    " ORDER BY o.created_at DESC LIMIT 10";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	char day[32];
 	int n = 0;
 
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+	if ((st = section(db, sql)) == NULL)
 		return;
-	sqlite3_bind_int64(st, 1, customer);
-	sqlite3_bind_int64(st, 2, id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	svc_bind_int64(st, 1, customer);
+	svc_bind_int64(st, 2, id);
+	while (svc_step(st) == SVC_ROW) {
 		if (n++ == 0)
 			svc_buf_puts(b, "earlier orders of this customer\n");
-		svc_time_local((time_t)sqlite3_column_int64(st, 1), day,
+		svc_time_local((time_t)svc_col_int64(st, 1), day,
 		    sizeof day);
 		svc_buf_printf(b, "  %lld  %.10s  %-10s %-8s %s", (long long)
-		    sqlite3_column_int64(st, 0), day, col(st, 2), col(st, 3),
+		    svc_col_int64(st, 0), day, col(st, 2), col(st, 3),
 		    col(st, 4) ? col(st, 4) : "");
 		if (col(st, 5))
 			svc_buf_printf(b, "  rating %s", col(st, 5));
@@ -218,12 +232,12 @@ history(sqlite3 *db, struct svc_buf *b, int64_t customer, int64_t id)
 	}
 	if (n == 0)
 		svc_buf_puts(b, "earlier orders of this customer: none\n");
-	sqlite3_finalize(st);
+	svc_finalize(st);
 }
 
 /* A14: the tools the order's services need, each named once. */
 static void
-tools(sqlite3 *db, const struct svc_conf *c, struct svc_buf *b, int64_t id)
+tools(struct svc_db *db, const struct svc_conf *c, struct svc_buf *b, int64_t id)
 {
 	struct svc_err e = { 0 };
 	struct svc_buf t = { 0 };
@@ -256,10 +270,10 @@ reminders(const struct svc_conf *c, struct svc_buf *b, const char *kind)
 
 /* A3: know the customer and the fault before going. */
 int
-svc_visit_brief(sqlite3 *db, const struct svc_conf *c, int64_t id,
+svc_visit_brief(struct svc_db *db, const struct svc_conf *c, int64_t id,
     struct svc_buf *b, struct svc_err *e)
 {
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	char at[32], until[32];
 	struct svc_buf t = { 0 };
 
@@ -284,14 +298,14 @@ svc_visit_brief(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	field(b, 80, "note         ", col(st, 9));
 	tools(db, c, b, id);
 	reminders(c, b, col(st, 2));
-	history(db, b, sqlite3_column_int64(st, 13), id);
-	sqlite3_finalize(st);
+	history(db, b, svc_col_int64(st, 13), id);
+	svc_finalize(st);
 	svc_buf_free(&t);
 	return 0;
 }
 
 static void
-form_head(struct svc_buf *b, int width, sqlite3_stmt *st)
+form_head(struct svc_buf *b, int width, struct svc_stmt *st)
 {
 	struct svc_buf t = { 0 };
 	char at[32];
@@ -299,7 +313,7 @@ form_head(struct svc_buf *b, int width, sqlite3_stmt *st)
 	centred(b, width, col(st, 14) ? col(st, 14) : "上门服务");
 	centred(b, width, "上门服务单（客户联）");
 	rule(b, width, '=');
-	svc_buf_printf(&t, "%lld", sqlite3_column_int64(st, 0));
+	svc_buf_printf(&t, "%lld", (long long)svc_col_int64(st, 0));
 	field(b, width, "单号：", t.s);
 	field(b, width, "上门：", when(st, 28, at, sizeof at));
 	field(b, width, "客户：", col(st, 4));
@@ -311,28 +325,28 @@ form_head(struct svc_buf *b, int width, sqlite3_stmt *st)
 }
 
 static void
-form_checks(struct svc_buf *b, int width, sqlite3_stmt *st)
+form_checks(struct svc_buf *b, int width, struct svc_stmt *st)
 {
-	if (sqlite3_column_type(st, 19) == SQLITE_NULL &&
-	    sqlite3_column_type(st, 21) == SQLITE_NULL)
+	if (svc_col_type(st, 19) == SVC_T_NULL &&
+	    svc_col_type(st, 21) == SVC_T_NULL)
 		return;
 	rule(b, width, '-');
-	if (sqlite3_column_type(st, 19) != SQLITE_NULL)
-		field(b, width, "保修卡：", sqlite3_column_int(st, 19) ? "有" :
+	if (svc_col_type(st, 19) != SVC_T_NULL)
+		field(b, width, "保修卡：", svc_col_int(st, 19) ? "有" :
 		    "无");
-	field(b, width, "保修：", sqlite3_column_int(st, 21) ? "保修期内" :
+	field(b, width, "保修：", svc_col_int(st, 21) ? "保修期内" :
 	    "不在保修范围");
 	field(b, width, "保修至：", col(st, 22));
 	field(b, width, "缺少部件：", col(st, 23));
 	field(b, width, "人为损坏：", col(st, 24));
 	field(b, width, "非本公司原因：", col(st, 25));
 	field(b, width, "客户确认：", col(st, 26));
-	field(b, width, "收费：", sqlite3_column_int(st, 27) ? "是" : "否");
+	field(b, width, "收费：", svc_col_int(st, 27) ? "是" : "否");
 }
 
 /* The work and its money: services, extra lines, receipts (A11). */
 static void
-form_work(sqlite3 *db, struct svc_buf *b, int width, int64_t id)
+form_work(struct svc_db *db, struct svc_buf *b, int width, int64_t id)
 {
 	static const char sql[] = "SELECT name, qty, unit_price FROM"
 	    " order_service WHERE order_id = ?1 UNION ALL SELECT what, qty,"
@@ -342,25 +356,25 @@ form_work(sqlite3 *db, struct svc_buf *b, int width, int64_t id)
 	struct svc_buf t = { 0 };
 	struct svc_bill bill;
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	char price[32], sum[32];
 	int64_t line;
 
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+	if ((st = section(db, sql)) == NULL)
 		return;
 	rule(b, width, '-');
-	sqlite3_bind_int64(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		line = sqlite3_column_int64(st, 1) * sqlite3_column_int64(st, 2);
-		svc_money_format(sqlite3_column_int64(st, 2), price,
+	svc_bind_int64(st, 1, id);
+	while (svc_step(st) == SVC_ROW) {
+		line = svc_col_int64(st, 1) * svc_col_int64(st, 2);
+		svc_money_format(svc_col_int64(st, 2), price,
 		    sizeof price);
 		svc_money_format(line, sum, sizeof sum);
 		svc_buf_reset(&t);
 		svc_buf_printf(&t, "%s x%d %s = %s", svc_col_text(st, 0),
-		    sqlite3_column_int(st, 1), price, sum);
+		    svc_col_int(st, 1), price, sum);
 		field(b, width, "", t.s);
 	}
-	sqlite3_finalize(st);
+	svc_finalize(st);
 	if (svc_bill(db, id, &bill, &e) == 0) {
 		svc_money_format(bill.total, sum, sizeof sum);
 		field(b, width, "合计：", sum);
@@ -371,17 +385,17 @@ form_work(sqlite3 *db, struct svc_buf *b, int width, int64_t id)
 		svc_money_format(bill.balance, sum, sizeof sum);
 		field(b, width, "未付：", sum);
 	}
-	if (sqlite3_prepare_v2(db, paid, -1, &st, NULL) != SQLITE_OK)
+	if ((st = section(db, paid)) == NULL)
 		return;
-	sqlite3_bind_int64(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		svc_money_format(sqlite3_column_int64(st, 2), sum, sizeof sum);
+	svc_bind_int64(st, 1, id);
+	while (svc_step(st) == SVC_ROW) {
+		svc_money_format(svc_col_int64(st, 2), sum, sizeof sum);
 		svc_buf_reset(&t);
 		svc_buf_printf(&t, "%s %s%s", svc_col_text(st, 0),
 		    strcmp(svc_col_text(st, 1), "refund") ? "" : "-", sum);
 		field(b, width, "收费凭证：", t.s);
 	}
-	sqlite3_finalize(st);
+	svc_finalize(st);
 	svc_buf_free(&t);
 }
 
@@ -415,7 +429,7 @@ form_conduct(const struct svc_conf *c, struct svc_buf *b, int width,
 }
 
 static void
-form_tail(struct svc_buf *b, int width, sqlite3_stmt *st)
+form_tail(struct svc_buf *b, int width, struct svc_stmt *st)
 {
 	struct svc_buf t = { 0 };
 
@@ -440,10 +454,10 @@ form_tail(struct svc_buf *b, int width, sqlite3_stmt *st)
 
 /* A10, A12: the customer's copy of the service form. */
 int
-svc_visit_form(sqlite3 *db, const struct svc_conf *c, int64_t id, int width,
+svc_visit_form(struct svc_db *db, const struct svc_conf *c, int64_t id, int width,
     struct svc_buf *b, struct svc_err *e)
 {
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	if (width != 32 && width != 48 && width != 80)
 		return svc_seterr(e, SVC_EX_USAGE, "%d: the width is 32, 48 or "
@@ -455,7 +469,7 @@ svc_visit_form(sqlite3 *db, const struct svc_conf *c, int64_t id, int width,
 	form_work(db, b, width, id);
 	form_conduct(c, b, width, col(st, 2));
 	form_tail(b, width, st);
-	sqlite3_finalize(st);
+	svc_finalize(st);
 	return 0;
 }
 
@@ -476,33 +490,33 @@ method_name(const char *m)
 }
 
 static void
-receipt_lines(sqlite3 *db, struct svc_buf *b, int width, int64_t id)
+receipt_lines(struct svc_db *db, struct svc_buf *b, int width, int64_t id)
 {
 	static const char sql[] = "SELECT name, qty, unit_price FROM"
 	    " order_service WHERE order_id = ?1 UNION ALL SELECT what, qty,"
 	    " unit_price FROM charge WHERE order_id = ?1";
 	struct svc_buf t = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	char sum[32];
 
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+	if ((st = section(db, sql)) == NULL)
 		return;
-	sqlite3_bind_int64(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		svc_money_format(sqlite3_column_int64(st, 1) *
-		    sqlite3_column_int64(st, 2), sum, sizeof sum);
+	svc_bind_int64(st, 1, id);
+	while (svc_step(st) == SVC_ROW) {
+		svc_money_format(svc_col_int64(st, 1) *
+		    svc_col_int64(st, 2), sum, sizeof sum);
 		svc_buf_reset(&t);
 		svc_buf_printf(&t, "%s x%d %s", svc_col_text(st, 0),
-		    sqlite3_column_int(st, 1), sum);
+		    svc_col_int(st, 1), sum);
 		field(b, width, "", t.s);
 	}
-	sqlite3_finalize(st);
+	svc_finalize(st);
 	svc_buf_free(&t);
 }
 
 /* A11: the receipt (收费凭证), for the customer; 32 or 48 for a printer. */
 int
-svc_receipt_text(sqlite3 *db, const char *receipt, int width,
+svc_receipt_text(struct svc_db *db, const char *receipt, int width,
     struct svc_buf *b, struct svc_err *e)
 {
 	static const char sql[] = "SELECT p.order_id, p.kind, p.amount,"
@@ -513,7 +527,7 @@ svc_receipt_text(sqlite3 *db, const char *receipt, int width,
 	    " LEFT JOIN dept d ON d.id = o.dept_id"
 	    " LEFT JOIN staff s ON s.login = p.collector"
 	    " WHERE p.receipt_no = ?1";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	char at[32], amount[32], id[24];
 	int rc, refund;
 
@@ -522,10 +536,10 @@ svc_receipt_text(sqlite3 *db, const char *receipt, int width,
 		    "80", width);
 	if (svc_db_prepare(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, receipt, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return rc == SQLITE_DONE ? svc_seterr(e, SVC_EX_NOINPUT,
+	svc_bind_text(st, 1, receipt);
+	if ((rc = svc_step(st)) != SVC_ROW) {
+		svc_finalize(st);
+		return rc == SVC_DONE ? svc_seterr(e, SVC_EX_NOINPUT,
 		    "%s: no such receipt", receipt) : svc_db_error(db, rc, e);
 	}
 	refund = strcmp(col(st, 1), "refund") == 0;
@@ -533,20 +547,20 @@ svc_receipt_text(sqlite3 *db, const char *receipt, int width,
 	centred(b, width, refund ? "退 款 凭 证" : "收 费 凭 证");
 	rule(b, width, '=');
 	field(b, width, "凭证号：", receipt);
-	if (sqlite3_column_int(st, 6)) {
+	if (svc_col_int(st, 6)) {
 		field(b, width, "状态：", "已作废");
 		field(b, width, "作废原因：", col(st, 7));
 	}
-	snprintf(id, sizeof id, "%lld", sqlite3_column_int64(st, 0));
+	snprintf(id, sizeof id, "%lld", (long long)svc_col_int64(st, 0));
 	field(b, width, "单号：", id);
 	field(b, width, "日期：", when(st, 5, at, sizeof at));
 	field(b, width, "客户：", col(st, 9));
 	if (!refund) {
 		rule(b, width, '-');
-		receipt_lines(db, b, width, sqlite3_column_int64(st, 0));
+		receipt_lines(db, b, width, svc_col_int64(st, 0));
 	}
 	rule(b, width, '-');
-	svc_money_format(sqlite3_column_int64(st, 2), amount, sizeof amount);
+	svc_money_format(svc_col_int64(st, 2), amount, sizeof amount);
 	field(b, width, refund ? "退款金额：" : "实收金额：", amount);
 	field(b, width, "方式：", method_name(col(st, 3)));
 	field(b, width, "原因：", col(st, 8));
@@ -554,6 +568,6 @@ svc_receipt_text(sqlite3 *db, const char *receipt, int width,
 	    "经办：", col(st, 12));
 	field(b, width, "服务电话：", col(st, 11));
 	rule(b, width, '=');
-	sqlite3_finalize(st);
+	svc_finalize(st);
 	return 0;
 }

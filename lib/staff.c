@@ -118,16 +118,16 @@ skills_normalize(const char *in, char *out, size_t n, struct svc_err *e)
  * and checked: del empties it, ins (?1 login, ?2 word) adds each word.
  */
 static int
-replace_words(sqlite3 *db, const char *del, const char *ins,
+replace_words(struct svc_db *db, const char *del, const char *ins,
     const char *login, const char *list, struct svc_err *e)
 {
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	char word[40];
 	const char *p, *q;
 
 	if (svc_db_cached(db, del, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	svc_bind_text(st, 1, login);
 	if (svc_db_done(db, st, e))
 		return e->code;
 	for (p = list; *p; p = *q ? q + 1 : q) {
@@ -135,8 +135,8 @@ replace_words(sqlite3 *db, const char *del, const char *ins,
 		snprintf(word, sizeof word, "%.*s", (int)(q - p), p);
 		if (svc_db_cached(db, ins, &st, e))
 			return e->code;
-		sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, word, -1, SQLITE_TRANSIENT);
+		svc_bind_text(st, 1, login);
+		svc_bind_text_copy(st, 2, word);
 		if (svc_db_done(db, st, e))
 			return e->code;
 	}
@@ -145,7 +145,7 @@ replace_words(sqlite3 *db, const char *del, const char *ins,
 
 /* LOGIN's skills are now list ("" none); an event when they change. */
 int
-svc_staff_set_skills(sqlite3 *db, const char *login, const char *list,
+svc_staff_set_skills(struct svc_db *db, const char *login, const char *list,
     struct svc_err *e)
 {
 	static const char cur[] = "SELECT coalesce(skills, '') FROM v_staff"
@@ -156,18 +156,18 @@ svc_staff_set_skills(sqlite3 *db, const char *login, const char *list,
 	    " SELECT id, ?2 FROM staff WHERE login = ?1";
 	struct svc_buf subject = { 0 };
 	struct svc_json j;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	char skills[600];
 	int rc, same = 0;
 
 	if (skills_normalize(list, skills, sizeof skills, e) ||
 	    svc_db_cached(db, cur, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	svc_bind_text(st, 1, login);
+	if ((rc = svc_step(st)) == SVC_ROW)
 		same = strcmp(svc_col_text(st, 0), skills) == 0;
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	svc_reset(st);
+	if (rc == SVC_DONE)
 		return svc_seterr(e, SVC_EX_NOINPUT, "%s: no such person on the "
 		    "staff", login);
 	if (same)
@@ -217,7 +217,7 @@ bad:
 
 /* LOGIN works these hours ("" : the calendar's again); an event. */
 int
-svc_staff_set_hours(sqlite3 *db, const char *login, const char *hours,
+svc_staff_set_hours(struct svc_db *db, const char *login, const char *hours,
     struct svc_err *e)
 {
 	static const char sql[] = "UPDATE staff SET hours = nullif(?2, '')"
@@ -225,14 +225,14 @@ svc_staff_set_hours(sqlite3 *db, const char *login, const char *hours,
 	struct svc_window w[4];
 	struct svc_buf subject = { 0 };
 	struct svc_json j;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int n, rc;
 
 	if (svc_hours_parse(hours, w, &n, e) || svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, hours, -1, SQLITE_STATIC);
-	if (svc_db_done(db, st, e) || sqlite3_changes(db) == 0)
+	svc_bind_text(st, 1, login);
+	svc_bind_text(st, 2, hours);
+	if (svc_db_done(db, st, e) || svc_db_changes(db) == 0)
 		return e->code;
 	svc_json_begin(&j);
 	svc_json_str(&j, "hours", *hours ? hours : NULL);
@@ -247,24 +247,24 @@ svc_staff_set_hours(sqlite3 *db, const char *login, const char *hours,
  * buf), or inside them, or they keep the calendar's (0); -1 on error.
  */
 int
-svc_staff_off_shift(sqlite3 *db, int64_t person, time_t at, time_t until,
+svc_staff_off_shift(struct svc_db *db, int64_t person, time_t at, time_t until,
     char *buf, size_t n, struct svc_err *e)
 {
 	static const char sql[] = "SELECT hours FROM staff WHERE id = ?1"
 	    " AND hours IS NOT NULL";
 	struct svc_window w[4];
 	struct tm a, b;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int i, nw = 0, from, to;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return -1;
-	sqlite3_bind_int64(st, 1, person);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	svc_bind_int64(st, 1, person);
+	if (svc_step(st) == SVC_ROW) {
 		snprintf(buf, n, "%s", svc_col_text(st, 0));
 		svc_hours_parse(buf, w, &nw, e);
 	}
-	sqlite3_reset(st);
+	svc_reset(st);
 	if (nw == 0)
 		return 0;
 	svc_local_tm(at, &a);
@@ -281,24 +281,24 @@ svc_staff_off_shift(sqlite3 *db, int64_t person, time_t at, time_t until,
 
 /* The first of n skills person lacks, or NULL when they have them all. */
 const char *
-svc_staff_lacks(sqlite3 *db, int64_t person, char *const *skills, int n,
+svc_staff_lacks(struct svc_db *db, int64_t person, char *const *skills, int n,
     struct svc_err *e)
 {
 	static const char sql[] = "SELECT 1 FROM staff_skill"
 	    " WHERE staff_id = ?1 AND skill = ?2";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int i, rc;
 
 	for (i = 0; i < n; i++) {
 		if (svc_db_cached(db, sql, &st, e))
 			return NULL;
-		sqlite3_bind_int64(st, 1, person);
-		sqlite3_bind_text(st, 2, skills[i], -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc == SQLITE_DONE)
+		svc_bind_int64(st, 1, person);
+		svc_bind_text(st, 2, skills[i]);
+		rc = svc_step(st);
+		svc_reset(st);
+		if (rc == SVC_DONE)
 			return skills[i];
-		if (rc != SQLITE_ROW) {
+		if (rc != SVC_ROW) {
 			svc_db_error(db, rc, e);
 			return NULL;
 		}
@@ -355,28 +355,28 @@ text_valid(const char *field, const char *s, struct svc_err *e)
 
 /* 1 and the row's id when key is there, 0 when not, -1 on error. */
 static int
-lookup(sqlite3 *db, const char *sql, const char *key, int64_t *id,
+lookup(struct svc_db *db, const char *sql, const char *key, int64_t *id,
     struct svc_err *e)
 {
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return -1;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	svc_bind_text(st, 1, key);
+	if ((rc = svc_step(st)) == SVC_ROW)
+		*id = svc_col_int64(st, 0);
+	svc_reset(st);
+	if (rc == SVC_ROW)
 		return 1;
-	if (rc == SQLITE_DONE)
+	if (rc == SVC_DONE)
 		return 0;
 	svc_db_error(db, rc, e);
 	return -1;
 }
 
 int
-svc_dept_id(sqlite3 *db, const char *code, int64_t *id, struct svc_err *e)
+svc_dept_id(struct svc_db *db, const char *code, int64_t *id, struct svc_err *e)
 {
 	static const char sql[] = "SELECT id FROM dept WHERE code = ?1";
 
@@ -384,7 +384,7 @@ svc_dept_id(sqlite3 *db, const char *code, int64_t *id, struct svc_err *e)
 }
 
 int
-svc_dept_exists(sqlite3 *db, const char *code, struct svc_err *e)
+svc_dept_exists(struct svc_db *db, const char *code, struct svc_err *e)
 {
 	int64_t id;
 
@@ -392,7 +392,7 @@ svc_dept_exists(sqlite3 *db, const char *code, struct svc_err *e)
 }
 
 int
-svc_staff_exists(sqlite3 *db, const char *login, struct svc_err *e)
+svc_staff_exists(struct svc_db *db, const char *login, struct svc_err *e)
 {
 	static const char sql[] = "SELECT id FROM staff WHERE login = ?1";
 	int64_t id;
@@ -435,7 +435,7 @@ dept_details(struct svc_json *j, const struct svc_dept *d)
 }
 
 static int
-dept_event(sqlite3 *db, const struct svc_dept *d, const char *kind,
+dept_event(struct svc_db *db, const struct svc_dept *d, const char *kind,
     struct svc_err *e)
 {
 	struct svc_buf subject = { 0 };
@@ -450,20 +450,20 @@ dept_event(sqlite3 *db, const struct svc_dept *d, const char *kind,
 }
 
 static void
-bind_dept(sqlite3_stmt *st, const struct svc_dept *d)
+bind_dept(struct svc_stmt *st, const struct svc_dept *d)
 {
-	sqlite3_bind_text(st, 1, d->code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, d->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, d->kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, d->phone, -1, SQLITE_STATIC);
+	svc_bind_text(st, 1, d->code);
+	svc_bind_text(st, 2, d->name);
+	svc_bind_text(st, 3, d->kind);
+	svc_bind_text(st, 4, d->phone);
 }
 
 int
-svc_dept_add(sqlite3 *db, const struct svc_dept *d, struct svc_err *e)
+svc_dept_add(struct svc_db *db, const struct svc_dept *d, struct svc_err *e)
 {
 	static const char sql[] = "INSERT INTO dept (code, name, kind, phone,"
 	    " created_at) VALUES (?1, ?2, ?3, NULLIF(?4, ''), ?5)";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int have;
 
 	if (check_dept(d, 1, e))
@@ -474,7 +474,7 @@ svc_dept_add(sqlite3 *db, const struct svc_dept *d, struct svc_err *e)
 	if (svc_db_prepare(db, sql, &st, e))
 		return e->code;
 	bind_dept(st, d);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)svc_now());
+	svc_bind_int64(st, 5, (int64_t)svc_now());
 	if (svc_db_run(db, st, e))
 		return e->code;
 	return dept_event(db, d, "dept.add", e);
@@ -482,13 +482,13 @@ svc_dept_add(sqlite3 *db, const struct svc_dept *d, struct svc_err *e)
 
 /* NULL fields stay as they are; an empty phone clears it. */
 int
-svc_dept_edit(sqlite3 *db, const struct svc_dept *d, struct svc_err *e)
+svc_dept_edit(struct svc_db *db, const struct svc_dept *d, struct svc_err *e)
 {
 	static const char sql[] = "UPDATE dept SET"
 	    " name = coalesce(?2, name), kind = coalesce(?3, kind),"
 	    " phone = CASE WHEN ?4 IS NULL THEN phone ELSE NULLIF(?4, '') END"
 	    " WHERE code = ?1";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int have;
 
 	if (check_dept(d, 0, e))
@@ -505,7 +505,7 @@ svc_dept_edit(sqlite3 *db, const struct svc_dept *d, struct svc_err *e)
 }
 
 static int
-check_staff(sqlite3 *db, const struct svc_staff *s, int adding, char *roles,
+check_staff(struct svc_db *db, const struct svc_staff *s, int adding, char *roles,
     size_t nroles, struct svc_err *e)
 {
 	int have;
@@ -532,55 +532,55 @@ check_staff(sqlite3 *db, const struct svc_staff *s, int adding, char *roles,
 }
 
 static int
-badge_taken(sqlite3 *db, const struct svc_staff *s, struct svc_err *e)
+badge_taken(struct svc_db *db, const struct svc_staff *s, struct svc_err *e)
 {
 	static const char sql[] =
 	    "SELECT login FROM staff WHERE badge = ?1 AND login <> ?2";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc;
 
 	if (s->badge == NULL || *s->badge == '\0')
 		return 0;
 	if (svc_db_prepare(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, s->badge, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, s->login, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	svc_bind_text(st, 1, s->badge);
+	svc_bind_text(st, 2, s->login);
+	rc = svc_step(st);
+	if (rc == SVC_ROW)
 		svc_seterr(e, SVC_EX_DATA, "%s: badge %s is already %s's",
 		    s->login, s->badge, svc_col_text(st, 0));
-	else if (rc != SQLITE_DONE)
+	else if (rc != SVC_DONE)
 		svc_db_error(db, rc, e);
-	sqlite3_finalize(st);
+	svc_finalize(st);
 	return e->code;
 }
 
 /* Nobody changes their own roles, an admin neither (77): another does. */
 static int
-own_roles_kept(sqlite3 *db, const char *login, const char *roles,
+own_roles_kept(struct svc_db *db, const char *login, const char *roles,
     struct svc_err *e)
 {
 	static const char sql[] = "SELECT coalesce(roles, '') FROM v_staff"
 	    " WHERE login = ?1";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc, same;
 
 	if (strcmp(login, svc_actor()) != 0)
 		return 0;
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	same = rc == SQLITE_ROW && strcmp(svc_col_text(st, 0), roles) == 0;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	svc_bind_text(st, 1, login);
+	rc = svc_step(st);
+	same = rc == SVC_ROW && strcmp(svc_col_text(st, 0), roles) == 0;
+	svc_reset(st);
+	if (rc != SVC_ROW && rc != SVC_DONE)
 		return svc_db_error(db, rc, e);
 	return same ? 0 : svc_seterr(e, SVC_EX_NOPERM, "%s: nobody changes "
 	    "their own roles (another admin does)", login);
 }
 
 static int
-set_roles(sqlite3 *db, const char *login, const char *roles,
+set_roles(struct svc_db *db, const char *login, const char *roles,
     struct svc_err *e)
 {
 	static const char del[] = "DELETE FROM staff_role WHERE staff_id ="
@@ -592,7 +592,7 @@ set_roles(sqlite3 *db, const char *login, const char *roles,
 }
 
 static int
-staff_event(sqlite3 *db, const struct svc_staff *s, const char *roles,
+staff_event(struct svc_db *db, const struct svc_staff *s, const char *roles,
     const char *kind, struct svc_err *e)
 {
 	struct svc_buf subject = { 0 };
@@ -619,24 +619,24 @@ staff_event(sqlite3 *db, const struct svc_staff *s, const char *roles,
 
 /* Parameters ?1 to ?5 of the insert and the update alike. */
 static void
-bind_person(sqlite3_stmt *st, const struct svc_staff *s)
+bind_person(struct svc_stmt *st, const struct svc_staff *s)
 {
-	sqlite3_bind_text(st, 1, s->login, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, s->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, s->dept, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, s->phone, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, s->badge, -1, SQLITE_STATIC);
+	svc_bind_text(st, 1, s->login);
+	svc_bind_text(st, 2, s->name);
+	svc_bind_text(st, 3, s->dept);
+	svc_bind_text(st, 4, s->phone);
+	svc_bind_text(st, 5, s->badge);
 }
 
 int
-svc_staff_add(sqlite3 *db, const struct svc_staff *s, struct svc_err *e)
+svc_staff_add(struct svc_db *db, const struct svc_staff *s, struct svc_err *e)
 {
 	static const char sql[] = "INSERT INTO staff (login, name, dept_id,"
 	    " phone, badge, created_at) VALUES (?1, ?2,"
 	    " (SELECT id FROM dept WHERE code = ?3), NULLIF(?4, ''),"
 	    " NULLIF(?5, ''), ?6)";
 	char roles[80] = "";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int have;
 
 	if (check_staff(db, s, 1, roles, sizeof roles, e))
@@ -647,7 +647,7 @@ svc_staff_add(sqlite3 *db, const struct svc_staff *s, struct svc_err *e)
 	if (badge_taken(db, s, e) || svc_db_prepare(db, sql, &st, e))
 		return e->code;
 	bind_person(st, s);
-	sqlite3_bind_int64(st, 6, (sqlite3_int64)svc_now());
+	svc_bind_int64(st, 6, (int64_t)svc_now());
 	if (svc_db_run(db, st, e) || set_roles(db, s->login, roles, e))
 		return e->code;
 	return staff_event(db, s, roles, "staff.add", e);
@@ -655,7 +655,7 @@ svc_staff_add(sqlite3 *db, const struct svc_staff *s, struct svc_err *e)
 
 /* NULL fields stay; an empty dept, phone or badge clears it. */
 int
-svc_staff_edit(sqlite3 *db, const struct svc_staff *s, struct svc_err *e)
+svc_staff_edit(struct svc_db *db, const struct svc_staff *s, struct svc_err *e)
 {
 	static const char sql[] = "UPDATE staff SET"
 	    " name = coalesce(?2, name),"
@@ -665,7 +665,7 @@ svc_staff_edit(sqlite3 *db, const struct svc_staff *s, struct svc_err *e)
 	    " badge = CASE WHEN ?5 IS NULL THEN badge ELSE NULLIF(?5, '') END"
 	    " WHERE login = ?1";
 	char roles[80] = "";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int have;
 
 	if (check_staff(db, s, 0, roles, sizeof roles, e))
@@ -686,13 +686,13 @@ svc_staff_edit(sqlite3 *db, const struct svc_staff *s, struct svc_err *e)
 
 /* Disabling twice is not an error: the person is in the state asked for. */
 int
-svc_staff_set_active(sqlite3 *db, const char *login, int active,
+svc_staff_set_active(struct svc_db *db, const char *login, int active,
     struct svc_err *e)
 {
 	static const char sql[] = "UPDATE staff SET active = ?2"
 	    " WHERE login = ?1 AND active <> ?2";
 	struct svc_buf subject = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int have, rc;
 
 	if ((have = svc_staff_exists(db, login, e)) != 1)
@@ -700,11 +700,11 @@ svc_staff_set_active(sqlite3 *db, const char *login, int active,
 		    "%s: no such person on the staff", login);
 	if (svc_db_prepare(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, active);
+	svc_bind_text(st, 1, login);
+	svc_bind_int(st, 2, active);
 	if (svc_db_run(db, st, e))
 		return e->code;
-	if (sqlite3_changes(db) == 0)
+	if (svc_db_changes(db) == 0)
 		return 0;
 	svc_buf_printf(&subject, "staff:%s", login);
 	rc = svc_event_add(db, 0, subject.s, active ? "staff.enable" :
@@ -714,8 +714,8 @@ svc_staff_set_active(sqlite3 *db, const char *login, int active,
 }
 
 int
-svc_staff_query(sqlite3 *db, const struct svc_staff_filter *f,
-    sqlite3_stmt **st, struct svc_err *e)
+svc_staff_query(struct svc_db *db, const struct svc_staff_filter *f,
+    struct svc_stmt **st, struct svc_err *e)
 {
 	static const char sql[] = "SELECT login, name, dept, roles, phone,"
 	    " badge, active, skills, hours FROM v_staff"
@@ -727,15 +727,15 @@ svc_staff_query(sqlite3 *db, const struct svc_staff_filter *f,
 
 	if (svc_db_prepare(db, sql, st, e))
 		return e->code;
-	sqlite3_bind_text(*st, 1, f->dept, -1, SQLITE_STATIC);
-	sqlite3_bind_text(*st, 2, f->role, -1, SQLITE_STATIC);
-	sqlite3_bind_int(*st, 3, f->all);
-	sqlite3_bind_text(*st, 4, f->login, -1, SQLITE_STATIC);
+	svc_bind_text(*st, 1, f->dept);
+	svc_bind_text(*st, 2, f->role);
+	svc_bind_int(*st, 3, f->all);
+	svc_bind_text(*st, 4, f->login);
 	return 0;
 }
 
 int
-svc_dept_query(sqlite3 *db, sqlite3_stmt **st, struct svc_err *e)
+svc_dept_query(struct svc_db *db, struct svc_stmt **st, struct svc_err *e)
 {
 	return svc_db_prepare(db, "SELECT code, name, kind, phone FROM v_dept"
 	    " ORDER BY code", st, e);
@@ -743,14 +743,14 @@ svc_dept_query(sqlite3 *db, sqlite3_stmt **st, struct svc_err *e)
 
 /* G3: the published phones, grouped by kind of service. */
 int
-svc_directory_query(sqlite3 *db, sqlite3_stmt **st, struct svc_err *e)
+svc_directory_query(struct svc_db *db, struct svc_stmt **st, struct svc_err *e)
 {
 	return svc_db_prepare(db, "SELECT code, name, phone FROM v_dept"
 	    " ORDER BY kind, code", st, e);
 }
 
 int
-svc_history_query(sqlite3 *db, const char *subject, sqlite3_stmt **st,
+svc_history_query(struct svc_db *db, const char *subject, struct svc_stmt **st,
     struct svc_err *e)
 {
 	static const char sql[] = "SELECT at, actor, kind, details FROM event"
@@ -758,26 +758,26 @@ svc_history_query(sqlite3 *db, const char *subject, sqlite3_stmt **st,
 
 	if (svc_db_prepare(db, sql, st, e))
 		return e->code;
-	sqlite3_bind_text(*st, 1, subject, -1, SQLITE_TRANSIENT);
+	svc_bind_text_copy(*st, 1, subject);
 	return 0;
 }
 
 /* The row id of a person, active or not; 66 when there is none. */
 int
-svc_staff_id(sqlite3 *db, const char *login, int64_t *id, struct svc_err *e)
+svc_staff_id(struct svc_db *db, const char *login, int64_t *id, struct svc_err *e)
 {
 	static const char sql[] = "SELECT id FROM staff WHERE login = ?1";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	svc_bind_text(st, 1, login);
+	if ((rc = svc_step(st)) == SVC_ROW)
+		*id = svc_col_int64(st, 0);
+	svc_reset(st);
+	if (rc == SVC_DONE)
 		return svc_seterr(e, SVC_EX_NOINPUT, "%s: no such person on the "
 		    "staff", login);
-	return rc == SQLITE_ROW ? 0 : svc_db_error(db, rc, e);
+	return rc == SVC_ROW ? 0 : svc_db_error(db, rc, e);
 }

@@ -17,9 +17,10 @@
 #include <stdio.h>
 #include <time.h>
 
-#include <sqlite3.h>
-
 #define SVC_VERSION "0.1.0"
+
+struct svc_db;		/* sql.c: a connection */
+struct svc_stmt;	/* sql.c: a prepared statement */
 
 /* err.c: exit statuses of DESIGN section 3 and the error carried upward. */
 enum {
@@ -315,12 +316,60 @@ const struct svc_conduct *svc_conduct_find(const struct svc_conf *,
 int svc_conduct_parse(const struct svc_conf *, int64_t order,
     const char *kind, const char *list, struct svc_answers *,
     struct svc_err *);
-int svc_conduct_record(sqlite3 *, int64_t order, const struct svc_answers *,
+int svc_conduct_record(struct svc_db *, int64_t order, const struct svc_answers *,
     const char *source, struct svc_err *);
 const char *svc_tmpl_of(const struct svc_conf *, const char *kind, int msg);
 const struct svc_cal *svc_conf_cal(const struct svc_conf *, const char *kind);
 const struct svc_cal *svc_conf_cal_named(const struct svc_conf *,
     const char *name);
+
+/*
+ * sql.c: the SQL layer (issue 20).  Every module reads and writes through
+ * these functions, never through an engine's own API: a connection
+ * (struct svc_db) and its prepared statements (struct svc_stmt), with the
+ * engine behind them.  The engine is SQLite; sql.c, db.c and query.c are
+ * the only files that know it (engine.h), so that a second driver is
+ * added there and nowhere else.
+ *
+ * svc_step returns SVC_ROW, SVC_DONE, or the engine's own error code, which
+ * only svc_db_error reads.  Text bound by svc_bind_text and blobs bound by
+ * svc_bind_blob must live until the statement is reset (every caller binds
+ * its own variables); svc_bind_text_copy copies.  Column text and blobs
+ * live until the next step or reset.
+ */
+enum { SVC_ROW = 100, SVC_DONE = 101 };
+enum { SVC_T_INT = 1, SVC_T_FLOAT, SVC_T_TEXT, SVC_T_BLOB, SVC_T_NULL };
+struct svc_value {		/* one column or argument, any type */
+	int type;		/* SVC_T_* */
+	int64_t i;
+	double r;
+	const void *p;		/* text or blob, n bytes */
+	size_t n;
+};
+int svc_bind_int(struct svc_stmt *, int i, int v);
+int svc_bind_int64(struct svc_stmt *, int i, int64_t v);
+int svc_bind_text(struct svc_stmt *, int i, const char *s);
+int svc_bind_text_copy(struct svc_stmt *, int i, const char *s);
+int svc_bind_blob(struct svc_stmt *, int i, const void *p, size_t n);
+int svc_bind_null(struct svc_stmt *, int i);
+int svc_bind_count(struct svc_stmt *);
+int svc_step(struct svc_stmt *);
+void svc_reset(struct svc_stmt *);
+void svc_finalize(struct svc_stmt *);
+int svc_col_count(struct svc_stmt *);
+const char *svc_col_name(struct svc_stmt *, int col);
+int svc_col_type(struct svc_stmt *, int col);	/* SVC_T_* */
+int svc_col_int(struct svc_stmt *, int col);
+int64_t svc_col_int64(struct svc_stmt *, int col);
+double svc_col_double(struct svc_stmt *, int col);
+const char *svc_col_text(struct svc_stmt *, int col);	/* NULL: null */
+const void *svc_col_blob(struct svc_stmt *, int col);
+size_t svc_col_bytes(struct svc_stmt *, int col);
+void svc_col_value(struct svc_stmt *, int col, struct svc_value *);
+struct svc_db *svc_stmt_db(struct svc_stmt *);
+const char *svc_stmt_sql(struct svc_stmt *);	/* as prepared */
+int64_t svc_db_changes(struct svc_db *);	/* rows the last write touched */
+int64_t svc_db_last_id(struct svc_db *);	/* id the last insert made */
 
 /* db.c: the database (DESIGN section 4). */
 /*
@@ -330,26 +379,25 @@ const struct svc_cal *svc_conf_cal_named(const struct svc_conf *,
  * schema 65.
  */
 enum { SVC_DB_RW = 0, SVC_DB_RO = 1, SVC_DB_INIT = 2, SVC_DB_ANY = 4 };
-int svc_db_open(const char *path, int mode, sqlite3 **, struct svc_err *);
-void svc_db_close(sqlite3 *);
+int svc_db_open(const char *path, int mode, struct svc_db **, struct svc_err *);
+void svc_db_close(struct svc_db *);
 int svc_db_schema_version(void);
-int svc_db_version(sqlite3 *, int *version, struct svc_err *);
-int svc_db_begin(sqlite3 *, struct svc_err *);	/* BEGIN IMMEDIATE */
-int svc_db_commit(sqlite3 *, struct svc_err *);
-void svc_db_rollback(sqlite3 *);
-int svc_db_savepoint(sqlite3 *, const char *verb, struct svc_err *);
-int svc_db_exec(sqlite3 *, const char *sql, struct svc_err *);
-int svc_db_prepare(sqlite3 *, const char *sql, sqlite3_stmt **,
+int svc_db_version(struct svc_db *, int *version, struct svc_err *);
+int svc_db_begin(struct svc_db *, struct svc_err *);	/* BEGIN IMMEDIATE */
+int svc_db_commit(struct svc_db *, struct svc_err *);
+void svc_db_rollback(struct svc_db *);
+int svc_db_savepoint(struct svc_db *, const char *verb, struct svc_err *);
+int svc_db_exec(struct svc_db *, const char *sql, struct svc_err *);
+int svc_db_prepare(struct svc_db *, const char *sql, struct svc_stmt **,
     struct svc_err *);
-int svc_db_error(sqlite3 *, int rc, struct svc_err *);
-int svc_db_check(sqlite3 *, FILE *report, struct svc_err *);
-int svc_db_backup(sqlite3 *, const char *dest, struct svc_err *);
-const char *svc_col_text(sqlite3_stmt *, int col);
-int svc_db_run(sqlite3 *, sqlite3_stmt *, struct svc_err *);	/* finalizes */
-int svc_db_cached(sqlite3 *, const char *sql, sqlite3_stmt **,
+int svc_db_error(struct svc_db *, int rc, struct svc_err *);
+int svc_db_check(struct svc_db *, FILE *report, struct svc_err *);
+int svc_db_backup(struct svc_db *, const char *dest, struct svc_err *);
+int svc_db_run(struct svc_db *, struct svc_stmt *, struct svc_err *);	/* finalizes */
+int svc_db_cached(struct svc_db *, const char *sql, struct svc_stmt **,
     struct svc_err *);	/* prepared once per run; do not finalize */
-int svc_db_done(sqlite3 *, sqlite3_stmt *, struct svc_err *);	/* resets */
-int svc_db_exists(sqlite3 *, sqlite3_stmt *, int *yes,
+int svc_db_done(struct svc_db *, struct svc_stmt *, struct svc_err *);	/* resets */
+int svc_db_exists(struct svc_db *, struct svc_stmt *, int *yes,
     struct svc_err *);	/* has a row; resets */
 int svc_code_valid(const char *);
 
@@ -367,26 +415,26 @@ int svc_list_has(const char *list, const char *word, size_t n);
 const char *svc_login(void);		/* the real user's login */
 const char *svc_actor(void);		/* the person acting */
 const char *svc_entered_by(void);	/* the real login acting for them */
-int svc_actor_is(sqlite3 *, const char *role, int *yes, struct svc_err *);
-int svc_worked_on(sqlite3 *, int64_t order, const char *login, int *yes,
+int svc_actor_is(struct svc_db *, const char *role, int *yes, struct svc_err *);
+int svc_worked_on(struct svc_db *, int64_t order, const char *login, int *yes,
     struct svc_err *);
-int svc_own_order(sqlite3 *, int64_t order, const char *verb,
+int svc_own_order(struct svc_db *, int64_t order, const char *verb,
     struct svc_err *);
-int svc_admin_exists(sqlite3 *, int *yes, struct svc_err *);
-int svc_privileged(sqlite3 *, int *yes, struct svc_err *);
+int svc_admin_exists(struct svc_db *, int *yes, struct svc_err *);
+int svc_privileged(struct svc_db *, int *yes, struct svc_err *);
 enum { SVC_ADMINS_ANY, SVC_ADMINS_FIRST, SVC_ADMINS_KEEP };
-int svc_may_write(sqlite3 *, const char *command, const char *verb,
+int svc_may_write(struct svc_db *, const char *command, const char *verb,
     int *admins, struct svc_err *);
-int svc_admins_hold(sqlite3 *, int admins, struct svc_err *);
+int svc_admins_hold(struct svc_db *, int admins, struct svc_err *);
 void svc_shared_init(void);	/* setgid: installed for several users */
 int svc_shared(void);
 int svc_shared_leave(struct svc_err *);
 FILE *svc_user_fopen(const char *path, const char *mode);
 
 /* event.c: the append-only history (G4). */
-int svc_event_add(sqlite3 *, int64_t order_id, const char *subject,
+int svc_event_add(struct svc_db *, int64_t order_id, const char *subject,
     const char *kind, const char *details_json, struct svc_err *);
-int svc_event_json(sqlite3 *, int64_t order_id, const char *subject,
+int svc_event_json(struct svc_db *, int64_t order_id, const char *subject,
     const char *kind, struct svc_json *, struct svc_err *);
 
 /* staff.c: departments (G3) and staff with roles and badges (A2, C2). */
@@ -399,43 +447,43 @@ struct svc_staff {
 	const char *login, *name, *dept, *phone, *badge;
 	const char *roles;	/* comma separated, or NULL when unchanged */
 };
-int svc_dept_add(sqlite3 *, const struct svc_dept *, struct svc_err *);
-int svc_dept_edit(sqlite3 *, const struct svc_dept *, struct svc_err *);
-int svc_staff_add(sqlite3 *, const struct svc_staff *, struct svc_err *);
-int svc_staff_edit(sqlite3 *, const struct svc_staff *, struct svc_err *);
-int svc_staff_set_active(sqlite3 *, const char *login, int active,
+int svc_dept_add(struct svc_db *, const struct svc_dept *, struct svc_err *);
+int svc_dept_edit(struct svc_db *, const struct svc_dept *, struct svc_err *);
+int svc_staff_add(struct svc_db *, const struct svc_staff *, struct svc_err *);
+int svc_staff_edit(struct svc_db *, const struct svc_staff *, struct svc_err *);
+int svc_staff_set_active(struct svc_db *, const char *login, int active,
     struct svc_err *);
-int svc_staff_set_skills(sqlite3 *, const char *login, const char *list,
+int svc_staff_set_skills(struct svc_db *, const char *login, const char *list,
     struct svc_err *);
-const char *svc_staff_lacks(sqlite3 *, int64_t person, char *const *skills,
+const char *svc_staff_lacks(struct svc_db *, int64_t person, char *const *skills,
     int n, struct svc_err *);
 int svc_hours_parse(const char *, struct svc_window *w, int *n,
     struct svc_err *);
-int svc_staff_set_hours(sqlite3 *, const char *login, const char *hours,
+int svc_staff_set_hours(struct svc_db *, const char *login, const char *hours,
     struct svc_err *);
-int svc_staff_off_shift(sqlite3 *, int64_t person, time_t at, time_t until,
+int svc_staff_off_shift(struct svc_db *, int64_t person, time_t at, time_t until,
     char *buf, size_t n, struct svc_err *);
-int svc_staff_exists(sqlite3 *, const char *login, struct svc_err *);
-int svc_dept_exists(sqlite3 *, const char *code, struct svc_err *);
-int svc_dept_id(sqlite3 *, const char *code, int64_t *id, struct svc_err *);
-int svc_staff_id(sqlite3 *, const char *login, int64_t *id,
+int svc_staff_exists(struct svc_db *, const char *login, struct svc_err *);
+int svc_dept_exists(struct svc_db *, const char *code, struct svc_err *);
+int svc_dept_id(struct svc_db *, const char *code, int64_t *id, struct svc_err *);
+int svc_staff_id(struct svc_db *, const char *login, int64_t *id,
     struct svc_err *);
 struct svc_staff_filter {
 	const char *login, *dept, *role;
 	int all;		/* disabled people too */
 };
-int svc_staff_query(sqlite3 *, const struct svc_staff_filter *,
-    sqlite3_stmt **, struct svc_err *);
-int svc_dept_query(sqlite3 *, sqlite3_stmt **, struct svc_err *);
-int svc_directory_query(sqlite3 *, sqlite3_stmt **, struct svc_err *);
-int svc_history_query(sqlite3 *, const char *subject, sqlite3_stmt **,
+int svc_staff_query(struct svc_db *, const struct svc_staff_filter *,
+    struct svc_stmt **, struct svc_err *);
+int svc_dept_query(struct svc_db *, struct svc_stmt **, struct svc_err *);
+int svc_directory_query(struct svc_db *, struct svc_stmt **, struct svc_err *);
+int svc_history_query(struct svc_db *, const char *subject, struct svc_stmt **,
     struct svc_err *);
 int svc_roles_normalize(const char *in, char *out, size_t n,
     struct svc_err *);
 int svc_login_valid(const char *);
 int svc_phone_valid(const char *);
 int svc_email_valid(const char *);
-int svc_staff_import(sqlite3 *, const struct svc_ynode *root,
+int svc_staff_import(struct svc_db *, const struct svc_ynode *root,
     const char *file, void (*changed)(const char *kind, const char *key,
     void *), void *ctx,
     struct svc_err *);
@@ -470,12 +518,12 @@ struct svc_reply {
 extern const char *const svc_statuses[SVC_NSTATUSES + 1];
 int svc_line_parse(const char *s, struct svc_line *, struct svc_err *);
 enum svc_need { SVC_NEED_TOOLS, SVC_NEED_SKILLS };
-int svc_order_needs(sqlite3 *, const struct svc_conf *, int64_t id,
+int svc_order_needs(struct svc_db *, const struct svc_conf *, int64_t id,
     enum svc_need, char **out, int max, struct svc_err *);
 const struct svc_service *svc_conf_service(const struct svc_conf *,
     const char *code);
 int svc_transition_ok(const char *from, const char *to);
-int svc_order_found(sqlite3 *, int rc, int64_t id, struct svc_err *);
+int svc_order_found(struct svc_db *, int rc, int64_t id, struct svc_err *);
 struct svc_facts {
 	char status[16], kind[16], group[16], dept[40];
 	time_t reply_due, at, until;	/* at, until: 0 before a reply */
@@ -484,12 +532,12 @@ struct svc_facts {
 	time_t followup_due;		/* the return call; 0: none due */
 	int followup_tries;
 };
-int svc_order_facts(sqlite3 *, int64_t id, struct svc_facts *,
+int svc_order_facts(struct svc_db *, int64_t id, struct svc_facts *,
     struct svc_err *);
 void svc_time_cn(time_t, char *buf, size_t n);
 int svc_order_may(int64_t id, const struct svc_facts *, const char *to,
     const char *verb, struct svc_err *);
-int svc_order_new(sqlite3 *, const struct svc_conf *,
+int svc_order_new(struct svc_db *, const struct svc_conf *,
     const struct svc_order_in *, int64_t *id, struct svc_err *);
 #define SVC_MAX_LINES 64
 struct svc_order_copy {		/* an order's registration, to make another */
@@ -499,20 +547,20 @@ struct svc_order_copy {		/* an order's registration, to make another */
 	const char *documents;		/* as "A;B", for the reply */
 	time_t at;			/* its agreed time, else wanted, else 0 */
 };
-int svc_order_copy(sqlite3 *, int64_t id, struct svc_order_copy *,
+int svc_order_copy(struct svc_db *, int64_t id, struct svc_order_copy *,
     struct svc_err *);
 void svc_order_copy_free(struct svc_order_copy *);
-int svc_order_edit(sqlite3 *, const struct svc_conf *, int64_t id,
+int svc_order_edit(struct svc_db *, const struct svc_conf *, int64_t id,
     const struct svc_order_in *, struct svc_err *);
-int svc_order_accept(sqlite3 *, const struct svc_conf *, int64_t id,
+int svc_order_accept(struct svc_db *, const struct svc_conf *, int64_t id,
     struct svc_reply *, struct svc_err *);
-int svc_order_refuse(sqlite3 *, int64_t id, struct svc_reply *,
+int svc_order_refuse(struct svc_db *, int64_t id, struct svc_reply *,
     struct svc_err *);
-int svc_order_cancel(sqlite3 *, int64_t id, struct svc_reply *,
+int svc_order_cancel(struct svc_db *, int64_t id, struct svc_reply *,
     struct svc_err *);
 int svc_slot_check(const struct svc_conf *, const char *kind, int64_t id,
     time_t at, time_t until, int force, int *quiet, struct svc_err *);
-int svc_order_import(sqlite3 *, const struct svc_conf *, const char *path,
+int svc_order_import(struct svc_db *, const struct svc_conf *, const char *path,
     void (*created)(int64_t id, void *), void (*bad)(const char *msg, void *),
     void *arg, int *nbad, struct svc_err *);
 
@@ -544,7 +592,7 @@ const char *svc_label(const char *code);	/* a code in a table */
 const char *svc_context(const char *ctx, const char *word);	/* NC_ */
 
 /* history.c: an order's events as lines a person reads (svc-order show). */
-int svc_history_line(sqlite3 *, time_t at, const char *actor,
+int svc_history_line(struct svc_db *, time_t at, const char *actor,
     const char *kind, const char *details, FILE *, struct svc_err *);
 
 /* out.c: one writer driven by a format table (DESIGN section 2). */
@@ -590,7 +638,7 @@ void svc_out_date(struct svc_out *, int days);
 void svc_out_money(struct svc_out *, int64_t fen);
 void svc_out_bool(struct svc_out *, int);
 void svc_out_null(struct svc_out *);
-void svc_out_column(struct svc_out *, sqlite3_stmt *, int i);
+void svc_out_column(struct svc_out *, struct svc_stmt *, int i);
 void svc_out_row(struct svc_out *);
 int svc_out_finish(struct svc_out *);	/* flushes a table, frees */
 
@@ -602,15 +650,15 @@ struct svc_leave {
 	time_t from, to;
 	char reason[256];
 };
-int64_t svc_on_leave(sqlite3 *, int64_t person, time_t at, time_t until,
+int64_t svc_on_leave(struct svc_db *, int64_t person, time_t at, time_t until,
     struct svc_leave *, struct svc_err *);
 void svc_leave_span(const struct svc_leave *, char *buf, size_t n);
-int svc_leave_add(sqlite3 *, const char *login, time_t from, time_t to,
+int svc_leave_add(struct svc_db *, const char *login, time_t from, time_t to,
     const char *reason, int64_t *id, int *clashes, struct svc_err *);
-int svc_leave_cancel(sqlite3 *, int64_t id, const char *reason,
+int svc_leave_cancel(struct svc_db *, int64_t id, const char *reason,
     struct svc_err *);
-int svc_leave_query(sqlite3 *, const char *login, time_t since, int all,
-    sqlite3_stmt **, struct svc_err *);
+int svc_leave_query(struct svc_db *, const char *login, time_t since, int all,
+    struct svc_stmt **, struct svc_err *);
 
 /*
  * plan.c: service plans (issue 18), a standing agreement repeated by an
@@ -641,11 +689,11 @@ enum svc_on_holiday { SVC_HOL_SKIP, SVC_HOL_NEXT, SVC_HOL_PREV };
 extern const char *const svc_on_holidays[];
 time_t svc_plan_move(const struct svc_cal *, time_t at, int on_holiday,
     const char **why);
-int svc_plan_new(sqlite3 *, const struct svc_conf *, int64_t first,
+int svc_plan_new(struct svc_db *, const struct svc_conf *, int64_t first,
     const struct svc_plan_rule *, int64_t *id, struct svc_err *);
-int svc_plan_edit(sqlite3 *, const struct svc_conf *, int64_t id,
+int svc_plan_edit(struct svc_db *, const struct svc_conf *, int64_t id,
     const struct svc_plan_rule *, int *made_after, struct svc_err *);
-int svc_plan_state(sqlite3 *, int64_t id, const char *verb,
+int svc_plan_state(struct svc_db *, int64_t id, const char *verb,
     const char *note, int *made_after, struct svc_err *);
 struct svc_plan_run {
 	time_t upto;		/* the horizon: occurrences up to it */
@@ -653,12 +701,12 @@ struct svc_plan_run {
 	void (*said)(int64_t plan, const char *msg, void *ctx);
 	void *ctx;
 };
-int svc_plan_due(sqlite3 *, sqlite3_stmt **, struct svc_err *);
-int svc_plan_run(sqlite3 *, const struct svc_conf *, int64_t id,
+int svc_plan_due(struct svc_db *, struct svc_stmt **, struct svc_err *);
+int svc_plan_run(struct svc_db *, const struct svc_conf *, int64_t id,
     const struct svc_plan_run *, struct svc_err *);
-int svc_plan_query(sqlite3 *, const char *state, const char *kind,
-    sqlite3_stmt **, struct svc_err *);
-int svc_plan_occs(sqlite3 *, int64_t id, sqlite3_stmt **, struct svc_err *);
+int svc_plan_query(struct svc_db *, const char *state, const char *kind,
+    struct svc_stmt **, struct svc_err *);
+int svc_plan_occs(struct svc_db *, int64_t id, struct svc_stmt **, struct svc_err *);
 
 /* assign.c: dispatch (C2), moves and the notice rule (G9). */
 struct svc_worker {
@@ -676,25 +724,25 @@ struct svc_move {
 	time_t rule;		/* out: the kind's notice */
 	int short_notice, quiet;	/* out: G9, A9 */
 };
-int svc_worker(sqlite3 *, const char *login, struct svc_worker *,
+int svc_worker(struct svc_db *, const char *login, struct svc_worker *,
     struct svc_err *);
-int svc_booked_free(sqlite3 *, const struct svc_facts *, int64_t id,
+int svc_booked_free(struct svc_db *, const struct svc_facts *, int64_t id,
     time_t at, time_t until, struct svc_err *);
-int64_t svc_clash(sqlite3 *, int64_t person, int64_t id, time_t at,
+int64_t svc_clash(struct svc_db *, int64_t person, int64_t id, time_t at,
     time_t until, time_t *cat, time_t *cuntil, struct svc_err *);
-int svc_assign(sqlite3 *, int64_t id, const struct svc_worker *,
+int svc_assign(struct svc_db *, int64_t id, const struct svc_worker *,
     const struct svc_worker *helper, int force, struct svc_err *);
-int svc_unassign(sqlite3 *, int64_t id, const char *reason,
+int svc_unassign(struct svc_db *, int64_t id, const char *reason,
     struct svc_err *);
-int svc_move(sqlite3 *, const struct svc_conf *, int64_t id,
+int svc_move(struct svc_db *, const struct svc_conf *, int64_t id,
     struct svc_move *, struct svc_err *);
-int svc_cancel_notice(sqlite3 *, const struct svc_conf *, int64_t id,
+int svc_cancel_notice(struct svc_db *, const struct svc_conf *, int64_t id,
     struct svc_move *, struct svc_err *);
-int svc_agenda_query(sqlite3 *, int64_t person, time_t from, time_t to,
-    sqlite3_stmt **, struct svc_err *);
-const char *svc_order_lacks(sqlite3 *, const struct svc_conf *, int64_t id,
+int svc_agenda_query(struct svc_db *, int64_t person, time_t from, time_t to,
+    struct svc_stmt **, struct svc_err *);
+const char *svc_order_lacks(struct svc_db *, const struct svc_conf *, int64_t id,
     int64_t person, struct svc_err *);
-int svc_auto_assign(sqlite3 *, const struct svc_conf *, int64_t id,
+int svc_auto_assign(struct svc_db *, const struct svc_conf *, int64_t id,
     struct svc_worker *chosen, struct svc_buf *why, struct svc_err *);
 
 /* product.c: the product registry, warranty by barcode (A5). */
@@ -709,13 +757,13 @@ struct svc_warranty {
 };
 int svc_add_months(int day, int months);
 int svc_covered_until(int sold, int months);
-int svc_product_add(sqlite3 *, const struct svc_product *,
+int svc_product_add(struct svc_db *, const struct svc_product *,
     struct svc_err *);
-int svc_warranty(sqlite3 *, const char *barcode, int day,
+int svc_warranty(struct svc_db *, const char *barcode, int day,
     struct svc_warranty *, struct svc_err *);
-int svc_product_import(sqlite3 *, const char *path, int *n,
+int svc_product_import(struct svc_db *, const char *path, int *n,
     struct svc_err *);
-int svc_product_query(sqlite3 *, sqlite3_stmt **, struct svc_err *);
+int svc_product_query(struct svc_db *, struct svc_stmt **, struct svc_err *);
 
 /* close.c: the return call after the work, and the order closed. */
 struct svc_followup {
@@ -724,12 +772,12 @@ struct svc_followup {
 	const char *comment;
 	const char *conduct;	/* the customer's answers, "ID=yes,..." */
 };
-int svc_order_settle(sqlite3 *, int64_t id, struct svc_err *);
-int svc_followup_plan(sqlite3 *, const struct svc_conf *, int64_t id,
+int svc_order_settle(struct svc_db *, int64_t id, struct svc_err *);
+int svc_followup_plan(struct svc_db *, const struct svc_conf *, int64_t id,
     const char *kind, struct svc_err *);
-int svc_followup(sqlite3 *, const struct svc_conf *, int64_t id,
+int svc_followup(struct svc_db *, const struct svc_conf *, int64_t id,
     const struct svc_followup *, struct svc_err *);
-int svc_order_reopen(sqlite3 *, int64_t id, const char *reason,
+int svc_order_reopen(struct svc_db *, int64_t id, const char *reason,
     struct svc_err *);
 
 /* visit.c: the visit at the door (A1-A12, C3, C5, G8, G10). */
@@ -747,39 +795,39 @@ struct svc_done {
 	size_t signature_len;
 	const char *conduct;	/* the customer's answers, "ID=yes,..." */
 };
-int svc_visit_late(sqlite3 *, int64_t id, time_t eta, const char *reason,
+int svc_visit_late(struct svc_db *, int64_t id, time_t eta, const char *reason,
     struct svc_err *);
-int svc_visit_arrive(sqlite3 *, int64_t id, int *late_minutes,
+int svc_visit_arrive(struct svc_db *, int64_t id, int *late_minutes,
     struct svc_err *);
-int svc_visit_start(sqlite3 *, int64_t id, struct svc_err *);
-int svc_visit_resume(sqlite3 *, int64_t id, struct svc_err *);
-int svc_visit_contact(sqlite3 *, int64_t id, int reached, const char *note,
+int svc_visit_start(struct svc_db *, int64_t id, struct svc_err *);
+int svc_visit_resume(struct svc_db *, int64_t id, struct svc_err *);
+int svc_visit_contact(struct svc_db *, int64_t id, int reached, const char *note,
     struct svc_err *);
-int svc_visit_check(sqlite3 *, int64_t id, struct svc_check *,
+int svc_visit_check(struct svc_db *, int64_t id, struct svc_check *,
     struct svc_err *);
-int svc_visit_suspend(sqlite3 *, const struct svc_conf *, int64_t id,
+int svc_visit_suspend(struct svc_db *, const struct svc_conf *, int64_t id,
     const char *reason, time_t resume_at, int force, int *quiet,
     struct svc_err *);
-int svc_visit_takeback(sqlite3 *, int64_t id, const char *reason,
+int svc_visit_takeback(struct svc_db *, int64_t id, const char *reason,
     const char *return_by, struct svc_err *);
-int svc_visit_done(sqlite3 *, const struct svc_conf *, int64_t id,
+int svc_visit_done(struct svc_db *, const struct svc_conf *, int64_t id,
     const struct svc_done *, struct svc_err *);
 void svc_visit_by(const char *login);
-int svc_visit_report(sqlite3 *, const struct svc_conf *, int64_t id,
+int svc_visit_report(struct svc_db *, const struct svc_conf *, int64_t id,
     const char *note, struct svc_err *);
-int svc_visit_review(sqlite3 *, int64_t id, int ok, const char *reason,
+int svc_visit_review(struct svc_db *, int64_t id, int ok, const char *reason,
     struct svc_err *);
-int svc_visit_close(sqlite3 *, int64_t id, const char *outcome,
+int svc_visit_close(struct svc_db *, int64_t id, const char *outcome,
     const char *reason, struct svc_err *);
-int svc_visit_attach(sqlite3 *, int64_t id, const char *kind,
+int svc_visit_attach(struct svc_db *, int64_t id, const char *kind,
     const char *name, const void *data, size_t len, struct svc_err *);
-int svc_visit_signature(sqlite3 *, int64_t id, struct svc_buf *,
+int svc_visit_signature(struct svc_db *, int64_t id, struct svc_buf *,
     struct svc_err *);
-int svc_visit_brief(sqlite3 *, const struct svc_conf *, int64_t id,
+int svc_visit_brief(struct svc_db *, const struct svc_conf *, int64_t id,
     struct svc_buf *, struct svc_err *);
-int svc_visit_form(sqlite3 *, const struct svc_conf *, int64_t id,
+int svc_visit_form(struct svc_db *, const struct svc_conf *, int64_t id,
     int width, struct svc_buf *, struct svc_err *);
-int svc_noshow(sqlite3 *, const struct svc_conf *, int apply,
+int svc_noshow(struct svc_db *, const struct svc_conf *, int apply,
     void (*found)(int64_t id, time_t at, int call_first, void *), void *arg,
     int *nflagged, struct svc_err *);
 
@@ -800,29 +848,29 @@ struct svc_handover {
 	int64_t id, expected, counted, difference;
 };
 int svc_method_valid(const char *);
-int svc_bill(sqlite3 *, int64_t id, struct svc_bill *, struct svc_err *);
-int svc_charge(sqlite3 *, int64_t id, const char *code, const char *what,
+int svc_bill(struct svc_db *, int64_t id, struct svc_bill *, struct svc_err *);
+int svc_charge(struct svc_db *, int64_t id, const char *code, const char *what,
     int qty, int64_t unit_price, struct svc_err *);
-int svc_take(sqlite3 *, int64_t id, struct svc_take *, struct svc_err *);
-int svc_refund(sqlite3 *, int64_t id, struct svc_take *, struct svc_err *);
-int svc_void(sqlite3 *, const char *receipt, const char *reason,
+int svc_take(struct svc_db *, int64_t id, struct svc_take *, struct svc_err *);
+int svc_refund(struct svc_db *, int64_t id, struct svc_take *, struct svc_err *);
+int svc_void(struct svc_db *, const char *receipt, const char *reason,
     struct svc_err *);
-int svc_handover(sqlite3 *, const char *worker, int64_t counted,
+int svc_handover(struct svc_db *, const char *worker, int64_t counted,
     struct svc_handover *, struct svc_err *);
-int svc_held_query(sqlite3 *, const char *worker, sqlite3_stmt **,
+int svc_held_query(struct svc_db *, const char *worker, struct svc_stmt **,
     struct svc_err *);
-int svc_receipt_text(sqlite3 *, const char *receipt, int width,
+int svc_receipt_text(struct svc_db *, const char *receipt, int width,
     struct svc_buf *, struct svc_err *);
 
 /* complaint.c: the complaints office (G11). */
-int svc_complaint_new(sqlite3 *, int64_t order, const char *customer,
+int svc_complaint_new(struct svc_db *, int64_t order, const char *customer,
     const char *phone, const char *text, int64_t *id, struct svc_err *);
-int svc_complaint_assign(sqlite3 *, int64_t id, const char *login,
+int svc_complaint_assign(struct svc_db *, int64_t id, const char *login,
     struct svc_err *);
-int svc_complaint_resolve(sqlite3 *, int64_t id, const char *resolution,
+int svc_complaint_resolve(struct svc_db *, int64_t id, const char *resolution,
     int upheld, struct svc_err *);
-int svc_complaint_query(sqlite3 *, int open_only, int64_t id,
-    sqlite3_stmt **, struct svc_err *);
+int svc_complaint_query(struct svc_db *, int open_only, int64_t id,
+    struct svc_stmt **, struct svc_err *);
 
 /* order_view.c: reading orders - list, the record, the notice (G4, G6). */
 struct svc_order_filter {
@@ -836,14 +884,14 @@ struct svc_order_filter {
 };
 #define SVC_ORDER_NCOLS 11
 extern const struct svc_col svc_order_cols[SVC_ORDER_NCOLS];
-int svc_order_query(sqlite3 *, const struct svc_order_filter *,
-    sqlite3_stmt **, struct svc_err *);
-int svc_order_json(sqlite3 *, int64_t id, struct svc_buf *,
+int svc_order_query(struct svc_db *, const struct svc_order_filter *,
+    struct svc_stmt **, struct svc_err *);
+int svc_order_json(struct svc_db *, int64_t id, struct svc_buf *,
     struct svc_err *);
-int svc_order_sheet(sqlite3 *, int64_t id, FILE *, struct svc_err *);
-int svc_order_notice(sqlite3 *, int64_t id, struct svc_buf *,
+int svc_order_sheet(struct svc_db *, int64_t id, FILE *, struct svc_err *);
+int svc_order_notice(struct svc_db *, int64_t id, struct svc_buf *,
     struct svc_err *);
-int svc_json_numbered(sqlite3 *, const char *json, struct svc_buf *);
+int svc_json_numbered(struct svc_db *, const char *json, struct svc_buf *);
 
 /* report.c: the checks and summaries (G5, G8-G12, C4). */
 #define SVC_CHECK_WINDOW "2592000"	/* late, notice, noshow, conduct:
@@ -871,8 +919,8 @@ const struct svc_report *svc_report_find(const struct svc_report *,
     const char *name);
 const char *svc_report_sql(const struct svc_report *,
     const struct svc_report_filter *);
-int svc_report_prepare(sqlite3 *, const struct svc_report *,
-    const struct svc_report_filter *, sqlite3_stmt **, struct svc_err *);
+int svc_report_prepare(struct svc_db *, const struct svc_report *,
+    const struct svc_report_filter *, struct svc_stmt **, struct svc_err *);
 struct svc_evaluation {
 	char dept[40];
 	int64_t requests, replied, replied_on_time, appointments, arrivals;
@@ -880,7 +928,7 @@ struct svc_evaluation {
 	int64_t breaches;	/* major conduct breaches (A13-A20) */
 	double rating, score, part[SVC_NWEIGHTS];
 };
-int svc_evaluate(sqlite3 *, const struct svc_conf *, int year,
+int svc_evaluate(struct svc_db *, const struct svc_conf *, int year,
     int (*fn)(const struct svc_evaluation *, void *), void *arg,
     struct svc_err *);
 
@@ -894,9 +942,9 @@ struct svc_query_limits {
 #define SVC_QUERY_MAX_VALUE 1000000	/* bytes of one value */
 #define SVC_QUERY_MAX_SQL 100000	/* bytes of the statement */
 #define SVC_QUERY_MAX_COLUMNS 100
-int svc_query_readonly(sqlite3 *, const char *sql,
-    const struct svc_query_limits *, sqlite3_stmt **, struct svc_err *);
-int svc_query_rows(sqlite3 *, sqlite3_stmt *, const struct svc_query_limits *,
+int svc_query_readonly(struct svc_db *, const char *sql,
+    const struct svc_query_limits *, struct svc_stmt **, struct svc_err *);
+int svc_query_rows(struct svc_db *, struct svc_stmt *, const struct svc_query_limits *,
     struct svc_buf *cells, int64_t *nrows, struct svc_err *);
 
 /* known.c: every filter value is checked against what exists. */
@@ -904,7 +952,7 @@ enum svc_kwhat {
 	SVC_K_DEPT, SVC_K_LOGIN, SVC_K_WORKER, SVC_K_ROLE, SVC_K_KIND,
 	SVC_K_STATUS, SVC_K_METHOD, SVC_K_SERVICE
 };
-int svc_known(sqlite3 *, const struct svc_conf *, enum svc_kwhat,
+int svc_known(struct svc_db *, const struct svc_conf *, enum svc_kwhat,
     const char *opt, const char *value, struct svc_err *);
 int svc_edit_distance(const char *, const char *);
 /* "did you mean": offer each name, then guess (NULL: no near one). */
@@ -926,9 +974,10 @@ int svc_sha256_hex(const void *, size_t, char out[65]);
 /* sha256.c: SHA-256, by the processor's SHA instructions or libsodium. */
 int svc_sha256(const void *, size_t, unsigned char md[32]);
 const char *svc_sha256_impl(void);	/* "sha-ni" or "libsodium" */
-int svc_seal_register(sqlite3 *);
-int svc_seal_verify(sqlite3 *, FILE *out, struct svc_err *);
-int svc_seal_day(sqlite3 *, time_t day_end, char out[65], struct svc_err *);
+int svc_seal_hash(const char *prev, const struct svc_value *, int n,
+    char out[65]);	/* the chain's next link; the svc_seal() of SQL */
+int svc_seal_verify(struct svc_db *, FILE *out, struct svc_err *);
+int svc_seal_day(struct svc_db *, time_t day_end, char out[65], struct svc_err *);
 
 /* ids.c: the "ids from argv or stdin" loop of DESIGN section 2. */
 typedef int (*svc_id_fn)(const char *id, void *ctx);
@@ -938,23 +987,23 @@ int svc_id_parse(const char *s, int64_t *id);
 
 /* notify.c: the outbox, what the applicant is told (G5, G6, G9, A1, G10). */
 void svc_notify_conf(const struct svc_conf *);
-int svc_notify_reply(sqlite3 *, int64_t order, struct svc_err *);
-int svc_notify_move(sqlite3 *, int64_t order, time_t old_at, time_t new_at,
+int svc_notify_reply(struct svc_db *, int64_t order, struct svc_err *);
+int svc_notify_move(struct svc_db *, int64_t order, time_t old_at, time_t new_at,
     const char *reason, struct svc_err *);
-int svc_notify_late(sqlite3 *, int64_t order, time_t eta,
+int svc_notify_late(struct svc_db *, int64_t order, time_t eta,
     const char *reason, struct svc_err *);
-int svc_notify_abandoned(sqlite3 *, int64_t order, struct svc_err *);
-int svc_notify_followup(sqlite3 *, int64_t order, time_t due,
+int svc_notify_abandoned(struct svc_db *, int64_t order, struct svc_err *);
+int svc_notify_followup(struct svc_db *, int64_t order, time_t due,
     struct svc_err *);
-int svc_notify_sweep(sqlite3 *, const struct svc_conf *, int *made,
+int svc_notify_sweep(struct svc_db *, const struct svc_conf *, int *made,
     struct svc_err *);
-int svc_notify_sent(sqlite3 *, int64_t id, time_t at, struct svc_err *);
-int svc_notify_failed(sqlite3 *, int64_t id, const char *reason,
+int svc_notify_sent(struct svc_db *, int64_t id, time_t at, struct svc_err *);
+int svc_notify_failed(struct svc_db *, int64_t id, const char *reason,
     struct svc_err *);
-int svc_notify_dismiss(sqlite3 *, int64_t id, const char *reason,
+int svc_notify_dismiss(struct svc_db *, int64_t id, const char *reason,
     struct svc_err *);
-int svc_notify_due_query(sqlite3 *, const char *channel, sqlite3_stmt **,
+int svc_notify_due_query(struct svc_db *, const char *channel, struct svc_stmt **,
     struct svc_err *);
-int svc_notify_check_query(sqlite3 *, sqlite3_stmt **, struct svc_err *);
+int svc_notify_check_query(struct svc_db *, struct svc_stmt **, struct svc_err *);
 
 #endif

@@ -28,34 +28,34 @@ struct visit {
 };
 
 static int
-last_visit(sqlite3 *db, int64_t order, struct visit *v, struct svc_err *e)
+last_visit(struct svc_db *db, int64_t order, struct visit *v, struct svc_err *e)
 {
 	static const char sql[] = "SELECT id, no, outcome IS NULL,"
 	    " coalesce(outcome, ''), coalesce(worker_id, 0),"
 	    " coalesce(helper_id, 0), coalesce(ended_at, 0),"
 	    " coalesce(review, '') FROM visit"
 	    " WHERE order_id = ?1 ORDER BY no DESC LIMIT 1";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc;
 
 	memset(v, 0, sizeof *v);
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, order);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v->id = sqlite3_column_int64(st, 0);
-		v->no = sqlite3_column_int(st, 1);
-		v->open = sqlite3_column_int(st, 2);
+	svc_bind_int64(st, 1, order);
+	if ((rc = svc_step(st)) == SVC_ROW) {
+		v->id = svc_col_int64(st, 0);
+		v->no = svc_col_int(st, 1);
+		v->open = svc_col_int(st, 2);
 		snprintf(v->outcome, sizeof v->outcome, "%s",
 		    svc_col_text(st, 3));
-		v->worker = sqlite3_column_int64(st, 4);
-		v->helper = sqlite3_column_int64(st, 5);
-		v->ended = (time_t)sqlite3_column_int64(st, 6);
+		v->worker = svc_col_int64(st, 4);
+		v->helper = svc_col_int64(st, 5);
+		v->ended = (time_t)svc_col_int64(st, 6);
 		snprintf(v->review, sizeof v->review, "%s",
 		    svc_col_text(st, 7));
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	svc_reset(st);
+	return rc == SVC_ROW || rc == SVC_DONE ? 0 :
 	    svc_db_error(db, rc, e);
 }
 
@@ -67,7 +67,7 @@ last_visit(sqlite3 *db, int64_t order, struct visit *v, struct svc_err *e)
  * suspension (A9) or a return after a takeback (A8).
  */
 static int
-open_visit(sqlite3 *db, int64_t order, const struct svc_facts *s,
+open_visit(struct svc_db *db, int64_t order, const struct svc_facts *s,
     struct visit *v, struct svc_err *e)
 {
 	static const char sql[] = "INSERT INTO visit (order_id, no, cause,"
@@ -78,7 +78,7 @@ open_visit(sqlite3 *db, int64_t order, const struct svc_facts *s,
 	    " FROM (SELECT (SELECT max(id) FROM move WHERE order_id = ?1"
 	    "  AND new_at IS NOT NULL AND at >= ?4) AS m)";
 	const char *cause = NULL;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	if (last_visit(db, order, v, e) || (v->id && v->open))
 		return e->code;
@@ -88,17 +88,17 @@ open_visit(sqlite3 *db, int64_t order, const struct svc_facts *s,
 		cause = "return";
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, order);
-	sqlite3_bind_int(st, 2, v->no + 1);
-	sqlite3_bind_text(st, 3, cause, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)v->ended);
-	sqlite3_bind_int64(st, 5, s->worker);
-	sqlite3_bind_int64(st, 6, s->helper);
-	sqlite3_bind_int64(st, 7, (sqlite3_int64)s->at);
-	sqlite3_bind_int64(st, 8, (sqlite3_int64)s->until);
+	svc_bind_int64(st, 1, order);
+	svc_bind_int(st, 2, v->no + 1);
+	svc_bind_text(st, 3, cause);
+	svc_bind_int64(st, 4, (int64_t)v->ended);
+	svc_bind_int64(st, 5, s->worker);
+	svc_bind_int64(st, 6, s->helper);
+	svc_bind_int64(st, 7, (int64_t)s->at);
+	svc_bind_int64(st, 8, (int64_t)s->until);
 	if (svc_db_done(db, st, e))
 		return e->code;
-	v->id = sqlite3_last_insert_rowid(db);
+	v->id = svc_db_last_id(db);
 	v->no++;
 	v->open = 1;
 	v->outcome[0] = '\0';
@@ -124,28 +124,28 @@ struct person {
 };
 
 static int
-person(sqlite3 *db, const char *login, int64_t id, struct person *p,
+person(struct svc_db *db, const char *login, int64_t id, struct person *p,
     struct svc_err *e)
 {
 	static const char sql[] = "SELECT s.id, s.login, EXISTS (SELECT 1"
 	    " FROM staff_role r WHERE r.staff_id = s.id"
 	    "  AND r.role IN ('dispatcher', 'admin'))"
 	    " FROM staff s WHERE s.active AND (s.login = ?1 OR s.id = ?2)";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc;
 
 	memset(p, 0, sizeof *p);
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		p->id = sqlite3_column_int64(st, 0);
+	svc_bind_text(st, 1, login);
+	svc_bind_int64(st, 2, id);
+	if ((rc = svc_step(st)) == SVC_ROW) {
+		p->id = svc_col_int64(st, 0);
 		snprintf(p->login, sizeof p->login, "%s", svc_col_text(st, 1));
-		p->dispatcher = sqlite3_column_int(st, 2);
+		p->dispatcher = svc_col_int(st, 2);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	svc_reset(st);
+	return rc == SVC_ROW || rc == SVC_DONE ? 0 :
 	    svc_db_error(db, rc, e);
 }
 
@@ -157,7 +157,7 @@ person(sqlite3 *db, const char *login, int64_t id, struct person *p,
  * who came instead of the booked one; that worker becomes the visit's.
  */
 static int
-visit_person(sqlite3 *db, int64_t id, const struct visit *v, int arriving,
+visit_person(struct svc_db *db, int64_t id, const struct visit *v, int arriving,
     struct person *who, struct svc_err *e)
 {
 	struct person actor, booked;
@@ -192,7 +192,7 @@ visit_person(sqlite3 *db, int64_t id, const struct visit *v, int arriving,
 
 /* The event of a step, saying whom it was recorded for, if not the actor. */
 static int
-visit_event(sqlite3 *db, int64_t id, const struct visit *v,
+visit_event(struct svc_db *db, int64_t id, const struct visit *v,
     const struct person *who, const char *kind, struct svc_json *j,
     struct svc_err *e)
 {
@@ -204,7 +204,7 @@ visit_event(sqlite3 *db, int64_t id, const struct visit *v,
 
 /* The open visit of order id and who does this step of it. */
 static int
-step_visit(sqlite3 *db, int64_t id, const struct svc_facts *s, int arriving,
+step_visit(struct svc_db *db, int64_t id, const struct svc_facts *s, int arriving,
     struct visit *v, struct person *who, struct svc_err *e)
 {
 	if (open_visit(db, id, s, v, e))
@@ -213,15 +213,15 @@ step_visit(sqlite3 *db, int64_t id, const struct svc_facts *s, int arriving,
 }
 
 static int
-set_status(sqlite3 *db, int64_t id, const char *to, struct svc_err *e)
+set_status(struct svc_db *db, int64_t id, const char *to, struct svc_err *e)
 {
 	static const char sql[] = "UPDATE orders SET status = ?2 WHERE id = ?1";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	svc_bind_int64(st, 1, id);
+	svc_bind_text(st, 2, to);
 	return svc_db_done(db, st, e);
 }
 
@@ -234,24 +234,22 @@ struct val {
 };
 
 static int
-visit_set(sqlite3 *db, const char *sql, const struct visit *v,
+visit_set(struct svc_db *db, const char *sql, const struct visit *v,
     const struct val *val, int nv, struct svc_err *e)
 {
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int i;
 
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, v->id);
+	svc_bind_int64(st, 1, v->id);
 	for (i = 0; i < nv; i++) {
 		if (val[i].t == V_INT)
-			sqlite3_bind_int64(st, i + 2, val[i].i);
+			svc_bind_int64(st, i + 2, val[i].i);
 		else if (val[i].t == V_TEXT)
-			sqlite3_bind_text(st, i + 2, val[i].s, -1,
-			    SQLITE_STATIC);
+			svc_bind_text(st, i + 2, val[i].s);
 		else if (val[i].t == V_BLOB)
-			sqlite3_bind_blob(st, i + 2, val[i].s, (int)val[i].n,
-			    SQLITE_STATIC);
+			svc_bind_blob(st, i + 2, val[i].s, val[i].n);
 	}
 	return svc_db_done(db, st, e);
 }
@@ -283,7 +281,7 @@ json_time(struct svc_json *j, const char *key, time_t t)
 
 /* A1: the worker tells the customer about a delay before the visit. */
 int
-svc_visit_late(sqlite3 *db, int64_t id, time_t eta, const char *reason,
+svc_visit_late(struct svc_db *db, int64_t id, time_t eta, const char *reason,
     struct svc_err *e)
 {
 	static const char sql[] = "UPDATE visit SET eta = ?2, late_reason = ?3,"
@@ -323,19 +321,19 @@ svc_visit_late(sqlite3 *db, int64_t id, time_t eta, const char *reason,
 
 /* A8: the product taken back on the visit before v is back at the door. */
 static int
-returned(sqlite3 *db, int64_t id, const struct visit *v, time_t now,
+returned(struct svc_db *db, int64_t id, const struct visit *v, time_t now,
     struct svc_err *e)
 {
 	static const char sql[] = "UPDATE visit SET returned_at = ?3"
 	    " WHERE order_id = ?1 AND no = ?2 AND outcome = 'taken_back'"
 	    " AND returned_at IS NULL";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	if (v->no < 2 || svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, v->no - 1);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)now);
+	svc_bind_int64(st, 1, id);
+	svc_bind_int(st, 2, v->no - 1);
+	svc_bind_int64(st, 3, (int64_t)now);
 	return svc_db_done(db, st, e);
 }
 
@@ -346,7 +344,7 @@ returned(sqlite3 *db, int64_t id, const struct visit *v, time_t now,
  * the move table keeps the old times), with the worker who came.
  */
 static int
-arrive(sqlite3 *db, int64_t id, const struct svc_facts *s, struct visit *v,
+arrive(struct svc_db *db, int64_t id, const struct svc_facts *s, struct visit *v,
     struct person *who, int *late, struct svc_err *e)
 {
 	static const char sql[] = "UPDATE visit SET worker_id = ?2,"
@@ -370,7 +368,7 @@ arrive(sqlite3 *db, int64_t id, const struct svc_facts *s, struct visit *v,
 }
 
 int
-svc_visit_arrive(sqlite3 *db, int64_t id, int *late_minutes,
+svc_visit_arrive(struct svc_db *db, int64_t id, int *late_minutes,
     struct svc_err *e)
 {
 	struct svc_json j;
@@ -391,7 +389,7 @@ svc_visit_arrive(sqlite3 *db, int64_t id, int *late_minutes,
 
 /* A4: the applicant is there and agrees; the work begins. */
 int
-svc_visit_start(sqlite3 *db, int64_t id, struct svc_err *e)
+svc_visit_start(struct svc_db *db, int64_t id, struct svc_err *e)
 {
 	static const char sql[] = "UPDATE visit SET started_at = coalesce("
 	    "started_at, ?2) WHERE id = ?1";
@@ -420,7 +418,7 @@ svc_visit_start(sqlite3 *db, int64_t id, struct svc_err *e)
  * resume time as any arrival is (G8).
  */
 int
-svc_visit_resume(sqlite3 *db, int64_t id, struct svc_err *e)
+svc_visit_resume(struct svc_db *db, int64_t id, struct svc_err *e)
 {
 	static const char sql[] = "UPDATE visit SET started_at = ?2"
 	    " WHERE id = ?1";
@@ -447,7 +445,7 @@ svc_visit_resume(sqlite3 *db, int64_t id, struct svc_err *e)
 
 /* G10: a call or other attempt to reach the applicant. */
 int
-svc_visit_contact(sqlite3 *db, int64_t id, int reached, const char *note,
+svc_visit_contact(struct svc_db *db, int64_t id, int reached, const char *note,
     struct svc_err *e)
 {
 	static const char sql[] = "INSERT INTO contact (order_id, at, reached,"
@@ -456,7 +454,7 @@ svc_visit_contact(sqlite3 *db, int64_t id, int reached, const char *note,
 		"accepted", "assigned", "arrived", "started", "suspended", NULL
 	};
 	struct svc_json j;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	struct svc_facts s;
 	int i;
 
@@ -471,11 +469,11 @@ svc_visit_contact(sqlite3 *db, int64_t id, int reached, const char *note,
 		    " the order is %s", (long long)id, svc_label(s.status));
 	if (svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)svc_now());
-	sqlite3_bind_int(st, 3, reached);
-	sqlite3_bind_text(st, 4, note, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, svc_actor(), -1, SQLITE_STATIC);
+	svc_bind_int64(st, 1, id);
+	svc_bind_int64(st, 2, (int64_t)svc_now());
+	svc_bind_int(st, 3, reached);
+	svc_bind_text(st, 4, note);
+	svc_bind_text(st, 5, svc_actor());
 	if (svc_db_done(db, st, e))
 		return e->code;
 	svc_json_begin(&j);
@@ -503,7 +501,7 @@ today(void)
  * or not ours, makes the visit chargeable (A7).
  */
 int
-svc_visit_check(sqlite3 *db, int64_t id, struct svc_check *c,
+svc_visit_check(struct svc_db *db, int64_t id, struct svc_check *c,
     struct svc_err *e)
 {
 	static const char sql[] = "UPDATE visit SET voucher = ?2,"
@@ -582,7 +580,7 @@ svc_visit_check(sqlite3 *db, int64_t id, struct svc_check *c,
  * The order's status moves with it.
  */
 static int
-visit_end(sqlite3 *db, const struct visit *v, const char *outcome,
+visit_end(struct svc_db *db, const struct visit *v, const char *outcome,
     const char *reason, struct svc_err *e)
 {
 	static const char sql[] = "UPDATE visit SET ended_at = ?2,"
@@ -600,7 +598,7 @@ visit_end(sqlite3 *db, const struct visit *v, const char *outcome,
  * G10): the open visit of order id, if there is one, gets its outcome.
  */
 int
-svc_visit_close(sqlite3 *db, int64_t id, const char *outcome,
+svc_visit_close(struct svc_db *db, int64_t id, const char *outcome,
     const char *reason, struct svc_err *e)
 {
 	struct visit v;
@@ -616,7 +614,7 @@ svc_visit_close(sqlite3 *db, int64_t id, const char *outcome,
  * is the order's new appointment, kept by the next visit.
  */
 int
-svc_visit_suspend(sqlite3 *db, const struct svc_conf *c, int64_t id,
+svc_visit_suspend(struct svc_db *db, const struct svc_conf *c, int64_t id,
     const char *reason, time_t resume_at, int force, int *quiet,
     struct svc_err *e)
 {
@@ -626,7 +624,7 @@ svc_visit_suspend(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	    " WHERE id = ?1";
 	struct val val[1];
 	struct svc_json j;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	struct svc_facts s;
 	struct visit v;
 	struct person who;
@@ -655,9 +653,9 @@ svc_visit_suspend(sqlite3 *db, const struct svc_conf *c, int64_t id,
 	    visit_set(db, resume_sql, &v, val, 1, e) ||
 	    svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)resume_at);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)until);
+	svc_bind_int64(st, 1, id);
+	svc_bind_int64(st, 2, (int64_t)resume_at);
+	svc_bind_int64(st, 3, (int64_t)until);
 	if (svc_db_done(db, st, e))
 		return e->code;
 	svc_json_begin(&j);
@@ -671,7 +669,7 @@ svc_visit_suspend(sqlite3 *db, const struct svc_conf *c, int64_t id,
  * back by return_by.  The visit ends (taken back); a move books the next.
  */
 int
-svc_visit_takeback(sqlite3 *db, int64_t id, const char *reason,
+svc_visit_takeback(struct svc_db *db, int64_t id, const char *reason,
     const char *return_by, struct svc_err *e)
 {
 	static const char sql[] = "UPDATE visit SET return_by = ?2"
@@ -706,7 +704,7 @@ svc_visit_takeback(sqlite3 *db, int64_t id, const char *reason,
 
 /* C5: when the supervisor is to have reviewed visit v, from now. */
 static int
-review_due(sqlite3 *db, const struct svc_conf *c, const struct visit *v,
+review_due(struct svc_db *db, const struct svc_conf *c, const struct visit *v,
     const char *kind, struct svc_err *e)
 {
 	static const char sql[] = "UPDATE visit SET review_due = ?2,"
@@ -729,7 +727,7 @@ review_due(sqlite3 *db, const struct svc_conf *c, const struct visit *v,
  * with their feedback; this is the completion report to the supervisor.
  */
 int
-svc_visit_done(sqlite3 *db, const struct svc_conf *c, int64_t id,
+svc_visit_done(struct svc_db *db, const struct svc_conf *c, int64_t id,
     const struct svc_done *d, struct svc_err *e)
 {
 	static const char sql[] = "UPDATE visit SET signed_by = ?2,"
@@ -789,7 +787,7 @@ svc_visit_done(sqlite3 *db, const struct svc_conf *c, int64_t id,
  * sent back (redo) puts it up for review again.
  */
 int
-svc_visit_report(sqlite3 *db, const struct svc_conf *c, int64_t id,
+svc_visit_report(struct svc_db *db, const struct svc_conf *c, int64_t id,
     const char *note, struct svc_err *e)
 {
 	static const char sql[] = "UPDATE visit SET report = ?2,"
@@ -830,7 +828,7 @@ svc_visit_report(sqlite3 *db, const struct svc_conf *c, int64_t id,
  * Nobody reviews a visit of their own.
  */
 int
-svc_visit_review(sqlite3 *db, int64_t id, int ok, const char *reason,
+svc_visit_review(struct svc_db *db, int64_t id, int ok, const char *reason,
     struct svc_err *e)
 {
 	static const char sql[] = "UPDATE visit SET review = ?2,"
@@ -879,25 +877,25 @@ svc_visit_review(sqlite3 *db, int64_t id, int ok, const char *reason,
 }
 
 int
-svc_visit_attach(sqlite3 *db, int64_t id, const char *kind, const char *name,
+svc_visit_attach(struct svc_db *db, int64_t id, const char *kind, const char *name,
     const void *data, size_t len, struct svc_err *e)
 {
 	static const char sql[] = "INSERT INTO attachment (order_id, kind,"
 	    " name, data, at, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	struct svc_json j;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	struct svc_facts s;
 
 	svc_clearerr(e);
 	if (svc_text_ok("the file name", name, 0, SVC_TEXT_SHORT, e) ||
 	    svc_order_facts(db, id, &s, e) || svc_db_cached(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, name, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 4, data, (int)len, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)svc_now());
-	sqlite3_bind_text(st, 6, svc_actor(), -1, SQLITE_STATIC);
+	svc_bind_int64(st, 1, id);
+	svc_bind_text(st, 2, kind);
+	svc_bind_text(st, 3, name);
+	svc_bind_blob(st, 4, data, len);
+	svc_bind_int64(st, 5, (int64_t)svc_now());
+	svc_bind_text(st, 6, svc_actor());
 	if (svc_db_done(db, st, e))
 		return e->code;
 	svc_json_begin(&j);
@@ -909,26 +907,26 @@ svc_visit_attach(sqlite3 *db, int64_t id, const char *kind, const char *name,
 
 /* The stored signature image; 66 when there is none. */
 int
-svc_visit_signature(sqlite3 *db, int64_t id, struct svc_buf *out,
+svc_visit_signature(struct svc_db *db, int64_t id, struct svc_buf *out,
     struct svc_err *e)
 {
 	static const char sql[] = "SELECT signature FROM visit"
 	    " WHERE order_id = ?1 AND signature IS NOT NULL"
 	    " ORDER BY no DESC LIMIT 1";
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int rc;
 
 	if (svc_db_prepare(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		svc_buf_add(out, sqlite3_column_blob(st, 0),
-		    (size_t)sqlite3_column_bytes(st, 0));
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	svc_bind_int64(st, 1, id);
+	if ((rc = svc_step(st)) == SVC_ROW)
+		svc_buf_add(out, svc_col_blob(st, 0),
+		    (size_t)svc_col_bytes(st, 0));
+	svc_finalize(st);
+	if (rc == SVC_DONE)
 		return svc_seterr(e, SVC_EX_NOINPUT, "%lld: no signature stored",
 		    (long long)id);
-	return rc == SQLITE_ROW ? 0 : svc_db_error(db, rc, e);
+	return rc == SVC_ROW ? 0 : svc_db_error(db, rc, e);
 }
 
 /*
@@ -941,7 +939,7 @@ svc_visit_signature(sqlite3 *db, int64_t id, struct svc_buf *out,
  * once flag it once.
  */
 int
-svc_noshow(sqlite3 *db, const struct svc_conf *c, int apply,
+svc_noshow(struct svc_db *db, const struct svc_conf *c, int apply,
     void (*found)(int64_t id, time_t at, int call_first, void *), void *arg,
     int *nflagged, struct svc_err *e)
 {
@@ -955,7 +953,7 @@ svc_noshow(sqlite3 *db, const struct svc_conf *c, int apply,
 	const struct svc_rules *r;
 	struct svc_buf flagged = { 0 };
 	struct svc_json j;
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	time_t now = svc_now(), at;
 	int64_t id;
 	int rc, unreachable, reached, i;
@@ -963,21 +961,21 @@ svc_noshow(sqlite3 *db, const struct svc_conf *c, int apply,
 	*nflagged = 0;
 	if (svc_db_prepare(db, sql, &st, e))
 		return e->code;
-	sqlite3_bind_int64(st, 1, (sqlite3_int64)now);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		id = sqlite3_column_int64(st, 0);
+	svc_bind_int64(st, 1, (int64_t)now);
+	while ((rc = svc_step(st)) == SVC_ROW) {
+		id = svc_col_int64(st, 0);
 		r = svc_conf_rules(c, svc_col_text(st, 1));
-		at = (time_t)sqlite3_column_int64(st, 2);
-		unreachable = sqlite3_column_int(st, 3);
-		reached = sqlite3_column_int(st, 4);
+		at = (time_t)svc_col_int64(st, 2);
+		unreachable = svc_col_int(st, 3);
+		reached = svc_col_int(st, 4);
 		if (now < at + (time_t)r->noshow_after.secs || reached)
 			continue;
 		found(id, at, !unreachable, arg);
 		if (unreachable)
 			svc_buf_add(&flagged, (const char *)&id, sizeof id);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	svc_finalize(st);
+	if (rc != SVC_DONE) {
 		svc_buf_free(&flagged);
 		return svc_db_error(db, rc, e);
 	}

@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/run.sh BUILDDIR UNIT... - the whole suite of `make check`: the cmocka
 # unit tests, the CLI tests (tests/cli/*.t, TAP), the man-page lint and
-# the message catalogue (mk/po-check.sh).
+# the message catalogue (mk/po-check.sh) and the SQL layer's seam
+# (mk/seam-check.sh).
 # Ends with one line: "N passed, N failed".
 B=$1
 shift
@@ -61,6 +62,10 @@ count "$p" "$f" "man lint"
 sh mk/po-check.sh >"$log" 2>&1
 grep -v '^ok ' "$log"
 count "$(grep -c '^ok ' "$log")" "$(grep -c '^not ok' "$log")" "po catalogue"
+
+sh mk/seam-check.sh >"$log" 2>&1
+grep -v '^ok ' "$log"
+count "$(grep -c '^ok ' "$log")" "$(grep -c '^not ok' "$log")" "sql layer"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -2,7 +2,7 @@
 #include "unit.h"
 
 static struct svc_conf conf;
-static sqlite3 *db;
+static struct svc_db *db;
 
 static void
 person(const char *login, const char *dept, const char *roles)
@@ -182,7 +182,7 @@ notified_lies_between_booking_and_now(void **state)
 static void
 move_is_recorded_and_checked(void **state)
 {
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int64_t id = accepted_at("2026-12-04 10:00");
 	int rc;
 
@@ -191,18 +191,18 @@ move_is_recorded_and_checked(void **state)
 	assert_int_equal(rc, SVC_EX_DATA);	/* a Saturday: G7 */
 	moved(id, "2026-12-07 16:00", "2026-12-04 09:00", 0, &rc);
 	assert_int_equal(rc, 0);
-	sqlite3_prepare_v2(db, "SELECT short, by, new_at - old_at, notice,"
+	st = unit_prepare(db, "SELECT short, by, new_at - old_at, notice,"
 	    " (SELECT appt_until - appt_at FROM orders WHERE id = ?1)"
-	    " FROM move WHERE order_id = ?1", -1, &st, NULL);
-	sqlite3_bind_int64(st, 1, id);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 1);
-	assert_string_equal(sqlite3_column_text(st, 1), "provider");
-	assert_int_equal(sqlite3_column_int(st, 2), 3 * 86400 + 6 * 3600);
-	assert_int_equal(sqlite3_column_int(st, 3), 3600);
-	assert_int_equal(sqlite3_column_int(st, 4), 45 * 60);	/* kept */
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
+	    " FROM move WHERE order_id = ?1");
+	svc_bind_int64(st, 1, id);
+	assert_int_equal(svc_step(st), SVC_ROW);
+	assert_int_equal(svc_col_int(st, 0), 1);
+	assert_string_equal(svc_col_text(st, 1), "provider");
+	assert_int_equal(svc_col_int(st, 2), 3 * 86400 + 6 * 3600);
+	assert_int_equal(svc_col_int(st, 3), 3600);
+	assert_int_equal(svc_col_int(st, 4), 45 * 60);	/* kept */
+	assert_int_equal(svc_step(st), SVC_DONE);
+	svc_finalize(st);
 }
 
 /* auto never double-books, also within one run; ties go by login. */
@@ -283,15 +283,15 @@ leave_list_starts_from_leave_to(void **state)
 {
 	struct svc_buf p = { 0 };
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int all;
 
 	(void)state;
 	for (all = 0; all <= 1; all++) {
 		assert_int_equal(svc_leave_query(db, NULL, unit_at("2026-12-01 "
 		    "09:00"), all, &st, &e), 0);
-		unit_plan(db, sqlite3_sql(st), &p);
-		sqlite3_finalize(st);
+		unit_plan(db, svc_stmt_sql(st), &p);
+		svc_finalize(st);
 		if (strstr(p.s, "USING INDEX leave_to") == NULL)
 			fail_msg("--all %d:\n%s", all, p.s);
 	}

@@ -1,6 +1,8 @@
 /* test_db.c - the database: schema, transactions, check, backup (G4). */
 #include <sys/stat.h>
 
+#include <sqlite3.h>	/* old files are made as an older svc made them */
+
 #include "unit.h"
 
 static char dir[] = "/tmp/svc-test-dbXXXXXX";
@@ -27,15 +29,15 @@ teardown(void **state)
 }
 
 static int
-count(sqlite3 *db, const char *sql)
+count(struct svc_db *db, const char *sql)
 {
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int n = -1;
 
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	st = unit_prepare(db, sql);
+	if (svc_step(st) == SVC_ROW)
+		n = svc_col_int(st, 0);
+	svc_finalize(st);
 	return n;
 }
 
@@ -43,7 +45,7 @@ static void
 creates_schema_in_wal_mode(void **state)
 {
 	struct svc_err e = { 0 };
-	sqlite3 *db;
+	struct svc_db *db;
 	int v;
 
 	(void)state;
@@ -69,18 +71,19 @@ migrates_an_older_database(void **state)
 	extern const char *const svc_migrations[];
 	struct svc_err e = { 0 };
 	char old[80];
-	sqlite3 *db;
+	struct svc_db *db;
+	sqlite3 *raw;
 	int v;
 
 	(void)state;
 	snprintf(old, sizeof old, "%s/old.db", dir);
-	assert_int_equal(sqlite3_open(old, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, svc_migrations[0], NULL, NULL, NULL),
+	assert_int_equal(sqlite3_open(old, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, svc_migrations[0], NULL, NULL, NULL),
 	    SQLITE_OK);
-	sqlite3_exec(db, "PRAGMA user_version = 1;"
+	sqlite3_exec(raw, "PRAGMA user_version = 1;"
 	    " INSERT INTO dept (code, name, kind, created_at)"
 	    " VALUES ('civil', 'x', 'gov', 0)", NULL, NULL, NULL);
-	sqlite3_close(db);
+	sqlite3_close(raw);
 	assert_int_equal(svc_db_open(old, SVC_DB_RW, &db, &e), SVC_EX_DATA);
 	assert_non_null(strstr(e.msg, "schema 1, this svc wants"));
 	assert_non_null(strstr(e.msg, "run svc-db init"));
@@ -114,17 +117,19 @@ migration_10_keeps_every_move(void **state)
 	    " || '|' || actor FROM move";
 	struct svc_err e = { 0 };
 	char old[80], before[200];
-	sqlite3_stmt *st;
-	sqlite3 *db;
+	struct svc_stmt *st;
+	sqlite3_stmt *rawst;
+	struct svc_db *db;
+	sqlite3 *raw;
 	int i;
 
 	(void)state;
 	snprintf(old, sizeof old, "%s/nine.db", dir);
-	assert_int_equal(sqlite3_open(old, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_open(old, &raw), SQLITE_OK);
 	for (i = 0; i < 9; i++)
-		assert_int_equal(sqlite3_exec(db, svc_migrations[i], NULL, NULL,
+		assert_int_equal(sqlite3_exec(raw, svc_migrations[i], NULL, NULL,
 		    NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 9;"
+	assert_int_equal(sqlite3_exec(raw, "PRAGMA user_version = 9;"
 	    " INSERT INTO customer (id, phone, name, created_at)"
 	    " VALUES (1, '1', 'a', 0);"
 	    " INSERT INTO orders (id, kind, customer_id, address, channel, grp,"
@@ -135,17 +140,17 @@ migration_10_keeps_every_move(void **state)
 	    " (3, NULL, 2, 'zhou', 'order.accept', '{\"at\":1}');"
 	    " INSERT INTO move VALUES (7, 3, 100, 200, 300, 'provider', 90,"
 	    " 110, 1, '车坏了', 'zhou')", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_prepare_v2(db, row, -1, &st, NULL);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	snprintf(before, sizeof before, "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	sqlite3_close(db);
+	sqlite3_prepare_v2(raw, row, -1, &rawst, NULL);
+	assert_int_equal(sqlite3_step(rawst), SQLITE_ROW);
+	snprintf(before, sizeof before, "%s", sqlite3_column_text(rawst, 0));
+	sqlite3_finalize(rawst);
+	sqlite3_close(raw);
 	if (svc_db_open(old, SVC_DB_RW | SVC_DB_INIT, &db, &e) != 0)
 		fail_msg("%s", e.msg);
-	sqlite3_prepare_v2(db, row, -1, &st, NULL);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_string_equal(sqlite3_column_text(st, 0), before);
-	sqlite3_finalize(st);
+	st = unit_prepare(db, row);
+	assert_int_equal(svc_step(st), SVC_ROW);
+	assert_string_equal(svc_col_text(st, 0), before);
+	svc_finalize(st);
 	assert_int_equal(svc_db_exec(db, "INSERT INTO move (order_id, at,"
 	    " old_at, new_at, by, notified_at, notice, short, reason, actor)"
 	    " VALUES (3, 1, 2, NULL, 'provider', 1, 1, 1, 'x', 'zhou')", &e), 0);
@@ -162,19 +167,20 @@ migration_10_keeps_every_move(void **state)
 
 /* Temporary B-trees a statement's program builds. */
 static int
-ephemerals(sqlite3 *db, const char *sql)
+ephemerals(struct svc_db *db, const char *sql)
 {
-	sqlite3_stmt *st;
+	struct svc_err e = { 0 };
+	struct svc_stmt *st;
 	char explain[300];
 	int n = 0;
 
 	snprintf(explain, sizeof explain, "EXPLAIN %s", sql);
-	if (sqlite3_prepare_v2(db, explain, -1, &st, NULL) != SQLITE_OK)
+	if (svc_db_prepare(db, explain, &st, &e) != 0)
 		return -1;
-	while (sqlite3_step(st) == SQLITE_ROW)
-		n += strcmp((const char *)sqlite3_column_text(st, 1),
+	while (svc_step(st) == SVC_ROW)
+		n += strcmp(svc_col_text(st, 1),
 		    "OpenEphemeral") == 0;
-	sqlite3_finalize(st);
+	svc_finalize(st);
 	return n;
 }
 
@@ -185,30 +191,31 @@ failed_migration_says_why(void **state)
 	struct svc_err e = { 0 };
 	char bad[80];
 	const char *p;
-	sqlite3 *db;
+	struct svc_db *db;
+	sqlite3 *raw;
 
 	(void)state;
 	snprintf(bad, sizeof bad, "%s/bad.db", dir);
 	assert_int_equal(svc_db_open(bad, SVC_DB_RW | SVC_DB_INIT, &db, &e), 0);
 	svc_db_close(db);
-	assert_int_equal(sqlite3_open(bad, &db), SQLITE_OK);
-	sqlite3_exec(db, "PRAGMA user_version = 8", NULL, NULL, NULL);
-	sqlite3_close(db);
+	assert_int_equal(sqlite3_open(bad, &raw), SQLITE_OK);
+	sqlite3_exec(raw, "PRAGMA user_version = 8", NULL, NULL, NULL);
+	sqlite3_close(raw);
 	assert_int_not_equal(svc_db_open(bad, SVC_DB_RW | SVC_DB_INIT, &db, &e), 0);
 	p = strstr(e.msg, "bad.db: cannot migrate to schema 9: ");
 	if (p == NULL || strstr(p + 8, "cannot migrate") != p + 8 ||
 	    strstr(p + 9, "cannot migrate") != NULL ||
 	    strstr(e.msg, "v_balance already exists") == NULL)
 		fail_msg("%s", e.msg);
-	assert_int_equal(sqlite3_open(bad, &db), SQLITE_OK);
+	assert_int_equal(svc_db_open(bad, SVC_DB_RO | SVC_DB_ANY, &db, &e), 0);
 	assert_int_equal(count(db, "PRAGMA user_version"), 8);
-	sqlite3_close(db);
+	svc_db_close(db);
 }
 
 static int
-fails(sqlite3 *db, const char *sql)
+fails(struct svc_db *db, const char *sql)
 {
-	return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_CONSTRAINT;
+	return unit_exec(db, sql) == SVC_EX_DATA;	/* a constraint */
 }
 
 /*
@@ -222,7 +229,7 @@ orders_checks_are_comparisons(void **state)
 	    " address, channel, grp, created_at, reply_due) VALUES";
 	struct svc_err e = { 0 };
 	char sql[256], own[80];
-	sqlite3 *db;
+	struct svc_db *db;
 
 	(void)state;
 	snprintf(own, sizeof own, "%s/checks.db", dir);
@@ -232,8 +239,8 @@ orders_checks_are_comparisons(void **state)
 	assert_int_equal(ephemerals(db, sql), 0);
 	assert_int_equal(count(db, "SELECT count(*) FROM sqlite_schema"
 	    " WHERE name = 'orders' AND sql LIKE '% IN (''cleaning''%'"), 0);
-	sqlite3_exec(db, "INSERT INTO customer (id, phone, name, created_at)"
-	    " VALUES (1, '1', 'a', 0)", NULL, NULL, NULL);
+	unit_exec(db, "INSERT INTO customer (id, phone, name, created_at)"
+	    " VALUES (1, '1', 'a', 0)");
 	snprintf(sql, sizeof sql, "%s ('fax', 1, 'a', 'phone', NULL, 0, 0)",
 	    ins);
 	assert_true(fails(db, sql));
@@ -245,7 +252,7 @@ orders_checks_are_comparisons(void **state)
 	assert_true(fails(db, sql));
 	snprintf(sql, sizeof sql, "%s ('repair', 1, 'a', 'online',"
 	    " 'key-project', 0, 0)", ins);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(unit_exec(db, sql), 0);
 	assert_int_equal(count(db, "SELECT count(*) FROM orders"), 1);
 	assert_int_equal(count(db, "SELECT count(*) FROM"
 	    " pragma_integrity_check WHERE integrity_check = 'ok'"), 1);
@@ -256,7 +263,7 @@ static void
 read_only_cannot_write(void **state)
 {
 	struct svc_err e = { 0 };
-	sqlite3 *db;
+	struct svc_db *db;
 
 	(void)state;
 	assert_int_equal(svc_db_open(path, SVC_DB_RO, &db, &e), 0);
@@ -275,7 +282,7 @@ missing_file_is_not_created(void **state)
 		SVC_DB_RO | SVC_DB_ANY, SVC_DB_RW | SVC_DB_ANY };
 	struct svc_err e = { 0 };
 	char other[80];
-	sqlite3 *db;
+	struct svc_db *db;
 	struct stat st;
 	size_t i;
 
@@ -297,7 +304,7 @@ new_database_is_private(void **state)
 	struct svc_err e = { 0 };
 	char other[80], wal[90];
 	struct stat st;
-	sqlite3 *db;
+	struct svc_db *db;
 	mode_t old = umask(022);
 
 	(void)state;
@@ -319,13 +326,14 @@ newer_schema_is_refused(void **state)
 {
 	struct svc_err e = { 0 };
 	char other[80];
-	sqlite3 *db;
+	struct svc_db *db;
+	sqlite3 *raw;
 
 	(void)state;
 	snprintf(other, sizeof other, "%s/new.db", dir);
-	assert_int_equal(sqlite3_open(other, &db), SQLITE_OK);
-	sqlite3_exec(db, "PRAGMA user_version = 999", NULL, NULL, NULL);
-	sqlite3_close(db);
+	assert_int_equal(sqlite3_open(other, &raw), SQLITE_OK);
+	sqlite3_exec(raw, "PRAGMA user_version = 999", NULL, NULL, NULL);
+	sqlite3_close(raw);
 	assert_int_equal(svc_db_open(other, SVC_DB_RW, &db, &e), SVC_EX_DATA);
 	assert_non_null(strstr(e.msg, "newer"));
 	assert_null(db);
@@ -336,7 +344,7 @@ static void
 events_are_append_only(void **state)
 {
 	struct svc_err e = { 0 };
-	sqlite3 *db;
+	struct svc_db *db;
 
 	(void)state;
 	setenv("SVC_USER", "zhou", 1);
@@ -349,10 +357,8 @@ events_are_append_only(void **state)
 	assert_int_equal(count(db, "SELECT count(*) FROM event WHERE"
 	    " order_id = 42 AND actor = 'zhou' AND at = 1796090400"
 	    " AND kind = 'order.new'"), 1);
-	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM event", NULL, NULL,
-	    NULL), SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(db, "UPDATE event SET actor = 'x'",
-	    NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(unit_exec(db, "DELETE FROM event"), 0);
+	assert_int_not_equal(unit_exec(db, "UPDATE event SET actor = 'x'"), 0);
 	/* Bad JSON details are refused by the schema. */
 	assert_int_equal(svc_event_add(db, 42, NULL, "x", "{oops", &e),
 	    SVC_EX_DATA);
@@ -364,7 +370,7 @@ static void
 rollback_leaves_nothing(void **state)
 {
 	struct svc_err e = { 0 };
-	sqlite3 *db;
+	struct svc_db *db;
 	int before;
 
 	(void)state;
@@ -389,7 +395,7 @@ static void
 busy_past_timeout_is_tempfail(void **state)
 {
 	struct svc_err e = { 0 };
-	sqlite3 *a, *b;
+	struct svc_db *a, *b;
 
 	(void)state;
 	setenv("SVC_BUSY_MS", "50", 1);
@@ -410,7 +416,7 @@ check_and_backup(void **state)
 {
 	struct svc_err e = { 0 };
 	char copy[80];
-	sqlite3 *db, *db2;
+	struct svc_db *db, *db2;
 	FILE *out = tmpfile();
 
 	(void)state;

@@ -16,8 +16,8 @@ static void
 event_row_has_time_actor_kind_details(void **state)
 {
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
-	sqlite3 *db;
+	struct svc_stmt *st;
+	struct svc_db *db;
 
 	(void)state;
 	db = unit_db();
@@ -26,13 +26,13 @@ event_row_has_time_actor_kind_details(void **state)
 	assert_int_equal(svc_event_add(db, 0, "staff:wang", "staff.disable",
 	    NULL, &e), 0);
 	assert_int_equal(svc_history_query(db, "staff:wang", &st, &e), 0);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int64(st, 0), 1796090400);
+	assert_int_equal(svc_step(st), SVC_ROW);
+	assert_int_equal(svc_col_int64(st, 0), 1796090400);
 	assert_string_equal(svc_col_text(st, 1), "li");
 	assert_string_equal(svc_col_text(st, 2), "staff.disable");
 	assert_string_equal(svc_col_text(st, 3), "{}");
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
+	assert_int_equal(svc_step(st), SVC_DONE);
+	svc_finalize(st);
 	svc_db_close(db);
 }
 

@@ -11,10 +11,10 @@ line_of(const char *kind, const char *details)
 {
 	static char out[512];
 	struct svc_err e = { 0 };
-	sqlite3 *db;
+	struct svc_db *db;
 	FILE *f = fmemopen(out, sizeof out, "w");
 
-	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	db = unit_db();
 	assert_int_equal(svc_history_line(db, unit_at("2026-12-01 09:12"),
 	    "wang", kind, details, f, &e), 0);
 	fclose(f);

@@ -2,7 +2,7 @@
 #include "unit.h"
 
 static struct svc_conf conf;
-static sqlite3 *db;
+static struct svc_db *db;
 
 static int
 setup(void **state)
@@ -61,7 +61,7 @@ static void
 sent_once(void **state)
 {
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	(void)state;
 	svc_clock_set(unit_at("2026-11-29 11:00"));
@@ -74,21 +74,21 @@ sent_once(void **state)
 	assert_string_equal(e.msg, "1: already sent");
 	assert_int_equal(svc_notify_failed(db, 2, "busy", &e), 0);
 	assert_int_equal(svc_notify_due_query(db, "email", &st, &e), 0);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);	/* no address */
-	sqlite3_finalize(st);
+	assert_int_equal(svc_step(st), SVC_DONE);	/* no address */
+	svc_finalize(st);
 	assert_int_equal(svc_notify_due_query(db, "fax", &st, &e),
 	    SVC_EX_USAGE);
 	assert_int_equal(svc_notify_due_query(db, NULL, &st, &e), 0);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int64(st, 0), 2);	/* still due */
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
+	assert_int_equal(svc_step(st), SVC_ROW);
+	assert_int_equal(svc_col_int64(st, 0), 2);	/* still due */
+	assert_int_equal(svc_step(st), SVC_DONE);
+	svc_finalize(st);
 	assert_int_equal(svc_notify_dismiss(db, 99, "x", &e), SVC_EX_NOINPUT);
 }
 
 /* due and check start from the index over open messages, never a scan. */
 static int
-due_by_sms(sqlite3 *d, sqlite3_stmt **st, struct svc_err *e)
+due_by_sms(struct svc_db *d, struct svc_stmt **st, struct svc_err *e)
 {
 	return svc_notify_due_query(d, "sms", st, e);
 }
@@ -96,19 +96,19 @@ due_by_sms(sqlite3 *d, sqlite3_stmt **st, struct svc_err *e)
 static void
 reads_start_from_outbox_open(void **state)
 {
-	int (*queries[])(sqlite3 *, sqlite3_stmt **, struct svc_err *) = {
+	int (*queries[])(struct svc_db *, struct svc_stmt **, struct svc_err *) = {
 		due_by_sms, svc_notify_check_query
 	};
 	struct svc_buf p = { 0 };
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof queries / sizeof queries[0]; i++) {
 		assert_int_equal(queries[i](db, &st, &e), 0);
-		unit_plan(db, sqlite3_sql(st), &p);
-		sqlite3_finalize(st);
+		unit_plan(db, svc_stmt_sql(st), &p);
+		svc_finalize(st);
 		if (strstr(p.s, "USING INDEX outbox_open") == NULL)
 			fail_msg("query %zu:\n%s", i, p.s);
 	}

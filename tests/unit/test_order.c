@@ -5,7 +5,7 @@
 #include "unit.h"
 
 static struct svc_conf conf;
-static sqlite3 *db;
+static struct svc_db *db;
 
 static int
 setup(void **state)
@@ -26,14 +26,14 @@ static const char *
 one(const char *sql, int64_t id)
 {
 	static char buf[1024];
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	buf[0] = '\0';
-	sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		snprintf(buf, sizeof buf, "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	st = unit_prepare(db, sql);
+	svc_bind_int64(st, 1, id);
+	if (svc_step(st) == SVC_ROW && svc_col_text(st, 0))
+		snprintf(buf, sizeof buf, "%s", svc_col_text(st, 0));
+	svc_finalize(st);
 	return buf;
 }
 
@@ -375,19 +375,18 @@ record_as_json(void **state)
 	struct svc_buf b = { 0 };
 	struct svc_err e = { 0 };
 	int64_t id = gov_at("2026-11-26 09:00", "elderly");
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	(void)state;
 	assert_int_equal(svc_order_json(db, id, &b, &e), 0);
-	sqlite3_prepare_v2(db, "SELECT json_valid(?1), json_extract(?1,"
-	    " '$.events[0].kind'), json_extract(?1, '$.services[0].code')",
-	    -1, &st, NULL);
-	sqlite3_bind_text(st, 1, b.s, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 1);
-	assert_string_equal(sqlite3_column_text(st, 1), "order.new");
-	assert_string_equal(sqlite3_column_text(st, 2), "gov-pension");
-	sqlite3_finalize(st);
+	st = unit_prepare(db, "SELECT json_valid(?1), json_extract(?1,"
+	    " '$.events[0].kind'), json_extract(?1, '$.services[0].code')");
+	svc_bind_text(st, 1, b.s);
+	assert_int_equal(svc_step(st), SVC_ROW);
+	assert_int_equal(svc_col_int(st, 0), 1);
+	assert_string_equal(svc_col_text(st, 1), "order.new");
+	assert_string_equal(svc_col_text(st, 2), "gov-pension");
+	svc_finalize(st);
 	assert_int_equal(svc_order_json(db, 987654, &b, &e), SVC_EX_NOINPUT);
 	svc_buf_free(&b);
 }
@@ -419,14 +418,14 @@ listings_use_the_filter_index(void **state)
 	};
 	struct svc_err e = { 0 };
 	struct svc_buf p = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		assert_int_equal(svc_order_query(db, &cases[i].f, &st, &e), 0);
-		unit_plan(db, sqlite3_sql(st), &p);
-		sqlite3_finalize(st);
+		unit_plan(db, svc_stmt_sql(st), &p);
+		svc_finalize(st);
 		if (strstr(p.s, cases[i].want) == NULL ||
 		    strstr(p.s, "SCAN o\n") != NULL)
 			fail_msg("%s:\n%s", cases[i].name, p.s);

@@ -2,7 +2,7 @@
 #include "unit.h"
 
 static struct svc_conf conf;
-static sqlite3 *db;
+static struct svc_db *db;
 
 static int
 setup(void **state)
@@ -126,20 +126,20 @@ handover_with_difference(void **state)
 {
 	struct svc_handover h;
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	(void)state;
 	assert_int_equal(svc_held_query(db, "wang", &st, &e), 0);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int64(st, 1), 20000 + 4603 + 21600 +
+	assert_int_equal(svc_step(st), SVC_ROW);
+	assert_int_equal(svc_col_int64(st, 1), 20000 + 4603 + 21600 +
 	    21600);
-	sqlite3_finalize(st);
+	svc_finalize(st);
 	assert_int_equal(svc_handover(db, "wang", 67700, &h, &e), 0);
 	assert_int_equal(h.expected, 67803);
 	assert_int_equal(h.difference, -103);
 	assert_int_equal(svc_held_query(db, "wang", &st, &e), 0);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
+	assert_int_equal(svc_step(st), SVC_DONE);
+	svc_finalize(st);
 	assert_int_equal(svc_handover(db, "wang", -1, &h, &e), SVC_EX_DATA);
 }
 
@@ -166,7 +166,7 @@ covered_repair_costs_nothing(void **state)
 {
 	struct svc_line line = { "repair-visit", 1 };
 	struct svc_order_in in = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	struct svc_bill b;
 	struct svc_err e = { 0 };
 	int64_t id;
@@ -178,12 +178,11 @@ covered_repair_costs_nothing(void **state)
 	in.lines = &line;
 	in.nlines = 1;
 	assert_int_equal(svc_order_new(db, &conf, &in, &id, &e), 0);
-	sqlite3_prepare_v2(db, "INSERT INTO visit (order_id, no, cause,"
-	    " covered, chargeable) VALUES (?1, 1, 'booking', 1, 0)", -1, &st,
-	    NULL);
-	sqlite3_bind_int64(st, 1, id);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
+	st = unit_prepare(db, "INSERT INTO visit (order_id, no, cause,"
+	    " covered, chargeable) VALUES (?1, 1, 'booking', 1, 0)");
+	svc_bind_int64(st, 1, id);
+	assert_int_equal(svc_step(st), SVC_DONE);
+	svc_finalize(st);
 	assert_int_equal(svc_bill(db, id, &b, &e), 0);
 	assert_int_equal(b.total, 5000);
 	assert_int_equal(b.covered, 5000);
@@ -194,16 +193,15 @@ covered_repair_costs_nothing(void **state)
 static int64_t
 kept(int64_t id)
 {
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int64_t v = -1;
 
-	sqlite3_prepare_v2(db, "SELECT balance FROM orders WHERE id = ?1", -1,
-	    &st, NULL);
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW &&
-	    sqlite3_column_type(st, 0) != SQLITE_NULL)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	st = unit_prepare(db, "SELECT balance FROM orders WHERE id = ?1");
+	svc_bind_int64(st, 1, id);
+	if (svc_step(st) == SVC_ROW &&
+	    svc_col_type(st, 0) != SVC_T_NULL)
+		v = svc_col_int64(st, 0);
+	svc_finalize(st);
 	return v;
 }
 
@@ -237,9 +235,9 @@ kept_balance_follows_the_money(void **state)
 	(void)state;
 	assert_int_equal(take(id, "16", "wang", NULL), 0);
 	assert_int_equal(kept(id), -1);
-	assert_int_equal(sqlite3_exec(db, "CREATE TEMP TABLE one AS SELECT"
+	assert_int_equal(unit_exec(db, "CREATE TEMP TABLE one AS SELECT"
 	    " max(id) AS id FROM orders; UPDATE orders SET status = 'done'"
-	    " WHERE id = (SELECT id FROM one)", NULL, NULL, NULL), SQLITE_OK);
+	    " WHERE id = (SELECT id FROM one)"), 0);
 	assert_int_equal(agreed(id), 20000);
 	assert_int_equal(svc_charge(db, id, NULL, "配件", 2, 250, &e), 0);
 	assert_int_equal(agreed(id), 20500);
@@ -254,10 +252,9 @@ kept_balance_follows_the_money(void **state)
 	t.amount = 500;
 	assert_int_equal(svc_refund(db, id, &t, &e), 0);
 	assert_int_equal(agreed(id), 500);
-	assert_int_equal(sqlite3_exec(db, "INSERT INTO visit (order_id, no,"
+	assert_int_equal(unit_exec(db, "INSERT INTO visit (order_id, no,"
 	    " cause) SELECT id, 1, 'booking' FROM one; UPDATE visit SET covered = 1 WHERE"
-	    " order_id = (SELECT id FROM one); DROP TABLE one", NULL, NULL,
-	    NULL), SQLITE_OK);
+	    " order_id = (SELECT id FROM one); DROP TABLE one"), 0);
 	assert_int_equal(agreed(id), -21600);	/* 221 paid, 5 back */
 }
 

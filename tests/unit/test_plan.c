@@ -6,7 +6,7 @@
 #include "unit.h"
 
 static struct svc_conf conf;
-static sqlite3 *db;
+static struct svc_db *db;
 
 static const char *
 every(const char *spec)
@@ -125,12 +125,12 @@ holiday_moves(void **state)
 /* The plan of a statement never scans the occurrences or the rules:
  * svc-plan list, show and run read them by plan. */
 static void
-no_scan(sqlite3_stmt *st)
+no_scan(struct svc_stmt *st)
 {
 	struct svc_buf p = { 0 };
 
-	unit_plan(db, sqlite3_sql(st), &p);
-	sqlite3_finalize(st);
+	unit_plan(db, svc_stmt_sql(st), &p);
+	svc_finalize(st);
 	if (strstr(p.s, "SCAN x") || strstr(p.s, "SCAN plan_occ") ||
 	    strstr(p.s, "SCAN plan_rule") || strstr(p.s, "SCAN o"))
 		fail_msg("%s", p.s);
@@ -179,7 +179,7 @@ static void
 reads_are_indexed(void **state)
 {
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	(void)state;
 	assert_int_equal(svc_plan_query(db, "active", NULL, &st, &e), 0);

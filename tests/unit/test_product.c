@@ -1,7 +1,7 @@
 /* test_product.c - warranty by barcode (A5). */
 #include "unit.h"
 
-static sqlite3 *db;
+static struct svc_db *db;
 
 static int
 day(const char *s)

@@ -2,7 +2,7 @@
 #include "unit.h"
 
 static struct svc_conf conf;
-static sqlite3 *db;
+static struct svc_db *db;
 
 static void
 query_reads_only(void **state)
@@ -23,7 +23,7 @@ query_reads_only(void **state)
 	};
 	struct svc_query_limits lim = { 1000, 64 << 20 };
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	size_t i;
 
 	(void)state;
@@ -35,11 +35,11 @@ query_reads_only(void **state)
 	}
 	assert_int_equal(svc_query_readonly(db, "SELECT count(*) FROM v_order",
 	    &lim, &st, &e), 0);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	sqlite3_finalize(st);
+	assert_int_equal(svc_step(st), SVC_ROW);
+	svc_finalize(st);
 	assert_int_equal(svc_query_readonly(db, "PRAGMA table_info(v_order)",
 	    &lim, &st, &e), 0);
-	sqlite3_finalize(st);
+	svc_finalize(st);
 }
 
 static void
@@ -205,8 +205,8 @@ gov_evaluation_adds_up(void **state)
 	 * given on the phone makes the average (4 + 2) / 2, and 3/5 of the
 	 * rating weight: 10 + 20 + 10 + 12 = 52.
 	 */
-	assert_int_equal(sqlite3_exec(db, "UPDATE orders SET followup_due = 1"
-	    " WHERE status = 'done'", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(unit_exec(db, "UPDATE orders SET followup_due = 1"
+	    " WHERE status = 'done'"), 0);
 	assert_int_equal(svc_followup(db, &conf, a, &call, &e), 0);
 	assert_int_equal(svc_evaluate(db, &conf, 2026, keep, NULL, &e), 0);
 	assert_true(got.rating > 2.999 && got.rating < 3.001);

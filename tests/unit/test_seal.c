@@ -5,7 +5,7 @@
 #include "unit.h"
 
 static struct svc_conf conf;
-static sqlite3 *db;
+static struct svc_db *db;
 
 /* The first column of a query's first row on this file's database. */
 static const char *
@@ -75,7 +75,7 @@ acting_for_verifies(void **state)
 	struct svc_err e = { 0 };
 	FILE *out = tmpfile();
 	char path[80];
-	sqlite3 *mine;
+	struct svc_db *mine;
 
 	(void)state;
 	snprintf(path, sizeof path, "%s/acting.db", unit_dir);

@@ -1,7 +1,7 @@
 /* test_staff.c - departments (G3), staff, roles and badges (A2, C2). */
 #include "unit.h"
 
-static sqlite3 *db;
+static struct svc_db *db;
 
 static int
 setup(void **state)
@@ -30,14 +30,14 @@ static const char *
 one(const char *sql, const char *arg)
 {
 	static char buf[256];
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	buf[0] = '\0';
-	sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-	sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		snprintf(buf, sizeof buf, "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	st = unit_prepare(db, sql);
+	svc_bind_text(st, 1, arg);
+	if (svc_step(st) == SVC_ROW && svc_col_text(st, 0))
+		snprintf(buf, sizeof buf, "%s", svc_col_text(st, 0));
+	svc_finalize(st);
 	return buf;
 }
 
@@ -128,7 +128,7 @@ disable_keeps_the_person(void **state)
 	struct svc_staff_filter active = { NULL, NULL, NULL, 0 };
 	struct svc_staff_filter all = { NULL, NULL, NULL, 1 };
 	struct svc_err e = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int n;
 
 	(void)state;
@@ -137,16 +137,15 @@ disable_keeps_the_person(void **state)
 	assert_string_equal(one("SELECT count(*) FROM event WHERE subject = ?1"
 	    " AND kind = 'staff.disable'", "staff:wang"), "1");
 	assert_int_equal(svc_staff_query(db, &active, &st, &e), 0);
-	for (n = 0; sqlite3_step(st) == SQLITE_ROW; n++)
+	for (n = 0; svc_step(st) == SVC_ROW; n++)
 		;
-	sqlite3_finalize(st);
+	svc_finalize(st);
 	assert_int_equal(n, 0);
 	assert_int_equal(svc_staff_query(db, &all, &st, &e), 0);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 6), 0);
-	sqlite3_finalize(st);
-	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM staff", NULL, NULL,
-	    NULL), SQLITE_OK);
+	assert_int_equal(svc_step(st), SVC_ROW);
+	assert_int_equal(svc_col_int(st, 6), 0);
+	svc_finalize(st);
+	assert_int_not_equal(unit_exec(db, "DELETE FROM staff"), 0);
 	assert_int_equal(svc_staff_set_active(db, "nobody", 0, &e),
 	    SVC_EX_NOINPUT);
 }

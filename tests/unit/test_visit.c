@@ -2,7 +2,7 @@
 #include "unit.h"
 
 static struct svc_conf conf;
-static sqlite3 *db;
+static struct svc_db *db;
 
 static int
 setup(void **state)
@@ -44,14 +44,13 @@ static const char *
 status(int64_t id)
 {
 	static char s[16];
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
-	sqlite3_prepare_v2(db, "SELECT status FROM orders WHERE id = ?1", -1,
-	    &st, NULL);
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_step(st);
-	snprintf(s, sizeof s, "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	st = unit_prepare(db, "SELECT status FROM orders WHERE id = ?1");
+	svc_bind_int64(st, 1, id);
+	svc_step(st);
+	snprintf(s, sizeof s, "%s", svc_col_text(st, 0));
+	svc_finalize(st);
 	return s;
 }
 
@@ -208,13 +207,13 @@ gov_noshow_boundary_is_exact(void **state)
 static int64_t
 one(const char *sql, int64_t id)
 {
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 	int64_t v;
 
-	sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-	sqlite3_bind_int64(st, 1, id);
-	v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_finalize(st);
+	st = unit_prepare(db, sql);
+	svc_bind_int64(st, 1, id);
+	v = svc_step(st) == SVC_ROW ? svc_col_int64(st, 0) : -1;
+	svc_finalize(st);
 	return v;
 }
 

@@ -57,12 +57,12 @@ unit_cleanup(void)
 		fprintf(stderr, "cannot remove %s\n", unit_dir);
 }
 
-static inline sqlite3 *
+static inline struct svc_db *
 unit_db(void)
 {
 	static char path[64];
 	struct svc_err e = { 0 };
-	sqlite3 *db;
+	struct svc_db *db;
 
 	if (path[0] == '\0') {
 		if (mkdtemp(unit_dir) == NULL)
@@ -80,7 +80,7 @@ unit_db(void)
  * 09:00 and, when at is given, accepted for that local time (45 minutes).
  */
 static inline int64_t
-unit_gov_order(sqlite3 *db, const struct svc_conf *conf, const char *at)
+unit_gov_order(struct svc_db *db, const struct svc_conf *conf, const char *at)
 {
 	struct svc_line line = { "gov-pension", 1 };
 	struct svc_order_in in = { 0 };
@@ -104,47 +104,66 @@ unit_gov_order(sqlite3 *db, const struct svc_conf *conf, const char *at)
 	return id;
 }
 
+/* A statement, or the test fails saying why. */
+static inline struct svc_stmt *
+unit_prepare(struct svc_db *db, const char *sql)
+{
+	struct svc_err e = { 0 };
+	struct svc_stmt *st;
+
+	if (svc_db_prepare(db, sql, &st, &e) != 0)
+		fail_msg("%s: %s", sql, e.msg);
+	return st;
+}
+
+/* SQL run as an edit behind svc's back would: 0, or the exit status. */
+static inline int
+unit_exec(struct svc_db *db, const char *sql)
+{
+	struct svc_err e = { 0 };
+
+	return svc_db_exec(db, sql, &e);
+}
+
 /* The first column of a query's first row, as text ("" for none). */
 static inline const char *
-unit_one(sqlite3 *db, const char *sql)
+unit_one(struct svc_db *db, const char *sql)
 {
 	static char buf[256];
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	buf[0] = '\0';
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		snprintf(buf, sizeof buf, "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	st = unit_prepare(db, sql);
+	if (svc_step(st) == SVC_ROW && svc_col_text(st, 0))
+		snprintf(buf, sizeof buf, "%s", svc_col_text(st, 0));
+	svc_finalize(st);
 	return buf;
 }
 
 /* The steps of sql's query plan, a line each, into out (reset first). */
 static inline void
-unit_plan(sqlite3 *db, const char *sql, struct svc_buf *out)
+unit_plan(struct svc_db *db, const char *sql, struct svc_buf *out)
 {
 	struct svc_buf q = { 0 };
-	sqlite3_stmt *st;
+	struct svc_stmt *st;
 
 	svc_buf_reset(out);
 	svc_buf_puts(out, "");
 	svc_buf_printf(&q, "EXPLAIN QUERY PLAN %s", sql);
-	if (sqlite3_prepare_v2(db, q.s, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
-	while (sqlite3_step(st) == SQLITE_ROW)
-		svc_buf_printf(out, "%s\n", sqlite3_column_text(st, 3));
-	sqlite3_finalize(st);
+	st = unit_prepare(db, q.s);
+	while (svc_step(st) == SVC_ROW)
+		svc_buf_printf(out, "%s\n", svc_col_text(st, 3));
+	svc_finalize(st);
 	svc_buf_free(&q);
 }
 
 /* What unit_fixture opened, for unit_teardown to close. */
 static struct svc_conf *unit_conf;
-static sqlite3 *unit_opened;
+static struct svc_db *unit_opened;
 
 /* The common fixture: the shipped config and a fresh database. */
 static inline void
-unit_fixture(struct svc_conf *conf, sqlite3 **db)
+unit_fixture(struct svc_conf *conf, struct svc_db **db)
 {
 	struct svc_err e = { 0 };
 

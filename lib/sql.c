@@ -1,0 +1,346 @@
+/*
+ * sql.c - the SQL layer: statements prepared, bound, stepped and read
+ * (svc.h says the contract; issue 20 why it exists).
+ *
+ * Each function is one call into the engine, so the layer costs a call
+ * and nothing else: a listing of every order reads thirty million cells.
+ * The statement handle carries its connection, which the PostgreSQL
+ * driver will need for its own state and which svc_stmt_db returns.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+
+struct svc_db *
+svc_db_wrap(sqlite3 *lite)
+{
+	struct svc_db *db = svc_xmalloc(sizeof *db);
+
+	memset(db, 0, sizeof *db);
+	db->lite = lite;
+	return db;
+}
+
+int
+svc_stmt_wrap(struct svc_db *db, sqlite3_stmt *lite, struct svc_stmt **out,
+    struct svc_err *e)
+{
+	struct svc_stmt *st;
+
+	*out = NULL;
+	if (lite == NULL)	/* SQL of only comments and blanks */
+		return svc_seterr(e, SVC_EX_SOFTWARE, "no statement");
+	st = svc_xmalloc(sizeof *st);
+	st->lite = lite;
+	st->db = db;
+	*out = st;
+	return 0;
+}
+
+int
+svc_bind_int(struct svc_stmt *st, int i, int v)
+{
+	return sqlite3_bind_int(st->lite, i, v);
+}
+
+int
+svc_bind_int64(struct svc_stmt *st, int i, int64_t v)
+{
+	return sqlite3_bind_int64(st->lite, i, v);
+}
+
+int
+svc_bind_text(struct svc_stmt *st, int i, const char *s)
+{
+	return sqlite3_bind_text(st->lite, i, s, -1, SQLITE_STATIC);
+}
+
+int
+svc_bind_text_copy(struct svc_stmt *st, int i, const char *s)
+{
+	return sqlite3_bind_text(st->lite, i, s, -1, SQLITE_TRANSIENT);
+}
+
+int
+svc_bind_blob(struct svc_stmt *st, int i, const void *p, size_t n)
+{
+	return sqlite3_bind_blob64(st->lite, i, p, n, SQLITE_STATIC);
+}
+
+int
+svc_bind_null(struct svc_stmt *st, int i)
+{
+	return sqlite3_bind_null(st->lite, i);
+}
+
+int
+svc_bind_count(struct svc_stmt *st)
+{
+	return sqlite3_bind_parameter_count(st->lite);
+}
+
+int
+svc_step(struct svc_stmt *st)
+{
+	return sqlite3_step(st->lite);
+}
+
+void
+svc_reset(struct svc_stmt *st)
+{
+	sqlite3_reset(st->lite);
+}
+
+void
+svc_finalize(struct svc_stmt *st)
+{
+	if (st == NULL)
+		return;
+	sqlite3_finalize(st->lite);
+	free(st);
+}
+
+int
+svc_col_count(struct svc_stmt *st)
+{
+	return sqlite3_column_count(st->lite);
+}
+
+const char *
+svc_col_name(struct svc_stmt *st, int col)
+{
+	return sqlite3_column_name(st->lite, col);
+}
+
+/* SVC_T_* are SQLite's own type numbers: nothing to translate. */
+int
+svc_col_type(struct svc_stmt *st, int col)
+{
+	return sqlite3_column_type(st->lite, col);
+}
+
+int
+svc_col_int(struct svc_stmt *st, int col)
+{
+	return sqlite3_column_int(st->lite, col);
+}
+
+int64_t
+svc_col_int64(struct svc_stmt *st, int col)
+{
+	return sqlite3_column_int64(st->lite, col);
+}
+
+double
+svc_col_double(struct svc_stmt *st, int col)
+{
+	return sqlite3_column_double(st->lite, col);
+}
+
+const char *
+svc_col_text(struct svc_stmt *st, int col)
+{
+	return (const char *)sqlite3_column_text(st->lite, col);
+}
+
+const void *
+svc_col_blob(struct svc_stmt *st, int col)
+{
+	return sqlite3_column_blob(st->lite, col);
+}
+
+size_t
+svc_col_bytes(struct svc_stmt *st, int col)
+{
+	return (size_t)sqlite3_column_bytes(st->lite, col);
+}
+
+/* A column as it is stored, for what hashes values by type (seal.c). */
+void
+svc_col_value(struct svc_stmt *st, int col, struct svc_value *v)
+{
+	svc_lite_value(sqlite3_column_value(st->lite, col), v);
+}
+
+void
+svc_lite_value(sqlite3_value *lv, struct svc_value *v)
+{
+	memset(v, 0, sizeof *v);
+	switch ((v->type = sqlite3_value_type(lv))) {
+	case SQLITE_INTEGER:
+		v->i = sqlite3_value_int64(lv);
+		break;
+	case SQLITE_FLOAT:
+		v->r = sqlite3_value_double(lv);
+		break;
+	case SQLITE_BLOB:
+		v->p = sqlite3_value_blob(lv);
+		v->n = (size_t)sqlite3_value_bytes(lv);
+		break;
+	case SQLITE_TEXT:
+		v->p = sqlite3_value_text(lv);
+		v->n = (size_t)sqlite3_value_bytes(lv);
+		break;
+	}
+}
+
+struct svc_db *
+svc_stmt_db(struct svc_stmt *st)
+{
+	return st->db;
+}
+
+const char *
+svc_stmt_sql(struct svc_stmt *st)
+{
+	return sqlite3_sql(st->lite);
+}
+
+int64_t
+svc_db_changes(struct svc_db *db)
+{
+	return sqlite3_changes(db->lite);
+}
+
+int64_t
+svc_db_last_id(struct svc_db *db)
+{
+	return sqlite3_last_insert_rowid(db->lite);
+}
+
+/*
+ * SVC_EXPLAIN=1: the plan of every statement svc prepares, on stderr, as
+ * "sql" and "plan" lines (svc(7)).  For an admin asking why a command is
+ * slow, and for the test that holds every read verb to its indexes
+ * (tests/cli/2800-plans.t): a statement's plan is SQLite's answer at
+ * prepare time, the one the command then runs.
+ */
+static void
+explain(sqlite3 *db, const char *sql)
+{
+	static int on = -1;
+	struct svc_buf q = { 0 };
+	sqlite3_stmt *st;
+	const char *s;
+
+	if (on < 0)
+		on = (s = getenv("SVC_EXPLAIN")) != NULL && strcmp(s, "1") == 0;
+	if (!on)
+		return;
+	svc_buf_printf(&q, "EXPLAIN QUERY PLAN %s", sql);
+	if (sqlite3_prepare_v2(db, q.s, -1, &st, NULL) == SQLITE_OK) {
+		fprintf(stderr, "sql\t%.*s\n", (int)strcspn(sql, "\n"), sql);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			fprintf(stderr, "plan\t%s\n",
+			    (const char *)sqlite3_column_text(st, 3));
+		sqlite3_finalize(st);
+	}
+	svc_buf_free(&q);
+}
+
+static int
+prepare(struct svc_db *db, const char *sql, unsigned flags,
+    struct svc_stmt **st, struct svc_err *e)
+{
+	sqlite3_stmt *lite;
+	int rc = sqlite3_prepare_v3(db->lite, sql, -1, flags, &lite, NULL);
+
+	*st = NULL;
+	if (rc != SQLITE_OK)
+		return svc_db_error(db, rc, e);
+	explain(db->lite, sql);
+	return svc_stmt_wrap(db, lite, st, e);
+}
+
+int
+svc_db_prepare(struct svc_db *db, const char *sql, struct svc_stmt **st,
+    struct svc_err *e)
+{
+	return prepare(db, sql, 0, st, e);
+}
+
+/* Step a statement that returns no row, and finalize it. */
+int
+svc_db_run(struct svc_db *db, struct svc_stmt *st, struct svc_err *e)
+{
+	int rc = svc_step(st);
+
+	svc_finalize(st);
+	return rc == SVC_DONE ? 0 : svc_db_error(db, rc, e);
+}
+
+/*
+ * Statements run once per item of a batch are prepared once per run: an
+ * import of 100,000 requests must not parse the same SQL 100,000 times.
+ * The cache is the connection's, keyed by the address of the constant SQL
+ * text.  It holds every cached statement of the library, with room: one
+ * run that walks an order through its whole life (bench/gen) uses some
+ * sixty.
+ */
+#define STMT_CACHE 128
+
+struct cached {
+	const char *sql;
+	struct svc_stmt *st;
+};
+
+int
+svc_db_cached(struct svc_db *db, const char *sql, struct svc_stmt **st,
+    struct svc_err *e)
+{
+	int i;
+
+	for (i = 0; i < db->ncache; i++)
+		if (db->cache[i].sql == sql) {
+			*st = db->cache[i].st;
+			sqlite3_reset((*st)->lite);
+			sqlite3_clear_bindings((*st)->lite);
+			return 0;
+		}
+	if (i == STMT_CACHE)
+		return svc_seterr(e, SVC_EX_SOFTWARE, "statement cache full");
+	if (db->cache == NULL)
+		db->cache = svc_xmalloc(STMT_CACHE * sizeof *db->cache);
+	if (prepare(db, sql, SQLITE_PREPARE_PERSISTENT, st, e))
+		return e->code;
+	db->cache[db->ncache++] = (struct cached){ sql, *st };
+	return 0;
+}
+
+/* The connection's cached statements, finalized as it closes. */
+void
+svc_db_forget(struct svc_db *db)
+{
+	int i;
+
+	for (i = 0; i < db->ncache; i++)
+		svc_finalize(db->cache[i].st);
+	free(db->cache);
+	db->cache = NULL;
+	db->ncache = 0;
+}
+
+/* Whether a cached, bound statement has a row; it is reset. */
+int
+svc_db_exists(struct svc_db *db, struct svc_stmt *st, int *yes,
+    struct svc_err *e)
+{
+	int rc = svc_step(st);
+
+	svc_reset(st);
+	if (rc != SVC_ROW && rc != SVC_DONE)
+		return svc_db_error(db, rc, e);
+	*yes = rc == SVC_ROW;
+	return 0;
+}
+
+/* Step a cached statement that returns no row, and reset it. */
+int
+svc_db_done(struct svc_db *db, struct svc_stmt *st, struct svc_err *e)
+{
+	int rc = svc_step(st);
+
+	svc_reset(st);
+	return rc == SVC_DONE ? 0 : svc_db_error(db, rc, e);
+}
