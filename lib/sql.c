@@ -38,6 +38,44 @@ svc_stmt_wrap(struct svc_db *db, sqlite3_stmt *lite, struct svc_stmt **out,
 	return 0;
 }
 
+/* Map an SQLite result to the exit statuses of DESIGN section 3. */
+int
+svc_db_error(struct svc_db *db, int rc, struct svc_err *e)
+{
+	const char *msg = db ? sqlite3_errmsg(db->lite) : sqlite3_errstr(rc);
+	int code;
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return svc_seterr(e, SVC_EX_TEMPFAIL,
+		    "database busy past the timeout; try again");
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+	case SQLITE_PERM:
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		code = SVC_EX_IOERR;
+		break;
+	case SQLITE_CONSTRAINT:
+		code = SVC_EX_DATA;
+		break;
+	default:
+		code = SVC_EX_SOFTWARE;
+	}
+	return svc_seterr(e, code, "database: %s", msg);
+}
+
+int
+svc_db_exec(struct svc_db *db, const char *sql, struct svc_err *e)
+{
+	int rc = sqlite3_exec(db->lite, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? 0 : svc_db_error(db, rc, e);
+}
+
 int
 svc_bind_int(struct svc_stmt *st, int i, int v)
 {
