@@ -460,7 +460,10 @@ svc_db_close(struct svc_db *db)
 	if (db == NULL)
 		return;
 	svc_db_forget(db);
-	sqlite3_close(db->lite);
+	if (db->pg)
+		svc_pg_close(db);
+	else
+		sqlite3_close(db->lite);
 	free(db);
 }
 

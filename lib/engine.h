@@ -9,27 +9,61 @@
 #ifndef SVC_ENGINE_H
 #define SVC_ENGINE_H
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include "svc.h"
 
 struct cached;			/* sql.c: the run's prepared statements */
 
+struct pgstmt;			/* pg.c: a statement on the server */
+
+/* One of lite and pg is set: the engine of the connection. */
 struct svc_db {
 	sqlite3 *lite;
+	PGconn *pg;
 	struct cached *cache;
 	int ncache;
+	int nprepared;		/* pg: names given to statements */
+	int64_t changes;	/* pg: rows the last statement touched */
+	char sqlstate[6];	/* pg: of the last error */
+	char pgmsg[400];
 };
 
 struct svc_stmt {
 	sqlite3_stmt *lite;
+	struct pgstmt *pg;
 	struct svc_db *db;
 };
+
+/* What a PostgreSQL step returns on an error: none of SQLite's codes. */
+#define SVC_PG_ERROR 1000
 
 struct svc_db *svc_db_wrap(sqlite3 *);	/* takes the handle */
 int svc_stmt_wrap(struct svc_db *, sqlite3_stmt *, struct svc_stmt **,
     struct svc_err *);
 void svc_db_forget(struct svc_db *);	/* finalizes the cached statements */
 void svc_lite_value(sqlite3_value *, struct svc_value *);
+
+/* pg.c: the PostgreSQL driver, called by sql.c where a handle has pg. */
+int svc_pg_text(const char *sql, struct svc_buf *out);	/* ?N -> $N */
+int svc_pg_connect(const char *conninfo, struct svc_db **, struct svc_err *);
+void svc_pg_close(struct svc_db *);
+const char *svc_pg_sql(struct svc_stmt *);
+int svc_pg_prepare(struct svc_db *, const char *sql, struct svc_stmt **,
+    struct svc_err *);
+int svc_pg_bind(struct svc_stmt *, int i, const void *v, size_t n,
+    int binary);
+int svc_pg_bind_count(struct svc_stmt *);
+int svc_pg_step(struct svc_stmt *);
+void svc_pg_reset(struct svc_stmt *);
+void svc_pg_finalize(struct svc_stmt *);
+int svc_pg_col_count(struct svc_stmt *);
+const char *svc_pg_col_name(struct svc_stmt *, int col);
+const char *svc_pg_col_text(struct svc_stmt *, int col);
+int svc_pg_col_type(struct svc_stmt *, int col);
+const void *svc_pg_col_blob(struct svc_stmt *, int col, size_t *n);
+int svc_pg_error(struct svc_db *, struct svc_err *);
+int svc_pg_exec(struct svc_db *, const char *sql);
 
 #endif

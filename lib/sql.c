@@ -33,6 +33,7 @@ svc_stmt_wrap(struct svc_db *db, sqlite3_stmt *lite, struct svc_stmt **out,
 		return svc_seterr(e, SVC_EX_SOFTWARE, "no statement");
 	st = svc_xmalloc(sizeof *st);
 	st->lite = lite;
+	st->pg = NULL;
 	st->db = db;
 	*out = st;
 	return 0;
@@ -42,8 +43,12 @@ svc_stmt_wrap(struct svc_db *db, sqlite3_stmt *lite, struct svc_stmt **out,
 int
 svc_db_error(struct svc_db *db, int rc, struct svc_err *e)
 {
-	const char *msg = db ? sqlite3_errmsg(db->lite) : sqlite3_errstr(rc);
+	const char *msg;
 	int code;
+
+	if (db && db->pg)
+		return svc_pg_error(db, e);
+	msg = db ? sqlite3_errmsg(db->lite) : sqlite3_errstr(rc);
 
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
@@ -71,63 +76,95 @@ svc_db_error(struct svc_db *db, int rc, struct svc_err *e)
 int
 svc_db_exec(struct svc_db *db, const char *sql, struct svc_err *e)
 {
-	int rc = sqlite3_exec(db->lite, sql, NULL, NULL, NULL);
+	int rc = db->pg ? svc_pg_exec(db, sql) :
+	    sqlite3_exec(db->lite, sql, NULL, NULL, NULL);
 
 	return rc == SQLITE_OK ? 0 : svc_db_error(db, rc, e);
+}
+
+/* An integer bound on PostgreSQL: as text, the server casts it. */
+static int
+pg_bind_int(struct svc_stmt *st, int i, int64_t v)
+{
+	char b[24];
+	int n = snprintf(b, sizeof b, "%lld", (long long)v);
+
+	return svc_pg_bind(st, i, b, (size_t)n, 0);
 }
 
 int
 svc_bind_int(struct svc_stmt *st, int i, int v)
 {
+	if (st->pg)
+		return pg_bind_int(st, i, v);
 	return sqlite3_bind_int(st->lite, i, v);
 }
 
 int
 svc_bind_int64(struct svc_stmt *st, int i, int64_t v)
 {
+	if (st->pg)
+		return pg_bind_int(st, i, v);
 	return sqlite3_bind_int64(st->lite, i, v);
 }
 
+/* A null pointer binds null, as SQLite's own binding does. */
 int
 svc_bind_text(struct svc_stmt *st, int i, const char *s)
 {
+	if (st->pg)
+		return svc_pg_bind(st, i, s, s ? strlen(s) : 0, 0);
 	return sqlite3_bind_text(st->lite, i, s, -1, SQLITE_STATIC);
 }
 
+/* PostgreSQL's driver copies whatever it binds. */
 int
 svc_bind_text_copy(struct svc_stmt *st, int i, const char *s)
 {
+	if (st->pg)
+		return svc_bind_text(st, i, s);
 	return sqlite3_bind_text(st->lite, i, s, -1, SQLITE_TRANSIENT);
 }
 
 int
 svc_bind_blob(struct svc_stmt *st, int i, const void *p, size_t n)
 {
+	if (st->pg)
+		return svc_pg_bind(st, i, p ? p : "", n, 1);
 	return sqlite3_bind_blob64(st->lite, i, p, n, SQLITE_STATIC);
 }
 
 int
 svc_bind_null(struct svc_stmt *st, int i)
 {
+	if (st->pg)
+		return svc_pg_bind(st, i, NULL, 0, 0);
 	return sqlite3_bind_null(st->lite, i);
 }
 
 int
 svc_bind_count(struct svc_stmt *st)
 {
+	if (st->pg)
+		return svc_pg_bind_count(st);
 	return sqlite3_bind_parameter_count(st->lite);
 }
 
 int
 svc_step(struct svc_stmt *st)
 {
+	if (st->pg)
+		return svc_pg_step(st);
 	return sqlite3_step(st->lite);
 }
 
 void
 svc_reset(struct svc_stmt *st)
 {
-	sqlite3_reset(st->lite);
+	if (st->pg)
+		svc_pg_reset(st);
+	else
+		sqlite3_reset(st->lite);
 }
 
 void
@@ -135,19 +172,26 @@ svc_finalize(struct svc_stmt *st)
 {
 	if (st == NULL)
 		return;
-	sqlite3_finalize(st->lite);
+	if (st->pg)
+		svc_pg_finalize(st);
+	else
+		sqlite3_finalize(st->lite);
 	free(st);
 }
 
 int
 svc_col_count(struct svc_stmt *st)
 {
+	if (st->pg)
+		return svc_pg_col_count(st);
 	return sqlite3_column_count(st->lite);
 }
 
 const char *
 svc_col_name(struct svc_stmt *st, int col)
 {
+	if (st->pg)
+		return svc_pg_col_name(st, col);
 	return sqlite3_column_name(st->lite, col);
 }
 
@@ -155,42 +199,68 @@ svc_col_name(struct svc_stmt *st, int col)
 int
 svc_col_type(struct svc_stmt *st, int col)
 {
+	if (st->pg)
+		return svc_pg_col_type(st, col);
 	return sqlite3_column_type(st->lite, col);
 }
 
 int
 svc_col_int(struct svc_stmt *st, int col)
 {
+	if (st->pg)
+		return (int)svc_col_int64(st, col);
 	return sqlite3_column_int(st->lite, col);
 }
 
+/* On PostgreSQL a number comes as text; null reads as 0, as in SQLite. */
 int64_t
 svc_col_int64(struct svc_stmt *st, int col)
 {
+	const char *s;
+
+	if (st->pg)
+		return (s = svc_pg_col_text(st, col)) ? strtoll(s, NULL, 10) :
+		    0;
 	return sqlite3_column_int64(st->lite, col);
 }
 
 double
 svc_col_double(struct svc_stmt *st, int col)
 {
+	const char *s;
+
+	if (st->pg)
+		return (s = svc_pg_col_text(st, col)) ? strtod(s, NULL) : 0;
 	return sqlite3_column_double(st->lite, col);
 }
 
 const char *
 svc_col_text(struct svc_stmt *st, int col)
 {
+	if (st->pg)
+		return svc_pg_col_text(st, col);
 	return (const char *)sqlite3_column_text(st->lite, col);
 }
 
 const void *
 svc_col_blob(struct svc_stmt *st, int col)
 {
+	size_t n;
+
+	if (st->pg)
+		return svc_pg_col_blob(st, col, &n);
 	return sqlite3_column_blob(st->lite, col);
 }
 
 size_t
 svc_col_bytes(struct svc_stmt *st, int col)
 {
+	size_t n;
+
+	if (st->pg) {
+		svc_pg_col_blob(st, col, &n);
+		return n;
+	}
 	return (size_t)sqlite3_column_bytes(st->lite, col);
 }
 
@@ -198,7 +268,23 @@ svc_col_bytes(struct svc_stmt *st, int col)
 void
 svc_col_value(struct svc_stmt *st, int col, struct svc_value *v)
 {
-	svc_lite_value(sqlite3_column_value(st->lite, col), v);
+	if (st->pg == NULL) {
+		svc_lite_value(sqlite3_column_value(st->lite, col), v);
+		return;
+	}
+	memset(v, 0, sizeof *v);
+	switch ((v->type = svc_pg_col_type(st, col))) {
+	case SVC_T_INT:
+		v->i = svc_col_int64(st, col);
+		break;
+	case SVC_T_FLOAT:
+		v->r = svc_col_double(st, col);
+		break;
+	case SVC_T_TEXT:
+	case SVC_T_BLOB:
+		v->p = svc_pg_col_blob(st, col, &v->n);
+		break;
+	}
 }
 
 void
@@ -232,19 +318,24 @@ svc_stmt_db(struct svc_stmt *st)
 const char *
 svc_stmt_sql(struct svc_stmt *st)
 {
-	return sqlite3_sql(st->lite);
+	return st->pg ? svc_pg_sql(st) : sqlite3_sql(st->lite);
 }
 
 int64_t
 svc_db_changes(struct svc_db *db)
 {
-	return sqlite3_changes(db->lite);
+	return db->pg ? db->changes : sqlite3_changes(db->lite);
 }
 
+/*
+ * SQLite's rowid of the last insert.  PostgreSQL keeps no such thing per
+ * connection; a statement there says RETURNING id, and so will these
+ * callers when the schema is ported.
+ */
 int64_t
 svc_db_last_id(struct svc_db *db)
 {
-	return sqlite3_last_insert_rowid(db->lite);
+	return db->pg ? -1 : sqlite3_last_insert_rowid(db->lite);
 }
 
 /*
@@ -282,9 +373,12 @@ prepare(struct svc_db *db, const char *sql, unsigned flags,
     struct svc_stmt **st, struct svc_err *e)
 {
 	sqlite3_stmt *lite;
-	int rc = sqlite3_prepare_v3(db->lite, sql, -1, flags, &lite, NULL);
+	int rc;
 
 	*st = NULL;
+	if (db->pg)
+		return svc_pg_prepare(db, sql, st, e);
+	rc = sqlite3_prepare_v3(db->lite, sql, -1, flags, &lite, NULL);
 	if (rc != SQLITE_OK)
 		return svc_db_error(db, rc, e);
 	explain(db->lite, sql);
@@ -323,6 +417,21 @@ struct cached {
 	struct svc_stmt *st;
 };
 
+/* A cached statement as new: reset, every parameter null. */
+static void
+clear(struct svc_stmt *st)
+{
+	int i;
+
+	if (st->pg == NULL) {
+		sqlite3_reset(st->lite);
+		sqlite3_clear_bindings(st->lite);
+		return;
+	}
+	for (i = 1; i <= svc_pg_bind_count(st); i++)
+		svc_pg_bind(st, i, NULL, 0, 0);
+}
+
 int
 svc_db_cached(struct svc_db *db, const char *sql, struct svc_stmt **st,
     struct svc_err *e)
@@ -332,8 +441,7 @@ svc_db_cached(struct svc_db *db, const char *sql, struct svc_stmt **st,
 	for (i = 0; i < db->ncache; i++)
 		if (db->cache[i].sql == sql) {
 			*st = db->cache[i].st;
-			sqlite3_reset((*st)->lite);
-			sqlite3_clear_bindings((*st)->lite);
+			clear(*st);
 			return 0;
 		}
 	if (i == STMT_CACHE)

@@ -5,7 +5,7 @@
 # As root it runs apt-get; otherwise sudo when there is one; otherwise it
 # prints the exact command and fails.
 # DEPS_EXTRA adds packages: CI adds the shells whose completions it tests.
-PKGS="gcc make libc6-dev pkg-config libsqlite3-dev libyaml-dev libcmocka-dev libsodium-dev libical-dev
+PKGS="gcc make libc6-dev pkg-config libsqlite3-dev libyaml-dev libcmocka-dev libsodium-dev libical-dev libpq-dev
 sqlite3 mandoc tzdata gettext locales ${DEPS_EXTRA:-}"
 
 # as_root CMD...: as root, by sudo when there is one; else say the command.

@@ -4,7 +4,7 @@
 # through svc.h's svc_db, svc_stmt, svc_bind_*, svc_step and svc_col_*,
 # so that a second engine is a driver beside SQLite's, not an edit of
 # every module.  TAP-like lines for tests/run.sh.
-engine="lib/sql.c lib/db.c lib/query.c lib/engine.h"
+engine="lib/sql.c lib/pg.c lib/db.c lib/query.c lib/engine.h"
 
 is_engine() {
 	for e in $engine; do [ "$1" = "$e" ] && return 0; done

@@ -1,0 +1,446 @@
+/*
+ * pg.c - the SQL layer's PostgreSQL driver, through libpq (issue 20).
+ *
+ * What the layer promises (svc.h), kept on a server: a statement is
+ * prepared once on the connection (PQprepare, its ?N placeholders made
+ * $N), bound as text, run at its first step and read row by row from
+ * the result; a reset or a new binding runs it again.  Column text lives
+ * until the next reset, as SQLite's does.  Errors keep the server's
+ * SQLSTATE on the connection, for svc_db_error to map to an exit status.
+ *
+ * libpq is loaded when a connection is first asked for, not linked: its
+ * thirty-odd libraries (TLS, Kerberos, LDAP) took 5 ms to load, more than
+ * a whole check on SQLite, which must not pay for an engine it does not
+ * use.  The header gives the functions' types.
+ *
+ * Not yet reachable from the commands: svc_db_open refuses a PostgreSQL
+ * connection string until the schema and its migrations exist for this
+ * engine.  The layer's own test (tests/unit/test_sql.c) runs every case
+ * on both drivers.
+ */
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+
+struct pgstmt {
+	char name[24];		/* the prepared statement's, on the server */
+	char *sql;		/* as the caller wrote it */
+	int nparams;
+	char **vals;		/* bound values as text; NULL: null */
+	int *lens, *formats;	/* a blob is bound in binary */
+	PGresult *res;		/* NULL until the first step */
+	PGresult *desc;		/* the columns, before any step */
+	int row;		/* the current row of res */
+	unsigned char *blob;	/* a bytea column, unescaped */
+};
+
+/* libpq's functions, found at the first connection. */
+static struct {
+	__typeof__(PQclear) *PQclear;
+	__typeof__(PQcmdTuples) *PQcmdTuples;
+	__typeof__(PQconnectdb) *PQconnectdb;
+	__typeof__(PQdescribePrepared) *PQdescribePrepared;
+	__typeof__(PQerrorMessage) *PQerrorMessage;
+	__typeof__(PQexec) *PQexec;
+	__typeof__(PQexecPrepared) *PQexecPrepared;
+	__typeof__(PQfinish) *PQfinish;
+	__typeof__(PQfname) *PQfname;
+	__typeof__(PQfreemem) *PQfreemem;
+	__typeof__(PQftype) *PQftype;
+	__typeof__(PQgetisnull) *PQgetisnull;
+	__typeof__(PQgetvalue) *PQgetvalue;
+	__typeof__(PQnfields) *PQnfields;
+	__typeof__(PQntuples) *PQntuples;
+	__typeof__(PQprepare) *PQprepare;
+	__typeof__(PQresultErrorField) *PQresultErrorField;
+	__typeof__(PQresultErrorMessage) *PQresultErrorMessage;
+	__typeof__(PQresultStatus) *PQresultStatus;
+	__typeof__(PQstatus) *PQstatus;
+	__typeof__(PQunescapeBytea) *PQunescapeBytea;
+} pq;
+
+static int
+load_libpq(struct svc_err *e)
+{
+#define SYM(f) { #f, (void **)&pq.f }
+	static const struct {
+		const char *name;
+		void **slot;
+	} sym[] = {
+		SYM(PQclear),
+		SYM(PQcmdTuples),
+		SYM(PQconnectdb),
+		SYM(PQdescribePrepared),
+		SYM(PQerrorMessage),
+		SYM(PQexec),
+		SYM(PQexecPrepared),
+		SYM(PQfinish),
+		SYM(PQfname),
+		SYM(PQfreemem),
+		SYM(PQftype),
+		SYM(PQgetisnull),
+		SYM(PQgetvalue),
+		SYM(PQnfields),
+		SYM(PQntuples),
+		SYM(PQprepare),
+		SYM(PQresultErrorField),
+		SYM(PQresultErrorMessage),
+		SYM(PQresultStatus),
+		SYM(PQstatus),
+		SYM(PQunescapeBytea),
+	};
+#undef SYM
+	static void *lib;
+	size_t i;
+
+	if (lib)
+		return 0;
+	if ((lib = dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL)) == NULL)
+		return svc_seterr(e, SVC_EX_CONFIG, "PostgreSQL: cannot load "
+		    "libpq (Debian: apt install libpq5): %s", dlerror());
+	for (i = 0; i < sizeof sym / sizeof sym[0]; i++)
+		if ((*sym[i].slot = dlsym(lib, sym[i].name)) == NULL) {
+			dlclose(lib);
+			lib = NULL;
+			return svc_seterr(e, SVC_EX_CONFIG, "PostgreSQL: libpq "
+			    "lacks %s", sym[i].name);
+		}
+	return 0;
+}
+
+/* The server's message and SQLSTATE, kept for svc_db_error. */
+static int
+failed(struct svc_db *db, const PGresult *res)
+{
+	const char *state = res ? pq.PQresultErrorField(res,
+	    PG_DIAG_SQLSTATE) : NULL;
+	const char *msg = res ? pq.PQresultErrorMessage(res) : "";
+
+	if (msg == NULL || *msg == '\0')
+		msg = pq.PQerrorMessage(db->pg);
+	snprintf(db->sqlstate, sizeof db->sqlstate, "%s",
+	    state ? state : "08006");	/* no result: the connection */
+	snprintf(db->pgmsg, sizeof db->pgmsg, "%.*s",
+	    (int)strcspn(msg, "\n"), msg);
+	return SVC_PG_ERROR;
+}
+
+/*
+ * The statement's text for the server: ?N becomes $N, a bare ? the next
+ * number; quoted literals, quoted names and comments are copied as they
+ * are.  Returns the number of parameters.
+ */
+int
+svc_pg_text(const char *sql, struct svc_buf *out)
+{
+	const char *p;
+	int n = 0, seq = 0;
+
+	for (p = sql; *p; p++) {
+		if (*p == '\'' || *p == '"') {
+			const char *end = strchr(p + 1, *p);
+
+			end = end ? end : p + strlen(p) - 1;
+			svc_buf_add(out, p, (size_t)(end - p) + 1);
+			p = end;
+		} else if (p[0] == '-' && p[1] == '-') {
+			size_t len = strcspn(p, "\n");
+
+			svc_buf_add(out, p, len);
+			p += len - 1;
+		} else if (*p == '?') {
+			char *end;
+			long v = strtol(p + 1, &end, 10);
+
+			if (end == p + 1)
+				v = ++seq;
+			else
+				p = end - 1;
+			svc_buf_printf(out, "$%ld", v);
+			n = v > n ? (int)v : n;
+		} else {
+			svc_buf_putc(out, *p);
+		}
+	}
+	return n;
+}
+
+int
+svc_pg_connect(const char *conninfo, struct svc_db **out, struct svc_err *e)
+{
+	struct svc_db *db;
+	PGconn *c;
+
+	*out = NULL;
+	if (load_libpq(e))
+		return e->code;
+	c = pq.PQconnectdb(conninfo);
+	if (pq.PQstatus(c) != CONNECTION_OK) {
+		svc_seterr(e, SVC_EX_IOERR, "%s: cannot connect: %.*s",
+		    conninfo, (int)strcspn(pq.PQerrorMessage(c), "\n"),
+		    pq.PQerrorMessage(c));
+		pq.PQfinish(c);
+		return e->code;
+	}
+	db = svc_db_wrap(NULL);
+	db->pg = c;
+	*out = db;
+	return 0;
+}
+
+void
+svc_pg_close(struct svc_db *db)
+{
+	pq.PQfinish(db->pg);
+}
+
+const char *
+svc_pg_sql(struct svc_stmt *st)
+{
+	return st->pg->sql;
+}
+
+int
+svc_pg_prepare(struct svc_db *db, const char *sql, struct svc_stmt **out,
+    struct svc_err *e)
+{
+	struct svc_buf text = { 0 };
+	struct pgstmt *p = svc_xmalloc(sizeof *p);
+	struct svc_stmt *st;
+	PGresult *res;
+
+	memset(p, 0, sizeof *p);
+	p->nparams = svc_pg_text(sql, &text);
+	snprintf(p->name, sizeof p->name, "svc%d", ++db->nprepared);
+	res = pq.PQprepare(db->pg, p->name, text.s ? text.s : "", 0, NULL);
+	svc_buf_free(&text);
+	if (pq.PQresultStatus(res) != PGRES_COMMAND_OK) {
+		failed(db, res);
+		pq.PQclear(res);
+		free(p);
+		*out = NULL;
+		return svc_db_error(db, SVC_PG_ERROR, e);
+	}
+	pq.PQclear(res);
+	p->sql = svc_strdup(sql);
+	p->vals = svc_xmalloc((size_t)(p->nparams + 1) * sizeof *p->vals);
+	p->lens = svc_xmalloc((size_t)(p->nparams + 1) * sizeof *p->lens);
+	p->formats = svc_xmalloc((size_t)(p->nparams + 1) *
+	    sizeof *p->formats);
+	memset(p->vals, 0, (size_t)(p->nparams + 1) * sizeof *p->vals);
+	memset(p->formats, 0, (size_t)(p->nparams + 1) * sizeof *p->formats);
+	p->row = -1;
+	st = svc_xmalloc(sizeof *st);
+	st->lite = NULL;
+	st->pg = p;
+	st->db = db;
+	*out = st;
+	return 0;
+}
+
+/* A value bound as n bytes of text (or of a blob); NULL binds null. */
+int
+svc_pg_bind(struct svc_stmt *st, int i, const void *v, size_t n,
+    int binary)
+{
+	struct pgstmt *p = st->pg;
+
+	if (i < 1 || i > p->nparams)
+		return SVC_PG_ERROR;
+	svc_pg_reset(st);
+	free(p->vals[i - 1]);
+	p->vals[i - 1] = NULL;
+	if (v != NULL) {
+		p->vals[i - 1] = svc_xmalloc(n + 1);
+		memcpy(p->vals[i - 1], v, n);
+		p->vals[i - 1][n] = '\0';
+	}
+	p->lens[i - 1] = (int)n;
+	p->formats[i - 1] = binary;
+	return 0;
+}
+
+int
+svc_pg_bind_count(struct svc_stmt *st)
+{
+	return st->pg->nparams;
+}
+
+/* Run at the first step; then one row a step. */
+int
+svc_pg_step(struct svc_stmt *st)
+{
+	struct pgstmt *p = st->pg;
+	struct svc_db *db = st->db;
+	ExecStatusType s;
+
+	if (p->res == NULL) {
+		p->res = pq.PQexecPrepared(db->pg, p->name, p->nparams,
+		    (const char *const *)p->vals, p->lens, p->formats, 0);
+		s = pq.PQresultStatus(p->res);
+		if (s != PGRES_TUPLES_OK && s != PGRES_COMMAND_OK) {
+			failed(db, p->res);
+			pq.PQclear(p->res);
+			p->res = NULL;
+			return SVC_PG_ERROR;
+		}
+		db->changes = strtoll(pq.PQcmdTuples(p->res), NULL, 10);
+	}
+	if (++p->row < pq.PQntuples(p->res))
+		return SVC_ROW;
+	p->row = pq.PQntuples(p->res);
+	return SVC_DONE;
+}
+
+void
+svc_pg_reset(struct svc_stmt *st)
+{
+	struct pgstmt *p = st->pg;
+
+	pq.PQclear(p->res);
+	p->res = NULL;
+	p->row = -1;
+	pq.PQfreemem(p->blob);
+	p->blob = NULL;
+}
+
+void
+svc_pg_finalize(struct svc_stmt *st)
+{
+	struct pgstmt *p = st->pg;
+	struct svc_buf sql = { 0 };
+	int i;
+
+	svc_pg_reset(st);
+	pq.PQclear(p->desc);
+	if (pq.PQstatus(st->db->pg) == CONNECTION_OK) {
+		/* the name is ours, svc<digits>: nothing to quote */
+		svc_buf_printf(&sql, "DEALLOCATE %s", p->name);
+		pq.PQclear(pq.PQexec(st->db->pg, sql.s));
+		svc_buf_free(&sql);
+	}
+	for (i = 0; i < p->nparams; i++)
+		free(p->vals[i]);
+	free(p->vals);
+	free(p->lens);
+	free(p->formats);
+	free(p->sql);
+	free(p);
+}
+
+/* The result that names the columns: the rows, or the description. */
+static const PGresult *
+columns(struct svc_stmt *st)
+{
+	struct pgstmt *p = st->pg;
+
+	if (p->res)
+		return p->res;
+	if (p->desc == NULL)
+		p->desc = pq.PQdescribePrepared(st->db->pg, p->name);
+	return p->desc;
+}
+
+int
+svc_pg_col_count(struct svc_stmt *st)
+{
+	return pq.PQnfields(columns(st));
+}
+
+const char *
+svc_pg_col_name(struct svc_stmt *st, int col)
+{
+	return pq.PQfname(columns(st), col);
+}
+
+/* Text of the current row's column; NULL for null or no row. */
+const char *
+svc_pg_col_text(struct svc_stmt *st, int col)
+{
+	struct pgstmt *p = st->pg;
+
+	if (p->res == NULL || p->row < 0 || p->row >= pq.PQntuples(p->res) ||
+	    col < 0 || col >= pq.PQnfields(p->res) ||
+	    pq.PQgetisnull(p->res, p->row, col))
+		return NULL;
+	return pq.PQgetvalue(p->res, p->row, col);
+}
+
+/* The built-in types' numbers (pg_type.dat); any other is text. */
+enum { BYTEA = 17, INT8 = 20, INT2 = 21, INT4 = 23, FLOAT4 = 700,
+	FLOAT8 = 701, NUMERIC = 1700 };
+
+int
+svc_pg_col_type(struct svc_stmt *st, int col)
+{
+	if (svc_pg_col_text(st, col) == NULL)
+		return SVC_T_NULL;
+	switch (pq.PQftype(st->pg->res, col)) {
+	case INT2: case INT4: case INT8:
+		return SVC_T_INT;
+	case FLOAT4: case FLOAT8: case NUMERIC:
+		return SVC_T_FLOAT;
+	case BYTEA:
+		return SVC_T_BLOB;
+	default:
+		return SVC_T_TEXT;
+	}
+}
+
+const void *
+svc_pg_col_blob(struct svc_stmt *st, int col, size_t *n)
+{
+	const char *s = svc_pg_col_text(st, col);
+	struct pgstmt *p = st->pg;
+
+	*n = 0;
+	if (s == NULL)
+		return NULL;
+	if (pq.PQftype(p->res, col) != BYTEA) {
+		*n = strlen(s);
+		return s;
+	}
+	pq.PQfreemem(p->blob);
+	p->blob = pq.PQunescapeBytea((const unsigned char *)s, n);
+	return p->blob;
+}
+
+/*
+ * SQLSTATE classes to the exit statuses of DESIGN section 3: a
+ * serialization failure, a deadlock or a lock not granted is "try again"
+ * (75), as SQLite's busy is; a constraint is bad data (65); a lost
+ * connection or a full disk an I/O error (74).
+ */
+int
+svc_pg_error(struct svc_db *db, struct svc_err *e)
+{
+	const char *s = db->sqlstate;
+	int code = SVC_EX_SOFTWARE;
+
+	if (strcmp(s, "40001") == 0 || strcmp(s, "40P01") == 0 ||
+	    strcmp(s, "55P03") == 0)
+		return svc_seterr(e, SVC_EX_TEMPFAIL,
+		    "database busy past the timeout; try again");
+	if (strncmp(s, "23", 2) == 0)
+		code = SVC_EX_DATA;
+	else if (strncmp(s, "08", 2) == 0 || strncmp(s, "53", 2) == 0 ||
+	    strncmp(s, "58", 2) == 0 || strcmp(s, "25006") == 0)
+		code = SVC_EX_IOERR;
+	return svc_seterr(e, code, "database: %s", db->pgmsg);
+}
+
+int
+svc_pg_exec(struct svc_db *db, const char *sql)
+{
+	PGresult *res = pq.PQexec(db->pg, sql);
+	ExecStatusType s = pq.PQresultStatus(res);
+	int rc = 0;
+
+	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK)
+		rc = failed(db, res);
+	pq.PQclear(res);
+	return rc;
+}

@@ -1,0 +1,200 @@
+/*
+ * test_sql.c - the SQL layer keeps one contract on both engines (issue
+ * 20): every case runs on SQLite, and again on PostgreSQL when
+ * SVC_TEST_PG names a server to use (.ci/run starts one); without it the
+ * PostgreSQL cases are skipped, and the summary of make check says so.
+ */
+#include "engine.h"
+#include "unit.h"
+
+/* The table of the cases, in each engine's own words. */
+static const char *const table[] = {
+	"CREATE TEMP TABLE t (id INTEGER PRIMARY KEY, n INTEGER, s TEXT,"
+	" b BLOB)",
+	"CREATE TEMP TABLE t (id bigint PRIMARY KEY, n bigint, s text,"
+	" b bytea)"
+};
+
+static struct svc_db *lite, *pg;
+
+static int
+setup(void **state)
+{
+	struct svc_err e = { 0 };
+	const char *conninfo = getenv("SVC_TEST_PG");
+
+	(void)state;
+	lite = unit_db();
+	if (svc_db_exec(lite, table[0], &e) != 0)
+		return -1;
+	if (conninfo == NULL || *conninfo == '\0')
+		return 0;
+	if (svc_pg_connect(conninfo, &pg, &e) != 0 ||
+	    svc_db_exec(pg, table[1], &e) != 0) {
+		fprintf(stderr, "SVC_TEST_PG: %s\n", e.msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	svc_db_close(lite);
+	svc_db_close(pg);
+	return 0;
+}
+
+/* The engine of a case: SQLite, or PostgreSQL when there is one. */
+static struct svc_db *
+engine(void **state)
+{
+	if (*state == NULL)
+		return lite;
+	if (pg == NULL)
+		skip();
+	return pg;
+}
+
+static void
+stmt_ok(struct svc_db *db, const char *sql, struct svc_stmt **st)
+{
+	struct svc_err e = { 0 };
+
+	if (svc_db_prepare(db, sql, st, &e) != 0)
+		fail_msg("%s: %s", sql, e.msg);
+}
+
+/* Bound values come back as they went in, each with its type. */
+static void
+binds_and_reads_every_type(void **state)
+{
+	static const char blob[] = { 'a', 0, 'b', (char)0xff };
+	struct svc_db *db = engine(state);
+	struct svc_err e = { 0 };
+	struct svc_stmt *st;
+	int64_t big = ((int64_t)1 << 40) + 1;
+
+	assert_int_equal(svc_db_exec(db, "DELETE FROM t", &e), 0);
+	stmt_ok(db, "INSERT INTO t (id, n, s, b) VALUES (?1, ?2, ?3, ?4)", &st);
+	assert_int_equal(svc_bind_count(st), 4);
+	svc_bind_int(st, 1, 7);
+	svc_bind_int64(st, 2, big);
+	svc_bind_text(st, 3, "上门服务 '?' \"x\"");
+	svc_bind_blob(st, 4, blob, sizeof blob);
+	assert_int_equal(svc_step(st), SVC_DONE);
+	assert_int_equal(svc_db_changes(db), 1);
+	svc_finalize(st);
+
+	stmt_ok(db, "SELECT id, n, s, b, NULL AS none_here FROM t WHERE id = ?1"
+	    " OR n = ?1", &st);
+	assert_int_equal(svc_col_count(st), 5);
+	assert_string_equal(svc_col_name(st, 4), "none_here");
+	svc_bind_int(st, 1, 7);
+	assert_int_equal(svc_step(st), SVC_ROW);
+	assert_int_equal(svc_col_type(st, 0), SVC_T_INT);
+	assert_int_equal(svc_col_int(st, 0), 7);
+	assert_true(svc_col_int64(st, 1) == big);
+	assert_int_equal(svc_col_type(st, 2), SVC_T_TEXT);
+	assert_string_equal(svc_col_text(st, 2), "上门服务 '?' \"x\"");
+	assert_int_equal(svc_col_type(st, 3), SVC_T_BLOB);
+	assert_int_equal(svc_col_bytes(st, 3), sizeof blob);
+	assert_memory_equal(svc_col_blob(st, 3), blob, sizeof blob);
+	assert_int_equal(svc_col_type(st, 4), SVC_T_NULL);
+	assert_null(svc_col_text(st, 4));
+	assert_int_equal(svc_col_int64(st, 4), 0);
+	assert_int_equal(svc_step(st), SVC_DONE);
+	svc_finalize(st);
+}
+
+/* A cached statement is the same one, cleared and run again. */
+static void
+cached_statements_run_again(void **state)
+{
+	static const char ins[] = "INSERT INTO t (id, n, s) VALUES (?1, ?2, ?3)";
+	static const char sum[] = "SELECT count(*), sum(n) FROM t WHERE id >= ?1";
+	struct svc_db *db = engine(state);
+	struct svc_err e = { 0 };
+	struct svc_stmt *st, *again;
+	int i;
+
+	assert_int_equal(svc_db_exec(db, "DELETE FROM t", &e), 0);
+	for (i = 1; i <= 3; i++) {
+		assert_int_equal(svc_db_cached(db, ins, &st, &e), 0);
+		svc_bind_int(st, 1, 100 + i);
+		svc_bind_int(st, 2, i);
+		svc_bind_text(st, 3, i == 2 ? NULL : "x");
+		assert_int_equal(svc_db_done(db, st, &e), 0);
+	}
+	assert_int_equal(svc_db_cached(db, ins, &again, &e), 0);
+	assert_ptr_equal(st, again);
+	assert_int_equal(svc_db_cached(db, sum, &st, &e), 0);
+	svc_bind_int(st, 1, 102);
+	assert_int_equal(svc_step(st), SVC_ROW);
+	assert_int_equal(svc_col_int(st, 0), 2);
+	assert_int_equal(svc_col_int(st, 1), 5);
+	svc_reset(st);
+	svc_bind_int(st, 1, 0);
+	assert_int_equal(svc_step(st), SVC_ROW);
+	assert_int_equal(svc_col_int(st, 0), 3);
+	svc_reset(st);
+	stmt_ok(db, "SELECT count(*) FROM t WHERE s IS NULL", &st);
+	assert_int_equal(svc_step(st), SVC_ROW);
+	assert_int_equal(svc_col_int(st, 0), 1);
+	svc_finalize(st);
+}
+
+/* Errors carry the exit statuses of DESIGN section 3 on both engines. */
+static void
+errors_map_to_exit_statuses(void **state)
+{
+	struct svc_db *db = engine(state);
+	struct svc_err e = { 0 };
+	struct svc_stmt *st;
+	int rc;
+
+	assert_int_equal(svc_db_exec(db, "DELETE FROM t", &e), 0);
+	assert_int_equal(svc_db_exec(db, "INSERT INTO t (id) VALUES (1)", &e),
+	    0);
+	stmt_ok(db, "INSERT INTO t (id) VALUES (?1)", &st);
+	svc_bind_int(st, 1, 1);
+	rc = svc_step(st);
+	assert_int_not_equal(rc, SVC_DONE);
+	assert_int_equal(svc_db_error(db, rc, &e), SVC_EX_DATA);
+	assert_non_null(strstr(e.msg, "database: "));
+	svc_finalize(st);
+	assert_int_equal(svc_db_prepare(db, "SELECT nothing FROM nowhere", &st,
+	    &e), SVC_EX_SOFTWARE);
+	assert_null(st);
+}
+
+/* ?N becomes $N, a bare ? the next number; quotes and comments stay. */
+static void
+placeholders_for_the_server(void **state)
+{
+	struct svc_buf b = { 0 };
+
+	(void)state;
+	assert_int_equal(svc_pg_text("SELECT '?1', \"a?\", ?12 -- ?3\n, ?", &b),
+	    12);
+	assert_string_equal(b.s, "SELECT '?1', \"a?\", $12 -- ?3\n, $1");
+	svc_buf_free(&b);
+}
+
+int
+main(void)
+{
+	static int on_pg = 1;
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(binds_and_reads_every_type),
+		cmocka_unit_test_prestate(binds_and_reads_every_type, &on_pg),
+		cmocka_unit_test(cached_statements_run_again),
+		cmocka_unit_test_prestate(cached_statements_run_again, &on_pg),
+		cmocka_unit_test(errors_map_to_exit_statuses),
+		cmocka_unit_test_prestate(errors_map_to_exit_statuses, &on_pg),
+		cmocka_unit_test(placeholders_for_the_server),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
