@@ -40,6 +40,8 @@ struct svc_stmt {
 #define SVC_PG_ERROR 1000
 
 struct svc_db *svc_db_wrap(sqlite3 *);	/* takes the handle */
+struct svc_stmt *svc_stmt_new(struct svc_db *, sqlite3_stmt *,
+    struct pgstmt *);
 int svc_stmt_wrap(struct svc_db *, sqlite3_stmt *, struct svc_stmt **,
     struct svc_err *);
 void svc_db_forget(struct svc_db *);	/* finalizes the cached statements */

@@ -209,7 +209,6 @@ svc_pg_prepare(struct svc_db *db, const char *sql, struct svc_stmt **out,
 {
 	struct svc_buf text = { 0 };
 	struct pgstmt *p = svc_xmalloc(sizeof *p);
-	struct svc_stmt *st;
 	PGresult *res;
 
 	memset(p, 0, sizeof *p);
@@ -233,11 +232,7 @@ svc_pg_prepare(struct svc_db *db, const char *sql, struct svc_stmt **out,
 	memset(p->vals, 0, (size_t)(p->nparams + 1) * sizeof *p->vals);
 	memset(p->formats, 0, (size_t)(p->nparams + 1) * sizeof *p->formats);
 	p->row = -1;
-	st = svc_xmalloc(sizeof *st);
-	st->lite = NULL;
-	st->pg = p;
-	st->db = db;
-	*out = st;
+	*out = svc_stmt_new(db, NULL, p);
 	return 0;
 }
 
