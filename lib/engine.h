@@ -67,5 +67,7 @@ int svc_pg_col_type(struct svc_stmt *, int col);
 const void *svc_pg_col_blob(struct svc_stmt *, int col, size_t *n);
 int svc_pg_error(struct svc_db *, struct svc_err *);
 int svc_pg_exec(struct svc_db *, const char *sql);
+int svc_pg_commit(struct svc_db *);
+int svc_pg_in_transaction(struct svc_db *);
 
 #endif

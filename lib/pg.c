@@ -40,6 +40,8 @@ struct pgstmt {
 /* libpq's functions, found at the first connection. */
 static struct {
 	__typeof__(PQclear) *PQclear;
+	__typeof__(PQcmdStatus) *PQcmdStatus;
+	__typeof__(PQtransactionStatus) *PQtransactionStatus;
 	__typeof__(PQcmdTuples) *PQcmdTuples;
 	__typeof__(PQconnectdb) *PQconnectdb;
 	__typeof__(PQdescribePrepared) *PQdescribePrepared;
@@ -71,6 +73,8 @@ load_libpq(struct svc_err *e)
 		void **slot;
 	} sym[] = {
 		SYM(PQclear),
+		SYM(PQcmdStatus),
+		SYM(PQtransactionStatus),
 		SYM(PQcmdTuples),
 		SYM(PQconnectdb),
 		SYM(PQdescribePrepared),
@@ -187,6 +191,13 @@ svc_pg_connect(const char *conninfo, struct svc_db **out, struct svc_err *e)
 	}
 	db = svc_db_wrap(NULL);
 	db->pg = c;
+	/* the server's notices ("does not exist, skipping") are not the
+	 * one line on stderr a command may print */
+	if (svc_pg_exec(db, "SET client_min_messages = warning") != 0) {
+		svc_db_error(db, SVC_PG_ERROR, e);
+		svc_db_close(db);
+		return e->code;
+	}
 	*out = db;
 	return 0;
 }
@@ -425,6 +436,36 @@ svc_pg_error(struct svc_db *db, struct svc_err *e)
 	    strncmp(s, "58", 2) == 0 || strcmp(s, "25006") == 0)
 		code = SVC_EX_IOERR;
 	return svc_seterr(e, code, "database: %s", db->pgmsg);
+}
+
+/* Whether a transaction is open (or failed and not yet rolled back). */
+int
+svc_pg_in_transaction(struct svc_db *db)
+{
+	return pq.PQtransactionStatus(db->pg) != PQTRANS_IDLE;
+}
+
+/*
+ * COMMIT of a transaction a statement failed in is answered ROLLBACK,
+ * without an error: it is one here, or a failed write would be reported
+ * as made.
+ */
+int
+svc_pg_commit(struct svc_db *db)
+{
+	PGresult *res = pq.PQexec(db->pg, "COMMIT");
+	int rc = 0;
+
+	if (pq.PQresultStatus(res) != PGRES_COMMAND_OK)
+		rc = failed(db, res);
+	else if (strcmp(pq.PQcmdStatus(res), "COMMIT") != 0) {
+		snprintf(db->sqlstate, sizeof db->sqlstate, "40000");
+		snprintf(db->pgmsg, sizeof db->pgmsg, "the transaction was "
+		    "rolled back");
+		rc = SVC_PG_ERROR;
+	}
+	pq.PQclear(res);
+	return rc;
 }
 
 int
