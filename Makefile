@@ -52,7 +52,7 @@ endif
 # svc, the front door, only finds them and is never setgid.
 TOOLS = svc-assign svc-cal svc-complaint svc-db svc-notify svc-order svc-pay svc-plan svc-product svc-report svc-staff svc-visit
 COMMANDS = svc $(TOOLS)
-LIBMODS = err i18n buf utf8 when clock cal money yaml jsonl tmpl conduct conf schema sql pg db acting event sha256 plan \
+LIBMODS = err i18n buf utf8 when clock cal money yaml jsonl tmpl conduct conf schema schema_pg sql pg db acting event sha256 plan \
 	staff leave roster order reply order_view history order_import assign product visit close sheet pay complaint report query out ids known seal notify cli
 UNITS = when cal money utf8 yaml jsonl history conf db out ids staff event buf order assign product visit pay report known seal sha256 acting notify plan sql
 

@@ -974,6 +974,9 @@ int svc_sha256_hex(const void *, size_t, char out[65]);
 /* sha256.c: SHA-256, by the processor's SHA instructions or libsodium. */
 int svc_sha256(const void *, size_t, unsigned char md[32]);
 const char *svc_sha256_impl(void);	/* "sha-ni" or "libsodium" */
+/* schema_pg.c: the schema on PostgreSQL, at this version (issue 20). */
+extern const char svc_pg_schema[];
+extern const int svc_pg_schema_version;
 int svc_seal_hash(const char *prev, const struct svc_value *, int n,
     char out[65]);	/* the chain's next link; the svc_seal() of SQL */
 int svc_seal_verify(struct svc_db *, FILE *out, struct svc_err *);

@@ -272,6 +272,123 @@ savepoints_and_failed_commits(void **state)
 	assert_int_equal(svc_pg_in_transaction(db), 0);
 }
 
+/* Every row of a query, a line each, cells joined by '|'. */
+static const char *
+rows(struct svc_db *db, const char *sql)
+{
+	static struct svc_buf b;
+	struct svc_stmt *st;
+	int i, rc;
+
+	svc_buf_reset(&b);
+	svc_buf_puts(&b, "");
+	stmt_ok(db, sql, &st);
+	while ((rc = svc_step(st)) == SVC_ROW) {
+		for (i = 0; i < svc_col_count(st); i++)
+			svc_buf_printf(&b, "%s%s", i ? "|" : "",
+			    svc_col_text(st, i) ? svc_col_text(st, i) : "");
+		svc_buf_putc(&b, '\n');
+	}
+	assert_int_equal(rc, SVC_DONE);
+	svc_finalize(st);
+	return b.s;
+}
+
+/* What the schema names, asked of each engine in its words. */
+static const char *const catalogue[][2] = {
+	{ "SELECT m.name, group_concat(p.name, ',') FROM sqlite_master m,"
+	  " pragma_table_info(m.name) p WHERE m.type IN ('table', 'view')"
+	  " AND m.name NOT IN ('ledger') GROUP BY m.name ORDER BY m.name",
+	  "SELECT table_name, string_agg(column_name, ',' ORDER BY"
+	  " ordinal_position) FROM information_schema.columns"
+	  " WHERE table_schema = 'svc' AND table_name NOT IN ('svc_schema',"
+	  " 'ledger') GROUP BY table_name ORDER BY table_name::text"
+	  " COLLATE \"C\"" },
+	{ "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT"
+	  " NULL ORDER BY name",
+	  "SELECT indexname FROM pg_indexes WHERE schemaname = 'svc' AND"
+	  " indexname NOT LIKE '%\\_pkey' AND indexname NOT LIKE '%\\_key'"
+	  " ORDER BY indexname::text COLLATE \"C\"" },
+	{ "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name",
+	  "SELECT DISTINCT trigger_name::text COLLATE \"C\" FROM"
+	  " information_schema.triggers WHERE trigger_schema = 'svc'"
+	  " ORDER BY 1" },
+};
+
+/*
+ * The schema on PostgreSQL (schema_pg.c) names what SQLite's migrations
+ * make, table for table, column for column, view, index and trigger, at
+ * the same version: a migration without its PostgreSQL text fails here.
+ */
+static void
+schema_matches_sqlite(void **state)
+{
+	struct svc_db *db = engine(state);
+	struct svc_err e = { 0 };
+	size_t i;
+	char *want;
+
+	assert_int_equal(svc_pg_schema_version, svc_db_schema_version());
+	if (svc_db_exec(db, "DROP SCHEMA IF EXISTS svc CASCADE;"
+	    " CREATE SCHEMA svc; SET search_path = svc, public", &e) != 0 ||
+	    svc_db_exec(db, svc_pg_schema, &e) != 0)
+		fail_msg("%s", e.msg);
+	assert_string_equal(unit_one(db, "SELECT version FROM svc_schema"),
+	    "18");
+	for (i = 0; i < sizeof catalogue / sizeof catalogue[0]; i++) {
+		want = svc_strdup(rows(lite, catalogue[i][0]));
+		assert_string_equal(rows(db, catalogue[i][1]), want);
+		free(want);
+	}
+}
+
+/* The same rows give the same answers, and the same refusals. */
+static void
+same_rows_same_answers(void **state)
+{
+	static const char *const put[] = {
+		"INSERT INTO dept (id, code, name, kind, created_at)"
+		" VALUES (900, 'x900', '民政', 'gov', 1)",
+		"INSERT INTO staff (id, login, name, dept_id, created_at)"
+		" VALUES (900, 'x900w', '王师傅', 900, 1)",
+		"INSERT INTO staff_role VALUES (900, 'worker'), (900, 'admin')",
+		"INSERT INTO customer (id, phone, name, created_at)"
+		" VALUES (900, '13900000900', '张三', 1)",
+		"INSERT INTO orders (id, kind, customer_id, address, channel,"
+		" created_at, reply_due, customer_name) VALUES (900, 'repair',"
+		" 900, '某路1号', 'phone', 1, 2, '张三')",
+		"INSERT INTO order_service VALUES (900, 1, 'fix', '修理', 2,"
+		" 3000, 60, '[]')",
+		"INSERT INTO charge (order_id, what, qty, unit_price, at, actor)"
+		" VALUES (900, '配件', 1, 250, 3, 'x900w')",
+		"UPDATE orders SET status = 'done' WHERE id = 900",
+		"INSERT INTO payment (order_id, kind, amount, method, place,"
+		" collector, at, receipt_no) VALUES (900, 'payment', 5000,"
+		" 'cash', 'site', 'x900w', 4, 'R2026-900')",
+	};
+	static const char answers[] = "SELECT o.balance, b.balance, s.roles,"
+	    " s.dept FROM orders o JOIN v_balance b ON b.id = o.id"
+	    " JOIN v_staff s ON s.login = 'x900w' WHERE o.id = 900";
+	struct svc_db *db = engine(state);
+	struct svc_err e = { 0 };
+	size_t i;
+
+	for (i = 0; i < sizeof put / sizeof put[0]; i++)
+		if (svc_db_exec(db, put[i], &e) != 0)
+			fail_msg("%s: %s", put[i], e.msg);
+	assert_string_equal(rows(db, answers), "1250|1250|admin,worker|x900\n");
+	assert_int_equal(svc_db_exec(db, "DELETE FROM orders WHERE id = 900",
+	    &e), SVC_EX_DATA);
+	assert_non_null(strstr(e.msg, "orders are never deleted"));
+	assert_int_equal(svc_db_exec(db, "UPDATE payment SET void = 1,"
+	    " void_reason = 'x' WHERE order_id = 900", &e), 0);
+	assert_string_equal(rows(db, answers), "6250|6250|admin,worker|x900\n");
+	assert_int_equal(svc_db_exec(db, "UPDATE orders SET kind = 'fax'"
+	    " WHERE id = 900", &e), SVC_EX_DATA);
+	assert_int_equal(svc_db_exec(db, "DELETE FROM payment", &e),
+	    SVC_EX_DATA);
+}
+
 /* ?N becomes $N, a bare ? the next number; quotes and comments stay. */
 static void
 placeholders_for_the_server(void **state)
@@ -301,6 +418,9 @@ main(void)
 		cmocka_unit_test(savepoints_and_failed_commits),
 		cmocka_unit_test_prestate(savepoints_and_failed_commits,
 		    &on_pg),
+		cmocka_unit_test_prestate(schema_matches_sqlite, &on_pg),
+		cmocka_unit_test(same_rows_same_answers),
+		cmocka_unit_test_prestate(same_rows_same_answers, &on_pg),
 		cmocka_unit_test(placeholders_for_the_server),
 	};
 
