@@ -376,6 +376,33 @@ explain(sqlite3 *db, const char *sql)
 	svc_buf_free(&q);
 }
 
+/*
+ * SVC_SQL_LOG=FILE: every statement prepared, appended to FILE a line
+ * each (its newlines as blanks), for the port to PostgreSQL: run the
+ * suite with it and mk/pg-dialect.sh says which statements the server
+ * takes as they are.  Never in a setgid run (secure_getenv): a path
+ * from the environment is not written with the svc group's rights.
+ */
+static void
+log_sql(const char *sql)
+{
+	static FILE *log;
+	static int tried;
+	const char *path;
+
+	if (!tried) {
+		tried = 1;
+		if ((path = secure_getenv("SVC_SQL_LOG")) != NULL && *path)
+			log = fopen(path, "a");
+	}
+	if (log == NULL)
+		return;
+	for (; *sql; sql++)
+		putc(*sql == '\n' || *sql == '\t' ? ' ' : *sql, log);
+	putc('\n', log);
+	fflush(log);
+}
+
 static int
 prepare(struct svc_db *db, const char *sql, unsigned flags,
     struct svc_stmt **st, struct svc_err *e)
@@ -390,6 +417,7 @@ prepare(struct svc_db *db, const char *sql, unsigned flags,
 	if (rc != SQLITE_OK)
 		return svc_db_error(db, rc, e);
 	explain(db->lite, sql);
+	log_sql(sql);
 	return svc_stmt_wrap(db, lite, st, e);
 }
 
