@@ -7,6 +7,7 @@
  * The statement handle carries its connection, which the PostgreSQL
  * driver will need for its own state and which svc_stmt_db returns.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -392,8 +393,10 @@ log_sql(const char *sql)
 
 	if (!tried) {
 		tried = 1;
-		if ((path = secure_getenv("SVC_SQL_LOG")) != NULL && *path)
-			log = fopen(path, "a");
+		if ((path = secure_getenv("SVC_SQL_LOG")) != NULL && *path &&
+		    (log = fopen(path, "a")) == NULL)	/* said, not hidden */
+			fprintf(stderr, "svc: SVC_SQL_LOG: %s: %s\n", path,
+			    strerror(errno));
 	}
 	if (log == NULL)
 		return;

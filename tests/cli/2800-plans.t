@@ -101,4 +101,19 @@ if grep -q 'USE TEMP B-TREE' "$T/plans"; then
 else
 	ok "svc-db seal: no table sorted"
 fi
+
+# SVC_SQL_LOG keeps every statement, a line each, for the port to
+# PostgreSQL (mk/pg-dialect.sh); a path it cannot write is said.
+SVC_SQL_LOG="$T/sql.log" svc-report overdue >/dev/null 2>&1
+SVC_SQL_LOG="$T/sql.log" svc-order show 1 >/dev/null 2>&1
+if [ "$(grep -c '^SELECT ' "$T/sql.log")" -ge 2 ] &&
+    [ "$(grep -vc '^[A-Z]' "$T/sql.log")" -eq 0 ] &&
+    grep -q '^SELECT .* WHERE .*o.id = ?12 ' "$T/sql.log"; then
+	ok "SVC_SQL_LOG: every statement, a line each"
+else
+	not_ok "SVC_SQL_LOG: every statement, a line each" "$(cat "$T/sql.log")"
+fi
+SVC_SQL_LOG="$T/no/such/dir/sql.log" run svc-report overdue
+check_err "SVC_SQL_LOG: $T/no/such/dir/sql.log: No such file" \
+    "SVC_SQL_LOG: a path it cannot write is said"
 done_testing
