@@ -211,7 +211,7 @@ staff_has(struct svc_db *db, const char *login, const char *role, int *yes,
     struct svc_err *e)
 {
 	static const char sql[] = "SELECT 1 FROM staff s WHERE s.login = ?1"
-	    " AND s.active AND (?2 IS NULL OR EXISTS (SELECT 1 FROM"
+	    " AND s.active = 1 AND (?2 IS NULL OR EXISTS (SELECT 1 FROM"
 	    " staff_role r WHERE r.staff_id = s.id AND r.role = ?2))";
 	struct svc_stmt *st;
 
@@ -232,7 +232,7 @@ int
 svc_admin_exists(struct svc_db *db, int *yes, struct svc_err *e)
 {
 	static const char sql[] = "SELECT 1 FROM staff s JOIN staff_role r"
-	    " ON r.staff_id = s.id WHERE s.active AND r.role = 'admin'";
+	    " ON r.staff_id = s.id WHERE s.active = 1 AND r.role = 'admin'";
 	struct svc_stmt *st;
 
 	return svc_db_cached(db, sql, &st, e) ? e->code :

@@ -438,7 +438,7 @@ svc_agenda_query(struct svc_db *db, int64_t person, time_t from, time_t to,
 	    " o.customer_name, o.address, c.phone,"
 	    " (SELECT group_concat(name || CASE WHEN qty > 1"
 	    "   THEN ' x' || qty ELSE '' END, '、') FROM (SELECT name, qty"
-	    "   FROM order_service WHERE order_id = o.id ORDER BY line)),"
+	    "   FROM order_service WHERE order_id = o.id ORDER BY line) AS l),"
 	    " (SELECT group_concat(value, ';') FROM json_each(o.documents)),"
 	    " o.status, CASE WHEN o.helper_id = ?1 THEN 'helper'"
 	    "   ELSE 'worker' END, o.note"
@@ -572,7 +572,7 @@ svc_auto_assign(struct svc_db *db, const struct svc_conf *c, int64_t id,
 	    "   WHERE o.helper_id = s.id AND o.status IN " BOOKED
 	    "   AND o.appt_at >= ?2 AND o.appt_at < ?3) AS load"
 	    " FROM staff s LEFT JOIN dept d ON d.id = s.dept_id"
-	    " WHERE s.active AND EXISTS (SELECT 1 FROM staff_role r"
+	    " WHERE s.active = 1 AND EXISTS (SELECT 1 FROM staff_role r"
 	    "   WHERE r.staff_id = s.id AND r.role = 'worker')"
 	    " AND (?1 = '' OR d.code = ?1)"
 	    " ORDER BY load, s.login";

@@ -25,7 +25,7 @@ svc_order_settle(struct svc_db *db, int64_t id, struct svc_err *e)
 	    "  AND v.outcome = 'done' AND v.review_due IS NOT NULL"
 	    "  AND coalesce(v.review, '') <> 'ok')"
 	    " AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.order_id = ?1"
-	    "  AND p.method = 'cash' AND p.place = 'site' AND NOT p.void"
+	    "  AND p.method = 'cash' AND p.place = 'site' AND p.void = 0"
 	    "  AND p.kind = 'payment' AND p.handover_id IS NULL)";
 	struct svc_json j;
 	struct svc_stmt *st;

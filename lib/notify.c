@@ -66,7 +66,7 @@ head_of(struct svc_db *db, int64_t id, struct head *h, struct svc_err *e)
 	static const char sql[] = "SELECT o.customer_name, c.phone, d.name,"
 	    " d.phone, o.address, o.appt_at, o.appt_until,"
 	    " (SELECT group_concat(name, '、') FROM (SELECT name FROM"
-	    "   order_service WHERE order_id = o.id ORDER BY line)),"
+	    "   order_service WHERE order_id = o.id ORDER BY line) AS l),"
 	    " o.kind, o.reason, c.email"
 	    " FROM orders o JOIN customer c ON c.id = o.customer_id"
 	    " LEFT JOIN dept d ON d.id = o.dept_id WHERE o.id = ?1";

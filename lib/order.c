@@ -576,7 +576,7 @@ current(struct svc_db *db, int64_t id, struct current *cur, struct svc_err *e)
 	    " \"group\", dept, product, fault, note, kind, status,"
 	    " (SELECT group_concat(code || ':' || qty, ',') FROM"
 	    "   (SELECT code, qty FROM order_service WHERE order_id = ?1"
-	    "    ORDER BY line)),"
+	    "    ORDER BY line) AS l),"
 	    " (SELECT c.email FROM orders o JOIN customer c"
 	    "   ON c.id = o.customer_id WHERE o.id = ?1)"
 	    " FROM v_order WHERE id = ?1";

@@ -61,9 +61,9 @@ statuses_json(const char *list, struct svc_buf *b, struct svc_err *e)
 	" o.created_at, o.reply_due, o.appt_at," \
 	" (SELECT group_concat(code || ':' || qty, ',') FROM" \
 	"   (SELECT code, qty FROM order_service s WHERE s.order_id = o.id" \
-	"    ORDER BY line))" \
+	"    ORDER BY line) AS l)" \
 	" FROM orders o JOIN customer c ON c.id = o.customer_id" \
-	" LEFT JOIN dept d ON d.id = o.dept_id WHERE 1"
+	" LEFT JOIN dept d ON d.id = o.dept_id WHERE TRUE"
 
 /*
  * The WHERE is built from the filters actually given, out of constant
@@ -692,7 +692,7 @@ svc_order_notice(struct svc_db *db, int64_t id, struct svc_buf *b,
 	static const char sql[] = "SELECT o.status, o.customer_name, o.address,"
 	    " o.appt_at, o.appt_until, o.documents, o.reason, d.name, d.phone,"
 	    " (SELECT group_concat(name, '、') FROM (SELECT name FROM"
-	    "   order_service WHERE order_id = o.id ORDER BY line))"
+	    "   order_service WHERE order_id = o.id ORDER BY line) AS l)"
 	    " FROM orders o JOIN customer c ON c.id = o.customer_id"
 	    " LEFT JOIN dept d ON d.id = o.dept_id WHERE o.id = ?1";
 	struct svc_stmt *st;

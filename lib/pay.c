@@ -41,9 +41,9 @@ svc_bill(struct svc_db *db, int64_t id, struct svc_bill *b, struct svc_err *e)
 	    "   WHERE order_id = o.id AND covered IS NOT NULL"
 	    "   ORDER BY no DESC LIMIT 1), 0),"
 	    " (SELECT coalesce(sum(amount), 0) FROM payment WHERE order_id = o.id"
-	    "   AND kind = 'payment' AND NOT void),"
+	    "   AND kind = 'payment' AND void = 0),"
 	    " (SELECT coalesce(sum(amount), 0) FROM payment WHERE order_id = o.id"
-	    "   AND kind = 'refund' AND NOT void),"
+	    "   AND kind = 'refund' AND void = 0),"
 	    " o.status, b.balance, o.closed_at IS NOT NULL"
 	    " FROM orders o JOIN v_balance b ON b.id = o.id WHERE o.id = ?1";
 	struct svc_stmt *st;
@@ -397,7 +397,7 @@ svc_handover(struct svc_db *db, const char *worker, int64_t counted,
 {
 	static const char sum[] = "SELECT coalesce(sum(amount), 0), count(*)"
 	    " FROM payment WHERE collector = ?1 AND method = 'cash'"
-	    " AND place = 'site' AND handover_id IS NULL AND NOT void"
+	    " AND place = 'site' AND handover_id IS NULL AND void = 0"
 	    " AND kind = 'payment'";
 	static const char add[] = "INSERT INTO handover (worker, at, expected,"
 	    " counted, difference, actor, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
@@ -451,7 +451,7 @@ svc_held_query(struct svc_db *db, const char *worker, struct svc_stmt **st,
 {
 	static const char sql[] = "SELECT collector, sum(amount), count(*),"
 	    " min(at) FROM payment WHERE method = 'cash' AND place = 'site'"
-	    " AND handover_id IS NULL AND NOT void AND kind = 'payment'"
+	    " AND handover_id IS NULL AND void = 0 AND kind = 'payment'"
 	    " AND (?1 IS NULL OR collector = ?1)"
 	    " GROUP BY collector ORDER BY min(at)";
 

@@ -234,7 +234,7 @@ const struct svc_report svc_checks[] = {
 	    " (?5 - min(p.at)) / 3600 FROM payment p"
 	    " JOIN orders o ON o.id = p.order_id"
 	    " LEFT JOIN dept d ON d.id = o.dept_id"
-	    " WHERE p.method = 'cash' AND p.place = 'site' AND NOT p.void"
+	    " WHERE p.method = 'cash' AND p.place = 'site' AND p.void = 0"
 	    " AND p.kind = 'payment' AND p.handover_id IS NULL"
 	    " AND p.at < ?5 - ?6"
 	    FILTERS("p.at", "d.code", "o.kind")
@@ -430,7 +430,7 @@ static const struct svc_col rating_cols[] = {
 	" count(*) FROM payment p JOIN orders o ON o.id = p.order_id" \
 	" LEFT JOIN dept d ON d.id = o.dept_id" \
 	" LEFT JOIN staff w ON w.login = p.collector" \
-	" WHERE NOT p.void" F("p.at", "d.code", "o.kind") \
+	" WHERE p.void = 0" F("p.at", "d.code", "o.kind") \
 	" GROUP BY k ORDER BY k"
 /*
  * Revenue by service: each payment is shared among its order's lines in
@@ -449,7 +449,7 @@ static const struct svc_col rating_cols[] = {
 	" FROM payment p JOIN orders o ON o.id = p.order_id" \
 	" LEFT JOIN dept d ON d.id = o.dept_id" \
 	" JOIN " table " l ON l.order_id = p.order_id" \
-	" WHERE NOT p.void" F("p.at", "d.code", "o.kind")
+	" WHERE p.void = 0" F("p.at", "d.code", "o.kind")
 #define SQL_REVENUE_SERVICE(F) "SELECT k," \
 	" sum(CASE kind WHEN 'payment' THEN amount * line / total ELSE 0 END)," \
 	" sum(CASE kind WHEN 'refund' THEN amount * line / total ELSE 0 END)," \

@@ -352,7 +352,7 @@ form_work(struct svc_db *db, struct svc_buf *b, int width, int64_t id)
 	    " order_service WHERE order_id = ?1 UNION ALL SELECT what, qty,"
 	    " unit_price FROM charge WHERE order_id = ?1";
 	static const char paid[] = "SELECT receipt_no, kind, amount FROM payment"
-	    " WHERE order_id = ?1 AND NOT void ORDER BY id";
+	    " WHERE order_id = ?1 AND void = 0 ORDER BY id";
 	struct svc_buf t = { 0 };
 	struct svc_bill bill;
 	struct svc_err e = { 0 };

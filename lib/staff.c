@@ -721,7 +721,7 @@ svc_staff_query(struct svc_db *db, const struct svc_staff_filter *f,
 	    " badge, active, skills, hours FROM v_staff"
 	    " WHERE (?1 IS NULL OR dept = ?1)"
 	    " AND (?2 IS NULL OR ',' || roles || ',' LIKE '%,' || ?2 || ',%')"
-	    " AND (?3 OR active)"
+	    " AND (?3 = 1 OR active = 1)"
 	    " AND (?4 IS NULL OR login = ?4)"
 	    " ORDER BY login";
 

@@ -76,7 +76,7 @@ open_visit(struct svc_db *db, int64_t order, const struct svc_facts *s,
 	    "  ELSE 'move' END), m, nullif(?5, 0), nullif(?6, 0),"
 	    "  nullif(?7, 0), nullif(?8, 0)"
 	    " FROM (SELECT (SELECT max(id) FROM move WHERE order_id = ?1"
-	    "  AND new_at IS NOT NULL AND at >= ?4) AS m)";
+	    "  AND new_at IS NOT NULL AND at >= ?4) AS m) AS last_move";
 	const char *cause = NULL;
 	struct svc_stmt *st;
 
@@ -130,7 +130,7 @@ person(struct svc_db *db, const char *login, int64_t id, struct person *p,
 	static const char sql[] = "SELECT s.id, s.login, EXISTS (SELECT 1"
 	    " FROM staff_role r WHERE r.staff_id = s.id"
 	    "  AND r.role IN ('dispatcher', 'admin'))"
-	    " FROM staff s WHERE s.active AND (s.login = ?1 OR s.id = ?2)";
+	    " FROM staff s WHERE s.active = 1 AND (s.login = ?1 OR s.id = ?2)";
 	struct svc_stmt *st;
 	int rc;
 
@@ -945,9 +945,9 @@ svc_noshow(struct svc_db *db, const struct svc_conf *c, int apply,
 {
 	static const char sql[] = "SELECT o.id, o.kind, o.appt_at,"
 	    " (SELECT count(*) FROM contact t WHERE t.order_id = o.id"
-	    "   AND t.at >= o.appt_at AND NOT t.reached),"
+	    "   AND t.at >= o.appt_at AND t.reached = 0),"
 	    " (SELECT count(*) FROM contact t WHERE t.order_id = o.id"
-	    "   AND t.at >= o.appt_at AND t.reached)"
+	    "   AND t.at >= o.appt_at AND t.reached = 1)"
 	    " FROM orders o WHERE o.status = 'arrived' AND o.appt_at <= ?1"
 	    " ORDER BY o.appt_at, o.id";
 	const struct svc_rules *r;
