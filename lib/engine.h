@@ -36,6 +36,10 @@ struct svc_stmt {
 	struct svc_db *db;
 };
 
+/* The server's numbers of the types a value is bound as (pg_type.dat). */
+enum { SVC_PG_UNKNOWN = 0, SVC_PG_BOOL = 16, SVC_PG_BYTEA = 17,
+	SVC_PG_INT8 = 20, SVC_PG_TEXT = 25 };
+
 /* What a PostgreSQL step returns on an error: none of SQLite's codes. */
 #define SVC_PG_ERROR 1000
 
@@ -55,7 +59,7 @@ const char *svc_pg_sql(struct svc_stmt *);
 int svc_pg_prepare(struct svc_db *, const char *sql, struct svc_stmt **,
     struct svc_err *);
 int svc_pg_bind(struct svc_stmt *, int i, const void *v, size_t n,
-    int binary);
+    unsigned type);	/* SVC_PG_* */
 int svc_pg_bind_count(struct svc_stmt *);
 int svc_pg_step(struct svc_stmt *);
 void svc_pg_reset(struct svc_stmt *);

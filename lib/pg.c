@@ -28,7 +28,10 @@
 struct pgstmt {
 	char name[24];		/* the prepared statement's, on the server */
 	char *sql;		/* as the caller wrote it */
+	char *text;		/* as the server reads it, $N for ?N */
+	int prepared;		/* on the server yet */
 	int nparams;
+	Oid *types;		/* of the values bound, for a late prepare */
 	char **vals;		/* bound values as text; NULL: null */
 	int *lens, *formats;	/* a blob is bound in binary */
 	PGresult *res;		/* NULL until the first step */
@@ -214,28 +217,54 @@ svc_pg_sql(struct svc_stmt *st)
 	return st->pg->sql;
 }
 
+/*
+ * Prepared on the server, with the types the bindings gave so far; a
+ * parameter nothing types (a null in ?3 IS NULL) is then taken as text,
+ * as SQLite would take any value there.  Late: at the first step, when
+ * the bindings are all there is to know.
+ */
+static int
+server_prepare(struct svc_stmt *st, int late)
+{
+	struct pgstmt *p = st->pg;
+	PGresult *res;
+	int i, rc, tries;
+
+	for (tries = 0; tries < 2; tries++) {
+		res = pq.PQprepare(st->db->pg, p->name, p->text, p->nparams,
+		    p->types);
+		rc = pq.PQresultStatus(res) == PGRES_COMMAND_OK ? 0 :
+		    failed(st->db, res);
+		pq.PQclear(res);
+		if (rc == 0) {
+			p->prepared = 1;
+			return 0;
+		}
+		if (!late || strcmp(st->db->sqlstate, "42P18") != 0)
+			break;
+		for (i = 0; i < p->nparams; i++)
+			if (p->types[i] == SVC_PG_UNKNOWN)
+				p->types[i] = SVC_PG_TEXT;
+	}
+	return rc;
+}
+
 int
 svc_pg_prepare(struct svc_db *db, const char *sql, struct svc_stmt **out,
     struct svc_err *e)
 {
 	struct svc_buf text = { 0 };
 	struct pgstmt *p = svc_xmalloc(sizeof *p);
-	PGresult *res;
+	struct svc_stmt *st;
 
 	memset(p, 0, sizeof *p);
 	p->nparams = svc_pg_text(sql, &text);
-	snprintf(p->name, sizeof p->name, "svc%d", ++db->nprepared);
-	res = pq.PQprepare(db->pg, p->name, text.s ? text.s : "", 0, NULL);
+	p->text = svc_strdup(text.s ? text.s : "");
 	svc_buf_free(&text);
-	if (pq.PQresultStatus(res) != PGRES_COMMAND_OK) {
-		failed(db, res);
-		pq.PQclear(res);
-		free(p);
-		*out = NULL;
-		return svc_db_error(db, SVC_PG_ERROR, e);
-	}
-	pq.PQclear(res);
+	snprintf(p->name, sizeof p->name, "svc%d", ++db->nprepared);
 	p->sql = svc_strdup(sql);
+	p->types = svc_xmalloc((size_t)(p->nparams + 1) * sizeof *p->types);
+	memset(p->types, 0, (size_t)(p->nparams + 1) * sizeof *p->types);
 	p->vals = svc_xmalloc((size_t)(p->nparams + 1) * sizeof *p->vals);
 	p->lens = svc_xmalloc((size_t)(p->nparams + 1) * sizeof *p->lens);
 	p->formats = svc_xmalloc((size_t)(p->nparams + 1) *
@@ -243,14 +272,20 @@ svc_pg_prepare(struct svc_db *db, const char *sql, struct svc_stmt **out,
 	memset(p->vals, 0, (size_t)(p->nparams + 1) * sizeof *p->vals);
 	memset(p->formats, 0, (size_t)(p->nparams + 1) * sizeof *p->formats);
 	p->row = -1;
-	*out = svc_stmt_new(db, NULL, p);
-	return 0;
+	*out = st = svc_stmt_new(db, NULL, p);
+	/* a parameter whose type only its value tells (?1 IS NULL) waits
+	 * for the first step, when its binding gives the type */
+	if (server_prepare(st, 0) == 0 || strcmp(db->sqlstate, "42P18") == 0)
+		return 0;
+	svc_finalize(st);
+	*out = NULL;
+	return svc_db_error(db, SVC_PG_ERROR, e);
 }
 
 /* A value bound as n bytes of text (or of a blob); NULL binds null. */
 int
 svc_pg_bind(struct svc_stmt *st, int i, const void *v, size_t n,
-    int binary)
+    unsigned type)
 {
 	struct pgstmt *p = st->pg;
 
@@ -265,7 +300,9 @@ svc_pg_bind(struct svc_stmt *st, int i, const void *v, size_t n,
 		p->vals[i - 1][n] = '\0';
 	}
 	p->lens[i - 1] = (int)n;
-	p->formats[i - 1] = binary;
+	p->formats[i - 1] = type == SVC_PG_BYTEA;
+	if (type != 0)
+		p->types[i - 1] = type;
 	return 0;
 }
 
@@ -283,6 +320,8 @@ svc_pg_step(struct svc_stmt *st)
 	struct svc_db *db = st->db;
 	ExecStatusType s;
 
+	if (!p->prepared && server_prepare(st, 1) != 0)
+		return SVC_PG_ERROR;
 	if (p->res == NULL) {
 		p->res = pq.PQexecPrepared(db->pg, p->name, p->nparams,
 		    (const char *const *)p->vals, p->lens, p->formats, 0);
@@ -322,7 +361,7 @@ svc_pg_finalize(struct svc_stmt *st)
 
 	svc_pg_reset(st);
 	pq.PQclear(p->desc);
-	if (pq.PQstatus(st->db->pg) == CONNECTION_OK) {
+	if (p->prepared && pq.PQstatus(st->db->pg) == CONNECTION_OK) {
 		/* the name is ours, svc<digits>: nothing to quote */
 		svc_buf_printf(&sql, "DEALLOCATE %s", p->name);
 		pq.PQclear(pq.PQexec(st->db->pg, sql.s));
@@ -333,6 +372,8 @@ svc_pg_finalize(struct svc_stmt *st)
 	free(p->vals);
 	free(p->lens);
 	free(p->formats);
+	free(p->types);
+	free(p->text);
 	free(p->sql);
 	free(p);
 }
@@ -345,6 +386,8 @@ columns(struct svc_stmt *st)
 
 	if (p->res)
 		return p->res;
+	if (!p->prepared)
+		server_prepare(st, 1);
 	if (p->desc == NULL)
 		p->desc = pq.PQdescribePrepared(st->db->pg, p->name);
 	return p->desc;
@@ -362,7 +405,11 @@ svc_pg_col_name(struct svc_stmt *st, int col)
 	return pq.PQfname(columns(st), col);
 }
 
-/* Text of the current row's column; NULL for null or no row. */
+/*
+ * Text of the current row's column; NULL for null or no row.  A boolean
+ * reads as SQLite gives a truth, 1 or 0 (EXISTS, a comparison): the
+ * outputs are the same on both engines.
+ */
 const char *
 svc_pg_col_text(struct svc_stmt *st, int col)
 {
@@ -372,12 +419,13 @@ svc_pg_col_text(struct svc_stmt *st, int col)
 	    col < 0 || col >= pq.PQnfields(p->res) ||
 	    pq.PQgetisnull(p->res, p->row, col))
 		return NULL;
+	if (pq.PQftype(p->res, col) == SVC_PG_BOOL)
+		return *pq.PQgetvalue(p->res, p->row, col) == 't' ? "1" : "0";
 	return pq.PQgetvalue(p->res, p->row, col);
 }
 
 /* The built-in types' numbers (pg_type.dat); any other is text. */
-enum { BYTEA = 17, INT8 = 20, INT2 = 21, INT4 = 23, FLOAT4 = 700,
-	FLOAT8 = 701, NUMERIC = 1700 };
+enum { INT2 = 21, INT4 = 23, FLOAT4 = 700, FLOAT8 = 701, NUMERIC = 1700 };
 
 int
 svc_pg_col_type(struct svc_stmt *st, int col)
@@ -385,11 +433,11 @@ svc_pg_col_type(struct svc_stmt *st, int col)
 	if (svc_pg_col_text(st, col) == NULL)
 		return SVC_T_NULL;
 	switch (pq.PQftype(st->pg->res, col)) {
-	case INT2: case INT4: case INT8:
+	case INT2: case INT4: case SVC_PG_INT8: case SVC_PG_BOOL:
 		return SVC_T_INT;
 	case FLOAT4: case FLOAT8: case NUMERIC:
 		return SVC_T_FLOAT;
-	case BYTEA:
+	case SVC_PG_BYTEA:
 		return SVC_T_BLOB;
 	default:
 		return SVC_T_TEXT;
@@ -405,7 +453,7 @@ svc_pg_col_blob(struct svc_stmt *st, int col, size_t *n)
 	*n = 0;
 	if (s == NULL)
 		return NULL;
-	if (pq.PQftype(p->res, col) != BYTEA) {
+	if (pq.PQftype(p->res, col) != SVC_PG_BYTEA) {
 		*n = strlen(s);
 		return s;
 	}

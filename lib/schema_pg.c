@@ -28,6 +28,29 @@ const char svc_pg_schema[] =
 "CREATE FUNCTION svc_json_valid(t text) RETURNS boolean LANGUAGE plpgsql\n"
 "  IMMUTABLE AS $$ BEGIN PERFORM t::json; RETURN true;\n"
 "  EXCEPTION WHEN others THEN RETURN false; END $$;\n"
+/*
+ * SQLite's functions that svc's statements call, under their names, so
+ * that a statement is written once: group_concat skips nulls and is null
+ * for none (its order is its input's, a sorted subquery's: PostgreSQL
+ * keeps that order in practice, not by promise); max of two; total is a
+ * sum that is 0.0 for no rows.
+ */
+"CREATE FUNCTION svc_concat(acc text, v text, sep text) RETURNS text\n"
+"  LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN v IS NULL THEN acc\n"
+"  WHEN acc IS NULL THEN v ELSE acc || sep || v END $$;\n"
+"CREATE FUNCTION svc_concat(acc text, v text) RETURNS text\n"
+"  LANGUAGE sql IMMUTABLE AS $$ SELECT svc_concat(acc, v, ',') $$;\n"
+"CREATE AGGREGATE group_concat(text, text) (SFUNC = svc_concat,\n"
+"  STYPE = text);\n"
+"CREATE AGGREGATE group_concat(text) (SFUNC = svc_concat, STYPE = text);\n"
+"CREATE FUNCTION max(a bigint, b bigint) RETURNS bigint LANGUAGE sql\n"
+"  IMMUTABLE AS $$ SELECT greatest(a, b) $$;\n"
+"CREATE FUNCTION min(a bigint, b bigint) RETURNS bigint LANGUAGE sql\n"
+"  IMMUTABLE AS $$ SELECT least(a, b) $$;\n"
+"CREATE FUNCTION svc_total_step(acc float8, v bigint) RETURNS float8\n"
+"  LANGUAGE sql IMMUTABLE AS $$ SELECT acc + coalesce(v, 0) $$;\n"
+"CREATE AGGREGATE total(bigint) (SFUNC = svc_total_step, STYPE = float8,\n"
+"  INITCOND = '0');\n"
 /* A refusal of the rules: a constraint, as RAISE(ABORT) is in SQLite. */
 "CREATE FUNCTION svc_refuse() RETURNS trigger LANGUAGE plpgsql AS $$\n"
 "  BEGIN RAISE EXCEPTION '%', TG_ARGV[0]\n"

@@ -96,7 +96,7 @@ pg_bind_int(struct svc_stmt *st, int i, int64_t v)
 	char b[24];
 	int n = snprintf(b, sizeof b, "%lld", (long long)v);
 
-	return svc_pg_bind(st, i, b, (size_t)n, 0);
+	return svc_pg_bind(st, i, b, (size_t)n, SVC_PG_INT8);
 }
 
 int
@@ -120,7 +120,8 @@ int
 svc_bind_text(struct svc_stmt *st, int i, const char *s)
 {
 	if (st->pg)
-		return svc_pg_bind(st, i, s, s ? strlen(s) : 0, 0);
+		return svc_pg_bind(st, i, s, s ? strlen(s) : 0,
+		    s ? SVC_PG_TEXT : SVC_PG_UNKNOWN);
 	return sqlite3_bind_text(st->lite, i, s, -1, SQLITE_STATIC);
 }
 
@@ -137,7 +138,7 @@ int
 svc_bind_blob(struct svc_stmt *st, int i, const void *p, size_t n)
 {
 	if (st->pg)
-		return svc_pg_bind(st, i, p ? p : "", n, 1);
+		return svc_pg_bind(st, i, p ? p : "", n, SVC_PG_BYTEA);
 	return sqlite3_bind_blob64(st->lite, i, p, n, SQLITE_STATIC);
 }
 
@@ -145,7 +146,7 @@ int
 svc_bind_null(struct svc_stmt *st, int i)
 {
 	if (st->pg)
-		return svc_pg_bind(st, i, NULL, 0, 0);
+		return svc_pg_bind(st, i, NULL, 0, SVC_PG_UNKNOWN);
 	return sqlite3_bind_null(st->lite, i);
 }
 
@@ -468,7 +469,7 @@ clear(struct svc_stmt *st)
 		return;
 	}
 	for (i = 1; i <= svc_pg_bind_count(st); i++)
-		svc_pg_bind(st, i, NULL, 0, 0);
+		svc_pg_bind(st, i, NULL, 0, SVC_PG_UNKNOWN);
 }
 
 int

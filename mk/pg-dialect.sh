@@ -5,7 +5,9 @@
 # fixtures: `SVC_SQL_LOG=/tmp/sql.log sh tests/run.sh build/std`.  CONNINFO names a
 # server whose schema "svc" is svc's (test_sql makes it, given
 # SVC_TEST_PG: mk/pg-cluster.sh starts a throwaway one).  Each distinct
-# statement is prepared there, its ?N as $N; the engine's own statements
+# statement is prepared there, its ?N as $N (one whose parameter only its
+# value can type is counted apart: the driver prepares it at its first
+# step, with the bindings' types); the engine's own statements
 # (PRAGMA, BEGIN, SAVEPOINT, ...) are the driver's and counted apart.
 # Prints the totals, then why the rest were refused, most often first:
 # the work list of the port.  Figures, not a test.
@@ -15,7 +17,7 @@ conn=${2:?usage: mk/pg-dialect.sh LOG CONNINFO}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 sort -u "$log" >"$tmp/all"
-ok=0 refused=0 engine=0
+ok=0 typed=0 refused=0 engine=0
 while IFS= read -r sql; do
 	case $sql in
 	PRAGMA*|BEGIN*|COMMIT*|ROLLBACK*|SAVEPOINT*|RELEASE*|EXPLAIN*|SELECT\ 1)
@@ -25,6 +27,8 @@ while IFS= read -r sql; do
 	if err=$(psql -X -q -v ON_ERROR_STOP=1 "$conn" -c "SET search_path = svc" \
 	    -c "PREPARE s AS $pg" 2>&1 >/dev/null); then
 		ok=$((ok + 1))
+	elif printf '%s' "$err" | grep -q 'could not determine data type'; then
+		typed=$((typed + 1))	# pg.c prepares it with its bindings
 	else
 		refused=$((refused + 1))
 		printf '%s\n' "$err" | sed -n '1s/^.*ERROR: *//p' |
@@ -33,7 +37,7 @@ while IFS= read -r sql; do
 		    >>"$tmp/refused"
 	fi
 done <"$tmp/all"
-echo "$(wc -l <"$tmp/all") distinct statements: $ok prepare on PostgreSQL as they are, $refused refused, $engine the engine's own"
+echo "$(wc -l <"$tmp/all") distinct statements: $ok prepare on PostgreSQL as they are, $typed once their bindings type a parameter (pg.c does so at the first step), $refused refused, $engine the engine's own"
 [ -s "$tmp/why" ] && sort "$tmp/why" | uniq -c | sort -rn
 [ -n "${PG_DIALECT_ALL:-}" ] && [ -s "$tmp/refused" ] && cat "$tmp/refused"
 exit 0

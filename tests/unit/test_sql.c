@@ -111,6 +111,29 @@ binds_and_reads_every_type(void **state)
 	svc_finalize(st);
 }
 
+/*
+ * A parameter that only its value types (?1 IS NULL) is typed by its
+ * binding on PostgreSQL; a truth reads 1 or 0 on both engines.
+ */
+static void
+parameters_typed_by_their_values(void **state)
+{
+	struct svc_db *db = engine(state);
+	struct svc_stmt *st;
+
+	stmt_ok(db, "SELECT ?1 IS NULL, ?2, ?3 IS NULL, 2 > 1", &st);
+	svc_bind_int(st, 1, 5);
+	svc_bind_text(st, 2, "二");
+	svc_bind_null(st, 3);
+	assert_int_equal(svc_step(st), SVC_ROW);
+	assert_string_equal(svc_col_text(st, 0), "0");
+	assert_int_equal(svc_col_type(st, 0), SVC_T_INT);
+	assert_string_equal(svc_col_text(st, 1), "二");
+	assert_int_equal(svc_col_int(st, 2), 1);
+	assert_int_equal(svc_col_int(st, 3), 1);
+	svc_finalize(st);
+}
+
 /* A cached statement is the same one, cleared and run again. */
 static void
 cached_statements_run_again(void **state)
@@ -409,6 +432,9 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(binds_and_reads_every_type),
 		cmocka_unit_test_prestate(binds_and_reads_every_type, &on_pg),
+		cmocka_unit_test(parameters_typed_by_their_values),
+		cmocka_unit_test_prestate(parameters_typed_by_their_values,
+		    &on_pg),
 		cmocka_unit_test(cached_statements_run_again),
 		cmocka_unit_test_prestate(cached_statements_run_again, &on_pg),
 		cmocka_unit_test(errors_map_to_exit_statuses),
