@@ -119,6 +119,11 @@ $(B)/gen: bench/gen.c $(B)/libsvc.a
 	$(CC) $(SVC_CFLAGS) $(SAN) $(CFLAGS) $(LDFLAGS) -o $@ bench/gen.c \
 		$(B)/libsvc.a $(LIBS)
 
+# What the PostgreSQL driver sends for each statement (mk/pg-dialect.sh).
+$(B)/pg-text: mk/pg-text.c $(B)/libsvc.a
+	$(CC) $(SVC_CFLAGS) $(SAN) $(CFLAGS) $(LDFLAGS) -o $@ mk/pg-text.c \
+		$(B)/libsvc.a $(LIBS)
+
 # make bench [N=1000000]: figures against the sqlite3 shell; not a test.
 N ?= 1000000
 bench: all $(B)/gen

@@ -18,10 +18,12 @@
  * engine.  The layer's own test (tests/unit/test_sql.c) runs every case
  * on both drivers.
  */
+#include <ctype.h>
 #include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "engine.h"
 
@@ -135,16 +137,89 @@ failed(struct svc_db *db, const PGresult *res)
 	return SVC_PG_ERROR;
 }
 
+/* The length of keyword w at p, as a whole word (any case); else 0. */
+static size_t
+word(const char *p, const char *w)
+{
+	size_t n = strlen(w);
+
+	if (strncasecmp(p, w, n) != 0 || isalnum((unsigned char)p[n]) ||
+	    p[n] == '_')
+		return 0;
+	return n;
+}
+
+static const char *
+blanks(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\n')
+		p++;
+	return p;
+}
+
+/* A value's keyword after IS: what the server also reads after IS. */
+static int
+is_operand(const char *p)
+{
+	return word(p, "NULL") || word(p, "TRUE") || word(p, "FALSE") ||
+	    word(p, "DISTINCT") || word(p, "NOT");
+}
+
+/*
+ * SQLite's words where the server's differ, at a keyword p (after a
+ * blank): the planner's hints (INDEXED BY name, NOT INDEXED) are
+ * SQLite's advice and dropped; CROSS JOIN ... ON, SQLite's join in a
+ * fixed order, is a JOIN; IS and IS NOT between two values are IS NOT
+ * DISTINCT FROM and IS DISTINCT FROM.  Returns how much of the text was
+ * read, 0 for none.
+ */
+static size_t
+dialect(const char *p, struct svc_buf *out)
+{
+	const char *q;
+	size_t n;
+
+	if ((n = word(p, "INDEXED")) && (q = blanks(p + n)) &&
+	    (n = word(q, "BY"))) {
+		q = blanks(q + n);
+		while (isalnum((unsigned char)*q) || *q == '_')
+			q++;
+		return (size_t)(q - p);
+	}
+	if ((n = word(p, "NOT")) && (q = blanks(p + n)) &&
+	    (n = word(q, "INDEXED")))
+		return (size_t)(q + n - p);
+	if ((n = word(p, "CROSS")) && (q = blanks(p + n)) &&
+	    (n = word(q, "JOIN"))) {
+		svc_buf_puts(out, "JOIN");
+		return (size_t)(q + n - p);
+	}
+	if ((n = word(p, "IS")) == 0)
+		return 0;
+	q = blanks(p + n);
+	if (!is_operand(q)) {
+		svc_buf_puts(out, "IS NOT DISTINCT FROM");
+		return n;
+	}
+	if ((n = word(q, "NOT")) && !is_operand(blanks(q + n))) {
+		svc_buf_puts(out, "IS DISTINCT FROM");
+		return (size_t)(q + n - p);
+	}
+	return 0;
+}
+
 /*
  * The statement's text for the server: ?N becomes $N, a bare ? the next
- * number; quoted literals, quoted names and comments are copied as they
- * are.  Returns the number of parameters.
+ * number, SQLite's own words the server's (dialect); quoted literals,
+ * quoted names and comments are copied as they are.  Returns the number
+ * of parameters.
  */
 int
 svc_pg_text(const char *sql, struct svc_buf *out)
 {
 	const char *p;
 	int n = 0, seq = 0;
+	size_t skip;
 
 	for (p = sql; *p; p++) {
 		if (*p == '\'' || *p == '"') {
@@ -168,6 +243,10 @@ svc_pg_text(const char *sql, struct svc_buf *out)
 				p = end - 1;
 			svc_buf_printf(out, "$%ld", v);
 			n = v > n ? (int)v : n;
+		} else if ((p == sql || !(isalnum((unsigned char)p[-1]) ||
+		    p[-1] == '_' || p[-1] == '.')) &&
+		    (skip = dialect(p, out)) != 0) {
+			p += skip - 1;
 		} else {
 			svc_buf_putc(out, *p);
 		}

@@ -5,7 +5,7 @@
 # fixtures: `SVC_SQL_LOG=/tmp/sql.log sh tests/run.sh build/std`.  CONNINFO names a
 # server whose schema "svc" is svc's (test_sql makes it, given
 # SVC_TEST_PG: mk/pg-cluster.sh starts a throwaway one).  Each distinct
-# statement is prepared there, its ?N as $N (one whose parameter only its
+# statement is prepared there as the driver sends it (pg-text) (one whose parameter only its
 # value can type is counted apart: the driver prepares it at its first
 # step, with the bindings' types); the engine's own statements
 # (PRAGMA, BEGIN, SAVEPOINT, ...) are the driver's and counted apart.
@@ -14,6 +14,8 @@
 set -eu
 log=${1:?usage: mk/pg-dialect.sh LOG CONNINFO}
 conn=${2:?usage: mk/pg-dialect.sh LOG CONNINFO}
+pgtext=${B:-build/std}/pg-text
+make -s "$pgtext" || exit 1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 sort -u "$log" >"$tmp/all"
@@ -23,7 +25,7 @@ while IFS= read -r sql; do
 	PRAGMA*|BEGIN*|COMMIT*|ROLLBACK*|SAVEPOINT*|RELEASE*|EXPLAIN*|SELECT\ 1)
 		engine=$((engine + 1)); continue ;;
 	esac
-	pg=$(printf '%s\n' "$sql" | sed 's/?\([0-9][0-9]*\)/$\1/g')
+	pg=$(printf '%s\n' "$sql" | "$pgtext")
 	if err=$(psql -X -q -v ON_ERROR_STOP=1 "$conn" -c "SET search_path = svc" \
 	    -c "PREPARE s AS $pg" 2>&1 >/dev/null); then
 		ok=$((ok + 1))

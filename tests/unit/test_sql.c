@@ -412,7 +412,10 @@ same_rows_same_answers(void **state)
 	    SVC_EX_DATA);
 }
 
-/* ?N becomes $N, a bare ? the next number; quotes and comments stay. */
+/*
+ * ?N becomes $N, a bare ? the next number; SQLite's hints go, its IS
+ * between values is the server's DISTINCT; quotes and comments stay.
+ */
 static void
 placeholders_for_the_server(void **state)
 {
@@ -422,6 +425,15 @@ placeholders_for_the_server(void **state)
 	assert_int_equal(svc_pg_text("SELECT '?1', \"a?\", ?12 -- ?3\n, ?", &b),
 	    12);
 	assert_string_equal(b.s, "SELECT '?1', \"a?\", $12 -- ?3\n, $1");
+	svc_buf_reset(&b);
+	svc_pg_text("SELECT x FROM visit v NOT INDEXED CROSS JOIN outbox"
+	    " INDEXED BY outbox_open ON 1 WHERE a IS NOT b AND c IS d AND"
+	    " e IS NOT NULL AND f IS NULL AND g IS NOT DISTINCT FROM h AND"
+	    " this_is = 'IS x' AND t.is IS TRUE", &b);
+	assert_string_equal(b.s, "SELECT x FROM visit v  JOIN outbox"
+	    "  ON 1 WHERE a IS DISTINCT FROM b AND c IS NOT DISTINCT FROM d AND"
+	    " e IS NOT NULL AND f IS NULL AND g IS NOT DISTINCT FROM h AND"
+	    " this_is = 'IS x' AND t.is IS TRUE");
 	svc_buf_free(&b);
 }
 
