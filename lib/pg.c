@@ -297,6 +297,18 @@ svc_pg_sql(struct svc_stmt *st)
 }
 
 /*
+ * Whether the server refused a statement for want of its parameters'
+ * types: one it cannot infer (42P18), or a function it cannot choose
+ * among its kind (42725: svc_seal of an event or of a handover).
+ */
+static int
+untyped(const struct svc_db *db)
+{
+	return strcmp(db->sqlstate, "42P18") == 0 ||
+	    strcmp(db->sqlstate, "42725") == 0;
+}
+
+/*
  * Prepared on the server, with the types the bindings gave so far; a
  * parameter nothing types (a null in ?3 IS NULL) is then taken as text,
  * as SQLite would take any value there.  Late: at the first step, when
@@ -319,7 +331,7 @@ server_prepare(struct svc_stmt *st, int late)
 			p->prepared = 1;
 			return 0;
 		}
-		if (!late || strcmp(st->db->sqlstate, "42P18") != 0)
+		if (!late || !untyped(st->db))
 			break;
 		for (i = 0; i < p->nparams; i++)
 			if (p->types[i] == SVC_PG_UNKNOWN)
@@ -354,7 +366,7 @@ svc_pg_prepare(struct svc_db *db, const char *sql, struct svc_stmt **out,
 	*out = st = svc_stmt_new(db, NULL, p);
 	/* a parameter whose type only its value tells (?1 IS NULL) waits
 	 * for the first step, when its binding gives the type */
-	if (server_prepare(st, 0) == 0 || strcmp(db->sqlstate, "42P18") == 0)
+	if (server_prepare(st, 0) == 0 || untyped(db))
 		return 0;
 	svc_finalize(st);
 	*out = NULL;

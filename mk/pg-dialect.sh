@@ -29,7 +29,8 @@ while IFS= read -r sql; do
 	if err=$(psql -X -q -v ON_ERROR_STOP=1 "$conn" -c "SET search_path = svc" \
 	    -c "PREPARE s AS $pg" 2>&1 >/dev/null); then
 		ok=$((ok + 1))
-	elif printf '%s' "$err" | grep -q 'could not determine data type'; then
+	elif printf '%s' "$err" |
+	    grep -q 'could not determine data type\|is not unique'; then
 		typed=$((typed + 1))	# pg.c prepares it with its bindings
 	else
 		refused=$((refused + 1))
