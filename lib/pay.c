@@ -37,7 +37,8 @@ svc_bill(struct svc_db *db, int64_t id, struct svc_bill *b, struct svc_err *e)
 	    " (SELECT coalesce(sum(qty * unit_price), 0) FROM charge"
 	    "   WHERE order_id = o.id),"
 	    /* the last visit that made the checks decides, as in v_balance */
-	    " coalesce((SELECT covered AND NOT chargeable FROM visit"
+	    " coalesce((SELECT CASE WHEN covered <> 0 AND chargeable = 0"
+	    "   THEN 1 ELSE 0 END FROM visit"
 	    "   WHERE order_id = o.id AND covered IS NOT NULL"
 	    "   ORDER BY no DESC LIMIT 1), 0),"
 	    " (SELECT coalesce(sum(amount), 0) FROM payment WHERE order_id = o.id"
@@ -134,8 +135,8 @@ static int
 next_receipt(struct svc_db *db, char *no, size_t n, struct svc_err *e)
 {
 	static const char sql[] = "INSERT INTO receipt_seq (year, last)"
-	    " VALUES (?1, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1"
-	    " RETURNING last";
+	    " VALUES (?1, 1) ON CONFLICT (year)"
+	    " DO UPDATE SET last = receipt_seq.last + 1 RETURNING last";
 	time_t now = svc_now();
 	struct svc_stmt *st;
 	struct tm tm;

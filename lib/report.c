@@ -458,7 +458,7 @@ static const struct svc_col rating_cols[] = {
 	" count(DISTINCT pid) FROM (" \
 	SHARES_OF(F, "l.code", "order_service") " UNION ALL" \
 	SHARES_OF(F, "coalesce(l.code, 'extra')", "charge") \
-	") WHERE total > 0 GROUP BY k ORDER BY k"
+	") AS shares WHERE total > 0 GROUP BY k ORDER BY k"
 /* Every rating is read in table order (visit_rated, which only a period
  * needs, would be a slower way to all of them: NOT INDEXED). */
 #define SQL_RATING(F, visits) "SELECT coalesce(w.login, '-')," \
@@ -561,7 +561,7 @@ svc_report_prepare(struct svc_db *db, const struct svc_report *r,
 static const char evaluation_sql[] = "SELECT d.code,"
     COUNT_IF(FIRST " AND o.id IS NOT NULL") ","
     COUNT_IF(FIRST " AND o.replied_at IS NOT NULL") ","
-    COUNT_IF(FIRST " AND o.replied_at IS NOT NULL AND NOT o.reply_late") ","
+    COUNT_IF(FIRST " AND o.replied_at IS NOT NULL AND o.reply_late = 0") ","
     COUNT_IF(FIRST " AND o.appt_at IS NOT NULL") ","
     " count(v.arrived_at),"
     COUNT_IF("v.arrived_at IS NOT NULL AND v.late_minutes = 0") ","
