@@ -258,11 +258,16 @@ int
 svc_pg_connect(const char *conninfo, struct svc_db **out, struct svc_err *e)
 {
 	struct svc_db *db;
+	const char *tz;
 	PGconn *c;
 
 	*out = NULL;
 	if (load_libpq(e))
 		return e->code;
+	/* the session's zone is svc's (clock.c sets TZ from the config):
+	 * a day on the server is the day svc prints */
+	if ((tz = getenv("TZ")) != NULL && *tz)
+		setenv("PGTZ", tz, 1);
 	c = pq.PQconnectdb(conninfo);
 	if (pq.PQstatus(c) != CONNECTION_OK) {
 		svc_seterr(e, SVC_EX_IOERR, "%s: cannot connect: %.*s",

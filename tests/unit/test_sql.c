@@ -27,6 +27,8 @@ setup(void **state)
 	const char *conninfo = getenv("SVC_TEST_PG");
 
 	(void)state;
+	setenv("TZ", "Asia/Shanghai", 1);	/* as clock.c sets it */
+	tzset();
 	lite = unit_db();
 	if (svc_db_exec(lite, table[0], &e) != 0)
 		return -1;
@@ -368,10 +370,23 @@ schema_matches_sqlite(void **state)
 /*
  * The sealed log links the same on both engines, byte for byte: a copy
  * between them verifies, and an auditor's recomputation holds for either.
+ * SQLite's functions that svc's statements call answer the same too.
  */
 static void
 seals_are_the_same(void **state)
 {
+	static const char *const same[] = {
+		/* 2026-01-04 is a Sunday: week 00 ends, 01 starts Monday */
+		"SELECT date(1767456000, 'unixepoch', 'localtime'),"
+		" datetime(1767456000, 'unixepoch', 'localtime'),"
+		" strftime('%Y-W%W', 1767456000, 'unixepoch', 'localtime'),"
+		" strftime('%Y-W%W', 1767542400, 'unixepoch', 'localtime'),"
+		" strftime('%Y-%m', 1767456000, 'unixepoch', 'localtime')",
+		"SELECT printf('%.2f', 4.5), printf('%.0f', 1e14),"
+		" instr('上门服务', '服务'), max(3, 7), min(3, 7)",
+		"SELECT group_concat(v, '、') FROM (SELECT '甲' AS v UNION ALL"
+		" SELECT NULL UNION ALL SELECT '乙') AS l",
+	};
 	static const char *const seal[] = {
 		"SELECT svc_seal(NULL, 'x900@example.com', '您好，明天9点上门')",
 		"SELECT svc_seal('ab', 900, NULL, 5, 'zhou', 'order.new', '{}')",
@@ -399,6 +414,11 @@ seals_are_the_same(void **state)
 	assert_string_equal(svc_col_text(st, 0), unit_one(lite,
 	    "SELECT svc_seal('cd', 'wang', 4993, 4994, 4995, -10, 'qian')"));
 	svc_finalize(st);
+	for (i = 0; i < sizeof same / sizeof same[0]; i++) {
+		want = svc_strdup(rows(lite, same[i]));
+		assert_string_equal(rows(db, same[i]), want);
+		free(want);
+	}
 	for (i = 0; i < sizeof seal / sizeof seal[0]; i++) {
 		want = svc_strdup(unit_one(lite, seal[i]));
 		assert_int_equal(strlen(want), 64);
