@@ -112,7 +112,8 @@ svc_db_begin(struct svc_db *db, struct svc_err *e)
 int
 svc_db_commit(struct svc_db *db, struct svc_err *e)
 {
-	int rc = db->pg ? svc_pg_commit(db) : exec_retrying(db, "COMMIT");
+	int rc = db->pg ? svc_pg_exec(db, "COMMIT") :
+	    exec_retrying(db, "COMMIT");
 
 	if (rc == SQLITE_OK)
 		return 0;

@@ -1,10 +1,11 @@
 /*
  * engine.h - what the SQL layer's handles hold: the engine's own.
  *
- * Private to the files that speak to the engine (sql.c, db.c, query.c);
+ * Private to the files that speak to an engine (sql.c, pg.c, db.c,
+ * query.c);
  * every other module sees struct svc_db and struct svc_stmt as opaque
- * and includes only svc.h.  A second engine adds its handle beside
- * SQLite's here and its branch in those files (issue 20).
+ * and includes only svc.h.  PostgreSQL's handle stands beside SQLite's
+ * here, and sql.c branches to pg.c where a handle has it (issue 20).
  */
 #ifndef SVC_ENGINE_H
 #define SVC_ENGINE_H
@@ -70,8 +71,7 @@ const char *svc_pg_col_text(struct svc_stmt *, int col);
 int svc_pg_col_type(struct svc_stmt *, int col);
 const void *svc_pg_col_blob(struct svc_stmt *, int col, size_t *n);
 int svc_pg_error(struct svc_db *, struct svc_err *);
-int svc_pg_exec(struct svc_db *, const char *sql);
-int svc_pg_commit(struct svc_db *);
+int svc_pg_exec(struct svc_db *, const char *sql);	/* COMMIT checked */
 int svc_pg_in_transaction(struct svc_db *);
 
 #endif

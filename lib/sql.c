@@ -415,13 +415,13 @@ prepare(struct svc_db *db, const char *sql, unsigned flags,
 	int rc;
 
 	*st = NULL;
+	log_sql(sql);
 	if (db->pg)
 		return svc_pg_prepare(db, sql, st, e);
 	rc = sqlite3_prepare_v3(db->lite, sql, -1, flags, &lite, NULL);
 	if (rc != SQLITE_OK)
 		return svc_db_error(db, rc, e);
 	explain(db->lite, sql);
-	log_sql(sql);
 	return svc_stmt_wrap(db, lite, st, e);
 }
 

@@ -327,9 +327,9 @@ const struct svc_cal *svc_conf_cal_named(const struct svc_conf *,
  * sql.c: the SQL layer (issue 20).  Every module reads and writes through
  * these functions, never through an engine's own API: a connection
  * (struct svc_db) and its prepared statements (struct svc_stmt), with the
- * engine behind them.  The engine is SQLite; sql.c, db.c and query.c are
- * the only files that know it (engine.h), so that a second driver is
- * added there and nowhere else.
+ * engine behind them: SQLite, or PostgreSQL (pg.c, not yet opened by
+ * the commands).  sql.c, pg.c, db.c and query.c are the only files that
+ * know an engine (engine.h); mk/seam-check.sh holds the rest to it.
  *
  * svc_step returns SVC_ROW, SVC_DONE, or the engine's own error code, which
  * only svc_db_error reads.  Text bound by svc_bind_text and blobs bound by
