@@ -108,10 +108,12 @@ $(B)/tests/test_%: tests/unit/test_%.c tests/unit/unit.h $(B)/libsvc.a
 		$(B)/libsvc.a $(LIBS) $(CMOCKA_LIBS)
 
 # check and demo pull in the Debian packages first when one is missing.
+# make check DB=pg: the CLI tests on PostgreSQL (tests/run.sh).
+DB ?= sqlite
 check:
 	@sh mk/deps.sh --if-missing
 	@$(MAKE) -s --no-print-directory all units $(FUZZREPLAY)
-	@sh tests/run.sh $(B) $(UNITBINS)
+	@SVC_TEST_DB=$(DB) sh tests/run.sh $(B) $(UNITBINS)
 
 units: $(UNITBINS)
 

@@ -176,7 +176,8 @@ svc_assign(struct svc_db *db, int64_t id, const struct svc_worker *w,
 {
 	static const char sql[] = "UPDATE orders SET status = 'assigned',"
 	    " worker_id = ?2, helper_id = NULLIF(?3, 0),"
-	    " forced = forced OR ?4 WHERE id = ?1";
+	    " forced = CASE WHEN forced <> 0 OR ?4 <> 0 THEN 1 ELSE 0 END"
+	    " WHERE id = ?1";
 	struct svc_json j;
 	struct svc_facts b;
 	struct svc_stmt *st;
@@ -378,7 +379,8 @@ svc_move(struct svc_db *db, const struct svc_conf *c, int64_t id,
 {
 	/* A product back from the workshop needs a new visit (A8). */
 	static const char sql[] = "UPDATE orders SET appt_at = ?2,"
-	    " appt_until = ?3, forced = forced OR ?4, status = CASE status"
+	    " appt_until = ?3, forced = CASE WHEN forced <> 0 OR ?4 <> 0"
+	    " THEN 1 ELSE 0 END, status = CASE status"
 	    " WHEN 'taken_back' THEN 'assigned' ELSE status END WHERE id = ?1";
 	const struct svc_rules *rules;
 	struct svc_facts b;

@@ -451,7 +451,8 @@ find_db(struct svc_cli *cli, int mode)
 	if ((s = getenv("SVC_DB")) != NULL && *s)
 		return svc_strdup(s);
 	if (cli->conf.database) {
-		if (cli->conf.database[0] == '/' || cli->conf.dir == NULL)
+		if (cli->conf.database[0] == '/' || cli->conf.dir == NULL ||
+		    svc_db_is_pg(cli->conf.database))
 			return svc_strdup(cli->conf.database);
 		svc_buf_printf(&b, "%s/%s", cli->conf.dir, cli->conf.database);
 		return b.s;

@@ -77,7 +77,7 @@ svc_followup(struct svc_db *db, const struct svc_conf *c, int64_t id,
 	    " rating, comment, actor) VALUES (?1, ?2, ?3, nullif(?4, 0), ?5,"
 	    " ?6)";
 	static const char set[] = "UPDATE orders SET followup_tries ="
-	    " followup_tries + 1, followup_due = CASE WHEN ?2 THEN NULL"
+	    " followup_tries + 1, followup_due = CASE WHEN ?2 <> 0 THEN NULL"
 	    " ELSE followup_due END, followup_rating = coalesce(nullif(?3, 0),"
 	    " followup_rating) WHERE id = ?1";
 	struct svc_answers answers = { .n = 0 };

@@ -30,13 +30,18 @@ svc_db_schema_version(void)
 	return svc_nmigrations;
 }
 
+/*
+ * The schema's version: SQLite's user_version, a row of svc_schema on
+ * PostgreSQL (0 when svc-db init has not made the schema there).
+ */
 int
 svc_db_version(struct svc_db *db, int *version, struct svc_err *e)
 {
 	struct svc_stmt *st;
 	int rc;
 
-	if (svc_db_prepare(db, "PRAGMA user_version", &st, e))
+	if (svc_db_prepare(db, db->pg ? "SELECT coalesce((SELECT max(version)"
+	    " FROM svc_schema), 0)" : "PRAGMA user_version", &st, e))
 		return e->code;
 	rc = svc_step(st);
 	*version = rc == SVC_ROW ? svc_col_int(st, 0) : 0;
@@ -394,13 +399,11 @@ open_immutable(const char *path, struct svc_db **db, struct svc_err *e)
 }
 
 /*
- * A PostgreSQL connection string (a postgresql:// URI, or libpq's keyword
- * form, "host=... dbname=..."), which this svc cannot open yet (issue 20):
- * taken for a file name, svc-db init would make a SQLite file of that
- * name and every check would pass on it.
+ * A PostgreSQL connection string: a postgresql:// URI, or libpq's keyword
+ * form ("host=... dbname=..."); anything else names a SQLite file.
  */
-static int
-postgres_conninfo(const char *path)
+int
+svc_db_is_pg(const char *path)
 {
 	static const char *const keys[] = { "host=", "hostaddr=", "port=",
 		"dbname=", "user=", "service=", "sslmode=", NULL };
@@ -413,6 +416,96 @@ postgres_conninfo(const char *path)
 		if (strncmp(path, keys[i], strlen(keys[i])) == 0)
 			return 1;
 	return 0;
+}
+
+/*
+ * svc's tables on a server live in the schema "svc", found by the
+ * session's search_path, so the database may hold others' schemas too.
+ * Whether the schema exists is asked of the catalogue: a version query
+ * against a missing table would be an error, not a 0.
+ */
+static int
+pg_has_schema(struct svc_db *db, int *yes, struct svc_err *e)
+{
+	struct svc_stmt *st;
+	int rc;
+
+	if (svc_db_prepare(db, "SELECT to_regclass('svc.svc_schema') IS NOT"
+	    " NULL", &st, e))
+		return e->code;
+	rc = svc_step(st);
+	*yes = rc == SVC_ROW && svc_col_int(st, 0);
+	svc_finalize(st);
+	return rc == SVC_ROW ? 0 : svc_db_error(db, rc, e);
+}
+
+/*
+ * svc-db init on a server: the schema made whole in one transaction,
+ * under the writers' lock, so two inits at once make it once.
+ */
+static int
+pg_create(struct svc_db *db, const char *path, struct svc_err *e)
+{
+	char why[sizeof e->msg];
+	int yes;
+
+	if (svc_db_begin(db, e))
+		return e->code;
+	if (pg_has_schema(db, &yes, e) == 0 && !yes &&
+	    svc_db_exec(db, "CREATE SCHEMA IF NOT EXISTS svc", e) == 0 &&
+	    svc_db_exec(db, svc_pg_schema, e) == 0)
+		svc_db_exec(db, svc_pg_roles, e);
+	if (e->code == 0)
+		return svc_db_commit(db, e);
+	svc_db_rollback(db);
+	snprintf(why, sizeof why, "%s", e->msg);
+	return svc_seterr(e, e->code, "%s: cannot create the schema: %.400s",
+	    path, why);
+}
+
+/*
+ * A database on PostgreSQL (issue 20).  A read-only open makes every
+ * transaction of the session read-only on the server, as SQLite's
+ * read-only handle refuses a write.
+ */
+static int
+open_pg(const char *path, int mode, struct svc_db **out, struct svc_err *e)
+{
+	struct svc_db *db;
+	int yes, v = 0;
+
+	if (svc_pg_connect(path, &db, e))
+		return e->code;
+	if (svc_db_exec(db, "SET search_path = svc", e) ||
+	    ((mode & SVC_DB_RO) && svc_db_exec(db,
+	    "SET default_transaction_read_only = on", e)) ||
+	    pg_has_schema(db, &yes, e))
+		goto fail;
+	if (!yes && !(mode & SVC_DB_INIT)) {
+		svc_seterr(e, SVC_EX_NOINPUT, "%s: no svc database there "
+		    "(svc-db init creates one)", path);
+		goto fail;
+	}
+	if ((!yes && pg_create(db, path, e)) || svc_db_version(db, &v, e))
+		goto fail;
+	if (v > svc_nmigrations) {
+		svc_seterr(e, SVC_EX_DATA, "%s: schema %d is newer than this "
+		    "svc knows (%d); upgrade svc", path, v, svc_nmigrations);
+		goto fail;
+	}
+	/* The server's schema begins at 18: a later migration adds its
+	 * text for PostgreSQL beside SQLite's, and is run here. */
+	if (v < svc_nmigrations && !(mode & SVC_DB_ANY)) {
+		svc_seterr(e, SVC_EX_DATA, "%s: schema %d, this svc wants %d, "
+		    "and has no migration for PostgreSQL yet", path, v,
+		    svc_nmigrations);
+		goto fail;
+	}
+	*out = db;
+	return 0;
+fail:
+	svc_db_close(db);
+	return e->code;
 }
 
 /*
@@ -430,9 +523,8 @@ svc_db_open(const char *path, int mode, struct svc_db **out,
 	int v, ro = mode & SVC_DB_RO;
 
 	*out = NULL;
-	if (postgres_conninfo(path))
-		return svc_seterr(e, SVC_EX_CONFIG, "%s: a PostgreSQL "
-		    "database; this svc opens SQLite files only", path);
+	if (svc_db_is_pg(path))
+		return open_pg(path, mode, out, e);
 	/* Migration 8 relies on PRAGMA writable_schema=RESET. */
 	if (sqlite3_libversion_number() < 3035000)
 		return svc_seterr(e, SVC_EX_SOFTWARE, "SQLite %s is too old: "
@@ -539,11 +631,12 @@ svc_db_check(struct svc_db *db, FILE *out, struct svc_err *e)
 	 * as REAL by total() so that rows put in behind svc's back cannot
 	 * make the check itself overflow.
 	 */
-	static const char out_of_range[] = "SELECT o.id, printf('%.0f',"
-	    " (SELECT total(qty * unit_price) FROM order_service s"
-	    "   WHERE s.order_id = o.id) + (SELECT total(qty * unit_price)"
-	    "   FROM charge c WHERE c.order_id = o.id)) AS fen FROM orders o"
-	    " WHERE CAST(fen AS REAL) > 1e14";
+	static const char out_of_range[] = "SELECT id, printf('%.0f', fen)"
+	    " FROM (SELECT o.id, (SELECT total(qty * unit_price)"
+	    "   FROM order_service s WHERE s.order_id = o.id)"
+	    "   + (SELECT total(qty * unit_price) FROM charge c"
+	    "   WHERE c.order_id = o.id) AS fen FROM orders o) AS t"
+	    " WHERE fen > 1e14";
 	/*
 	 * A11: receipts are numbered without gaps, R<year>-<n> from 1 to the
 	 * year's counter.  A counter behind the highest number issued (reset
@@ -558,21 +651,22 @@ svc_db_check(struct svc_db *db, FILE *out, struct svc_err *e)
 	    " LEFT JOIN (SELECT CAST(substr(receipt_no, 2, 4) AS INTEGER)"
 	    "   AS year, CAST(substr(receipt_no, 7) AS INTEGER) AS n"
 	    "   FROM payment) r ON r.year = y.year"
-	    " GROUP BY y.year HAVING coalesce(max(r.n), 0) > coalesce(s.last, 0)"
+	    " GROUP BY y.year, s.last HAVING coalesce(max(r.n), 0) > coalesce(s.last, 0)"
 	    " OR count(r.n) <> coalesce(s.last, 0)";
 	/*
 	 * A visit is a record (A8, A9): an order at the door has exactly one
 	 * open visit, and one that has left it (or never came) has none.
 	 */
-	static const char visits[] = "SELECT o.id, o.status, (SELECT count(*)"
-	    " FROM visit v WHERE v.order_id = o.id AND v.outcome IS NULL)"
-	    " AS open FROM orders o"
-	    " WHERE (o.status IN ('arrived', 'started') AND open <> 1)"
-	    " OR (o.status IN ('new', 'refused', 'cancelled', 'done',"
+	static const char visits[] = "SELECT id, status, open FROM"
+	    " (SELECT o.id, o.status, (SELECT count(*) FROM visit v"
+	    "   WHERE v.order_id = o.id AND v.outcome IS NULL) AS open,"
+	    "   (SELECT count(*) FROM visit v WHERE v.order_id = o.id) AS n,"
+	    "   (SELECT coalesce(max(no), 0) FROM visit v"
+	    "   WHERE v.order_id = o.id) AS last FROM orders o) AS t"
+	    " WHERE (status IN ('arrived', 'started') AND open <> 1)"
+	    " OR (status IN ('new', 'refused', 'cancelled', 'done',"
 	    "  'abandoned', 'taken_back', 'suspended') AND open > 0)"
-	    " OR (SELECT count(*) FROM visit v WHERE v.order_id = o.id)"
-	    "  <> coalesce((SELECT max(no) FROM visit v"
-	    "  WHERE v.order_id = o.id), 0)";
+	    " OR n <> last";
 	/* Only an order whose work is over is closed. */
 	static const char closed[] = "SELECT id, status FROM orders"
 	    " WHERE closed_at IS NOT NULL AND status NOT IN ('done', 'refused',"
@@ -586,18 +680,20 @@ svc_db_check(struct svc_db *db, FILE *out, struct svc_err *e)
 	    " differs from its sealed event' END FROM outbox x"
 	    " LEFT JOIN event ev ON ev.order_id = x.order_id"
 	    " AND ev.kind = 'notify.make'"
-	    " AND json_extract(ev.details, '$.message') = x.id"
+	    " AND CAST(json_extract(ev.details, '$.message') AS INTEGER) = x.id"
 	    " WHERE ev.id IS NULL OR json_extract(ev.details, '$.sealed')"
 	    " IS NOT svc_seal(NULL, x.recipient, x.text)";
-	int v, a, b, c = 0, d = 0, f = 0, g = 0, h = 0, m = 0;
+	int v, a = 0, b = 0, c = 0, d = 0, f = 0, g = 0, h = 0, m = 0;
 
 	if (svc_db_version(db, &v, e))
 		return -1;
-	if ((a = report_rows(db, "PRAGMA integrity_check", "integrity",
-	    out, e)) < 0)
+	/* The server keeps its own pages; a SQLite file is checked. */
+	if (db->lite && (a = report_rows(db, "PRAGMA integrity_check",
+	    "integrity", out, e)) < 0)
 		return -1;
-	if ((b = report_rows(db, "PRAGMA foreign_key_check", "foreign_key",
-	    out, e)) < 0)
+	if ((b = report_rows(db, db->pg ? "SELECT * FROM"
+	    " svc_foreign_key_check()" : "PRAGMA foreign_key_check",
+	    "foreign_key", out, e)) < 0)
 		return -1;
 	if (v != svc_nmigrations) {
 		fprintf(out, "schema\tschema %d, this svc wants %d: run "
@@ -686,11 +782,17 @@ int
 svc_db_backup(struct svc_db *db, const char *dest, struct svc_err *e)
 {
 	struct svc_buf tmp = { 0 };
-	const char *source = sqlite3_db_filename(db->lite, "main");
+	const char *source;
 	struct svc_db *to = NULL;
 	sqlite3_backup *bk;
 	int rc;
 
+	if (db->pg)
+		return svc_seterr(e, SVC_EX_CONFIG, "a PostgreSQL database is "
+		    "backed up by the server's tools: pg_dump -Fc, or "
+		    "pg_basebackup for point-in-time recovery "
+		    "(svc-postgresql(7))");
+	source = sqlite3_db_filename(db->lite, "main");
 	svc_clearerr(e);	/* the result below is read from e */
 	remove_stale_tmps(dest);
 	svc_buf_printf(&tmp, "%s.tmp%ld", dest, (long)getpid());

@@ -205,7 +205,7 @@ svc_leave_query(struct svc_db *db, const char *login, time_t since, int all,
 	    " l.reason, l.cancelled_at FROM leave l JOIN staff s"
 	    " ON s.id = l.staff_id WHERE l.to_at > ?2"
 	    " AND (?1 IS NULL OR s.login = ?1)"
-	    " AND (?3 OR l.cancelled_at IS NULL)"
+	    " AND (?3 <> 0 OR l.cancelled_at IS NULL)"
 	    " ORDER BY l.from_at, l.id";
 
 	if (svc_db_prepare(db, sql, st, e))

@@ -591,9 +591,9 @@ prove_notice(struct svc_db *db, int64_t msg, int64_t order, time_t at,
     struct svc_err *e)
 {
 	static const char sql[] = "UPDATE move SET told_at = ?2,"
-	    " notice = CASE WHEN typed THEN notice ELSE old_at - ?2 END,"
-	    " short = CASE WHEN typed OR by = 'applicant' THEN short"
-	    "   ELSE short OR old_at - ?2 < ?3 END"
+	    " notice = CASE WHEN typed <> 0 THEN notice ELSE old_at - ?2 END,"
+	    " short = CASE WHEN typed <> 0 OR by = 'applicant' THEN short"
+	    "   WHEN short <> 0 OR old_at - ?2 < ?3 THEN 1 ELSE 0 END"
 	    " WHERE told_at IS NULL AND id = (SELECT move_id FROM outbox"
 	    "   WHERE id = ?1)"
 	    " RETURNING notice, short";

@@ -84,7 +84,7 @@ static const struct term {
 	{ 3, " AND o.dept_id = (SELECT id FROM dept WHERE code = ?3)", 0 },
 								/* orders_dept */
 	{ 4, " AND o.customer_id IN (SELECT id FROM customer WHERE phone = ?4"
-	    " OR instr(name, ?4) OR instr(phone, ?4))", 0 },	/* orders_customer */
+	    " OR instr(name, ?4) > 0 OR instr(phone, ?4) > 0)", 0 },	/* orders_customer */
 	{ 5, " AND o.created_at >= ?5", 1 },			/* orders_created */
 	{ 6, " AND o.created_at < ?6", 1 },
 	{ 7, " AND o.appt_at >= ?7 AND o.appt_at < ?8", 1 },	/* orders_appt */
@@ -162,7 +162,8 @@ svc_order_query(struct svc_db *db, const struct svc_order_filter *f,
 	svc_bind_int64(*st, 7, (int64_t)f->on_from);
 	svc_bind_int64(*st, 8, (int64_t)f->on_to);
 	svc_bind_int64(*st, 10, (int64_t)svc_now());
-	svc_bind_int64(*st, 11, f->limit > 0 ? f->limit : -1);
+	/* no limit: the largest, which both engines read as none */
+	svc_bind_int64(*st, 11, f->limit > 0 ? f->limit : INT64_MAX);
 	svc_bind_int64(*st, 12, f->id);
 	svc_buf_free(&sts);
 	return 0;
@@ -382,7 +383,7 @@ int
 svc_json_numbered(struct svc_db *db, const char *json, struct svc_buf *out)
 {
 	static const char sql[] =
-	    "SELECT value FROM json_each(?1) ORDER BY key";
+	    "SELECT value FROM json_each(?1) ORDER BY id";
 	struct svc_err e = { 0 };
 	struct svc_stmt *st;
 	int n = 0;

@@ -63,6 +63,7 @@ static struct {
 	__typeof__(PQgetvalue) *PQgetvalue;
 	__typeof__(PQnfields) *PQnfields;
 	__typeof__(PQntuples) *PQntuples;
+	__typeof__(PQparamtype) *PQparamtype;
 	__typeof__(PQprepare) *PQprepare;
 	__typeof__(PQresultErrorField) *PQresultErrorField;
 	__typeof__(PQresultErrorMessage) *PQresultErrorMessage;
@@ -96,6 +97,7 @@ load_libpq(struct svc_err *e)
 		SYM(PQgetvalue),
 		SYM(PQnfields),
 		SYM(PQntuples),
+		SYM(PQparamtype),
 		SYM(PQprepare),
 		SYM(PQresultErrorField),
 		SYM(PQresultErrorMessage),
@@ -281,8 +283,11 @@ svc_pg_connect(const char *conninfo, struct svc_db **out, struct svc_err *e)
 	db = svc_db_wrap(NULL);
 	db->pg = c;
 	/* the server's notices ("does not exist, skipping") are not the
-	 * one line on stderr a command may print */
-	if (svc_pg_exec(db, "SET client_min_messages = warning") != 0) {
+	 * one line on stderr a command may print; and a commit is on disk
+	 * before the command prints it (a receipt), whatever the server's
+	 * default for synchronous_commit */
+	if (svc_pg_exec(db, "SET client_min_messages = warning;"
+	    " SET synchronous_commit = on") != 0) {
 		svc_db_error(db, SVC_PG_ERROR, e);
 		svc_db_close(db);
 		return e->code;
@@ -305,46 +310,16 @@ svc_pg_sql(struct svc_stmt *st)
 
 /*
  * Whether the server refused a statement for want of its parameters'
- * types: one it cannot infer (42P18), or a function it cannot choose
+ * types: one it cannot infer (42P18, or 42P08 where ?2 IS NULL and
+ * r.role = ?2 leave it in two minds), or a function it cannot choose
  * among its kind (42725: svc_seal of an event or of a handover).
  */
 static int
 untyped(const struct svc_db *db)
 {
 	return strcmp(db->sqlstate, "42P18") == 0 ||
+	    strcmp(db->sqlstate, "42P08") == 0 ||
 	    strcmp(db->sqlstate, "42725") == 0;
-}
-
-/*
- * Prepared on the server, with the types the bindings gave so far; a
- * parameter nothing types (a null in ?3 IS NULL) is then taken as text,
- * as SQLite would take any value there.  Late: at the first step, when
- * the bindings are all there is to know.
- */
-static int
-server_prepare(struct svc_stmt *st, int late)
-{
-	struct pgstmt *p = st->pg;
-	PGresult *res;
-	int i, rc, tries;
-
-	for (tries = 0; tries < 2; tries++) {
-		res = pq.PQprepare(st->db->pg, p->name, p->text, p->nparams,
-		    p->types);
-		rc = pq.PQresultStatus(res) == PGRES_COMMAND_OK ? 0 :
-		    failed(st->db, res);
-		pq.PQclear(res);
-		if (rc == 0) {
-			p->prepared = 1;
-			return 0;
-		}
-		if (!late || !untyped(st->db))
-			break;
-		for (i = 0; i < p->nparams; i++)
-			if (p->types[i] == SVC_PG_UNKNOWN)
-				p->types[i] = SVC_PG_TEXT;
-	}
-	return rc;
 }
 
 /* n items of size bytes, all zero (one at least: none is still a table). */
@@ -355,6 +330,170 @@ cleared(int n, size_t size)
 
 	return memset(p, 0, (size_t)(n + 1) * size);
 }
+
+static int
+prepare_once(struct svc_stmt *st)
+{
+	struct pgstmt *p = st->pg;
+	PGresult *res;
+	int rc;
+
+	res = pq.PQprepare(st->db->pg, p->name, p->text, p->nparams,
+	    p->types);
+	rc = pq.PQresultStatus(res) == PGRES_COMMAND_OK ? 0 :
+	    failed(st->db, res);
+	pq.PQclear(res);
+	if (rc == 0)
+		p->prepared = 1;
+	return rc;
+}
+
+/* Whether a parameter is still of no type (a null bound, or none yet). */
+static int
+has_untyped(const struct pgstmt *p)
+{
+	int i;
+
+	for (i = 0; i < p->nparams; i++)
+		if (p->types[i] == SVC_PG_UNKNOWN)
+			return 1;
+	return 0;
+}
+
+/* "IS NULL" or "IS NOT NULL" at p, as whole words: its length, or 0. */
+static size_t
+is_null_test(const char *p)
+{
+	const char *q = blanks(p);
+	size_t n;
+
+	if ((n = word(q, "is")) == 0)
+		return 0;
+	q = blanks(q + n);
+	if ((n = word(q, "not")) != 0)
+		q = blanks(q + n);
+	if ((n = word(q, "null")) == 0)
+		return 0;
+	return (size_t)(q + n - p);
+}
+
+/*
+ * The server's text with each "$N IS [NOT] NULL" made "NULL::text IS
+ * [NOT] NULL": the test that leaves the server unable to type $N, while
+ * every other use of $N (o.created_at >= $N) types it.  uses[i] counts
+ * those other uses of $i+1.
+ */
+static void
+probe_text(const char *text, int *uses, struct svc_buf *out)
+{
+	const char *p, *end;
+	long n;
+
+	for (p = text; *p; p++) {
+		if (*p == '\'') {	/* a literal, copied whole */
+			end = strchr(p + 1, '\'');
+			end = end ? end : p + strlen(p) - 1;
+			svc_buf_add(out, p, (size_t)(end - p + 1));
+			p = end;
+			continue;
+		}
+		if (*p != '$' || !isdigit((unsigned char)p[1])) {
+			svc_buf_putc(out, *p);
+			continue;
+		}
+		n = strtol(p + 1, (char **)&end, 10);
+		if (is_null_test(end) != 0)
+			svc_buf_puts(out, "NULL::text");
+		else {
+			svc_buf_add(out, p, (size_t)(end - p));
+			uses[n - 1]++;
+		}
+		p = end - 1;
+	}
+}
+
+/*
+ * The types the server gives the parameters of no type, learnt from the
+ * probe text prepared unnamed: a parameter used only in IS NULL tests is
+ * text, as SQLite would take any value there.
+ */
+static int
+infer_types(struct svc_stmt *st)
+{
+	struct pgstmt *p = st->pg;
+	struct svc_buf text = { 0 };
+	int *uses = cleared(p->nparams, sizeof *uses);
+	Oid *types = cleared(p->nparams, sizeof *types);
+	PGresult *res;
+	int i, rc;
+
+	probe_text(p->text, uses, &text);
+	for (i = 0; i < p->nparams; i++)
+		types[i] = p->types[i] == SVC_PG_UNKNOWN && uses[i] == 0 ?
+		    SVC_PG_TEXT : p->types[i];
+	res = pq.PQprepare(st->db->pg, "", text.s, p->nparams, types);
+	rc = pq.PQresultStatus(res) == PGRES_COMMAND_OK ? 0 :
+	    failed(st->db, res);
+	pq.PQclear(res);
+	if (rc == 0) {
+		res = pq.PQdescribePrepared(st->db->pg, "");
+		if (pq.PQresultStatus(res) != PGRES_COMMAND_OK)
+			rc = failed(st->db, res);
+		for (i = 0; rc == 0 && i < p->nparams; i++)
+			if (p->types[i] == SVC_PG_UNKNOWN)
+				p->types[i] = pq.PQparamtype(res, i);
+		pq.PQclear(res);
+	}
+	svc_buf_free(&text);
+	free(uses);
+	free(types);
+	return rc;
+}
+
+/* Back to the savepoint a failed prepare aborted, if there is one. */
+static int
+undo(struct svc_db *db, int guard)
+{
+	return guard ? svc_pg_exec(db, "ROLLBACK TO svc_typing") : 0;
+}
+
+/*
+ * Prepared on the server, with the types its bindings give: an integer
+ * is bigint, a text text, a blob bytea, and a null of no type, for the
+ * server to infer from where it stands (order_id = ?1).  Where it cannot
+ * (?1 IS NULL OR o.created_at >= ?1), infer_types asks it what the other
+ * uses say; failing that, text.  A failed prepare aborts the transaction
+ * it is in, so the first try is made under a savepoint, and only when
+ * there is a null to type.
+ */
+static int
+server_prepare(struct svc_stmt *st)
+{
+	struct svc_db *db = st->db;
+	struct pgstmt *p = st->pg;
+	int i, rc, guard;
+
+	if (!has_untyped(p))
+		return prepare_once(st);
+	guard = svc_pg_in_transaction(db);
+	if (guard && svc_pg_exec(db, "SAVEPOINT svc_typing") != 0)
+		return SVC_PG_ERROR;
+	if ((rc = prepare_once(st)) != 0 && untyped(db) &&
+	    undo(db, guard) == 0) {
+		if (infer_types(st) != 0) {
+			if (undo(db, guard) != 0)
+				return SVC_PG_ERROR;
+			for (i = 0; i < p->nparams; i++)
+				if (p->types[i] == SVC_PG_UNKNOWN)
+					p->types[i] = SVC_PG_TEXT;
+		}
+		rc = prepare_once(st);
+	}
+	if (rc != 0)
+		return rc;
+	return guard ? svc_pg_exec(db, "RELEASE svc_typing") : 0;
+}
+
 
 int
 svc_pg_prepare(struct svc_db *db, const char *sql, struct svc_stmt **out,
@@ -376,9 +515,9 @@ svc_pg_prepare(struct svc_db *db, const char *sql, struct svc_stmt **out,
 	p->formats = cleared(p->nparams, sizeof *p->formats);
 	p->row = -1;
 	*out = st = svc_stmt_new(db, NULL, p);
-	/* a parameter whose type only its value tells (?1 IS NULL) waits
-	 * for the first step, when its binding gives the type */
-	if (server_prepare(st, 0) == 0 || untyped(db))
+	/* a statement with parameters waits for the first step, when its
+	 * bindings give their types (server_prepare) */
+	if (p->nparams > 0 || server_prepare(st) == 0)
 		return 0;
 	svc_finalize(st);
 	*out = NULL;
@@ -423,7 +562,7 @@ svc_pg_step(struct svc_stmt *st)
 	struct svc_db *db = st->db;
 	ExecStatusType s;
 
-	if (!p->prepared && server_prepare(st, 1) != 0)
+	if (!p->prepared && server_prepare(st) != 0)
 		return SVC_PG_ERROR;
 	if (p->res == NULL) {
 		p->res = pq.PQexecPrepared(db->pg, p->name, p->nparams,
@@ -436,11 +575,38 @@ svc_pg_step(struct svc_stmt *st)
 			return SVC_PG_ERROR;
 		}
 		db->changes = strtoll(pq.PQcmdTuples(p->res), NULL, 10);
+		if (db->changes > 0 && strncmp(pq.PQcmdStatus(p->res),
+		    "INSERT", 6) == 0)
+			db->inserted = 1;
 	}
 	if (++p->row < pq.PQntuples(p->res))
 		return SVC_ROW;
 	p->row = pq.PQntuples(p->res);
 	return SVC_DONE;
+}
+
+/*
+ * The id of the row the last INSERT that inserted one made: the one the
+ * id's default gave (schema_pg.c keeps it in svc.last_id), asked only
+ * when the caller wants it (a round trip) and only after an insert that
+ * inserted (an upsert that did nothing leaves the id before, as on
+ * SQLite).  Exact because no trigger of svc's schema on the server
+ * inserts a row, and no statement of svc's gives an id of its own.
+ */
+int64_t
+svc_pg_last_id(struct svc_db *db)
+{
+	PGresult *res;
+
+	if (!db->inserted)
+		return db->last_id;
+	res = pq.PQexec(db->pg, "SELECT current_setting('svc.last_id')");
+	if (pq.PQresultStatus(res) == PGRES_TUPLES_OK &&
+	    pq.PQntuples(res) == 1)
+		db->last_id = strtoll(pq.PQgetvalue(res, 0, 0), NULL, 10);
+	pq.PQclear(res);
+	db->inserted = 0;
+	return db->last_id;
 }
 
 void
@@ -490,7 +656,7 @@ columns(struct svc_stmt *st)
 	if (p->res)
 		return p->res;
 	if (!p->prepared)
-		server_prepare(st, 1);
+		server_prepare(st);
 	if (p->desc == NULL)
 		p->desc = pq.PQdescribePrepared(st->db->pg, p->name);
 	return p->desc;

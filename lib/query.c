@@ -155,6 +155,44 @@ query_error(sqlite3 *db, int rc, const struct svc_query_limits *l,
 	}
 }
 
+/*
+ * On PostgreSQL the server draws the same lines: the statement runs in a
+ * READ ONLY transaction, as the group role svc_reader (svc-db init
+ * grants it the documented views and nothing else; a view reads its
+ * tables with its owner's rights), under statement_timeout.  A prepared
+ * statement is one statement by the protocol's rule.
+ */
+static int
+pg_error(struct svc_db *db, const struct svc_query_limits *l,
+    struct svc_err *e)
+{
+	svc_db_rollback(db);
+	if (strcmp(db->sqlstate, "57014") == 0)
+		return query_error(NULL, SQLITE_INTERRUPT, l, e);
+	if (strcmp(db->sqlstate, "42501") == 0)
+		return svc_seterr(e, SVC_EX_DATA, "not allowed: queries only "
+		    "read the documented views (%s)", db->pgmsg);
+	if (strcmp(db->sqlstate, "25006") == 0)
+		return svc_seterr(e, SVC_EX_DATA, "not allowed: queries only "
+		    "read");
+	return svc_seterr(e, SVC_EX_DATA, "query: %s", db->pgmsg);
+}
+
+static int
+pg_query(struct svc_db *db, const char *sql, const struct svc_query_limits *l,
+    struct svc_stmt **st, struct svc_err *e)
+{
+	char begin[160];
+
+	snprintf(begin, sizeof begin, "BEGIN READ ONLY; SET LOCAL "
+	    "statement_timeout = %lld; SET LOCAL ROLE svc_reader",
+	    (long long)l->timeout_ms);
+	if (svc_pg_exec(db, begin) != 0 ||
+	    svc_pg_prepare(db, sql, st, e) != 0)
+		return pg_error(db, l, e);
+	return 0;
+}
+
 int
 svc_query_readonly(struct svc_db *db, const char *sql,
     const struct svc_query_limits *l, struct svc_stmt **st,
@@ -167,6 +205,8 @@ svc_query_readonly(struct svc_db *db, const char *sql,
 	*st = NULL;
 	if (strlen(sql) > SVC_QUERY_MAX_SQL)
 		return query_error(db->lite, SQLITE_TOOBIG, l, e);
+	if (db->pg)
+		return pg_query(db, sql, l, st, e);
 	bound(db->lite, l);
 	sqlite3_set_authorizer(db->lite, read_only, NULL);
 	rc = sqlite3_prepare_v2(db->lite, sql, -1, &lite, &tail);
@@ -218,6 +258,15 @@ svc_query_rows(struct svc_db *db, struct svc_stmt *st,
 			rc = SQLITE_NOMEM;
 			break;
 		}
+	}
+	if (db->pg) {
+		if (rc != SVC_DONE && rc != SQLITE_NOMEM)
+			pg_error(db, l, e);
+		else if (rc == SQLITE_NOMEM)
+			query_error(NULL, rc, l, e);
+		svc_finalize(st);
+		svc_db_rollback(db);	/* it wrote nothing to keep */
+		return e->code;
 	}
 	if (rc != SVC_DONE)
 		query_error(db->lite, rc, l, e);

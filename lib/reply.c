@@ -180,8 +180,8 @@ close_order(struct svc_db *db, int64_t id, struct svc_reply *r, const char *to,
     const char *verb, struct svc_err *e)
 {
 	static const char sql[] = "UPDATE orders SET status = ?2, reason = ?3,"
-	    " replied_at = CASE WHEN ?4 THEN ?5 ELSE replied_at END,"
-	    " reply_late = CASE WHEN ?4 THEN ?6 ELSE reply_late END"
+	    " replied_at = CASE WHEN ?4 <> 0 THEN ?5 ELSE replied_at END,"
+	    " reply_late = CASE WHEN ?4 <> 0 THEN ?6 ELSE reply_late END"
 	    " WHERE id = ?1";
 	int is_reply = strcmp(to, "refused") == 0;
 	char kind[24];

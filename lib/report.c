@@ -193,7 +193,8 @@ const struct svc_report svc_checks[] = {
 	 * visit_late and orders_appt; --since and --until widen or move them.
 	 */
 	{ "late", "SELECT v.order_id, v.appt_at, v.arrived_at, v.late_minutes,"
-	    " coalesce(v.announced_at <= v.appt_at, 0), w.login, d.code, v.no"
+	    " CASE WHEN v.announced_at <= v.appt_at THEN 1 ELSE 0 END, w.login,"
+	    " d.code, v.no"
 	    " FROM visit v JOIN orders o ON o.id = v.order_id"
 	    " LEFT JOIN dept d ON d.id = o.dept_id"
 	    " LEFT JOIN staff w ON w.id = v.worker_id"
@@ -201,7 +202,8 @@ const struct svc_report svc_checks[] = {
 	    " AND v.appt_at >= coalesce(?1, ?5 - " SVC_CHECK_WINDOW ")"
 	    " AND v.appt_at < coalesce(?2, ?5 + 1)" WHO("d.code", "o.kind")
 	    " UNION ALL SELECT o.id, o.appt_at, NULL, (?5 - o.appt_at + 59) / 60,"
-	    " coalesce(n.announced_at <= o.appt_at, 0), w.login, d.code,"
+	    " CASE WHEN n.announced_at <= o.appt_at THEN 1 ELSE 0 END, w.login,"
+	    " d.code,"
 	    " coalesce(n.no, (SELECT coalesce(max(no), 0) + 1 FROM visit"
 	    "  WHERE order_id = o.id))"
 	    " FROM orders o LEFT JOIN dept d ON d.id = o.dept_id"
@@ -329,15 +331,16 @@ const struct svc_report svc_checks[] = {
 	 * answers of the period, a range of conduct_at.
 	 */
 	{ "conduct", "SELECT w.login, k.item, count(*), sum(k.breach),"
-	    " sum(k.breach AND k.major), max(CASE WHEN k.breach THEN k.at END)"
+	    " sum(k.breach <> 0 AND k.major <> 0),"
+	    " max(CASE WHEN k.breach <> 0 THEN k.at END)"
 	    " FROM conduct k JOIN orders o ON o.id = k.order_id"
 	    " LEFT JOIN dept d ON d.id = o.dept_id"
 	    " LEFT JOIN staff w ON w.id = k.worker_id"
 	    " WHERE k.at >= coalesce(?1, ?5 - " SVC_CHECK_WINDOW ")"
 	    " AND k.at < coalesce(?2, ?5 + 1)"
 	    WHO("d.code", "o.kind") " AND (?8 IS NULL OR w.login = ?8)"
-	    " GROUP BY k.worker_id, k.item"
-	    " HAVING NOT ?9 OR sum(k.breach AND k.major) > 0"
+	    " GROUP BY k.worker_id, w.login, k.item"
+	    " HAVING ?9 = 0 OR sum(k.breach <> 0 AND k.major <> 0) > 0"
 	    " ORDER BY 1, 2", conduct_cols, N(conduct_cols), 0, NULL },
 	{ "complaints", "SELECT k.id, k.at, k.order_id, d.code, c.name,"
 	    " k.assigned_to, k.text FROM complaint k"
@@ -412,7 +415,7 @@ static const struct svc_col rating_cols[] = {
 	" sum(o.status = 'abandoned'), sum(o.status = 'refused')," \
 	" sum(o.status = 'cancelled')" \
 	ORDER_JOINS " LEFT JOIN staff w ON w.id = o.worker_id" \
-	" WHERE 1" F("o.created_at", "d.code", "o.kind") \
+	" WHERE TRUE" F("o.created_at", "d.code", "o.kind") \
 	" GROUP BY k ORDER BY k"
 #define SQL_WORKLOAD(F) "SELECT w.login, count(*), sum(v.outcome = 'done')," \
 	" coalesce(sum(v.ended_at - v.arrived_at), 0) / 60," \
@@ -570,9 +573,10 @@ static const char evaluation_sql[] = "SELECT d.code,"
     " (SELECT count(*) FROM move m WHERE m.short = 1" IN_YEAR("m.at")
     "   AND (SELECT dept_id FROM orders WHERE id = m.order_id) = d.id),"
     " (SELECT count(*) FROM complaint k WHERE k.dept_id = d.id"
-    "   AND k.upheld" IN_YEAR("k.at") "),"
+    "   AND k.upheld <> 0" IN_YEAR("k.at") "),"
     /* A16, A18...: the major breaches the customers answered */
-    " (SELECT count(*) FROM conduct b WHERE b.breach AND b.major"
+    " (SELECT count(*) FROM conduct b WHERE b.breach <> 0"
+    " AND b.major <> 0"
     IN_YEAR("b.at")
     "   AND (SELECT dept_id FROM orders WHERE id = b.order_id) = d.id),"
     " coalesce((total(v.rating) + total(" RETURN_RATING "))"

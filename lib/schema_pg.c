@@ -13,11 +13,25 @@
  * seconds and money INTEGER fen: bigint.  The schema's version is a row
  * of svc_schema, as SQLite's is its user_version.
  *
- * Not here yet: svc_time(), the group roles and grants.
+ * Not here yet: the group roles and grants.
  */
 #include "svc.h"
 
 const int svc_pg_schema_version = 18;
+
+/*
+ * A new row's id is the highest so far plus one, as SQLite's rowid is,
+ * so that the same commands give the same ids on both engines (a
+ * sequence would skip the ids of rolled-back inserts, and an upsert that
+ * did nothing draws one too).  Race-free because writers take turns
+ * (db.c: svc_db_begin's lock).  The id given is kept in the session's
+ * svc.last_id for svc_db_last_id (pg.c).
+ */
+#define NEXT_ID(t) \
+"CREATE FUNCTION svc_id_" t "() RETURNS bigint LANGUAGE plpgsql AS $$\n" \
+"  DECLARE n bigint; BEGIN\n" \
+"  SELECT coalesce(max(id), 0) + 1 INTO n FROM " t ";\n" \
+"  PERFORM set_config('svc.last_id', n::text, false); RETURN n; END $$;\n"
 
 #define SEAL(args, canon) \
 "CREATE FUNCTION svc_seal(prev text, " args ") RETURNS text LANGUAGE sql\n" \
@@ -46,6 +60,11 @@ const char svc_pg_schema[] =
 "CREATE AGGREGATE group_concat(text, text) (SFUNC = svc_concat,\n"
 "  STYPE = text);\n"
 "CREATE AGGREGATE group_concat(text) (SFUNC = svc_concat, STYPE = text);\n"
+/* sum() of truths counts the true ones, as SQLite's of 1s and 0s. */
+"CREATE FUNCTION svc_sum_truth(acc bigint, v boolean) RETURNS bigint\n"
+"  LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN v IS NULL THEN acc\n"
+"  ELSE coalesce(acc, 0) + v::int END $$;\n"
+"CREATE AGGREGATE sum(boolean) (SFUNC = svc_sum_truth, STYPE = bigint);\n"
 "CREATE FUNCTION max(a bigint, b bigint) RETURNS bigint LANGUAGE sql\n"
 "  IMMUTABLE AS $$ SELECT greatest(a, b) $$;\n"
 "CREATE FUNCTION min(a bigint, b bigint) RETURNS bigint LANGUAGE sql\n"
@@ -65,6 +84,71 @@ const char svc_pg_schema[] =
 "CREATE FUNCTION datetime(x bigint, a text, b text) RETURNS text\n"
 "  LANGUAGE sql STABLE AS $$ SELECT to_char(svc_local(x, a, b),\n"
 "  'YYYY-MM-DD HH24:MI:SS') $$;\n"
+/*
+ * SQLite's json_each(), json_extract() and julianday() as svc's
+ * statements use them: json_each of a text gives key, value (a string
+ * unquoted, a number or a truth as its text, an array or object as JSON),
+ * SQLite's type name and an id in the document's order; json_extract
+ * takes a path of keys ("$.message", "$.email.old") and gives the value
+ * as text;
+ * julianday the days of a 'YYYY-MM-DD' since SQLite's epoch.
+ */
+"CREATE FUNCTION svc_json_value(v json) RETURNS text LANGUAGE sql\n"
+"  IMMUTABLE AS $$ SELECT CASE json_typeof(v) WHEN 'string' THEN v #>> '{}'\n"
+"  WHEN 'null' THEN NULL ELSE v::text END $$;\n"
+"CREATE FUNCTION svc_json_type(v json) RETURNS text LANGUAGE sql\n"
+"  IMMUTABLE AS $$ SELECT CASE json_typeof(v) WHEN 'string' THEN 'text'\n"
+"  WHEN 'number' THEN CASE WHEN v::text ~ '^-?[0-9]+$' THEN 'integer'\n"
+"  ELSE 'real' END WHEN 'boolean' THEN v::text ELSE json_typeof(v) END $$;\n"
+"CREATE FUNCTION json_each(t text) RETURNS TABLE (key text, value text,\n"
+"  type text, id bigint) LANGUAGE sql IMMUTABLE AS $$\n"
+"  SELECT (n - 1)::text, svc_json_value(v), svc_json_type(v), n\n"
+"  FROM json_array_elements(CASE json_typeof(t::json) WHEN 'array'\n"
+"  THEN t::json ELSE '[]' END) WITH ORDINALITY AS a(v, n)\n"
+"  UNION ALL SELECT k, svc_json_value(v), svc_json_type(v), n\n"
+"  FROM json_each(CASE json_typeof(t::json) WHEN 'object' THEN t::json\n"
+"  ELSE '{}' END) WITH ORDINALITY AS o(k, v, n) ORDER BY 4 $$;\n"
+"CREATE FUNCTION json_extract(t text, path text) RETURNS text\n"
+"  LANGUAGE plpgsql IMMUTABLE AS $$ BEGIN\n"
+"  IF path !~ '^\\$(\\.[A-Za-z_][A-Za-z0-9_]*)+$'\n"
+"  THEN RAISE EXCEPTION 'svc: json_extract takes $.key.key only'; END IF;\n"
+"  RETURN svc_json_value(t::json #> string_to_array(substr(path, 3), '.'));\n"
+"  END $$;\n"
+"CREATE FUNCTION julianday(d text) RETURNS float8 LANGUAGE sql IMMUTABLE\n"
+"  AS $$ SELECT extract(epoch FROM d::timestamp)::float8 / 86400\n"
+"  + 2440587.5 $$;\n"
+/*
+ * SQLite's PRAGMA foreign_key_check: each row whose reference finds no
+ * row (the server holds every reference at each write, but a superuser
+ * can turn that off: svc-db check looks).  The row's id, the table it
+ * names and the constraint's name.  References of one column: svc's.
+ */
+"CREATE FUNCTION svc_foreign_key_check() RETURNS TABLE (tab text,\n"
+"  rid bigint, parent text, fk text) LANGUAGE plpgsql STABLE AS $$\n"
+"  DECLARE c record; BEGIN\n"
+"  FOR c IN SELECT con.conname, ch.relname AS child, pa.relname AS parent,\n"
+"    a.attname AS col, b.attname AS pcol FROM pg_constraint con\n"
+"    JOIN pg_class ch ON ch.oid = con.conrelid\n"
+"    JOIN pg_class pa ON pa.oid = con.confrelid\n"
+"    JOIN pg_namespace n ON n.oid = ch.relnamespace\n"
+"    JOIN pg_attribute a ON a.attrelid = con.conrelid\n"
+"    AND a.attnum = con.conkey[1]\n"
+"    JOIN pg_attribute b ON b.attrelid = con.confrelid\n"
+"    AND b.attnum = con.confkey[1]\n"
+"    WHERE con.contype = 'f' AND n.nspname = 'svc'\n"
+"    ORDER BY ch.relname, con.conname LOOP\n"
+"  RETURN QUERY EXECUTE format('SELECT %L::text, (to_jsonb(c) ->> ''id'')'\n"
+"    '::bigint, %L::text, %L::text FROM svc.%I c WHERE c.%I IS NOT NULL'\n"
+"    ' AND NOT EXISTS (SELECT 1 FROM svc.%I p WHERE p.%I = c.%I)',\n"
+"    c.child, c.parent, c.conname, c.child, c.col, c.parent, c.pcol, c.col);\n"
+"  END LOOP; END $$;\n"
+/* svc_time of what is not a time (a text): null, as on SQLite. */
+"CREATE FUNCTION svc_time(x text) RETURNS text LANGUAGE sql IMMUTABLE\n"
+"  AS $$ SELECT NULL::text $$;\n"
+/* svc_time(x): "2026-12-01 09:12", as db.c's function of SQLite, for
+ * svc-report query; not a time, null.  (Unix seconds are bigint here.) */
+"CREATE FUNCTION svc_time(x bigint) RETURNS text LANGUAGE sql STABLE\n"
+"  AS $$ SELECT to_char(to_timestamp(x), 'YYYY-MM-DD HH24:MI') $$;\n"
 /* %W: weeks from the year's first Monday, 00 before it, as C's. */
 "CREATE FUNCTION strftime(f text, x bigint, a text, b text) RETURNS text\n"
 "  LANGUAGE sql STABLE AS $$ SELECT replace(replace(replace(replace(\n"
@@ -127,15 +211,17 @@ SEAL("worker text, at bigint, expected bigint, counted bigint,"
 "  BEGIN RAISE EXCEPTION '%', TG_ARGV[0]\n"
 "    USING ERRCODE = 'integrity_constraint_violation'; END $$;\n"
 
+NEXT_ID("dept")
 "CREATE TABLE dept (\n"
-"  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+"  id bigint PRIMARY KEY DEFAULT svc_id_dept(),\n"
 "  code text NOT NULL UNIQUE,\n"
 "  name text NOT NULL,\n"
 "  kind text NOT NULL CHECK (kind IN ('cleaning','repair','gov')),\n"
 "  phone text,\n"
 "  created_at bigint NOT NULL);\n"
+NEXT_ID("staff")
 "CREATE TABLE staff (\n"
-"  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+"  id bigint PRIMARY KEY DEFAULT svc_id_staff(),\n"
 "  login text NOT NULL UNIQUE,\n"
 "  name text NOT NULL,\n"
 "  dept_id bigint REFERENCES dept(id),\n"
@@ -145,8 +231,9 @@ SEAL("worker text, at bigint, expected bigint, counted bigint,"
 "  created_at bigint NOT NULL,\n"
 "  hours text);\n"
 "CREATE INDEX staff_dept ON staff(dept_id);\n"
+NEXT_ID("event")
 "CREATE TABLE event (\n"
-"  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+"  id bigint PRIMARY KEY DEFAULT svc_id_event(),\n"
 "  order_id bigint,\n"
 "  subject text,\n"
 "  at bigint NOT NULL,\n"
@@ -156,14 +243,16 @@ SEAL("worker text, at bigint, expected bigint, counted bigint,"
 "  hash text, entered_by text, entered_at bigint);\n"
 "CREATE INDEX event_order ON event(order_id, at) WHERE order_id IS NOT NULL;\n"
 "CREATE INDEX event_subject ON event(subject, at) WHERE subject IS NOT NULL;\n"
+NEXT_ID("customer")
 "CREATE TABLE customer (\n"
-"  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+"  id bigint PRIMARY KEY DEFAULT svc_id_customer(),\n"
 "  phone text NOT NULL UNIQUE,\n"
 "  name text NOT NULL,\n"
 "  created_at bigint NOT NULL,\n"
 "  email text);\n"
+NEXT_ID("orders")
 "CREATE TABLE orders (\n"
-"  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+"  id bigint PRIMARY KEY DEFAULT svc_id_orders(),\n"
 "  kind text NOT NULL CHECK (kind IN ('cleaning', 'repair', 'gov')),\n"
 "  status text NOT NULL DEFAULT 'new',\n"
 "  customer_id bigint NOT NULL REFERENCES customer(id),\n"
@@ -220,16 +309,18 @@ SEAL("worker text, at bigint, expected bigint, counted bigint,"
 "  sold_on text NOT NULL CHECK (sold_on ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),\n"
 "  warranty_months integer NOT NULL CHECK (warranty_months >= 0),\n"
 "  created_at bigint NOT NULL);\n"
+NEXT_ID("contact")
 "CREATE TABLE contact (\n"
-"  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+"  id bigint PRIMARY KEY DEFAULT svc_id_contact(),\n"
 "  order_id bigint NOT NULL REFERENCES orders(id),\n"
 "  at bigint NOT NULL,\n"
 "  reached integer NOT NULL CHECK (reached IN (0, 1)),\n"
 "  note text,\n"
 "  actor text NOT NULL);\n"
 "CREATE INDEX contact_order ON contact(order_id, at);\n"
+NEXT_ID("attachment")
 "CREATE TABLE attachment (\n"
-"  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+"  id bigint PRIMARY KEY DEFAULT svc_id_attachment(),\n"
 "  order_id bigint NOT NULL REFERENCES orders(id),\n"
 "  kind text NOT NULL\n"
 "    CHECK (kind IN ('photo-before', 'photo-after', 'other')),\n"
@@ -238,8 +329,9 @@ SEAL("worker text, at bigint, expected bigint, counted bigint,"
 "  at bigint NOT NULL,\n"
 "  actor text NOT NULL);\n"
 "CREATE INDEX attachment_order ON attachment(order_id);\n"
+NEXT_ID("charge")
 "CREATE TABLE charge (\n"
-"  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+"  id bigint PRIMARY KEY DEFAULT svc_id_charge(),\n"
 "  order_id bigint NOT NULL REFERENCES orders(id),\n"
 "  code text,\n"
 "  what text NOT NULL,\n"
@@ -248,8 +340,9 @@ SEAL("worker text, at bigint, expected bigint, counted bigint,"
 "  at bigint NOT NULL,\n"
 "  actor text NOT NULL);\n"
 "CREATE INDEX charge_order ON charge(order_id);\n"
+NEXT_ID("handover")
 "CREATE TABLE handover (\n"
-"  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+"  id bigint PRIMARY KEY DEFAULT svc_id_handover(),\n"
 "  worker text NOT NULL,\n"
 "  at bigint NOT NULL,\n"
 "  expected bigint NOT NULL,\n"
@@ -257,8 +350,9 @@ SEAL("worker text, at bigint, expected bigint, counted bigint,"
 "  difference bigint NOT NULL,\n"
 "  actor text NOT NULL,\n"
 "  hash text);\n"
+NEXT_ID("payment")
 "CREATE TABLE payment (\n"
-"  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+"  id bigint PRIMARY KEY DEFAULT svc_id_payment(),\n"
 "  order_id bigint NOT NULL REFERENCES orders(id),\n"
 "  kind text NOT NULL CHECK (kind IN ('payment', 'refund')),\n"
 "  amount bigint NOT NULL CHECK (amount > 0),\n"
@@ -281,8 +375,9 @@ SEAL("worker text, at bigint, expected bigint, counted bigint,"
 "CREATE TABLE receipt_seq (\n"
 "  year integer PRIMARY KEY,\n"
 "  last bigint NOT NULL);\n"
+NEXT_ID("complaint")
 "CREATE TABLE complaint (\n"
-"  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+"  id bigint PRIMARY KEY DEFAULT svc_id_complaint(),\n"
 "  order_id bigint REFERENCES orders(id),\n"
 "  customer_id bigint REFERENCES customer(id),\n"
 "  dept_id bigint REFERENCES dept(id),\n"
@@ -296,8 +391,9 @@ SEAL("worker text, at bigint, expected bigint, counted bigint,"
 "CREATE INDEX complaint_open ON complaint(at) WHERE status = 'open';\n"
 "CREATE INDEX complaint_dept ON complaint(dept_id, at);\n"
 "CREATE INDEX complaint_order ON complaint(order_id);\n"
+NEXT_ID("move")
 "CREATE TABLE move (\n"
-"  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+"  id bigint PRIMARY KEY DEFAULT svc_id_move(),\n"
 "  order_id bigint NOT NULL REFERENCES orders(id),\n"
 "  at bigint NOT NULL,\n"
 "  old_at bigint NOT NULL,\n"
@@ -312,8 +408,9 @@ SEAL("worker text, at bigint, expected bigint, counted bigint,"
 "  told_at bigint);\n"
 "CREATE INDEX move_order ON move(order_id);\n"
 "CREATE INDEX move_short ON move(at) WHERE short = 1;\n"
+NEXT_ID("visit")
 "CREATE TABLE visit (\n"
-"  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+"  id bigint PRIMARY KEY DEFAULT svc_id_visit(),\n"
 "  order_id bigint NOT NULL REFERENCES orders(id),\n"
 "  no integer NOT NULL CHECK (no >= 1),\n"
 "  cause text NOT NULL CHECK (cause IN ('booking', 'move', 'resume',\n"
@@ -345,8 +442,9 @@ SEAL("worker text, at bigint, expected bigint, counted bigint,"
 "CREATE INDEX visit_review ON visit(review_due)\n"
 "  WHERE review IS NULL AND review_due IS NOT NULL;\n"
 "CREATE INDEX visit_rated ON visit(ended_at) WHERE rating IS NOT NULL;\n"
+NEXT_ID("followup")
 "CREATE TABLE followup (\n"
-"  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+"  id bigint PRIMARY KEY DEFAULT svc_id_followup(),\n"
 "  order_id bigint NOT NULL REFERENCES orders(id),\n"
 "  at bigint NOT NULL,\n"
 "  reached integer NOT NULL CHECK (reached IN (0, 1)),\n"
@@ -363,8 +461,9 @@ SEAL("worker text, at bigint, expected bigint, counted bigint,"
 "  staff_id bigint NOT NULL REFERENCES staff(id),\n"
 "  skill text NOT NULL,\n"
 "  PRIMARY KEY (staff_id, skill));\n"
+NEXT_ID("outbox")
 "CREATE TABLE outbox (\n"
-"  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+"  id bigint PRIMARY KEY DEFAULT svc_id_outbox(),\n"
 "  order_id bigint NOT NULL REFERENCES orders(id),\n"
 "  kind text NOT NULL CHECK (kind IN ('reply', 'refusal', 'move',\n"
 "    'late', 'abandoned', 'reminder', 'followup')),\n"
@@ -383,8 +482,9 @@ SEAL("worker text, at bigint, expected bigint, counted bigint,"
 "CREATE INDEX outbox_open ON outbox(not_before)\n"
 "  WHERE sent_at IS NULL AND dismissed_at IS NULL;\n"
 "CREATE INDEX outbox_order ON outbox(order_id);\n"
+NEXT_ID("conduct")
 "CREATE TABLE conduct (\n"
-"  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+"  id bigint PRIMARY KEY DEFAULT svc_id_conduct(),\n"
 "  order_id bigint NOT NULL REFERENCES orders(id),\n"
 "  visit_id bigint NOT NULL REFERENCES visit(id),\n"
 "  worker_id bigint REFERENCES staff(id),\n"
@@ -397,8 +497,9 @@ SEAL("worker text, at bigint, expected bigint, counted bigint,"
 "  actor text NOT NULL,\n"
 "  UNIQUE (visit_id, item));\n"
 "CREATE INDEX conduct_at ON conduct(at);\n"
+NEXT_ID("leave")
 "CREATE TABLE leave (\n"
-"  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+"  id bigint PRIMARY KEY DEFAULT svc_id_leave(),\n"
 "  staff_id bigint NOT NULL REFERENCES staff(id),\n"
 "  from_at bigint NOT NULL,\n"
 "  to_at bigint NOT NULL CHECK (to_at > from_at),\n"
@@ -408,8 +509,9 @@ SEAL("worker text, at bigint, expected bigint, counted bigint,"
 "  cancelled_at bigint, cancel_reason text, cancelled_by text);\n"
 "CREATE INDEX leave_staff ON leave(staff_id, from_at) WHERE cancelled_at IS NULL;\n"
 "CREATE INDEX leave_to ON leave(to_at);\n"
+NEXT_ID("plan")
 "CREATE TABLE plan (\n"
-"  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+"  id bigint PRIMARY KEY DEFAULT svc_id_plan(),\n"
 "  first_id bigint NOT NULL UNIQUE REFERENCES orders(id),\n"
 "  state text NOT NULL DEFAULT 'active'\n"
 "    CHECK (state IN ('active', 'paused', 'ended')),\n"
@@ -632,3 +734,27 @@ REFUSE_IF("plan_fixed", "plan", "OLD.state = 'ended'"
 "  EXECUTE FUNCTION svc_balance('order_id');\n"
 "CREATE TRIGGER balance_cover AFTER UPDATE OF covered, chargeable ON visit\n"
 "  FOR EACH ROW EXECUTE FUNCTION svc_balance('order_id');\n";
+
+/*
+ * The group roles svc-db init makes on the server (once a cluster: roles
+ * are the cluster's) and what it grants them in this database: svc_app,
+ * the commands' own (every table, no superuser, no DDL), and
+ * svc_reader, the reports' (the documented views, and nothing under
+ * them: a view reads its tables with its owner's rights).  People are
+ * logins made members of one (svc-postgresql(7)).
+ */
+const char svc_pg_roles[] =
+"DO $$ BEGIN\n"
+"  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'svc_app')\n"
+"  THEN CREATE ROLE svc_app NOLOGIN; END IF;\n"
+"  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'svc_reader')\n"
+"  THEN CREATE ROLE svc_reader NOLOGIN; END IF; END $$;\n"
+"GRANT USAGE ON SCHEMA svc TO svc_app, svc_reader;\n"
+"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA svc\n"
+"  TO svc_app;\n"
+"GRANT USAGE ON ALL SEQUENCES IN SCHEMA svc TO svc_app;\n"
+"DO $$ DECLARE v text; BEGIN\n"
+"  FOR v IN SELECT viewname FROM pg_views WHERE schemaname = 'svc'\n"
+"  AND viewname LIKE 'v\\_%' LOOP\n"
+"  EXECUTE format('GRANT SELECT ON svc.%I TO svc_reader', v);\n"
+"  END LOOP; END $$;\n";

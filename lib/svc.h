@@ -380,6 +380,7 @@ int64_t svc_db_last_id(struct svc_db *);	/* id the last insert made */
  */
 enum { SVC_DB_RW = 0, SVC_DB_RO = 1, SVC_DB_INIT = 2, SVC_DB_ANY = 4 };
 int svc_db_open(const char *path, int mode, struct svc_db **, struct svc_err *);
+int svc_db_is_pg(const char *path);	/* a PostgreSQL connection string */
 void svc_db_close(struct svc_db *);
 int svc_db_schema_version(void);
 int svc_db_version(struct svc_db *, int *version, struct svc_err *);
@@ -976,6 +977,7 @@ int svc_sha256(const void *, size_t, unsigned char md[32]);
 const char *svc_sha256_impl(void);	/* "sha-ni" or "libsodium" */
 /* schema_pg.c: the schema on PostgreSQL, at this version (issue 20). */
 extern const char svc_pg_schema[];
+extern const char svc_pg_roles[];	/* the group roles and grants */
 extern const int svc_pg_schema_version;
 int svc_seal_hash(const char *prev, const struct svc_value *, int n,
     char out[65]);	/* the chain's next link; the svc_seal() of SQL */

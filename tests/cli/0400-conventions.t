@@ -105,10 +105,23 @@ fi
 
 # Busy past the timeout: exit 75, retry later; nothing written.
 # The holder waits for the lock itself: a probe below may hold it a moment.
-(printf '.timeout 5000\nBEGIN IMMEDIATE;\n'; sleep 4; printf 'ROLLBACK;\n') | sqlite3 "$SVC_DB" &
+# On PostgreSQL the writers' lock is the advisory lock svc_db_begin takes.
+if pg; then
+	(printf 'BEGIN; SELECT pg_advisory_xact_lock(7566947);\n'; sleep 4
+	    printf 'ROLLBACK;\n') | psql -X -q -d "$SVC_DB" >/dev/null &
+	probe() {
+		[ "$(q "SELECT pg_try_advisory_lock(7566947),
+		    pg_advisory_unlock_all()" | cut -d'|' -f1)" = 1 ]
+	}
+else
+	(printf '.timeout 5000\nBEGIN IMMEDIATE;\n'; sleep 4; printf 'ROLLBACK;\n') | sqlite3 "$SVC_DB" &
+	probe() {
+		sqlite3 -cmd ".timeout 0" "$SVC_DB" "BEGIN IMMEDIATE; ROLLBACK;" 2>/dev/null
+	}
+fi
 # Wait until the other writer really holds the lock (a loaded machine is slow).
 i=0
-while [ $i -lt 50 ] && sqlite3 -cmd ".timeout 0" "$SVC_DB" "BEGIN IMMEDIATE; ROLLBACK;" 2>/dev/null; do
+while [ $i -lt 50 ] && probe; do
 	sleep 0.1
 	i=$((i + 1))
 done

@@ -113,7 +113,7 @@ check_rc 65 "a line that is not an id: exit 65"
 check_err "stdin:2: 'abc' is not an order id" "naming the line"
 run svc-order cancel 4 --reason 申请人另有安排 --by applicant
 check_out 4 "the applicant withdraws an accepted order"
-check_same "$(sqlite3 "$SVC_DB" "SELECT count(*) FROM move WHERE order_id = 4")" 0 \
+check_same "$(q "SELECT count(*) FROM move WHERE order_id = 4")" 0 \
     "G9: the applicant's own cancellation records no notice"
 
 # Filters.

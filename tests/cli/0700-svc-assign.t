@@ -51,7 +51,7 @@ check_rc 0 "a move told 7:59 before is made"
 check_err "$b: short notice: told 7h59m before, the rule is 8h (G9): recorded" "but recorded as short"
 SVC_NOW="2026-11-30 10:00" run svc-assign move $c --at "2026-12-01 14:00" --reason 申请人要求 --by applicant --notified "2026-11-30 09:00"
 check_same "$err" "" "the applicant's own move never counts"
-run sqlite3 "$SVC_DB" "SELECT order_id || ':' || short || ':' || by FROM move ORDER BY id"
+run q "SELECT order_id || ':' || short || ':' || by FROM move ORDER BY id"
 check_out "$a:0:provider
 $b:1:provider
 $c:0:applicant" "each move is recorded with its notice"

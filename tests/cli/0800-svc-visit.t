@@ -52,7 +52,7 @@ unchanged "damage without a signature" svc-visit check $id --no-voucher --barcod
 check_rc 65 "A6: damage without the customer's signature: exit 65"
 run svc-visit check $id --no-voucher --barcode 690 --damage 门封条破损 --signed-by 赵先生
 check_rc 0 "the checks, signed at once"
-run sqlite3 "$SVC_DB" "SELECT covered || ' ' || covered_until || ' ' || chargeable FROM visit WHERE order_id = $id"
+run q "SELECT covered || ' ' || covered_until || ' ' || chargeable FROM visit WHERE order_id = $id"
 check_out "1 2026-11-26 0" "A5: the barcode says covered today; not chargeable"
 SVC_NOW="2026-11-26 14:30" run svc-visit suspend $id --reason 客户午休 --resume-at "2026-11-26 12:30"
 check_rc 65 "a resume time in the past is refused"
@@ -70,7 +70,7 @@ check_rc 64 "a rating outside 1-5: usage"
 printf 'JPEG' >"$T/before.jpg"
 run svc-visit attach $id "$T/before.jpg" --kind photo-before
 check_out "$id" "attach a photo"
-run sqlite3 "$SVC_DB" "SELECT kind || ' ' || name || ' ' || length(data) FROM attachment"
+run q "SELECT kind || ' ' || name || ' ' || length(data) FROM attachment"
 check_out "photo-before before.jpg 4" "it is kept with the order"
 
 run svc-visit form $id --width 32

@@ -35,7 +35,7 @@ for i in 2 3 4 5 6 7; do
 	svc-pay collect $i --amount 120 --by wang >"$T/p$i" 2>&1 &
 done
 wait
-run sqlite3 "$SVC_DB" "SELECT count(*), count(DISTINCT receipt_no), min(receipt_no), max(receipt_no) FROM payment"
+run q "SELECT count(*), count(DISTINCT receipt_no), min(receipt_no), max(receipt_no) FROM payment"
 check_out "8|8|R2026-000001|R2026-000008" "six collections at once: numbers 3 to 8, none twice, no gap"
 check_same "$(cat "$T"/p* | cut -f2 | sort | tr "\n" " ")" "R2026-000003 R2026-000004 R2026-000005 R2026-000006 R2026-000007 R2026-000008 " "each process printed its own number"
 

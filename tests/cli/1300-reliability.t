@@ -34,11 +34,11 @@ done
 check_same "$failed" 0 "eight writers at once: every command succeeded"
 check_same "$(cat "$T"/w* | head -3)" "" "none lost to 'database is locked'"
 total=$((8 * ROUNDS))
-run sqlite3 "$SVC_DB" "SELECT count(*), sum(status = 'arrived') FROM orders"
+run q "SELECT count(*), sum(status = 'arrived') FROM orders"
 check_out "$total|$total" "the counts are exact: 8 x $ROUNDS orders, all arrived"
-run sqlite3 "$SVC_DB" "SELECT count(*), count(DISTINCT receipt_no), max(receipt_no) FROM payment"
+run q "SELECT count(*), count(DISTINCT receipt_no), max(receipt_no) FROM payment"
 check_out "$total|$total|R2026-000$total" "receipts 1 to $total, none twice, no gap"
-run sqlite3 "$SVC_DB" "SELECT count(*) FROM event WHERE kind LIKE 'order.%' OR kind LIKE 'visit.%' OR kind LIKE 'pay.%'"
+run q "SELECT count(*) FROM event WHERE kind LIKE 'order.%' OR kind LIKE 'visit.%' OR kind LIKE 'pay.%'"
 check_out $((5 * total)) "an event for every change"
 run svc-db check
 check_rc 0 "svc-db check is clean"
@@ -47,7 +47,7 @@ check_rc 0 "svc-db check is clean"
 # records take about two seconds here, so the kills land inside it.
 awk 'BEGIN { for (i = 0; i < 100000; i++)
     printf "- {customer: 客%d, phone: \"15%09d\", address: 某地, services: [clean-daily]}\n", i, i }' >"$T/big.yaml"
-before=$(sqlite3 "$SVC_DB" "SELECT count(*) FROM orders")
+before=$(q "SELECT count(*) FROM orders")
 inside=0
 for delay in 0.2 0.6 1.2; do
 	as zhou svc-order import "$T/big.yaml" -q >/dev/null 2>&1 &
@@ -55,7 +55,7 @@ for delay in 0.2 0.6 1.2; do
 	sleep $delay
 	kill -9 $p 2>/dev/null
 	wait $p 2>/dev/null
-	now=$(sqlite3 "$SVC_DB" "SELECT count(*) FROM orders")
+	now=$(q "SELECT count(*) FROM orders")
 	[ "$now" -eq "$before" ] && inside=$((inside + 1))
 	if [ "$now" -eq "$before" ] || [ "$now" -eq $((before + 100000)) ]; then
 		ok "killed after ${delay}s: all or nothing ($((now - before)) new)"

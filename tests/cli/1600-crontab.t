@@ -103,18 +103,18 @@ g=$(SVC_NOW="2026-12-07 09:00" as zhou svc-order new --customer 庚 --phone 1390
     SVC_NOW="2026-12-07 09:00" as zhou svc-order accept --at "2026-12-09 10:00")
 cron "2026-12-08 10:00" "notify sweep"
 check_same "$out$err" "" "the sweep is silent"
-check_same "$(sqlite3 "$SVC_DB" "SELECT count(*) FROM outbox WHERE order_id = $g AND kind = 'reminder'")" 2 "and made the reminder, by SMS and by mail"
+check_same "$(q "SELECT count(*) FROM outbox WHERE order_id = $g AND kind = 'reminder'")" 2 "and made the reminder, by SMS and by mail"
 cron "2026-12-08 10:05" "channel sms"
 check_same "$out$err" "" "the gateway line is silent"
 cron "2026-12-08 10:05" "channel email"
 check_same "$out$err" "" "the mail line is silent"
-check_same "$(sqlite3 "$SVC_DB" "SELECT group_concat(kind, ' ') FROM outbox WHERE channel = 'email' AND sent_at IS NOT NULL")" "reply reminder" \
+check_same "$(q "SELECT group_concat(kind, ' ') FROM outbox WHERE channel = 'email' AND sent_at IS NOT NULL")" "reply reminder" \
     "the reply and the reminder went by mail too, recorded sent"
 check_same "$(grep -c '^To: geng@example.cn$' "$T/mail")" 2 "sendmail -t was given each, to the applicant's address"
 grep -q '^Subject: =?UTF-8?B?' "$T/mail" && grep -q '一次性告知' "$T/mail" &&
     ok "an encoded subject, the text as it is (UTF-8)" || not_ok "the mail" "$(cat "$T/mail")"
-check_same "$(sqlite3 "$SVC_DB" "SELECT count(*) > 0 FROM outbox WHERE sent_at IS NOT NULL AND recipient <> '13900000009'")" "1" "what the modem took is recorded sent"
-check_same "$(sqlite3 "$SVC_DB" "SELECT count(*) FROM outbox WHERE recipient = '13900000009' AND channel = 'sms' AND failed_at IS NOT NULL AND sent_at IS NULL")" 2 \
+check_same "$(q "SELECT CASE WHEN count(*) > 0 THEN 1 ELSE 0 END FROM outbox WHERE sent_at IS NOT NULL AND recipient <> '13900000009'")" "1" "what the modem took is recorded sent"
+check_same "$(q "SELECT count(*) FROM outbox WHERE recipient = '13900000009' AND channel = 'sms' AND failed_at IS NOT NULL AND sent_at IS NULL")" 2 \
     "what it refused is recorded failed (the reply and the reminder)"
 cron "2026-12-09 08:00" "notify check"
 case " $(printf '%s\n' "$out" | cut -f2 | tr '\n' ' ')" in
@@ -128,19 +128,24 @@ cron "2026-12-07 09:00" "notice"
 check_rc 0 "G9, G11: the weekly report runs"
 check_same "$err" "" "and says nothing on stderr"
 
-# G4: the nightly backup, named by the day.
-cron "2026-12-02 02:15" "backup"
-check_rc 0 "G4: the nightly backup runs"
-[ -s "$T/backups/svc-2026-12-02.db" ] && ok "and is named by its day" ||
-    not_ok "and is named by its day" "$(ls "$T/backups")"
-check_same "$out$err" "" "silently"
+# G4: the nightly backup, named by the day.  A server's backup is
+# pg_dump's, which svc-postgresql(7) shows in its crontab.
+if pg; then
+	skip 3 "the example's backup line is for a SQLite file"
+else
+	cron "2026-12-02 02:15" "backup"
+	check_rc 0 "G4: the nightly backup runs"
+	[ -s "$T/backups/svc-2026-12-02.db" ] && ok "and is named by its day" ||
+	    not_ok "and is named by its day" "$(ls "$T/backups")"
+	check_same "$out$err" "" "silently"
+fi
 
 # Issue 18: the nightly plan run makes the week's orders, silently.
 pl=$(SVC_NOW="2026-12-07 09:00" as zhou svc-order new --customer 己 --phone 13900000009 \
     --address x --service clean-daily | SVC_NOW="2026-12-07 09:00" as zhou svc-order accept --at "2026-12-08 10:00")
 SVC_NOW="2026-12-07 09:00" as zhou svc-plan new "$pl" --every 'tue 10:00' >/dev/null
-before=$(sqlite3 "$SVC_DB" "SELECT count(*) FROM plan_occ")
+before=$(q "SELECT count(*) FROM plan_occ")
 cron "2026-12-08 01:00" "svc-plan run"
 check_same "$out$err" "" "the plan run says nothing when all is well"
-check_same "$(sqlite3 "$SVC_DB" "SELECT count(*) - $before FROM plan_occ")" 1 "and made the Tuesday within 14 days after the first (15 Dec; 22 Dec 10:00 is past the horizon)"
+check_same "$(q "SELECT count(*) - $before FROM plan_occ")" 1 "and made the Tuesday within 14 days after the first (15 Dec; 22 Dec 10:00 is past the horizon)"
 done_testing

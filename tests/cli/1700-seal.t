@@ -1,8 +1,8 @@
 # The archive proves itself (G4): every event, payment and handover is
 # hash-chained; svc-db verify names the first row that does not follow,
 # and the day's seal catches what a chain alone cannot (its newest rows
-# removed).  Each edit is made behind svc's back with the sqlite3 shell,
-# on its own copy of the database.
+# removed).  Each edit is made behind svc's back with the engine's shell
+# (behind), on its own copy of the database.
 . "$TOP/tests/cli/lib.sh"
 
 svc-staff import "$TOP/share/svc/staff.yaml" >/dev/null 2>&1
@@ -14,7 +14,7 @@ SVC_USER=qian svc-pay handover wang >/dev/null 2>&1
 run svc-db verify
 check_rc 0 "a database written by svc verifies"
 check_err "every chain follows" "and says so"
-check_same "$(sqlite3 "$SVC_DB" "SELECT count(*) FROM event WHERE hash IS NULL OR length(hash) <> 64")" 0 \
+check_same "$(q "SELECT count(*) FROM event WHERE hash IS NULL OR length(hash) <> 64")" 0 \
     "every event carries its hash"
 run svc-db seal
 check_rc 0 "the day's seal"
@@ -24,12 +24,11 @@ check_same "${#seal}" 64 "and is one SHA-256 in hex"
 run svc-db verify --seal "$seal"
 check_rc 0 "verify --seal: the day is unchanged since"
 
-# tamper NAME SQL: on a copy, SQL with the sqlite3 shell, then verify.
+# tamper NAME SQL: on a copy, SQL behind svc's back, then verify.
 tamper() {
-	rm -f "$T/t.db"
-	svc-db backup "$T/t.db" -q
-	sqlite3 "$T/t.db" "$2"
-	SVC_DB="$T/t.db" run svc-db verify --seal "$seal"
+	t=$(copy_db t)
+	behind "$t" "$2" >/dev/null
+	SVC_DB=$t run svc-db verify --seal "$seal"
 }
 tamper amount "UPDATE payment SET amount = 1 WHERE id = 2"
 check_rc 1 "a payment's amount changed: found"
@@ -47,7 +46,7 @@ tamper payment "DROP TRIGGER payment_no_delete; DELETE FROM payment WHERE id = 3
 check_rc 1 "the newest payment deleted: the chain still follows, the seal does not"
 check_same "$(printf '%s\n' "$out" | grep -c '^seal	payment')" 0 "no payment row is named"
 check_same "$(printf '%s\n' "$out" | grep -c 'changed since')" 1 "the day's seal says the day changed"
-SVC_DB="$T/t.db" run svc-db check
+SVC_DB=$t run svc-db check
 check_rc 1 "and svc-db check finds the receipt gap too"
 tamper handover "UPDATE handover SET counted = 0"
 check_rc 1 "a handover's counted cash changed: found"

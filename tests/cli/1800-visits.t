@@ -4,7 +4,6 @@
 . "$TOP/tests/cli/lib.sh"
 
 svc-staff import "$TOP/share/svc/staff.yaml" >/dev/null 2>&1
-q() { sqlite3 -separator '|' "$SVC_DB" "$@"; }
 
 # --- A repair taken back and revisited (A8): two visits, both kept. ---
 export SVC_NOW="2026-11-26 09:00"

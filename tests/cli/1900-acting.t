@@ -5,7 +5,6 @@
 # last part runs real commands as an unprivileged Unix user.
 . "$TOP/tests/cli/lib.sh"
 
-q() { sqlite3 -separator '|' "$SVC_DB" "$@"; }
 
 # --- The bootstrap: the first admin, and only an admin. ---
 unchanged "a first person who is no admin" as li svc-staff add li --name 李娜 --role worker
@@ -102,9 +101,9 @@ check_same "$(q "SELECT actor, entered_by, entered_at IS NOT NULL AND entered_at
     "ma|root|1" "root acting for ma: the actor, who entered it, and the clock's time beside SVC_NOW's"
 run svc-db verify
 check_rc 0 "the chain follows with entered_by and entered_at in it"
-cp "$SVC_DB" "$T/tamper.db"
-sqlite3 "$T/tamper.db" "DROP TRIGGER event_no_update; UPDATE event SET entered_by = NULL WHERE id = (SELECT max(id) FROM event)"
-run svc-db verify -d "$T/tamper.db"
+t=$(copy_db tamper)
+behind "$t" "DROP TRIGGER event_no_update; UPDATE event SET entered_by = NULL WHERE id = (SELECT max(id) FROM event)"
+run svc-db verify -d "$t"
 check_rc 1 "who entered a row, wiped behind svc's back, is found"
 check_same "$(printf '%s\n' "$out" | cut -f1,2)" "seal	event" "naming the event"
 

@@ -5,7 +5,6 @@
 . "$TOP/tests/cli/lib.sh"
 
 svc-staff import "$TOP/share/svc/staff.yaml" >/dev/null 2>&1
-q() { sqlite3 -separator '|' "$SVC_DB" "$@"; }
 export SVC_NOW="2026-11-30 09:00"
 
 id=$(svc-order new --customer 李大爷 --phone 13900000001 --address 朝阳区幸福里3号 \
@@ -124,9 +123,9 @@ mc=$(q "SELECT id FROM outbox WHERE order_id = $c AND kind = 'move'")
 SVC_NOW="2026-12-11 09:00" svc-notify sent $mc -q >/dev/null
 check_same "$(q "SELECT typed, short, notice, told_at IS NOT NULL FROM move WHERE order_id = $c")" "1|0|91800|1" \
     "a typed --notified (a call) stands: 25 h 30 before, not short; the message's time is kept beside it"
-unchanged "a move's facts edited behind svc's back" sqlite3 "$SVC_DB" "UPDATE move SET reason = 'x' WHERE order_id = $c"
+unchanged "a move's facts edited behind svc's back" q "UPDATE move SET reason = 'x' WHERE order_id = $c"
 check_rc 19 "refused by the schema (move_once)"
-unchanged "a proof rewritten" sqlite3 "$SVC_DB" "UPDATE move SET told_at = 1, short = 0 WHERE order_id = $g"
+unchanged "a proof rewritten" q "UPDATE move SET told_at = 1, short = 0 WHERE order_id = $g"
 check_rc 19 "a notice's proof is added once"
 # A provider's cancellation is told too.
 k=$(svc-order new --customer 孙 --phone 13900000005 --address 某地 --service gov-pension --group elderly |
@@ -140,7 +139,7 @@ check_same "$(q "SELECT kind, dismiss_reason FROM outbox WHERE order_id = $k AND
 u=$(svc-order new --customer 周 --phone 13900000006 --address 某地 --service gov-pension --group elderly |
     svc-order accept --at "2026-12-09 10:00")
 SVC_NOW="2026-12-05 09:00" svc-assign move $u --at "2026-12-10 10:00" --reason 人手不足 >/dev/null 2>&1
-check_same "$(q "SELECT group_concat(kind || ':' || (dismissed_at IS NULL) || ':' || (instr(text, '12月10日') > 0), ' ') FROM outbox WHERE order_id = $u")" \
+check_same "$(q "SELECT group_concat(kind || ':' || CASE WHEN dismissed_at IS NULL THEN 1 ELSE 0 END || ':' || CASE WHEN instr(text, '12月10日') > 0 THEN 1 ELSE 0 END, ' ') FROM outbox WHERE order_id = $u")" \
     "reply:0:0 reply:1:1" "an unsent reply is replaced by one with the new time, documents and all"
 
 # A refusal, a delay (A1), an abandonment (G10): each told.
@@ -169,7 +168,7 @@ chmod +x "$T/stub/gammu-smsd-inject"
 export STUB_LOG="$T/sms.log"
 SVC_NOW="2026-12-02 15:00" PATH="$T/stub:$PATH" sh -c \
     "svc-notify due | sh '$TOP/share/svc/gateway-gammu.sh' | svc-notify sent -q" >"$T/gw.out" 2>&1
-check_same "$(q "SELECT group_concat(kind, ' ') FROM (SELECT kind FROM outbox WHERE sent_at = strftime('%s', '2026-12-02 07:00') ORDER BY id)")" \
+check_same "$(q "SELECT group_concat(kind, ' ') FROM (SELECT kind FROM outbox WHERE sent_at = strftime('%s', '2026-12-02 07:00') ORDER BY id) AS s")" \
     "abandoned" "the gateway's ids are recorded sent, through the pipe"
 check_same "$(q "SELECT kind, fail_reason FROM outbox WHERE recipient = '13900000002'")" \
     "refusal|gammu: Error: modem busy" "the one the modem refused is recorded failed, with the modem's word"
@@ -178,17 +177,17 @@ grep -q 'TEXT' "$T/sms.log" && ok "gammu-smsd-inject TEXT RECIPIENT -unicode -te
     not_ok "the modem's arguments" "$(cat "$T/sms.log")"
 
 # The record holds: a message's text never changes, nothing is deleted.
-unchanged "a message rewritten behind svc's back" sqlite3 "$SVC_DB" "UPDATE outbox SET text = 'x' WHERE id = 1"
+unchanged "a message rewritten behind svc's back" q "UPDATE outbox SET text = 'x' WHERE id = 1"
 check_rc 19 "refused by the schema (SQLITE_CONSTRAINT)"
-unchanged "a message deleted" sqlite3 "$SVC_DB" "DELETE FROM outbox WHERE id = 1"
+unchanged "a message deleted" q "DELETE FROM outbox WHERE id = 1"
 check_rc 19 "refused by the schema (SQLITE_CONSTRAINT)"
 run svc-db verify
 check_rc 0 "every notify event in the sealed log follows"
 run svc-db check
 check_rc 0 "every message matches the hash its sealed event keeps"
-cp "$SVC_DB" "$T/tamper.db"
-sqlite3 "$T/tamper.db" "DROP TRIGGER outbox_once; UPDATE outbox SET text = '请到银行转账' WHERE id = 4"
-run svc-db check -d "$T/tamper.db"
+t=$(copy_db tamper)
+behind "$t" "DROP TRIGGER outbox_once; UPDATE outbox SET text = '请到银行转账' WHERE id = 4"
+run svc-db check -d "$t"
 check_rc 1 "a message's text changed behind svc's back is found"
 check_same "$out" "outbox	4	its recipient or text differs from its sealed event" "naming the message"
 unchanged "a worker recording a message sent" as wang svc-notify sent 4
@@ -223,7 +222,7 @@ check_same "$(q "SELECT kind, not_after = (SELECT followup_due FROM orders WHERE
     "followup|1|1" "the return call (回访) the repair rules ask for is announced, until it is due"
 em=$(SVC_NOW="2026-12-04 09:00" svc-order new --customer 郑 --phone 13900000010 --email zheng@example.cn \
     --address 某地 --service gov-pension --group elderly | SVC_NOW="2026-12-04 09:00" svc-order accept --at "2026-12-08 10:00")
-check_same "$(q "SELECT group_concat(channel || ':' || recipient, ' ') FROM (SELECT * FROM outbox WHERE order_id = $em ORDER BY id)")" \
+check_same "$(q "SELECT group_concat(channel || ':' || recipient, ' ') FROM (SELECT * FROM outbox WHERE order_id = $em ORDER BY id) AS x")" \
     "sms:13900000010 email:zheng@example.cn" "G6: the reply goes to the phone and to the address"
 SVC_NOW="2026-12-04 09:01" run svc-notify due --channel email
 check_same "$(printf '%s\n' "$out" | cut -f2 | sort -u)" "zheng@example.cn" "due --channel email: only the mail"

@@ -4,7 +4,6 @@
 . "$TOP/tests/cli/lib.sh"
 
 svc-staff import "$TOP/share/svc/staff.yaml" >/dev/null 2>&1
-q() { sqlite3 -separator '|' "$SVC_DB" "$@"; }
 export SVC_NOW="2026-12-01 09:00"
 
 r=$(as zhou svc-order new --customer 赵先生 --phone 13900000003 --address 西城区 \
@@ -112,9 +111,9 @@ case "$err" in *"bad.yaml:"*":"*": breach: the answer that is a breach, yes or n
 *) not_ok "the config error" "$err" ;; esac
 
 # The record holds.
-unchanged "an answer rewritten behind svc's back" sqlite3 "$SVC_DB" "UPDATE conduct SET answer = 'no' WHERE item = 'A16.gifts'"
+unchanged "an answer rewritten behind svc's back" q "UPDATE conduct SET answer = 'no' WHERE item = 'A16.gifts'"
 check_rc 19 "refused by the schema"
-unchanged "an answer deleted" sqlite3 "$SVC_DB" "DELETE FROM conduct"
+unchanged "an answer deleted" q "DELETE FROM conduct"
 check_rc 19 "refused by the schema"
 run svc-db verify
 check_rc 0 "the conduct events are in the sealed chain"

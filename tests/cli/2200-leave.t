@@ -5,7 +5,6 @@
 . "$TOP/tests/cli/lib.sh"
 
 svc-staff import "$TOP/share/svc/staff.yaml" >/dev/null 2>&1
-q() { sqlite3 -separator '|' "$SVC_DB" "$@"; }
 export SVC_NOW="2026-12-01 09:00"
 book() {	# book TIME: a cleaning accepted at TIME, its id
 	as zhou svc-order new --customer 钱 --phone 1390000000$2 --address 东城区 \
@@ -76,9 +75,9 @@ unchanged "leave -n" as zhou svc-staff leave wang --from "2026-12-10 08:00" --to
 check_rc 0 "-n checks and records nothing"
 unchanged "a worker recording leave" as wang svc-staff leave wang --from "2026-12-10 08:00" --to "2026-12-10 18:00" --reason 想休息
 check_rc 77 "is refused: it is a dispatcher's"
-unchanged "leave rewritten behind svc's back" sqlite3 "$SVC_DB" "UPDATE leave SET to_at = to_at + 1 WHERE id = 1"
+unchanged "leave rewritten behind svc's back" q "UPDATE leave SET to_at = to_at + 1 WHERE id = 1"
 check_rc 19 "refused by the schema"
-unchanged "leave deleted" sqlite3 "$SVC_DB" "DELETE FROM leave"
+unchanged "leave deleted" q "DELETE FROM leave"
 check_rc 19 "refused by the schema"
 
 # Skills (issue 18): auto chooses only a worker who has what the service

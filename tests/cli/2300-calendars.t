@@ -5,7 +5,6 @@
 . "$TOP/tests/cli/lib.sh"
 
 svc-staff import "$TOP/share/svc/staff.yaml" >/dev/null 2>&1
-q() { sqlite3 -separator '|' "$SVC_DB" "$@"; }
 h="$TOP/share/svc/holidays"
 sed -e "s|holidays/|$h/|g" \
     -e 's/^rules:$/calendars:\n  cleaning:\n    weekdays: [mon, tue, wed, thu, fri, sat]\n    hours: ["08:00-19:00"]\n    include: [HOL\/cn-2025.yaml, HOL\/cn-2026.yaml]\nrules:/' \

@@ -6,7 +6,6 @@
 . "$TOP/tests/cli/lib.sh"
 
 svc-staff import "$TOP/share/svc/staff.yaml" >/dev/null 2>&1
-q() { sqlite3 -separator '|' "$SVC_DB" "$@"; }
 export SVC_NOW="2026-09-20 10:00"
 c=$(as zhou svc-order new --customer 钱 --phone 13900000001 --address 东城区 --service clean-daily)
 
