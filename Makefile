@@ -53,14 +53,15 @@ endif
 TOOLS = svc-assign svc-cal svc-complaint svc-db svc-notify svc-order svc-pay svc-plan svc-product svc-report svc-staff svc-visit
 COMMANDS = svc $(TOOLS)
 LIBMODS = err i18n buf utf8 when clock cal money yaml jsonl tmpl conduct conf schema schema_pg sql pg db acting event sha256 plan \
-	staff leave roster order reply order_view history order_import assign product visit close sheet pay complaint report query out ids known seal notify cli
+	staff leave roster order reply order_view history order_import assign product visit close sheet pay complaint report query out ids known seal copy notify cli
 UNITS = when cal money utf8 yaml jsonl history conf db out ids staff event buf order assign product visit pay report known seal sha256 acting notify plan sql
 
 LIBOBJ = $(LIBMODS:%=$(B)/lib/%.o)
 BINS = $(COMMANDS:%=$(B)/bin/%)
 UNITBINS = $(UNITS:%=$(B)/tests/test_%)
 MAN1 = $(COMMANDS:%=man/man1/%.1)
-MANPAGES = $(MAN1) man/man5/svc-config.5 man/man7/svc.7
+MANPAGES = $(MAN1) man/man5/svc-config.5 man/man7/svc.7 \
+	man/man7/svc-postgresql.7
 MO = $(B)/locale/zh_CN/LC_MESSAGES/svc.mo
 
 all: $(BINS) $(MO)
@@ -177,7 +178,8 @@ install: all
 	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/svc.mo
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 man/man5/svc-config.5 $(DESTDIR)$(MANDIR)/man5
-	install -m 644 man/man7/svc.7 $(DESTDIR)$(MANDIR)/man7
+	install -m 644 man/man7/svc.7 man/man7/svc-postgresql.7 \
+		$(DESTDIR)$(MANDIR)/man7
 	install -m 644 share/svc/config.yaml share/svc/staff.yaml \
 		share/svc/crontab.example \
 		$(DESTDIR)$(SHAREDIR)
@@ -221,7 +223,8 @@ uninstall:
 			$(DESTDIR)$(FISHCOMPDIR)/$$c.fish; \
 	done
 	rm -f $(DESTDIR)$(MANDIR)/man5/svc-config.5 \
-		$(DESTDIR)$(MANDIR)/man7/svc.7 $(DESTDIR)$(ZSHCOMPDIR)/_svc \
+		$(DESTDIR)$(MANDIR)/man7/svc.7 \
+		$(DESTDIR)$(MANDIR)/man7/svc-postgresql.7 $(DESTDIR)$(ZSHCOMPDIR)/_svc \
 		$(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/svc.mo
 	rm -f $(DESTDIR)$(SHAREDIR)/config.yaml \
 		$(DESTDIR)$(SHAREDIR)/staff.yaml $(DESTDIR)$(SHAREDIR)/demo.sh \

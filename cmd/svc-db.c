@@ -4,6 +4,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -17,17 +18,22 @@ options(struct svc_cli *cli, int argc, char **argv)
 	static const struct option lo[] = { SVC_COMMON_LONG,
 		{ "day", required_argument, NULL, O_DAY },
 		{ "seal", required_argument, NULL, O_SEAL },
+		{ "dry-run", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 } };
 	int verify = strcmp(cli->verb->name, "verify") == 0;
 	int sealing = verify || strcmp(cli->verb->name, "seal") == 0;
+	int copying = strcmp(cli->verb->name, "copy") == 0;
 	int c;
 
-	while ((c = getopt_long(argc, argv, SVC_COMMON_SHORT, lo, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, SVC_COMMON_SHORT "n", lo,
+	    NULL)) != -1)
 		if (c == O_DAY && sealing)
 			opt_day = optarg;
 		else if (c == O_SEAL && verify)
 			opt_seal = optarg;
-		else if (c == O_DAY || c == O_SEAL) {
+		else if (c == 'n' && copying)
+			cli->dry_run = 1;
+		else if (c == O_DAY || c == O_SEAL || c == 'n') {
 			svc_warnx("%s: option not taken by %s", argv[optind - 1],
 			    cli->verb->name);
 			svc_cli_usage(cli);
@@ -113,6 +119,78 @@ cmd_backup(struct svc_cli *cli, int argc, char **argv)
 	if (!cli->quiet)
 		svc_warnx("%s: backed up to %s", cli->db_path, argv[optind]);
 	svc_db_close(cli->db);
+	return 0;
+}
+
+/* A SQLite file this run made, removed with what WAL left beside it. */
+static void
+unmake(const char *path)
+{
+	static const char *const ext[] = { "", "-wal", "-shm", NULL };
+	char name[4096];
+	int i;
+
+	for (i = 0; ext[i]; i++) {
+		snprintf(name, sizeof name, "%s%s", path, ext[i]);
+		unlink(name);
+	}
+}
+
+/*
+ * FROM into TO, a new database of either engine (issue 20); TO is made
+ * as svc-db init makes one.  All or nothing: a copy that fails, or with
+ * -n one that succeeds, leaves TO as it was, and a file this run made is
+ * removed.
+ */
+static int
+cmd_copy(struct svc_cli *cli, int argc, char **argv)
+{
+	static const struct svc_col cols[] = {
+		{ NC_("column", "table"), SVC_COL_TEXT, 0, 0 },
+		{ NC_("column", "rows"), SVC_COL_INT, 0, 0 },
+	};
+	int64_t rows[64];
+	struct svc_err e = { 0 };
+	struct svc_db *from, *to;
+	struct svc_out *o;
+	const char *src, *dst;
+	int i, made;
+
+	options(cli, argc, argv);
+	svc_cli_need(cli, argc - optind, 2, 2);
+	src = argv[optind];
+	dst = argv[optind + 1];
+	if (strcmp(src, dst) == 0)
+		svc_die(SVC_EX_USAGE, "%s: a database is not copied onto "
+		    "itself", src);
+	svc_cli_config(cli);
+	if (svc_db_open(src, SVC_DB_RO, &from, &e))
+		svc_cli_fail(cli, &e);
+	made = !svc_db_is_pg(dst) && access(dst, F_OK) != 0;
+	if (svc_db_open(dst, SVC_DB_RW | SVC_DB_INIT, &to, &e) == 0 &&
+	    svc_db_copy(from, to, dst, rows, stdout, cli->dry_run, &e) == 0)
+		made = made && cli->dry_run;
+	svc_db_close(to);
+	svc_db_close(from);
+	if (made)
+		unmake(dst);
+	if (e.code)
+		svc_cli_fail(cli, &e);
+	o = svc_cli_out(cli, cols, 2);
+	for (i = 0; svc_copy_tables[i]; i++) {
+		svc_out_text(o, svc_copy_tables[i]);
+		svc_out_int(o, rows[i]);
+		svc_out_row(o);
+	}
+	svc_cli_out_end(cli, o);
+	if (cli->quiet)
+		return 0;
+	if (cli->dry_run)
+		svc_warnx("dry run: %s copied into %s and proved, nothing kept",
+		    src, dst);
+	else
+		svc_warnx("%s copied into %s: every table and sealed chain "
+		    "proved", src, dst);
 	return 0;
 }
 
@@ -204,6 +282,11 @@ static const struct svc_verb verbs[] = {
 	    "changes the file it checks.\n") },
 	{ "backup", cmd_backup, "backup FILE [options]",
 	    N_("Copy a consistent snapshot to FILE, also while others write.\n") },
+	{ "copy", cmd_copy, "copy FROM TO [-n] [options]",
+	    N_("Copy the whole database FROM into TO, a new database of either\n"
+	    "engine (a file, or a PostgreSQL connection string), in one\n"
+	    "transaction; prove it (rows of every table, the sealed chains)\n"
+	    "before it is kept.  -n proves and keeps nothing.\n") },
 	{ "verify", cmd_verify, "verify [--seal HASH [--day DATE]] [options]",
 	    N_("Walk the hash chains of events, payments and handovers; print\n"
 	    "the first row of each whose hash does not follow, exit 1.\n"

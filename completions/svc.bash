@@ -127,7 +127,7 @@ _svc() {
 	esac
 
 	case $cmd in
-	svc-db) verbs="init check backup verify seal" ;;
+	svc-db) verbs="init check backup copy verify seal" ;;
 	svc-assign) verbs="to drop move agenda auto" ;;
 	svc-visit) verbs="brief late arrive start contact check suspend resume takeback done report review followup signature attach form noshow" ;;
 	svc-product) verbs="import show list" ;;
@@ -185,6 +185,7 @@ _svc() {
 	svc-report:query) opts="$opts --timeout" ;;
 	svc-db:verify) opts="$opts --seal --day" ;;
 	svc-db:seal) opts="$opts --day" ;;
+	svc-db:copy) opts="$opts --dry-run" ;;
 	svc-complaint:new) opts="$opts --order --customer --phone --text --dry-run" ;;
 	svc-notify:sent) opts="$opts --at --dry-run --keep-going" ;;
 	svc-notify:failed|svc-notify:dismiss) opts="$opts --reason --dry-run --keep-going" ;;
@@ -280,7 +281,7 @@ _svc() {
 		COMPREPLY=($(compgen -W "$(_svc_logins)" -- "$cur")) ;;
 	svc-staff:edit-dept)
 		COMPREPLY=($(compgen -W "$(_svc_depts)" -- "$cur")) ;;
-	svc-staff:import|svc-db:backup)
+	svc-staff:import|svc-db:backup|svc-db:copy)
 		COMPREPLY=($(compgen -f -- "$cur")) ;;
 	svc-cal:*)
 		COMPREPLY=($(compgen -W "today tomorrow now" -- "$cur")) ;;

@@ -71,10 +71,12 @@ for c in svc-assign svc-cal svc-complaint svc-db svc-notify svc-order svc-pay sv
     complete -c $c -s q -l quiet -d 'no notes on stderr'
 end
 
-set -l dbverbs init check backup verify seal
+set -l dbverbs init check backup copy verify seal
 complete -c svc-db -f -n "not __fish_seen_subcommand_from $dbverbs" -a init -d 'create or migrate'
 complete -c svc-db -f -n "not __fish_seen_subcommand_from $dbverbs" -a check -d 'check integrity'
 complete -c svc-db -f -n "not __fish_seen_subcommand_from $dbverbs" -a backup -d 'copy a snapshot'
+complete -c svc-db -f -n "not __fish_seen_subcommand_from $dbverbs" -a copy -d 'into a new database, either engine'
+complete -c svc-db -n "__fish_seen_subcommand_from copy" -s n -l dry-run -d 'prove, keep nothing'
 complete -c svc-db -f -n "not __fish_seen_subcommand_from $dbverbs" -a verify -d 'walk the sealed log'
 complete -c svc-db -f -n "not __fish_seen_subcommand_from $dbverbs" -a seal -d "the day's seal"
 complete -c svc-db -n "__fish_seen_subcommand_from verify" -l seal -x -d "a day's seal"

@@ -49,6 +49,7 @@ const struct svc_right svc_rights[] = {
 	{ "svc-complaint", "resolve", "complaints",
 	    "answer it; never about one's own work (G10)" },
 	{ "svc-db", "init", NULL, "create or migrate the database" },
+	{ "svc-db", "copy", NULL, "copy it whole into a new one, either engine" },
 	{ "svc-notify", "sent", "reception dispatcher",
 	    "a gateway sent a message" },
 	{ "svc-notify", "failed", "reception dispatcher",

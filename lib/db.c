@@ -137,6 +137,21 @@ svc_db_rollback(struct svc_db *db)
 		sqlite3_exec(db->lite, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/*
+ * A reader's snapshot held across statements (svc-db copy reads every
+ * table as of one moment), ended by svc_db_rollback.  SQLite's deferred
+ * transaction takes it at the first read.
+ */
+int
+svc_db_snapshot(struct svc_db *db, struct svc_err *e)
+{
+	int rc = db->pg ? svc_pg_exec(db, "BEGIN ISOLATION LEVEL REPEATABLE"
+	    " READ READ ONLY") : sqlite3_exec(db->lite, "BEGIN", NULL, NULL,
+	    NULL);
+
+	return rc == 0 ? 0 : svc_db_error(db, rc, e);
+}
+
 /* verb: "SAVEPOINT item", "RELEASE item" or "ROLLBACK TO item". */
 int
 svc_db_savepoint(struct svc_db *db, const char *verb, struct svc_err *e)

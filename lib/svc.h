@@ -394,6 +394,11 @@ int svc_db_prepare(struct svc_db *, const char *sql, struct svc_stmt **,
 int svc_db_error(struct svc_db *, int rc, struct svc_err *);
 int svc_db_check(struct svc_db *, FILE *report, struct svc_err *);
 int svc_db_backup(struct svc_db *, const char *dest, struct svc_err *);
+int svc_db_snapshot(struct svc_db *, struct svc_err *);	/* a read's */
+/* copy.c: svc-db copy, into a new database of either engine (issue 20) */
+extern const char *const svc_copy_tables[];	/* parents first */
+int svc_db_copy(struct svc_db *from, struct svc_db *to, const char *to_name,
+    int64_t *rows, FILE *findings, int dry_run, struct svc_err *);
 int svc_db_run(struct svc_db *, struct svc_stmt *, struct svc_err *);	/* finalizes */
 int svc_db_cached(struct svc_db *, const char *sql, struct svc_stmt **,
     struct svc_err *);	/* prepared once per run; do not finalize */

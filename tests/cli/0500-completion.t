@@ -20,7 +20,8 @@ complete_with() {
 complete_words() { complete_with _svc "$@"; }
 
 check_same "$(complete_words svc-cal '')" "add days is next " "svc-cal verbs"
-check_same "$(complete_words svc-db '')" "backup check init seal verify " "svc-db verbs, the seal's among them"
+check_same "$(complete_words svc-db '')" "backup check copy init seal verify " "svc-db verbs, the seal's and the copy among them"
+check_same "$(complete_words svc-db copy --d)" "--db --dry-run " "copy --dry-run"
 check_same "$(complete_words svc-db verify --s)" "--seal " "verify --seal"
 check_same "$(complete_words svc-staff show z)" "zhao zhou " "show completes logins"
 check_same "$(complete_words svc-staff d)" "depts directory disable " "svc-staff verbs starting with d"

@@ -22,10 +22,18 @@ done
 # The views are a contract (svc(7), svc-report(1)): each is listed with
 # its columns in order, as the database has them.
 svc-db init -q >/dev/null 2>&1
+if pg; then	# the server's catalogue, in the views' column order
+	views="SELECT table_name FROM information_schema.views WHERE table_schema = 'svc' ORDER BY 1"
+	columns() { q "SELECT string_agg(column_name, ', ' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_schema = 'svc' AND table_name = '$1'"; }
+else
+	views="SELECT name FROM sqlite_schema WHERE type = 'view' ORDER BY name"
+	columns() { q "SELECT group_concat(name, ', ') FROM pragma_table_info('$1')"; }
+fi
+check_same "$(q "$views" | wc -l)" 20 "the twenty documented views are there"
 for page in "$TOP/man/man7/svc.7" "$TOP/man/man1/svc-report.1"; do
 	bad=
-	for v in $(sqlite3 "$SVC_DB" "SELECT name FROM sqlite_schema WHERE type = 'view' ORDER BY name"); do
-		cols=$(sqlite3 "$SVC_DB" "SELECT group_concat(name, ', ') FROM pragma_table_info('$v')")
+	for v in $(q "$views"); do
+		cols=$(columns "$v")
 		doc=$(awk -v v="$v" '$0 ~ "^\\.It Sy " { on = 0 } $0 == ".It Sy " v { on = 1; next } on && /^\./ { on = 0 } on' "$page" | tr '\n' ' ' | sed 's/ (JSON)//g; s/  */ /g; s/ $//')
 		case $doc in
 		"") # svc-report(1) may send a reader on to svc(7)

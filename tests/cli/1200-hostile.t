@@ -150,6 +150,10 @@ expect 65 svc-db seal --day 2026-13-01
 expect 65 svc-db verify --seal abc --day "not a day"
 expect 64 svc-db verify extra
 expect 64 svc-db seal --seal abc
+expect 64 svc-db copy "$T/only-one.db"
+expect 64 svc-db copy "$SVC_DB" "$SVC_DB"
+expect 66 svc-db copy "$T/none.db" "$T/from-none.db"
+expect 64 svc-db copy -k "$SVC_DB" "$T/k.db"
 # Options that contradict each other are a usage error, not "the last wins".
 expect 64 svc-visit contact 1 --reached --unreachable
 expect 64 svc-visit check 1 --voucher --no-voucher

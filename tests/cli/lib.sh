@@ -11,7 +11,20 @@
 #   as LOGIN CMD...       CMD as that member of staff
 set -u
 T=$(mktemp -d "${TMPDIR:-/tmp}/svc-cli.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+# A test's databases on a server (SVC_TEST_PG) are named for it, pgdb and
+# pgdb_NAME (copy_db, pg_new_db), and dropped at its end.
+pgdb=svc_t_$$
+cleanup() {
+	if [ -n "${SVC_TEST_PG:-}" ]; then
+		for _d in $(psql -X -At "$SVC_TEST_PG" -c "SELECT datname FROM
+		    pg_database WHERE datname LIKE '$pgdb%'" 2>/dev/null); do
+			psql -X -q "$SVC_TEST_PG" \
+			    -c "DROP DATABASE $_d WITH (FORCE)" >/dev/null 2>&1
+		done
+	fi
+	rm -rf "$T"
+}
+trap cleanup EXIT
 PATH="$B/bin:$PATH"
 HOME="$T/home"
 mkdir -p "$HOME"
@@ -21,19 +34,20 @@ export TEXTDOMAINDIR="$B/locale"
 export PATH HOME
 export SVC_CONFIG="$TOP/share/svc/config.yaml"
 export SVC_DB="$T/svc.db"
-# make check DB=pg: the same tests on PostgreSQL (issue 20), each file in
-# a database of its own on the server SVC_TEST_PG names, dropped at exit.
-if [ "${SVC_TEST_DB:-sqlite}" = pg ]; then
-	pgdb=svc_t_$$
+
+# pg_new_db NAME: an empty database on the server; prints its SVC_DB.
+pg_new_db() {
 	psql -X -q -v ON_ERROR_STOP=1 "$SVC_TEST_PG" \
-	    -c "CREATE DATABASE $pgdb" >/dev/null ||
-	    { echo "Bail out! CREATE DATABASE $pgdb"; exit 1; }
-	# the test's database and its copies (copy_db)
-	trap 'for _d in $(psql -X -At "$SVC_TEST_PG" -c "SELECT datname \
-	    FROM pg_database WHERE datname LIKE '"'$pgdb%'"'"); do
-		psql -X -q "$SVC_TEST_PG" -c "DROP DATABASE $_d WITH (FORCE)"
-	    done >/dev/null 2>&1; rm -rf "$T"' EXIT
-	SVC_DB="$SVC_TEST_PG dbname=$pgdb"
+	    -c "SET client_min_messages = warning" \
+	    -c "DROP DATABASE IF EXISTS ${pgdb}_$1" \
+	    -c "CREATE DATABASE ${pgdb}_$1" >/dev/null &&
+	    echo "$SVC_TEST_PG dbname=${pgdb}_$1"
+}
+
+# make check DB=pg: the same tests on PostgreSQL (issue 20), each file in
+# a database of its own on the server SVC_TEST_PG names.
+if [ "${SVC_TEST_DB:-sqlite}" = pg ]; then
+	SVC_DB=$(pg_new_db main) || { echo "Bail out! CREATE DATABASE"; exit 1; }
 fi
 export SVC_NOW="2026-11-26 10:00"
 export SVC_USER=zhou
@@ -162,8 +176,10 @@ pg_shims() {
 copy_db() {
 	if pg; then
 		psql -X -q -v ON_ERROR_STOP=1 "$SVC_TEST_PG" \
+		    -c "SET client_min_messages = warning" \
 		    -c "DROP DATABASE IF EXISTS ${pgdb}_$1" \
-		    -c "CREATE DATABASE ${pgdb}_$1 TEMPLATE $pgdb" >/dev/null
+		    -c "CREATE DATABASE ${pgdb}_$1 TEMPLATE ${pgdb}_main" \
+		    >/dev/null
 		echo "$SVC_TEST_PG dbname=${pgdb}_$1"
 	else
 		rm -f "$T/$1.db"

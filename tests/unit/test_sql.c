@@ -141,6 +141,43 @@ parameters_typed_by_their_values(void **state)
 	svc_finalize(st);
 }
 
+/*
+ * An optional filter, ?1 IS NULL OR n >= ?1, with a null bound inside a
+ * writer's transaction: the server cannot type ?1 from the test, is told
+ * its type by the comparison, and the transaction lives on.
+ */
+static void
+optional_filters_in_a_transaction(void **state)
+{
+	struct svc_db *db = engine(state);
+	struct svc_err e = { 0 };
+	struct svc_stmt *st;
+
+	assert_int_equal(svc_db_begin(db, &e), 0);
+	assert_int_equal(svc_db_exec(db, "DELETE FROM t;"
+	    " INSERT INTO t (id, n, s) VALUES (1, 1, 'a'), (2, 7, NULL)", &e),
+	    0);
+	stmt_ok(db, "SELECT count(*) FROM t WHERE (?1 IS NULL OR n >= ?1)"
+	    " AND (?2 IS NULL OR s = ?2)", &st);
+	assert_int_equal(svc_step(st), SVC_ROW);
+	assert_int_equal(svc_col_int(st, 0), 2);
+	svc_reset(st);
+	svc_bind_int(st, 1, 5);
+	assert_int_equal(svc_step(st), SVC_ROW);
+	assert_int_equal(svc_col_int(st, 0), 1);
+	svc_reset(st);
+	svc_bind_null(st, 1);
+	svc_bind_text(st, 2, "a");
+	assert_int_equal(svc_step(st), SVC_ROW);
+	assert_int_equal(svc_col_int(st, 0), 1);
+	svc_finalize(st);
+	/* the transaction was not aborted by the first, untyped prepare */
+	assert_int_equal(svc_db_exec(db, "INSERT INTO t (id, n) VALUES (3, 9)",
+	    &e), 0);
+	assert_int_equal(svc_db_commit(db, &e), 0);
+	assert_int_equal(svc_db_exec(db, "DELETE FROM t", &e), 0);
+}
+
 /* A cached statement is the same one, cleared and run again. */
 static void
 cached_statements_run_again(void **state)
@@ -504,6 +541,35 @@ placeholders_for_the_server(void **state)
 	svc_buf_free(&b);
 }
 
+/* svc-db copy copies every table of the schema (copy.c's list). */
+static void
+copy_covers_every_table(void **state)
+{
+	struct svc_db *db = unit_db();
+	struct svc_err e = { 0 };
+	struct svc_stmt *st;
+	int n = 0, listed, i;
+
+	(void)state;
+	assert_int_equal(svc_db_prepare(db, "SELECT name FROM sqlite_schema"
+	    " WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+	    " AND name <> 'ledger'", &st, &e), 0);	/* writers_take_turns' */
+	while (svc_step(st) == SVC_ROW) {
+		for (listed = i = 0; svc_copy_tables[i]; i++)
+			listed |= strcmp(svc_copy_tables[i],
+			    svc_col_text(st, 0)) == 0;
+		if (!listed)
+			fail_msg("%s: not in svc_copy_tables", svc_col_text(st,
+			    0));
+		n++;
+	}
+	svc_finalize(st);
+	for (i = 0; svc_copy_tables[i]; i++)
+		;
+	assert_int_equal(i, n);
+	svc_db_close(db);
+}
+
 int
 main(void)
 {
@@ -513,6 +579,9 @@ main(void)
 		cmocka_unit_test_prestate(binds_and_reads_every_type, &on_pg),
 		cmocka_unit_test(parameters_typed_by_their_values),
 		cmocka_unit_test_prestate(parameters_typed_by_their_values,
+		    &on_pg),
+		cmocka_unit_test(optional_filters_in_a_transaction),
+		cmocka_unit_test_prestate(optional_filters_in_a_transaction,
 		    &on_pg),
 		cmocka_unit_test(cached_statements_run_again),
 		cmocka_unit_test_prestate(cached_statements_run_again, &on_pg),
@@ -528,6 +597,7 @@ main(void)
 		cmocka_unit_test(same_rows_same_answers),
 		cmocka_unit_test_prestate(same_rows_same_answers, &on_pg),
 		cmocka_unit_test(placeholders_for_the_server),
+		cmocka_unit_test(copy_covers_every_table),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,76 @@
+# svc-db copy: an office moved between engines (issue 20; G4: the archive
+# survives the move).  The demo day is copied from its SQLite file into a
+# new file, onto a PostgreSQL server when there is one (SVC_TEST_PG), and
+# back; what the commands print is the same byte for byte on every copy.
+# A copy is all or nothing, proved before it is kept.
+. "$TOP/tests/cli/lib.sh"
+
+mkdir -p "$T/demo"
+TMPDIR="$T/demo" sh "$TOP/share/svc/demo.sh" "$B/bin" >/dev/null 2>&1
+demo=$(ls "$T"/demo/svc-demo.*/svc.db)
+export SVC_NOW="2026-12-04 18:00"
+
+run svc-db copy "$demo" "$T/copy.db"
+check_rc 0 "a SQLite file copied into a new one"
+check_same "$(printf '%s\n' "$out" | grep -c '	')" 25 "every table is named, with its rows"
+check_same "$(printf '%s\n' "$out" | grep '^orders	')" "orders	6" "the demo's six orders"
+check_err "every table and sealed chain proved" "and says it was proved"
+
+# The commands a day runs and a cron job checks, with what they print.
+same_on() {	# same_on DB LABEL: each command prints as on the demo's file
+	for c in "svc-order export" "svc-order list" "svc-order list -o json" \
+	    "svc-order history 2" "svc-report summary" "svc-report workload" \
+	    "svc-report revenue --since 2026-11-01" "svc-report rating" \
+	    "svc-report evaluation" "svc-report late" "svc-report unsent" \
+	    "svc-report review" "svc-report leave" "svc-staff list" \
+	    "svc-notify due" "svc-db verify" "svc-db check"; do
+		a=$(SVC_DB=$demo $c 2>&1)
+		b=$(SVC_DB=$1 $c 2>&1 | sed "s|$1|$demo|g")
+		check_same "$b" "$a" "$2: $c prints the same"
+	done
+}
+same_on "$T/copy.db" "the file's copy"
+
+# Refused, and nothing changed: into a database with rows, onto itself,
+# from a database that is not there.
+before=$(sqlite3 "$T/copy.db" .dump)
+run svc-db copy "$demo" "$T/copy.db"
+check_rc 65 "into a database with rows: exit 65"
+check_err "not empty" "and says so"
+check_same "$(sqlite3 "$T/copy.db" .dump)" "$before" "the copy is as it was"
+run svc-db copy "$demo" "$demo"
+check_rc 64 "onto itself: exit 64"
+run svc-db copy "$T/none.db" "$T/new.db"
+check_rc 66 "from nowhere: exit 66"
+[ ! -e "$T/new.db" ] && ok "and nothing is made" || not_ok "and nothing is made"
+run svc-db copy -n "$demo" "$T/dry.db"
+check_rc 0 "-n: copied and proved"
+[ ! -e "$T/dry.db" ] && ok "-n keeps nothing" || not_ok "-n keeps nothing"
+
+# A source whose sealed log was edited behind svc's back is not copied:
+# the copy's proof finds it, and the file made for it is removed.
+cp "$demo" "$T/edited.db"
+sqlite3 "$T/edited.db" "UPDATE payment SET amount = 1"
+run svc-db copy "$T/edited.db" "$T/from-edited.db"
+check_rc 65 "a source whose chain does not follow: exit 65"
+check_out "seal	payment	1	the hash does not follow" "the row is named"
+[ ! -e "$T/from-edited.db" ] && ok "and nothing is kept" ||
+    not_ok "and nothing is kept"
+
+if [ -z "${SVC_TEST_PG:-}" ]; then
+	skip 21 "no PostgreSQL server (SVC_TEST_PG; mk/pg-cluster.sh starts one)"
+	done_testing
+	exit 0
+fi
+pg=$(pg_new_db copy)
+run svc-db copy "$demo" "$pg"
+check_rc 0 "the file copied onto a PostgreSQL server"
+same_on "$pg" "on the server"
+run svc-db copy "$pg" "$T/back.db"
+check_rc 0 "and back into a file"
+check_same "$(sqlite3 "$T/back.db" "SELECT group_concat(hash, '') FROM event")" \
+    "$(sqlite3 "$demo" "SELECT group_concat(hash, '') FROM event")" \
+    "the sealed log came back as it left"
+run svc-db copy "$demo" "$pg"
+check_rc 65 "onto the server again: refused, it has rows"
+done_testing
