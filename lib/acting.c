@@ -165,11 +165,26 @@ svc_list_has(const char *list, const char *w, size_t n)
 	return 0;
 }
 
+static char name[64];		/* the login; set by the server, or first use */
+static int on_server, server_super;
+
+/*
+ * On PostgreSQL the person is whom the server authenticated (db.c: the
+ * session's user, by peer or password), not the client's Unix login, and
+ * the server's superuser stands where root stands for a file.
+ */
+void
+svc_login_is(const char *user, int superuser)
+{
+	snprintf(name, sizeof name, "%s", user);
+	on_server = 1;
+	server_super = superuser;
+}
+
 /* The login name of the real user id; "#UID" for one without a name. */
 const char *
 svc_login(void)
 {
-	static char name[64];
 	struct passwd *pw;
 
 	if (name[0] == '\0') {
@@ -291,7 +306,7 @@ svc_own_order(struct svc_db *db, int64_t id, const char *verb, struct svc_err *e
 int
 svc_privileged(struct svc_db *db, int *yes, struct svc_err *e)
 {
-	*yes = getuid() == 0;
+	*yes = on_server ? server_super : getuid() == 0;
 	return *yes ? 0 : staff_has(db, svc_login(), "admin", yes, e);
 }
 
@@ -382,6 +397,9 @@ svc_may_write(struct svc_db *db, const char *command, const char *verb,
 			return svc_seterr(e, SVC_EX_NOPERM, "%s: no admin yet: "
 			    "installed for several users, root adds the first",
 			    verb);
+		if (!admin && on_server && !server_super)
+			return svc_seterr(e, SVC_EX_NOPERM, "%s: no admin yet: "
+			    "on a server, a superuser adds the first", verb);
 		if (!admin) {
 			*admins = SVC_ADMINS_FIRST;
 			return 0;

@@ -433,6 +433,16 @@ svc_db_is_pg(const char *path)
 	return 0;
 }
 
+/* A schema this svc does not know: an older svc on a newer database. */
+static int
+newer(const char *path, int v, struct svc_err *e)
+{
+	if (v <= svc_nmigrations)
+		return 0;
+	return svc_seterr(e, SVC_EX_DATA, "%s: schema %d is newer than this "
+	    "svc knows (%d); upgrade svc", path, v, svc_nmigrations);
+}
+
 /*
  * svc's tables on a server live in the schema "svc", found by the
  * session's search_path, so the database may hold others' schemas too.
@@ -450,6 +460,22 @@ pg_has_schema(struct svc_db *db, int *yes, struct svc_err *e)
 		return e->code;
 	rc = svc_step(st);
 	*yes = rc == SVC_ROW && svc_col_int(st, 0);
+	svc_finalize(st);
+	return rc == SVC_ROW ? 0 : svc_db_error(db, rc, e);
+}
+
+/* Who the server authenticated is the person acting (acting.c). */
+static int
+pg_session_user(struct svc_db *db, struct svc_err *e)
+{
+	struct svc_stmt *st;
+	int rc;
+
+	if (svc_db_prepare(db, "SELECT session_user, rolsuper FROM pg_roles"
+	    " WHERE rolname = session_user", &st, e))
+		return e->code;
+	if ((rc = svc_step(st)) == SVC_ROW)
+		svc_login_is(svc_col_text(st, 0), svc_col_int(st, 1));
 	svc_finalize(st);
 	return rc == SVC_ROW ? 0 : svc_db_error(db, rc, e);
 }
@@ -494,7 +520,7 @@ open_pg(const char *path, int mode, struct svc_db **out, struct svc_err *e)
 	if (svc_db_exec(db, "SET search_path = svc", e) ||
 	    ((mode & SVC_DB_RO) && svc_db_exec(db,
 	    "SET default_transaction_read_only = on", e)) ||
-	    pg_has_schema(db, &yes, e))
+	    pg_session_user(db, e) || pg_has_schema(db, &yes, e))
 		goto fail;
 	if (!yes && !(mode & SVC_DB_INIT)) {
 		svc_seterr(e, SVC_EX_NOINPUT, "%s: no svc database there "
@@ -503,11 +529,8 @@ open_pg(const char *path, int mode, struct svc_db **out, struct svc_err *e)
 	}
 	if ((!yes && pg_create(db, path, e)) || svc_db_version(db, &v, e))
 		goto fail;
-	if (v > svc_nmigrations) {
-		svc_seterr(e, SVC_EX_DATA, "%s: schema %d is newer than this "
-		    "svc knows (%d); upgrade svc", path, v, svc_nmigrations);
+	if (newer(path, v, e))
 		goto fail;
-	}
 	/* The server's schema begins at 18: a later migration adds its
 	 * text for PostgreSQL beside SQLite's, and is run here. */
 	if (v < svc_nmigrations && !(mode & SVC_DB_ANY)) {
@@ -569,11 +592,8 @@ svc_db_open(const char *path, int mode, struct svc_db **out,
 		    pragmas(db, ro, path, e) || svc_db_version(db, &v, e))
 			goto fail;
 	}
-	if (v > svc_nmigrations) {
-		svc_seterr(e, SVC_EX_DATA, "%s: schema %d is newer than this "
-		    "svc knows (%d); upgrade svc", path, v, svc_nmigrations);
+	if (newer(path, v, e))
 		goto fail;
-	}
 	if (v < svc_nmigrations && !(mode & SVC_DB_ANY)) {
 		if (!(mode & SVC_DB_INIT)) {
 			svc_seterr(e, SVC_EX_DATA, "%s: schema %d, this svc "

@@ -61,6 +61,8 @@ void svc_pg_close(struct svc_db *);
 const char *svc_pg_sql(struct svc_stmt *);
 int svc_pg_prepare(struct svc_db *, const char *sql, struct svc_stmt **,
     struct svc_err *);
+int svc_pg_cursor(struct svc_db *, const char *sql, struct svc_stmt **,
+    struct svc_err *);	/* a query read CURSOR_ROWS at a time */
 int svc_pg_bind(struct svc_stmt *, int i, const void *v, size_t n,
     unsigned type);	/* SVC_PG_* */
 int svc_pg_bind_count(struct svc_stmt *);

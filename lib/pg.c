@@ -42,6 +42,7 @@ struct pgstmt {
 	unsigned char *blob;	/* a bytea column, unescaped: */
 	int blob_row, blob_col;	/* which, so that a read of its bytes */
 	size_t blob_n;		/* after its pointer keeps the pointer */
+	int cursor;		/* text FETCHes the next rows (svc_pg_cursor) */
 };
 
 /* libpq's functions, found at the first connection. */
@@ -54,6 +55,7 @@ static struct {
 	__typeof__(PQdescribePrepared) *PQdescribePrepared;
 	__typeof__(PQerrorMessage) *PQerrorMessage;
 	__typeof__(PQexec) *PQexec;
+	__typeof__(PQexecParams) *PQexecParams;
 	__typeof__(PQexecPrepared) *PQexecPrepared;
 	__typeof__(PQfinish) *PQfinish;
 	__typeof__(PQfname) *PQfname;
@@ -88,6 +90,7 @@ load_libpq(struct svc_err *e)
 		SYM(PQdescribePrepared),
 		SYM(PQerrorMessage),
 		SYM(PQexec),
+		SYM(PQexecParams),
 		SYM(PQexecPrepared),
 		SYM(PQfinish),
 		SYM(PQfname),
@@ -554,6 +557,91 @@ svc_pg_bind_count(struct svc_stmt *st)
 	return st->pg->nparams;
 }
 
+/*
+ * A cursor's next rows, CURSOR_ROWS at a time: a reader holds no more
+ * than that in memory (svc-report query bounds what it copies out).
+ */
+#define CURSOR_ROWS 500
+#define CURSOR_FETCH "FETCH 500 FROM svc_query"	/* CURSOR_ROWS */
+
+static int
+fetch(struct svc_stmt *st)
+{
+	struct pgstmt *p = st->pg;
+
+	svc_pg_reset(st);
+	p->res = pq.PQexec(st->db->pg, p->text);
+	if (pq.PQresultStatus(p->res) != PGRES_TUPLES_OK) {
+		failed(st->db, p->res);
+		pq.PQclear(p->res);
+		p->res = NULL;
+		return SVC_PG_ERROR;
+	}
+	return 0;
+}
+
+static int
+cursor_step(struct svc_stmt *st)
+{
+	struct pgstmt *p = st->pg;
+	int n = pq.PQntuples(p->res);
+
+	if (++p->row < n)
+		return SVC_ROW;
+	if (n < CURSOR_ROWS) {
+		p->row = n;
+		return SVC_DONE;
+	}
+	if (fetch(st) != 0)
+		return SVC_PG_ERROR;
+	p->row = 0;
+	return pq.PQntuples(p->res) > 0 ? SVC_ROW : SVC_DONE;
+}
+
+/*
+ * A query of one statement and no parameter, read through a cursor in
+ * the transaction the caller began: DECLARE is sent by the extended
+ * protocol, which takes one statement only, and its first rows are
+ * fetched here, so that the columns are known before the first step.
+ */
+int
+svc_pg_cursor(struct svc_db *db, const char *sql, struct svc_stmt **out,
+    struct svc_err *e)
+{
+	struct svc_buf text = { 0 };
+	struct pgstmt *p;
+	PGresult *res;
+	int rc;
+
+	*out = NULL;
+	svc_buf_puts(&text, "DECLARE svc_query NO SCROLL CURSOR FOR ");
+	if (svc_pg_text(sql, &text) != 0) {
+		svc_buf_free(&text);
+		return svc_seterr(e, SVC_EX_DATA, "query: no parameters");
+	}
+	res = pq.PQexecParams(db->pg, text.s, 0, NULL, NULL, NULL, NULL, 0);
+	rc = pq.PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : failed(db, res);
+	pq.PQclear(res);
+	svc_buf_free(&text);
+	if (rc != 0)
+		return svc_pg_error(db, e);
+	p = svc_xmalloc(sizeof *p);
+	memset(p, 0, sizeof *p);
+	p->sql = svc_strdup(sql);
+	p->text = svc_strdup(CURSOR_FETCH);
+	p->cursor = 1;
+	p->types = cleared(0, sizeof *p->types);
+	p->vals = cleared(0, sizeof *p->vals);
+	p->lens = cleared(0, sizeof *p->lens);
+	p->formats = cleared(0, sizeof *p->formats);
+	*out = svc_stmt_new(db, NULL, p);
+	if (fetch(*out) == 0)
+		return 0;
+	svc_pg_finalize(*out);
+	*out = NULL;
+	return svc_pg_error(db, e);
+}
+
 /* Run at the first step; then one row a step. */
 int
 svc_pg_step(struct svc_stmt *st)
@@ -562,6 +650,8 @@ svc_pg_step(struct svc_stmt *st)
 	struct svc_db *db = st->db;
 	ExecStatusType s;
 
+	if (p->cursor)
+		return cursor_step(st);
 	if (!p->prepared && server_prepare(st) != 0)
 		return SVC_PG_ERROR;
 	if (p->res == NULL) {

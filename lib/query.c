@@ -159,8 +159,10 @@ query_error(sqlite3 *db, int rc, const struct svc_query_limits *l,
  * On PostgreSQL the server draws the same lines: the statement runs in a
  * READ ONLY transaction, as the group role svc_reader (svc-db init
  * grants it the documented views and nothing else; a view reads its
- * tables with its owner's rights), under statement_timeout.  A prepared
- * statement is one statement by the protocol's rule.
+ * tables with its owner's rights), under statement_timeout, read through
+ * a cursor a few hundred rows at a time, so that the memory limit holds
+ * before the rows are in memory (pg.c: svc_pg_cursor, which takes one
+ * statement only, by the protocol's rule).
  */
 static int
 pg_error(struct svc_db *db, const struct svc_query_limits *l,
@@ -187,8 +189,7 @@ pg_query(struct svc_db *db, const char *sql, const struct svc_query_limits *l,
 	snprintf(begin, sizeof begin, "BEGIN READ ONLY; SET LOCAL "
 	    "statement_timeout = %lld; SET LOCAL ROLE svc_reader",
 	    (long long)l->timeout_ms);
-	if (svc_pg_exec(db, begin) != 0 ||
-	    svc_pg_prepare(db, sql, st, e) != 0)
+	if (svc_pg_exec(db, begin) != 0 || svc_pg_cursor(db, sql, st, e) != 0)
 		return pg_error(db, l, e);
 	return 0;
 }

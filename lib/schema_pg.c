@@ -750,6 +750,8 @@ const char svc_pg_roles[] =
 "  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'svc_reader')\n"
 "  THEN CREATE ROLE svc_reader NOLOGIN; END IF; END $$;\n"
 "GRANT USAGE ON SCHEMA svc TO svc_app, svc_reader;\n"
+/* svc-report query sets the reader's role, for the app's people too */
+"GRANT svc_reader TO svc_app;\n"
 "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA svc\n"
 "  TO svc_app;\n"
 "GRANT USAGE ON ALL SEQUENCES IN SCHEMA svc TO svc_app;\n"

@@ -427,6 +427,7 @@ int svc_worked_on(struct svc_db *, int64_t order, const char *login, int *yes,
 int svc_own_order(struct svc_db *, int64_t order, const char *verb,
     struct svc_err *);
 int svc_admin_exists(struct svc_db *, int *yes, struct svc_err *);
+void svc_login_is(const char *user, int superuser);	/* the server's */
 int svc_privileged(struct svc_db *, int *yes, struct svc_err *);
 enum { SVC_ADMINS_ANY, SVC_ADMINS_FIRST, SVC_ADMINS_KEEP };
 int svc_may_write(struct svc_db *, const char *command, const char *verb,

@@ -95,10 +95,12 @@ lib_rows=$(svc-staff roles | cut -f1-3 | sort)
 check_same "$man_rows" "$lib_rows" "svc(7)'s roles table is the library's"
 
 # --- Acting for another: recorded, and sealed. ---
+# The person is the real login; on a server, whom the server authenticated.
+if pg; then me=$(q "SELECT session_user"); else me=$(id -un); fi
 SVC_USER=ma run svc-visit arrive $id
 check_rc 0 "root enters ma's arrival"
 check_same "$(q "SELECT actor, entered_by, entered_at IS NOT NULL AND entered_at <> at FROM event ORDER BY id DESC LIMIT 1")" \
-    "ma|root|1" "root acting for ma: the actor, who entered it, and the clock's time beside SVC_NOW's"
+    "ma|$me|1" "root acting for ma: the actor, who entered it, and the clock's time beside SVC_NOW's"
 run svc-db verify
 check_rc 0 "the chain follows with entered_by and entered_at in it"
 t=$(copy_db tamper)
@@ -117,8 +119,19 @@ check_same "$(sqlite3 "$T/old.db" "SELECT count(*) FROM staff_role WHERE role = 
     "0
 $SCHEMA" "the roles carried over, reception among the allowed"
 
-# --- Real users: the person is the real login (root and useradd only). ---
-if [ "$(id -u)" = 0 ] && command -v useradd >/dev/null 2>&1 &&
+# --- Real users: the person is the real login (root and useradd only);
+# on a server, the login the server authenticates (a role of svc_app,
+# no superuser: the server's root). ---
+if pg; then
+	q "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'svctw')
+	    THEN CREATE ROLE svctw LOGIN IN ROLE svc_app; END IF; END \$\$" >/dev/null
+	svc-staff add svctw --name 测试工 --dept clean --role worker >/dev/null
+	svc-assign to svctw $id --force >/dev/null 2>&1
+	user() {	# user CMD...: connected as svctw
+		env -u SVC_USER -u SVC_NOW SVC_DB="$SVC_DB user=svctw" "$@"
+	}
+	real=1
+elif [ "$(id -u)" = 0 ] && command -v useradd >/dev/null 2>&1 &&
     command -v runuser >/dev/null 2>&1; then
 	id svctw >/dev/null 2>&1 || useradd -M -N -s /bin/sh svctw
 	svc-staff add svctw --name 测试工 --dept clean --role worker >/dev/null
@@ -128,6 +141,11 @@ if [ "$(id -u)" = 0 ] && command -v useradd >/dev/null 2>&1 &&
 	user() {	# user CMD...: as svctw, with the test's database
 		runuser -u svctw -- env -u SVC_USER -u SVC_NOW "$@"
 	}
+	real=1
+else
+	real=0
+fi
+if [ "$real" = 1 ]; then
 	unchanged "svctw acting as the admin" user env SVC_USER=zhou svc-staff edit svctw --role worker,admin
 	check_rc 77 "a real user does not act for another"
 	check_err "edit: SVC_USER=zhou: svctw may not act for someone else (root or an admin may)" "says so"
@@ -138,8 +156,10 @@ if [ "$(id -u)" = 0 ] && command -v useradd >/dev/null 2>&1 &&
 	check_rc 77 "the real login's roles count"
 	run user env SVC_NOW="2026-11-27 10:00" svc-order list --status accepted
 	check_rc 0 "reading under SVC_NOW is anyone's"
-	userdel svctw 2>/dev/null
+	run user svc-report query "SELECT count(*) FROM v_order WHERE id = $id"
+	check_out 1 "the documented views are the reader's"
+	pg || userdel svctw 2>/dev/null
 else
-	ok "# SKIP real users need root, useradd and runuser"
+	skip 10 "real users need root, useradd and runuser"
 fi
 done_testing
