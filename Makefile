@@ -128,9 +128,11 @@ $(B)/pg-text: mk/pg-text.c $(B)/libsvc.a
 		$(B)/libsvc.a $(LIBS)
 
 # make bench [N=1000000]: figures against the sqlite3 shell; not a test.
+# make bench DB=pg N=100000: the same file and its copy on PostgreSQL.
 N ?= 1000000
 bench: all $(B)/gen
-	@sh bench/run.sh $(B) $(N)
+	@if [ "$(DB)" = pg ]; then sh bench/pg.sh $(B) $(N); \
+	else sh bench/run.sh $(B) $(N); fi
 
 # Fuzz targets: libFuzzer under clang for `make fuzz`; a plain replay of
 # the corpus under the normal compiler for `make check`.

@@ -154,6 +154,7 @@ cmd_copy(struct svc_cli *cli, int argc, char **argv)
 	struct svc_db *from, *to;
 	struct svc_out *o;
 	const char *src, *dst;
+	char *from_shown, *to_shown;	/* without a server's password */
 	int i, made;
 
 	options(cli, argc, argv);
@@ -164,11 +165,14 @@ cmd_copy(struct svc_cli *cli, int argc, char **argv)
 		svc_die(SVC_EX_USAGE, "%s: a database is not copied onto "
 		    "itself", src);
 	svc_cli_config(cli);
+	from_shown = svc_db_shown(src);
+	to_shown = svc_db_shown(dst);
 	if (svc_db_open(src, SVC_DB_RO, &from, &e))
 		svc_cli_fail(cli, &e);
 	made = !svc_db_is_pg(dst) && access(dst, F_OK) != 0;
 	if (svc_db_open(dst, SVC_DB_RW | SVC_DB_INIT, &to, &e) == 0 &&
-	    svc_db_copy(from, to, dst, rows, stdout, cli->dry_run, &e) == 0)
+	    svc_db_copy(from, to, to_shown, rows, stdout, cli->dry_run,
+	    &e) == 0)
 		made = made && cli->dry_run;
 	svc_db_close(to);
 	svc_db_close(from);
@@ -187,10 +191,12 @@ cmd_copy(struct svc_cli *cli, int argc, char **argv)
 		return 0;
 	if (cli->dry_run)
 		svc_warnx("dry run: %s copied into %s and proved, nothing kept",
-		    src, dst);
+		    from_shown, to_shown);
 	else
 		svc_warnx("%s copied into %s: every table and sealed chain "
-		    "proved", src, dst);
+		    "proved", from_shown, to_shown);
+	free(from_shown);
+	free(to_shown);
 	return 0;
 }
 

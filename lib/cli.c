@@ -484,7 +484,9 @@ svc_cli_open(struct svc_cli *cli, int mode)
 	path = find_db(cli, mode);
 	if (svc_db_open(path, mode, &cli->db, &e))
 		svc_cli_fail(cli, &e);
-	cli->db_path = path;	/* kept for messages; freed at exit */
+	/* kept for messages, a server's password left out; freed at exit */
+	cli->db_path = svc_db_shown(path);
+	free(path);
 	/* The one gate of every write: roles, SVC_USER, SVC_NOW. */
 	if (!(mode & SVC_DB_RO) && svc_may_write(cli->db, svc_progname,
 	    cli->verb->name, &cli->admins, &e))

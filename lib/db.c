@@ -443,6 +443,67 @@ newer(const char *path, int v, struct svc_err *e)
 	    "svc knows (%d); upgrade svc", path, v, svc_nmigrations);
 }
 
+/* The value at p, quoted '...' (libpq's keyword form) or up to a blank,
+ * '&' or '#'; returns where it ends. */
+static const char *
+value_end(const char *p)
+{
+	if (*p == '\'') {
+		for (p++; *p && *p != '\''; p++)
+			if (*p == '\\' && p[1])
+				p++;
+		return *p ? p + 1 : p;
+	}
+	return p + strcspn(p, " \t&#");
+}
+
+/*
+ * A connection string as messages show it: a password, in a URI's user
+ * part or as a password= parameter of either form, is "***".  libpq's
+ * own messages never carry it; svc's, which name the database, do not
+ * either.
+ */
+char *
+svc_db_shown(const char *path)
+{
+	struct svc_buf b = { 0 };
+	const char *p = path, *at, *colon, *end;
+
+	if (!svc_db_is_pg(path))
+		return svc_strdup(path);
+	if ((p = strstr(path, "://")) != NULL) {
+		p += 3;
+		end = p + strcspn(p, "/?#");
+		at = memchr(p, '@', (size_t)(end - p));
+		colon = at ? memchr(p, ':', (size_t)(at - p)) : NULL;
+		if (colon) {
+			svc_buf_add(&b, path, (size_t)(colon + 1 - path));
+			svc_buf_puts(&b, "***");
+			p = at;
+		} else
+			p = path;
+	} else
+		p = path;
+	while ((at = strstr(p, "password")) != NULL) {
+		colon = at + 8;
+		while (*colon == ' ')
+			colon++;
+		if (*colon != '=') {
+			svc_buf_add(&b, p, (size_t)(colon - p));
+			p = colon;
+			continue;
+		}
+		colon++;
+		while (*colon == ' ')
+			colon++;
+		svc_buf_add(&b, p, (size_t)(colon - p));
+		svc_buf_puts(&b, "***");
+		p = value_end(colon);
+	}
+	svc_buf_puts(&b, p);
+	return b.s ? b.s : svc_strdup("");
+}
+
 /*
  * svc's tables on a server live in the schema "svc", found by the
  * session's search_path, so the database may hold others' schemas too.
@@ -510,13 +571,17 @@ pg_create(struct svc_db *db, const char *path, struct svc_err *e)
  * read-only handle refuses a write.
  */
 static int
-open_pg(const char *path, int mode, struct svc_db **out, struct svc_err *e)
+open_pg(const char *conninfo, int mode, struct svc_db **out,
+    struct svc_err *e)
 {
+	char *path = svc_db_shown(conninfo);	/* for messages */
 	struct svc_db *db;
 	int yes, v = 0;
 
-	if (svc_pg_connect(path, &db, e))
+	if (svc_pg_connect(conninfo, path, &db, e)) {
+		free(path);
 		return e->code;
+	}
 	if (svc_db_exec(db, "SET search_path = svc", e) ||
 	    ((mode & SVC_DB_RO) && svc_db_exec(db,
 	    "SET default_transaction_read_only = on", e)) ||
@@ -540,9 +605,11 @@ open_pg(const char *path, int mode, struct svc_db **out, struct svc_err *e)
 		goto fail;
 	}
 	*out = db;
+	free(path);
 	return 0;
 fail:
 	svc_db_close(db);
+	free(path);
 	return e->code;
 }
 

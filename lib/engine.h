@@ -56,7 +56,8 @@ void svc_lite_value(sqlite3_value *, struct svc_value *);
 
 /* pg.c: the PostgreSQL driver, called by sql.c where a handle has pg. */
 int svc_pg_text(const char *sql, struct svc_buf *out);	/* ?N -> $N */
-int svc_pg_connect(const char *conninfo, struct svc_db **, struct svc_err *);
+int svc_pg_connect(const char *conninfo, const char *shown, struct svc_db **,
+    struct svc_err *);	/* shown: conninfo without its password */
 void svc_pg_close(struct svc_db *);
 const char *svc_pg_sql(struct svc_stmt *);
 int svc_pg_prepare(struct svc_db *, const char *sql, struct svc_stmt **,

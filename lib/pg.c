@@ -262,7 +262,8 @@ svc_pg_text(const char *sql, struct svc_buf *out)
 }
 
 int
-svc_pg_connect(const char *conninfo, struct svc_db **out, struct svc_err *e)
+svc_pg_connect(const char *conninfo, const char *shown, struct svc_db **out,
+    struct svc_err *e)
 {
 	struct svc_db *db;
 	const char *tz;
@@ -278,7 +279,7 @@ svc_pg_connect(const char *conninfo, struct svc_db **out, struct svc_err *e)
 	c = pq.PQconnectdb(conninfo);
 	if (pq.PQstatus(c) != CONNECTION_OK) {
 		svc_seterr(e, SVC_EX_IOERR, "%s: cannot connect: %.*s",
-		    conninfo, (int)strcspn(pq.PQerrorMessage(c), "\n"),
+		    shown, (int)strcspn(pq.PQerrorMessage(c), "\n"),
 		    pq.PQerrorMessage(c));
 		pq.PQfinish(c);
 		return e->code;

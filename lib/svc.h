@@ -381,6 +381,7 @@ int64_t svc_db_last_id(struct svc_db *);	/* id the last insert made */
 enum { SVC_DB_RW = 0, SVC_DB_RO = 1, SVC_DB_INIT = 2, SVC_DB_ANY = 4 };
 int svc_db_open(const char *path, int mode, struct svc_db **, struct svc_err *);
 int svc_db_is_pg(const char *path);	/* a PostgreSQL connection string */
+char *svc_db_shown(const char *path);	/* without a password; free it */
 void svc_db_close(struct svc_db *);
 int svc_db_schema_version(void);
 int svc_db_version(struct svc_db *, int *version, struct svc_err *);

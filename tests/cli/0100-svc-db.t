@@ -30,6 +30,19 @@ for conn in "postgresql://%2Fnonexistent%2Fsock/svc" \
 	check_err "$conn: cannot connect: " "and says it cannot connect"
 	check_same "$(ls -A)" "" "nothing made for '$conn'"
 done
+# A password in the connection string is never printed (libpq reads it
+# from there, or better from ~/.pgpass).
+for conn in "postgresql://zhou:s3cret@db.invalid/svc" \
+    "postgresql://zhou@db.invalid/svc?password=s3cret&sslmode=require" \
+    "host=db.invalid password='s3 \\' cret' dbname=svc" \
+    "host=db.invalid password = s3cret dbname=svc"; do
+	SVC_DB="$conn" run svc-order list
+	case "$err" in
+	*s3*|*cret*) not_ok "no password in: $err" ;;
+	*"***"*) ok "the password is *** in the message: $err" ;;
+	*) not_ok "the password is *** in the message" "$err" ;;
+	esac
+done
 cd "$TOP"
 
 run svc-db init

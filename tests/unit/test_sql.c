@@ -34,7 +34,7 @@ setup(void **state)
 		return -1;
 	if (conninfo == NULL || *conninfo == '\0')
 		return 0;
-	if (svc_pg_connect(conninfo, &pg, &e) != 0 ||
+	if (svc_pg_connect(conninfo, conninfo, &pg, &e) != 0 ||
 	    svc_db_exec(pg, table[1], &e) != 0) {
 		fprintf(stderr, "SVC_TEST_PG: %s\n", e.msg);
 		return -1;
@@ -252,7 +252,8 @@ write_turns(int on_pg)
 	struct svc_db *db;
 	int i, ok = 1;
 
-	if (on_pg ? svc_pg_connect(getenv("SVC_TEST_PG"), &db, &e) != 0 :
+	if (on_pg ? svc_pg_connect(getenv("SVC_TEST_PG"), "SVC_TEST_PG", &db,
+	    &e) != 0 :
 	    (db = unit_db()) == NULL)
 		_exit(2);
 	for (i = 0; i < TURNS && ok; i++) {
