@@ -30,14 +30,7 @@ newdb() {	# newdb NAME: an empty database on the server; prints its SVC_DB
 }
 pg=$(newdb svc_bench_$N)
 
-ms() {	# ms CMD...: milliseconds of one run, output discarded
-	s=$(date +%s%N)
-	rc=0
-	"$@" >/dev/null 2>&1 || rc=$?
-	e=$(date +%s%N)
-	[ "$rc" -le 1 ] || echo "bench: exit $rc: $*" >&2
-	awk -v d=$((e - s)) 'BEGIN { printf "%.1f\n", d / 1e6 }'
-}
+. "$top/bench/ms.sh"
 median() {	# median CMD...: of 5 runs
 	for i in 1 2 3 4 5; do ms "$@"; done | sort -n | sed -n 3p
 }
@@ -97,7 +90,7 @@ for engine in sqlite pg; do
 	# the pipeline: 10,000 ids accepted, then piped through svc-assign to
 	SVC_DB=$e svc-order list --status new --limit 10000 | cut -f1 |
 	    SVC_DB=$e SVC_USER=zhou SVC_NOW="2026-12-31 09:00" svc-order accept \
-	    --at "2027-01-04 09:00" --force >"$tmp/acc" 2>/dev/null
+	    --at "2027-01-04 09:00" --force --note bench >"$tmp/acc" 2>/dev/null
 	t=$(ms sh -c "SVC_DB='$e' SVC_USER=zhou svc-assign to wang --force <'$tmp/acc'")
 	echo "$(wc -l <"$tmp/acc") ids through svc-assign to ($engine): $t ms"
 	# eight writers at once, 25 registrations each

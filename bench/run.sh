@@ -24,15 +24,7 @@ fi
 # command refuses an older schema, and a refusal must not be timed.
 svc-db init -q >/dev/null
 
-ms() {	# ms CMD...: milliseconds of one run, output discarded
-	s=$(date +%s%N)
-	rc=0
-	"$@" >/dev/null 2>&1 || rc=$?
-	e=$(date +%s%N)
-	# a refusal timed as a fast answer would be a lie: say so
-	[ "$rc" -le 1 ] || echo "bench: exit $rc: $*" >&2
-	awk -v d=$((e - s)) 'BEGIN { printf "%.1f\n", d / 1e6 }'
-}
+. "$top/bench/ms.sh"
 
 median() {	# median CMD...: of 9 runs
 	for i in 1 2 3 4 5 6 7 8 9; do ms "$@"; done | sort -n | sed -n 5p

@@ -287,11 +287,12 @@ svc_pg_connect(const char *conninfo, const char *shown, struct svc_db **out,
 	db = svc_db_wrap(NULL);
 	db->pg = c;
 	/* the server's notices ("does not exist, skipping") are not the
-	 * one line on stderr a command may print; and a commit is on disk
+	 * one line on stderr a command may print; a commit is on disk
 	 * before the command prints it (a receipt), whatever the server's
-	 * default for synchronous_commit */
+	 * default for synchronous_commit; and no statement is compiled by
+	 * JIT, which took half a second to save milliseconds on a listing */
 	if (svc_pg_exec(db, "SET client_min_messages = warning;"
-	    " SET synchronous_commit = on") != 0) {
+	    " SET synchronous_commit = on; SET jit = off") != 0) {
 		svc_db_error(db, SVC_PG_ERROR, e);
 		svc_db_close(db);
 		return e->code;
