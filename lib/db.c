@@ -14,6 +14,7 @@
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -542,6 +543,39 @@ pg_session_user(struct svc_db *db, struct svc_err *e)
 }
 
 /*
+ * Text sorts by its bytes on a file (SQLite's BINARY); on a server by the
+ * database's collation, which in a zh_CN or en_US locale puts logins and
+ * names in another order than svc prints them from a file.  svc-db init
+ * makes its schema only in a database that sorts as a file does.
+ */
+static int
+pg_bytewise(struct svc_db *db, const char *path, struct svc_err *e)
+{
+	struct svc_stmt *st;
+	char coll[64] = "";
+	int rc;
+
+	/* ICU's collation (PostgreSQL 15) is named apart from datcollate */
+	if (svc_db_prepare(db, "SELECT CASE WHEN to_jsonb(d) ->> "
+	    "'datlocprovider' = 'i' THEN 'ICU ' || (to_jsonb(d) ->> "
+	    "'daticulocale') ELSE datcollate END FROM pg_database d"
+	    " WHERE datname = current_database()", &st, e))
+		return e->code;
+	if ((rc = svc_step(st)) == SVC_ROW)
+		snprintf(coll, sizeof coll, "%s", svc_col_text(st, 0));
+	svc_finalize(st);
+	if (rc != SVC_ROW)
+		return svc_db_error(db, rc, e);
+	if (strcmp(coll, "C") == 0 || strcmp(coll, "POSIX") == 0 ||
+	    strcasecmp(coll, "C.UTF-8") == 0 ||
+	    strcasecmp(coll, "C.utf8") == 0)
+		return 0;
+	return svc_seterr(e, SVC_EX_CONFIG, "%s: the database sorts text by "
+	    "%s, svc by its bytes: create it with createdb --locale=C.UTF-8 "
+	    "--template=template0", path, coll);
+}
+
+/*
  * svc-db init on a server: the schema made whole in one transaction,
  * under the writers' lock, so two inits at once make it once.
  */
@@ -551,7 +585,7 @@ pg_create(struct svc_db *db, const char *path, struct svc_err *e)
 	char why[sizeof e->msg];
 	int yes;
 
-	if (svc_db_begin(db, e))
+	if (pg_bytewise(db, path, e) || svc_db_begin(db, e))
 		return e->code;
 	if (pg_has_schema(db, &yes, e) == 0 && !yes &&
 	    svc_db_exec(db, "CREATE SCHEMA IF NOT EXISTS svc", e) == 0 &&

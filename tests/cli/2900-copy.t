@@ -58,7 +58,7 @@ check_out "seal	payment	1	the hash does not follow" "the row is named"
     not_ok "and nothing is kept"
 
 if [ -z "${SVC_TEST_PG:-}" ]; then
-	skip 21 "no PostgreSQL server (SVC_TEST_PG; mk/pg-cluster.sh starts one)"
+	skip 24 "no PostgreSQL server (SVC_TEST_PG; mk/pg-cluster.sh starts one)"
 	done_testing
 	exit 0
 fi
@@ -73,4 +73,17 @@ check_same "$(sqlite3 "$T/back.db" "SELECT group_concat(hash, '') FROM event")" 
     "the sealed log came back as it left"
 run svc-db copy "$demo" "$pg"
 check_rc 65 "onto the server again: refused, it has rows"
+
+# A server database that sorts text by a language's rules would list
+# logins and names in another order than the file: init refuses it.
+if psql -X -q "$SVC_TEST_PG" -c "SET client_min_messages = warning" \
+    -c "CREATE DATABASE ${pgdb}_zh2 LOCALE_PROVIDER icu ICU_LOCALE 'zh-CN' LOCALE 'C.UTF-8' TEMPLATE template0" >/dev/null 2>&1; then
+	zh="$SVC_TEST_PG dbname=${pgdb}_zh2"
+	run svc-db init -d "$zh"
+	check_rc 78 "a database sorting by zh-CN's rules: exit 78"
+	check_err "sorts text by ICU zh-CN, svc by its bytes: create it with createdb --locale=C.UTF-8" "and says how to make one that does"
+	check_same "$(psql -X -At -d "$zh" -c "SELECT count(*) FROM pg_namespace WHERE nspname = 'svc'")" 0 "and makes nothing"
+else
+	skip 3 "this server has no ICU collations"
+fi
 done_testing
