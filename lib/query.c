@@ -177,6 +177,10 @@ pg_error(struct svc_db *db, const struct svc_query_limits *l,
 	if (strcmp(db->sqlstate, "25006") == 0)
 		return svc_seterr(e, SVC_EX_DATA, "not allowed: queries only "
 		    "read");
+	/* the extended protocol's refusal of a second statement, in the
+	 * words a file's query says it */
+	if (strstr(db->pgmsg, "cannot insert multiple commands") != NULL)
+		return svc_seterr(e, SVC_EX_DATA, "query: one statement only");
 	return svc_seterr(e, SVC_EX_DATA, "query: %s", db->pgmsg);
 }
 

@@ -110,6 +110,9 @@ unchanged "an ATTACH through query" svc-report query "ATTACH 'x.db' AS x"
 check_rc 65 "ATTACH is refused"
 unchanged "a pragma write through query" svc-report query "PRAGMA user_version = 9"
 check_rc 65 "a state-changing PRAGMA is refused"
+unchanged "a read and a write in one query" svc-report query "SELECT 1; DELETE FROM v_order"
+check_rc 65 "two statements are refused"
+check_err "query: one statement only" "in the same words on both engines"
 run svc-report query "SELECT kind, count(*) AS n FROM v_order GROUP BY kind ORDER BY kind" -o json
 check_out '{"kind":"cleaning","n":1}
 {"kind":"gov","n":4}' "query in json, numbers as numbers"
