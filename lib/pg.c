@@ -386,10 +386,10 @@ is_null_test(const char *p)
  * The server's text with each "$N IS [NOT] NULL" made "NULL::text IS
  * [NOT] NULL": the test that leaves the server unable to type $N, while
  * every other use of $N (o.created_at >= $N) types it.  uses[i] counts
- * those other uses of $i+1.
+ * those other uses of $i+1, of the nparams the statement has.
  */
 static void
-probe_text(const char *text, int *uses, struct svc_buf *out)
+probe_text(const char *text, int *uses, int nparams, struct svc_buf *out)
 {
 	const char *p, *end;
 	long n;
@@ -407,7 +407,9 @@ probe_text(const char *text, int *uses, struct svc_buf *out)
 			continue;
 		}
 		n = strtol(p + 1, (char **)&end, 10);
-		if (is_null_test(end) != 0)
+		if (n < 1 || n > nparams)	/* not one of ours: as it is */
+			svc_buf_add(out, p, (size_t)(end - p));
+		else if (is_null_test(end) != 0)
 			svc_buf_puts(out, "NULL::text");
 		else {
 			svc_buf_add(out, p, (size_t)(end - p));
@@ -432,7 +434,7 @@ infer_types(struct svc_stmt *st)
 	PGresult *res;
 	int i, rc;
 
-	probe_text(p->text, uses, &text);
+	probe_text(p->text, uses, p->nparams, &text);
 	for (i = 0; i < p->nparams; i++)
 		types[i] = p->types[i] == SVC_PG_UNKNOWN && uses[i] == 0 ?
 		    SVC_PG_TEXT : p->types[i];
@@ -639,7 +641,7 @@ svc_pg_cursor(struct svc_db *db, const char *sql, struct svc_stmt **out,
 	*out = svc_stmt_new(db, NULL, p);
 	if (fetch(*out) == 0)
 		return 0;
-	svc_pg_finalize(*out);
+	svc_finalize(*out);	/* the statement and its handle */
 	*out = NULL;
 	return svc_pg_error(db, e);
 }
