@@ -886,19 +886,24 @@ svc_plan_query(struct svc_db *db, const char *state, const char *kind,
 	return 0;
 }
 
-/* plan, planned, at, order, status, note: the first order, then each
- * occurrence in time order, with why one moved or was skipped. */
+/*
+ * plan, planned, at, order, status, note: the first order, then each
+ * occurrence in time order, with why one moved or was skipped.  The
+ * first order's place is said (rank), not left to where each engine
+ * sorts its null planned time (SQLite first, PostgreSQL last).
+ */
 int
 svc_plan_occs(struct svc_db *db, int64_t id, struct svc_stmt **st, struct svc_err *e)
 {
-	static const char sql[] = "SELECT p.id, NULL,"
-	    " coalesce(o.appt_at, o.want_at), p.first_id, o.status,"
-	    " 'the first order' FROM plan p JOIN orders o ON o.id = p.first_id"
-	    " WHERE p.id = ?1"
+	static const char sql[] = "SELECT id, planned, at, order_id, status,"
+	    " note FROM (SELECT p.id, NULL AS planned,"
+	    " coalesce(o.appt_at, o.want_at) AS at, p.first_id AS order_id,"
+	    " o.status, 'the first order' AS note, 0 AS rank FROM plan p"
+	    " JOIN orders o ON o.id = p.first_id WHERE p.id = ?1"
 	    " UNION ALL SELECT x.plan_id, x.planned_at, x.at, x.order_id,"
-	    " o.status, x.note FROM plan_occ x"
-	    " LEFT JOIN orders o ON o.id = x.order_id WHERE x.plan_id = ?1"
-	    " ORDER BY 2";
+	    " o.status, x.note, 1 FROM plan_occ x"
+	    " LEFT JOIN orders o ON o.id = x.order_id WHERE x.plan_id = ?1)"
+	    " AS u ORDER BY rank, planned";
 	char state[16];
 
 	if (plan_state(db, id, state, sizeof state, e) ||

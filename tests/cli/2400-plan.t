@@ -40,6 +40,8 @@ check_same "$(q "SELECT count(*) FROM orders")" 4 "four orders in all"
 
 run as zhou svc-plan show $p
 check_same "$(printf '%s\n' "$out" | wc -l)" 4 "show: the first order and three occurrences"
+check_same "$(printf '%s\n' "$out" | head -1 | cut -f2,6)" "	the first order" \
+    "the first order first, its planned time empty (on either engine)"
 
 # Skip: a second plan skips the holiday instead.
 d=$(as zhou svc-order new --customer 孙 --phone 13900000002 --address 西城区 --service clean-daily)
