@@ -761,7 +761,8 @@ svc_db_check(struct svc_db *db, FILE *out, struct svc_err *e)
 	/* What a done order keeps (migration 9) against what it owes. */
 	static const char kept[] = "SELECT o.id, o.balance, b.balance"
 	    " FROM orders o JOIN v_balance b ON b.id = o.id"
-	    " WHERE o.status = 'done' AND o.balance IS NOT b.balance";
+	    " WHERE o.status = 'done' AND o.balance IS NOT b.balance"
+	    " ORDER BY o.id";
 	/*
 	 * No order's total passes the money ceiling (SVC_MONEY_MAX), summed
 	 * as REAL by total() so that rows put in behind svc's back cannot
@@ -772,7 +773,7 @@ svc_db_check(struct svc_db *db, FILE *out, struct svc_err *e)
 	    "   FROM order_service s WHERE s.order_id = o.id)"
 	    "   + (SELECT total(qty * unit_price) FROM charge c"
 	    "   WHERE c.order_id = o.id) AS fen FROM orders o) AS t"
-	    " WHERE fen > 1e14";
+	    " WHERE fen > 1e14 ORDER BY id";
 	/*
 	 * A11: receipts are numbered without gaps, R<year>-<n> from 1 to the
 	 * year's counter.  A counter behind the highest number issued (reset
@@ -788,7 +789,7 @@ svc_db_check(struct svc_db *db, FILE *out, struct svc_err *e)
 	    "   AS year, CAST(substr(receipt_no, 7) AS INTEGER) AS n"
 	    "   FROM payment) r ON r.year = y.year"
 	    " GROUP BY y.year, s.last HAVING coalesce(max(r.n), 0) > coalesce(s.last, 0)"
-	    " OR count(r.n) <> coalesce(s.last, 0)";
+	    " OR count(r.n) <> coalesce(s.last, 0) ORDER BY y.year";
 	/*
 	 * A visit is a record (A8, A9): an order at the door has exactly one
 	 * open visit, and one that has left it (or never came) has none.
@@ -802,11 +803,11 @@ svc_db_check(struct svc_db *db, FILE *out, struct svc_err *e)
 	    " WHERE (status IN ('arrived', 'started') AND open <> 1)"
 	    " OR (status IN ('new', 'refused', 'cancelled', 'done',"
 	    "  'abandoned', 'taken_back', 'suspended') AND open > 0)"
-	    " OR n <> last";
+	    " OR n <> last ORDER BY id";
 	/* Only an order whose work is over is closed. */
 	static const char closed[] = "SELECT id, status FROM orders"
 	    " WHERE closed_at IS NOT NULL AND status NOT IN ('done', 'refused',"
-	    " 'cancelled', 'abandoned')";
+	    " 'cancelled', 'abandoned') ORDER BY id";
 	/*
 	 * A message's recipient and text against the hash its sealed event
 	 * keeps (notify.c): the outbox row is not chained itself.
@@ -818,7 +819,7 @@ svc_db_check(struct svc_db *db, FILE *out, struct svc_err *e)
 	    " AND ev.kind = 'notify.make'"
 	    " AND CAST(json_extract(ev.details, '$.message') AS INTEGER) = x.id"
 	    " WHERE ev.id IS NULL OR json_extract(ev.details, '$.sealed')"
-	    " IS NOT svc_seal(NULL, x.recipient, x.text)";
+	    " IS NOT svc_seal(NULL, x.recipient, x.text) ORDER BY x.id";
 	int v, a = 0, b = 0, c = 0, d = 0, f = 0, g = 0, h = 0, m = 0;
 
 	if (svc_db_version(db, &v, e))

@@ -336,7 +336,7 @@ static int
 settle_handed(struct svc_db *db, int64_t hid, struct svc_err *e)
 {
 	static const char sql[] = "SELECT DISTINCT order_id FROM payment"
-	    " WHERE handover_id = ?1";
+	    " WHERE handover_id = ?1 ORDER BY order_id";	/* events in order */
 	struct svc_buf ids = { 0 };
 	struct svc_stmt *st;
 	int64_t id;

@@ -341,7 +341,9 @@ const struct svc_report svc_checks[] = {
 	    WHO("d.code", "o.kind") " AND (?8 IS NULL OR w.login = ?8)"
 	    " GROUP BY k.worker_id, w.login, k.item"
 	    " HAVING ?9 = 0 OR sum(k.breach <> 0 AND k.major <> 0) > 0"
-	    " ORDER BY 1, 2", conduct_cols, N(conduct_cols), 0, NULL },
+	    /* an answer with no worker first on either engine */
+	    " ORDER BY w.login IS NOT NULL, 1, 2", conduct_cols,
+	    N(conduct_cols), 0, NULL },
 	{ "complaints", "SELECT k.id, k.at, k.order_id, d.code, c.name,"
 	    " k.assigned_to, k.text FROM complaint k"
 	    " LEFT JOIN customer c ON c.id = k.customer_id"

@@ -344,13 +344,20 @@ form_checks(struct svc_buf *b, int width, struct svc_stmt *st)
 	field(b, width, "收费：", svc_col_int(st, 27) ? "是" : "否");
 }
 
+/*
+ * An order's lines, its services then its extra charges, each in the
+ * order entered: said, not left to the order each engine keeps its rows
+ * in (a server's changes where rows were updated).
+ */
+static const char work_lines[] = "SELECT name, qty, unit_price FROM"
+    " (SELECT name, qty, unit_price, 0 AS part, line AS n FROM order_service"
+    " WHERE order_id = ?1 UNION ALL SELECT what, qty, unit_price, 1, id"
+    " FROM charge WHERE order_id = ?1) AS w ORDER BY part, n";
+
 /* The work and its money: services, extra lines, receipts (A11). */
 static void
 form_work(struct svc_db *db, struct svc_buf *b, int width, int64_t id)
 {
-	static const char sql[] = "SELECT name, qty, unit_price FROM"
-	    " order_service WHERE order_id = ?1 UNION ALL SELECT what, qty,"
-	    " unit_price FROM charge WHERE order_id = ?1";
 	static const char paid[] = "SELECT receipt_no, kind, amount FROM payment"
 	    " WHERE order_id = ?1 AND void = 0 ORDER BY id";
 	struct svc_buf t = { 0 };
@@ -360,7 +367,7 @@ form_work(struct svc_db *db, struct svc_buf *b, int width, int64_t id)
 	char price[32], sum[32];
 	int64_t line;
 
-	if ((st = section(db, sql)) == NULL)
+	if ((st = section(db, work_lines)) == NULL)
 		return;
 	rule(b, width, '-');
 	svc_bind_int64(st, 1, id);
@@ -492,14 +499,11 @@ method_name(const char *m)
 static void
 receipt_lines(struct svc_db *db, struct svc_buf *b, int width, int64_t id)
 {
-	static const char sql[] = "SELECT name, qty, unit_price FROM"
-	    " order_service WHERE order_id = ?1 UNION ALL SELECT what, qty,"
-	    " unit_price FROM charge WHERE order_id = ?1";
 	struct svc_buf t = { 0 };
 	struct svc_stmt *st;
 	char sum[32];
 
-	if ((st = section(db, sql)) == NULL)
+	if ((st = section(db, work_lines)) == NULL)
 		return;
 	svc_bind_int64(st, 1, id);
 	while (svc_step(st) == SVC_ROW) {
