@@ -149,7 +149,7 @@ cmd_copy(struct svc_cli *cli, int argc, char **argv)
 		{ NC_("column", "table"), SVC_COL_TEXT, 0, 0 },
 		{ NC_("column", "rows"), SVC_COL_INT, 0, 0 },
 	};
-	int64_t rows[64];
+	int64_t *rows;
 	struct svc_err e = { 0 };
 	struct svc_db *from, *to;
 	struct svc_out *o;
@@ -165,6 +165,9 @@ cmd_copy(struct svc_cli *cli, int argc, char **argv)
 		svc_die(SVC_EX_USAGE, "%s: a database is not copied onto "
 		    "itself", src);
 	svc_cli_config(cli);
+	for (i = 0; svc_copy_tables[i]; i++)
+		;
+	rows = svc_xmalloc((size_t)i * sizeof *rows);	/* one a table */
 	from_shown = svc_db_shown(src);
 	to_shown = svc_db_shown(dst);
 	if (svc_db_open(src, SVC_DB_RO, &from, &e))
@@ -197,6 +200,7 @@ cmd_copy(struct svc_cli *cli, int argc, char **argv)
 		    "proved", from_shown, to_shown);
 	free(from_shown);
 	free(to_shown);
+	free(rows);
 	return 0;
 }
 

@@ -27,27 +27,6 @@ const char *const svc_copy_tables[] = {
 	"plan_occ", "event", NULL
 };
 
-/* A one-value statement's answer as text (NULL for none), into buf. */
-static int
-one_value(struct svc_db *db, const char *sql, char *buf, size_t n,
-    struct svc_err *e)
-{
-	struct svc_stmt *st;
-	int rc;
-
-	if (svc_db_prepare(db, sql, &st, e))
-		return e->code;
-	rc = svc_step(st);
-	if (rc == SVC_ROW)
-		snprintf(buf, n, "%s", svc_col_text(st, 0) ?
-		    svc_col_text(st, 0) : "");
-	else
-		*buf = '\0';
-	svc_finalize(st);
-	return rc == SVC_ROW || rc == SVC_DONE ? 0 :
-	    svc_db_error(db, rc, e);
-}
-
 /* The rows of a table (a name of the list above, never input). */
 static int
 count_rows(struct svc_db *db, const char *table, int64_t *n,
@@ -56,7 +35,7 @@ count_rows(struct svc_db *db, const char *table, int64_t *n,
 	char sql[80], buf[32];
 
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
-	if (one_value(db, sql, buf, sizeof buf, e))
+	if (svc_db_value(db, sql, buf, sizeof buf, e))
 		return e->code;
 	*n = strtoll(buf, NULL, 10);
 	return 0;
@@ -185,8 +164,8 @@ prove(struct svc_db *from, struct svc_db *to, const int64_t *rows,
 	for (s = svc_sealed; s->table; s++) {
 		snprintf(sql, sizeof sql, "SELECT hash FROM %s ORDER BY id DESC"
 		    " LIMIT 1", s->table);
-		if (one_value(from, sql, a, sizeof a, e) ||
-		    one_value(to, sql, b, sizeof b, e))
+		if (svc_db_value(from, sql, a, sizeof a, e) ||
+		    svc_db_value(to, sql, b, sizeof b, e))
 			return e->code;
 		if (strcmp(a, b) != 0)
 			return svc_seterr(e, SVC_EX_SOFTWARE, "copy: the %s "

@@ -38,16 +38,14 @@ svc_db_schema_version(void)
 int
 svc_db_version(struct svc_db *db, int *version, struct svc_err *e)
 {
-	struct svc_stmt *st;
-	int rc;
+	char v[16];
 
-	if (svc_db_prepare(db, db->pg ? "SELECT coalesce((SELECT max(version)"
-	    " FROM svc_schema), 0)" : "PRAGMA user_version", &st, e))
+	*version = 0;
+	if (svc_db_value(db, db->pg ? "SELECT coalesce((SELECT max(version)"
+	    " FROM svc_schema), 0)" : "PRAGMA user_version", v, sizeof v, e))
 		return e->code;
-	rc = svc_step(st);
-	*version = rc == SVC_ROW ? svc_col_int(st, 0) : 0;
-	svc_finalize(st);
-	return rc == SVC_ROW ? 0 : svc_db_error(db, rc, e);
+	*version = atoi(v);
+	return 0;
 }
 
 static int
@@ -514,30 +512,35 @@ svc_db_shown(const char *path)
 static int
 pg_has_schema(struct svc_db *db, int *yes, struct svc_err *e)
 {
-	struct svc_stmt *st;
-	int rc;
+	char v[4];
 
-	if (svc_db_prepare(db, "SELECT to_regclass('svc.svc_schema') IS NOT"
-	    " NULL", &st, e))
+	*yes = 0;
+	if (svc_db_value(db, "SELECT to_regclass('svc.svc_schema') IS NOT"
+	    " NULL", v, sizeof v, e))
 		return e->code;
-	rc = svc_step(st);
-	*yes = rc == SVC_ROW && svc_col_int(st, 0);
-	svc_finalize(st);
-	return rc == SVC_ROW ? 0 : svc_db_error(db, rc, e);
+	*yes = strcmp(v, "1") == 0;
+	return 0;
 }
 
-/* Who the server authenticated is the person acting (acting.c). */
+/*
+ * Who the server authenticated is the person acting (acting.c); asked
+ * with whether svc's schema is there, to start in one round trip less.
+ */
 static int
-pg_session_user(struct svc_db *db, struct svc_err *e)
+pg_session_user(struct svc_db *db, int *has_schema, struct svc_err *e)
 {
 	struct svc_stmt *st;
 	int rc;
 
-	if (svc_db_prepare(db, "SELECT session_user, rolsuper FROM pg_roles"
+	*has_schema = 0;
+	if (svc_db_prepare(db, "SELECT session_user, rolsuper,"
+	    " to_regclass('svc.svc_schema') IS NOT NULL FROM pg_roles"
 	    " WHERE rolname = session_user", &st, e))
 		return e->code;
-	if ((rc = svc_step(st)) == SVC_ROW)
+	if ((rc = svc_step(st)) == SVC_ROW) {
 		svc_login_is(svc_col_text(st, 0), svc_col_int(st, 1));
+		*has_schema = svc_col_int(st, 2);
+	}
 	svc_finalize(st);
 	return rc == SVC_ROW ? 0 : svc_db_error(db, rc, e);
 }
@@ -551,21 +554,14 @@ pg_session_user(struct svc_db *db, struct svc_err *e)
 static int
 pg_bytewise(struct svc_db *db, const char *path, struct svc_err *e)
 {
-	struct svc_stmt *st;
-	char coll[64] = "";
-	int rc;
+	char coll[64];
 
 	/* ICU's collation (PostgreSQL 15) is named apart from datcollate */
-	if (svc_db_prepare(db, "SELECT CASE WHEN to_jsonb(d) ->> "
+	if (svc_db_value(db, "SELECT CASE WHEN to_jsonb(d) ->> "
 	    "'datlocprovider' = 'i' THEN 'ICU ' || (to_jsonb(d) ->> "
 	    "'daticulocale') ELSE datcollate END FROM pg_database d"
-	    " WHERE datname = current_database()", &st, e))
+	    " WHERE datname = current_database()", coll, sizeof coll, e))
 		return e->code;
-	if ((rc = svc_step(st)) == SVC_ROW)
-		snprintf(coll, sizeof coll, "%s", svc_col_text(st, 0));
-	svc_finalize(st);
-	if (rc != SVC_ROW)
-		return svc_db_error(db, rc, e);
 	if (strcmp(coll, "C") == 0 || strcmp(coll, "POSIX") == 0 ||
 	    strcasecmp(coll, "C.UTF-8") == 0 ||
 	    strcasecmp(coll, "C.utf8") == 0)
@@ -616,10 +612,12 @@ open_pg(const char *conninfo, int mode, struct svc_db **out,
 		free(path);
 		return e->code;
 	}
-	if (svc_db_exec(db, "SET search_path = svc", e) ||
-	    ((mode & SVC_DB_RO) && svc_db_exec(db,
-	    "SET default_transaction_read_only = on", e)) ||
-	    pg_session_user(db, e) || pg_has_schema(db, &yes, e))
+	/* the settings in one round trip, the person and whether the schema
+	 * is there in another, its version in a third */
+	if (svc_db_exec(db, mode & SVC_DB_RO ? "SET search_path = svc;"
+	    " SET default_transaction_read_only = on" :
+	    "SET search_path = svc", e) ||
+	    pg_session_user(db, &yes, e))
 		goto fail;
 	if (!yes && !(mode & SVC_DB_INIT)) {
 		svc_seterr(e, SVC_EX_NOINPUT, "%s: no svc database there "

@@ -507,6 +507,28 @@ svc_db_forget(struct svc_db *db)
 	db->ncache = 0;
 }
 
+/*
+ * The first value of a statement's first row, as text ("" for a null or
+ * no row): the one-row questions of opening, checking and copying a
+ * database (the schema's version, the rows of a table, the server's
+ * collation).
+ */
+int
+svc_db_value(struct svc_db *db, const char *sql, char *buf, size_t n,
+    struct svc_err *e)
+{
+	struct svc_stmt *st;
+	int rc;
+
+	*buf = '\0';
+	if (svc_db_prepare(db, sql, &st, e))
+		return e->code;
+	if ((rc = svc_step(st)) == SVC_ROW && svc_col_text(st, 0) != NULL)
+		snprintf(buf, n, "%s", svc_col_text(st, 0));
+	svc_finalize(st);
+	return rc == SVC_ROW || rc == SVC_DONE ? 0 : svc_db_error(db, rc, e);
+}
+
 /* Whether a cached, bound statement has a row; it is reset. */
 int
 svc_db_exists(struct svc_db *db, struct svc_stmt *st, int *yes,

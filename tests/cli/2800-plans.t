@@ -102,6 +102,10 @@ else
 	ok "svc-db seal: no table sorted"
 fi
 
+# A copy reads every row of every table, and counts them again in the
+# copy to prove it: that is its answer (svc-db copy, issue 20).
+reads 'SCAN [a-z_]+( USING COVERING INDEX [a-z_0-9]+)?$' svc-db copy "$SVC_DB" "$T/planned-copy.db"
+
 # SVC_SQL_LOG keeps every statement, a line each, for the port to
 # PostgreSQL (mk/pg-dialect.sh); a path it cannot write is said.
 SVC_SQL_LOG="$T/sql.log" svc-report overdue >/dev/null 2>&1
