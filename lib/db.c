@@ -170,8 +170,36 @@ svc_db_savepoint(struct svc_db *db, const char *verb, struct svc_err *e)
 	return svc_seterr(e, SVC_EX_SOFTWARE, "bad savepoint verb");
 }
 
-static int
-migrate(struct svc_db *db, const char *path, struct svc_err *e)
+/*
+ * One engine's migrations: step i brings the schema from base + i to
+ * base + i + 1, and stamp (a format taking the new number) records it.
+ * SQLite's begin at an empty file; the server's at the schema that
+ * svc-db init makes there whole (schema_pg.c, version 18), each later
+ * step written beside SQLite's under the same number.
+ */
+static const struct svc_migrations lite_steps = {
+	svc_migrations, 0, ";\nPRAGMA user_version = %d;"
+};
+static const struct svc_migrations pg_steps = {
+	svc_pg_migrations, SVC_PG_SCHEMA_BASE,
+	";\nUPDATE svc_schema SET version = %d;"
+};
+
+const struct svc_migrations *
+svc_db_migrations(struct svc_db *db)
+{
+	return db->pg ? &pg_steps : &lite_steps;
+}
+
+/*
+ * Brings the schema from where it is to version want by the steps of
+ * ms, all in one transaction under the writers' lock, or leaves it as it
+ * was.  A server's new tables and views get the group roles' grants in
+ * the same transaction.
+ */
+int
+svc_db_migrate(struct svc_db *db, const char *path,
+    const struct svc_migrations *ms, int want, struct svc_err *e)
 {
 	struct svc_buf sql = { 0 };
 	char why[sizeof e->msg];
@@ -182,16 +210,20 @@ migrate(struct svc_db *db, const char *path, struct svc_err *e)
 	/* Read again inside the lock: another process may have migrated. */
 	if (svc_db_version(db, &v, e))
 		goto fail;
-	for (; v < svc_nmigrations; v++) {
+	if (v < ms->base && v < want) {
+		svc_seterr(e, SVC_EX_DATA, "no migration from schema %d", v);
+		goto fail;
+	}
+	for (; v < want; v++) {
 		svc_buf_reset(&sql);
-		/* user_version takes no bound parameter; v is our own int. */
-		svc_buf_printf(&sql, "%s\nPRAGMA user_version = %d;",
-		    svc_migrations[v], v + 1);
+		/* the version is our own int, not a person's text */
+		svc_buf_printf(&sql, "%s", ms->steps[v - ms->base]);
+		svc_buf_printf(&sql, ms->stamp, v + 1);
 		if ((rc = svc_db_exec(db, sql.s, e)) != 0)
 			break;
 	}
 	svc_buf_free(&sql);
-	if (rc != 0)
+	if (rc != 0 || (db->pg && svc_db_exec(db, svc_pg_roles, e)))
 		goto fail;
 	return svc_db_commit(db, e);
 fail:
@@ -200,6 +232,13 @@ fail:
 	snprintf(why, sizeof why, "%s", e->msg);
 	return svc_seterr(e, e->code, "%s: cannot migrate to schema %d: %.400s",
 	    path, v + 1, why);
+}
+
+static int
+migrate(struct svc_db *db, const char *path, struct svc_err *e)
+{
+	return svc_db_migrate(db, path, svc_db_migrations(db), svc_nmigrations,
+	    e);
 }
 
 /*
@@ -432,6 +471,23 @@ svc_db_is_pg(const char *path)
 	return 0;
 }
 
+/*
+ * A schema older than this svc's: svc-db init migrates it (a file opened
+ * read-only, by a writable handle of its own); anything else is refused,
+ * for an upgrade of the schema is a step an admin takes.
+ */
+static int
+older(struct svc_db *db, const char *path, int v, int mode,
+    struct svc_err *e)
+{
+	if (!(mode & SVC_DB_INIT))
+		return svc_seterr(e, SVC_EX_DATA, "%s: schema %d, this svc "
+		    "wants %d: run svc-db init", path, v, svc_nmigrations);
+	if (db->lite && (mode & SVC_DB_RO))
+		return prepare_file(path, e);
+	return migrate(db, path, e);
+}
+
 /* A schema this svc does not know: an older svc on a newer database. */
 static int
 newer(const char *path, int v, struct svc_err *e)
@@ -628,14 +684,9 @@ open_pg(const char *conninfo, int mode, struct svc_db **out,
 		goto fail;
 	if (newer(path, v, e))
 		goto fail;
-	/* The server's schema begins at 18: a later migration adds its
-	 * text for PostgreSQL beside SQLite's, and is run here. */
-	if (v < svc_nmigrations && !(mode & SVC_DB_ANY)) {
-		svc_seterr(e, SVC_EX_DATA, "%s: schema %d, this svc wants %d, "
-		    "and has no migration for PostgreSQL yet", path, v,
-		    svc_nmigrations);
+	if (v < svc_nmigrations && !(mode & SVC_DB_ANY) &&
+	    older(db, path, v, mode, e))
 		goto fail;
-	}
 	*out = db;
 	free(path);
 	return 0;
@@ -693,16 +744,9 @@ svc_db_open(const char *path, int mode, struct svc_db **out,
 	}
 	if (newer(path, v, e))
 		goto fail;
-	if (v < svc_nmigrations && !(mode & SVC_DB_ANY)) {
-		if (!(mode & SVC_DB_INIT)) {
-			svc_seterr(e, SVC_EX_DATA, "%s: schema %d, this svc "
-			    "wants %d: run svc-db init", path, v,
-			    svc_nmigrations);
-			goto fail;
-		}
-		if (ro ? prepare_file(path, e) : migrate(db, path, e))
-			goto fail;
-	}
+	if (v < svc_nmigrations && !(mode & SVC_DB_ANY) &&
+	    older(db, path, v, mode, e))
+		goto fail;
 	*out = db;
 	return 0;
 fail:

@@ -54,6 +54,20 @@ int svc_stmt_wrap(struct svc_db *, sqlite3_stmt *, struct svc_stmt **,
 void svc_db_forget(struct svc_db *);	/* finalizes the cached statements */
 void svc_lite_value(sqlite3_value *, struct svc_value *);
 
+/*
+ * db.c: one engine's numbered migrations (schema.c, schema_pg.c): steps[i]
+ * brings the schema from base + i to base + i + 1; stamp, a format of the
+ * new number, records it.
+ */
+struct svc_migrations {
+	const char *const *steps;
+	int base;
+	const char *stamp;
+};
+const struct svc_migrations *svc_db_migrations(struct svc_db *);
+int svc_db_migrate(struct svc_db *, const char *path,
+    const struct svc_migrations *, int want, struct svc_err *);
+
 /* pg.c: the PostgreSQL driver, called by sql.c where a handle has pg. */
 int svc_pg_text(const char *sql, struct svc_buf *out);	/* ?N -> $N */
 int svc_pg_connect(const char *conninfo, const char *shown, struct svc_db **,

@@ -12,12 +12,19 @@
  * is one (exit status 65 on both engines).  Times stay INTEGER Unix
  * seconds and money INTEGER fen: bigint.  The schema's version is a row
  * of svc_schema, as SQLite's is its user_version.
- *
- * Not here yet: the group roles and grants.
  */
 #include "svc.h"
 
-const int svc_pg_schema_version = 18;
+const int svc_pg_schema_version = SVC_PG_SCHEMA_BASE;
+
+/*
+ * The server's migrations after 18, each under SQLite's number (db.c runs
+ * them as it runs schema.c's; test_sql holds the counts equal), ended by
+ * NULL.  None yet: migration 19's PostgreSQL text goes first.
+ */
+const char *const svc_pg_migrations[] = {
+	NULL
+};
 
 /*
  * A new row's id is the highest so far plus one, as SQLite's rowid is,

@@ -327,8 +327,7 @@ const struct svc_cal *svc_conf_cal_named(const struct svc_conf *,
  * sql.c: the SQL layer (issue 20).  Every module reads and writes through
  * these functions, never through an engine's own API: a connection
  * (struct svc_db) and its prepared statements (struct svc_stmt), with the
- * engine behind them: SQLite, or PostgreSQL (pg.c, not yet opened by
- * the commands).  sql.c, pg.c, db.c and query.c are the only files that
+ * engine behind them: SQLite, or PostgreSQL (pg.c).  sql.c, pg.c, db.c and query.c are the only files that
  * know an engine (engine.h); mk/seam-check.sh holds the rest to it.
  *
  * svc_step returns SVC_ROW, SVC_DONE, or the engine's own error code, which
@@ -987,7 +986,9 @@ const char *svc_sha256_impl(void);	/* "sha-ni" or "libsodium" */
 /* schema_pg.c: the schema on PostgreSQL, at this version (issue 20). */
 extern const char svc_pg_schema[];
 extern const char svc_pg_roles[];	/* the group roles and grants */
-extern const int svc_pg_schema_version;
+#define SVC_PG_SCHEMA_BASE 18	/* the version svc_pg_schema makes */
+extern const int svc_pg_schema_version;	/* the same, for the tests */
+extern const char *const svc_pg_migrations[];	/* then these, to NULL */
 int svc_seal_hash(const char *prev, const struct svc_value *, int n,
     char out[65]);	/* the chain's next link; the svc_seal() of SQL */
 int svc_seal_verify(struct svc_db *, FILE *out, struct svc_err *);

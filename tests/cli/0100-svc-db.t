@@ -157,6 +157,31 @@ check_rc 65 "a write on an older schema is refused too"
 after=$(sqlite3 "$T/old.db" .dump; sqlite3 "$T/old.db" "PRAGMA user_version")
 check_same "$after" "$before" "neither check nor the refused commands changed the file"
 
+# On a server, the same: an older schema is refused by every command but
+# init, and init migrates from the server's first schema (18) on; before
+# that there is nothing to migrate from, said so, nothing changed.
+if pg; then
+	old=$(copy_db old)
+	SVC_DB=$old q "UPDATE svc_schema SET version = 17"
+	before=$(SVC_DB=$old dump)
+	SVC_DB=$old run svc-report overdue --check
+	check_rc 65 "server: a check on an older schema is refused: exit 65"
+	check_err "schema 17, this svc wants $SCHEMA: run svc-db init" \
+	    "server: and says what to run, as for a file"
+	SVC_DB=$old run svc-db check
+	check_same "$(printf '%s\n' "$out" | grep '^schema')" \
+	    "schema	schema 17, this svc wants $SCHEMA: run svc-db init" \
+	    "server: check says which schema"
+	SVC_DB=$old run svc-db init
+	check_rc 65 "server: init from before the server's first schema: 65"
+	check_err "cannot migrate to schema 18: no migration from schema 17" \
+	    "server: and says why"
+	check_same "$(SVC_DB=$old dump)" "$before" "server: nothing changed"
+	SVC_DB=$old q "UPDATE svc_schema SET version = 18"
+	SVC_DB=$old run svc-db init
+	check_rc 0 "server: init at the schema it wants: 0"
+fi	# (a file's: above, old.db)
+
 run svc-db frobnicate
 check_rc 64 "unknown verb: exit 64"
 run svc-db backup

@@ -396,7 +396,11 @@ schema_matches_sqlite(void **state)
 	size_t i;
 	char *want;
 
-	assert_int_equal(svc_pg_schema_version, svc_db_schema_version());
+	/* the server's base and its own migrations reach SQLite's number */
+	for (i = 0; svc_pg_migrations[i]; i++)
+		;
+	assert_int_equal(svc_pg_schema_version + (int)i,
+	    svc_db_schema_version());
 	if (svc_db_exec(db, "DROP SCHEMA IF EXISTS svc CASCADE;"
 	    " CREATE SCHEMA svc; SET search_path = svc, public", &e) != 0 ||
 	    svc_db_exec(db, svc_pg_schema, &e) != 0)
@@ -571,6 +575,101 @@ copy_covers_every_table(void **state)
 	svc_db_close(db);
 }
 
+/* A database of the case's engine at this svc's schema, made anew. */
+static struct svc_db *
+fresh_schema(void **state)
+{
+	char path[96];
+	struct svc_err e = { 0 };
+	struct svc_db *db = engine(state);
+
+	if (db->pg) {
+		if (svc_db_exec(db, "DROP SCHEMA IF EXISTS svc CASCADE;"
+		    " CREATE SCHEMA svc; SET search_path = svc, public", &e) ||
+		    svc_db_exec(db, svc_pg_schema, &e))
+			fail_msg("%s", e.msg);
+		return db;
+	}
+	snprintf(path, sizeof path, "%s/migrate.db", unit_dir);
+	unlink(path);
+	if (svc_db_open(path, SVC_DB_RW | SVC_DB_INIT, &db, &e) != 0)
+		fail_msg("%s", e.msg);
+	return db;
+}
+
+static int
+has_table(struct svc_db *db, const char *name)
+{
+	struct svc_err e = { 0 };
+	struct svc_stmt *st;
+	int n;
+
+	if (svc_db_prepare(db, db->pg ? "SELECT count(*) FROM pg_tables"
+	    " WHERE schemaname = 'svc' AND tablename = ?1" :
+	    "SELECT count(*) FROM sqlite_master WHERE name = ?1", &st, &e))
+		fail_msg("%s", e.msg);
+	svc_bind_text(st, 1, name);
+	assert_int_equal(svc_step(st), SVC_ROW);
+	n = (int)svc_col_int(st, 0);
+	svc_finalize(st);
+	return n;
+}
+
+/*
+ * Migrations run whole or not at all, numbered alike on both engines
+ * (the server's from its base, 18), each recording its number; a view a
+ * migration makes on the server is granted to its readers.
+ */
+static void
+migrations_run_whole_or_not_at_all(void **state)
+{
+	static const char *const steps[] = {
+		"CREATE TABLE m_next (x INTEGER)",
+		"CREATE VIEW v_m_next AS SELECT x FROM m_next",
+		"CREATE TABLE m_half (x INTEGER);"
+		" CREATE TABLE m_next (x INTEGER)",
+		NULL
+	};
+	struct svc_db *db = fresh_schema(state);
+	struct svc_migrations ms = *svc_db_migrations(db);
+	struct svc_err e = { 0 };
+	int now = svc_db_schema_version(), v;
+
+	if (db->pg)	/* the server's schema begins at its base */
+		now = svc_pg_schema_version;
+	ms.steps = steps;
+	ms.base = now;
+	if (svc_db_migrate(db, "db", &ms, now + 2, &e) != 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(svc_db_version(db, &v, &e), 0);
+	assert_int_equal(v, now + 2);
+	assert_string_equal(unit_one(db, "SELECT count(*) FROM v_m_next"),
+	    "0");
+	if (db->pg)
+		assert_string_equal(unit_one(db, "SELECT CASE WHEN"
+		    " has_table_privilege('svc_reader', 'svc.v_m_next',"
+		    " 'SELECT') THEN 1 ELSE 0 END"), "1");
+	/* at the version wanted: nothing to do */
+	assert_int_equal(svc_db_migrate(db, "db", &ms, now + 2, &e), 0);
+	/* the third step fails half-way: its first table goes too */
+	assert_int_not_equal(svc_db_migrate(db, "db", &ms, now + 3, &e), 0);
+	assert_non_null(strstr(e.msg, "db: cannot migrate to schema"));
+	assert_int_equal(svc_db_version(db, &v, &e), 0);
+	assert_int_equal(v, now + 2);
+	assert_int_equal(has_table(db, "m_half"), 0);
+	assert_int_equal(has_table(db, "m_next"), 1);
+	/* a schema older than the steps begin */
+	ms.base = now + 5;
+	assert_int_equal(svc_db_migrate(db, "db", &ms, now + 6, &e),
+	    SVC_EX_DATA);
+	assert_non_null(strstr(e.msg, "no migration from schema"));
+	if (db->pg)
+		assert_int_equal(svc_db_exec(db, "DROP SCHEMA svc CASCADE",
+		    &e), 0);
+	else
+		svc_db_close(db);
+}
+
 int
 main(void)
 {
@@ -599,6 +698,9 @@ main(void)
 		cmocka_unit_test_prestate(same_rows_same_answers, &on_pg),
 		cmocka_unit_test(placeholders_for_the_server),
 		cmocka_unit_test(copy_covers_every_table),
+		cmocka_unit_test(migrations_run_whole_or_not_at_all),
+		cmocka_unit_test_prestate(migrations_run_whole_or_not_at_all,
+		    &on_pg),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
