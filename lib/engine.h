@@ -27,8 +27,11 @@ struct svc_db {
 	int ncache;
 	int nprepared;		/* pg: names given to statements */
 	int64_t changes;	/* pg: rows the last statement touched */
-	int64_t last_id;	/* pg: svc_pg_last_id's answer, */
-	int inserted;		/* to be asked again after an insert */
+	int64_t last_id;	/* pg: svc_pg_last_id's answer */
+	int closing;		/* pg: its statements go with it */
+#define SVC_PG_LATER 4
+	const char *later[SVC_PG_LATER];	/* pg: savepoints put off */
+	int nlater;		/* until the next statement (svc_pg_later) */
 	char sqlstate[6];	/* pg: of the last error */
 	char pgmsg[400];
 };
@@ -91,6 +94,7 @@ int svc_pg_col_type(struct svc_stmt *, int col);
 const void *svc_pg_col_blob(struct svc_stmt *, int col, size_t *n);
 int svc_pg_error(struct svc_db *, struct svc_err *);
 int svc_pg_exec(struct svc_db *, const char *sql);	/* COMMIT checked */
+int svc_pg_later(struct svc_db *, const char *sql);	/* a savepoint's */
 int svc_pg_in_transaction(struct svc_db *);
 int64_t svc_pg_last_id(struct svc_db *);
 

@@ -1,22 +1,28 @@
 /*
  * pg.c - the SQL layer's PostgreSQL driver, through libpq (issue 20).
  *
- * What the layer promises (svc.h), kept on a server: a statement is
- * prepared once on the connection (PQprepare, its ?N placeholders made
- * $N), bound as text, run at its first step and read row by row from
- * the result; a reset or a new binding runs it again.  Column text lives
- * until the next reset, as SQLite's does.  Errors keep the server's
- * SQLSTATE on the connection, for svc_db_error to map to an exit status.
+ * What the layer promises (svc.h), kept on a server: a statement (its
+ * ?N placeholders made $N) is bound as text, run at its first step and
+ * read row by row from the result; a reset or a new binding runs it
+ * again.  Column text lives until the next reset, as SQLite's does.
+ * Errors keep the server's SQLSTATE on the connection, for svc_db_error
+ * to map to an exit status.
+ *
+ * Round trips are what a write costs on a server (one a statement, where
+ * SQLite's costs are instructions), so none is spent that the answer does
+ * not need: a statement's first run parses, binds and runs in one
+ * (PQexecParams), and only one run again is prepared by name, once a
+ * connection (a statement run once never was, and is not deallocated);
+ * an INSERT brings back the id it gave (gives_id), not asked after; the
+ * statements left at the end of a command go with the connection.
  *
  * libpq is loaded when a connection is first asked for, not linked: its
  * thirty-odd libraries (TLS, Kerberos, LDAP) took 5.8 ms to load, more than
  * a whole check on SQLite, which must not pay for an engine it does not
  * use.  The header gives the functions' types.
  *
- * Not yet reachable from the commands: svc_db_open refuses a PostgreSQL
- * connection string until the schema and its migrations exist for this
- * engine.  The layer's own test (tests/unit/test_sql.c) runs every case
- * on both drivers.
+ * The layer's own test (tests/unit/test_sql.c) runs every case on both
+ * drivers.
  */
 #include <ctype.h>
 #include <dlfcn.h>
@@ -32,6 +38,8 @@ struct pgstmt {
 	char *sql;		/* as the caller wrote it */
 	char *text;		/* as the server reads it, $N for ?N */
 	int prepared;		/* on the server yet */
+	int runs;		/* how often run: the first, unprepared */
+	int gives_id;		/* an INSERT that returns the id it gave */
 	int nparams;
 	Oid *types;		/* of the values bound, for a late prepare */
 	char **vals;		/* bound values as text; NULL: null */
@@ -44,6 +52,8 @@ struct pgstmt {
 	size_t blob_n;		/* after its pointer keeps the pointer */
 	int cursor;		/* text FETCHes the next rows (svc_pg_cursor) */
 };
+
+static int flush(struct svc_db *);
 
 /* libpq's functions, found at the first connection. */
 static struct {
@@ -72,6 +82,13 @@ static struct {
 	__typeof__(PQresultStatus) *PQresultStatus;
 	__typeof__(PQstatus) *PQstatus;
 	__typeof__(PQunescapeBytea) *PQunescapeBytea;
+	/* libpq 14's pipeline: used where the library has it */
+	__typeof__(PQenterPipelineMode) *PQenterPipelineMode;
+	__typeof__(PQexitPipelineMode) *PQexitPipelineMode;
+	__typeof__(PQgetResult) *PQgetResult;
+	__typeof__(PQpipelineSync) *PQpipelineSync;
+	__typeof__(PQsendQueryParams) *PQsendQueryParams;
+	__typeof__(PQsendQueryPrepared) *PQsendQueryPrepared;
 } pq;
 
 static int
@@ -107,6 +124,13 @@ load_libpq(struct svc_err *e)
 		SYM(PQresultStatus),
 		SYM(PQstatus),
 		SYM(PQunescapeBytea),
+	}, opt[] = {
+		SYM(PQenterPipelineMode),
+		SYM(PQexitPipelineMode),
+		SYM(PQgetResult),
+		SYM(PQpipelineSync),
+		SYM(PQsendQueryParams),
+		SYM(PQsendQueryPrepared),
 	};
 #undef SYM
 	static void *lib;
@@ -124,7 +148,18 @@ load_libpq(struct svc_err *e)
 			return svc_seterr(e, SVC_EX_CONFIG, "PostgreSQL: libpq "
 			    "lacks %s", sym[i].name);
 		}
+	for (i = 0; i < sizeof opt / sizeof opt[0]; i++)
+		*opt[i].slot = dlsym(lib, opt[i].name);
 	return 0;
+}
+
+/* Whether the libpq loaded has the pipeline (14 and later). */
+static int
+has_pipeline(void)
+{
+	return pq.PQenterPipelineMode && pq.PQexitPipelineMode &&
+	    pq.PQgetResult && pq.PQpipelineSync && pq.PQsendQueryParams &&
+	    pq.PQsendQueryPrepared;
 }
 
 /* The server's message and SQLSTATE, kept for svc_db_error. */
@@ -343,6 +378,8 @@ prepare_once(struct svc_stmt *st)
 	PGresult *res;
 	int rc;
 
+	if (flush(st->db) != 0)
+		return SVC_PG_ERROR;
 	res = pq.PQprepare(st->db->pg, p->name, p->text, p->nparams,
 	    p->types);
 	rc = pq.PQresultStatus(res) == PGRES_COMMAND_OK ? 0 :
@@ -501,6 +538,30 @@ server_prepare(struct svc_stmt *st)
 	return guard ? svc_pg_exec(db, "RELEASE svc_typing") : 0;
 }
 
+/*
+ * An INSERT that returns nothing of its own is made to return the id its
+ * row's default gave (schema_pg.c keeps it in svc.last_id): the same
+ * round trip brings svc_db_last_id's answer.  A table without an id
+ * leaves the last one given, as SQLite's last_insert_rowid does for a
+ * table without a rowid.
+ */
+static int
+gives_id(struct svc_buf *text)
+{
+	size_t n;
+
+	if (text->s == NULL || !word(blanks(text->s), "INSERT") ||
+	    strstr(text->s, "RETURNING"))
+		return 0;
+	for (n = text->len; n > 0 && (isspace((unsigned char)text->s[n - 1]) ||
+	    text->s[n - 1] == ';'); n--)
+		;
+	text->len = n;
+	text->s[n] = '\0';
+	/* a new line: the text may end in a comment */
+	svc_buf_puts(text, "\nRETURNING current_setting('svc.last_id', true)");
+	return 1;
+}
 
 int
 svc_pg_prepare(struct svc_db *db, const char *sql, struct svc_stmt **out,
@@ -512,6 +573,7 @@ svc_pg_prepare(struct svc_db *db, const char *sql, struct svc_stmt **out,
 
 	memset(p, 0, sizeof *p);
 	p->nparams = svc_pg_text(sql, &text);
+	p->gives_id = gives_id(&text);
 	p->text = svc_strdup(text.s ? text.s : "");
 	svc_buf_free(&text);
 	snprintf(p->name, sizeof p->name, "svc%d", ++db->nprepared);
@@ -574,6 +636,8 @@ fetch(struct svc_stmt *st)
 	struct pgstmt *p = st->pg;
 
 	svc_pg_reset(st);
+	if (flush(st->db) != 0)
+		return SVC_PG_ERROR;
 	p->res = pq.PQexec(st->db->pg, p->text);
 	if (pq.PQresultStatus(p->res) != PGRES_TUPLES_OK) {
 		failed(st->db, p->res);
@@ -623,7 +687,8 @@ svc_pg_cursor(struct svc_db *db, const char *sql, struct svc_stmt **out,
 		svc_buf_free(&text);
 		return svc_seterr(e, SVC_EX_DATA, "query: no parameters");
 	}
-	res = pq.PQexecParams(db->pg, text.s, 0, NULL, NULL, NULL, NULL, 0);
+	res = flush(db) ? NULL :
+	    pq.PQexecParams(db->pg, text.s, 0, NULL, NULL, NULL, NULL, 0);
 	rc = pq.PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : failed(db, res);
 	pq.PQclear(res);
 	svc_buf_free(&text);
@@ -646,6 +711,121 @@ svc_pg_cursor(struct svc_db *db, const char *sql, struct svc_stmt **out,
 	return svc_pg_error(db, e);
 }
 
+/*
+ * A savepoint's SAVEPOINT or RELEASE is put off to go with the next
+ * statement, in its round trip: of the six round trips an item of a
+ * batch took (savepoint, four statements, release), two were these.
+ * Nothing runs between, so what the savepoint guards is the same; a
+ * COMMIT or ROLLBACK makes them moot (svc_pg_exec).
+ */
+int
+svc_pg_later(struct svc_db *db, const char *sql)
+{
+	if (db->nlater == SVC_PG_LATER && flush(db) != 0)
+		return SVC_PG_ERROR;
+	db->later[db->nlater++] = sql;
+	return 0;
+}
+
+/* The statements put off, sent now in one round trip. */
+static int
+flush(struct svc_db *db)
+{
+	return db->nlater > 0 ? svc_pg_exec(db, "") : 0;
+}
+
+/* Whether r is an error the caller must see. */
+static int
+is_error(const PGresult *r)
+{
+	ExecStatusType s = pq.PQresultStatus(r);
+
+	return s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK &&
+	    s != PGRES_PIPELINE_ABORTED;
+}
+
+/*
+ * The statements put off and the statement run, by libpq's pipeline, in
+ * one round trip: the statement's result, or the first error (after one,
+ * the server skips the rest).  In a transaction a pipeline's sync ends
+ * nothing.
+ */
+static PGresult *
+pipelined(struct svc_stmt *st, int first)
+{
+	struct pgstmt *p = st->pg;
+	struct svc_db *db = st->db;
+	PGconn *c = db->pg;
+	PGresult *r, *res = NULL;
+	int i, n = db->nlater, ok;
+
+	db->nlater = 0;
+	ok = pq.PQenterPipelineMode(c);
+	for (i = 0; ok && i < n; i++)
+		ok = pq.PQsendQueryParams(c, db->later[i], 0, NULL, NULL, NULL,
+		    NULL, 0);
+	if (ok)
+		ok = first ? pq.PQsendQueryParams(c, p->text, p->nparams,
+		    p->types, (const char *const *)p->vals, p->lens,
+		    p->formats, 0) : pq.PQsendQueryPrepared(c, p->name,
+		    p->nparams, (const char *const *)p->vals, p->lens,
+		    p->formats, 0);
+	if (!ok || !pq.PQpipelineSync(c)) {
+		failed(db, NULL);	/* the connection's trouble */
+		pq.PQexitPipelineMode(c);
+		return NULL;
+	}
+	for (i = 0; i <= n; i++)
+		while ((r = pq.PQgetResult(c)) != NULL)
+			if (res == NULL || (!is_error(res) &&
+			    (is_error(r) || i == n))) {
+				pq.PQclear(res);
+				res = r;
+			} else
+				pq.PQclear(r);
+	pq.PQclear(pq.PQgetResult(c));	/* the sync */
+	pq.PQexitPipelineMode(c);
+	return res;
+}
+
+/*
+ * A statement's first run in one round trip, unprepared; a second run
+ * prepares it by name for every run after.  A null bound to a parameter
+ * the server cannot type goes through server_prepare, which types it.
+ */
+static PGresult *
+run(struct svc_stmt *st)
+{
+	struct pgstmt *p = st->pg;
+	PGconn *c = st->db->pg;
+	int first = !p->prepared && p->runs++ == 0 && !has_untyped(p);
+
+	if (!first && !p->prepared && server_prepare(st) != 0)
+		return NULL;
+	if (st->db->nlater > 0 && has_pipeline())
+		return pipelined(st, first);
+	if (flush(st->db) != 0)
+		return NULL;
+	if (first)
+		return pq.PQexecParams(c, p->text, p->nparams, p->types,
+		    (const char *const *)p->vals, p->lens, p->formats, 0);
+	return pq.PQexecPrepared(c, p->name, p->nparams,
+	    (const char *const *)p->vals, p->lens, p->formats, 0);
+}
+
+/* The id an INSERT's rows were given, the last of them; none: as was. */
+static void
+take_id(struct svc_stmt *st)
+{
+	struct pgstmt *p = st->pg;
+	int n = pq.PQntuples(p->res);
+
+	if (n > 0 && !pq.PQgetisnull(p->res, n - 1, 0))
+		st->db->last_id = strtoll(pq.PQgetvalue(p->res, n - 1, 0),
+		    NULL, 10);
+	p->row = n;	/* the caller's INSERT has no rows */
+}
+
 /* Run at the first step; then one row a step. */
 int
 svc_pg_step(struct svc_stmt *st)
@@ -656,11 +836,9 @@ svc_pg_step(struct svc_stmt *st)
 
 	if (p->cursor)
 		return cursor_step(st);
-	if (!p->prepared && server_prepare(st) != 0)
-		return SVC_PG_ERROR;
 	if (p->res == NULL) {
-		p->res = pq.PQexecPrepared(db->pg, p->name, p->nparams,
-		    (const char *const *)p->vals, p->lens, p->formats, 0);
+		if ((p->res = run(st)) == NULL)
+			return SVC_PG_ERROR;
 		s = pq.PQresultStatus(p->res);
 		if (s != PGRES_TUPLES_OK && s != PGRES_COMMAND_OK) {
 			failed(db, p->res);
@@ -669,9 +847,8 @@ svc_pg_step(struct svc_stmt *st)
 			return SVC_PG_ERROR;
 		}
 		db->changes = strtoll(pq.PQcmdTuples(p->res), NULL, 10);
-		if (db->changes > 0 && strncmp(pq.PQcmdStatus(p->res),
-		    "INSERT", 6) == 0)
-			db->inserted = 1;
+		if (p->gives_id)
+			take_id(st);
 	}
 	if (++p->row < pq.PQntuples(p->res))
 		return SVC_ROW;
@@ -679,27 +856,10 @@ svc_pg_step(struct svc_stmt *st)
 	return SVC_DONE;
 }
 
-/*
- * The id of the row the last INSERT that inserted one made: the one the
- * id's default gave (schema_pg.c keeps it in svc.last_id), asked only
- * when the caller wants it (a round trip) and only after an insert that
- * inserted (an upsert that did nothing leaves the id before, as on
- * SQLite).  Exact because no trigger of svc's schema on the server
- * inserts a row, and no statement of svc's gives an id of its own.
- */
+/* The id the last INSERT that inserted a row gave it (gives_id). */
 int64_t
 svc_pg_last_id(struct svc_db *db)
 {
-	PGresult *res;
-
-	if (!db->inserted)
-		return db->last_id;
-	res = pq.PQexec(db->pg, "SELECT current_setting('svc.last_id')");
-	if (pq.PQresultStatus(res) == PGRES_TUPLES_OK &&
-	    pq.PQntuples(res) == 1)
-		db->last_id = strtoll(pq.PQgetvalue(res, 0, 0), NULL, 10);
-	pq.PQclear(res);
-	db->inserted = 0;
 	return db->last_id;
 }
 
@@ -724,10 +884,12 @@ svc_pg_finalize(struct svc_stmt *st)
 
 	svc_pg_reset(st);
 	pq.PQclear(p->desc);
-	if (p->prepared && pq.PQstatus(st->db->pg) == CONNECTION_OK) {
+	/* what is left at the end goes with the connection */
+	if (p->prepared && !st->db->closing &&
+	    pq.PQstatus(st->db->pg) == CONNECTION_OK) {
 		/* the name is ours, svc<digits>: nothing to quote */
 		svc_buf_printf(&sql, "DEALLOCATE %s", p->name);
-		pq.PQclear(pq.PQexec(st->db->pg, sql.s));
+		svc_pg_exec(st->db, sql.s);
 		svc_buf_free(&sql);
 	}
 	for (i = 0; i < p->nparams; i++)
@@ -751,7 +913,7 @@ columns(struct svc_stmt *st)
 		return p->res;
 	if (!p->prepared)
 		server_prepare(st);
-	if (p->desc == NULL)
+	if (p->desc == NULL && flush(st->db) == 0)
 		p->desc = pq.PQdescribePrepared(st->db->pg, p->name);
 	return p->desc;
 }
@@ -863,7 +1025,8 @@ svc_pg_in_transaction(struct svc_db *db)
 }
 
 /*
- * SQL run whole (several statements may follow one another); 0, or
+ * SQL run whole (several statements may follow one another), after the
+ * statements put off (svc_pg_later), in one round trip; 0, or
  * SVC_PG_ERROR with the server's word kept.  A COMMIT of a transaction a
  * statement failed in is answered ROLLBACK, without an error: it is one
  * here, or a failed write would be reported as made.
@@ -871,11 +1034,22 @@ svc_pg_in_transaction(struct svc_db *db)
 int
 svc_pg_exec(struct svc_db *db, const char *sql)
 {
-	PGresult *res = pq.PQexec(db->pg, sql);
-	ExecStatusType s = pq.PQresultStatus(res);
-	int rc = 0;
+	struct svc_buf all = { 0 };
+	PGresult *res;
+	ExecStatusType s;
+	int i, rc = 0;
 
-	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK)
+	if (strcmp(sql, "COMMIT") == 0 || strcmp(sql, "ROLLBACK") == 0)
+		db->nlater = 0;
+	for (i = 0; i < db->nlater; i++)
+		svc_buf_printf(&all, "%s; ", db->later[i]);
+	db->nlater = 0;
+	svc_buf_puts(&all, sql);
+	res = pq.PQexec(db->pg, all.s);
+	svc_buf_free(&all);
+	s = pq.PQresultStatus(res);
+	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK &&
+	    !(s == PGRES_EMPTY_QUERY && *sql == '\0'))
 		rc = failed(db, res);
 	else if (strcmp(sql, "COMMIT") == 0 &&
 	    strcmp(pq.PQcmdStatus(res), "COMMIT") != 0) {

@@ -336,8 +336,8 @@ svc_db_changes(struct svc_db *db)
 }
 
 /*
- * The id of the last row inserted: SQLite's rowid, the identity's
- * lastval() on PostgreSQL (pg.c).  RETURNING is no answer for both: on
+ * The id of the last row inserted: SQLite's rowid, the one the INSERT
+ * returned on PostgreSQL (pg.c).  RETURNING is no answer for both: on
  * SQLite it cost an import 25 % more instructions (40,000 an order),
  * where this costs none.
  */

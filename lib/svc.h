@@ -986,6 +986,7 @@ const char *svc_sha256_impl(void);	/* "sha-ni" or "libsodium" */
 /* schema_pg.c: the schema on PostgreSQL, at this version (issue 20). */
 extern const char svc_pg_schema[];
 extern const char svc_pg_roles[];	/* the group roles and grants */
+extern const char svc_pg_code[];	/* svc_seal's functions, made anew */
 #define SVC_PG_SCHEMA_BASE 18	/* the version svc_pg_schema makes */
 extern const int svc_pg_schema_version;	/* the same, for the tests */
 extern const char *const svc_pg_migrations[];	/* then these, to NULL */
