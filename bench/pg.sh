@@ -42,31 +42,40 @@ e=$(date +%s%N)
 awk -v ns=$((e - s)) '{ n += $2 } END { printf "svc-db copy of %d rows into the server: %.1f s, %.0f rows/s\n", n, ns / 1e9, n / (ns / 1e9) }' "$tmp/copied"
 psql -X -q -d "$pg" -c "ANALYZE" >/dev/null
 
-id=$((N / 2))
+. "$top/bench/sql.sh"
+pgsql() {	# pgsql SQL: svc's SQLite words as the driver gives them
+	printf '%s' "$1" | "$top/$B/pg-text"
+}
 row() {	# row NAME SQL CMD...: svc on the file, svc on the server, psql
 	name=$1 sql=$2
 	shift 2
 	a=$(SVC_DB=$db median "$@")
 	b=$(SVC_DB=$pg median "$@")
 	c=-
-	[ -z "$sql" ] || c=$(median psql -X -q -At -d "$pg options=-csearch_path=svc" -c "$sql")
+	[ -z "$sql" ] || c=$(median psql -X -q -At -v ON_ERROR_STOP=1 \
+	    -d "$pg options=-csearch_path=svc" -c "$(pgsql "$sql")")
 	printf '%-34s %9s ms %9s ms %9s ms %7s\n' "$name" "$a" "$b" "$c" \
 	    "$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2fx", a ? b / a : 0 }')"
 }
-now=$(TZ=Asia/Shanghai date -d "$SVC_NOW" +%s)
 printf '%-34s %12s %12s %12s %7s\n' operation "svc, SQLite" "svc, server" psql "server/SQLite"
-row "svc-order show ID" "" svc-order show $id
+row "svc-order show ID" "$LIST WHERE o.id = $id ORDER BY o.id" svc-order show $id
 row "svc-order show ID (json)" "SELECT * FROM v_order WHERE id = $id" svc-order show $id -o json
-row "svc-order list --status new" "" svc-order list --status new
-row "svc-report overdue" "SELECT o.id FROM orders o WHERE o.replied_at IS NULL AND o.status = 'new' AND o.reply_due < $now ORDER BY o.reply_due, o.id" svc-report overdue
-row "svc-report overdue --check" "" svc-report overdue --check
-row "svc-visit noshow" "" svc-visit noshow
-row "svc-report unpaid" "" svc-report unpaid
-row "svc-report late" "" svc-report late
-row "svc-report unsent" "" svc-report unsent
-row "svc-notify check" "" svc-notify check
-row "svc-report summary" "" svc-report summary
-row "svc-report revenue" "" svc-report revenue
+row "svc-order list --status new" "$LIST WHERE o.status = 'new' ORDER BY o.id" svc-order list --status new
+row "svc-report overdue" "$OVERDUE" svc-report overdue
+row "svc-report overdue --check" "$OVERDUE" svc-report overdue --check
+row "svc-visit noshow" "$NOSHOW" svc-visit noshow
+row "svc-report unpaid" "$UNPAID" svc-report unpaid
+row "svc-report held" "$HELD" svc-report held
+row "svc-report late" "$LATE" svc-report late
+row "svc-report takeback" "$TAKEBACK" svc-report takeback
+row "svc-report unreviewed" "$UNREVIEWED" svc-report unreviewed
+row "svc-report followup" "$FOLLOWUP" svc-report followup
+row "svc-report clashes" "$CLASHES" svc-report clashes
+row "svc-report unsent" "$UNSENT" svc-report unsent
+row "svc-notify check" "$CHECK" svc-notify check
+row "svc-assign agenda WORKER --on DAY" "$AGENDA" svc-assign agenda "$worker" --on "$day"
+row "svc-report summary" "$(report_sql summary dept)" svc-report summary
+row "svc-report revenue" "$(report_sql revenue dept)" svc-report revenue
 row "svc-db verify" "" svc-db verify -q
 
 # Import: 20,000 requests into an empty database of each engine.

@@ -100,7 +100,7 @@ copy_table(struct svc_db *from, struct svc_db *to, const char *table,
 	while (e->code == 0 && (rc = svc_step(src)) == SVC_ROW) {
 		for (i = 0; i < svc_col_count(src) && e->code == 0; i++)
 			bind_as_read(dst, i + 1, src, i, table, e);
-		if (e->code == 0 && svc_db_done(to, dst, e) == 0)
+		if (e->code == 0 && svc_db_send(to, dst, e) == 0)
 			(*rows)++;
 	}
 	if (e->code == 0 && rc != SVC_DONE)
@@ -134,7 +134,7 @@ keep_balances(struct svc_db *from, struct svc_db *to, struct svc_err *e)
 				svc_bind_null(dst, 2);
 			else
 				svc_bind_int64(dst, 2, svc_col_int64(src, 1));
-			svc_db_done(to, dst, e);
+			svc_db_send(to, dst, e);
 		}
 	if (e->code == 0 && rc != SVC_DONE)
 		svc_db_error(from, rc, e);

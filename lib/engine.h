@@ -32,6 +32,8 @@ struct svc_db {
 #define SVC_PG_LATER 4
 	const char *later[SVC_PG_LATER];	/* pg: savepoints put off */
 	int nlater;		/* until the next statement (svc_pg_later) */
+#define SVC_PG_QUEUE 1000
+	int queued;		/* pg: writes sent, not yet answered */
 	char sqlstate[6];	/* pg: of the last error */
 	char pgmsg[400];
 };
@@ -95,6 +97,7 @@ const void *svc_pg_col_blob(struct svc_stmt *, int col, size_t *n);
 int svc_pg_error(struct svc_db *, struct svc_err *);
 int svc_pg_exec(struct svc_db *, const char *sql);	/* COMMIT checked */
 int svc_pg_later(struct svc_db *, const char *sql);	/* a savepoint's */
+int svc_pg_send(struct svc_stmt *);	/* a write, answered later */
 int svc_pg_in_transaction(struct svc_db *);
 int64_t svc_pg_last_id(struct svc_db *);
 

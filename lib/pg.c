@@ -54,6 +54,7 @@ struct pgstmt {
 };
 
 static int flush(struct svc_db *);
+static int drain(struct svc_db *);
 
 /* libpq's functions, found at the first connection. */
 static struct {
@@ -727,13 +728,6 @@ svc_pg_later(struct svc_db *db, const char *sql)
 	return 0;
 }
 
-/* The statements put off, sent now in one round trip. */
-static int
-flush(struct svc_db *db)
-{
-	return db->nlater > 0 ? svc_pg_exec(db, "") : 0;
-}
-
 /* Whether r is an error the caller must see. */
 static int
 is_error(const PGresult *r)
@@ -742,6 +736,89 @@ is_error(const PGresult *r)
 
 	return s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK &&
 	    s != PGRES_PIPELINE_ABORTED;
+}
+
+/* The writes sent and the savepoints put off, answered now. */
+static int
+flush(struct svc_db *db)
+{
+	if (drain(db) != 0)
+		return SVC_PG_ERROR;
+	return db->nlater > 0 ? svc_pg_exec(db, "") : 0;
+}
+
+/*
+ * The answers of the writes sent (svc_pg_send), read at last: the first
+ * error is kept as the connection's, and the transaction is then aborted
+ * on the server, so the command's commit fails too.
+ */
+static int
+drain(struct svc_db *db)
+{
+	PGconn *c = db->pg;
+	PGresult *r;
+	int i, rc = 0;
+
+	if (db->queued == 0)
+		return 0;
+	if (!pq.PQpipelineSync(c)) {
+		db->queued = 0;
+		pq.PQexitPipelineMode(c);
+		return failed(db, NULL);	/* the connection's trouble */
+	}
+	/* every answer is read, those skipped after an error too */
+	for (i = 0; i < db->queued; i++)
+		while ((r = pq.PQgetResult(c)) != NULL) {
+			if (rc == 0 && is_error(r))
+				rc = failed(db, r);
+			pq.PQclear(r);
+		}
+	pq.PQclear(pq.PQgetResult(c));	/* the sync */
+	db->queued = 0;
+	pq.PQexitPipelineMode(c);
+	return rc;
+}
+
+/* A write run and answered at once, where libpq has no pipeline. */
+static int
+step_once(struct svc_stmt *st)
+{
+	int rc = svc_pg_step(st);
+
+	svc_pg_reset(st);
+	return rc == SVC_DONE || rc == SVC_ROW ? 0 : SVC_PG_ERROR;
+}
+
+/*
+ * A write whose answer its caller does not read, sent without waiting
+ * for it, SVC_PG_QUEUE at most before they are all answered: a copy of a
+ * table is one round trip every SVC_PG_QUEUE rows, not one a row.  Its
+ * bound values are copied out as it is sent.
+ */
+int
+svc_pg_send(struct svc_stmt *st)
+{
+	struct pgstmt *p = st->pg;
+	struct svc_db *db = st->db;
+	PGconn *c = db->pg;
+	int i;
+
+	if (!has_pipeline() || (!p->prepared &&
+	    (flush(db) != 0 || server_prepare(st) != 0)))
+		return has_pipeline() ? SVC_PG_ERROR : step_once(st);
+	if (db->queued == 0) {
+		if (!pq.PQenterPipelineMode(c))
+			return failed(db, NULL);
+		for (i = 0; i < db->nlater; i++, db->queued++)
+			if (!pq.PQsendQueryParams(c, db->later[i], 0, NULL,
+			    NULL, NULL, NULL, 0))
+				return failed(db, NULL);
+		db->nlater = 0;
+	}
+	if (!pq.PQsendQueryPrepared(c, p->name, p->nparams,
+	    (const char *const *)p->vals, p->lens, p->formats, 0))
+		return failed(db, NULL);
+	return ++db->queued < SVC_PG_QUEUE ? 0 : drain(db);
 }
 
 /*
@@ -800,7 +877,8 @@ run(struct svc_stmt *st)
 	PGconn *c = st->db->pg;
 	int first = !p->prepared && p->runs++ == 0 && !has_untyped(p);
 
-	if (!first && !p->prepared && server_prepare(st) != 0)
+	if (drain(st->db) != 0 ||
+	    (!first && !p->prepared && server_prepare(st) != 0))
 		return NULL;
 	if (st->db->nlater > 0 && has_pipeline())
 		return pipelined(st, first);
@@ -1039,6 +1117,8 @@ svc_pg_exec(struct svc_db *db, const char *sql)
 	ExecStatusType s;
 	int i, rc = 0;
 
+	if (drain(db) != 0 && strcmp(sql, "ROLLBACK") != 0)
+		return SVC_PG_ERROR;
 	if (strcmp(sql, "COMMIT") == 0 || strcmp(sql, "ROLLBACK") == 0)
 		db->nlater = 0;
 	for (i = 0; i < db->nlater; i++)

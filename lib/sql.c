@@ -544,6 +544,20 @@ svc_db_exists(struct svc_db *db, struct svc_stmt *st, int *yes,
 }
 
 /* Step a cached statement that returns no row, and reset it. */
+/*
+ * A write whose answer the caller does not read (a copy's rows): on a
+ * server it is sent without waiting (pg.c), and an error is reported by
+ * the next statement or the commit, which then fails; on a file it is
+ * svc_db_done.  Its bindings may be changed as soon as it returns.
+ */
+int
+svc_db_send(struct svc_db *db, struct svc_stmt *st, struct svc_err *e)
+{
+	if (db->pg == NULL)
+		return svc_db_done(db, st, e);
+	return svc_pg_send(st) ? svc_db_error(db, SVC_PG_ERROR, e) : 0;
+}
+
 int
 svc_db_done(struct svc_db *db, struct svc_stmt *st, struct svc_err *e)
 {

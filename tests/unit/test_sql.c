@@ -340,6 +340,56 @@ savepoints_and_failed_commits(void **state)
 	assert_int_equal(svc_pg_in_transaction(db), 0);
 }
 
+/* Sends rows 1..n to t, row dup again; 0, or the first error's status. */
+static int
+send_rows(struct svc_db *db, int n, int dup, struct svc_err *e)
+{
+	struct svc_stmt *st;
+	int i, rc = 0;
+
+	stmt_ok(db, "INSERT INTO t (id, s) VALUES (?1, ?2)", &st);
+	for (i = 1; i <= n && rc == 0; i++) {
+		svc_bind_int64(st, 1, i == dup + 1 ? dup : i);
+		svc_bind_text_copy(st, 2, "行");
+		rc = svc_db_send(db, st, e);
+	}
+	svc_finalize(st);
+	return rc;
+}
+
+/*
+ * Writes sent without waiting for their answers (a copy's rows; on a
+ * server, a pipeline answered every SVC_PG_QUEUE) all land, in order,
+ * with a statement and a savepoint between them; one that fails fails
+ * the command at the latest at its commit, and leaves nothing.
+ */
+static void
+sent_writes_land_or_fail_the_commit(void **state)
+{
+	struct svc_db *db = engine(state);
+	struct svc_err e = { 0 };
+	int failed;
+
+	assert_int_equal(svc_db_exec(db, "DELETE FROM t", &e), 0);
+	assert_int_equal(svc_db_begin(db, &e), 0);
+	assert_int_equal(svc_db_savepoint(db, "SAVEPOINT item", &e), 0);
+	assert_int_equal(send_rows(db, 2500, 0, &e), 0);
+	assert_string_equal(unit_one(db, "SELECT count(*) || ':' || max(id)"
+	    " FROM t"), "2500:2500");
+	assert_int_equal(svc_db_savepoint(db, "RELEASE item", &e), 0);
+	assert_int_equal(svc_db_commit(db, &e), 0);
+	assert_int_equal(svc_db_exec(db, "DELETE FROM t", &e), 0);
+	/* row 1501 repeats 1500's key */
+	assert_int_equal(svc_db_begin(db, &e), 0);
+	failed = send_rows(db, 2500, 1500, &e) != 0;
+	if (failed)
+		svc_db_rollback(db);
+	else
+		failed = svc_db_commit(db, &e) != 0;
+	assert_true(failed);
+	assert_string_equal(unit_one(db, "SELECT count(*) FROM t"), "0");
+}
+
 /* Every row of a query, a line each, cells joined by '|'. */
 static const char *
 rows(struct svc_db *db, const char *sql)
@@ -701,6 +751,9 @@ main(void)
 		cmocka_unit_test_prestate(writers_take_turns, &on_pg),
 		cmocka_unit_test(savepoints_and_failed_commits),
 		cmocka_unit_test_prestate(savepoints_and_failed_commits,
+		    &on_pg),
+		cmocka_unit_test(sent_writes_land_or_fail_the_commit),
+		cmocka_unit_test_prestate(sent_writes_land_or_fail_the_commit,
 		    &on_pg),
 		cmocka_unit_test_prestate(schema_matches_sqlite, &on_pg),
 		cmocka_unit_test_prestate(seals_are_the_same, &on_pg),
