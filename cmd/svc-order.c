@@ -332,7 +332,13 @@ filter_times(struct svc_cli *cli, struct opts *o)
 static void
 open_filtered(struct svc_cli *cli, const struct opts *o)
 {
+	struct svc_err e = { 0 };
+
 	svc_cli_open(cli, SVC_DB_RO);
+	/* the orders as of one moment, each record whole with them (on a
+	 * server, read a few hundred at a time: svc_order_query) */
+	if (svc_db_snapshot(cli->db, &e))
+		svc_cli_fail(cli, &e);
 	svc_cli_known(cli, SVC_K_STATUS, "--status", o->filter.statuses);
 	svc_cli_known(cli, SVC_K_KIND, "--kind", o->filter.kind);
 	svc_cli_known(cli, SVC_K_DEPT, "--dept", o->filter.dept);

@@ -91,7 +91,7 @@ copy_table(struct svc_db *from, struct svc_db *to, const char *table,
 
 	*rows = 0;
 	svc_buf_printf(&sql, "SELECT * FROM %s ORDER BY 1", table);
-	if (svc_db_prepare(from, sql.s, &src, e))
+	if (svc_db_scan(from, sql.s, &src, e))
 		goto out;
 	svc_buf_reset(&sql);
 	insert_sql(src, table, &sql);
@@ -123,7 +123,7 @@ keep_balances(struct svc_db *from, struct svc_db *to, struct svc_err *e)
 	struct svc_stmt *src, *dst = NULL;
 	int rc = SVC_DONE;
 
-	if (svc_db_prepare(from, "SELECT id, balance FROM orders"
+	if (svc_db_scan(from, "SELECT id, balance FROM orders"
 	    " WHERE status = 'done' ORDER BY id", &src, e))
 		return e->code;
 	if (svc_db_prepare(to, "UPDATE orders SET balance = ?2 WHERE id = ?1"

@@ -98,6 +98,7 @@ int svc_pg_error(struct svc_db *, struct svc_err *);
 int svc_pg_exec(struct svc_db *, const char *sql);	/* COMMIT checked */
 int svc_pg_later(struct svc_db *, const char *sql);	/* a savepoint's */
 int svc_pg_send(struct svc_stmt *);	/* a write, answered later */
+void svc_pg_scan(struct svc_stmt *);	/* rows by a cursor, in a transaction */
 int svc_pg_in_transaction(struct svc_db *);
 int64_t svc_pg_last_id(struct svc_db *);
 

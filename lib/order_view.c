@@ -146,7 +146,8 @@ svc_order_query(struct svc_db *db, const struct svc_order_filter *f,
 	 */
 	svc_buf_puts(&sql, range ? " ORDER BY +o.id LIMIT ?11" :
 	    " ORDER BY o.id LIMIT ?11");
-	if (svc_db_prepare(db, sql.s, st, e)) {
+	/* every order, maybe: on a server, a few hundred rows at a time */
+	if (svc_db_scan(db, sql.s, st, e)) {
 		svc_buf_free(&sts);
 		svc_buf_free(&sql);
 		return e->code;

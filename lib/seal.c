@@ -175,7 +175,7 @@ svc_seal_verify(struct svc_db *db, FILE *out, struct svc_err *e)
 		svc_buf_printf(&sql, "SELECT id, hash, %s%s%s FROM %s ORDER BY"
 		    " id", s->columns, s->later ? ", " : "",
 		    s->later ? s->later : "", s->table);
-		if (svc_db_prepare(db, sql.s, &st, e)) {
+		if (svc_db_scan(db, sql.s, &st, e)) {
 			svc_buf_free(&sql);
 			return -1;
 		}

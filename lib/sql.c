@@ -545,6 +545,23 @@ svc_db_exists(struct svc_db *db, struct svc_stmt *st, int *yes,
 
 /* Step a cached statement that returns no row, and reset it. */
 /*
+ * A query whose rows may be many (a whole table, the sealed log): on a
+ * server, inside a transaction or snapshot, its rows are read through a
+ * cursor a few hundred at a time and never all held (pg.c); on a file,
+ * SQLite steps through them anyway.
+ */
+int
+svc_db_scan(struct svc_db *db, const char *sql, struct svc_stmt **st,
+    struct svc_err *e)
+{
+	if (svc_db_prepare(db, sql, st, e))
+		return e->code;
+	if (db->pg)
+		svc_pg_scan(*st);
+	return 0;
+}
+
+/*
  * A write whose answer the caller does not read (a copy's rows): on a
  * server it is sent without waiting (pg.c), and an error is reported by
  * the next statement or the commit, which then fails; on a file it is

@@ -403,6 +403,8 @@ int svc_db_run(struct svc_db *, struct svc_stmt *, struct svc_err *);	/* finaliz
 int svc_db_cached(struct svc_db *, const char *sql, struct svc_stmt **,
     struct svc_err *);	/* prepared once per run; do not finalize */
 int svc_db_done(struct svc_db *, struct svc_stmt *, struct svc_err *);	/* resets */
+int svc_db_scan(struct svc_db *, const char *sql, struct svc_stmt **,
+    struct svc_err *);	/* a query of many rows, not all held at once */
 int svc_db_send(struct svc_db *, struct svc_stmt *, struct svc_err *);	/* a write
 				   answered later on a server (a copy's rows) */
 int svc_db_value(struct svc_db *, const char *sql, char *buf, size_t n,

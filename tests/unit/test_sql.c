@@ -390,6 +390,52 @@ sent_writes_land_or_fail_the_commit(void **state)
 	assert_string_equal(unit_one(db, "SELECT count(*) FROM t"), "0");
 }
 
+/* The rows of a scan above id from, counted; cursors open at row 600. */
+static int
+scan_from(struct svc_stmt *st, int from, int *open)
+{
+	int n = 0;
+
+	svc_reset(st);
+	svc_bind_int(st, 1, from);
+	while (svc_step(st) == SVC_ROW) {
+		assert_int_equal(svc_col_int(st, 0), from + ++n);
+		if (n == 600 && svc_stmt_db(st)->pg)	/* asked meanwhile */
+			*open = atoi(unit_one(svc_stmt_db(st),
+			    "SELECT count(*) FROM pg_cursors"
+			    " WHERE name LIKE 'c\\_svc%'"));
+	}
+	return n;
+}
+
+/*
+ * A scan reads every row, in order, through fetches of a few hundred on
+ * a server (its cursor open while other statements run), and again from
+ * the start when run anew.
+ */
+static void
+scans_read_every_row(void **state)
+{
+	struct svc_db *db = engine(state);
+	struct svc_err e = { 0 };
+	struct svc_stmt *st;
+	int open = 0;
+
+	assert_int_equal(svc_db_exec(db, "DELETE FROM t", &e), 0);
+	assert_int_equal(svc_db_begin(db, &e), 0);
+	assert_int_equal(send_rows(db, 1201, 0, &e), 0);
+	assert_int_equal(svc_db_commit(db, &e), 0);
+	assert_int_equal(svc_db_snapshot(db, &e), 0);
+	if (svc_db_scan(db, "SELECT id FROM t WHERE id > ?1 ORDER BY id",
+	    &st, &e))
+		fail_msg("%s", e.msg);
+	assert_int_equal(scan_from(st, 100, &open), 1101);
+	assert_int_equal(open, db->pg ? 1 : 0);
+	assert_int_equal(scan_from(st, 1000, &open), 201);
+	svc_finalize(st);
+	svc_db_rollback(db);
+}
+
 /* Every row of a query, a line each, cells joined by '|'. */
 static const char *
 rows(struct svc_db *db, const char *sql)
@@ -755,6 +801,8 @@ main(void)
 		cmocka_unit_test(sent_writes_land_or_fail_the_commit),
 		cmocka_unit_test_prestate(sent_writes_land_or_fail_the_commit,
 		    &on_pg),
+		cmocka_unit_test(scans_read_every_row),
+		cmocka_unit_test_prestate(scans_read_every_row, &on_pg),
 		cmocka_unit_test_prestate(schema_matches_sqlite, &on_pg),
 		cmocka_unit_test_prestate(seals_are_the_same, &on_pg),
 		cmocka_unit_test(same_rows_same_answers),
