@@ -586,22 +586,25 @@ pg_has_schema(struct svc_db *db, int *yes, struct svc_err *e)
 
 /*
  * Who the server authenticated is the person acting (acting.c); asked
- * with whether svc's schema is there, to start in one round trip less.
+ * with whether svc's schema is there and whether the server is a replica
+ * (a hot standby, which takes no writes), to start in one round trip.
  */
 static int
-pg_session_user(struct svc_db *db, int *has_schema, struct svc_err *e)
+pg_session_user(struct svc_db *db, int *has_schema, int *standby,
+    struct svc_err *e)
 {
 	struct svc_stmt *st;
 	int rc;
 
-	*has_schema = 0;
+	*has_schema = *standby = 0;
 	if (svc_db_prepare(db, "SELECT session_user, rolsuper,"
-	    " to_regclass('svc.svc_schema') IS NOT NULL FROM pg_roles"
-	    " WHERE rolname = session_user", &st, e))
+	    " to_regclass('svc.svc_schema') IS NOT NULL, pg_is_in_recovery()"
+	    " FROM pg_roles WHERE rolname = session_user", &st, e))
 		return e->code;
 	if ((rc = svc_step(st)) == SVC_ROW) {
 		svc_login_is(svc_col_text(st, 0), svc_col_int(st, 1));
 		*has_schema = svc_col_int(st, 2);
+		*standby = svc_col_int(st, 3);
 	}
 	svc_finalize(st);
 	return rc == SVC_ROW ? 0 : svc_db_error(db, rc, e);
@@ -689,7 +692,7 @@ open_pg(const char *conninfo, int mode, struct svc_db **out,
 {
 	char *path = svc_db_shown(conninfo);	/* for messages */
 	struct svc_db *db;
-	int yes, v = 0;
+	int yes, standby, v = 0;
 
 	if (svc_pg_connect(conninfo, path, &db, e)) {
 		free(path);
@@ -700,8 +703,14 @@ open_pg(const char *conninfo, int mode, struct svc_db **out,
 	if (svc_db_exec(db, mode & SVC_DB_RO ? "SET search_path = svc;"
 	    " SET default_transaction_read_only = on" :
 	    "SET search_path = svc", e) ||
-	    pg_session_user(db, &yes, e))
+	    pg_session_user(db, &yes, &standby, e))
 		goto fail;
+	/* said before a write is tried, in svc's words, not the server's */
+	if (standby && !(mode & SVC_DB_RO)) {
+		svc_seterr(e, SVC_EX_IOERR, "%s: a replica, which takes no "
+		    "writes: point SVC_DB at the primary server", path);
+		goto fail;
+	}
 	if (!yes && !(mode & SVC_DB_INIT)) {
 		svc_seterr(e, SVC_EX_NOINPUT, "%s: no svc database there "
 		    "(svc-db init creates one)", path);
