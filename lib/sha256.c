@@ -135,9 +135,10 @@ static int
 use_ni(void)
 {
 	static int chosen = -1;
-	const char *force = getenv("SVC_SHA256");
+	const char *force;
 
-	if (chosen < 0) {
+	if (chosen < 0) {	/* the environment read once, not a hash */
+		force = getenv("SVC_SHA256");
 #ifdef SVC_SHA_NI
 		chosen = !(force && strcmp(force, "portable") == 0) &&
 		    has_sha_ni();
