@@ -39,6 +39,7 @@ reads() {	# reads ALLOWED CMD...: every plan of CMD, ALLOWED scans aside
 # Orders.  list and export of everything read every order: that is their
 # answer.
 reads 'SCAN o$' svc-order list
+reads '' svc-order list --status new
 reads '' svc-order list --status new,accepted
 reads '' svc-order list --overdue
 reads '' svc-order list --on 2026-12-01
