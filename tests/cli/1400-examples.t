@@ -4,9 +4,8 @@
 # (a roster, a signature, a product list) are in the working directory.
 . "$TOP/tests/cli/lib.sh"
 
-mkdir -p "$T/demo" "$T/stub" "$T/work"
-TMPDIR="$T/demo" sh "$TOP/share/svc/demo.sh" "$B/bin" >/dev/null 2>&1
-demo=$(ls "$T"/demo/svc-demo.*/svc.db)
+mkdir -p "$T/stub" "$T/work"
+demo=$(demo_db)
 check_same "$(sqlite3 "$demo" 'SELECT count(*) FROM orders')" 6 "the demo day leaves six orders"
 
 for s in mail lp; do

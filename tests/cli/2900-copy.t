@@ -5,9 +5,7 @@
 # A copy is all or nothing, proved before it is kept.
 . "$TOP/tests/cli/lib.sh"
 
-mkdir -p "$T/demo"
-TMPDIR="$T/demo" sh "$TOP/share/svc/demo.sh" "$B/bin" >/dev/null 2>&1
-demo=$(ls "$T"/demo/svc-demo.*/svc.db)
+demo=$(demo_db)
 export SVC_NOW="2026-12-04 18:00"
 
 run svc-db copy "$demo" "$T/copy.db"

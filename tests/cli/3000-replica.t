@@ -23,9 +23,7 @@ P=$(sh "$TOP/mk/pg-cluster.sh" start "$prim") || { echo "Bail out! primary"; exi
 R=$(sh "$TOP/mk/pg-cluster.sh" replica "$rep" "$prim") || { echo "Bail out! replica"; exit 1; }
 
 # The demo day, written to the primary after the replica began.
-mkdir -p "$T/demo"
-TMPDIR="$T/demo" sh "$TOP/share/svc/demo.sh" "$B/bin" >/dev/null 2>&1
-demo=$(ls "$T"/demo/svc-demo.*/svc.db)
+demo=$(demo_db)
 export SVC_NOW="2026-12-04 18:00"
 run svc-db copy "$demo" "$P"
 check_rc 0 "the demo day copied onto the primary"

@@ -115,6 +115,14 @@ check_same() {
 	fi
 }
 
+# demo_db: the demo day (share/svc/demo.sh) made in $T/demo; prints the
+# path of its database.
+demo_db() {
+	mkdir -p "$T/demo"
+	TMPDIR="$T/demo" sh "$TOP/share/svc/demo.sh" "$B/bin" >/dev/null 2>&1
+	ls "$T"/demo/svc-demo.*/svc.db
+}
+
 # pg: whether this run is on PostgreSQL (make check DB=pg).
 pg() {
 	[ "${SVC_TEST_DB:-sqlite}" = pg ]
