@@ -174,6 +174,7 @@ expect 64 svc-report noshow --dept nope --check
 expect 64 svc-report summary --dept nope
 expect 64 svc-report revenue --kind nope
 expect 64 svc-order list --status new,bogus
+expect 64 svc-order list --status $(printf 'new,%.0s' $(seq 16))new
 expect 64 svc-order list --dept civl
 expect 64 svc-order export --kind nope
 expect 64 svc-order catalogue --kind nope
