@@ -831,35 +831,76 @@ flush(struct svc_db *db)
 }
 
 /*
- * The answers of the writes sent (svc_pg_send), read at last: the first
- * error is kept as the connection's, and the transaction is then aborted
- * on the server, so the command's commit fails too.
+ * The answers of what the pipeline holds (writes sent by svc_pg_send, a
+ * statement run after savepoints put off), read at last: the first error
+ * is kept as the connection's (the server then skips the rest, and the
+ * command's commit fails too).  With keep, the last statement's result is
+ * handed back, or the first error's.
  */
 static int
-drain(struct svc_db *db)
+collect(struct svc_db *db, PGresult **keep)
 {
 	PGconn *c = db->pg;
-	PGresult *r;
-	int i, rc = 0;
+	PGresult *r, *res = NULL;
+	int i, n = db->queued, rc = 0;
 
-	if (db->queued == 0)
-		return 0;
+	db->queued = 0;
 	if (!pq.PQpipelineSync(c)) {
-		db->queued = 0;
 		pq.PQexitPipelineMode(c);
 		return failed(db, NULL);	/* the connection's trouble */
 	}
 	/* every answer is read, those skipped after an error too */
-	for (i = 0; i < db->queued; i++)
+	for (i = 0; i < n; i++)
 		while ((r = pq.PQgetResult(c)) != NULL) {
 			if (rc == 0 && is_error(r))
 				rc = failed(db, r);
-			pq.PQclear(r);
+			if (keep && (res == NULL || (!is_error(res) &&
+			    (is_error(r) || i == n - 1)))) {
+				pq.PQclear(res);
+				res = r;
+			} else
+				pq.PQclear(r);
 		}
 	pq.PQclear(pq.PQgetResult(c));	/* the sync */
-	db->queued = 0;
 	pq.PQexitPipelineMode(c);
+	if (keep)
+		*keep = res;
 	return rc;
+}
+
+static int
+drain(struct svc_db *db)
+{
+	return db->queued > 0 ? collect(db, NULL) : 0;
+}
+
+/*
+ * Into the pipeline, entered if need be: the savepoints put off, then
+ * the statement, unprepared on its first run.  Its bound values are
+ * copied out as it is sent.
+ */
+static int
+enqueue(struct svc_stmt *st, int first)
+{
+	struct pgstmt *p = st->pg;
+	struct svc_db *db = st->db;
+	PGconn *c = db->pg;
+	int i, n = db->nlater;
+
+	if (db->queued == 0 && !pq.PQenterPipelineMode(c))
+		return failed(db, NULL);
+	db->nlater = 0;
+	for (i = 0; i < n; i++, db->queued++)
+		if (!pq.PQsendQueryParams(c, db->later[i], 0, NULL, NULL, NULL,
+		    NULL, 0))
+			return failed(db, NULL);
+	if (!(first ? pq.PQsendQueryParams(c, p->text, p->nparams, p->types,
+	    (const char *const *)p->vals, p->lens, p->formats, 0) :
+	    pq.PQsendQueryPrepared(c, p->name, p->nparams,
+	    (const char *const *)p->vals, p->lens, p->formats, 0)))
+		return failed(db, NULL);
+	db->queued++;
+	return 0;
 }
 
 /* A write run and answered at once, where libpq has no pipeline. */
@@ -882,69 +923,30 @@ int
 svc_pg_send(struct svc_stmt *st)
 {
 	struct pgstmt *p = st->pg;
-	struct svc_db *db = st->db;
-	PGconn *c = db->pg;
-	int i;
 
-	if (!has_pipeline() || (!p->prepared &&
-	    (flush(db) != 0 || server_prepare(st) != 0)))
-		return has_pipeline() ? SVC_PG_ERROR : step_once(st);
-	if (db->queued == 0) {
-		if (!pq.PQenterPipelineMode(c))
-			return failed(db, NULL);
-		for (i = 0; i < db->nlater; i++, db->queued++)
-			if (!pq.PQsendQueryParams(c, db->later[i], 0, NULL,
-			    NULL, NULL, NULL, 0))
-				return failed(db, NULL);
-		db->nlater = 0;
-	}
-	if (!pq.PQsendQueryPrepared(c, p->name, p->nparams,
-	    (const char *const *)p->vals, p->lens, p->formats, 0))
-		return failed(db, NULL);
-	return ++db->queued < SVC_PG_QUEUE ? 0 : drain(db);
+	if (!has_pipeline())
+		return step_once(st);
+	if ((!p->prepared && (flush(st->db) != 0 || server_prepare(st) != 0))
+	    || enqueue(st, 0) != 0)
+		return SVC_PG_ERROR;
+	return st->db->queued < SVC_PG_QUEUE ? 0 : drain(st->db);
 }
 
 /*
- * The statements put off and the statement run, by libpq's pipeline, in
- * one round trip: the statement's result, or the first error (after one,
- * the server skips the rest).  In a transaction a pipeline's sync ends
- * nothing.
+ * The statement run after what the pipeline holds (savepoints put off,
+ * writes sent), in the one round trip that answers them all: its result,
+ * or the first error.  In a transaction a pipeline's sync ends nothing.
  */
 static PGresult *
 pipelined(struct svc_stmt *st, int first)
 {
-	struct pgstmt *p = st->pg;
-	struct svc_db *db = st->db;
-	PGconn *c = db->pg;
-	PGresult *r, *res = NULL;
-	int i, n = db->nlater, ok;
+	PGresult *res = NULL;
 
-	db->nlater = 0;
-	ok = pq.PQenterPipelineMode(c);
-	for (i = 0; ok && i < n; i++)
-		ok = pq.PQsendQueryParams(c, db->later[i], 0, NULL, NULL, NULL,
-		    NULL, 0);
-	if (ok)
-		ok = first ? pq.PQsendQueryParams(c, p->text, p->nparams,
-		    p->types, (const char *const *)p->vals, p->lens,
-		    p->formats, 0) : pq.PQsendQueryPrepared(c, p->name,
-		    p->nparams, (const char *const *)p->vals, p->lens,
-		    p->formats, 0);
-	if (!ok || !pq.PQpipelineSync(c)) {
-		failed(db, NULL);	/* the connection's trouble */
-		pq.PQexitPipelineMode(c);
+	if (enqueue(st, first) != 0) {
+		drain(st->db);
 		return NULL;
 	}
-	for (i = 0; i <= n; i++)
-		while ((r = pq.PQgetResult(c)) != NULL)
-			if (res == NULL || (!is_error(res) &&
-			    (is_error(r) || i == n))) {
-				pq.PQclear(res);
-				res = r;
-			} else
-				pq.PQclear(r);
-	pq.PQclear(pq.PQgetResult(c));	/* the sync */
-	pq.PQexitPipelineMode(c);
+	collect(st->db, &res);
 	return res;
 }
 
@@ -960,10 +962,9 @@ run(struct svc_stmt *st)
 	PGconn *c = st->db->pg;
 	int first = !p->prepared && p->runs++ == 0 && !has_untyped(p);
 
-	if (drain(st->db) != 0 ||
-	    (!first && !p->prepared && server_prepare(st) != 0))
+	if (!first && !p->prepared && server_prepare(st) != 0)
 		return NULL;
-	if (st->db->nlater > 0 && has_pipeline())
+	if ((st->db->nlater > 0 || st->db->queued > 0) && has_pipeline())
 		return pipelined(st, first);
 	if (flush(st->db) != 0)
 		return NULL;
@@ -1037,8 +1038,10 @@ svc_pg_reset(struct svc_stmt *st)
 	clear(st);
 	if (!p->declared)
 		return;
-	/* a scan runs again from a cursor declared anew */
-	if (tidy(st->db)) {
+	/* a scan runs again from a cursor declared anew; a cursor ends with
+	 * its transaction, and is closed only while that lasts */
+	if (tidy(st->db) &&
+	    pq.PQtransactionStatus(st->db->pg) == PQTRANS_INTRANS) {
 		svc_buf_printf(&sql, "CLOSE c_%s", p->name);
 		svc_pg_exec(st->db, sql.s);
 		svc_buf_free(&sql);
