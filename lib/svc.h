@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #define SVC_VERSION "0.1.0"
@@ -183,6 +184,17 @@ struct svc_ynode {
 	int n, cap;		/* kids (and keys) used, and allocated */
 };
 #define SVC_YAML_MAXDEPTH 32
+/*
+ * Whether two map keys are the same.  A record's keys are looked up,
+ * checked against the allowed and for repeats some forty times each, and
+ * mostly differ at their first byte: the call to strcmp is skipped then
+ * (it was a seventh of an import of export lines).
+ */
+static inline int
+svc_key_eq(const char *a, const char *b)
+{
+	return a[0] == b[0] && strcmp(a, b) == 0;
+}
 struct svc_ynode *svc_yaml_load(const char *path, struct svc_err *);
 struct svc_ynode *svc_yaml_load_string(const char *name, const char *text,
     struct svc_err *);
@@ -194,6 +206,8 @@ int svc_yaml_each(const char *path, const char *const *unread, svc_yitem_fn,
     void *arg, struct svc_err *);
 /* The tree's nodes, for the readers that build it (yaml.c, jsonl.c). */
 struct svc_ynode *svc_ynode_new(enum svc_ytype, int line, int col);
+struct svc_ynode *svc_yscalar_new(int line, int col, const char *s,
+    size_t len);
 void svc_ynode_add(struct svc_ynode *, struct svc_ynode *kid);
 int svc_ynode_key(struct svc_ynode *map, const char *key, int line, int col,
     const char *file, struct svc_err *);

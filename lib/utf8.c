@@ -156,6 +156,13 @@ svc_utf8_valid(const char *s)
 			p++;
 			continue;
 		}
+		/* Most of the rest are Chinese: three bytes whose lead takes
+		 * any continuation (not E0's overlongs, not ED's surrogates) */
+		if (*p >= 0xE1 && *p <= 0xEF && *p != 0xED &&
+		    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+			p += 3;
+			continue;
+		}
 		p += decode(p, &c);
 		if (c < 0)
 			return 0;

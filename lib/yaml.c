@@ -40,6 +40,25 @@ new_node(enum svc_ytype t, const yaml_mark_t *m)
 	return svc_ynode_new(t, (int)m->line + 1, (int)m->column + 1);
 }
 
+/*
+ * A scalar with its text in the same allocation: a record is mostly
+ * scalars, and one malloc each instead of two was a tenth of reading one.
+ */
+struct svc_ynode *
+svc_yscalar_new(int line, int col, const char *s, size_t len)
+{
+	struct svc_ynode *n = svc_xmalloc(sizeof *n + len + 1);
+
+	memset(n, 0, sizeof *n);
+	n->type = SVC_Y_SCALAR;
+	n->line = line;
+	n->col = col;
+	n->val = (char *)(n + 1);
+	memcpy(n->val, s, len);
+	n->val[len] = '\0';
+	return n;
+}
+
 void
 svc_yaml_free(struct svc_ynode *n)
 {
@@ -52,11 +71,9 @@ svc_yaml_free(struct svc_ynode *n)
 		if (n->keys)
 			free(n->keys[i]);
 	}
-	free(n->keys);
-	free(n->kline);
-	free(n->kcol);
-	free(n->kids);
-	free(n->val);
+	free(n->kids);		/* and a map's keys and places (make_room) */
+	if (n->val != (char *)(n + 1))
+		free(n->val);
 	free(n);
 }
 
@@ -89,21 +106,40 @@ next(struct ctx *c, yaml_event_t *ev)
  * Room for one more kid (and, in a map, its key): arrays grow by doubling,
  * an import reads hundreds of thousands of small mappings.
  */
+/*
+ * Room for one more kid: a map's kids, keys and the keys' lines and
+ * columns share one allocation, kids first (freed by freeing kids).
+ */
 static void
 make_room(struct svc_ynode *n)
 {
-	size_t cap;
+	struct svc_ynode **kids;
+	char **keys;
+	int *kline, *kcol, cap;
+	size_t each = sizeof *kids;
 
 	if (n->n < n->cap)
 		return;
-	n->cap = n->cap ? 2 * n->cap : 4;
-	cap = (size_t)n->cap;
-	n->kids = svc_xrealloc(n->kids, cap * sizeof *n->kids);
-	if (n->type != SVC_Y_MAP)
-		return;
-	n->keys = svc_xrealloc(n->keys, cap * sizeof *n->keys);
-	n->kline = svc_xrealloc(n->kline, cap * sizeof *n->kline);
-	n->kcol = svc_xrealloc(n->kcol, cap * sizeof *n->kcol);
+	cap = n->cap ? 2 * n->cap : n->type == SVC_Y_MAP ? 16 : 4;
+	if (n->type == SVC_Y_MAP)
+		each += sizeof *keys + 2 * sizeof *kline;
+	kids = svc_xmalloc((size_t)cap * each);
+	keys = (char **)(kids + cap);
+	kline = (int *)(keys + cap);
+	kcol = kline + cap;
+	if (n->n)
+		memcpy(kids, n->kids, (size_t)n->n * sizeof *kids);
+	if (n->type == SVC_Y_MAP) {
+		memcpy(keys, n->keys, (size_t)n->n * sizeof *keys);
+		memcpy(kline, n->kline, (size_t)n->n * sizeof *kline);
+		memcpy(kcol, n->kcol, (size_t)n->n * sizeof *kcol);
+		n->keys = keys;
+		n->kline = kline;
+		n->kcol = kcol;
+	}
+	free(n->kids);
+	n->kids = kids;
+	n->cap = cap;
 }
 
 void
@@ -150,7 +186,7 @@ svc_ynode_key(struct svc_ynode *n, const char *key, int line, int col,
 	int i;
 
 	for (i = 0; i < n->n; i++)
-		if (strcmp(n->keys[i], key) == 0)
+		if (svc_key_eq(n->keys[i], key))
 			return svc_seterr(e, SVC_EX_DATA, "%s:%d:%d: "
 			    "duplicate key '%s' (first at line %d)", file,
 			    line, col, key, n->kline[i]);
@@ -217,8 +253,9 @@ parse_node(struct ctx *c, yaml_event_t *ev, int depth)
 	}
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
-		n = new_node(SVC_Y_SCALAR, &m);
-		n->val = svc_strdup((const char *)ev->data.scalar.value);
+		n = svc_yscalar_new((int)m.line + 1, (int)m.column + 1,
+		    (const char *)ev->data.scalar.value,
+		    ev->data.scalar.length);
 		n->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
 		n->block = ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
 		    ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE;
@@ -328,7 +365,7 @@ svc_ymap_get(const struct svc_ynode *n, const char *key)
 	if (n == NULL || n->type != SVC_Y_MAP)
 		return NULL;
 	for (i = 0; i < n->n; i++)
-		if (strcmp(n->keys[i], key) == 0)
+		if (svc_key_eq(n->keys[i], key))
 			return n->kids[i];
 	return NULL;
 }
@@ -356,7 +393,7 @@ svc_ycheck_keys(const struct svc_ynode *n, const char *const *allowed,
 
 	for (i = 0; i < n->n; i++) {
 		for (a = allowed; *a; a++)
-			if (strcmp(*a, n->keys[i]) == 0)
+			if (svc_key_eq(*a, n->keys[i]))
 				break;
 		if (*a == NULL)
 			return svc_seterr(e, SVC_EX_DATA, "%s:%d:%d: unknown "

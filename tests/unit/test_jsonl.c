@@ -93,6 +93,15 @@ leaves_unread_values_unbuilt(void **state)
 	/* an unread value is still checked to be JSON */
 	assert_null(parse("{\"events\": [1,]}", unread, &e));
 	assert_string_equal(e.msg, "t.jsonl:7:15: expected a value");
+	/* columns are counted past unread values, eight bytes at a time
+	 * (words of Chinese and ASCII mixed): the key after nine Chinese
+	 * characters at 27, its value at 34 */
+	r = parse("{\"events\": [\"北京市朝阳区建国路\"], \"地址x\": \"某地\"}",
+	    unread, &e);
+	assert_non_null(r);
+	assert_int_equal(r->kcol[1], 27);
+	assert_int_equal(svc_ymap_get(r, "地址x")->col, 34);
+	svc_yaml_free(r);
 }
 
 static void

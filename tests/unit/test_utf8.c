@@ -41,6 +41,13 @@ validity(void **state)
 	assert_false(svc_utf8_valid("\xe6\x9d"));	/* truncated */
 	assert_false(svc_utf8_valid("\xc0\xaf"));	/* overlong */
 	assert_false(svc_utf8_valid("\xed\xa0\x80"));	/* surrogate */
+	/* the three-byte fast path: its edges, and what it must leave */
+	assert_true(svc_utf8_valid("\xe1\x80\x80\xec\xbf\xbf\xef\xbf\xbd"));
+	assert_true(svc_utf8_valid("\xe0\xa0\x80\xed\x9f\xbf"));
+	assert_false(svc_utf8_valid("\xe0\x9f\xbf"));	/* overlong */
+	assert_false(svc_utf8_valid("\xe4\xb8"));		/* cut at the end */
+	assert_false(svc_utf8_valid("\xe4\xb8\x41"));	/* not continued */
+	assert_false(svc_utf8_valid("\xe4\x41\x80"));
 }
 
 /* The one validator of a person's free text (issue 13). */
