@@ -113,14 +113,14 @@ $(B)/tests/test_%: tests/unit/test_%.c tests/unit/unit.h $(B)/libsvc.a
 DB ?= sqlite
 check:
 	@sh mk/deps.sh --if-missing
-	@$(MAKE) -s --no-print-directory all units $(FUZZREPLAY)
+	@$(MAKE) -s --no-print-directory all units $(FUZZREPLAY) $(B)/gen
 	@SVC_TEST_DB=$(DB) sh tests/run.sh $(B) $(UNITBINS)
 
 units: $(UNITBINS)
 
-$(B)/gen: bench/gen.c $(B)/libsvc.a
+$(B)/gen: bench/gen.c bench/replicate.c bench/gen.h $(B)/libsvc.a
 	$(CC) $(SVC_CFLAGS) $(SAN) $(CFLAGS) $(LDFLAGS) -o $@ bench/gen.c \
-		$(B)/libsvc.a $(LIBS)
+		bench/replicate.c $(B)/libsvc.a $(LIBS)
 
 # What the PostgreSQL driver sends for each statement (mk/pg-dialect.sh).
 $(B)/pg-text: mk/pg-text.c $(B)/libsvc.a

@@ -3,7 +3,19 @@
  * (never by formatting SQL): N orders over three years across the three
  * kinds, their replies, dispatch, visits, payments and complaints.
  *
- *   gen DB N
+ *   gen [--live] DB N
+ *
+ * The history is three years of periods of four weeks, the same number
+ * of orders in each, the last OPEN_TAIL orders left open.  The first
+ * period is lived, order by order, through the library; the whole
+ * periods after it, up to the open tail, are its copies (replicate.c):
+ * each row moved on by whole periods, the sealed chains made anew.  The
+ * rest and the open tail are lived again.  A million orders take a
+ * minute and a quarter, where living each took eleven (the copies are
+ * written once, into the file, with no journal: a generator that fails
+ * leaves a file to remove).  --live lives every order; the copies are
+ * held to what svc-db verify and svc-db check hold a lived history to
+ * by tests/cli/3100-gen.t.
  *
  * Deterministic: the same N gives the same database.
  */
@@ -11,8 +23,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "svc.h"
+#include "gen.h"
 
 static unsigned long long rng = 88172645463325252ULL;
 
@@ -195,9 +209,24 @@ review_and_call(struct svc_db *db, const struct svc_conf *c, int64_t id,
 		die(e);
 }
 
-/* One order, taken as far along its life as the dice say. */
+/*
+ * The history's periods of PERIOD seconds (whole weeks: a copy keeps its
+ * weekdays and its hours), `per` orders in each, spread evenly.
+ */
+#define PERIOD (28 * 86400L)
+static long per;
+static time_t t0;
+
+static time_t
+order_time(long i)
+{
+	return t0 + (time_t)(i / per) * PERIOD +
+	    (time_t)((i % per) * PERIOD / per);
+}
+
+/* One order, taken as far along its life as the dice say; k names it. */
 static void
-order(struct svc_db *db, const struct svc_conf *c, time_t t0, long i, int open,
+order(struct svc_db *db, const struct svc_conf *c, long i, long k, int open,
     struct svc_err *e)
 {
 	struct svc_line line;
@@ -208,8 +237,7 @@ order(struct svc_db *db, const struct svc_conf *c, time_t t0, long i, int open,
 	struct svc_worker w;
 	struct svc_bill b;
 	char cust[32], phone[24], addr[64], login[8];
-	time_t at = t0 + (time_t)i * (3 * 365 * 86400L / 1000000L) +
-	    next(3600);
+	time_t at = order_time(i) + next(3600);
 	int64_t id;
 	int late, fate = (int)next(100);
 
@@ -220,9 +248,9 @@ order(struct svc_db *db, const struct svc_conf *c, time_t t0, long i, int open,
 
 	snprintf(line.code, sizeof line.code, "%s", codes[next(6)]);
 	line.qty = 1;
-	snprintf(cust, sizeof cust, "客户%ld", i % 50000);
-	snprintf(phone, sizeof phone, "139%08ld", i % 50000);
-	snprintf(addr, sizeof addr, "朝阳区建国路%ld号", i % 997);
+	snprintf(cust, sizeof cust, "客户%ld", k % 50000);
+	snprintf(phone, sizeof phone, "139%08ld", k % 50000);
+	snprintf(addr, sizeof addr, "朝阳区建国路%ld号", k % 997);
 	in.customer = cust;
 	in.phone = phone;
 	in.address = addr;
@@ -338,54 +366,173 @@ leave(struct svc_db *db, struct svc_err *e)
 	}
 }
 
+/*
+ * Three years of orders, `per` in each period, ending where the bench's
+ * now is; how many whole periods come before the open tail.
+ */
+static long
+periods(long n)
+{
+	time_t end = svc_local_mktime(2024, 1, 1, 9 * 60) + 3 * 365 * 86400L;
+
+	per = (long)((double)n * PERIOD / (3 * 365 * 86400.0));
+	if (per < 1)
+		per = 1;
+	t0 = 0;
+	t0 = end - order_time(n);
+	return n > OPEN_TAIL ? (n - OPEN_TAIL) / per : 0;
+}
+
+/*
+ * A copy moves times by whole days and dates in texts by as many: only
+ * where no day of the history has another offset from UTC than the first.
+ */
+static void
+one_offset(long n)
+{
+	struct tm first, tm;
+	time_t t;
+
+	svc_local_tm(t0, &first);
+	for (t = t0; t <= order_time(n); t += 86400) {
+		svc_local_tm(t, &tm);
+		if (tm.tm_gmtoff != first.tm_gmtoff) {
+			fprintf(stderr, "gen: the zone's offset changes in the"
+			    " history: copies would move its hours; use --live\n");
+			exit(1);
+		}
+	}
+}
+
+/* Seconds since *t, which becomes now. */
+static double
+lap(struct timespec *t)
+{
+	struct timespec now;
+	double s;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	s = (double)(now.tv_sec - t->tv_sec) +
+	    (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+	*t = now;
+	return s;
+}
+
+/* The first period, lived, ended and copied into the whole ones after. */
+static void
+copy_period(struct svc_db *db, const struct gen_mark *before, long whole,
+    struct svc_err *e)
+{
+	struct timespec t;
+	char err[400];
+
+	hand_over_all(db, e);
+	gateway_sent(db, e);
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	/*
+	 * The copies are written once, into the file, not into the WAL and
+	 * then the file: a generator that fails half-way leaves a file to
+	 * remove, not a history to keep.
+	 */
+	if (svc_db_commit(db, e) ||
+	    svc_db_exec(db, "PRAGMA journal_mode = OFF", e) ||
+	    svc_db_exec(db, "PRAGMA synchronous = OFF", e) ||
+	    svc_db_exec(db, "PRAGMA cache_size = -262144", e) ||
+	    svc_db_begin(db, e))
+		die(e);
+	if (gen_replicate(db, before, (int)whole - 1, PERIOD, err,
+	    sizeof err)) {
+		fprintf(stderr, "%s\n", err);
+		exit(1);
+	}
+	if (svc_db_commit(db, e) ||
+	    svc_db_exec(db, "PRAGMA journal_mode = WAL", e) ||
+	    svc_db_exec(db, "PRAGMA synchronous = FULL", e) ||
+	    svc_db_exec(db, "PRAGMA cache_size = -4194304", e) ||
+	    svc_db_begin(db, e))
+		die(e);
+	fprintf(stderr, "gen: %ld periods of %ld orders copied in %.1f s\n",
+	    whole - 1, per, lap(&t));
+}
+
 int
 main(int argc, char **argv)
 {
 	struct svc_conf conf;
 	struct svc_err e = { 0 };
+	struct gen_mark before;
 	struct svc_db *db;
-	time_t t0, start;
-	long n, i;
+	struct timespec start, t;
+	double total;
+	long n, i, whole, lived = 0;
+	int live = argc > 1 && strcmp(argv[1], "--live") == 0, copy;
+	char err[400];
 
 	if ((argc == 3 || argc == 4) && strcmp(argv[1], "--sql") == 0)
 		return print_sql(argv[2], argc == 4);
+	argv += live;
+	argc -= live;
 	if (argc != 3 || (n = atol(argv[2])) <= 0) {
-		fprintf(stderr, "usage: gen DB N | gen --sql REPORT [period]\n");
+		fprintf(stderr, "usage: gen [--live] DB N |"
+		    " gen --sql REPORT [period]\n");
 		return 64;
 	}
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);	/* as the commands do */
 	setenv("SVC_USER", "gen", 1);
-	if (svc_conf_load(&conf, "share/svc/config.yaml", &e) ||
-	    svc_tz_set(conf.timezone, &e) || svc_db_open(argv[1], SVC_DB_RW | SVC_DB_INIT,
-	    &db, &e) || svc_db_begin(db, &e))
+	if (svc_conf_load(&conf, getenv("SVC_CONFIG") ? getenv("SVC_CONFIG") :
+	    "share/svc/config.yaml", &e) || svc_tz_set(conf.timezone, &e))
+		die(&e);
+	whole = periods(n);
+	copy = !live && whole >= 2;
+	if (copy)
+		one_offset(n);
+	if (svc_db_open(argv[1], SVC_DB_RW | SVC_DB_INIT, &db, &e) ||
+	    svc_db_begin(db, &e))
 		die(&e);
 	/*
 	 * The history's indexes are written at random places: at a million
 	 * orders (3 GB) svc's 64 MB cache re-reads pages from the OS on most
 	 * inserts, and the generator slowed fourfold from 100,000 orders on.
+	 * The copies' statements keep their temporary tables in memory.
 	 */
-	if (svc_db_exec(db, "PRAGMA cache_size = -4194304", &e))
+	if (svc_db_exec(db, "PRAGMA cache_size = -4194304", &e) ||
+	    svc_db_exec(db, "PRAGMA temp_store = MEMORY", &e))
 		die(&e);
 	conf.cal.warn = NULL;
-	t0 = svc_local_mktime(2024, 1, 1, 9 * 60);
-	start = time(NULL);
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	t = start;
+	svc_clock_set(t0 - 86400);	/* set up the day before: deterministic */
 	roster(db, &e);
+	if (copy && gen_mark(db, &before, err, sizeof err)) {
+		fprintf(stderr, "%s\n", err);
+		return 1;
+	}
 	for (i = 0; i < n; i++) {
-		order(db, &conf, t0, i * (1000000L / n), n - i <= OPEN_TAIL,
-		    &e);
-		if (n - i > OPEN_TAIL && i % 1000 == 999) {
+		if (copy && i == per) {
+			fprintf(stderr, "gen: the first period, %ld orders,"
+			    " lived in %.1f s\n", per, lap(&t));
+			copy_period(db, &before, whole, &e);
+			i = per * whole;
+		}
+		/* customers and addresses as a million orders name them */
+		order(db, &conf, i, n <= 1000000 ? i * (1000000L / n) : i,
+		    n - i <= OPEN_TAIL, &e);
+		lived++;
+		if (n - i > OPEN_TAIL && (i % 1000 == 999 ||
+		    n - i == OPEN_TAIL + 1)) {
 			hand_over_all(db, &e);
 			gateway_sent(db, &e);
 		}
-		if (i % 20000 == 0 && i && svc_db_commit(db, &e) == 0)
-			svc_db_begin(db, &e);
+		if (i % 20000 == 0 && i && (svc_db_commit(db, &e) ||
+		    svc_db_begin(db, &e)))
+			die(&e);
 	}
 	leave(db, &e);
 	if (svc_db_commit(db, &e))
 		die(&e);
-	fprintf(stderr, "gen: %ld orders in %lds (%.0f/s)\n", n,
-	    (long)(time(NULL) - start), (double)n /
-	    (double)(time(NULL) - start + (time(NULL) == start)));
+	total = lap(&start);
+	fprintf(stderr, "gen: %ld orders (%ld lived, %ld copied) in %.1f s"
+	    " (%.0f/s)\n", n, lived, n - lived, total, (double)n / total);
 	svc_db_close(db);
 	svc_conf_free(&conf);
 	return 0;

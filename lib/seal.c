@@ -116,42 +116,45 @@ svc_sha256_hex(const void *data, size_t n, char out[65])
 	return 0;
 }
 
-/* The hash of a row's n values chained to prev (hex, or NULL: none). */
+/*
+ * The hash of a row's n values chained to prev (hex, or NULL: none).  One
+ * buffer serves every row, kept between calls: a row is sealed at every
+ * event written and verified, and growing a new buffer four times for
+ * each was a third of sealing it.
+ */
 int
 svc_seal_hash(const char *prev, const struct svc_value *v, int n,
     char out[65])
 {
-	struct svc_buf b = { 0 };
-	int i, rc;
+	static struct svc_buf b;
+	int i;
 
+	svc_buf_reset(&b);
 	if (prev)
 		svc_buf_puts(&b, prev);
 	for (i = 0; i < n; i++)
 		canonical(&b, &v[i]);
-	rc = svc_sha256_hex(b.s ? b.s : "", b.len, out);
-	svc_buf_free(&b);
-	return rc;
+	return svc_sha256_hex(b.s ? b.s : "", b.len, out);
 }
 
-static int
-all_null(const struct svc_value *v, int n)
+/*
+ * How many of a row's n values (its sealed columns, in order) table s
+ * seals: the later columns only when one of them is there.
+ */
+int
+svc_sealed_count(const struct svc_sealed *s, const struct svc_value *v, int n)
 {
-	int i;
+	int fixed = 1, i;
+	const char *c;
 
-	for (i = 0; i < n; i++)
+	for (c = s->columns; *c; c++)
+		fixed += *c == ',';
+	if (s->later == NULL || n <= fixed)
+		return n < fixed ? n : fixed;
+	for (i = fixed; i < n; i++)
 		if (v[i].type != SVC_T_NULL)
-			return 0;
-	return 1;
-}
-
-static int
-count_columns(const char *list)
-{
-	int n = 1;
-
-	for (; *list; list++)
-		n += *list == ',';
-	return n;
+			return n;
+	return fixed;
 }
 
 /*
@@ -169,7 +172,6 @@ svc_seal_verify(struct svc_db *db, FILE *out, struct svc_err *e)
 	for (s = svc_sealed; s->table; s++) {
 		struct svc_stmt *st;
 		char prev[65] = "";
-		int fixed = count_columns(s->columns);
 
 		svc_buf_reset(&sql);
 		svc_buf_printf(&sql, "SELECT id, hash, %s%s%s FROM %s ORDER BY"
@@ -187,9 +189,7 @@ svc_seal_verify(struct svc_db *db, FILE *out, struct svc_err *e)
 
 			for (i = 0; i < n && i < 16; i++)
 				svc_col_value(st, i + 2, &v[i]);
-			n = i;
-			if (s->later && all_null(v + fixed, n - fixed))
-				n = fixed;
+			n = svc_sealed_count(s, v, i);
 			if (svc_seal_hash(prev, v, n, want) != 0) {
 				rc = -1;
 				break;

@@ -1008,6 +1008,8 @@ extern const char svc_pg_code[];	/* svc_seal's functions, made anew */
 #define SVC_PG_SCHEMA_BASE 18	/* the version svc_pg_schema makes */
 extern const int svc_pg_schema_version;	/* the same, for the tests */
 extern const char *const svc_pg_migrations[];	/* then these, to NULL */
+int svc_sealed_count(const struct svc_sealed *, const struct svc_value *,
+    int n);	/* of a row's values, how many the table seals */
 int svc_seal_hash(const char *prev, const struct svc_value *, int n,
     char out[65]);	/* the chain's next link; the svc_seal() of SQL */
 int svc_seal_verify(struct svc_db *, FILE *out, struct svc_err *);

@@ -39,6 +39,25 @@ encoding_is_the_documented_one(void **state)
 	assert_string_not_equal(five, one("SELECT svc_seal(NULL, '5')"));
 }
 
+/* An event's later columns are sealed only when one is there (seal.c). */
+static void
+later_columns_only_when_there(void **state)
+{
+	struct svc_value v[8] = { { 0 } };
+	int i;
+
+	(void)state;
+	assert_string_equal(svc_sealed[0].table, "event");
+	for (i = 0; i < 8; i++)
+		v[i].type = i < 6 ? SVC_T_INT : SVC_T_NULL;
+	assert_int_equal(svc_sealed_count(&svc_sealed[0], v, 8), 6);
+	v[7].type = SVC_T_INT;		/* entered_at alone */
+	assert_int_equal(svc_sealed_count(&svc_sealed[0], v, 8), 8);
+	/* a table without later columns seals what it has */
+	assert_string_equal(svc_sealed[1].table, "payment");
+	assert_int_equal(svc_sealed_count(&svc_sealed[1], v, 8), 8);
+}
+
 /* Events written through svc verify; one changed behind its back not. */
 static void
 chain_follows_until_edited(void **state)
@@ -103,6 +122,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(encoding_is_the_documented_one),
+		cmocka_unit_test(later_columns_only_when_there),
 		cmocka_unit_test(chain_follows_until_edited),
 		cmocka_unit_test(acting_for_verifies),
 	};
