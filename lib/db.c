@@ -200,8 +200,9 @@ svc_db_migrations(struct svc_db *db)
 /*
  * Brings the schema from where it is to version want by the steps of
  * ms, all in one transaction under the writers' lock, or leaves it as it
- * was.  A server's new tables and views get the group roles' grants in
- * the same transaction.
+ * was.  On a server, svc's functions are made anew (pg_refresh) and the
+ * new tables and views get the group roles' grants in the same
+ * transaction: a schema is never migrated with an older svc's functions.
  */
 int
 svc_db_migrate(struct svc_db *db, const char *path,
@@ -229,7 +230,8 @@ svc_db_migrate(struct svc_db *db, const char *path,
 			break;
 	}
 	svc_buf_free(&sql);
-	if (rc != 0 || (db->pg && svc_db_exec(db, svc_pg_roles, e)))
+	if (rc != 0 || (db->pg && (svc_db_exec(db, svc_pg_code, e) ||
+	    svc_db_exec(db, svc_pg_roles, e))))
 		goto fail;
 	return svc_db_commit(db, e);
 fail:
@@ -723,7 +725,9 @@ open_pg(const char *conninfo, int mode, struct svc_db **out,
 	if (v < svc_nmigrations && !(mode & SVC_DB_ANY) &&
 	    older(db, path, v, mode, e))
 		goto fail;
-	if (yes && (mode & SVC_DB_INIT) && pg_refresh(db, path, e))
+	/* a schema migrated just now has them made in its transaction */
+	if (yes && (mode & SVC_DB_INIT) && v == svc_nmigrations &&
+	    pg_refresh(db, path, e))
 		goto fail;
 	*out = db;
 	free(path);

@@ -10,16 +10,16 @@
 
 gen="$B/gen"
 db="$T/gen.db"
-week4=2419200	# a period: four weeks
+week=604800	# a period
 
 run "$gen" "$db" 5000
 check_rc 0 "5,000 orders generated"
 check_same "$(printf '%s\n' "$err" | grep -o '[0-9]* lived, [0-9]* copied')" \
-    "2206 lived, 2794 copied" "most of them copies of the first period"
+    "2055 lived, 2945 copied" "most of them copies of the first period"
 per=$(printf '%s\n' "$err" | sed -n 's/.* periods of \([0-9]*\) orders copied.*/\1/p')
 whole=$(printf '%s\n' "$err" | sed -n 's/gen: \([0-9]*\) periods of.*/\1/p')
 whole=$((whole + 1))
-check_same "$per $whole" "127 23" "23 whole periods of 127 orders before the open tail"
+check_same "$per $whole" "31 96" "96 whole periods (weeks) of 31 orders before the open tail"
 
 run env SVC_DB="$db" svc-db verify
 check_rc 0 "G4: every sealed chain of the copies follows"
@@ -31,9 +31,9 @@ check_same "$(sqlite3 "$db" 'SELECT count(*) FROM orders')" 5000 "5,000 orders"
 sql="SELECT count(*), sum(c.kind IS o.kind AND c.status IS o.status
     AND c.customer_id IS o.customer_id AND c.address IS o.address
     AND c.worker_id IS o.worker_id AND c.balance IS o.balance
-    AND c.created_at - o.created_at = ((c.id - 1) / $per) * $week4
-    AND c.appt_at IS o.appt_at + ((c.id - 1) / $per) * $week4
-    AND c.closed_at IS o.closed_at + ((c.id - 1) / $per) * $week4
+    AND c.created_at - o.created_at = ((c.id - 1) / $per) * $week
+    AND c.appt_at IS o.appt_at + ((c.id - 1) / $per) * $week
+    AND c.closed_at IS o.closed_at + ((c.id - 1) / $per) * $week
     AND (SELECT count(*) FROM event WHERE order_id = c.id)
       = (SELECT count(*) FROM event WHERE order_id = o.id)
     AND (SELECT group_concat(no || cause || coalesce(outcome, ''))
@@ -41,7 +41,7 @@ sql="SELECT count(*), sum(c.kind IS o.kind AND c.status IS o.status
       cause || coalesce(outcome, '')) FROM visit WHERE order_id = o.id))
   FROM orders c JOIN orders o ON o.id = (c.id - 1) % $per + 1
   WHERE c.id > $per AND c.id <= $per * $whole"
-check_same "$(sqlite3 "$db" "$sql" 2>&1)" "2794|2794" \
+check_same "$(sqlite3 "$db" "$sql" 2>&1)" "2945|2945" \
     "each copy is its period's order moved on by whole periods"
 
 # The dates in texts moved with the times: a reply names the day of the

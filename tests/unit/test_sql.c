@@ -745,8 +745,17 @@ migrations_run_whole_or_not_at_all(void **state)
 		now = svc_pg_schema_version;
 	ms.steps = steps;
 	ms.base = now;
+	/* an older svc's function, which the migration makes anew */
+	if (db->pg && svc_db_exec(db, "CREATE OR REPLACE FUNCTION"
+	    " svc_link(prev text, canon text) RETURNS text LANGUAGE sql"
+	    " AS 'SELECT ''old'''", &e))
+		fail_msg("%s", e.msg);
 	if (svc_db_migrate(db, "db", &ms, now + 2, &e) != 0)
 		fail_msg("%s", e.msg);
+	if (db->pg)	/* sha256("x"): svc_link as this svc makes it */
+		assert_string_equal(unit_one(db, "SELECT svc_link(NULL, 'x')"),
+		    "2d711642b726b04401627ca9fbac32f5"
+		    "c8530fb1903cc4db02258717921a4881");
 	assert_int_equal(svc_db_version(db, &v, &e), 0);
 	assert_int_equal(v, now + 2);
 	assert_string_equal(unit_one(db, "SELECT count(*) FROM v_m_next"),
