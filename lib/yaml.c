@@ -114,25 +114,26 @@ static void
 make_room(struct svc_ynode *n)
 {
 	struct svc_ynode **kids;
-	char **keys;
-	int *kline, *kcol, cap;
-	size_t each = sizeof *kids;
+	size_t was = (size_t)n->n, each = sizeof *kids;
+	int map = n->type == SVC_Y_MAP, cap;
 
 	if (n->n < n->cap)
 		return;
-	cap = n->cap ? 2 * n->cap : n->type == SVC_Y_MAP ? 16 : 4;
-	if (n->type == SVC_Y_MAP)
-		each += sizeof *keys + 2 * sizeof *kline;
+	cap = n->cap ? 2 * n->cap : map ? 16 : 4;
+	if (map)
+		each += sizeof *n->keys + 2 * sizeof *n->kline;
 	kids = svc_xmalloc((size_t)cap * each);
-	keys = (char **)(kids + cap);
-	kline = (int *)(keys + cap);
-	kcol = kline + cap;
-	if (n->n)
-		memcpy(kids, n->kids, (size_t)n->n * sizeof *kids);
-	if (n->type == SVC_Y_MAP) {
-		memcpy(keys, n->keys, (size_t)n->n * sizeof *keys);
-		memcpy(kline, n->kline, (size_t)n->n * sizeof *kline);
-		memcpy(kcol, n->kcol, (size_t)n->n * sizeof *kcol);
+	if (was)
+		memcpy(kids, n->kids, was * sizeof *kids);
+	if (map) {
+		char **keys = (char **)(kids + cap);
+		int *kline = (int *)(keys + cap), *kcol = kline + cap;
+
+		if (was) {
+			memcpy(keys, n->keys, was * sizeof *keys);
+			memcpy(kline, n->kline, was * sizeof *kline);
+			memcpy(kcol, n->kcol, was * sizeof *kcol);
+		}
 		n->keys = keys;
 		n->kline = kline;
 		n->kcol = kcol;
