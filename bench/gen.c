@@ -416,6 +416,44 @@ lap(struct timespec *t)
 	return s;
 }
 
+/*
+ * The connection's settings while copying and while living.  The copies
+ * are written once, into the file, not into the WAL and then the file: a
+ * generator that fails half-way leaves a file to remove, not a history
+ * to keep.  They append: a small cache serves (a larger one only costs
+ * the pages' first touch).  Their rows are the lived period's, checked
+ * when it wrote them, moved in time and number: CHECK constraints and
+ * references are not checked again row by row (a fifth of the copying),
+ * but once, whole, by svc-db check (integrity and foreign_key_check) in
+ * tests/cli/3100-gen.t.
+ */
+static const struct { const char *name, *copying, *living; } settings[] = {
+	{ "journal_mode", "OFF", "WAL" },
+	{ "synchronous", "OFF", "FULL" },
+	{ "ignore_check_constraints", "ON", "OFF" },
+	{ "foreign_keys", "OFF", "ON" },
+	{ "cache_size", "-65536", "-4194304" },
+};
+
+/* The transaction committed, the settings for copying or living taken. */
+static void
+settle(struct svc_db *db, int copying, struct svc_err *e)
+{
+	char sql[80];
+	size_t i;
+
+	if (svc_db_commit(db, e))
+		die(e);
+	for (i = 0; i < sizeof settings / sizeof settings[0]; i++) {
+		snprintf(sql, sizeof sql, "PRAGMA %s = %s", settings[i].name,
+		    copying ? settings[i].copying : settings[i].living);
+		if (svc_db_exec(db, sql, e))
+			die(e);
+	}
+	if (svc_db_begin(db, e))
+		die(e);
+}
+
 /* The first period, lived, ended and copied into the whole ones after. */
 static void
 copy_period(struct svc_db *db, const struct gen_mark *before, long whole,
@@ -427,37 +465,13 @@ copy_period(struct svc_db *db, const struct gen_mark *before, long whole,
 	hand_over_all(db, e);
 	gateway_sent(db, e);
 	clock_gettime(CLOCK_MONOTONIC, &t);
-	/*
-	 * The copies are written once, into the file, not into the WAL and
-	 * then the file: a generator that fails half-way leaves a file to
-	 * remove, not a history to keep.  They append: a small cache serves
-	 * (a larger one only costs the pages' first touch).  Their rows are
-	 * the lived period's, checked when it wrote them, moved in time and
-	 * number: CHECK constraints and references are not checked again row
-	 * by row (a fifth of the copying), but once, whole, by svc-db check
-	 * (integrity and foreign_key_check) in tests/cli/3100-gen.t.
-	 */
-	if (svc_db_commit(db, e) ||
-	    svc_db_exec(db, "PRAGMA journal_mode = OFF", e) ||
-	    svc_db_exec(db, "PRAGMA synchronous = OFF", e) ||
-	    svc_db_exec(db, "PRAGMA ignore_check_constraints = ON", e) ||
-	    svc_db_exec(db, "PRAGMA foreign_keys = OFF", e) ||
-	    svc_db_exec(db, "PRAGMA cache_size = -65536", e) ||
-	    svc_db_begin(db, e))
-		die(e);
+	settle(db, 1, e);
 	if (gen_replicate(db, before, (int)whole - 1, PERIOD, err,
 	    sizeof err)) {
 		fprintf(stderr, "%s\n", err);
 		exit(1);
 	}
-	if (svc_db_commit(db, e) ||
-	    svc_db_exec(db, "PRAGMA journal_mode = WAL", e) ||
-	    svc_db_exec(db, "PRAGMA synchronous = FULL", e) ||
-	    svc_db_exec(db, "PRAGMA ignore_check_constraints = OFF", e) ||
-	    svc_db_exec(db, "PRAGMA foreign_keys = ON", e) ||
-	    svc_db_exec(db, "PRAGMA cache_size = -4194304", e) ||
-	    svc_db_begin(db, e))
-		die(e);
+	settle(db, 0, e);
 	fprintf(stderr, "gen: %ld periods of %ld orders copied in %.1f s\n",
 	    whole - 1, per, lap(&t));
 }
