@@ -59,6 +59,48 @@ gov_at(const char *when, const char *group)
 	return id;
 }
 
+/*
+ * A customer is one phone: found when they call again (renamed when the
+ * name given differs), added when new, whichever the last request was.
+ */
+static void
+customers_by_phone(void **state)
+{
+	static const char *const calls[][2] = {	/* name, phone */
+		{ "甲", "13911110001" }, { "乙", "13911110002" },
+		{ "甲", "13911110001" }, { "甲二", "13911110001" },
+		{ "丙", "13911110003" }, { "乙", "13911110002" },
+		{ "丙", "13911110003" },
+	};
+	struct svc_line line = { "gov-pension", 1 };
+	struct svc_order_in in = { 0 };
+	struct svc_err e = { 0 };
+	int64_t id, first = 0;
+	size_t i;
+
+	(void)state;
+	in.address = "某地";
+	in.lines = &line;
+	in.nlines = 1;
+	for (i = 0; i < sizeof calls / sizeof calls[0]; i++) {
+		in.customer = calls[i][0];
+		in.phone = calls[i][1];
+		if (svc_order_new(db, &conf, &in, &id, &e) != 0)
+			fail_msg("%s", e.msg);
+		if (first == 0)
+			first = id;
+	}
+	assert_string_equal(one("SELECT count(*) FROM customer WHERE phone"
+	    " LIKE '1391111000_' AND id > ?1 - 1000000", first), "3");
+	assert_string_equal(one("SELECT group_concat(name, ',') FROM (SELECT"
+	    " c.name FROM orders o JOIN customer c ON c.id = o.customer_id"
+	    " WHERE o.id >= ?1 ORDER BY o.id)", first),
+	    "甲二,乙,甲二,甲二,丙,乙,丙");
+	/* each order its phone's one customer */
+	assert_string_equal(one("SELECT count(DISTINCT o.customer_id) FROM"
+	    " orders o WHERE o.id >= ?1", first), "3");
+}
+
 static const char *
 due_of(int64_t id)
 {
@@ -438,6 +480,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(transitions),
+		cmocka_unit_test(customers_by_phone),
 		cmocka_unit_test(service_lines),
 		cmocka_unit_test(gov_reply_due_dates),
 		cmocka_unit_test(prices_are_copied),
