@@ -21,7 +21,6 @@ LATE="SELECT v.order_id, v.appt_at, v.arrived_at, v.late_minutes, coalesce(v.ann
 TAKEBACK="SELECT v.order_id, v.return_by, v.ended_at, CAST(julianday(date($now, 'unixepoch', 'localtime')) - julianday(v.return_by) AS INTEGER), w.login, d.code, o.customer_name FROM visit v JOIN orders o ON o.id = v.order_id LEFT JOIN dept d ON d.id = o.dept_id LEFT JOIN staff w ON w.id = v.worker_id WHERE v.outcome = 'taken_back' AND v.returned_at IS NULL AND v.return_by < date($now, 'unixepoch', 'localtime') ORDER BY v.return_by, v.order_id"
 UNREVIEWED="SELECT v.order_id, v.no, v.ended_at, v.review_due, ($now - v.review_due) / 60, w.login, d.code, v.reported_at IS NOT NULL FROM visit v JOIN orders o ON o.id = v.order_id LEFT JOIN dept d ON d.id = o.dept_id LEFT JOIN staff w ON w.id = v.worker_id WHERE v.review IS NULL AND v.review_due IS NOT NULL AND v.review_due < $now ORDER BY v.review_due, v.order_id"
 CLASHES="SELECT o.id, o.appt_at, s.login, 'worker', l.from_at, l.to_at, l.reason, d.code FROM leave l JOIN orders o ON o.worker_id = l.staff_id AND o.appt_at < l.to_at AND o.appt_at > l.from_at - 172800 AND o.appt_until > l.from_at JOIN staff s ON s.id = l.staff_id LEFT JOIN dept d ON d.id = o.dept_id WHERE l.cancelled_at IS NULL AND l.to_at > $now AND o.status = 'assigned' UNION ALL SELECT o.id, o.appt_at, s.login, 'helper', l.from_at, l.to_at, l.reason, d.code FROM leave l JOIN orders o ON o.helper_id = l.staff_id AND o.appt_at < l.to_at AND o.appt_at > l.from_at - 172800 AND o.appt_until > l.from_at JOIN staff s ON s.id = l.staff_id LEFT JOIN dept d ON d.id = o.dept_id WHERE l.cancelled_at IS NULL AND l.to_at > $now AND o.status = 'assigned' ORDER BY 2, 1"
-CONDUCT="SELECT w.login, k.item, count(*), sum(k.breach), sum(k.breach AND k.major), max(CASE WHEN k.breach THEN k.at END) FROM conduct k JOIN orders o ON o.id = k.order_id LEFT JOIN dept d ON d.id = o.dept_id LEFT JOIN staff w ON w.id = k.worker_id WHERE k.at >= $((now - 2592000)) AND k.at < $((now + 1)) GROUP BY k.worker_id, k.item ORDER BY 1, 2"
 FOLLOWUP="SELECT o.id, o.followup_due, o.followup_tries, o.customer_name, c.phone, d.code, o.kind FROM orders o JOIN customer c ON c.id = o.customer_id LEFT JOIN dept d ON d.id = o.dept_id WHERE o.followup_due IS NOT NULL AND o.followup_due <= $now ORDER BY o.followup_due, o.id"
 # svc-notify due at 10:00 (at 12:00 the quiet hours hold every message)
 now10=$(TZ=Asia/Shanghai date -d "2026-12-31 10:00" +%s)
@@ -35,7 +34,11 @@ EVAL="SELECT d.code, count(CASE WHEN coalesce(v.no, 1) = 1 AND o.id IS NOT NULL 
 report_sql() {	# report_sql NAME KEY [SINCE]: of everything, or since SINCE
 	"$top/$B/gen" --sql "$1" ${3:+period} |
 	    sed -e "s/?1\b/${3:-NULL}/g" -e 's/?[2-4]\b/NULL/g' \
-	    -e "s/?5\b/$now/g" -e 's/?6\b/0/g' -e "s/?7\b/'$2'/g"
+	    -e "s/?5\b/$now/g" -e 's/?6\b/0/g' -e "s/?7\b/'$2'/g" \
+	    -e 's/?8\b/NULL/g' -e 's/?9\b/0/g'
 }
+# The conduct of the last 30 days, by svc's own statement (a check with
+# a worker, ?8, and --check, ?9, of its own).
+CONDUCT=$(report_sql conduct dept $((now - 2592000)))
 # A summary's month: the last one of the bench's history.
 month=$(TZ=Asia/Shanghai date -d "2026-12-01 00:00" +%s)
