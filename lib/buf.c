@@ -42,6 +42,27 @@ svc_strdup(const char *s)
 	return p;
 }
 
+/*
+ * v in decimal into the end of buf[24]; returns where its text starts.
+ * Written out, not printf'd: a listing prints an id on every row and the
+ * sealed log hashes a number in every row, where snprintf cost some 800
+ * instructions a number (a tenth of an import, a fifth of a long output).
+ */
+char *
+svc_decimal(int64_t v, char buf[24])
+{
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	char *p = buf + 23;
+
+	*p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	return p;
+}
+
 static void
 grow(struct svc_buf *b, size_t need)
 {
@@ -169,8 +190,10 @@ svc_json_str(struct svc_json *j, const char *key, const char *val)
 void
 svc_json_int(struct svc_json *j, const char *key, int64_t val)
 {
+	char d[24];
+
 	json_key(j, key);
-	svc_buf_printf(&j->b, "%lld", (long long)val);
+	svc_buf_puts(&j->b, svc_decimal(val, d));
 }
 
 /* The text stays owned by the builder: free it with svc_buf_free(&j->b). */

@@ -199,7 +199,7 @@ json_value(struct svc_buf *b, struct svc_stmt *st, int i, enum jt t)
 	}
 	switch (t) {
 	case J_INT:
-		svc_buf_printf(b, "%lld", (long long)svc_col_int64(st, i));
+		svc_buf_puts(b, svc_decimal(svc_col_int64(st, i), buf));
 		break;
 	case J_TIME:
 		svc_time_iso((time_t)svc_col_int64(st, i), buf,

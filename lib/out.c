@@ -348,8 +348,7 @@ svc_out_int(struct svc_out *o, int64_t v)
 		put(o, buf, CELL_OWN);
 		return;
 	}
-	snprintf(buf, sizeof buf, "%lld", (long long)v);
-	put(o, buf, CELL_NUMBER);
+	put(o, svc_decimal(v, buf), CELL_NUMBER);
 }
 
 void

@@ -41,30 +41,13 @@ const struct svc_sealed svc_sealed[] = {
 	{ NULL, NULL, NULL }
 };
 
-/*
- * Decimal digits of v into the end of buf[24]; returns where they start.
- * Written out, not printf'd: sealing runs once per event, and printf was
- * a tenth of an import's time.
- */
-static char *
-decimal(uint64_t v, char buf[24])
-{
-	char *p = buf + 23;
-
-	*p = '\0';
-	do
-		*--p = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	return p;
-}
-
 static void
 netstring(struct svc_buf *b, char type, const void *p, size_t n)
 {
 	char len[24];
 
 	svc_buf_putc(b, type);
-	svc_buf_puts(b, decimal(n, len));
+	svc_buf_puts(b, svc_decimal((int64_t)n, len));
 	svc_buf_putc(b, ':');
 	svc_buf_add(b, p, n);
 	svc_buf_putc(b, ',');
@@ -81,10 +64,7 @@ canonical(struct svc_buf *b, const struct svc_value *v)
 		svc_buf_putc(b, 'n');
 		break;
 	case SVC_T_INT:
-		d = decimal(v->i < 0 ? (uint64_t)0 - (uint64_t)v->i :
-		    (uint64_t)v->i, num);
-		if (v->i < 0)
-			*--d = '-';
+		d = svc_decimal(v->i, num);
 		netstring(b, 'i', d, strlen(d));
 		break;
 	case SVC_T_FLOAT:

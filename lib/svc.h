@@ -56,6 +56,7 @@ struct svc_buf {
 	char *s;
 	size_t len, cap;
 };
+char *svc_decimal(int64_t, char buf[24]);	/* the text's start in buf */
 void svc_buf_add(struct svc_buf *, const char *s, size_t n);
 void svc_buf_puts(struct svc_buf *, const char *s);
 void svc_buf_putc(struct svc_buf *, char c);

@@ -1,6 +1,20 @@
 /* test_buf.c - the growable string and JSON escaping. */
 #include "unit.h"
 
+/* Numbers in decimal without printf: the edges of an int64_t. */
+static void
+decimal_digits(void **state)
+{
+	char b[24];
+
+	(void)state;
+	assert_string_equal(svc_decimal(0, b), "0");
+	assert_string_equal(svc_decimal(-1, b), "-1");
+	assert_string_equal(svc_decimal(1234567890, b), "1234567890");
+	assert_string_equal(svc_decimal(INT64_MAX, b), "9223372036854775807");
+	assert_string_equal(svc_decimal(INT64_MIN, b), "-9223372036854775808");
+}
+
 static void
 grows_and_formats(void **state)
 {
@@ -47,6 +61,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(decimal_digits),
 		cmocka_unit_test(grows_and_formats),
 		cmocka_unit_test(json_escapes_what_json_forbids),
 		cmocka_unit_test(json_object),
