@@ -33,12 +33,12 @@
 /* The sealed columns of each table, in the order svc_seal takes them. */
 const struct svc_sealed svc_sealed[] = {
 	{ "event", "order_id, subject, at, actor, kind, details",
-	    "entered_by, entered_at" },
+	    "entered_by, entered_at", 6 },
 	{ "payment", "order_id, kind, amount, method, place, collector, at,"
-	    " receipt_no, reason", NULL },
+	    " receipt_no, reason", NULL, 9 },
 	{ "handover", "worker, at, expected, counted, difference, actor",
-	    NULL },
-	{ NULL, NULL, NULL }
+	    NULL, 6 },
+	{ NULL, NULL, NULL, 0 }
 };
 
 static void
@@ -124,17 +124,14 @@ svc_seal_hash(const char *prev, const struct svc_value *v, int n,
 int
 svc_sealed_count(const struct svc_sealed *s, const struct svc_value *v, int n)
 {
-	int fixed = 1, i;
-	const char *c;
+	int i;
 
-	for (c = s->columns; *c; c++)
-		fixed += *c == ',';
-	if (s->later == NULL || n <= fixed)
-		return n < fixed ? n : fixed;
-	for (i = fixed; i < n; i++)
+	if (s->later == NULL || n <= s->ncolumns)
+		return n < s->ncolumns ? n : s->ncolumns;
+	for (i = s->ncolumns; i < n; i++)
 		if (v[i].type != SVC_T_NULL)
 			return n;
-	return fixed;
+	return s->ncolumns;
 }
 
 /*

@@ -996,6 +996,7 @@ struct svc_sealed {
 	const char *table, *columns;	/* the sealed columns, in order */
 	const char *later;	/* columns added since; trailing NULLs of
 				   these are not sealed (NULL: none) */
+	int ncolumns;		/* how many columns names (test_seal holds it) */
 };
 extern const struct svc_sealed svc_sealed[];
 int svc_sha256_hex(const void *, size_t, char out[65]);

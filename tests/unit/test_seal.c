@@ -43,8 +43,10 @@ encoding_is_the_documented_one(void **state)
 static void
 later_columns_only_when_there(void **state)
 {
+	const struct svc_sealed *s;
 	struct svc_value v[8] = { { 0 } };
-	int i;
+	const char *c;
+	int i, n;
 
 	(void)state;
 	assert_string_equal(svc_sealed[0].table, "event");
@@ -56,6 +58,12 @@ later_columns_only_when_there(void **state)
 	/* a table without later columns seals what it has */
 	assert_string_equal(svc_sealed[1].table, "payment");
 	assert_int_equal(svc_sealed_count(&svc_sealed[1], v, 8), 8);
+	/* each table's count of columns is its list's */
+	for (s = svc_sealed; s->table; s++) {
+		for (n = 1, c = s->columns; *c; c++)
+			n += *c == ',';
+		assert_int_equal(s->ncolumns, n);
+	}
 }
 
 /* Events written through svc verify; one changed behind its back not. */
