@@ -215,11 +215,17 @@ review_and_call(struct svc_db *db, const struct svc_conf *c, int64_t id,
 static long per;
 static time_t t0;
 
+/* How long after the first order the i-th comes. */
+static time_t
+after_first(long i)
+{
+	return (time_t)(i / per) * PERIOD + (time_t)((i % per) * PERIOD / per);
+}
+
 static time_t
 order_time(long i)
 {
-	return t0 + (time_t)(i / per) * PERIOD +
-	    (time_t)((i % per) * PERIOD / per);
+	return t0 + after_first(i);
 }
 
 /* One order, taken as far along its life as the dice say; k names it. */
@@ -376,8 +382,7 @@ periods(long n)
 	per = (long)((double)n * PERIOD / (3 * 365 * 86400.0));
 	if (per < 1)
 		per = 1;
-	t0 = 0;
-	t0 = end - order_time(n);
+	t0 = end - after_first(n);
 	return n > OPEN_TAIL ? (n - OPEN_TAIL) / per : 0;
 }
 

@@ -24,7 +24,7 @@
  *   TEXT that holds dates      every date in it (YYYY-MM-DD, YYYY年MM月DD日)
  *                              the shift in days later
  *   hash                       chained anew (seal.c's rule)
- *   receipt_no                 the year's next number (pay.c's form)
+ *   receipt_no                 the year's next number (SVC_RECEIPT_FORM)
  *   anything else              as it is
  * An event's details that name rows (the message and its seal, the
  * receipt, the handover) and a complaint's subject are moved as those
@@ -287,7 +287,7 @@ seal_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(cx, hex, 64, SQLITE_TRANSIENT);
 }
 
-/* gen_receipt(at): the next receipt number of at's year (pay.c's form). */
+/* gen_receipt(at): the next receipt number of at's year. */
 static void
 receipt_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
@@ -302,7 +302,7 @@ receipt_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
 		sqlite3_result_error(cx, "gen_receipt: year out of range", -1);
 		return;
 	}
-	snprintf(no, sizeof no, "R%04d-%06d", tm.tm_year + 1900,
+	snprintf(no, sizeof no, SVC_RECEIPT_FORM, tm.tm_year + 1900,
 	    ++r->receipt[tm.tm_year + 1900]);
 	sqlite3_result_text(cx, no, -1, SQLITE_TRANSIENT);
 }

@@ -153,7 +153,7 @@ next_receipt(struct svc_db *db, char *no, size_t n, struct svc_err *e)
 	svc_finalize(st);
 	if (rc != SVC_DONE)
 		return svc_db_error(db, rc, e);
-	snprintf(no, n, "R%04d-%06d", tm.tm_year + 1900, last);
+	snprintf(no, n, SVC_RECEIPT_FORM, tm.tm_year + 1900, last);
 	return 0;
 }
 

@@ -992,6 +992,8 @@ void svc_near_offer(struct svc_near *, const char *candidate);
 const char *svc_near_guess(const struct svc_near *);
 
 /* seal.c: the sealed log - event, payment and handover rows hash-chained. */
+/* A receipt's number (A11): R<year>-<n>, n from 1 in each year. */
+#define SVC_RECEIPT_FORM "R%04d-%06d"
 struct svc_sealed {
 	const char *table, *columns;	/* the sealed columns, in order */
 	const char *later;	/* columns added since; trailing NULLs of

@@ -104,11 +104,9 @@ next(struct ctx *c, yaml_event_t *ev)
 
 /*
  * Room for one more kid (and, in a map, its key): arrays grow by doubling,
- * an import reads hundreds of thousands of small mappings.
- */
-/*
- * Room for one more kid: a map's kids, keys and the keys' lines and
- * columns share one allocation, kids first (freed by freeing kids).
+ * an import reads hundreds of thousands of small mappings.  A map's kids,
+ * keys and the keys' lines and columns share one allocation, kids first
+ * (freed by freeing kids).
  */
 static void
 make_room(struct svc_ynode *n)
