@@ -11,9 +11,12 @@
  * true, false and null, UTF-8 only, control characters refused) with the
  * tree's own rules (a repeated key is refused, depth is bounded, every
  * node keeps its line and column, counted in characters as libyaml counts
- * them).  The values of a record's keys named in `unread` are checked to
- * be JSON but not built: the key stays, with an empty plain scalar for
- * its value, so a misspelt key is still refused by the caller.
+ * them).  UTF-8 is checked in the strings, the one place a byte above
+ * ASCII may stand (anywhere else the grammar refuses it), and only in
+ * the runs that hold one.  The values of a record's keys named in
+ * `unread` are checked to be JSON but not built: the key stays, with an
+ * empty plain scalar for its value, so a misspelt key is still refused
+ * by the caller.
  *
  * A JSON string is a quoted scalar; numbers, true, false and null are
  * plain ones, as a YAML reader sees them in a flow mapping.
@@ -37,11 +40,15 @@ struct jp {
 	struct svc_err *e;
 };
 
+#define ONES 0x0101010101010101ULL
+
 /*
  * The column of p; positions are asked for in increasing order.  A
  * character is a byte that is not a continuation (10xxxxxx), counted
  * eight bytes at a time: the columns of a record's last keys lie past
- * most of its bytes.
+ * most of its bytes.  A word's continuations, one in the low bit of each
+ * of its bytes, are summed into the top byte by a multiplication (a
+ * popcount is a library call in a build for any x86-64).
  */
 static int
 column(struct jp *j, const char *p)
@@ -50,8 +57,8 @@ column(struct jp *j, const char *p)
 
 	for (; p - j->colp >= 8; j->colp += 8) {
 		memcpy(&w, j->colp, sizeof w);
-		j->col += 8 - __builtin_popcountll(w & ~(w << 1) &
-		    0x8080808080808080ULL);
+		j->col += 8 - (int)((((w & ~(w << 1)) >> 7) & ONES) * ONES >>
+		    56);
 	}
 	for (; j->colp < p; j->colp++)
 		if ((*(const unsigned char *)j->colp & 0xC0) != 0x80)
@@ -132,37 +139,50 @@ static const unsigned char special[256] = {
 };
 
 /*
- * Whether a word of 8 bytes holds a '"', a '\\' or a control character:
- * each test sets a byte's top bit where it finds one (and may set more
- * above it, never one where there is none).
+ * The top bits of a word of 8 bytes where it holds a '"', a '\\' or a
+ * control character: each test sets a byte's top bit where it finds one
+ * (and may set more above it, never one where there is none), so the
+ * lowest bit set is the first special byte's.
  */
-#define ONES 0x0101010101010101ULL
-static int
-has_special(uint64_t w)
+static uint64_t
+specials(uint64_t w)
 {
 	uint64_t q = w ^ ONES * '"', b = w ^ ONES * '\\';
 
 	return (((q - ONES) & ~q) | ((b - ONES) & ~b) |
-	    ((w - ONES * 0x20) & ~w)) & ONES * 0x80 ? 1 : 0;
+	    ((w - ONES * 0x20) & ~w)) & ONES * 0x80;
 }
 
 /*
  * The first special byte from p: eight at a time while the text lasts.
  * Most of an export line is strings (the events' Chinese), and a byte
- * at a time was a sixth of an import's time.
+ * at a time was a sixth of an import's time.  *wide is set when the run
+ * holds a byte above ASCII, which only then needs its UTF-8 checked.
  */
 static const char *
-plain(const char *p, const char *end)
+plain(const char *p, const char *end, int *wide)
 {
-	uint64_t w;
+	uint64_t w, m, any = 0;
 
 	for (; end - p >= 8; p += 8) {
 		memcpy(&w, p, sizeof w);
-		if (has_special(w))
-			break;
+		if ((m = specials(w)) == 0) {
+			any |= w;
+			continue;
+		}
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* the first byte in memory is the word's lowest: the
+		 * special one is found without a byte loop (most strings
+		 * are short, a time or a key, and end in the word read) */
+		*wide = ((any | (w & ((m & -m) - 1))) & ONES * 0x80) != 0;
+		return p + __builtin_ctzll(m) / 8;
+#else
+		break;
+#endif
 	}
-	while (!special[(unsigned char)*p])
-		p++;
+	for (; !special[(unsigned char)*p]; p++)
+		any |= (unsigned char)*p;
+	*wide = (any & ONES * 0x80) != 0;
 	return p;
 }
 
@@ -171,11 +191,17 @@ static int
 string(struct jp *j, int keep)
 {
 	static const char plain_esc[] = "\"\\/bfnrt", as[] = "\"\\/\b\f\n\r\t";
-	const char *run, *esc;
+	const char *run, *esc, *bad;
+	int wide;
 
-	svc_buf_reset(&j->str);
+	if (keep)
+		svc_buf_reset(&j->str);
 	for (run = ++j->p;; run = j->p) {
-		j->p = plain(j->p, j->end);
+		j->p = plain(j->p, j->end, &wide);
+		if (wide && (bad = svc_utf8_invalid(run, j->p)) != NULL) {
+			j->p = bad;
+			return fail(j, N_("not UTF-8"));
+		}
 		if (keep)
 			svc_buf_add(&j->str, run, (size_t)(j->p - run));
 		if (*j->p == '"') {
@@ -373,10 +399,6 @@ svc_json_parse(const char *file, int line, const char *text,
 	    { 0 }, e };
 	struct svc_ynode *root = NULL;
 
-	if (!svc_utf8_valid(text)) {
-		svc_seterr(e, SVC_EX_DATA, "%s:%d: not UTF-8", file, line);
-		return NULL;
-	}
 	blanks(&j);
 	if (value(&j, 0, 1, &root) == 0) {
 		blanks(&j);

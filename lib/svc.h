@@ -598,6 +598,9 @@ size_t svc_utf8_fit(const char *s, int maxw, int *width);
 int svc_utf8_cut(const char *s, size_t len, int maxw);
 void svc_utf8_put(struct svc_buf *, long c);	/* encode */
 int svc_utf8_valid(const char *s);
+/* The first byte in s..end that starts no valid sequence, or NULL;
+ * end at an ASCII byte or the NUL. */
+const char *svc_utf8_invalid(const char *s, const char *end);
 /* The one validator of a person's free text; flags and limits below. */
 enum { SVC_TEXT_REQUIRED = 1, SVC_TEXT_LINES = 2 };
 #define SVC_TEXT_SHORT 200	/* names, phones, logins, badges */

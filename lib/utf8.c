@@ -145,13 +145,19 @@ svc_utf8_cut(const char *s, size_t len, int maxw)
 	return (int)(n < len ? n : len);
 }
 
-int
-svc_utf8_valid(const char *s)
+/*
+ * The first byte of s..end that does not start a valid UTF-8 sequence, or
+ * NULL.  end lies at an ASCII byte or the NUL, so a sequence cut by it
+ * fails on that byte: the JSON reader checks each run of a string this
+ * way, between its quotes and escapes, and reads the rest as ASCII.
+ */
+const char *
+svc_utf8_invalid(const char *s, const char *end)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	long c;
 
-	while (*p) {
+	while (p < (const unsigned char *)end) {
 		if (*p < 0x80) {	/* most bytes: the import reads them all */
 			p++;
 			continue;
@@ -165,9 +171,15 @@ svc_utf8_valid(const char *s)
 		}
 		p += decode(p, &c);
 		if (c < 0)
-			return 0;
+			return (const char *)p - 1;
 	}
-	return 1;
+	return NULL;
+}
+
+int
+svc_utf8_valid(const char *s)
+{
+	return svc_utf8_invalid(s, s + strlen(s)) == NULL;
 }
 
 /* Code point c (at most U+10FFFF, no surrogate) as UTF-8 onto b. */

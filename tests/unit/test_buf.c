@@ -39,6 +39,12 @@ json_escapes_what_json_forbids(void **state)
 	(void)state;
 	svc_buf_json_str(&b, "a\"b\\c\nd\te\x01 王");
 	assert_string_equal(b.s, "\"a\\\"b\\\\c\\nd\\te\\u0001 王\"");
+	/* runs copied whole: escapes first and last, DEL, carriage
+	 * return, nothing at all */
+	svc_buf_reset(&b);
+	svc_buf_json_str(&b, "\"王\x7f\r");
+	svc_buf_json_str(&b, "");
+	assert_string_equal(b.s, "\"\\\"王\\u007f\\r\"\"\"");
 	svc_buf_free(&b);
 }
 

@@ -93,6 +93,8 @@ leaves_unread_values_unbuilt(void **state)
 	/* an unread value is still checked to be JSON */
 	assert_null(parse("{\"events\": [1,]}", unread, &e));
 	assert_string_equal(e.msg, "t.jsonl:7:15: expected a value");
+	assert_null(parse("{\"events\": [\"\xE5\xAE\"]}", unread, &e));
+	assert_string_equal(e.msg, "t.jsonl:7:14: not UTF-8");
 	/* columns are counted past unread values, eight bytes at a time
 	 * (words of Chinese and ASCII mixed): the key after nine Chinese
 	 * characters at 27, its value at 34 */
@@ -136,7 +138,18 @@ refuses_what_is_not_json(void **state)
 	    "t.jsonl:7:3: \\u0000 in a string");
 	assert_string_equal(refusal("{} {}"),
 	    "t.jsonl:7:4: more after the value");
-	assert_string_equal(refusal("[\"\xC3\x28\"]"), "t.jsonl:7: not UTF-8");
+	/* UTF-8 is checked where it may stand, in strings, at the bad
+	 * byte: a cut sequence, one after an escape, a surrogate encoded */
+	assert_string_equal(refusal("[\"\xC3\x28\"]"),
+	    "t.jsonl:7:3: not UTF-8");
+	assert_string_equal(refusal("[\"客\\n\xE5\xAE\"]"),
+	    "t.jsonl:7:6: not UTF-8");
+	assert_string_equal(refusal("{\"a\xED\xA0\x80\": 1}"),
+	    "t.jsonl:7:4: not UTF-8");
+	/* anywhere else a byte above ASCII is not JSON, valid or not */
+	assert_string_equal(refusal("[客]"), "t.jsonl:7:2: expected a value");
+	assert_string_equal(refusal("{\"a\": 1\xFF}"),
+	    "t.jsonl:7:8: expected ',' or '}'");
 	assert_string_equal(refusal("[1, 2"),
 	    "t.jsonl:7:6: expected ',' or ']'");
 }
