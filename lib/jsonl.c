@@ -37,6 +37,7 @@ struct jp {
 	int col;		/* the column (characters) of colp, 1-based */
 	const char *const *unread;
 	struct svc_buf str;	/* the string being decoded */
+	struct svc_yarena *a;	/* the tree's */
 	struct svc_err *e;
 };
 
@@ -269,7 +270,7 @@ static int value(struct jp *, int depth, int keep, struct svc_ynode **);
 static struct svc_ynode *
 node(struct jp *j, enum svc_ytype t, int keep)
 {
-	return keep ? svc_ynode_new(t, j->line, column(j, j->p)) : NULL;
+	return keep ? svc_ynode_new(j->a, t, j->line, column(j, j->p)) : NULL;
 }
 
 /* Whether a key of the record (the outermost map) is one never read. */
@@ -288,9 +289,9 @@ unread(const struct jp *j, int depth, const char *key)
 
 /* What stands for a value not built: an empty plain scalar, as null. */
 static struct svc_ynode *
-unread_value(int line, int col)
+unread_value(struct jp *j, int line, int col)
 {
-	return svc_yscalar_new(line, col, "", 0);
+	return svc_yscalar_new(j->a, line, col, "", 0);
 }
 
 /* The members or items of an object or array, p at its first byte. */
@@ -323,21 +324,16 @@ members(struct jp *j, struct svc_ynode *n, int map, int depth, int keep)
 			    line, col, j->file, j->e))
 				return -1;
 			blanks(j);
-			if (*j->p++ != ':') {
-				j->p--;
-				if (keep)
-					free(n->keys[n->n]);
+			if (*j->p != ':')
 				return fail(j, N_("expected ':' after a key"));
-			}
+			j->p++;
 			blanks(j);
 		}
-		if (value(j, depth + 1, keep && !skip, &kid)) {
-			if (keep && map)
-				free(n->keys[n->n]);
+		if (value(j, depth + 1, keep && !skip, &kid))
 			return -1;
-		}
 		if (keep)
-			svc_ynode_add(n, kid ? kid : unread_value(line, col));
+			svc_ynode_add(n, kid ? kid : unread_value(j, line,
+			    col));
 		blanks(j);
 		if (*j->p == close) {
 			j->p++;
@@ -364,10 +360,9 @@ value(struct jp *j, int depth, int keep, struct svc_ynode **out)
 		return fail(j, N_("nested too deep"));
 	if (*j->p == '{' || *j->p == '[') {
 		n = node(j, *j->p == '{' ? SVC_Y_MAP : SVC_Y_SEQ, keep);
-		if (members(j, n, *j->p == '{', depth, keep)) {
-			svc_yaml_free(n);
+		/* a failure leaves n to the arena, freed at the top */
+		if (members(j, n, *j->p == '{', depth, keep))
 			return -1;
-		}
 		*out = n;
 		return 0;
 	}
@@ -376,13 +371,13 @@ value(struct jp *j, int depth, int keep, struct svc_ynode **out)
 		if (string(j, keep))
 			return -1;
 		if (keep) {
-			*out = svc_yscalar_new(j->line, col, j->str.s ? j->str.s :
-			    "", j->str.len);
+			*out = svc_yscalar_new(j->a, j->line, col,
+			    j->str.s ? j->str.s : "", j->str.len);
 			(*out)->quoted = 1;
 		}
 	} else if ((end = bare(j->p)) != NULL) {
 		if (keep)
-			*out = svc_yscalar_new(j->line, col, j->p,
+			*out = svc_yscalar_new(j->a, j->line, col, j->p,
 			    (size_t)(end - j->p));
 		j->p = end;
 	} else {
@@ -396,17 +391,19 @@ svc_json_parse(const char *file, int line, const char *text,
     const char *const *unread, struct svc_err *e)
 {
 	struct jp j = { text, text + strlen(text), file, line, text, 1, unread,
-	    { 0 }, e };
+	    { 0 }, svc_yarena_new(), e };
 	struct svc_ynode *root = NULL;
+	int rc;
 
 	blanks(&j);
-	if (value(&j, 0, 1, &root) == 0) {
+	if ((rc = value(&j, 0, 1, &root)) == 0) {
 		blanks(&j);
-		if (*j.p != '\0') {
-			fail(&j, N_("more after the value"));
-			svc_yaml_free(root);
-			root = NULL;
-		}
+		if (*j.p != '\0')
+			rc = fail(&j, N_("more after the value"));
+	}
+	if (rc != 0) {
+		svc_yarena_free(j.a);	/* with what was built */
+		root = NULL;
 	}
 	svc_buf_free(&j.str);
 	return root;

@@ -183,6 +183,7 @@ struct svc_ynode {
 	int *kline, *kcol;	/* map: where each key stands */
 	struct svc_ynode **kids;	/* map values or sequence items */
 	int n, cap;		/* kids (and keys) used, and allocated */
+	struct svc_yarena *arena;	/* the tree's, where all of it is */
 };
 #define SVC_YAML_MAXDEPTH 32
 /*
@@ -199,16 +200,21 @@ svc_key_eq(const char *a, const char *b)
 struct svc_ynode *svc_yaml_load(const char *path, struct svc_err *);
 struct svc_ynode *svc_yaml_load_string(const char *name, const char *text,
     struct svc_err *);
-void svc_yaml_free(struct svc_ynode *);
+void svc_yaml_free(struct svc_ynode *root);	/* the whole tree */
 typedef int (*svc_yitem_fn)(const struct svc_ynode *item, void *arg);
 /* Each record of a YAML list, or of JSON Lines (a file starting with {):
  * the values of the keys in unread (NULL: none) are not built. */
 int svc_yaml_each(const char *path, const char *const *unread, svc_yitem_fn,
     void *arg, struct svc_err *);
-/* The tree's nodes, for the readers that build it (yaml.c, jsonl.c). */
-struct svc_ynode *svc_ynode_new(enum svc_ytype, int line, int col);
-struct svc_ynode *svc_yscalar_new(int line, int col, const char *s,
-    size_t len);
+/* The tree's nodes, for the readers that build it (yaml.c, jsonl.c), in
+ * an arena that svc_yaml_free(root) frees whole. */
+struct svc_yarena *svc_yarena_new(void);
+void *svc_yarena_alloc(struct svc_yarena *, size_t);
+void svc_yarena_free(struct svc_yarena *);
+struct svc_ynode *svc_ynode_new(struct svc_yarena *, enum svc_ytype, int line,
+    int col);
+struct svc_ynode *svc_yscalar_new(struct svc_yarena *, int line, int col,
+    const char *s, size_t len);
 void svc_ynode_add(struct svc_ynode *, struct svc_ynode *kid);
 int svc_ynode_key(struct svc_ynode *map, const char *key, int line, int col,
     const char *file, struct svc_err *);
