@@ -32,11 +32,12 @@ WERROR ?= -Werror
 SVC_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra $(WERROR) \
 	-Wno-unused-parameter -Ilib -DSVC_SHAREDIR='"$(SHAREDIR)"' \
 	-DSVC_STATEDIR='"$(STATEDIR)"' -DSVC_SYSCONFDIR='"$(SYSCONFDIR)"' \
-	-DSVC_LOCALEDIR='"$(LOCALEDIR)"' $(PQ_CFLAGS)
+	-DSVC_LOCALEDIR='"$(LOCALEDIR)"' $(PQ_CFLAGS) -pthread
 PKGS = sqlite3 yaml-0.1 libsodium libical
 # libpq: its header only; pg.c loads the library when a connection asks
 PQ_CFLAGS = $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
-LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lyaml -lsodium -lical)
+# -pthread: an import reads its file on a thread of its own (ahead.c)
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lyaml -lsodium -lical) -pthread
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 ifeq ($(SANITIZE),1)
@@ -52,9 +53,9 @@ endif
 # svc, the front door, only finds them and is never setgid.
 TOOLS = svc-assign svc-cal svc-complaint svc-db svc-notify svc-order svc-pay svc-plan svc-product svc-report svc-staff svc-visit
 COMMANDS = svc $(TOOLS)
-LIBMODS = err i18n buf utf8 when clock cal money yaml jsonl tmpl conduct conf schema schema_pg sql pg db acting event sha256 plan \
+LIBMODS = err i18n buf utf8 when clock cal money yaml jsonl ahead tmpl conduct conf schema schema_pg sql pg db acting event sha256 plan \
 	staff leave roster order reply order_view history order_import assign product visit close sheet pay complaint report query out ids known seal copy notify cli
-UNITS = when cal money utf8 yaml jsonl history conf db out ids staff event buf order assign product visit pay report known seal sha256 acting notify plan sql
+UNITS = when cal money utf8 yaml jsonl ahead history conf db out ids staff event buf order assign product visit pay report known seal sha256 acting notify plan sql
 
 LIBOBJ = $(LIBMODS:%=$(B)/lib/%.o)
 BINS = $(COMMANDS:%=$(B)/bin/%)

@@ -411,7 +411,7 @@ svc_json_parse(const char *file, int line, const char *text,
 
 int
 svc_jsonl_each(FILE *f, const char *file, const char *const *unread,
-    svc_yitem_fn fn, void *arg, struct svc_err *e)
+    svc_ytake_fn take, void *arg, struct svc_err *e)
 {
 	struct svc_ynode *item;
 	char *buf = NULL;
@@ -433,8 +433,7 @@ svc_jsonl_each(FILE *f, const char *file, const char *const *unread,
 			rc = e->code;
 			break;
 		}
-		rc = fn(item, arg);
-		svc_yaml_free(item);
+		rc = take(item, arg);
 	}
 	free(buf);
 	if (rc == 0 && ferror(f))

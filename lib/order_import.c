@@ -205,6 +205,22 @@ record(const struct svc_ynode *item, void *arg)
  * Returns 0 when every record was registered; otherwise the first error's
  * status, each bad record having been handed to bad() as it was found.
  */
+/*
+ * Where the file stops being JSON or YAML, reading stops: after bad
+ * records, that place is the last of them, told with the others (it was
+ * lost behind the first before, and found only on the next run).
+ */
+static void
+unreadable(struct ix *x, const struct svc_err *rd)
+{
+	if (x->nbad > 0) {
+		x->nbad++;
+		x->bad(rd->msg, x->arg);
+	}
+	if (x->e->code == 0)
+		*x->e = *rd;
+}
+
 int
 svc_order_import(struct svc_db *db, const struct svc_conf *c, const char *path,
     void (*created)(int64_t, void *), void (*bad)(const char *, void *),
@@ -212,9 +228,12 @@ svc_order_import(struct svc_db *db, const struct svc_conf *c, const char *path,
 {
 	struct ix x = { db, c, strcmp(path, "-") ? path : "<stdin>", created,
 		bad, arg, e, 0, NULL, 0 };
+	struct svc_err rd = { 0 };	/* the file's, apart from its records' */
 	int rc;
 
-	rc = svc_yaml_each(path, unread, record, &x, e);
+	if ((rc = svc_yaml_each(path, unread, record, &x, &rd)) != 0 &&
+	    rd.code != 0)
+		unreadable(&x, &rd);
 	free(x.lines);
 	*nbad = x.nbad;
 	return rc ? rc : e->code;

@@ -202,6 +202,14 @@ struct svc_ynode *svc_yaml_load_string(const char *name, const char *text,
     struct svc_err *);
 void svc_yaml_free(struct svc_ynode *root);	/* the whole tree */
 typedef int (*svc_yitem_fn)(const struct svc_ynode *item, void *arg);
+/* A reader hands each record to a take function, which owns it from then
+ * (svc_yaml_free); svc_yread_ahead runs a reader on a thread of its own
+ * and fn on the caller's, one record at a time in the file's order. */
+typedef int (*svc_ytake_fn)(struct svc_ynode *item, void *arg);
+typedef int (*svc_yread_fn)(void *src, svc_ytake_fn, void *arg,
+    struct svc_err *);
+int svc_yread_ahead(svc_yread_fn, void *src, svc_yitem_fn fn, void *arg,
+    struct svc_err *);
 /* Each record of a YAML list, or of JSON Lines (a file starting with {):
  * the values of the keys in unread (NULL: none) are not built. */
 int svc_yaml_each(const char *path, const char *const *unread, svc_yitem_fn,
@@ -222,7 +230,7 @@ int svc_ynode_key(struct svc_ynode *map, const char *key, int line, int col,
 struct svc_ynode *svc_json_parse(const char *file, int line, const char *text,
     const char *const *unread, struct svc_err *);
 int svc_jsonl_each(FILE *, const char *file, const char *const *unread,
-    svc_yitem_fn, void *arg, struct svc_err *);
+    svc_ytake_fn, void *arg, struct svc_err *);
 struct svc_ynode *svc_ymap_get(const struct svc_ynode *, const char *key);
 int svc_yerr(struct svc_err *, int code, const char *file,
     const struct svc_ynode *, const char *fmt, ...)

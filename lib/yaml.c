@@ -464,7 +464,7 @@ svc_ycheck_keys(const struct svc_ynode *n, const char *const *allowed,
  * stop.  An empty document is an empty list.
  */
 static int
-each_in_seq(struct ctx *c, svc_yitem_fn fn, void *arg)
+each_in_seq(struct ctx *c, svc_ytake_fn take, void *arg)
 {
 	struct svc_ynode *item;
 	yaml_event_t ev;
@@ -482,15 +482,13 @@ each_in_seq(struct ctx *c, svc_yitem_fn fn, void *arg)
 			svc_yarena_free(c->a);
 			return c->e->code;
 		}
-		rc = fn(item, arg);
-		svc_yaml_free(item);
-		if (rc != 0)
+		if ((rc = take(item, arg)) != 0)
 			return rc;
 	}
 }
 
 static int
-each_stream(struct ctx *c, svc_yitem_fn fn, void *arg)
+each_stream(struct ctx *c, svc_ytake_fn take, void *arg)
 {
 	yaml_event_t ev;
 	int rc;
@@ -515,7 +513,7 @@ each_stream(struct ctx *c, svc_yitem_fn fn, void *arg)
 		return c->e->code;
 	}
 	yaml_event_delete(&ev);
-	if ((rc = each_in_seq(c, fn, arg)) != 0)
+	if ((rc = each_in_seq(c, take, arg)) != 0)
 		return rc;
 	if (next(c, &ev) != 0)	/* document end */
 		return c->e->code;
@@ -530,33 +528,45 @@ each_stream(struct ctx *c, svc_yitem_fn fn, void *arg)
 	return c->e->code;
 }
 
+/* An open file of records, JSON Lines or a YAML list. */
+struct source {
+	FILE *f;
+	const char *file;
+	const char *const *unread;
+};
+
+static int
+read_source(void *src, svc_ytake_fn take, void *arg, struct svc_err *e)
+{
+	struct source *s = src;
+	struct ctx c = { .file = s->file, .e = e };
+	int ch, rc;
+
+	/* Only a peek: skipping anything would shift libyaml's lines. */
+	if ((ch = getc(s->f)) != EOF)
+		ungetc(ch, s->f);
+	if (ch == '{')
+		return svc_jsonl_each(s->f, s->file, s->unread, take, arg, e);
+	yaml_parser_initialize(&c.p);
+	yaml_parser_set_input_file(&c.p, s->f);
+	rc = each_stream(&c, take, arg);
+	yaml_parser_delete(&c.p);
+	return rc;
+}
+
 int
 svc_yaml_each(const char *path, const char *const *unread, svc_yitem_fn fn,
     void *arg, struct svc_err *e)
 {
-	struct ctx c = { .file = path, .e = e };
-	FILE *f;
-	int ch, rc;
+	struct source s = { stdin, "<stdin>", unread };
+	int rc;
 
-	if (strcmp(path, "-") == 0) {
-		f = stdin;
-		c.file = "<stdin>";
-	} else if ((f = svc_user_fopen(path, "rb")) == NULL) {
+	if (strcmp(path, "-") != 0 &&
+	    (s.f = svc_user_fopen(s.file = path, "rb")) == NULL)
 		return svc_seterr(e, SVC_EX_NOINPUT, "%s: %s", path,
 		    strerror(errno));
-	}
-	/* Only a peek: skipping anything would shift libyaml's line numbers. */
-	if ((ch = getc(f)) != EOF)
-		ungetc(ch, f);
-	if (ch == '{') {
-		rc = svc_jsonl_each(f, c.file, unread, fn, arg, e);
-	} else {
-		yaml_parser_initialize(&c.p);
-		yaml_parser_set_input_file(&c.p, f);
-		rc = each_stream(&c, fn, arg);
-		yaml_parser_delete(&c.p);
-	}
-	if (f != stdin)
-		fclose(f);
-	return rc;
+	rc = svc_yread_ahead(read_source, &s, fn, arg, e);
+	if (s.f != stdin)
+		fclose(s.f);
+	return rc ? rc : e->code;
 }

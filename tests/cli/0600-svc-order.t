@@ -198,6 +198,16 @@ case "$err" in
 	ok "a misspelt key at its place, and nothing imported" ;;
 *) not_ok "a misspelt key at its place" "$err" ;;
 esac
+# A bad record, then a line that is not JSON: both told, though reading
+# stops at the second (it went unsaid behind the first before).
+printf '{"id": 1,}\n' >>"$T/bad.jsonl"
+unchanged "an import with a bad record, then a line not JSON" svc-order import "$T/bad.jsonl"
+check_rc 65 "a bad record and a bad line: exit 65"
+case "$err" in
+*"bad.jsonl:3:50: unknown key 'servces'"*"bad.jsonl:4:10: expected a key in quotes"*"nothing imported: 2 bad records"*)
+	ok "the line where reading stopped is told after the bad record" ;;
+*) not_ok "the line where reading stopped is told" "$err" ;;
+esac
 printf -- '- {customer: 丁, phone: "4", address: 某地, kind: repair, fault: 不制冷}\n' >"$T/one.yaml"
 run sh -c "svc-order import <'$T/one.yaml'"
 check_out 6 "import from stdin prints the new id"
