@@ -10,18 +10,23 @@
 
 #include "svc.h"
 
-/* Written by export, not registration fields: read, ignored, not built. */
-#define EXPORT_ONLY "id", "status", "reply_due", "replied_at", "reply_late", \
-	"appointment", "until", "documents", "reason", "forced", "visits", \
-	"events"
-
+/*
+ * The keys in the order svc-order export writes them (each is then
+ * found at the first try, svc_ycheck_keys); those export writes that are
+ * not registration fields are read, ignored and not built.
+ */
 static const char *const keys[] = {
-	"kind", "services", "customer", "phone", "email", "address", "channel",
-	"group", "want", "dept", "product", "fault", "note", "registered",
-	EXPORT_ONLY, NULL
+	"id", "status", "kind", "dept", "customer", "phone", "email",
+	"address", "channel", "group", "product", "fault", "note", "want",
+	"registered", "reply_due", "replied_at", "reply_late", "appointment",
+	"until", "documents", "reason", "forced", "services", "visits",
+	"events", NULL
 };
-/* Most of an export line's bytes are these, the visits and events. */
-static const char *const unread[] = { EXPORT_ONLY, NULL };
+/* Most of an export line's bytes are the visits and events. */
+static const char *const unread[] = {
+	"id", "status", "reply_due", "replied_at", "reply_late", "appointment",
+	"until", "documents", "reason", "forced", "visits", "events", NULL
+};
 
 struct ix {
 	struct svc_db *db;

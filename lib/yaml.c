@@ -439,21 +439,29 @@ svc_yerr(struct svc_err *e, int code, const char *file,
 	    n ? n->col : 0, msg);
 }
 
+/*
+ * Each key is looked for from where the one before it was found, round
+ * the list: a file that writes its keys in the list's order (svc-order
+ * export and import's own list) finds each at the first try.
+ */
 int
 svc_ycheck_keys(const struct svc_ynode *n, const char *const *allowed,
     const char *file, struct svc_err *e)
 {
-	const char *const *a;
-	int i;
+	int i, k, nallowed, from = 0;
 
+	for (nallowed = 0; allowed[nallowed]; nallowed++)
+		;
 	for (i = 0; i < n->n; i++) {
-		for (a = allowed; *a; a++)
-			if (svc_key_eq(*a, n->keys[i]))
+		for (k = 0; k < nallowed; k++)
+			if (svc_key_eq(allowed[(from + k) % nallowed],
+			    n->keys[i]))
 				break;
-		if (*a == NULL)
+		if (k == nallowed)
 			return svc_seterr(e, SVC_EX_DATA, "%s:%d:%d: unknown "
 			    "key '%s'", file, n->kline[i], n->kcol[i],
 			    n->keys[i]);
+		from = (from + k + 1) % nallowed;
 	}
 	return 0;
 }

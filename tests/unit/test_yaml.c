@@ -135,7 +135,8 @@ empty_document_is_an_empty_map(void **state)
 static void
 checks_keys(void **state)
 {
-	static const char *const allowed[] = { "a", "b", NULL };
+	static const char *const allowed[] = { "a", "b", NULL },
+	    *const abc[] = { "a", "b", "c", NULL };
 	struct svc_err e = { 0 };
 	struct svc_ynode *r = load("a: 1\nc: 2\n", &e);
 
@@ -143,6 +144,15 @@ checks_keys(void **state)
 	assert_int_equal(svc_ycheck_keys(r, allowed, "t.yaml", &e),
 	    SVC_EX_DATA);
 	assert_string_equal(e.msg, "t.yaml:2:1: unknown key 'c'");
+	svc_yaml_free(r);
+	/* each key looked for from the one before, round the list: any
+	 * order passes, an unknown key after a wrap is still refused */
+	r = load("c: 1\nb: 2\na: 3\n", &e);
+	assert_int_equal(svc_ycheck_keys(r, abc, "t.yaml", &e), 0);
+	svc_yaml_free(r);
+	r = load("b: 1\nc: 2\na: 3\nd: 4\n", &e);
+	assert_int_equal(svc_ycheck_keys(r, abc, "t.yaml", &e), SVC_EX_DATA);
+	assert_string_equal(e.msg, "t.yaml:4:1: unknown key 'd'");
 	svc_yaml_free(r);
 }
 
