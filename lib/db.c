@@ -310,7 +310,8 @@ open_raw(const char *path, int flags, struct svc_db **out, struct svc_err *e)
 	int rc;
 
 	/*
-	 * One thread per process: SQLite's own mutexes are pure cost here,
+	 * SQLite is used from one thread of a process (an import's reader,
+	 * ahead.c, never touches it): its own mutexes are pure cost here,
 	 * and so is its count of memory in use, which takes a global mutex
 	 * on every malloc and free.  The setting must precede SQLite's
 	 * initialisation; later calls are refused harmlessly.
