@@ -87,7 +87,7 @@ cmd_new(struct svc_cli *cli, int argc, char **argv)
 		svc_db_rollback(cli->db);
 		svc_cli_fail(cli, &e);
 	}
-	svc_buf_printf(&cli->changed, "%lld\n", (long long)id);
+	svc_cli_made(cli, id);
 	cli->nok++;
 	svc_batch_end(cli);
 }

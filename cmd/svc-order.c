@@ -581,7 +581,7 @@ imported(int64_t id, void *arg)
 {
 	struct svc_cli *cli = arg;
 
-	svc_buf_printf(&cli->changed, "%lld\n", (long long)id);
+	svc_cli_made(cli, id);
 	cli->nok++;
 }
 

@@ -523,7 +523,7 @@ cmd_leave(struct svc_cli *cli, int argc, char **argv)
 		svc_warnx("%s: %d booked visit%s in this leave: svc-report "
 		    "clashes lists them", argv[optind], clashes,
 		    clashes == 1 ? " is" : "s are");
-	svc_buf_printf(&cli->changed, "%lld\n", (long long)id);
+	svc_cli_made(cli, id);
 	cli->nok++;
 	svc_batch_end(cli);
 }

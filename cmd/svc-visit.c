@@ -591,7 +591,7 @@ swept(int64_t id, time_t at, int call_first, void *arg)
 		}
 		return;
 	}
-	svc_buf_printf(&cli->changed, "%lld\n", (long long)id);
+	svc_cli_made(cli, id);
 }
 
 /*

@@ -73,6 +73,8 @@ void svc_cli_options(struct svc_cli *, int argc, char **argv,
     const struct option *longopts, const char *shortopts, const int *allowed,
     svc_opt_fn, void *ctx);
 int64_t svc_cli_id(const char *key);
+/* The id of a row the command made, printed once it commits. */
+void svc_cli_made(struct svc_cli *, int64_t id);
 void svc_cli_option(struct svc_cli *, int c, const char *arg);
 _Noreturn void svc_cli_usage(struct svc_cli *);
 _Noreturn void svc_cli_fail(struct svc_cli *, const struct svc_err *);

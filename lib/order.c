@@ -468,6 +468,17 @@ insert_lines(struct svc_db *db, const struct svc_conf *c, int64_t id,
 	return e->code;
 }
 
+/* A service line as the events name it, code:qty ("clean-glass:12"). */
+static void
+line_text(struct svc_buf *b, const struct svc_line *l)
+{
+	char d[24];
+
+	svc_buf_puts(b, l->code);
+	svc_buf_putc(b, ':');
+	svc_buf_puts(b, svc_decimal(l->qty, d));
+}
+
 static void
 lines_json(struct svc_json *j, const char *key, const struct svc_order_in *in)
 {
@@ -479,9 +490,11 @@ lines_json(struct svc_json *j, const char *key, const struct svc_order_in *in)
 		svc_buf_putc(&j->b, ',');
 	svc_buf_json_str(&j->b, key);
 	svc_buf_puts(&j->b, ":[");
-	for (i = 0; i < in->nlines; i++)
-		svc_buf_printf(&j->b, "%s\"%s:%d\"", i ? "," : "",
-		    in->lines[i].code, in->lines[i].qty);
+	for (i = 0; i < in->nlines; i++) {
+		svc_buf_puts(&j->b, i ? ",\"" : "\"");
+		line_text(&j->b, &in->lines[i]);
+		svc_buf_putc(&j->b, '"');
+	}
 	svc_buf_putc(&j->b, ']');
 }
 
@@ -683,9 +696,11 @@ lines_text(struct svc_buf *b, const struct svc_order_in *in)
 {
 	int i;
 
-	for (i = 0; i < in->nlines; i++)
-		svc_buf_printf(b, "%s%s:%d", i ? "," : "", in->lines[i].code,
-		    in->lines[i].qty);
+	for (i = 0; i < in->nlines; i++) {
+		if (i)
+			svc_buf_putc(b, ',');
+		line_text(b, &in->lines[i]);
+	}
 }
 
 static int

@@ -104,8 +104,10 @@ add_line(struct ix *x, int *n, const struct svc_ynode *at, const char *code,
 		    sizeof *x->lines);
 	}
 	svc_buf_puts(&b, code);
-	if (qty)
-		svc_buf_printf(&b, ":%s", qty);
+	if (qty) {
+		svc_buf_putc(&b, ':');
+		svc_buf_puts(&b, qty);
+	}
 	if ((rc = svc_line_parse(b.s, &x->lines[*n], &sub)) != 0)
 		report(x, at, sub.msg);
 	else
