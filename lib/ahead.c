@@ -6,12 +6,16 @@
  * a third of an import of export lines, and writing it the rest; on two
  * cores the two overlap.  The caller sees what it saw before: the records
  * in the file's order, one at a time, on its own thread, and a reading
- * error only after every record before it.  When the caller stops, the
- * reader stops at its next record.  Only the trees and the reader's
- * error cross between the threads; the database stays the caller's.
+ * error only after every record before it.  When the caller stops (the
+ * disk full), it returns at once: the reader, perhaps blocked on a pipe
+ * that stalls, stops at its next record and cleans up after itself, its
+ * source released then (or never, if the process ends first).  Only the
+ * trees and the reader's error cross between the threads; the database
+ * stays the caller's.
  */
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "svc.h"
 
@@ -35,11 +39,27 @@ struct ahead {
 	int first, n;
 	int reading;		/* the reader has not ended */
 	int stopped;		/* the writer wants no more */
+	int left;		/* and has returned: the reader frees all */
 	svc_yread_fn read;
 	void *src;
+	void (*release)(void *src);
 	int rc;			/* the reader's, once it ended */
 	struct svc_err err;	/* the reader's */
 };
+
+/* The records read and never written, the source, the rest. */
+static void
+finish(struct ahead *a)
+{
+	for (; a->n > 0; a->n--) {
+		svc_yaml_free(a->ring[a->first]);
+		a->first = (a->first + 1) % AHEAD;
+	}
+	a->release(a->src);
+	pthread_cond_destroy(&a->moved);
+	pthread_mutex_destroy(&a->mu);
+	free(a);
+}
 
 /* The reader's hand: a record into the ring, waiting for room. */
 static int
@@ -69,13 +89,16 @@ static void *
 reader(void *arg)
 {
 	struct ahead *a = arg;
-	int rc = a->read(a->src, put, a, &a->err);
+	int rc = a->read(a->src, put, a, &a->err), left;
 
 	pthread_mutex_lock(&a->mu);
 	a->rc = rc;
 	a->reading = 0;
+	left = a->left;
 	pthread_cond_signal(&a->moved);
 	pthread_mutex_unlock(&a->mu);
+	if (left)
+		finish(a);
 	return NULL;
 }
 
@@ -102,13 +125,18 @@ take(struct ahead *a)
 	return item;
 }
 
-static void
+/* Whether the reader is still reading, and is left to finish alone. */
+static int
 stop(struct ahead *a)
 {
+	int left;
+
 	pthread_mutex_lock(&a->mu);
 	a->stopped = 1;
+	left = a->left = a->reading;
 	pthread_cond_signal(&a->moved);
 	pthread_mutex_unlock(&a->mu);
+	return left;
 }
 
 /* Without a second thread: each record written as it is read. */
@@ -128,38 +156,41 @@ write_now(struct svc_ynode *item, void *arg)
 }
 
 int
-svc_yread_ahead(svc_yread_fn read, void *src, svc_yitem_fn fn, void *arg,
-    struct svc_err *e)
+svc_yread_ahead(svc_yread_fn read, void *src, void (*release)(void *),
+    svc_yitem_fn fn, void *arg, struct svc_err *e)
 {
-	struct ahead a = { .reading = 1, .read = read, .src = src };
+	struct ahead *a = svc_xmalloc(sizeof *a);
 	struct now w = { fn, arg };
 	struct svc_ynode *item;
 	pthread_t t;
 	int rc = 0;
 
-	pthread_mutex_init(&a.mu, NULL);
-	pthread_cond_init(&a.moved, NULL);
-	if (pthread_create(&t, NULL, reader, &a) != 0) {
-		a.rc = read(src, write_now, &w, &a.err);
-		rc = a.err.code ? 0 : a.rc;	/* fn's own, or none */
+	memset(a, 0, sizeof *a);
+	a->reading = 1;
+	a->read = read;
+	a->src = src;
+	a->release = release;
+	pthread_mutex_init(&a->mu, NULL);
+	pthread_cond_init(&a->moved, NULL);
+	if (pthread_create(&t, NULL, reader, a) != 0) {
+		a->rc = read(src, write_now, &w, &a->err);
+		rc = a->err.code ? 0 : a->rc;	/* fn's own, or none */
 	} else {
-		while (rc == 0 && (item = take(&a)) != NULL) {
+		while (rc == 0 && (item = take(a)) != NULL) {
 			rc = fn(item, arg);
 			svc_yaml_free(item);
 		}
-		if (rc != 0)
-			stop(&a);
-		pthread_join(t, NULL);
-		while (a.n > 0) {	/* read, never to be written */
-			svc_yaml_free(a.ring[a.first]);
-			a.first = (a.first + 1) % AHEAD;
-			a.n--;
+		if (rc != 0 && stop(a)) {
+			pthread_detach(t);
+			return rc;	/* the reader finishes alone */
 		}
+		pthread_join(t, NULL);
 	}
-	pthread_cond_destroy(&a.moved);
-	pthread_mutex_destroy(&a.mu);
 	/* the first error is the one told, as when one thread did both */
-	if (rc == 0 && a.err.code != 0 && e->code == 0)
-		*e = a.err;
-	return rc ? rc : a.err.code;
+	if (rc == 0 && a->err.code != 0 && e->code == 0)
+		*e = a->err;
+	if (rc == 0)
+		rc = a->err.code;
+	finish(a);
+	return rc;
 }

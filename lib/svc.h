@@ -204,12 +204,14 @@ void svc_yaml_free(struct svc_ynode *root);	/* the whole tree */
 typedef int (*svc_yitem_fn)(const struct svc_ynode *item, void *arg);
 /* A reader hands each record to a take function, which owns it from then
  * (svc_yaml_free); svc_yread_ahead runs a reader on a thread of its own
- * and fn on the caller's, one record at a time in the file's order. */
+ * and fn on the caller's, one record at a time in the file's order, and
+ * calls release(src) once the reader is done with it (on the reader's
+ * thread when fn stopped it early: the call returns without waiting). */
 typedef int (*svc_ytake_fn)(struct svc_ynode *item, void *arg);
 typedef int (*svc_yread_fn)(void *src, svc_ytake_fn, void *arg,
     struct svc_err *);
-int svc_yread_ahead(svc_yread_fn, void *src, svc_yitem_fn fn, void *arg,
-    struct svc_err *);
+int svc_yread_ahead(svc_yread_fn, void *src, void (*release)(void *src),
+    svc_yitem_fn fn, void *arg, struct svc_err *);
 /* Each record of a YAML list, or of JSON Lines (a file starting with {):
  * the values of the keys in unread (NULL: none) are not built. */
 int svc_yaml_each(const char *path, const char *const *unread, svc_yitem_fn,

@@ -567,7 +567,7 @@ each_stream(struct ctx *c, svc_ytake_fn take, void *arg)
 /* An open file of records, JSON Lines or a YAML list. */
 struct source {
 	FILE *f;
-	const char *file;
+	char *file;
 	const char *const *unread;
 };
 
@@ -590,19 +590,32 @@ read_source(void *src, svc_ytake_fn take, void *arg, struct svc_err *e)
 	return rc;
 }
 
+static void
+release_source(void *src)
+{
+	struct source *s = src;
+
+	if (s->f != stdin)
+		fclose(s->f);
+	free(s->file);
+	free(s);
+}
+
 int
 svc_yaml_each(const char *path, const char *const *unread, svc_yitem_fn fn,
     void *arg, struct svc_err *e)
 {
-	struct source s = { stdin, "<stdin>", unread };
+	struct source *s;
+	FILE *f = stdin;
 	int rc;
 
-	if (strcmp(path, "-") != 0 &&
-	    (s.f = svc_user_fopen(s.file = path, "rb")) == NULL)
+	if (strcmp(path, "-") != 0 && (f = svc_user_fopen(path, "rb")) == NULL)
 		return svc_seterr(e, SVC_EX_NOINPUT, "%s: %s", path,
 		    strerror(errno));
-	rc = svc_yread_ahead(read_source, &s, fn, arg, e);
-	if (s.f != stdin)
-		fclose(s.f);
+	/* the reader's for as long as it reads (ahead.c) */
+	s = svc_xmalloc(sizeof *s);
+	*s = (struct source){ f, svc_strdup(f == stdin ? "<stdin>" : path),
+	    unread };
+	rc = svc_yread_ahead(read_source, s, release_source, fn, arg, e);
 	return rc ? rc : e->code;
 }
