@@ -43,7 +43,6 @@ struct ahead {
 	svc_yread_fn read;
 	void *src;
 	void (*release)(void *src);
-	int rc;			/* the reader's, once it ended */
 	struct svc_err err;	/* the reader's */
 };
 
@@ -89,10 +88,11 @@ static void *
 reader(void *arg)
 {
 	struct ahead *a = arg;
-	int rc = a->read(a->src, put, a, &a->err), left;
+	int left;
 
+	/* its return says no more than err, or that the writer stopped */
+	a->read(a->src, put, a, &a->err);
 	pthread_mutex_lock(&a->mu);
-	a->rc = rc;
 	a->reading = 0;
 	left = a->left;
 	pthread_cond_signal(&a->moved);
@@ -173,8 +173,9 @@ svc_yread_ahead(svc_yread_fn read, void *src, void (*release)(void *),
 	pthread_mutex_init(&a->mu, NULL);
 	pthread_cond_init(&a->moved, NULL);
 	if (pthread_create(&t, NULL, reader, a) != 0) {
-		a->rc = read(src, write_now, &w, &a->err);
-		rc = a->err.code ? 0 : a->rc;	/* fn's own, or none */
+		rc = read(src, write_now, &w, &a->err);
+		if (a->err.code)
+			rc = 0;		/* not fn's: told below */
 	} else {
 		while (rc == 0 && (item = take(a)) != NULL) {
 			rc = fn(item, arg);

@@ -10,23 +10,20 @@
 
 #include "svc.h"
 
-/*
- * The keys in the order svc-order export writes them (each is then
- * found at the first try, svc_ycheck_keys); those export writes that are
- * not registration fields are read, ignored and not built.
- */
+/* Written by export, not registration fields: read, ignored, not built. */
+#define EXPORT_ONLY "id", "status", "reply_due", "replied_at", "reply_late", \
+	"appointment", "until", "documents", "reason", "forced", "visits", \
+	"events"
+
+/* Each list in the order export writes its keys: svc_ycheck_keys looks
+ * for each from where the one before it was found. */
 static const char *const keys[] = {
-	"id", "status", "kind", "dept", "customer", "phone", "email",
-	"address", "channel", "group", "product", "fault", "note", "want",
-	"registered", "reply_due", "replied_at", "reply_late", "appointment",
-	"until", "documents", "reason", "forced", "services", "visits",
-	"events", NULL
+	"kind", "dept", "customer", "phone", "email", "address", "channel",
+	"group", "product", "fault", "note", "want", "registered", "services",
+	EXPORT_ONLY, NULL
 };
-/* Most of an export line's bytes are the visits and events. */
-static const char *const unread[] = {
-	"id", "status", "reply_due", "replied_at", "reply_late", "appointment",
-	"until", "documents", "reason", "forced", "visits", "events", NULL
-};
+/* Most of an export line's bytes are these, the visits and events. */
+static const char *const unread[] = { EXPORT_ONLY, NULL };
 
 struct ix {
 	struct svc_db *db;
