@@ -98,5 +98,6 @@ svc_tz_set(const char *zone, struct svc_err *e)
 	}
 	setenv("TZ", zone, 1);
 	tzset();
+	svc_tz_changed();
 	return 0;
 }

@@ -98,6 +98,7 @@ void svc_time_local(time_t, char *buf, size_t n);	/* 2026-12-01 10:00 */
 void svc_time_iso(time_t, char *buf, size_t n);	/* ...T10:00:00+08:00 */
 void svc_local_tm(time_t, struct tm *);	/* localtime_r, remembered */
 time_t svc_local_mktime(int y, int m, int d, int minute_of_day);
+void svc_tz_changed(void);	/* TZ was set: forget what was remembered */
 int svc_days_from_civil(int y, int m, int d);
 void svc_civil_from_days(int days, int *y, int *m, int *d);
 int svc_weekday(int days);	/* 0 = Monday ... 6 = Sunday */

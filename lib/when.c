@@ -69,8 +69,10 @@ month_days(int y, int m)
  * POSIX footer for every date past its last transition), and the working
  * calendar asks for the same few window edges again and again: an import
  * of 100,000 requests asked 200,000 times for two values.  Remember recent
- * answers, keyed by the fields and forgotten when TZ changes.  The tools
- * are single-threaded.
+ * answers, keyed by the fields and forgotten when the zone changes.  The
+ * zone changes only through svc_tz_set, which says so here: asking getenv
+ * for TZ at every conversion was 2 % of an import and more of a listing.
+ * The tools convert times on one thread.
  */
 #define MEMO_SLOTS 64
 
@@ -78,24 +80,13 @@ static struct memo {
 	int y, m, d, minute, used;
 	time_t t;
 } memo[MEMO_SLOTS];
-static char memo_tz[64];
-static unsigned memo_gen;	/* bumped when TZ changes */
+static unsigned memo_gen;	/* bumped when the zone changes */
 
-static int
-memo_valid(void)
+void
+svc_tz_changed(void)
 {
-	const char *tz = getenv("TZ");
-
-	if (tz == NULL)
-		tz = "";
-	if (strcmp(tz, memo_tz) == 0)
-		return 1;
 	memset(memo, 0, sizeof memo);
 	memo_gen++;
-	if (strlen(tz) >= sizeof memo_tz)
-		return 0;	/* too long to remember: do not cache */
-	strcpy(memo_tz, tz);
-	return 1;
 }
 
 time_t
@@ -106,9 +97,7 @@ svc_local_mktime(int y, int m, int d, int minute)
 
 	slot = &memo[(unsigned)(y * 372 + m * 31 + d + minute * 7) %
 	    MEMO_SLOTS];
-	if (!memo_valid())
-		slot = NULL;
-	else if (slot->used && slot->y == y && slot->m == m &&
+	if (slot->used && slot->y == y && slot->m == m &&
 	    slot->d == d && slot->minute == minute)
 		return slot->t;
 	memset(&tm, 0, sizeof tm);
@@ -118,8 +107,6 @@ svc_local_mktime(int y, int m, int d, int minute)
 	tm.tm_hour = minute / 60;
 	tm.tm_min = minute % 60;
 	tm.tm_isdst = -1;
-	if (slot == NULL)
-		return mktime(&tm);
 	*slot = (struct memo){ y, m, d, minute, 1, mktime(&tm) };
 	return slot->t;
 }
@@ -172,18 +159,17 @@ svc_local_tm(time_t t, struct tm *out)
 	struct tm a, b;
 	int i;
 
-	if (memo_valid())
-		for (i = 0; i < DAY_SLOTS; i++) {
-			d = &days[i];
-			if (d->ok && d->gen == memo_gen && d->start == start) {
-				shifted = t + d->off;
-				utc_tm(shifted, out);
-				out->tm_isdst = d->isdst;
-				out->tm_gmtoff = d->off;
-				out->tm_zone = d->zone;
-				return;
-			}
+	for (i = 0; i < DAY_SLOTS; i++) {
+		d = &days[i];
+		if (d->ok && d->gen == memo_gen && d->start == start) {
+			shifted = t + d->off;
+			utc_tm(shifted, out);
+			out->tm_isdst = d->isdst;
+			out->tm_gmtoff = d->off;
+			out->tm_zone = d->zone;
+			return;
 		}
+	}
 	localtime_r(&t, out);
 	last = start + 86399;
 	localtime_r(&start, &a);

@@ -31,6 +31,7 @@ fuzz_tz(void)
 	if (!done) {
 		setenv("TZ", "Asia/Shanghai", 1);
 		tzset();
+		svc_tz_changed();
 		done = 1;
 	}
 }

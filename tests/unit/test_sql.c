@@ -27,8 +27,7 @@ setup(void **state)
 	const char *conninfo = getenv("SVC_TEST_PG");
 
 	(void)state;
-	setenv("TZ", "Asia/Shanghai", 1);	/* as clock.c sets it */
-	tzset();
+	unit_tz();	/* as clock.c sets it */
 	lite = unit_db();
 	if (svc_db_exec(lite, table[0], &e) != 0)
 		return -1;

@@ -179,14 +179,14 @@ hhmm(void **state)
 static void
 local_mktime_follows_the_zone(void **state)
 {
+	struct svc_err e = { 0 };
 	time_t cn, utc, again;
 
 	(void)state;
 	cn = svc_local_mktime(2026, 10, 8, 16 * 60);
 	assert_int_equal(svc_local_mktime(2026, 10, 8, 16 * 60), cn);
 	assert_int_equal(cn, unit_at("2026-10-08 16:00"));
-	setenv("TZ", "UTC", 1);
-	tzset();
+	assert_int_equal(svc_tz_set("UTC", &e), 0);
 	utc = svc_local_mktime(2026, 10, 8, 16 * 60);
 	unit_tz();
 	again = svc_local_mktime(2026, 10, 8, 16 * 60);
@@ -228,8 +228,7 @@ remembered_hours_match_localtime(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof zones / sizeof zones[0]; i++) {
-		setenv("TZ", zones[i].zone, 1);
-		tzset();
+		unit_zone(zones[i].zone);
 		for (t = zones[i].from - 86400; t < zones[i].from + 86400;
 		    t += 7 * 60 + 13) {
 			localtime_r(&t, &tm);
@@ -248,8 +247,7 @@ remembered_hours_match_localtime(void **state)
 		}
 	}
 	/* scattered over years, back and forth: days come and go */
-	setenv("TZ", "America/New_York", 1);
-	tzset();
+	unit_zone("America/New_York");
 	for (i = 0; i < 20000; i++) {
 		t = 1577836800 + (time_t)((i * 7919L) % 2500) * 86400 +
 		    (time_t)(i * 4513L % 86400);

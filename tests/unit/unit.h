@@ -15,12 +15,20 @@
 
 #include "svc.h"
 
+/* A zone set as svc_tz_set sets it, without its look for the file. */
+static inline void
+unit_zone(const char *zone)
+{
+	setenv("TZ", zone, 1);
+	tzset();
+	svc_tz_changed();
+}
+
 /* Tests run in the zone the shipped config names, never the host's. */
 static inline void
 unit_tz(void)
 {
-	setenv("TZ", "Asia/Shanghai", 1);
-	tzset();
+	unit_zone("Asia/Shanghai");
 }
 
 /* An instant written as local time, for readable expectations. */
