@@ -39,11 +39,25 @@ peak() {	# peak CMD...: maximum resident set, KiB
 times="$top/build/bench-$N.ms"
 : >"$times.new"
 
+# svc and the shell in turn, nine times each: run one after the other, a
+# host whose speed drifts over a minute (a shared machine's does) moved
+# the ratio by a third between two runs of the bench.
+in_turn() {	# in_turn SQL CMD...: a and b, the medians of CMD and the shell
+	sql=$1 as= bs=
+	shift
+	for i in 1 2 3 4 5 6 7 8 9; do
+		as="$as $(ms "$@")"
+		bs="$bs $(ms sqlite3 -readonly "$db" "$sql")"
+	done
+	a=$(printf '%s\n' $as | sort -n | sed -n 5p)
+	b=$(printf '%s\n' $bs | sort -n | sed -n 5p)
+}
+
 row() {	# row NAME SQL CMD...
-	name=$1 sql=$2
-	shift 2
-	a=$(median "$@")
-	b=$(median sqlite3 -readonly "$db" "$sql")
+	name=$1
+	shift
+	in_turn "$@"
+	shift
 	m=$(peak "$@")
 	r=$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", b ? a / b : 0 }')
 	printf '%-40s %8s ms %8s ms %7sx %8s KiB\n' "$name" "$a" "$b" "$r" "$m"
@@ -101,6 +115,14 @@ row "svc-notify due (at 10:00)" "$DUE" env SVC_NOW="2026-12-31 10:00" svc-notify
 row "svc-notify check" "$CHECK" svc-notify check
 row "svc-staff roles w01" "SELECT roles FROM v_staff WHERE login = 'w01' AND active" \
     svc-staff roles w01
+
+# What a command costs before its query (its configuration, the schema,
+# the role): a check whose answer is a few rows against the shell doing
+# nothing, and against the shell reading the schema as any query must.
+in_turn "SELECT 1" svc-report held
+held=$a one=$b
+in_turn "SELECT 1 FROM sqlite_master WHERE 0" svc-report held
+echo "start: svc-report held $held ms; sqlite3 'SELECT 1' $one ms ($(awk -v a="$held" -v b="$one" 'BEGIN { printf "%+.1f", a - b }') ms), reading the schema $b ms"
 
 # The answers' sizes, and the plans that find them: the checks start from
 # an index over the open cases, so their time follows the answer.

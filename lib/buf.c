@@ -88,10 +88,14 @@ svc_buf_puts(struct svc_buf *b, const char *s)
 	svc_buf_add(b, s, strlen(s));
 }
 
+/* A byte at a time is how JSON and tables are punctuated: no memcpy. */
 void
 svc_buf_putc(struct svc_buf *b, char c)
 {
-	svc_buf_add(b, &c, 1);
+	if (b->len + 2 > b->cap)
+		grow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
 }
 
 void

@@ -31,6 +31,28 @@ grows_and_formats(void **state)
 	svc_buf_free(&b);
 }
 
+/* Byte by byte across every doubling, from empty: terminated each time. */
+static void
+putc_grows_from_empty(void **state)
+{
+	struct svc_buf b = { 0 };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 1000; i++) {
+		svc_buf_putc(&b, (char)('a' + i % 26));
+		assert_int_equal(b.len, i + 1);
+		assert_true(b.len < b.cap);
+		assert_int_equal(b.s[b.len], '\0');
+		assert_int_equal(b.s[i], 'a' + i % 26);
+	}
+	assert_int_equal(strlen(b.s), 1000);
+	svc_buf_reset(&b);
+	svc_buf_putc(&b, 'x');
+	assert_string_equal(b.s, "x");
+	svc_buf_free(&b);
+}
+
 static void
 json_escapes_what_json_forbids(void **state)
 {
@@ -69,6 +91,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(decimal_digits),
 		cmocka_unit_test(grows_and_formats),
+		cmocka_unit_test(putc_grows_from_empty),
 		cmocka_unit_test(json_escapes_what_json_forbids),
 		cmocka_unit_test(json_object),
 	};
