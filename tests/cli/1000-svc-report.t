@@ -33,6 +33,13 @@ SVC_NOW="2026-11-30 14:00:30" svc-visit arrive $b >/dev/null 2>&1
 SVC_NOW="2026-11-30 18:00" run svc-report late
 check_out "$b	2026-11-30T14:00:00+08:00	2026-11-30T14:00:30+08:00	1	yes	li	civil	1" \
     "G8: only the late one, told in advance (A1)"
+# the order's department and kind, looked up for each late visit
+SVC_NOW="2026-11-30 18:00" run svc-report late --dept civil --kind gov
+check_same "$(printf '%s\n' "$out" | cut -f1)" "$b" "late --dept --kind: the order's"
+SVC_NOW="2026-11-30 18:00" run svc-report late --dept clean
+check_out "" "late --dept: another department's has none"
+SVC_NOW="2026-11-30 18:00" run svc-report late --kind repair
+check_out "" "late --kind: another kind has none"
 SVC_NOW="2027-01-15 10:00" run svc-report late
 check_same "$(printf '%s\n' "$out" | grep -c "^$b	")" 0 "late looks 30 days back by default: the answer does not grow with history"
 SVC_NOW="2027-01-15 10:00" run svc-report late --since 2026-11-01
@@ -59,6 +66,12 @@ check_rc 1 "a second more is"
 check_same "$(printf '%s\n' "$out" | cut -f1,2)" "wang	120.00" "who and how much"
 SVC_NOW="2026-11-26 12:00" run svc-report held --older 2h
 check_same "$(printf '%s\n' "$out" | cut -f1)" "wang" "--older"
+SVC_NOW="2026-11-27 10:00" run svc-report held --dept clean --kind cleaning
+check_same "$(printf '%s\n' "$out" | cut -f1,2)" "wang	120.00" "held --dept --kind: the order's"
+SVC_NOW="2026-11-27 10:00" run svc-report held --check --dept civil
+check_rc 0 "held --dept: none held for another department"
+SVC_NOW="2026-11-27 10:00" run svc-report held --check --kind gov
+check_rc 0 "held --kind: none held for another kind"
 
 # G11: the complaints office.
 run svc-complaint new --order $a --text 工作人员态度不好
