@@ -243,33 +243,28 @@ json_row(struct svc_buf *b, struct svc_stmt *st, const struct jcol *cols,
 	}
 }
 
-static int
-json_list(struct svc_db *db, int64_t id, const char *sql, const struct jcol *cols,
-    int n, struct svc_buf *b, struct svc_err *e)
-{
-	struct svc_stmt *st;
-	int rc, k = 0;
+/*
+ * The parts of a whole record, each read for many orders by one
+ * statement ("... WHERE order_id IN (?1, ..., ?N)", sorted by order), the
+ * order's id last.  One statement a part and an order made an export
+ * four round trips an order on a server: 37 s for 100,000 orders there,
+ * against 1.4 s from a file.
+ */
+#define RECORD_OF "SELECT id, status, kind, dept, customer, phone," \
+	" address, channel, \"group\", product, fault, note, want_at," \
+	" created_at, reply_due, replied_at, reply_late, appt_at, appt_until," \
+	" documents, reason, forced, id FROM v_order WHERE id "
+#define SERVICES_OF "SELECT line, code, name, qty, unit_price, minutes," \
+	" documents, order_id FROM order_service WHERE order_id "
+#define VISITS_OF "SELECT no, cause, visit_worker, visit_helper, visit_at," \
+	" arrived_at, late_minutes, started_at, ended_at, outcome," \
+	" end_reason, signed_by, rating, order_id FROM v_visit" \
+	" WHERE order_id "
 
-	if (svc_db_cached(db, sql, &st, e))
-		return e->code;
-	svc_bind_int64(st, 1, id);
-	svc_buf_putc(b, '[');
-	while ((rc = svc_step(st)) == SVC_ROW) {
-		if (k++)
-			svc_buf_putc(b, ',');
-		json_row(b, st, cols, n);
-		svc_buf_putc(b, '}');
-	}
-	svc_buf_putc(b, ']');
-	svc_reset(st);
-	return rc == SVC_DONE ? 0 : svc_db_error(db, rc, e);
-}
-
-static const char record_sql[] =
-    "SELECT id, status, kind, dept, customer, phone, address, channel,"
-    " \"group\", product, fault, note, want_at, created_at, reply_due,"
-    " replied_at, reply_late, appt_at, appt_until, documents, reason, forced"
-    " FROM v_order WHERE id = ?1";
+/* The same parts of one order, for the sheet. */
+static const char record_sql[] = RECORD_OF "= ?1";
+static const char services_sql[] = SERVICES_OF "= ?1 ORDER BY line";
+static const char visits_sql[] = VISITS_OF "= ?1 ORDER BY no";
 
 static const struct jcol record_cols[] = {
 	{ "id", J_INT }, { "status", J_TEXT }, { "kind", J_TEXT },
@@ -282,10 +277,6 @@ static const struct jcol record_cols[] = {
 	{ "documents", J_RAW }, { "reason", J_TEXT }, { "forced", J_BOOL },
 };
 
-static const char services_sql[] =
-    "SELECT line, code, name, qty, unit_price, minutes, documents"
-    " FROM order_service WHERE order_id = ?1 ORDER BY line";
-
 static const struct jcol services_cols[] = {
 	{ "line", J_INT }, { "code", J_TEXT }, { "name", J_TEXT },
 	{ "qty", J_INT }, { "unit_price", J_MONEY }, { "minutes", J_INT },
@@ -293,12 +284,6 @@ static const struct jcol services_cols[] = {
 };
 
 /* Every visit of the order, in order (A8, A9: a revisit is its own). */
-static const char visits_sql[] =
-    "SELECT no, cause, visit_worker, visit_helper, visit_at, arrived_at,"
-    " late_minutes,"
-    " started_at, ended_at, outcome, end_reason, signed_by, rating"
-    " FROM v_visit WHERE order_id = ?1 ORDER BY no";
-
 static const struct jcol visits_cols[] = {
 	{ "no", J_INT }, { "cause", J_TEXT }, { "worker", J_TEXT },
 	{ "helper", J_TEXT }, { "appointment", J_TIME }, { "arrived", J_TIME },
@@ -307,10 +292,6 @@ static const struct jcol visits_cols[] = {
 	{ "rating", J_INT },
 };
 
-static const char events_sql[] =
-    "SELECT at, actor, kind, details FROM event WHERE order_id = ?1"
-    " ORDER BY at, id";
-
 static const struct jcol events_cols[] = {
 	{ "at", J_TIME }, { "actor", J_TEXT }, { "kind", J_TEXT },
 	{ "details", J_RAW },
@@ -318,36 +299,117 @@ static const struct jcol events_cols[] = {
 
 #define NCOLS(a) ((int)(sizeof a / sizeof a[0]))
 
-/* The whole record: the order, its services and its history (G4). */
+static const struct part {
+	const char *key;	/* before the part's list; NULL: the record */
+	const char *head, *tail;
+	const struct jcol *cols;
+	int ncols;
+} parts[] = {
+	{ NULL, RECORD_OF "IN (", ") ORDER BY id", record_cols,
+	    NCOLS(record_cols) },
+	{ "services", SERVICES_OF "IN (", ") ORDER BY order_id, line",
+	    services_cols, NCOLS(services_cols) },
+	{ "visits", VISITS_OF "IN (", ") ORDER BY order_id, no", visits_cols,
+	    NCOLS(visits_cols) },
+	{ "events", "SELECT at, actor, kind, details, order_id FROM event"
+	    " WHERE order_id IN (", ") ORDER BY order_id, at, id", events_cols,
+	    NCOLS(events_cols) },
+};
+#define NPARTS NCOLS(parts)
+
+/* A part's statement, its text made once and kept: the statement cache
+ * knows a statement by the address of its text. */
+static const char *
+part_sql(int p)
+{
+	static char *made[NPARTS];
+	struct svc_buf b = { 0 };
+	int i;
+
+	if (made[p] == NULL) {
+		svc_buf_puts(&b, parts[p].head);
+		for (i = 1; i <= SVC_RECORDS_AT_ONCE; i++)
+			svc_buf_printf(&b, i > 1 ? ", ?%d" : "?%d", i);
+		svc_buf_puts(&b, parts[p].tail);
+		made[p] = b.s;
+	}
+	return made[p];
+}
+
+/* Part p's rows, each appended to the record of its order. */
+static int
+read_part(struct svc_db *db, int p, const int64_t *ids, int n,
+    struct svc_buf *out, struct svc_err *e)
+{
+	const struct part *pt = &parts[p];
+	struct svc_stmt *st;
+	int64_t of;
+	int i, j = 0, rc;
+
+	if (svc_db_cached(db, part_sql(p), &st, e))
+		return e->code;
+	for (i = 0; i < SVC_RECORDS_AT_ONCE; i++)
+		if (i < n)
+			svc_bind_int64(st, i + 1, ids[i]);
+		else
+			svc_bind_null(st, i + 1);
+	while ((rc = svc_step(st)) == SVC_ROW) {
+		of = svc_col_int64(st, pt->ncols);
+		while (j < n && ids[j] < of)
+			j++;
+		if (j == n || ids[j] != of)
+			continue;
+		if (pt->key == NULL) {	/* the record, its lists to follow */
+			json_row(&out[j], st, pt->cols, pt->ncols);
+			continue;
+		}
+		if (out[j].s[out[j].len - 1] != '[')
+			svc_buf_putc(&out[j], ',');
+		json_row(&out[j], st, pt->cols, pt->ncols);
+		svc_buf_putc(&out[j], '}');
+	}
+	svc_reset(st);
+	return rc == SVC_DONE ? 0 : svc_db_error(db, rc, e);
+}
+
+/*
+ * The whole records of n orders (at most SVC_RECORDS_AT_ONCE, ids
+ * ascending and each once): the order, its services, its visits and its
+ * history (G4), written over out[i] for ids[i].
+ */
+int
+svc_order_json_many(struct svc_db *db, const int64_t *ids, int n,
+    struct svc_buf *out, struct svc_err *e)
+{
+	int i, p;
+
+	for (i = 0; i < n; i++)
+		svc_buf_reset(&out[i]);
+	if (read_part(db, 0, ids, n, out, e))
+		return e->code;
+	for (i = 0; i < n; i++)
+		if (out[i].len == 0 &&
+		    svc_order_found(db, SVC_DONE, ids[i], e))
+			return e->code;
+	for (p = 1; p < NPARTS; p++) {
+		for (i = 0; i < n; i++)
+			svc_buf_printf(&out[i], ",\"%s\":[", parts[p].key);
+		if (read_part(db, p, ids, n, out, e))
+			return e->code;
+		for (i = 0; i < n; i++)
+			svc_buf_putc(&out[i], ']');
+	}
+	for (i = 0; i < n; i++)
+		svc_buf_putc(&out[i], '}');
+	return 0;
+}
+
+/* The whole record of one order. */
 int
 svc_order_json(struct svc_db *db, int64_t id, struct svc_buf *b,
     struct svc_err *e)
 {
-	struct svc_stmt *st;
-	int rc;
-
-	if (svc_db_cached(db, record_sql, &st, e))
-		return e->code;
-	svc_bind_int64(st, 1, id);
-	if ((rc = svc_step(st)) == SVC_ROW)
-		json_row(b, st, record_cols, NCOLS(record_cols));
-	svc_reset(st);
-	if (svc_order_found(db, rc, id, e))
-		return e->code;
-	svc_buf_puts(b, ",\"services\":");
-	if (json_list(db, id, services_sql, services_cols,
-	    NCOLS(services_cols), b, e))
-		return e->code;
-	svc_buf_puts(b, ",\"visits\":");
-	if (json_list(db, id, visits_sql, visits_cols, NCOLS(visits_cols), b,
-	    e))
-		return e->code;
-	svc_buf_puts(b, ",\"events\":");
-	if (json_list(db, id, events_sql, events_cols, NCOLS(events_cols), b,
-	    e))
-		return e->code;
-	svc_buf_putc(b, '}');
-	return 0;
+	return svc_order_json_many(db, &id, 1, b, e);
 }
 
 static const char *

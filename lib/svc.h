@@ -936,6 +936,10 @@ int svc_order_query(struct svc_db *, const struct svc_order_filter *,
     struct svc_stmt **, struct svc_err *);
 int svc_order_json(struct svc_db *, int64_t id, struct svc_buf *,
     struct svc_err *);
+/* Whole records read together (export): at most this many a call. */
+#define SVC_RECORDS_AT_ONCE 64
+int svc_order_json_many(struct svc_db *, const int64_t *ids, int n,
+    struct svc_buf *out, struct svc_err *);
 int svc_order_sheet(struct svc_db *, int64_t id, FILE *, struct svc_err *);
 int svc_order_notice(struct svc_db *, int64_t id, struct svc_buf *,
     struct svc_err *);

@@ -169,6 +169,28 @@ case "$(fields "$T/copy.jsonl")" in
 *) not_ok "and they are the ones registered" "$(fields "$T/copy.jsonl")" ;;
 esac
 
+# Export reads its records a few dozen at a time (SVC_RECORDS_AT_ONCE,
+# 64): across the batches, each keeps its own services and history.
+SVC_DB="$T/many.db" svc-db init -q >/dev/null
+SVC_DB="$T/many.db" svc-staff import "$TOP/share/svc/staff.yaml" >/dev/null 2>&1
+awk 'BEGIN { for (i = 1; i <= 150; i++)
+    printf "- {customer: 客%d, phone: \"139%08d\", address: 某地, services: [%s]}\n",
+    i, i, i % 2 ? "clean-daily" : "clean-glass:" i }' >"$T/many.yaml"
+SVC_DB="$T/many.db" svc-order import "$T/many.yaml" -q >/dev/null
+SVC_DB="$T/many.db" svc-order export >"$T/many.jsonl"
+check_same "$(sqlite3 :memory: "SELECT count(*),
+    sum(json_extract(j.value, '\$.id') = j.key + 1),
+    sum(json_extract(j.value, '\$.customer') = '客' || (j.key + 1)),
+    sum(json_extract(j.value, '\$.events[0].details.customer') =
+        json_extract(j.value, '\$.customer')),
+    sum(json_array_length(j.value, '\$.events') = 1),
+    sum(json_extract(j.value, '\$.services[0].code') = CASE (j.key + 1) % 2
+        WHEN 1 THEN 'clean-daily' ELSE 'clean-glass' END),
+    sum(json_array_length(j.value, '\$.services') = 1)
+    FROM json_each('[' || replace(rtrim(CAST(readfile('$T/many.jsonl') AS
+    TEXT), char(10)), char(10), ',') || ']') j")" "150|150|150|150|150|150|150" \
+    "export of 150: each record with its own services and history, in order"
+
 cat >"$T/bad.yaml" <<'YAML'
 - {customer: 甲, phone: "1", address: 某地, service: clean-daily}
 - {customer: 乙, phone: "2", address: 某地, services: [clean-daily, nope]}
