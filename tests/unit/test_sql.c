@@ -627,7 +627,8 @@ same_rows_same_answers(void **state)
 
 /*
  * ?N becomes $N, a bare ? the next number; SQLite's hints go, its IS
- * between values is the server's DISTINCT; quotes and comments stay.
+ * between values is the server's DISTINCT, its group_concat the
+ * server's string_agg; quotes and comments stay.
  */
 static void
 placeholders_for_the_server(void **state)
@@ -647,6 +648,13 @@ placeholders_for_the_server(void **state)
 	    "  ON 1 WHERE a IS DISTINCT FROM b AND c IS NOT DISTINCT FROM d AND"
 	    " e IS NOT NULL AND f IS NULL AND g IS NOT DISTINCT FROM h AND"
 	    " this_is = 'IS x' AND t.is IS TRUE");
+	/* svc's group_concat is the server's string_agg; nothing else is */
+	svc_buf_reset(&b);
+	svc_pg_text("SELECT group_concat (a, ','), my_group_concat(b, ','),"
+	    " x.group_concat(c), 'group_concat(d)', group_concat", &b);
+	assert_string_equal(b.s, "SELECT string_agg (a, ','),"
+	    " my_group_concat(b, ','), x.group_concat(c), 'group_concat(d)',"
+	    " group_concat");
 	svc_buf_free(&b);
 }
 
