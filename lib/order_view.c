@@ -317,23 +317,28 @@ static const struct part {
 };
 #define NPARTS NCOLS(parts)
 
-/* A part's statement, its text made once and kept: the statement cache
- * knows a statement by the address of its text. */
+/*
+ * A part's statement for one order or for a batch, its text made once
+ * and kept: the statement cache knows a statement by the address of its
+ * text.  One order (show -o json) asks for one id: preparing the batch's
+ * four statements of 64 was 15 % of showing it.
+ */
 static const char *
-part_sql(int p)
+part_sql(int p, int width)
 {
-	static char *made[NPARTS];
+	static char *made[2][NPARTS];
+	char **sql = &made[width > 1][p];
 	struct svc_buf b = { 0 };
 	int i;
 
-	if (made[p] == NULL) {
+	if (*sql == NULL) {
 		svc_buf_puts(&b, parts[p].head);
-		for (i = 1; i <= SVC_RECORDS_AT_ONCE; i++)
+		for (i = 1; i <= width; i++)
 			svc_buf_printf(&b, i > 1 ? ", ?%d" : "?%d", i);
 		svc_buf_puts(&b, parts[p].tail);
-		made[p] = b.s;
+		*sql = b.s;
 	}
-	return made[p];
+	return *sql;
 }
 
 /* Part p's rows, each appended to the record of its order. */
@@ -342,13 +347,14 @@ read_part(struct svc_db *db, int p, const int64_t *ids, int n,
     struct svc_buf *out, struct svc_err *e)
 {
 	const struct part *pt = &parts[p];
+	int width = n > 1 ? SVC_RECORDS_AT_ONCE : 1;
 	struct svc_stmt *st;
 	int64_t of;
 	int i, j = 0, rc;
 
-	if (svc_db_cached(db, part_sql(p), &st, e))
+	if (svc_db_cached(db, part_sql(p, width), &st, e))
 		return e->code;
-	for (i = 0; i < SVC_RECORDS_AT_ONCE; i++)
+	for (i = 0; i < width; i++)
 		if (i < n)
 			svc_bind_int64(st, i + 1, ids[i]);
 		else
