@@ -211,17 +211,40 @@ is_operand(const char *p)
 	    word(p, "DISTINCT") || word(p, "NOT");
 }
 
+/* Whether the parenthesis at p holds two values or more at its top. */
+static int
+several(const char *p)
+{
+	int depth = 0;
+	char q;
+
+	for (; *p; p++) {
+		if (*p == '\'' || *p == '"') {
+			for (q = *p++; *p && *p != q; p++)
+				;
+			if (*p == '\0')
+				return 0;
+		} else if (*p == '(') {
+			depth++;
+		} else if (*p == ')' && --depth == 0) {
+			return 0;
+		} else if (*p == ',' && depth == 1) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /*
  * SQLite's words where the server's differ, at a keyword p (after a
  * blank): the planner's hints (INDEXED BY name, NOT INDEXED) are
  * SQLite's advice and dropped; CROSS JOIN ... ON, SQLite's join in a
  * fixed order, is a JOIN; IS and IS NOT between two values are IS NOT
- * DISTINCT FROM and IS DISTINCT FROM; group_concat(x, sep), svc's
- * statements always naming the separator, is the server's own
- * string_agg (the aggregate of that name in schema_pg.c, kept for
- * svc-report query, calls a function in SQL a row: listing every order
- * took a third longer).  Returns how much of the text was read, 0 for
- * none.
+ * DISTINCT FROM and IS DISTINCT FROM; group_concat(x, sep) is the
+ * server's own string_agg (the aggregate of that name in schema_pg.c,
+ * which also takes group_concat(x) of svc-report query, calls a function
+ * in SQL a row: listing every order took a third longer).  Returns how
+ * much of the text was read, 0 for none.
  */
 static size_t
 dialect(const char *p, struct svc_buf *out)
@@ -229,7 +252,8 @@ dialect(const char *p, struct svc_buf *out)
 	const char *q;
 	size_t n;
 
-	if ((n = word(p, "group_concat")) && *blanks(p + n) == '(') {
+	if ((n = word(p, "group_concat")) && *(q = blanks(p + n)) == '(' &&
+	    several(q)) {
 		svc_buf_puts(out, "string_agg");
 		return n;
 	}

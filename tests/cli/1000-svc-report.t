@@ -129,4 +129,7 @@ check_err "query: one statement only" "in the same words on both engines"
 run svc-report query "SELECT kind, count(*) AS n FROM v_order GROUP BY kind ORDER BY kind" -o json
 check_out '{"kind":"cleaning","n":1}
 {"kind":"gov","n":4}' "query in json, numbers as numbers"
+# SQLite's group_concat, with its separator and without, on both engines
+run svc-report query "SELECT group_concat(customer, '|'), group_concat(kind) FROM (SELECT customer, kind FROM v_order WHERE kind = 'gov' ORDER BY id LIMIT 2) AS o"
+check_out "李大爷|乙	gov,gov" "query: group_concat(x, sep) and group_concat(x)"
 done_testing

@@ -648,13 +648,17 @@ placeholders_for_the_server(void **state)
 	    "  ON 1 WHERE a IS DISTINCT FROM b AND c IS NOT DISTINCT FROM d AND"
 	    " e IS NOT NULL AND f IS NULL AND g IS NOT DISTINCT FROM h AND"
 	    " this_is = 'IS x' AND t.is IS TRUE");
-	/* svc's group_concat is the server's string_agg; nothing else is */
+	/* group_concat(x, sep) is the server's string_agg; group_concat(x),
+	 * of svc-report query, stays svc's aggregate; nothing else changes */
 	svc_buf_reset(&b);
-	svc_pg_text("SELECT group_concat (a, ','), my_group_concat(b, ','),"
-	    " x.group_concat(c), 'group_concat(d)', group_concat", &b);
-	assert_string_equal(b.s, "SELECT string_agg (a, ','),"
-	    " my_group_concat(b, ','), x.group_concat(c), 'group_concat(d)',"
-	    " group_concat");
+	svc_pg_text("SELECT group_concat (a || f(b, c), ','),"
+	    " my_group_concat(b, ','), x.group_concat(c, ','),"
+	    " 'group_concat(d, e)', group_concat(g), group_concat(h(i, j)),"
+	    " group_concat(')', ','), group_concat", &b);
+	assert_string_equal(b.s, "SELECT string_agg (a || f(b, c), ','),"
+	    " my_group_concat(b, ','), x.group_concat(c, ','),"
+	    " 'group_concat(d, e)', group_concat(g), group_concat(h(i, j)),"
+	    " string_agg(')', ','), group_concat");
 	svc_buf_free(&b);
 }
 
