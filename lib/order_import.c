@@ -206,10 +206,6 @@ record(const struct svc_ynode *item, void *arg)
 }
 
 /*
- * Returns 0 when every record was registered; otherwise the first error's
- * status, each bad record having been handed to bad() as it was found.
- */
-/*
  * Where the file stops being JSON or YAML, reading stops: after bad
  * records, that place is the last of them, told with the others (it was
  * lost behind the first before, and found only on the next run).
@@ -225,6 +221,10 @@ unreadable(struct ix *x, const struct svc_err *rd)
 		*x->e = *rd;
 }
 
+/*
+ * Returns 0 when every record was registered; otherwise the first error's
+ * status, each bad record having been handed to bad() as it was found.
+ */
 int
 svc_order_import(struct svc_db *db, const struct svc_conf *c, const char *path,
     void (*created)(int64_t, void *), void (*bad)(const char *, void *),

@@ -300,18 +300,18 @@ static const struct jcol events_cols[] = {
 #define NCOLS(a) ((int)(sizeof a / sizeof a[0]))
 
 static const struct part {
-	const char *key;	/* before the part's list; NULL: the record */
+	const char *open;	/* the part's list begins; NULL: the record */
 	const char *head, *tail;
 	const struct jcol *cols;
 	int ncols;
 } parts[] = {
 	{ NULL, RECORD_OF "IN (", ") ORDER BY id", record_cols,
 	    NCOLS(record_cols) },
-	{ "services", SERVICES_OF "IN (", ") ORDER BY order_id, line",
+	{ ",\"services\":[", SERVICES_OF "IN (", ") ORDER BY order_id, line",
 	    services_cols, NCOLS(services_cols) },
-	{ "visits", VISITS_OF "IN (", ") ORDER BY order_id, no", visits_cols,
+	{ ",\"visits\":[", VISITS_OF "IN (", ") ORDER BY order_id, no", visits_cols,
 	    NCOLS(visits_cols) },
-	{ "events", "SELECT at, actor, kind, details, order_id FROM event"
+	{ ",\"events\":[", "SELECT at, actor, kind, details, order_id FROM event"
 	    " WHERE order_id IN (", ") ORDER BY order_id, at, id", events_cols,
 	    NCOLS(events_cols) },
 };
@@ -365,7 +365,7 @@ read_part(struct svc_db *db, int p, const int64_t *ids, int n,
 			j++;
 		if (j == n || ids[j] != of)
 			continue;
-		if (pt->key == NULL) {	/* the record, its lists to follow */
+		if (pt->open == NULL) {	/* the record, its lists to follow */
 			json_row(&out[j], st, pt->cols, pt->ncols);
 			continue;
 		}
@@ -399,7 +399,7 @@ svc_order_json_many(struct svc_db *db, const int64_t *ids, int n,
 			return e->code;
 	for (p = 1; p < NPARTS; p++) {
 		for (i = 0; i < n; i++)
-			svc_buf_printf(&out[i], ",\"%s\":[", parts[p].key);
+			svc_buf_puts(&out[i], parts[p].open);
 		if (read_part(db, p, ids, n, out, e))
 			return e->code;
 		for (i = 0; i < n; i++)

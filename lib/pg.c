@@ -216,14 +216,11 @@ static int
 several(const char *p)
 {
 	int depth = 0;
-	char q;
 
 	for (; *p; p++) {
 		if (*p == '\'' || *p == '"') {
-			for (q = *p++; *p && *p != q; p++)
-				;
-			if (*p == '\0')
-				return 0;
+			if ((p = strchr(p + 1, *p)) == NULL)
+				return 0;	/* unclosed: left as it is */
 		} else if (*p == '(') {
 			depth++;
 		} else if (*p == ')' && --depth == 0) {
