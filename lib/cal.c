@@ -10,6 +10,7 @@
  * next working day.  A year without official data is unknown, not free of
  * holidays: results are still computed, and the warn hook says which year.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,11 +126,28 @@ special(const struct svc_cal *c, int day)
 	return NULL;
 }
 
+/* Whether year y was warned of already; notes it.  An import counts on
+ * two threads (ahead.c). */
+static int
+warned_before(int y)
+{
+	static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+	static int warned[64], nwarned;
+	int i, before = 0;
+
+	pthread_mutex_lock(&mu);
+	for (i = 0; i < nwarned && !before; i++)
+		before = warned[i] == y;
+	if (!before && nwarned < (int)(sizeof warned / sizeof warned[0]))
+		warned[nwarned++] = y;
+	pthread_mutex_unlock(&mu);
+	return before;
+}
+
 /* Warn once per process and year: a nightly job should say it once. */
 static void
 check_year(const struct svc_cal *c, int day)
 {
-	static int warned[64], nwarned;
 	char msg[128];
 	int y, m, d, i;
 
@@ -139,11 +157,8 @@ check_year(const struct svc_cal *c, int day)
 	for (i = 0; i < c->nyears; i++)
 		if (c->years[i] == y)
 			return;
-	for (i = 0; i < nwarned; i++)
-		if (warned[i] == y)
-			return;
-	if (nwarned < (int)(sizeof warned / sizeof warned[0]))
-		warned[nwarned++] = y;
+	if (warned_before(y))
+		return;
 	snprintf(msg, sizeof msg, "warning: no holiday data for %d; "
 	    "counting weekends only", y);
 	c->warn(msg);

@@ -36,9 +36,11 @@ void
 svc_vwarnx(const char *fmt, va_list ap)
 {
 	fflush(stdout);
+	flockfile(stderr);	/* one line, though an import's reader warn */
 	fprintf(stderr, "%s: ", svc_progname);
 	vfprintf(stderr, gettext(fmt), ap);
 	fputc('\n', stderr);
+	funlockfile(stderr);
 }
 
 void

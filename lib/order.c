@@ -499,14 +499,14 @@ lines_json(struct svc_json *j, const char *key, const struct svc_order_in *in)
 }
 
 /* The registration fields, as the event of G4 records them. */
-static void
-registration_json(struct svc_json *j, const struct svc_order_in *in,
-    const char *kind, const char *dept)
+void
+svc_order_details(const struct svc_order_ready *r, struct svc_json *j)
 {
+	const struct svc_order_in *in = r->in;
 	char when[40];
 
 	svc_json_begin(j);
-	svc_json_str(j, "kind", kind);
+	svc_json_str(j, "kind", r->kind);
 	svc_json_str(j, "customer", in->customer);
 	svc_json_str(j, "phone", in->phone);
 	if (in->email && *in->email)
@@ -515,8 +515,8 @@ registration_json(struct svc_json *j, const struct svc_order_in *in,
 	svc_json_str(j, "channel", in->channel ? in->channel : "phone");
 	if (in->group)
 		svc_json_str(j, "group", in->group);
-	if (dept)
-		svc_json_str(j, "dept", dept);
+	if (r->dept)
+		svc_json_str(j, "dept", r->dept);
 	if (in->want_at) {
 		svc_time_iso(in->want_at, when, sizeof when);
 		svc_json_str(j, "want", when);
@@ -551,38 +551,59 @@ dept_known(struct svc_db *db, const char *dept, int given, int64_t *id,
 	return have;
 }
 
+/*
+ * The first half of a registration, which reads no database: the texts
+ * and services checked, the kind and department they imply, the reply's
+ * deadline (G5: reply_within after the request).
+ */
 int
-svc_order_new(struct svc_db *db, const struct svc_conf *c,
-    const struct svc_order_in *in, int64_t *id, struct svc_err *e)
+svc_order_check(const struct svc_conf *c, const struct svc_order_in *in,
+    struct svc_order_ready *r, struct svc_err *e)
+{
+	const struct svc_rules *rules;
+
+	svc_clearerr(e);
+	memset(r, 0, sizeof *r);
+	r->in = in;
+	r->at = in->registered ? in->registered : svc_now();
+	if (check_new(in, e) || check_lines(c, in, &r->kind, &r->dept, e))
+		return e->code;
+	rules = svc_conf_rules(c, r->kind);
+	return svc_cal_add_dur(svc_conf_cal(c, r->kind), r->at,
+	    &rules->reply_within, &r->due, e);
+}
+
+/*
+ * The second half: the order, its lines and its event written.  details
+ * are svc_order_details' (NULL: made here); a department the catalogue
+ * names and nobody has set up yet is left out of both.
+ */
+int
+svc_order_write(struct svc_db *db, const struct svc_conf *c,
+    const struct svc_order_ready *r, const char *details, int64_t *id,
+    struct svc_err *e)
 {
 	static const char sql[] = "INSERT INTO orders (kind, customer_id,"
 	    " address, channel, grp, dept_id, product, fault, note, want_at,"
 	    " created_at, reply_due, customer_name) VALUES (?1, ?2, ?3, ?4, ?5,"
 	    " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
-	const struct svc_rules *r;
-	const char *kind, *dept;
-	time_t at = in->registered ? in->registered : svc_now(), due;
+	const struct svc_order_in *in = r->in;
+	struct svc_order_ready known = *r;
 	int64_t cust, dept_id = 0;
 	struct svc_stmt *st;
 	struct svc_json j;
 	int have;
 
 	svc_clearerr(e);
-	if (check_new(in, e) || check_lines(c, in, &kind, &dept, e))
-		return e->code;
-	if ((have = dept_known(db, dept, in->dept != NULL, &dept_id, e)) < 0)
+	if ((have = dept_known(db, r->dept, in->dept != NULL, &dept_id, e)) < 0)
 		return e->code;
 	if (!have)
-		dept = NULL;	/* the catalogue names one not set up yet */
-	r = svc_conf_rules(c, kind);
-	/* G5: the reply is due reply_within after the request, now. */
-	if (svc_cal_add_dur(svc_conf_cal(c, kind), at, &r->reply_within, &due,
-	    e) ||
-	    customer_id(db, in->customer, in->phone, at, &cust, e) ||
+		known.dept = NULL;	/* the catalogue names one not set up */
+	if (customer_id(db, in->customer, in->phone, r->at, &cust, e) ||
 	    customer_email(db, cust, in->email, e) ||
 	    svc_db_cached(db, sql, &st, e))
 		return e->code;
-	svc_bind_text(st, 1, kind);
+	svc_bind_text(st, 1, r->kind);
 	svc_bind_int64(st, 2, cust);
 	svc_bind_text(st, 3, in->address);
 	svc_bind_text(st, 4, in->channel ? in->channel : "phone");
@@ -594,16 +615,29 @@ svc_order_new(struct svc_db *db, const struct svc_conf *c,
 	svc_bind_text(st, 9, in->note);
 	if (in->want_at)
 		svc_bind_int64(st, 10, (int64_t)in->want_at);
-	svc_bind_int64(st, 11, (int64_t)at);
-	svc_bind_int64(st, 12, (int64_t)due);
+	svc_bind_int64(st, 11, (int64_t)r->at);
+	svc_bind_int64(st, 12, (int64_t)r->due);
 	svc_bind_text(st, 13, in->customer);
 	if (svc_db_done(db, st, e))
 		return e->code;
 	*id = svc_db_last_id(db);
 	if (insert_lines(db, c, *id, in, e))
 		return e->code;
-	registration_json(&j, in, kind, dept);
+	if (details != NULL && known.dept == r->dept)
+		return svc_event_add(db, *id, NULL, "order.new", details, e);
+	svc_order_details(&known, &j);
 	return svc_event_json(db, *id, NULL, "order.new", &j, e);
+}
+
+int
+svc_order_new(struct svc_db *db, const struct svc_conf *c,
+    const struct svc_order_in *in, int64_t *id, struct svc_err *e)
+{
+	struct svc_order_ready r;
+
+	if (svc_order_check(c, in, &r, e))
+		return e->code;
+	return svc_order_write(db, c, &r, NULL, id, e);
 }
 
 /* The fields of an order as they stand, for an edit to compare with. */

@@ -34,34 +34,44 @@ struct ix {
 	void *arg;
 	struct svc_err *e;
 	int nbad;
-	struct svc_line *lines;
-	int cap;
 };
 
-static void
-report(struct ix *x, const struct svc_ynode *at, const char *msg)
-{
-	struct svc_err one = { 0 };
+/*
+ * A record as the reader's thread leaves it (ahead.c), in the record's
+ * arena: either what is wrong with it, told at its place in the file, or
+ * a registration checked, with its event's details written out.  Only
+ * the database's part is left for the writer.
+ */
+struct ready {
+	struct svc_err wrong;	/* the record's fields, at their place */
+	struct svc_err refused;	/* the registration's: at the record */
+	struct svc_order_in in;
+	struct svc_order_ready order;
+	const char *details;
+	struct svc_line lines[];
+};
 
-	x->nbad++;
-	svc_yerr(&one, SVC_EX_DATA, x->file, at, "%s", msg);
-	x->bad(one.msg, x->arg);
-	if (x->e->code == 0)
-		svc_yerr(x->e, SVC_EX_DATA, x->file, at, "%s", msg);
+/* The first of a record's faults is told; the rest are not looked for. */
+static void
+wrong(struct ready *r, const char *file, const struct svc_ynode *at,
+    const char *msg)
+{
+	if (r->wrong.code == 0)
+		svc_yerr(&r->wrong, SVC_EX_DATA, file, at, "%s", msg);
 }
 
 static const char *
-scalar(struct ix *x, const struct svc_ynode *item, const char *key, int *bad)
+scalar(struct ready *r, const char *file, const struct svc_ynode *item,
+    const char *key)
 {
 	const struct svc_ynode *v = svc_ymap_get(item, key);
 	char msg[64];
 
-	if (v == NULL || *bad)
+	if (v == NULL || r->wrong.code)
 		return NULL;
 	if (v->type != SVC_Y_SCALAR) {
 		snprintf(msg, sizeof msg, "%s: expected a value", key);
-		report(x, v, msg);
-		*bad = 1;
+		wrong(r, file, v, msg);
 		return NULL;
 	}
 	/* An export writes null for an empty field. */
@@ -71,137 +81,185 @@ scalar(struct ix *x, const struct svc_ynode *item, const char *key, int *bad)
 }
 
 static time_t
-when(struct ix *x, const struct svc_ynode *item, const char *key, int *bad)
+when(struct ready *r, const struct ix *x, const struct svc_ynode *item,
+    const char *key)
 {
-	const char *s = scalar(x, item, key, bad);
+	const char *s = scalar(r, x->file, item, key);
 	struct svc_err sub = { 0 };
 	time_t t;
 
 	if (s == NULL)
 		return 0;
 	if (svc_time_parse(s, svc_now(), &x->conf->cal, &t, &sub) != 0) {
-		report(x, svc_ymap_get(item, key), sub.msg);
-		*bad = 1;
+		wrong(r, x->file, svc_ymap_get(item, key), sub.msg);
 		return 0;
 	}
 	return t;
 }
 
-static int
-add_line(struct ix *x, int *n, const struct svc_ynode *at, const char *code,
-    const char *qty)
+static void
+add_line(struct ready *r, const char *file, const struct svc_ynode *at,
+    const char *code, const char *qty)
 {
 	struct svc_err sub = { 0 };
 	struct svc_buf b = { 0 };
-	int rc;
 
-	if (*n == x->cap) {
-		x->cap = x->cap ? 2 * x->cap : 8;
-		x->lines = svc_xrealloc(x->lines, (size_t)x->cap *
-		    sizeof *x->lines);
-	}
 	svc_buf_puts(&b, code);
 	if (qty) {
 		svc_buf_putc(&b, ':');
 		svc_buf_puts(&b, qty);
 	}
-	if ((rc = svc_line_parse(b.s, &x->lines[*n], &sub)) != 0)
-		report(x, at, sub.msg);
+	if (svc_line_parse(b.s, &r->lines[r->in.nlines], &sub) != 0)
+		wrong(r, file, at, sub.msg);
 	else
-		(*n)++;
+		r->in.nlines++;
 	svc_buf_free(&b);
-	return rc;
 }
 
 /* ["a:2", "b"], "a:2,b", or the export's [{code: a, qty: 2, ...}]. */
-static int
-lines(struct ix *x, const struct svc_ynode *item, int *n)
+static void
+lines(struct ready *r, const char *file, const struct svc_ynode *v)
 {
-	const struct svc_ynode *v = svc_ymap_get(item, "services"), *k, *q;
+	const struct svc_ynode *k, *q;
 	char *copy, *p, *tok;
-	int i, rc = 0;
+	int i;
 
-	*n = 0;
-	if (v == NULL)
-		return 0;
 	if (v->type == SVC_Y_SCALAR) {
 		copy = svc_strdup(v->val);
-		for (tok = strtok_r(copy, ",", &p); tok && rc == 0;
+		for (tok = strtok_r(copy, ",", &p); tok && !r->wrong.code;
 		    tok = strtok_r(NULL, ",", &p))
-			rc = add_line(x, n, v, tok, NULL);
+			add_line(r, file, v, tok, NULL);
 		free(copy);
-		return rc;
+		return;
 	}
 	if (v->type != SVC_Y_SEQ) {
-		report(x, v, "services: expected a list");
-		return SVC_EX_DATA;
+		wrong(r, file, v, "services: expected a list");
+		return;
 	}
-	for (i = 0; i < v->n && rc == 0; i++) {
+	for (i = 0; i < v->n && !r->wrong.code; i++) {
 		k = v->kids[i];
 		if (k->type == SVC_Y_SCALAR) {
-			rc = add_line(x, n, k, k->val, NULL);
+			add_line(r, file, k, k->val, NULL);
 		} else if (k->type == SVC_Y_MAP &&
 		    (q = svc_ymap_get(k, "code")) && q->type == SVC_Y_SCALAR) {
 			q = svc_ymap_get(k, "qty");
-			rc = add_line(x, n, k, svc_ymap_get(k, "code")->val,
+			add_line(r, file, k, svc_ymap_get(k, "code")->val,
 			    q && q->type == SVC_Y_SCALAR ? q->val : NULL);
 		} else {
-			report(x, k, "services: expected CODE[:QTY]");
-			rc = SVC_EX_DATA;
+			wrong(r, file, k, "services: expected CODE[:QTY]");
 		}
 	}
-	return rc;
 }
 
+/* Room for a record's service lines: a list's items, or a text's parts. */
+static int
+room_for_lines(const struct svc_ynode *v)
+{
+	const char *p;
+	int n = 1;
+
+	if (v == NULL)
+		return 0;
+	if (v->type != SVC_Y_SCALAR)
+		return v->n;
+	for (p = v->val; (p = strchr(p, ',')) != NULL; p++)
+		n++;
+	return n;
+}
+
+static void
+read_fields(struct ready *r, const struct ix *x, const struct svc_ynode *item)
+{
+	const char *f = x->file;
+
+	r->in.kind = scalar(r, f, item, "kind");
+	r->in.customer = scalar(r, f, item, "customer");
+	r->in.phone = scalar(r, f, item, "phone");
+	r->in.email = scalar(r, f, item, "email");
+	r->in.address = scalar(r, f, item, "address");
+	r->in.channel = scalar(r, f, item, "channel");
+	r->in.group = scalar(r, f, item, "group");
+	r->in.dept = scalar(r, f, item, "dept");
+	r->in.product = scalar(r, f, item, "product");
+	r->in.fault = scalar(r, f, item, "fault");
+	r->in.note = scalar(r, f, item, "note");
+	r->in.want_at = when(r, x, item, "want");
+	r->in.registered = when(r, x, item, "registered");
+}
+
+/* The reader's part of a record (svc_yprep_fn): no database, no writes
+ * to x, which the writer's thread owns. */
+static void
+prepare(struct svc_ynode *item, const void *arg)
+{
+	const struct ix *x = arg;
+	const struct svc_ynode *services = item->type == SVC_Y_MAP ?
+	    svc_ymap_get(item, "services") : NULL;
+	int room = room_for_lines(services);
+	struct ready *r = svc_yarena_alloc(item->arena, sizeof *r +
+	    (size_t)room * sizeof r->lines[0]);
+	struct svc_json j;
+
+	memset(r, 0, sizeof *r);
+	item->ready = r;
+	r->in.lines = r->lines;
+	if (item->type != SVC_Y_MAP) {
+		wrong(r, x->file, item, "each record is a mapping");
+		return;
+	}
+	/* the message has the key's position already */
+	if (svc_ycheck_keys(item, keys, x->file, &r->wrong) != 0)
+		return;
+	read_fields(r, x, item);
+	if (services && !r->wrong.code)
+		lines(r, x->file, services);
+	if (r->wrong.code ||
+	    svc_order_check(x->conf, &r->in, &r->order, &r->refused) != 0)
+		return;
+	svc_order_details(&r->order, &j);
+	r->details = svc_yarena_strdup(item->arena, svc_json_end(&j));
+	svc_buf_free(&j.b);
+}
+
+/* A bad record told, and the first made the import's error. */
+static void
+tell(struct ix *x, const struct svc_err *what)
+{
+	x->nbad++;
+	x->bad(what->msg, x->arg);
+	if (x->e->code == 0)
+		*x->e = *what;
+}
+
+/* The writer's part (svc_yitem_fn): the registration written, or why not. */
 static int
 record(const struct svc_ynode *item, void *arg)
 {
 	struct ix *x = arg;
-	struct svc_order_in in = { 0 };
-	struct svc_err sub = { 0 };
+	struct ready *r = item->ready;
+	struct svc_err sub = { 0 }, told = { 0 };
 	int64_t id;
-	int bad = 0;
 
-	if (item->type != SVC_Y_MAP) {
-		report(x, item, "each record is a mapping");
+	if (r->wrong.code) {
+		tell(x, &r->wrong);
 		return 0;
 	}
-	if (svc_ycheck_keys(item, keys, x->file, &sub) != 0) {
-		/* the message has the key's position already */
-		x->nbad++;
-		x->bad(sub.msg, x->arg);
-		if (x->e->code == 0)
-			*x->e = sub;
+	if (r->refused.code)
+		sub = r->refused;
+	else if (svc_order_write(x->db, x->conf, &r->order, r->details, &id,
+	    &sub) == 0) {
+		if (x->nbad == 0)
+			x->created(id, x->arg);
 		return 0;
 	}
-	in.kind = scalar(x, item, "kind", &bad);
-	in.customer = scalar(x, item, "customer", &bad);
-	in.phone = scalar(x, item, "phone", &bad);
-	in.email = scalar(x, item, "email", &bad);
-	in.address = scalar(x, item, "address", &bad);
-	in.channel = scalar(x, item, "channel", &bad);
-	in.group = scalar(x, item, "group", &bad);
-	in.dept = scalar(x, item, "dept", &bad);
-	in.product = scalar(x, item, "product", &bad);
-	in.fault = scalar(x, item, "fault", &bad);
-	in.note = scalar(x, item, "note", &bad);
-	in.want_at = when(x, item, "want", &bad);
-	in.registered = when(x, item, "registered", &bad);
-	if (bad || lines(x, item, &in.nlines))
-		return 0;
-	in.lines = x->lines;
-	if (svc_order_new(x->db, x->conf, &in, &id, &sub) != 0) {
-		if (sub.code != SVC_EX_DATA && sub.code != SVC_EX_NOINPUT) {
-			*x->e = sub;	/* busy, I/O: not this record's fault */
-			return sub.code;
-		}
-		report(x, item, sub.msg);
-		if (x->e->code == SVC_EX_DATA)
-			x->e->code = sub.code;
-		return 0;
+	if (sub.code != SVC_EX_DATA && sub.code != SVC_EX_NOINPUT) {
+		*x->e = sub;	/* busy, I/O: not this record's fault */
+		return sub.code;
 	}
-	if (x->nbad == 0)
-		x->created(id, x->arg);
+	svc_yerr(&told, SVC_EX_DATA, x->file, item, "%s", sub.msg);
+	tell(x, &told);
+	if (x->e->code == SVC_EX_DATA)
+		x->e->code = sub.code;
 	return 0;
 }
 
@@ -231,14 +289,13 @@ svc_order_import(struct svc_db *db, const struct svc_conf *c, const char *path,
     void *arg, int *nbad, struct svc_err *e)
 {
 	struct ix x = { db, c, strcmp(path, "-") ? path : "<stdin>", created,
-		bad, arg, e, 0, NULL, 0 };
+		bad, arg, e, 0 };
 	struct svc_err rd = { 0 };	/* the file's, apart from its records' */
 	int rc;
 
-	if ((rc = svc_yaml_each(path, unread, record, &x, &rd)) != 0 &&
+	if ((rc = svc_yaml_each(path, unread, prepare, record, &x, &rd)) != 0 &&
 	    rd.code != 0)
 		unreadable(&x, &rd);
-	free(x.lines);
 	*nbad = x.nbad;
 	return rc ? rc : e->code;
 }

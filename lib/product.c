@@ -339,7 +339,7 @@ svc_product_import(struct svc_db *db, const char *path, int *n, struct svc_err *
 
 	*n = 0;
 	if (dot && (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0))
-		return svc_yaml_each(path, NULL, yaml_product, &x, e);
+		return svc_yaml_each(path, NULL, NULL, yaml_product, &x, e);
 	if (strcmp(path, "-") == 0)
 		in = stdin;
 	else if ((in = svc_user_fopen(path, "r")) == NULL)

@@ -185,6 +185,7 @@ struct svc_ynode {
 	struct svc_ynode **kids;	/* map values or sequence items */
 	int n, cap;		/* kids (and keys) used, and allocated */
 	struct svc_yarena *arena;	/* the tree's, where all of it is */
+	void *ready;		/* a record: what prep made of it, in arena */
 };
 #define SVC_YAML_MAXDEPTH 32
 /*
@@ -203,24 +204,30 @@ struct svc_ynode *svc_yaml_load_string(const char *name, const char *text,
     struct svc_err *);
 void svc_yaml_free(struct svc_ynode *root);	/* the whole tree */
 typedef int (*svc_yitem_fn)(const struct svc_ynode *item, void *arg);
+/* Work on a record that needs no database, done on the reader's thread
+ * before the record is handed over: it may hang its result on
+ * item->ready, in the record's arena, and must only read arg. */
+typedef void (*svc_yprep_fn)(struct svc_ynode *item, const void *arg);
 /* A reader hands each record to a take function, which owns it from then
  * (svc_yaml_free); svc_yread_ahead runs a reader on a thread of its own
  * and fn on the caller's, one record at a time in the file's order, and
  * calls release(src) once the reader is done with it (on the reader's
- * thread when fn stopped it early: the call returns without waiting). */
+ * thread when fn stopped it early: the call returns without waiting).
+ * prep (NULL: none) runs on the reader's thread, on each record. */
 typedef int (*svc_ytake_fn)(struct svc_ynode *item, void *arg);
 typedef int (*svc_yread_fn)(void *src, svc_ytake_fn, void *arg,
     struct svc_err *);
 int svc_yread_ahead(svc_yread_fn, void *src, void (*release)(void *src),
-    svc_yitem_fn fn, void *arg, struct svc_err *);
+    svc_yprep_fn prep, svc_yitem_fn fn, void *arg, struct svc_err *);
 /* Each record of a YAML list, or of JSON Lines (a file starting with {):
  * the values of the keys in unread (NULL: none) are not built. */
-int svc_yaml_each(const char *path, const char *const *unread, svc_yitem_fn,
-    void *arg, struct svc_err *);
+int svc_yaml_each(const char *path, const char *const *unread, svc_yprep_fn,
+    svc_yitem_fn, void *arg, struct svc_err *);
 /* The tree's nodes, for the readers that build it (yaml.c, jsonl.c), in
  * an arena that svc_yaml_free(root) frees whole. */
 struct svc_yarena *svc_yarena_new(void);
 void *svc_yarena_alloc(struct svc_yarena *, size_t);
+char *svc_yarena_strdup(struct svc_yarena *, const char *);
 void svc_yarena_free(struct svc_yarena *);
 struct svc_ynode *svc_ynode_new(struct svc_yarena *, enum svc_ytype, int line,
     int col);
@@ -584,6 +591,20 @@ int svc_order_may(int64_t id, const struct svc_facts *, const char *to,
     const char *verb, struct svc_err *);
 int svc_order_new(struct svc_db *, const struct svc_conf *,
     const struct svc_order_in *, int64_t *id, struct svc_err *);
+/* svc_order_new in two halves: what needs no database (the checks, the
+ * reply's deadline, the event's details), which an import does on its
+ * reader's thread, and the writing. */
+struct svc_order_ready {
+	const struct svc_order_in *in;
+	const char *kind, *dept;	/* dept: given or the services', or NULL */
+	time_t at, due;			/* registered; the reply due (G5) */
+};
+int svc_order_check(const struct svc_conf *, const struct svc_order_in *,
+    struct svc_order_ready *, struct svc_err *);
+void svc_order_details(const struct svc_order_ready *, struct svc_json *);
+int svc_order_write(struct svc_db *, const struct svc_conf *,
+    const struct svc_order_ready *, const char *details, int64_t *id,
+    struct svc_err *);
 #define SVC_MAX_LINES 64
 struct svc_order_copy {		/* an order's registration, to make another */
 	struct svc_order_in in;

@@ -72,20 +72,23 @@ month_days(int y, int m)
  * answers, keyed by the fields and forgotten when the zone changes.  The
  * zone changes only through svc_tz_set, which says so here: asking getenv
  * for TZ at every conversion was 2 % of an import and more of a listing.
- * The tools convert times on one thread.
+ * Each thread keeps its own (an import converts a record's times on its
+ * reader's thread, the deadlines on the writer's: ahead.c), and each
+ * entry says which zone it was made in: the zone is set before any
+ * thread starts, so the generation is only read while threads run.
  */
 #define MEMO_SLOTS 64
 
-static struct memo {
-	int y, m, d, minute, used;
+static _Thread_local struct memo {
+	int y, m, d, minute;
+	unsigned gen;		/* 0: empty */
 	time_t t;
 } memo[MEMO_SLOTS];
-static unsigned memo_gen;	/* bumped when the zone changes */
+static unsigned memo_gen = 1;	/* bumped when the zone changes */
 
 void
 svc_tz_changed(void)
 {
-	memset(memo, 0, sizeof memo);
 	memo_gen++;
 }
 
@@ -97,7 +100,7 @@ svc_local_mktime(int y, int m, int d, int minute)
 
 	slot = &memo[(unsigned)(y * 372 + m * 31 + d + minute * 7) %
 	    MEMO_SLOTS];
-	if (slot->used && slot->y == y && slot->m == m &&
+	if (slot->gen == memo_gen && slot->y == y && slot->m == m &&
 	    slot->d == d && slot->minute == minute)
 		return slot->t;
 	memset(&tm, 0, sizeof tm);
@@ -107,7 +110,7 @@ svc_local_mktime(int y, int m, int d, int minute)
 	tm.tm_hour = minute / 60;
 	tm.tm_min = minute % 60;
 	tm.tm_isdst = -1;
-	*slot = (struct memo){ y, m, d, minute, 1, mktime(&tm) };
+	*slot = (struct memo){ y, m, d, minute, memo_gen, mktime(&tm) };
 	return slot->t;
 }
 
@@ -146,14 +149,14 @@ utc_tm(time_t t, struct tm *out)
 void
 svc_local_tm(time_t t, struct tm *out)
 {
-	static struct day {
+	static _Thread_local struct day {
 		time_t start;
 		long off;
 		int isdst, ok;
 		const char *zone;
 		unsigned gen;
 	} days[DAY_SLOTS];
-	static unsigned next;
+	static _Thread_local unsigned next;
 	time_t start = t - (t % 86400 + 86400) % 86400, shifted, last;
 	struct day *d;
 	struct tm a, b;

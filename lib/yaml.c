@@ -76,7 +76,7 @@ svc_yarena_alloc(struct svc_yarena *a, size_t n)
  * spent arena keeps its first block, where a record fits.
  */
 #define FIRST_BLOCK 16384
-#define SPARE 64
+#define SPARE 160	/* more than ahead.c's REFILL */
 static struct block *spare[SPARE];	/* first blocks, their arenas in them */
 static int nspare;
 static pthread_mutex_t spare_mu = PTHREAD_MUTEX_INITIALIZER;
@@ -116,6 +116,15 @@ svc_yarena_free(struct svc_yarena *a)
 	}
 	pthread_mutex_unlock(&spare_mu);
 	free(b);
+}
+
+/* A copy of s in the arena, freed with the tree. */
+char *
+svc_yarena_strdup(struct svc_yarena *a, const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(svc_yarena_alloc(a, n), s, n);
 }
 
 /* A node at line:col (1-based); the JSON Lines reader builds these too. */
@@ -602,8 +611,8 @@ release_source(void *src)
 }
 
 int
-svc_yaml_each(const char *path, const char *const *unread, svc_yitem_fn fn,
-    void *arg, struct svc_err *e)
+svc_yaml_each(const char *path, const char *const *unread, svc_yprep_fn prep,
+    svc_yitem_fn fn, void *arg, struct svc_err *e)
 {
 	struct source *s;
 	FILE *f = stdin;
@@ -616,6 +625,7 @@ svc_yaml_each(const char *path, const char *const *unread, svc_yitem_fn fn,
 	s = svc_xmalloc(sizeof *s);
 	*s = (struct source){ f, svc_strdup(f == stdin ? "<stdin>" : path),
 	    unread };
-	rc = svc_yread_ahead(read_source, s, release_source, fn, arg, e);
+	rc = svc_yread_ahead(read_source, s, release_source, prep, fn, arg,
+	    e);
 	return rc ? rc : e->code;
 }

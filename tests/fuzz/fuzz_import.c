@@ -33,7 +33,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	close(fd);
-	svc_yaml_each(path, unread, item, NULL, &e);
+	svc_yaml_each(path, unread, NULL, item, NULL, &e);
 	unlink(path);
 	return 0;
 }

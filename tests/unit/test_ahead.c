@@ -84,20 +84,43 @@ struct sink {
 	int seen, stop;
 };
 
+/* What prep made of a record: its number doubled, and on which thread. */
+struct made {
+	int twice;
+	pthread_t by;
+};
+
+static void
+prep_number(struct svc_ynode *item, const void *arg)
+{
+	struct made *m = svc_yarena_alloc(item->arena, sizeof *m);
+
+	(void)arg;
+	m->twice = 2 * atoi(item->val);
+	m->by = pthread_self();
+	item->ready = m;
+}
+
 static int
 write_number(const struct svc_ynode *item, void *arg)
 {
 	struct sink *k = arg;
+	const struct made *m = item->ready;
 
 	assert_int_equal(atoi(item->val), ++k->seen);
 	assert_int_equal(item->line, k->seen);
+	/* prepared before it came, on the reader's thread */
+	assert_non_null(m);
+	assert_int_equal(m->twice, 2 * k->seen);
+	assert_false(pthread_equal(m->by, pthread_self()));
 	return k->seen == k->stop ? SVC_EX_IOERR : 0;
 }
 
 static int
 ahead(struct src *s, struct sink *k, struct svc_err *e)
 {
-	return svc_yread_ahead(read_numbers, s, release, write_number, k, e);
+	return svc_yread_ahead(read_numbers, s, release, prep_number,
+	    write_number, k, e);
 }
 
 static void

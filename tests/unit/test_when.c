@@ -1,4 +1,6 @@
 /* test_when.c - time forms and durations of DESIGN section 3. */
+#include <pthread.h>
+
 #include "unit.h"
 
 static void
@@ -197,6 +199,63 @@ local_mktime_follows_the_zone(void **state)
 	assert_int_equal(svc_local_mktime(2026, 10, 8, 16 * 60), cn);
 }
 
+/* What a second thread makes of 2026-10-08 16:00 and of its moment. */
+struct other {
+	time_t made;
+	char shown[32];
+};
+
+static void *
+convert_elsewhere(void *arg)
+{
+	struct other *o = arg;
+
+	o->made = svc_local_mktime(2026, 10, 8, 16 * 60);
+	svc_time_local(o->made, o->shown, sizeof o->shown);
+	return NULL;
+}
+
+static struct other
+on_another_thread(void)
+{
+	struct other o = { 0 };
+	pthread_t t;
+
+	assert_int_equal(pthread_create(&t, NULL, convert_elsewhere, &o), 0);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	return o;
+}
+
+/*
+ * Each thread remembers its own times (an import converts on two: ahead.c),
+ * and each forgets them when the zone changes, whichever thread asked
+ * first: the memos of the thread that set the zone and of the others.
+ */
+static void
+threads_remember_apart(void **state)
+{
+	struct svc_err e = { 0 };
+	struct other cn, utc;
+	char shown[32];
+	time_t here;
+
+	(void)state;
+	here = svc_local_mktime(2026, 10, 8, 16 * 60);
+	cn = on_another_thread();
+	assert_int_equal(cn.made, here);
+	assert_string_equal(cn.shown, "2026-10-08 16:00");
+	assert_int_equal(svc_tz_set("UTC", &e), 0);
+	utc = on_another_thread();
+	assert_int_equal(utc.made - here, 8 * 3600);
+	assert_string_equal(utc.shown, "2026-10-08 16:00");
+	/* this thread's memo, filled in the other zone, is forgotten too */
+	assert_int_equal(svc_local_mktime(2026, 10, 8, 16 * 60), utc.made);
+	svc_time_local(here, shown, sizeof shown);
+	assert_string_equal(shown, "2026-10-08 08:00");
+	unit_tz();
+	assert_int_equal(svc_local_mktime(2026, 10, 8, 16 * 60), here);
+}
+
 /*
  * The remembered day gives what strftime on localtime_r gives, at every
  * step across daylight-saving changes (a whole hour in New York, half an
@@ -280,6 +339,7 @@ main(void)
 		cmocka_unit_test(dates),
 		cmocka_unit_test(hhmm),
 		cmocka_unit_test(local_mktime_follows_the_zone),
+		cmocka_unit_test(threads_remember_apart),
 		cmocka_unit_test(remembered_hours_match_localtime),
 	};
 
