@@ -39,6 +39,15 @@ $r	2026-11-27T15:00:00+08:00	2026-11-27T15:07:00+08:00	7	no	wang	aftersales	2" \
 run svc-report workload --since 2026-11-01 --kind repair
 check_out "chen	1	0	22	1
 wang	1	1	30	1" "workload credits each worker with their own visit: 14:18-14:40, 15:07-15:37"
+# Of everything, each visit's order is found among the department's or
+# the kind's orders (report.c, ORDER_IN_DEPT); of a period, asked for.
+for f in "--kind repair" "--dept aftersales" "--dept aftersales --kind repair"; do
+	run svc-report workload $f
+	check_out "chen	1	0	22	1
+wang	1	1	30	1" "workload $f of everything: the same two visits"
+done
+run svc-report workload --dept civil
+check_out "" "and none of a department that had none"
 run svc-order show $r -o json
 check_same "$(printf '%s' "$out" | grep -o '"no":[0-9]*' | tr '\n' ' ')" \
     '"no":1 "no":2 ' "show -o json lists every visit"
