@@ -461,8 +461,8 @@ settle(struct svc_db *db, int copying, struct svc_err *e)
 
 /* The first period, lived, ended and copied into the whole ones after. */
 static void
-copy_period(struct svc_db *db, const char *path,
-    const struct gen_mark *before, long whole, struct svc_err *e)
+copy_period(struct svc_db *db, const struct gen_mark *before, long whole,
+    struct svc_err *e)
 {
 	struct timespec t;
 	char err[400];
@@ -471,7 +471,7 @@ copy_period(struct svc_db *db, const char *path,
 	gateway_sent(db, e);
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	settle(db, 1, e);
-	if (gen_replicate(db, path, before, (int)whole - 1, PERIOD, err,
+	if (gen_replicate(db, before, (int)whole - 1, PERIOD, err,
 	    sizeof err)) {
 		fprintf(stderr, "%s\n", err);
 		exit(1);
@@ -537,7 +537,7 @@ main(int argc, char **argv)
 		if (copy && i == per) {
 			fprintf(stderr, "gen: the first period, %ld orders,"
 			    " lived in %.1f s\n", per, lap(&t));
-			copy_period(db, argv[1], &before, whole, &e);
+			copy_period(db, &before, whole, &e);
 			i = per * whole;
 		}
 		/* customers and addresses as a million orders name them */

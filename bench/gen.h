@@ -15,8 +15,7 @@ int gen_mark(struct svc_db *, struct gen_mark *, char *err, size_t);
 /*
  * The rows written since before, copied `copies` times, the c-th with
  * its times `period` × c seconds later (a whole number of days); in the
- * caller's transaction, on the database at path.
+ * caller's transaction.
  */
-int gen_replicate(struct svc_db *, const char *path,
-    const struct gen_mark *before, int copies, long period, char *err,
-    size_t);
+int gen_replicate(struct svc_db *, const struct gen_mark *before, int copies,
+    long period, char *err, size_t);

@@ -827,18 +827,18 @@ forget_functions(sqlite3 *db)
 }
 
 int
-gen_replicate(struct svc_db *db, const char *path,
-    const struct gen_mark *before, int copies, long period, char *err,
-    size_t n)
+gen_replicate(struct svc_db *db, const struct gen_mark *before, int copies,
+    long period, char *err, size_t n)
 {
 	static struct rep r;	/* its receipts are 12 KB */
 	struct svc_buf sql[NTAB] = { { 0 } };
 	struct gen_mark after;
 	long long off[NTAB];
-	int k, c, fd = open(path, O_RDONLY);
+	int k, c, fd;
 
 	memset(&r, 0, sizeof r);
 	r.db = db->lite;
+	fd = open(sqlite3_db_filename(r.db, "main"), O_RDONLY);
 	if (gen_mark(db, &after, err, n))
 		return -1;
 	/*

@@ -588,7 +588,7 @@ svc_order_write(struct svc_db *db, const struct svc_conf *c,
 	    " created_at, reply_due, customer_name) VALUES (?1, ?2, ?3, ?4, ?5,"
 	    " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 	const struct svc_order_in *in = r->in;
-	struct svc_order_ready known = *r;
+	struct svc_order_ready known;
 	int64_t cust, dept_id = 0;
 	struct svc_stmt *st;
 	struct svc_json j;
@@ -597,8 +597,6 @@ svc_order_write(struct svc_db *db, const struct svc_conf *c,
 	svc_clearerr(e);
 	if ((have = dept_known(db, r->dept, in->dept != NULL, &dept_id, e)) < 0)
 		return e->code;
-	if (!have)
-		known.dept = NULL;	/* the catalogue names one not set up */
 	if (customer_id(db, in->customer, in->phone, r->at, &cust, e) ||
 	    customer_email(db, cust, in->email, e) ||
 	    svc_db_cached(db, sql, &st, e))
@@ -623,8 +621,11 @@ svc_order_write(struct svc_db *db, const struct svc_conf *c,
 	*id = svc_db_last_id(db);
 	if (insert_lines(db, c, *id, in, e))
 		return e->code;
-	if (details != NULL && known.dept == r->dept)
+	if (details != NULL && (have || r->dept == NULL))
 		return svc_event_add(db, *id, NULL, "order.new", details, e);
+	known = *r;
+	if (!have)
+		known.dept = NULL;	/* the catalogue names one not set up */
 	svc_order_details(&known, &j);
 	return svc_event_json(db, *id, NULL, "order.new", &j, e);
 }

@@ -272,7 +272,6 @@ int
 svc_ynode_key(struct svc_ynode *n, const char *key, int line, int col,
     const char *file, struct svc_err *e)
 {
-	size_t len;
 	int i;
 
 	for (i = 0; i < n->n; i++)
@@ -281,8 +280,7 @@ svc_ynode_key(struct svc_ynode *n, const char *key, int line, int col,
 			    "duplicate key '%s' (first at line %d)", file,
 			    line, col, key, n->kline[i]);
 	make_room(n);
-	len = strlen(key) + 1;
-	n->keys[n->n] = memcpy(svc_yarena_alloc(n->arena, len), key, len);
+	n->keys[n->n] = svc_yarena_strdup(n->arena, key);
 	n->kline[n->n] = line;
 	n->kcol[n->n] = col;
 	return 0;
